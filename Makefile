@@ -1,0 +1,44 @@
+# newsint — two commands set everything up on a fresh machine:
+#   make demo   create .venv, install, analyse the bundled sample corpus
+#   make test   create .venv, install, run the tests
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.newsint-installed
+DATA ?= ../shared/data
+PIP := $(BIN)/python -m pip --disable-pip-version-check
+
+.PHONY: install demo test eval bench lint format clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock requirements-model.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade "pip>=24"
+	$(PIP) install -q -c requirements.lock -e ".[dev]"
+	$(PIP) install -q --no-deps --require-hashes -r requirements-model.txt
+	@touch $(STAMP)
+
+demo: install
+	$(BIN)/newsint demo
+
+test: install
+	$(BIN)/python -m pytest
+
+eval: install
+	$(BIN)/newsint eval all --data $(DATA)
+
+bench: install
+	$(BIN)/python bench/run.py
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+format: install
+	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build dist src/*.egg-info

@@ -1,0 +1,85 @@
+"""The library's front door: analyse texts and files into Analysis records."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+from pathlib import Path
+
+from newsint.config import Config, default_config
+from newsint.errors import InputError, NewsintError
+from newsint.model import Analysis, Published
+from newsint.pipeline import Pipeline
+from newsint.readers import read_bytes, read_paths
+from newsint.readers.base import normalise_date
+
+
+def parse_published(value: str | date | None) -> str | None:
+    """Validate a user-given publication date (ISO or anything dateparser reads)."""
+    if value is None:
+        return None
+    iso = normalise_date(value)
+    if iso is None:
+        raise NewsintError(
+            "--published", f"cannot read the date {value!r}", "write it as YYYY-MM-DD"
+        )
+    return iso
+
+
+def set_published(analysis: Analysis, published: str | None) -> Analysis:
+    """A date the user gives wins over metadata: they know what they downloaded."""
+    if published:
+        analysis.article.published = Published(
+            date=published, source="user", evidence=f"--published {published}"
+        )
+    return analysis
+
+
+def analyze(
+    text: str,
+    *,
+    title: str | None = None,
+    url: str | None = None,
+    published: str | date | None = None,
+    config: Config | None = None,
+    pipeline: Pipeline | None = None,
+    fmt: str = ".txt",
+) -> Analysis:
+    """Analyse one article given as a string (plain text by default; fmt=".html" for a page)."""
+    config = config or default_config()
+    pipeline = pipeline or Pipeline(config)
+    items = list(read_bytes(text.encode("utf-8"), "<text>", fmt, config))
+    item = items[0]
+    if isinstance(item, InputError):
+        raise item
+    if title:
+        item.article.title = title
+    if url:
+        item.article.url = url
+    set_published(item, parse_published(published))
+    return next(iter(pipeline.run([item])))
+
+
+def analyze_paths(
+    paths: Iterable[str | Path],
+    *,
+    published: str | date | None = None,
+    config: Config | None = None,
+    pipeline: Pipeline | None = None,
+) -> Iterator[Analysis | InputError]:
+    """Analyse files ("-" for standard input) in order; failed inputs come back as errors."""
+    config = config or default_config()
+    pipeline = pipeline or Pipeline(config)
+    iso = parse_published(published)
+    pending: list[Analysis] = []
+    for item in read_paths(paths, config):
+        if isinstance(item, InputError):
+            yield from pipeline.run(pending)
+            pending = []
+            yield item
+            continue
+        pending.append(set_published(item, iso))
+        if len(pending) >= config.pipeline.batch_size:
+            yield from pipeline.run(pending)
+            pending = []
+    yield from pipeline.run(pending)

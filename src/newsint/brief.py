@@ -1,0 +1,136 @@
+"""The brief: an Analysis rendered for a person, as terminal text or Markdown.
+
+A brief is a list of sections; each section is built by one function from the Analysis, so a
+new stage adds its own section without touching the others. Rendering is separate from
+building: the same sections print as rich tables in a terminal or as Markdown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from newsint.model import Analysis
+
+
+@dataclass
+class Section:
+    title: str
+    columns: list[str] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # free lines shown before the table
+
+
+def _published(a: Analysis) -> str:
+    p = a.article.published
+    if not p.date:
+        return "unknown (relative dates stay unresolved; give --published YYYY-MM-DD)"
+    return f"{p.date} (from {p.source}{': ' + p.evidence if p.evidence else ''})"
+
+
+def section_article(a: Analysis) -> Section:
+    m = a.article
+    rows = [
+        ["title", m.title or "—"],
+        ["site", m.site or "—"],
+        ["url", m.url or "—"],
+        ["author", m.author or "—"],
+        ["published", _published(a)],
+        ["source", f"{m.source} ({m.format})"],
+        ["id", m.id],
+        [
+            "text",
+            f"{len(a.text):,} characters in {_paragraphs(a.text)} paragraphs",
+        ],
+    ]
+    return Section("Article", ["field", "value"], rows)
+
+
+def _paragraphs(text: str) -> int:
+    return len([p for p in text.split("\n\n") if p.strip()])
+
+
+def section_cleaning(a: Analysis) -> Section:
+    rows = [[r.reason, _clip(r.text, 90), r.detail or ""] for r in a.cleaning]
+    notes = [] if rows else ["nothing removed"]
+    return Section(f"Removed by cleaning ({len(rows)})", ["reason", "text", "detail"], rows, notes)
+
+
+def section_lead(a: Analysis) -> Section:
+    paragraphs = [p for p in a.text.split("\n\n") if p.strip()]
+    lead = (
+        paragraphs[1]
+        if len(paragraphs) > 1 and a.article.title and paragraphs[0] == a.article.title
+        else (paragraphs[0] if paragraphs else "")
+    )
+    return Section("Lead", notes=[lead] if lead else ["(no text)"])
+
+
+# Sections in brief order. Later stages register theirs here.
+SECTIONS: list[Callable[[Analysis], Section | None]] = [
+    section_article,
+    section_lead,
+    section_cleaning,
+]
+
+
+def build(a: Analysis) -> list[Section]:
+    return [s for s in (f(a) for f in SECTIONS) if s is not None]
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def render_markdown(a: Analysis) -> str:
+    out = [f"# {_md(a.article.title or a.article.source or 'Article')}", ""]
+    for s in build(a):
+        out += [f"## {_md(s.title)}", ""]
+        out += [_md(n) + "\n" for n in s.notes]
+        if s.rows:
+            out.append("| " + " | ".join(s.columns) + " |")
+            out.append("|" + "---|" * len(s.columns))
+            out += [
+                "| " + " | ".join(_md(c).replace("|", "\\|") for c in row) + " |" for row in s.rows
+            ]
+            out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _md(text: str) -> str:
+    """Scraped text is data: neutralise Markdown/HTML so it cannot inject markup."""
+    return (
+        text.replace("\\", "\\\\")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\n", " ")
+        .replace("*", "\\*")
+        .replace("_", "\\_")
+        .replace("`", "\\`")
+        .replace("[", "\\[")
+    )
+
+
+def render_console(a: Analysis, console: Console) -> None:
+    console.rule(
+        Text(a.article.title or a.article.source or "Article", style="bold cyan"), align="left"
+    )
+    for s in build(a):
+        console.print(Text(s.title, style="bold"))
+        for n in s.notes:
+            console.print(Text(n), soft_wrap=False)
+        if s.rows:
+            table = Table(box=box.SIMPLE_HEAD, show_header=True, header_style="dim", pad_edge=False)
+            for col in s.columns:
+                table.add_column(col, overflow="fold")
+            for row in s.rows:
+                table.add_row(*[Text(c) for c in row])
+            console.print(table)
+        else:
+            console.print()

@@ -1,0 +1,103 @@
+"""One typed configuration. Defaults live in default_config.toml beside this file, with comments."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from newsint.errors import ConfigError
+
+DEFAULT_CONFIG = Path(__file__).with_name("default_config.toml")
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Limits(Section):
+    max_file_bytes: int
+    max_text_chars: int
+    max_control_ratio: float
+    min_decoded_ratio: float
+    max_decompressed_bytes: int
+    max_decompression_ratio: float
+
+
+class Clean(Section):
+    near_duplicate_min_words: int
+    near_duplicate_threshold: float
+    near_duplicate_min_length_ratio: float
+    stem_prefix: int
+    breadcrumb_max_words: int
+    title_max_words: int
+    furniture_max_words: int
+    line_mode_min_lines: int
+
+
+class Html(Section):
+    favor_precision: bool
+    include_comments: bool
+    include_tables: bool
+
+
+class PipelineSettings(Section):
+    stages: list[str]
+    batch_size: int
+
+
+class Config(Section):
+    limits: Limits
+    clean: Clean
+    html: Html
+    pipeline: PipelineSettings
+
+
+def _merge(base: dict[str, Any], override: dict[str, Any], where: str) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in override.items():
+        if key not in base:
+            raise ConfigError(
+                where, f"unknown setting {key!r}", "check the name against default_config.toml"
+            )
+        if isinstance(base[key], dict):
+            if not isinstance(value, dict):
+                raise ConfigError(where, f"{key!r} must be a table", f"write it as [{key}]")
+            out[key] = _merge(base[key], value, where)
+        else:
+            out[key] = value
+    return out
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError as exc:
+        raise ConfigError(str(path), "config file not found", "give an existing TOML file") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(str(path), f"not valid TOML ({exc})", "fix the syntax") from exc
+
+
+def load_config(path: str | Path | None = None) -> Config:
+    """Defaults, overridden by `path` or $NEWSINT_CONFIG when given."""
+    if path is None and os.environ.get("NEWSINT_CONFIG"):
+        path = os.environ["NEWSINT_CONFIG"]
+    if path is None:
+        return default_config()
+    data = _merge(_read_toml(DEFAULT_CONFIG), _read_toml(Path(path)), str(path))
+    try:
+        return Config.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(
+            str(path), f"invalid setting: {exc.errors()[0]['msg']}", "fix the value"
+        ) from exc
+
+
+@cache
+def default_config() -> Config:
+    return Config.model_validate(_read_toml(DEFAULT_CONFIG))

@@ -1,0 +1,61 @@
+"""One catalogue of errors. Each names the input, says what is wrong and what to do about it."""
+
+from __future__ import annotations
+
+
+class NewsintError(Exception):
+    """Base error: `where` (a file, URL or setting), `problem`, and the `fix` a user can apply."""
+
+    code = "error"
+
+    def __init__(self, where: str, problem: str, fix: str) -> None:
+        self.where = where
+        self.problem = problem
+        self.fix = fix
+        super().__init__(self.line())
+
+    def line(self) -> str:
+        """The one line shown to the user."""
+        return f"{self.where}: {self.problem} — {self.fix}"
+
+
+class ConfigError(NewsintError):
+    code = "config"
+
+
+class InputError(NewsintError):
+    """An input that cannot be turned into an article. The batch continues without it."""
+
+    code = "input"
+
+
+class NotFound(InputError):
+    code = "not-found"
+
+
+class EmptyInput(InputError):
+    code = "empty"
+
+
+class BinaryInput(InputError):
+    code = "binary"
+
+
+class TooLarge(InputError):
+    code = "too-large"
+
+
+class EncodingProblem(InputError):
+    code = "encoding"
+
+
+class ParseProblem(InputError):
+    code = "parse"
+
+
+class UnsupportedFormat(InputError):
+    code = "unsupported"
+
+
+class ModelMissing(NewsintError):
+    code = "model-missing"

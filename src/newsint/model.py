@@ -1,0 +1,388 @@
+"""The records newsint produces: one data model shared by every layer.
+
+Every annotation is a character-offset span into the *clean* text (as spaCy's Doc and Span);
+every value that claims something carries where it came from (as followthemoney's statements).
+Records are pydantic models so the analysis JSON round-trips losslessly and validates on load.
+Ids are deterministic: a short hash of content and position, never a counter or a clock.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA = "newsint.analysis/1"
+
+
+def stable_id(prefix: str, *parts: object) -> str:
+    """A short deterministic id from its parts: same parts, same id, on any machine."""
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(str(part).encode("utf-8"))
+        h.update(b"\x1f")
+    return f"{prefix}_{h.hexdigest()[:16]}"
+
+
+def content_hash(text: str) -> str:
+    """Hash of a text, used to recognise re-ingested content."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class Record(BaseModel):
+    """Base of all records: unknown keys are an error, so schema drift is caught on load."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.model_dump(mode="json")
+
+
+class Span(Record):
+    """Half-open character range [start, end) into a text (clean text unless said otherwise)."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end < self.start:
+            raise ValueError(f"span end {self.end} before start {self.start}")
+        return self
+
+    def slice(self, text: str) -> str:
+        return text[self.start : self.end]
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+class TextSpan(Span):
+    """A span together with the text it covers, for readers of the JSON."""
+
+    text: str
+
+
+# --------------------------------------------------------------------------- article & cleaning
+
+PublishedSource = Literal["metadata", "dateline", "user", "unknown"]
+
+
+class Published(Record):
+    """The publication date and how we know it; relative dates are resolved against it."""
+
+    date: str | None = None  # ISO 8601 date or datetime, None when unknown
+    source: PublishedSource = "unknown"
+    evidence: str | None = None  # the metadata field, dateline text or CLI flag it came from
+
+
+class Removal(Record):
+    """A piece of the raw text that cleaning removed, kept so nothing is silently dropped."""
+
+    start: int = Field(ge=0)  # offsets into the raw text
+    end: int = Field(ge=0)
+    reason: Literal[
+        "breadcrumb",
+        "boilerplate",
+        "comment-form",
+        "share",
+        "related",
+        "byline",
+        "repeated-title",
+        "duplicate",
+        "near-duplicate",
+    ]
+    text: str
+    detail: str | None = None  # e.g. which paragraph it duplicates and the score
+
+
+class Segment(Record):
+    """One run of clean text copied unchanged from the raw text."""
+
+    clean: int = Field(ge=0)  # start in the clean text
+    raw: int = Field(ge=0)  # start in the raw text
+    length: int = Field(ge=0)
+
+
+class ArticleMeta(Record):
+    """What we know about an article besides its text, each field with where it came from."""
+
+    id: str
+    title: str | None = None
+    url: str | None = None
+    site: str | None = None
+    author: str | None = None
+    published: Published = Field(default_factory=Published)
+    language: str = "en"
+    source: str | None = None  # path (or "-" for stdin) the article was read from
+    format: str | None = None  # reader that produced it: txt, html, json, jsonl, stdin, ...
+    content_hash: str | None = None  # sha256 of the raw text, for idempotent ingest
+    found: dict[str, str] = Field(
+        default_factory=dict
+    )  # metadata field -> where the reader found it
+
+
+# --------------------------------------------------------------------------- entities
+
+EntityType = Literal[
+    "PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART", "OTHER"
+]
+
+
+class Mention(Record):
+    """One occurrence of a name (or demonym) in the clean text."""
+
+    id: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    label: str  # the label the NER model gave (before our fixes)
+    type: EntityType  # our type after fixes
+    entity: str | None = None  # id of the entity it belongs to
+    kind: Literal["name", "demonym", "metonym", "acronym", "title"] = "name"
+    fix: str | None = None  # rule that changed the model's label or span, if any
+
+
+class MergeEvidence(Record):
+    """Why two names were judged the same entity: the rule, its score and the names involved."""
+
+    rule: str  # surname, title, acronym, short-form, fuzzy, demonym, metonymy, exact
+    a: str
+    b: str
+    score: float = 1.0
+    detail: str | None = None
+
+
+class Role(Record):
+    """A role given to an entity by the text, e.g. an apposition."""
+
+    role: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Entity(Record):
+    """One real-world referent inside one article, with every mention and the merge evidence."""
+
+    id: str
+    name: str  # canonical: the fullest proper form seen
+    type: EntityType
+    aliases: list[str] = Field(default_factory=list)
+    mentions: list[str] = Field(default_factory=list)  # mention ids
+    roles: list[Role] = Field(default_factory=list)
+    country: str | None = None  # ISO 3166 alpha-2 for places and demonym links
+    links: list[MergeEvidence] = Field(default_factory=list)
+    metonymy: bool = False  # a capital standing for a government ("Ankara said")
+
+
+# --------------------------------------------------------------------------- time
+
+TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
+Granularity = Literal[
+    "century", "decade", "year", "half", "quarter", "season", "month", "week", "day", "time", "none"
+]
+
+
+class TimeExpr(Record):
+    """A time expression normalised TIMEX3-style without claiming more precision than written."""
+
+    id: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    type: TimeType
+    value: str | None = None  # TIMEX3 value: 2023-02, 2023-W14, 2023-04-11, P1M, PRESENT_REF
+    granularity: Granularity = "none"
+    mod: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, BEFORE, AFTER, ...
+    range_start: str | None = None  # first day covered (ISO date) when resolvable
+    range_end: str | None = None  # last day covered (ISO date)
+    anchor: str | None = None  # "published" or the id of the time expression it is relative to
+    resolved: bool = False
+    rule: str | None = None  # what normalised it (for debugging and evaluation)
+
+
+# --------------------------------------------------------------------------- claims
+
+SourceKind = Literal[
+    "person",
+    "organisation",
+    "government",
+    "document",
+    "intelligence",
+    "statement",
+    "media",
+    "anonymous",
+    "article",
+    "unknown",
+]
+ClaimStatus = Literal[
+    "asserted", "alleged", "unverified", "denied", "confirmed", "negated", "uncertain"
+]
+
+
+class Source(Record):
+    """One link in a chain of sources: who or what a claim rests on."""
+
+    text: str  # as written ("a State Department spokesman")
+    kind: SourceKind
+    start: int | None = None  # span in the clean text, None for the article itself
+    end: int | None = None
+    entity: str | None = None  # entity id when resolved
+    name: str | None = None  # canonical name when resolved
+    resolved_from: str | None = None  # evidence when a pronoun/description was resolved
+
+
+class Evidence(Record):
+    """A span of text that supports a judgement (a hedge, a verification phrase, a negation)."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    kind: str  # hedge, verification, denial, confirmation, negation, uncertainty, ...
+    effect: str | None = None  # the status or polarity it points to
+
+
+class Grade(Record):
+    """Admiralty-style grade: source reliability A-F, information credibility 1-6, with reasons."""
+
+    reliability: Literal["A", "B", "C", "D", "E", "F"]
+    credibility: Literal[1, 2, 3, 4, 5, 6]
+    reasons: list[str] = Field(default_factory=list)
+
+    @property
+    def code(self) -> str:
+        return f"{self.reliability}{self.credibility}"
+
+
+class Claim(Record):
+    """A statement in an article, who makes it, through which sources, and how sure it is."""
+
+    id: str
+    content: TextSpan
+    cue: TextSpan | None = None
+    source: Source  # the nearest source (the speaker); kind "article" when unattributed
+    chain: list[Source] = Field(default_factory=list)  # article first, then outward to the origin
+    kind: Literal["direct", "indirect", "mixed", "unattributed"]
+    status: ClaimStatus = "asserted"
+    polarity: Literal["positive", "negative"] = "positive"
+    evidence: list[Evidence] = Field(default_factory=list)
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)  # extraction confidence, not truth
+    grade: Grade | None = None
+
+
+# --------------------------------------------------------------------------- events
+
+
+class Argument(Record):
+    """An argument of an event: the text, its span, and the entity or time it resolves to."""
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    entity: str | None = None
+    time: str | None = None  # time expression id
+    value: str | None = None  # normalised value (time) or canonical name (entity)
+
+
+class Event(Record):
+    """Who did what to whom, when and where, typed with PLOVER, and the claim it sits in."""
+
+    id: str
+    type: str  # PLOVER category: CONSULT, SANCTION, ...
+    mode: str | None = None  # PLOVER mode: phone, visit, allege, ...
+    trigger: TextSpan
+    actor: Argument | None = None
+    target: Argument | None = None
+    time: Argument | None = None
+    place: Argument | None = None
+    negated: bool = False
+    claim: str | None = None  # id of the claim it is reported in
+    status: ClaimStatus = "asserted"  # inherited from the claim
+    chain: list[Source] = Field(default_factory=list)  # inherited from the claim
+    sentence: Span | None = None
+
+
+class MainEvent(Record):
+    """The 5W1H answer for the article: the event it is about."""
+
+    event: str | None = None  # event id
+    who: str | None = None
+    what: str | None = None
+    when: str | None = None
+    where: str | None = None
+    why: str | None = None
+    how: str | None = None
+
+
+# --------------------------------------------------------------------------- the analysis
+
+
+class Analysis(Record):
+    """Everything newsint knows about one article. Serialised as schema newsint.analysis/1."""
+
+    schema_: str = Field(default=SCHEMA, alias="schema")
+    article: ArticleMeta
+    text: str  # the clean text every span points into
+    raw: str  # the text as read, before cleaning; Removal offsets point into it
+    offsets: list[Segment] = Field(default_factory=list)  # clean -> raw map
+    cleaning: list[Removal] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+    mentions: list[Mention] = Field(default_factory=list)
+    times: list[TimeExpr] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    main_event: MainEvent | None = None
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.model_dump(mode="json", by_alias=True)
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """Stable JSON: field order fixed by the model, UTF-8 kept, no trailing whitespace."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_json(cls, data: str | bytes | dict[str, Any]) -> Analysis:
+        if isinstance(data, (str, bytes)):
+            data = json.loads(data)
+        assert isinstance(data, dict)
+        schema = data.get("schema")
+        if schema != SCHEMA:
+            raise ValueError(f"unsupported analysis schema {schema!r}; expected {SCHEMA!r}")
+        return cls.model_validate(data)
+
+    # ---- offset helpers
+
+    def raw_offset(self, clean: int) -> int | None:
+        """Raw-text offset of a clean-text character, None for a separator cleaning inserted."""
+        return clean_to_raw(self.offsets, clean)
+
+    def entity(self, entity_id: str) -> Entity | None:
+        for e in self.entities:
+            if e.id == entity_id:
+                return e
+        return None
+
+
+def clean_to_raw(offsets: list[Segment], clean: int) -> int | None:
+    """Map a clean-text offset to the raw text through the segment list (binary search)."""
+    lo, hi = 0, len(offsets)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        seg = offsets[mid]
+        if clean < seg.clean:
+            hi = mid
+        elif clean >= seg.clean + seg.length:
+            lo = mid + 1
+        else:
+            return seg.raw + (clean - seg.clean)
+    return None

@@ -1,0 +1,83 @@
+"""What every reader returns: an Analysis holding the raw text and the metadata it found."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from urllib.parse import urlsplit
+
+import dateparser
+
+from newsint.model import Analysis, ArticleMeta, Published, content_hash, stable_id
+
+
+def site_of(url: str | None) -> str | None:
+    """The site name of a URL: its host without a leading www."""
+    if not url:
+        return None
+    host = urlsplit(url).hostname
+    if not host:
+        return None
+    return host[4:] if host.startswith("www.") else host
+
+
+def normalise_date(value: object) -> str | None:
+    """ISO date (or datetime when a time is given) from what metadata holds; None if unreadable."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return (
+            value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+        )
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value).strip()
+    if len(text) == 10 and text[4] == "-" and text[7] == "-":
+        try:
+            return date.fromisoformat(text).isoformat()
+        except ValueError:
+            return None
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        parsed = dateparser.parse(
+            text, settings={"PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False}
+        )
+    if parsed is None:
+        return None
+    return normalise_date(parsed.replace(tzinfo=None) if parsed.tzinfo is None else parsed)
+
+
+def make_analysis(
+    raw: str,
+    *,
+    source: str,
+    fmt: str,
+    title: str | None = None,
+    url: str | None = None,
+    site: str | None = None,
+    author: str | None = None,
+    published: str | None = None,
+    published_evidence: str | None = None,
+    found: dict[str, str] | None = None,
+) -> Analysis:
+    """Build the pre-cleaning Analysis. The id hashes URL and text, not the path or the clock,
+    so the same article read twice gets the same id while a syndicated copy on another site
+    gets its own."""
+    url = url or None
+    meta = ArticleMeta(
+        id=stable_id("art", url or "", raw),
+        title=(title or "").strip() or None,
+        url=url,
+        site=site or site_of(url),
+        author=(author or "").strip() or None,
+        published=(
+            Published(date=published, source="metadata", evidence=published_evidence)
+            if published
+            else Published()
+        ),
+        source=source,
+        format=fmt,
+        content_hash=content_hash(raw),
+        found=dict(sorted((found or {}).items())),
+    )
+    return Analysis(article=meta, text="", raw=raw)

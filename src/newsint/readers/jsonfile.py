@@ -1,0 +1,107 @@
+"""JSON and JSON Lines as news-please writes them (title, maintext or text, url, date_publish)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from newsint.config import Config
+from newsint.errors import EmptyInput, InputError, ParseProblem
+from newsint.model import Analysis
+from newsint.readers.base import make_analysis, normalise_date
+from newsint.readers.decode import decode
+
+# Field names tried in order; news-please first, then common scraper dumps.
+TEXT_FIELDS = ("maintext", "text", "content", "body", "articleBody")
+TITLE_FIELDS = ("title", "headline")
+URL_FIELDS = ("url", "link")
+DATE_FIELDS = ("date_publish", "published", "date", "datePublished", "pubDate")
+SITE_FIELDS = ("source_domain", "site", "sitename")
+AUTHOR_FIELDS = ("authors", "author", "byline")
+
+
+def _first(record: dict[str, Any], fields: tuple[str, ...]) -> tuple[str | None, Any]:
+    for name in fields:
+        value = record.get(name)
+        if value not in (None, "", []):
+            return name, value
+    return None, None
+
+
+def from_record(record: object, where: str, fmt: str) -> Analysis:
+    if not isinstance(record, dict):
+        raise ParseProblem(
+            where, "expected a JSON object per article", "give news-please style objects"
+        )
+    found: dict[str, str] = {}
+    text_key, text = _first(record, TEXT_FIELDS)
+    if not isinstance(text, str) or not text.strip():
+        raise EmptyInput(
+            where, f"no article text (looked for {', '.join(TEXT_FIELDS)})", "add a maintext field"
+        )
+    found["text"] = text_key or ""
+    values: dict[str, Any] = {}
+    for slot, fields in (
+        ("title", TITLE_FIELDS),
+        ("url", URL_FIELDS),
+        ("date", DATE_FIELDS),
+        ("site", SITE_FIELDS),
+        ("author", AUTHOR_FIELDS),
+    ):
+        key, value = _first(record, fields)
+        if key:
+            found[slot] = key
+        values[slot] = value
+    author = values["author"]
+    if isinstance(author, list):
+        author = ", ".join(str(a) for a in author)
+    published = normalise_date(values["date"])
+    return make_analysis(
+        text.replace("\r\n", "\n"),
+        source=where,
+        fmt=fmt,
+        title=str(values["title"]) if values["title"] else None,
+        url=str(values["url"]) if values["url"] else None,
+        site=str(values["site"]) if values["site"] else None,
+        author=str(author) if author else None,
+        published=published,
+        published_evidence=f"{found['date']}: {values['date']}" if published else None,
+        found=found,
+    )
+
+
+def read_json(data: bytes, where: str, config: Config) -> Iterator[Analysis | InputError]:
+    """One article, or a list of them."""
+    text, _ = decode(data, where, config.limits)
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ParseProblem(
+            where, f"invalid JSON at line {exc.lineno} column {exc.colno}", "fix or re-export it"
+        ) from exc
+    records = obj if isinstance(obj, list) else [obj]
+    for i, record in enumerate(records):
+        label = where if len(records) == 1 else f"{where}[{i}]"
+        try:
+            yield from_record(record, label, "json")
+        except InputError as err:
+            yield err
+
+
+def read_jsonl(data: bytes, where: str, config: Config) -> Iterator[Analysis | InputError]:
+    """One article per line; a bad line is reported and the rest still read."""
+    text, _ = decode(data, where, config.limits)
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        label = f"{where}:{lineno}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield ParseProblem(label, f"invalid JSON ({exc.msg})", "fix or drop that line")
+            continue
+        try:
+            yield from_record(record, label, "jsonl")
+        except InputError as err:
+            yield err

@@ -1,0 +1,182 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsint.config import default_config
+from newsint.model import clean_to_raw
+from newsint.stages.clean import clean_text, furniture, furniture_reason, normalise
+
+CFG = default_config().clean
+
+HEADLINE = "Fishing fleet stays in port as fuel prices climb for a third week"
+BODY1 = (
+    "Trawler crews in the northern harbour kept their boats tied up on Thursday, saying the price "
+    "of diesel had made a week at sea a loss for most owners."
+)
+BODY2 = (
+    "The harbour master said forty-one vessels had not left their berths since Monday, the longest "
+    "stoppage he could remember in twenty years at the port."
+)
+# BODY2 reworded: same facts, different wording and order
+BODY2_PARA = (
+    "Additionally, forty-one boats have not left their berths since Monday, according to the "
+    "harbour master, who said it was the longest stoppage he could remember in twenty years "
+    "at the port."
+)
+BODY3 = (
+    "Prices at the pump rose by nine cents a litre over the month, the national statistics office "
+    "reported, driven by refinery outages abroad."
+)
+
+
+def removed(raw: str, title: str | None = None) -> list[tuple[str, str]]:
+    return [(r.reason, r.text) for r in clean_text(raw, title, CFG).removals]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Home NEWS", "breadcrumb"),
+        ("Home » World » Europe", "breadcrumb"),
+        ("News / Politics", "breadcrumb"),
+        ("Please enter your comment!", "comment-form"),
+        ("Please enter your name here", "comment-form"),
+        ("Leave a Reply Cancel reply", "comment-form"),
+        ("Your email address will not be published. Required fields are marked *", "comment-form"),
+        ("Share this article", "share"),
+        ("Facebook Twitter WhatsApp Email", "share"),
+        ("Subscribe to our newsletter", "boilerplate"),
+        ("We use cookies to improve your experience.", "boilerplate"),
+        ("ADVERTISEMENT", "boilerplate"),
+        ("Related posts", "related"),
+        ("You may also like", "related"),
+        ("By Jane Roe | 3 hours ago", "byline"),
+        ("By Tomás Ferreira - Published 2 days ago", "byline"),
+        # real content must survive
+        ("Ukraine war", None),
+        ("The minister said the talks would resume on Monday.", None),
+        ("Share prices fell sharply after the announcement of the merger on Friday.", None),
+        ("By the end of the day, rescuers had reached the village.", None),
+        ("Related reading suggests the river will flood again next spring, experts warned.", None),
+        ("Home owners in the valley were told to leave before the storm reached the coast.", None),
+    ],
+)
+def test_furniture_lines(line: str, reason: str | None) -> None:
+    assert furniture_reason(line, CFG, furniture()) == reason
+
+
+def test_messy_page_is_cleaned_exactly() -> None:
+    raw = "\n\n".join(
+        [
+            f"Home NEWS {HEADLINE}",
+            HEADLINE,
+            HEADLINE,
+            BODY1,
+            "Share this article",
+            BODY2,
+            BODY3,
+            BODY2_PARA,
+            BODY1,
+            "Related posts",
+            "Please enter your comment!\nPlease enter your name here",
+        ]
+    )
+    result = clean_text(raw, None, CFG)
+    assert result.title == HEADLINE
+    assert [(r.reason, r.text) for r in result.removals] == [
+        ("breadcrumb", "Home NEWS"),
+        ("repeated-title", HEADLINE),
+        ("repeated-title", HEADLINE),
+        ("share", "Share this article"),
+        ("near-duplicate", BODY2_PARA),
+        ("duplicate", BODY1),
+        ("related", "Related posts"),
+        ("comment-form", "Please enter your comment!"),
+        ("comment-form", "Please enter your name here"),
+    ]
+    assert result.text == "\n\n".join([HEADLINE, BODY1, BODY2, BODY3])
+    near = next(r for r in result.removals if r.reason == "near-duplicate")
+    assert near.detail and "score" in near.detail
+
+
+def test_every_removal_points_at_its_raw_text() -> None:
+    raw = f"Home NEWS {HEADLINE}\n\n{HEADLINE}\n\n{BODY1}\n\n{BODY1}\n\nShare this article\n"
+    result = clean_text(raw, None, CFG)
+    for r in result.removals:
+        assert raw[r.start : r.end] == r.text
+
+
+def test_metadata_title_is_used_and_kept_once() -> None:
+    raw = f"{HEADLINE}\n{HEADLINE}\n{BODY1}\n{BODY3}\n"
+    result = clean_text(raw, HEADLINE, CFG)
+    assert result.title == HEADLINE
+    assert removed(raw, HEADLINE) == [("repeated-title", HEADLINE)]
+    assert result.text.split("\n\n") == [
+        HEADLINE,
+        BODY1,
+        BODY3,
+    ]  # line mode: one paragraph per line
+
+
+def test_distinct_paragraphs_on_the_same_topic_are_kept() -> None:
+    # same subject, different facts: must not be taken for paraphrases
+    assert removed("\n\n".join([BODY1, BODY2, BODY3])) == []
+
+
+def test_short_lines_are_never_near_duplicates() -> None:
+    assert removed("Talks resume today.\n\nTalks resumed today.\n\n" + BODY1) == []
+
+
+def test_hard_wrapped_paragraphs_stay_whole() -> None:
+    raw = BODY1[:60] + "\n" + BODY1[60:] + "\n\n" + BODY3
+    result = clean_text(raw, None, CFG)
+    assert result.text == raw
+    assert len(result.offsets) == 2
+
+
+def test_normalise_ignores_case_and_punctuation() -> None:
+    assert normalise("Hello,  WORLD!") == normalise("hello world")
+
+
+paragraph = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp")),
+    min_size=1,
+    max_size=80,
+).filter(lambda s: s.strip())
+separator = st.sampled_from(["\n", "\n\n", "\n \n", "\r\n\r\n", "\n\n\n"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.tuples(paragraph, separator), min_size=1, max_size=12),
+    st.sampled_from([None, "Home NEWS"]),
+)
+def test_every_kept_character_maps_back_to_itself(
+    parts: list[tuple[str, str]], prefix: str | None
+) -> None:
+    raw = "".join(p + s for p, s in parts)
+    if prefix:
+        raw = prefix + " " + raw
+    result = clean_text(raw, None, CFG)
+    text = result.text
+    mapped = 0
+    for i, ch in enumerate(text):
+        r = clean_to_raw(result.offsets, i)
+        if r is None:
+            assert ch == "\n"  # only the paragraph separators cleaning inserts are unmapped
+        else:
+            assert raw[r] == ch
+            mapped += 1
+    assert mapped == sum(s.length for s in result.offsets)
+    # nothing silently dropped: every non-space raw character is kept or inside a removal
+    covered = [False] * len(raw)
+    for seg in result.offsets:
+        for k in range(seg.raw, seg.raw + seg.length):
+            covered[k] = True
+    for rem in result.removals:
+        assert raw[rem.start : rem.end] == rem.text
+        for k in range(rem.start, rem.end):
+            covered[k] = True
+    assert all(c or raw[k].isspace() for k, c in enumerate(covered))
