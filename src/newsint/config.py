@@ -45,6 +45,13 @@ class Html(Section):
     include_tables: bool
 
 
+class Nlp(Section):
+    models: list[str]
+    exclude: list[str]
+    batch_size: int
+    n_process: int
+
+
 class PipelineSettings(Section):
     stages: list[str]
     batch_size: int
@@ -54,6 +61,7 @@ class Config(Section):
     limits: Limits
     clean: Clean
     html: Html
+    nlp: Nlp
     pipeline: PipelineSettings
 
 

@@ -14,8 +14,15 @@ def _clean(resources: Resources):
     return CleanStage(resources.config.clean)
 
 
+def _nlp(resources: Resources):  # noqa: ANN202
+    from newsint.stages.nlp import NlpStage
+
+    return NlpStage(resources)
+
+
 def registry() -> dict[str, StageFactory]:
     """Stage name -> factory, in the order a full pipeline runs them."""
     return {
         "clean": _clean,
+        "nlp": _nlp,
     }
