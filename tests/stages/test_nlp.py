@@ -10,7 +10,8 @@ from newsint.stages.nlp import load_spacy
 def test_doc_offsets_are_clean_text_offsets(run_stages) -> None:
     work = run_stages(
         "Home NEWS Minister visits Lisbon\n\nMinister visits Lisbon\n\n"
-        "Foreign Minister Ana Ribeiro arrived in Lisbon on Monday for talks with Spanish officials.",
+        "Foreign Minister Ana Ribeiro arrived in Lisbon on Monday for talks with Spanish "
+        "officials.",
         ["clean", "nlp"],
     )
     text = work.analysis.text

@@ -1,20 +1,24 @@
-"""One module per stage. Each stage takes a batch of Work items and fills fields in place."""
+"""One module per stage. Each stage takes a batch of Work items and fills fields in place.
+
+Stage modules are imported only when a pipeline asks for them, so `newsint --help` and the
+readers stay fast and a stage's heavy dependencies load only when used.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from newsint.pipeline import Resources, StageFactory
+    from newsint.pipeline import Resources, Stage, StageFactory
 
 
-def _clean(resources: Resources):
+def _clean(resources: Resources) -> Stage:
     from newsint.stages.clean import CleanStage
 
     return CleanStage(resources.config.clean)
 
 
-def _nlp(resources: Resources):  # noqa: ANN202
+def _nlp(resources: Resources) -> Stage:
     from newsint.stages.nlp import NlpStage
 
     return NlpStage(resources)

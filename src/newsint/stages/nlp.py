@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 
 def load_spacy(cfg: Nlp, max_length: int) -> Language:
-    """Load the first installed pipeline of `cfg.models` (the PyPI re-upload or the official one)."""
+    """Load the first installed pipeline of `cfg.models` (PyPI re-upload, then official)."""
     import spacy
 
     for name in cfg.models:
