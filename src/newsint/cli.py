@@ -14,6 +14,7 @@ from newsint import brief
 from newsint.api import analyze_paths, parse_published
 from newsint.config import load_config
 from newsint.errors import InputError, NewsintError
+from newsint.evaluate.cli import eval_command
 from newsint.model import Analysis
 
 app = typer.Typer(
@@ -95,6 +96,9 @@ def analyze(
     if failed:
         err.print(f"{failed} input(s) failed; the others were analysed.", highlight=False)
         raise typer.Exit(1)
+
+
+app.command("eval")(eval_command)
 
 
 def demo_files() -> list[Path]:
