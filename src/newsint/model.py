@@ -386,3 +386,73 @@ def clean_to_raw(offsets: list[Segment], clean: int) -> int | None:
         else:
             return seg.raw + (clean - seg.clean)
     return None
+
+
+# --------------------------------------------------------------------------- corpus
+
+CopyKind = Literal["verbatim", "syndicated", "spin", "derivative"]
+
+
+class CopyLink(Record):
+    """`article` reuses `original`: how, how sure, and the evidence an analyst can check."""
+
+    id: str
+    article: str  # article id of the copy
+    original: str  # article id of the earlier/source article
+    kind: CopyKind
+    score: float = Field(ge=0.0, le=1.0)  # similarity that made it a candidate
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)  # in the direction (who is original)
+    evidence: list[str] = Field(default_factory=list)  # shared quotes, numbers, credit lines, ...
+    misattribution: str | None = None  # set when the copy credits another source than the original
+
+
+class Story(Record):
+    """A same-event cluster of articles with its original(s) and the copy tree under them."""
+
+    id: str
+    title: str | None = None
+    articles: list[str] = Field(default_factory=list)  # article ids, earliest first
+    originals: list[str] = Field(default_factory=list)  # article ids that copy nobody in the story
+    links: list[str] = Field(default_factory=list)  # CopyLink ids inside the story
+    first_published: str | None = None
+    last_published: str | None = None
+
+
+Verdict = Literal["same", "not-same", "unsure"]
+
+
+class Judgement(Record):
+    """A decision that two entities are (not) the same, kept so it can be shown and undone."""
+
+    id: str
+    a: str  # entity id (article entity or corpus entity)
+    b: str
+    verdict: Verdict
+    score: float = Field(default=1.0, ge=0.0, le=1.0)
+    evidence: list[str] = Field(default_factory=list)
+    by: Literal["auto", "user"] = "auto"
+    active: bool = True  # False once undone (split) by a user
+
+
+class CorpusEntity(Record):
+    """One real-world referent across the corpus: the article entities judged the same."""
+
+    id: str
+    name: str
+    type: EntityType
+    aliases: list[str] = Field(default_factory=list)
+    members: list[str] = Field(default_factory=list)  # article entity ids
+    articles: int = 0  # number of articles mentioning it
+
+
+class ClaimCluster(Record):
+    """The same statement across articles, and how many independent sources back it."""
+
+    id: str
+    claims: list[str] = Field(default_factory=list)  # claim ids (globally unique)
+    articles: list[str] = Field(default_factory=list)
+    representative: str | None = None  # claim id whose text stands for the cluster
+    independent_sources: int = 0
+    upstreams: list[str] = Field(default_factory=list)  # what each independent source rests on
+    collapsed: list[str] = Field(default_factory=list)  # reasons claims were counted once
+    contradictions: list[str] = Field(default_factory=list)  # claim ids of opposite polarity/status
