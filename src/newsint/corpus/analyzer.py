@@ -181,7 +181,7 @@ class CorpusAnalyzer:
     def snapshot(self) -> dict[str, list[dict]]:
         """The whole derived state as sorted plain data (equal for equal corpora)."""
         return {
-            "copy_links": [self.links[k].to_dict() for k in sorted(self.links)],
+            "copy_links": [r.to_dict() for r in sorted(self.links.values(), key=lambda r: r.id)],
             "stories": [self.stories[k].to_dict() for k in sorted(self.stories)],
             "claim_clusters": [self.clusters[k].to_dict() for k in sorted(self.clusters)],
             "corpus_entities": [self.entities[k].to_dict() for k in sorted(self.entities)],

@@ -271,11 +271,11 @@ def relate(a: Doc, b: Doc, cfg: Corpus) -> Relation | None:
     if a.text_hash == b.text_hash and a.words:
         cont = 1.0
     if cont >= cfg.verbatim_min_containment:
-        original_keys = {x.key for x in o.credits}
+        original_keys = {(x.kind, x.key) for x in o.credits}
         added = [
             x
             for x in c.credits
-            if x.key not in original_keys
+            if (x.kind, x.key) not in original_keys
             and (
                 x.kind in ("provided", "dateline", "byline")
                 or x.wire
