@@ -32,6 +32,8 @@ class Clean(Section):
     near_duplicate_min_words: int
     near_duplicate_threshold: float
     near_duplicate_min_length_ratio: float
+    near_duplicate_min_overlap: float
+    duplicate_min_words: int
     stem_prefix: int
     breadcrumb_max_words: int
     title_max_words: int
