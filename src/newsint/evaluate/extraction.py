@@ -15,6 +15,8 @@ and trafilatura publish. Definition (from the benchmark's `evaluate.py`):
   pages whose token lists are identical. The spread is the standard deviation of F1 over 1,000
   bootstrap resamples of the pages (seeded, so reruns agree).
 
+It reproduces trafilatura's scores on this data as measured independently (docs/benchmarks.md).
+
 Three extractors run side by side on the same decoded HTML: newsint (the html reader, then the
 clean stage: the analysis `text`), trafilatura's `extract` with its defaults, and trafilatura
 with `favor_precision=True`. newsint also runs with the other value of `[html] favor_precision`
