@@ -37,6 +37,7 @@ class Clean(Section):
     stem_prefix: int
     breadcrumb_max_words: int
     title_max_words: int
+    title_min_words: int
     furniture_max_words: int
     line_mode_min_lines: int
 

@@ -315,3 +315,11 @@ def test_numbers_disagree(a: str, b: str, disagree: bool) -> None:
 @given(paragraph, paragraph)
 def test_near_duplicate_score_is_symmetric(a: str, b: str) -> None:
     assert near_duplicate_score(a, b, CFG) == near_duplicate_score(b, a, CFG)
+
+
+def test_a_short_repeated_headline_is_still_found() -> None:
+    # found by its repetition, not as the first line (which reads like a sentence)
+    raw = "\n\n".join(["From our harbour desk.", "Storm hits coast", "Storm hits coast", BODY1])
+    result = clean_text(raw, None, CFG)
+    assert result.title == "Storm hits coast"
+    assert removed(raw) == [("repeated-title", "Storm hits coast")]

@@ -164,7 +164,7 @@ def find_title(
     lines: list[Line], meta_title: str | None, cfg: CleanConfig, rules: Furniture
 ) -> str | None:
     """The headline: metadata's if given, else a first line that repeats (after any crumb), else
-    a short first line that does not end like a sentence. List items, table rows and short
+    a short first line that does not end like a sentence. List items, table rows and one-word
     labels repeat by design, so they are never taken for a repeated headline."""
     if meta_title:
         return meta_title.strip()
@@ -184,7 +184,7 @@ def find_title(
             if (
                 repeats
                 and _looks_like_title(later.text, cfg)
-                and _letter_words(later.text) >= cfg.duplicate_min_words
+                and _letter_words(later.text) >= cfg.title_min_words
             ):
                 return later.text
     first = head[0].text
