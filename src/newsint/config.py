@@ -32,11 +32,15 @@ class Clean(Section):
     near_duplicate_min_words: int
     near_duplicate_threshold: float
     near_duplicate_min_length_ratio: float
+    near_duplicate_min_overlap: float
+    duplicate_min_words: int
     stem_prefix: int
     breadcrumb_max_words: int
     title_max_words: int
+    title_min_words: int
     furniture_max_words: int
     line_mode_min_lines: int
+    related_max_items: int
 
 
 class Html(Section):
