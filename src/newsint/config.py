@@ -86,6 +86,7 @@ class Corpus(Section):
     align_max_sentences: int
     derivative_min_cosine: float
     story_min_similarity: float
+    story_cosine_weight: float
     story_max_days: int
     claim_min_similarity: float
     claim_min_similarity_copy: float

@@ -263,7 +263,7 @@ def relate(a: Doc, b: Doc, cfg: Corpus) -> Relation | None:
     names = name_overlap(a, b)
     apart = days_apart(a, b)
     in_window = apart is None or apart <= cfg.story_max_days
-    story = 0.5 * cos + 0.5 * names
+    story = cfg.story_cosine_weight * cos + (1 - cfg.story_cosine_weight) * names
     evidence: list[str] = []
     kind: CopyKind | None = None
     score = 0.0

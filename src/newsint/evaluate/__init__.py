@@ -16,6 +16,8 @@ from newsint.evaluate.common import EvalOptions, Report
 TASKS: dict[str, str] = {
     "extraction": "newsint.evaluate.extraction:run",
     "paraphrase": "newsint.evaluate.paraphrase:run",
+    "stories": "newsint.evaluate.stories:run",
+    "copies": "newsint.evaluate.copies:run",
 }
 
 
