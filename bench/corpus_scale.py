@@ -36,43 +36,8 @@ from newsint.corpus.analyzer import CorpusAnalyzer
 from newsint.corpus.features import ArticleFeatures, extract_features
 from newsint.model import Analysis, ArticleMeta, Published, stable_id
 
-SYLLABLES = [
-    "val",
-    "mor",
-    "dast",
-    "ren",
-    "kel",
-    "bra",
-    "tor",
-    "vin",
-    "sal",
-    "mer",
-    "ost",
-    "lun",
-    "gar",
-    "fel",
-    "dor",
-    "han",
-    "pik",
-    "rus",
-    "tam",
-    "zel",
-    "nor",
-    "bel",
-    "kas",
-    "vey",
-    "lor",
-    "quin",
-    "tes",
-    "ard",
-    "hol",
-    "mek",
-    "sor",
-    "yal",
-    "bri",
-    "cor",
-    "dun",
-]
+# consonant-vowel-consonant syllables: ~1,000 of them, so invented names are as varied as real ones
+SYLLABLES = [c + v + e for c in "bdfghklmnprstvz" for v in "aeiou" for e in "lnrst"]
 NOUNS = [
     "council",
     "port",

@@ -118,7 +118,7 @@ class CorpusAnalyzer:
         batch: list[ArticleFeatures] = []
         for f in features:
             batch.append(f)
-            if len(batch) >= 5000:
+            if len(batch) >= 1000:
                 self._ingest(batch)
                 batch = []
         self._ingest(batch)

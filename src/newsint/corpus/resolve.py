@@ -98,7 +98,12 @@ def blocking_keys(tokens: tuple[str, ...]) -> set[str]:
     """First and last three letters of each longer token: 'cavasoglu' and 'cavusoglu' meet,
     as do 'erdogan' and 'recep tayyip erdogan'; a misspelt first or last letter of a one-word
     name is missed (the price of not comparing every name with every other)."""
-    return {f"{t[:3]}|{t[-3:]}" for t in tokens if len(t) >= 4 and not t.isdigit()}
+    common = T.corpus_data().common_name_tokens
+    return {
+        f"{t[:3]}|{t[-3:]}"
+        for t in tokens
+        if len(t) >= 4 and not t.isdigit() and t not in common
+    }
 
 
 @dataclass
@@ -170,7 +175,7 @@ class EntityResolver:
             form.folded,
             [self.forms[k].folded for k in keys],
             scorer=fuzz.token_set_ratio,
-            score_cutoff=70,
+            score_cutoff=80,
             limit=None,
         )
         for _, _, index in hits:

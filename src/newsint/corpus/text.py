@@ -60,6 +60,7 @@ class CorpusData:
     not_outlets: frozenset[str]
     wires: dict[str, str]  # alias (lower case) -> canonical agency name
     stopwords: frozenset[str]
+    common_name_tokens: frozenset[str]
 
 
 @cache
@@ -80,6 +81,7 @@ def corpus_data() -> CorpusData:
         not_outlets=frozenset(raw["outlets"]["not_outlets"]),
         wires=wires,
         stopwords=stop,
+        common_name_tokens=frozenset(raw["entities"]["common_tokens"]),
     )
 
 
