@@ -230,6 +230,7 @@ class Relation:
     misattribution: str | None
     story: float  # same-event similarity in [0, 1]
     story_edge: bool
+    cited: bool = False  # the copy credits the original's outlet
 
 
 def _misattribution(copy: Doc, original: Doc) -> str | None:
@@ -332,4 +333,5 @@ def relate(a: Doc, b: Doc, cfg: Corpus) -> Relation | None:
         misattribution=mis,
         story=round(story, 4),
         story_edge=story_edge,
+        cited=kind is not None and cites(c, o) is not None,
     )

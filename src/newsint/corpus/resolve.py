@@ -100,9 +100,7 @@ def blocking_keys(tokens: tuple[str, ...]) -> set[str]:
     name is missed (the price of not comparing every name with every other)."""
     common = T.corpus_data().common_name_tokens
     return {
-        f"{t[:3]}|{t[-3:]}"
-        for t in tokens
-        if len(t) >= 4 and not t.isdigit() and t not in common
+        f"{t[:3]}|{t[-3:]}" for t in tokens if len(t) >= 4 and not t.isdigit() and t not in common
     }
 
 
