@@ -43,7 +43,7 @@ class Doc:
     order: tuple[str, int, str, str]  # primacy: earlier day, self-credited, earlier time, id
     words: int
     text_hash: str
-    sent: np.ndarray  # unique sorted int64 sentence fingerprints
+    sent: frozenset[int]  # sentence fingerprints
     n_sent: int  # fingerprinted sentences (with repeats)
     terms: np.ndarray  # uint32 ascending
     weights: np.ndarray  # float32, L2-normalised sublinear tf
@@ -99,7 +99,7 @@ def make_doc(f: ArticleFeatures, cfg: Corpus) -> Doc:
         order=(day, primary, clock, f.id),
         words=f.words,
         text_hash=f.text_hash,
-        sent=np.unique(sent),
+        sent=frozenset(sent.tolist()),
         n_sent=len(sent),
         terms=terms,
         weights=weights,
@@ -130,7 +130,7 @@ def containment(a: Doc, b: Doc) -> tuple[int, int]:
     if a.text_hash == b.text_hash and a.words:
         n = max(len(a.sent), 1)
         return n, n
-    shared = len(np.intersect1d(a.sent, b.sent, assume_unique=True))
+    shared = len(a.sent & b.sent)
     return shared, min(len(a.sent), len(b.sent))
 
 

@@ -14,7 +14,7 @@ import tomllib
 import unicodedata
 import zlib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import numpy as np
@@ -125,6 +125,7 @@ def content_stems(tokens: list[str], prefix: int) -> list[str]:
     return [w[:prefix] for w in tokens if len(w) > 1 and not w.isdigit() and w not in stop]
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """Diacritics removed, lower case, punctuation to spaces ('Çavuşoğlu' -> 'cavusoglu')."""
     text = unicodedata.normalize("NFKD", name)
@@ -245,6 +246,7 @@ def site_key(site: str | None) -> str | None:
     return re.sub(r"[^a-z0-9]", "", labels[-1]) if labels else None
 
 
+@lru_cache(maxsize=1 << 18)
 def same_outlet(key: str, acronym: str, other: str) -> bool:
     """Whether an outlet key (with its acronym) names the outlet `other` (a site or outlet key)."""
     if not key or not other:
