@@ -9,7 +9,7 @@ STAMP := $(VENV)/.newsint-installed
 DATA ?= ../shared/data
 PIP := $(BIN)/python -m pip --disable-pip-version-check
 
-.PHONY: install demo test eval bench lint format clean
+.PHONY: install demo test eval bench bench-corpus lint format clean
 
 install: $(STAMP)
 
@@ -31,6 +31,9 @@ eval: install
 
 bench: install
 	$(BIN)/python bench/run.py
+
+bench-corpus: install
+	$(BIN)/python bench/corpus_scale.py --sizes 10000 30000 100000
 
 lint: install
 	$(BIN)/ruff check src tests bench

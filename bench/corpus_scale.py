@@ -181,12 +181,17 @@ TOPIC_WORDS = sorted(
 )
 
 
+# everyday words: the small lists plus the 1,500 most "frequent" pseudo-words
+COMMON = NOUNS + ADJS + TOPIC_WORDS[:1500]
+
+
 def filler(rng: random.Random, names: list[str], topic: list[str]) -> str:
+    """A sentence of the story's own words, a few common ones and one from anywhere."""
     n = rng.choice(names)
-    t = [rng.choice(topic) for _ in range(4)]
+    t = [rng.choice(topic) for _ in range(5)]
     return (
-        f"The {rng.choice(ADJS)} {t[0]} {rng.choice(VERBS)} the {t[1]} {rng.choice(NOUNS)} of "
-        f"{n} after the {t[2]} {rng.choice(VERBS)} a {rng.choice(NOUNS)} near the {t[3]}."
+        f"The {rng.choice(COMMON)} {t[0]} {rng.choice(VERBS)} the {t[1]} {t[2]} of {n} after "
+        f"the {t[3]} {rng.choice(TOPIC_WORDS)} a {t[4]} near the {rng.choice(COMMON)}."
     )
 
 
@@ -221,7 +226,7 @@ def original_text(rng: random.Random, ev: dict) -> list[str]:
         f"{ev['agency']} could not independently verify the memo.",
         f"The {rng.choice(NOUNS)} is worth about {n[2]} euros, {p[2]} said.",
     ]
-    sentences += [filler(rng, names, ev["topic"]) for _ in range(rng.randint(6, 12))]
+    sentences += [filler(rng, names, ev["topic"]) for _ in range(rng.randint(10, 18))]
     return sentences
 
 

@@ -19,6 +19,7 @@ after any sequence of `add` calls equals the state after one `add` of everything
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
 from collections.abc import Iterable
 
@@ -204,6 +205,18 @@ class CorpusAnalyzer:
         return LeanMinHash(seed=1, hashvalues=T.unpack(packed, "uint32"), scheme="affine32")
 
     def _ingest(self, features: Iterable[ArticleFeatures]) -> CorpusDelta:
+        # The indexes hold millions of small objects and none of ours form reference cycles: a
+        # cyclic collection in the middle of an ingest would rescan them all (measured: 60 % of
+        # the time at 30 k articles), so it waits until the batch is done.
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return self._ingest_batch(features)
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _ingest_batch(self, features: Iterable[ArticleFeatures]) -> CorpusDelta:
         cfg = self.cfg
         new: dict[str, ArticleFeatures] = {}
         for f in features:
