@@ -14,6 +14,9 @@ Each size runs in a fresh process so peak memory is its own. Measured per size:
 - load: a fresh CorpusAnalyzer.load of all stored features (start-up);
 - peak RSS of the analyzing process; the cost per article must stay about flat (no all-pairs).
 
+Wall time depends on what else the machine runs; CPU seconds (in brackets) much less so: the
+features' CPU is that of the worker processes, add and load run in the measuring process.
+
 Never a unit test; numbers go to docs/benchmarks.md under "## Corpus".
 """
 
@@ -299,7 +302,7 @@ def run_size(n: int, workers: int, batch: int) -> dict:
     items = generate(n)
     store = Path(tempfile.mkdtemp()) / "features.jsonl"
     analyzer = CorpusAnalyzer(default_config())
-    t_features = t_add = 0.0
+    t_features = t_add = cpu_add = 0.0
     links = stories = clusters = 0
     with store.open("w") as out, ProcessPoolExecutor(workers) as pool:
         for start in range(0, n, batch):
@@ -309,9 +312,10 @@ def run_size(n: int, workers: int, batch: int) -> dict:
             t_features += time.perf_counter() - t0
             feats = [ArticleFeatures.model_validate_json(r) for r in rows]
             out.write("\n".join(rows) + "\n")
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             delta = analyzer.add(feats)
             t_add += time.perf_counter() - t0
+            cpu_add += time.process_time() - c0
             links += len(delta.copy_links)
             stories += len(delta.stories)
             clusters += len(delta.claim_clusters)
@@ -323,11 +327,14 @@ def run_size(n: int, workers: int, batch: int) -> dict:
         "pairs_related": len(analyzer.relations),
     }
     del analyzer
+    features_cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu_features = features_cpu.ru_utime + features_cpu.ru_stime
     fresh = CorpusAnalyzer(default_config())
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     with store.open() as fh:
         fresh.load(ArticleFeatures.model_validate_json(line) for line in fh if line.strip())
     t_load = time.perf_counter() - t0
+    cpu_load = time.process_time() - c0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     store.unlink()
     return {
@@ -336,6 +343,10 @@ def run_size(n: int, workers: int, batch: int) -> dict:
         "add_s": round(t_add, 1),
         "load_s": round(t_load, 1),
         "articles_per_s": round(n / (t_features + t_add), 1),
+        "cpu_features_s": round(cpu_features, 1),
+        "cpu_add_s": round(cpu_add, 1),
+        "cpu_load_s": round(cpu_load, 1),
+        "cpu_ms_per_article": round(1000 * (cpu_features + cpu_add) / n, 2),
         "add_ms_per_article": round(1000 * t_add / n, 2),
         "peak_rss_mb": round(peak),
         **state,
@@ -364,14 +375,15 @@ def main() -> None:
         row["wall_s"] = round(time.perf_counter() - t0, 1)
         results.append(row)
         print(json.dumps(row), flush=True)
-    head = "| articles | wall s | features s | add s | load s | articles/s | add ms/article |"
-    print(head + " peak RSS MB | copy links | multi-article stories |")
+    head = "| articles | wall s | features s (CPU) | add s (CPU) | load s (CPU) | articles/s |"
+    print(head + " CPU ms/article | peak RSS MB | copy links | multi-article stories |")
     print("|" + "---|" * 10)
     for r in results:
         print(
-            f"| {r['articles']:,} | {r['wall_s']} | {r['features_s']} | {r['add_s']} | "
-            f"{r['load_s']} | {r['articles_per_s']} | {r['add_ms_per_article']} | "
-            f"{r['peak_rss_mb']} | {r['copy_links']:,} | {r['multi_article_stories']:,} |"
+            f"| {r['articles']:,} | {r['wall_s']} | {r['features_s']} ({r['cpu_features_s']}) | "
+            f"{r['add_s']} ({r['cpu_add_s']}) | {r['load_s']} ({r['cpu_load_s']}) | "
+            f"{r['articles_per_s']} | {r['cpu_ms_per_article']} | {r['peak_rss_mb']} | "
+            f"{r['copy_links']:,} | {r['multi_article_stories']:,} |"
         )
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n")

@@ -21,9 +21,13 @@ TASKS: dict[str, str] = {
 }
 
 
+# Tasks scored on newsint's own bundled data (they run even without --data).
+SELF_CONTAINED = frozenset({"copies"})
+
+
 def task(name: str) -> Callable[..., list[Report]]:
     module, func = TASKS[name].split(":")
     return getattr(import_module(module), func)
 
 
-__all__ = ["TASKS", "EvalOptions", "Report", "task"]
+__all__ = ["SELF_CONTAINED", "TASKS", "EvalOptions", "Report", "task"]
