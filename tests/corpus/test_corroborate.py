@@ -132,3 +132,31 @@ def test_claim_nobody_repeats_is_one_source() -> None:
     an.add([a])
     assert not an.clusters
     assert an.independent_sources(a.claims[0].key) == 1
+
+
+def test_a_broad_claim_joins_only_its_best_match() -> None:
+    """Two claims of one article never merge through one broad claim of another."""
+    text_a = (
+        "The freighter carried 3,200 crates of counterfeit vaccines from Dastrel. "
+        "The freighter carried 3,200 crates of counterfeit vaccines to Valmora port."
+    )
+    text_b = "Reports say the freighter carried 3,200 crates of counterfeit vaccines to Valmora."
+    a = features(
+        text_a,
+        site="a.example",
+        published="2026-03-01",
+        claims=[
+            {"content": "freighter carried 3,200 crates of counterfeit vaccines from Dastrel"},
+            {"content": "freighter carried 3,200 crates of counterfeit vaccines to Valmora port"},
+        ],
+    )
+    b = features(
+        text_b,
+        site="b.example",
+        published="2026-03-02",
+        claims=[{"content": "freighter carried 3,200 crates of counterfeit vaccines to Valmora"}],
+    )
+    an = CorpusAnalyzer(default_config())
+    an.add([a, b])
+    (cluster,) = an.clusters.values()
+    assert sorted(cluster.claims) == sorted([a.claims[1].key, b.claims[0].key])

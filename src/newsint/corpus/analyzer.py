@@ -34,7 +34,7 @@ from newsint.corpus.corroborate import (
     CorroborationIndex,
     claim_item,
     cluster_record,
-    same_statement,
+    statement_score,
 )
 from newsint.corpus.features import ArticleFeatures
 from newsint.corpus.graph import Components
@@ -320,14 +320,28 @@ class CorpusAnalyzer:
             if rel.kind is not None
             else self.cfg.claim_min_similarity
         )
-        edges = []
+        # each claim joins at most its best match in the other article, and only when that
+        # match agrees (mutual best): two different claims of one article never merge through
+        # a broad claim of another
+        scored: list[tuple[float, str, str]] = []
         for ka in self.article_claims.get(pair[0], ()):
             a = self.claims[ka]
             for kb in self.article_claims.get(pair[1], ()):
-                b = self.claims[kb]
-                if same_statement(a, b, threshold, self.cfg.claim_prefilter_dice):
-                    edges.append((ka, kb))
-                    self.claim_graph.add_edge(ka, kb)
+                score = statement_score(a, self.claims[kb], self.cfg.claim_prefilter_dice)
+                if score >= threshold:
+                    scored.append((score, ka, kb))
+        best_a: dict[str, tuple[float, str]] = {}
+        best_b: dict[str, tuple[float, str]] = {}
+        for score, ka, kb in scored:
+            if (score, kb) > best_a.get(ka, (-1.0, "")):
+                best_a[ka] = (score, kb)
+            if (score, ka) > best_b.get(kb, (-1.0, "")):
+                best_b[kb] = (score, ka)
+        edges = sorted(
+            (ka, kb) for ka, (_, kb) in best_a.items() if best_b.get(kb, (0.0, ""))[1] == ka
+        )
+        for ka, kb in edges:
+            self.claim_graph.add_edge(ka, kb)
         if edges:
             self.claim_edges[pair] = edges
 

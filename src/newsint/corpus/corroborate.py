@@ -60,10 +60,11 @@ def claim_item(article: str, c: ClaimFeature, stem_prefix: int) -> ClaimItem:
     )
 
 
-def same_statement(a: ClaimItem, b: ClaimItem, threshold: float, prefilter: float) -> bool:
+def statement_score(a: ClaimItem, b: ClaimItem, prefilter: float) -> float:
+    """Paraphrase score of two claims (0 when their content words barely overlap)."""
     if textsim.dice(a.words, b.words) < prefilter:
-        return False
-    return textsim.paraphrase_score(a.content, b.content) >= threshold
+        return 0.0
+    return textsim.paraphrase_score(a.content, b.content)
 
 
 def _upstream_keys(
