@@ -94,6 +94,7 @@ class Corpus(Section):
     entity_min_name_similarity: float
     entity_unsure_name_similarity: float
     entity_min_context: float
+    entity_context_articles: int
     entity_min_shared_context: int
 
 

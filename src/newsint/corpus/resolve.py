@@ -16,6 +16,7 @@ the result depends on the final set of articles and judgements, never their orde
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -52,7 +53,8 @@ class NameForm:
     tokens: tuple[str, ...]
     members: set[str] = field(default_factory=set)  # article entity keys
     surface: Counter[str] = field(default_factory=Counter)  # names as written -> articles
-    context: Counter[str] = field(default_factory=Counter)  # co-occurring name forms -> articles
+    articles: set[str] = field(default_factory=set)  # ids of the articles naming it
+    sample: list[str] = field(default_factory=list)  # the smallest article ids: its context
 
 
 def name_similarity(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[float, str]:
@@ -128,12 +130,14 @@ class EntityResolver:
         self._changed_judgements: dict[str, Judgement] = {}
         self._dirty_nodes: set[str] = set()
         self._user_adj: dict[str, set[str]] = {}
+        self.article_forms: dict[str, tuple[str, ...]] = {}
 
     # ------------------------------------------------------------------ input
 
     def add_article(self, entities: list[EntityFeature]) -> None:
         """Record one article's entities: new members, new forms, grown contexts."""
         keys: list[str] = []
+        article = ""
         for e in entities:
             folded = T.fold(e.name)
             if not folded:
@@ -144,19 +148,34 @@ class EntityResolver:
                 form = NameForm(gk, e.type, folded, tuple(folded.split()))
                 self.forms[gk] = form
                 self._index(form)
+            article = article_of(e.key)
             if e.key not in form.members:
                 form.members.add(e.key)
+                form.articles.add(article)
                 form.surface[e.name] += 1
                 self.member_form[e.key] = gk
                 self.member_name[e.key] = e.name
             keys.append(gk)
-        distinct = sorted(set(keys))
+        distinct = tuple(sorted(set(keys)))
+        if not distinct:
+            return
+        self.article_forms[article] = distinct
+        limit = self.cfg.entity_context_articles
         for gk in distinct:
-            ctx = self.forms[gk].context
-            for other in distinct:
-                if other != gk:
-                    ctx[other] += 1
+            sample = self.forms[gk].sample
+            if article not in sample and (len(sample) < limit or article < sample[-1]):
+                bisect.insort(sample, article)
+                del sample[limit:]
             self._dirty_nodes.add(gk)
+
+    def context(self, form: NameForm) -> set[str]:
+        """The name forms that co-occur with `form`, over its first articles (a fixed-size
+        sample, so a form named in 50,000 articles costs what one named in 50 does)."""
+        out: set[str] = set()
+        for article in form.sample:
+            out.update(self.article_forms.get(article, ()))
+        out.discard(form.key)
+        return out
 
     def _index(self, form: NameForm) -> None:
         found: set[str] = set()
@@ -203,7 +222,7 @@ class EntityResolver:
             return AutoVerdict(
                 "same", 1.0, [f"same name once diacritics and case are folded: {names}"]
             )
-        if b.key in a.context:
+        if not a.articles.isdisjoint(b.articles):
             # one article names both and did not make them one: trust the article
             return AutoVerdict(
                 "unsure",
@@ -213,8 +232,8 @@ class EntityResolver:
                     "both forms appear in one article",
                 ],
             )
-        ca = set(a.context) - {b.key}
-        cb = set(b.context) - {a.key}
+        ca = self.context(a) - {b.key}
+        cb = self.context(b) - {a.key}
         shared = ca & cb
         small = min(len(ca), len(cb))
         ctx = len(shared) / small if small else 0.0
