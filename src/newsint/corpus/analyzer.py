@@ -68,6 +68,13 @@ class CorpusDelta(Record):
         return not any(getattr(self, name) for name in type(self).model_fields)
 
 
+_PHRASE = {
+    "verbatim": "a verbatim copy of",
+    "syndicated": "a syndicated copy of",
+    "spin": "a spun rewrite of",
+    "derivative": "derived from",
+    "": "linked to",
+}
 # Candidate originals whose scores differ by less than this are a tie, decided by primacy.
 PARENT_SCORE_TIE = 0.1
 
@@ -407,7 +414,7 @@ class CorpusAnalyzer:
         seen = {node}
         while node in self.parent:
             rel = self.parent[node]
-            path.append(f"{node} is a {rel.kind} of {rel.original}")
+            path.append(f"{node} is {_PHRASE[rel.kind or '']} {rel.original}")
             node = rel.original
             if node in seen:
                 break

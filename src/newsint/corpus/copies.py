@@ -288,7 +288,7 @@ def relate(a: Doc, b: Doc, cfg: Corpus) -> Relation | None:
         score = cont
         evidence.append(f"{shared} of {smaller} sentences identical")
         if added:
-            evidence.append("credit line added: " + ", ".join(x.name for x in added))
+            evidence.append("credit line added: " + ", ".join(dict.fromkeys(x.name for x in added)))
     else:
         quotes = a.quotes & b.quotes
         numbers = a.numbers & b.numbers
