@@ -78,6 +78,8 @@ class Corpus(Section):
     min_shared_keys: int
     max_key_articles: int
     max_keys_per_article: int
+    key_number_min_chars: int
+    rare_name_min_chars: int
     verbatim_min_containment: float
     spin_min_aligned: float
     spin_sentence_dice: float
@@ -85,14 +87,20 @@ class Corpus(Section):
     spin_min_evidence: int
     align_max_sentences: int
     derivative_min_cosine: float
+    parent_score_tie: float
     story_min_similarity: float
     story_cosine_weight: float
     story_max_days: int
     claim_min_similarity: float
     claim_min_similarity_copy: float
     claim_prefilter_dice: float
+    claim_document_similarity: float
     entity_min_name_similarity: float
     entity_unsure_name_similarity: float
+    entity_token_min_similarity: float
+    entity_short_form_token_similarity: float
+    entity_short_form_weight: float
+    entity_prefilter_score: int
     entity_min_context: float
     entity_context_articles: int
     entity_min_shared_context: int

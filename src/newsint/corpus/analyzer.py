@@ -75,8 +75,6 @@ _PHRASE = {
     "derivative": "derived from",
     "": "linked to",
 }
-# Candidate originals whose scores differ by less than this are a tie, decided by primacy.
-PARENT_SCORE_TIE = 0.1
 
 
 def _pair(a: str, b: str) -> tuple[str, str]:
@@ -204,8 +202,9 @@ class CorpusAnalyzer:
 
     def _keys(self, f: ArticleFeatures) -> tuple[int, ...]:
         keys = [f"q:{q}" for q in f.quotes]
-        keys += [f"n:{n}" for n in f.numbers if len(n) >= 3]
-        keys += [f"e:{n}" for n in f.names if " " in n or len(n) >= 9]
+        cfg = self.cfg
+        keys += [f"n:{n}" for n in f.numbers if len(n) >= cfg.key_number_min_chars]
+        keys += [f"e:{n}" for n in f.names if " " in n or len(n) >= cfg.rare_name_min_chars]
         return tuple(dict.fromkeys(T.hash64(k) for k in keys[: self.cfg.max_keys_per_article]))
 
     def _lean(self, packed: str) -> LeanMinHash:
@@ -356,7 +355,7 @@ class CorpusAnalyzer:
 
     def _best_parent(self, d: str) -> Relation | None:
         """The original of `d` among its related neighbours: one it credits first, then the
-        closest kind of reuse; within 0.1 of the best score the more original article wins (a
+        closest kind of reuse; within parent_score_tie of the best score the more original wins (a
         copy of the original looks as much like a rewrite as the original itself)."""
         eligible = []
         for nb in self.neighbours.get(d, ()):
@@ -368,7 +367,7 @@ class CorpusAnalyzer:
         top = min((not r.cited, KIND_RANK[r.kind]) for r in eligible)  # type: ignore[index]
         group = [r for r in eligible if (not r.cited, KIND_RANK[r.kind]) == top]  # type: ignore[index]
         best = max(r.score for r in group)
-        near = [r for r in group if r.score >= best - PARENT_SCORE_TIE]
+        near = [r for r in group if r.score >= best - self.cfg.parent_score_tie]
         return min(near, key=lambda r: (self.docs[r.original].order, -r.score))
 
     def _update_parents(self, touched: set[str]) -> set[str]:
@@ -522,6 +521,7 @@ class CorpusAnalyzer:
                 lambda a: self.docs[a].order,
                 self.root_of,
                 self._entity_of_member,
+                self.cfg.claim_document_similarity,
             )
             new_ids.add(record.id)
             for k in members:

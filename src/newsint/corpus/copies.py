@@ -109,7 +109,7 @@ def make_doc(f: ArticleFeatures, cfg: Corpus) -> Doc:
         quotes=frozenset(f.quotes),
         numbers=frozenset(f.numbers),
         names=frozenset(f.names),
-        rare_names=frozenset(n for n in f.names if " " in n or len(n) >= 9),
+        rare_names=frozenset(n for n in f.names if " " in n or len(n) >= cfg.rare_name_min_chars),
         credits=tuple(f.credits),
         self_keys=frozenset(self_keys),
         outlet_name=own[0].name if own else f.site,

@@ -89,7 +89,7 @@ def _upstream_keys(
     return out
 
 
-def _similar_key(a: str, b: str) -> bool:
+def _similar_key(a: str, b: str, threshold: float) -> bool:
     """Two descriptions of what may be the same document or statement ('a leaked US
     intelligence document' ~ 'the leaked US document')."""
     ka, _, ta = a.partition(":")
@@ -105,6 +105,7 @@ def independence(
     items: list[ClaimItem],
     root_of: Callable[[str], tuple[str, list[str]]],
     entity_of: Callable[[str], str | None],
+    document_similarity: float = 0.9,
 ) -> tuple[int, list[str], list[str]]:
     """Independent source count, what each rests on, and why claims were counted once.
 
@@ -148,7 +149,7 @@ def independence(
     ordered = sorted(keys)
     for i, ka in enumerate(ordered):  # near-identical document descriptions are one document
         for kb in ordered[i + 1 :]:
-            if _similar_key(ka, kb):
+            if _similar_key(ka, kb, document_similarity):
                 keys[ka] = keys[ka] + keys[kb]
                 keys[kb] = keys[ka]
     for key in ordered:
@@ -181,9 +182,10 @@ def cluster_record(
     order_of: Callable[[str], tuple[str, ...]],
     root_of: Callable[[str], tuple[str, list[str]]],
     entity_of: Callable[[str], str | None],
+    document_similarity: float = 0.9,
 ) -> ClaimCluster:
     items = sorted(items, key=lambda i: (order_of(i.article), i.key))
-    count, upstreams, collapsed = independence(items, root_of, entity_of)
+    count, upstreams, collapsed = independence(items, root_of, entity_of, document_similarity)
     rep = items[0]
     opposed = [i.key for i in items if i.stance != rep.stance]
     return ClaimCluster(

@@ -57,8 +57,19 @@ class NameForm:
     sample: list[str] = field(default_factory=list)  # the smallest article ids: its context
 
 
-def name_similarity(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[float, str]:
-    """Similarity of two folded token sequences in [0, 1] and the rule that gave it."""
+def name_similarity(
+    a: tuple[str, ...],
+    b: tuple[str, ...],
+    token_min: float = 0.6,
+    short_form_token: float = 0.8,
+    short_form_weight: float = 0.85,
+) -> tuple[float, str]:
+    """Similarity of two folded token sequences in [0, 1] and the rule that gave it.
+
+    Same length: mean token similarity, none below `token_min`. A short form ("Erdogan" for
+    "Recep Tayyip Erdogan"): each short token matches a long one in order at `short_form_token`,
+    the last tokens match, and the score is discounted by `short_form_weight` (a short form is
+    weaker evidence than a full name). Defaults are [corpus] entity_* settings."""
     if a == b:
         return 1.0, "exact"
     if len(a) == len(b):
@@ -68,7 +79,7 @@ def name_similarity(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[float, str]
                 scores.append(0.9 if x[0] == y[0] else 0.0)
             else:
                 scores.append(Indel.normalized_similarity(x, y))
-        if min(scores) < 0.6:
+        if min(scores) < token_min:
             return 0.0, "fuzzy"
         return sum(scores) / len(scores), "fuzzy"
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
@@ -80,15 +91,15 @@ def name_similarity(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[float, str]
             s = Indel.normalized_similarity(tok, long_[i])
             if s > best:
                 best, where = s, i
-        if best < 0.8:
+        if best < short_form_token:
             return 0.0, "short-form"
         matched += best
         pos = where + 1
     # A short form must keep the last token (the surname or head noun): "Erdogan" for
     # "Recep Tayyip Erdogan", not "Recep".
-    if Indel.normalized_similarity(short[-1], long_[-1]) < 0.8:
+    if Indel.normalized_similarity(short[-1], long_[-1]) < short_form_token:
         return 0.0, "short-form"
-    return 0.85 * matched / len(short), "short-form"
+    return short_form_weight * matched / len(short), "short-form"
 
 
 def _node(ref: str) -> str:
@@ -131,6 +142,16 @@ class EntityResolver:
         self._dirty_nodes: set[str] = set()
         self._user_adj: dict[str, set[str]] = {}
         self.article_forms: dict[str, tuple[str, ...]] = {}
+
+    def _similarity(self, a: tuple[str, ...], b: tuple[str, ...]) -> tuple[float, str]:
+        cfg = self.cfg
+        return name_similarity(
+            a,
+            b,
+            cfg.entity_token_min_similarity,
+            cfg.entity_short_form_token_similarity,
+            cfg.entity_short_form_weight,
+        )
 
     # ------------------------------------------------------------------ input
 
@@ -192,7 +213,7 @@ class EntityResolver:
             form.folded,
             [self.forms[k].folded for k in keys],
             scorer=fuzz.token_set_ratio,
-            score_cutoff=80,
+            score_cutoff=self.cfg.entity_prefilter_score,
             limit=None,
         )
         for _, _, index in hits:
@@ -200,7 +221,7 @@ class EntityResolver:
             o = self.forms[other]
             if not compatible(form.type, o.type):
                 continue
-            score, _ = name_similarity(form.tokens, o.tokens)
+            score, _ = self._similarity(form.tokens, o.tokens)
             if score >= self.cfg.entity_unsure_name_similarity:
                 self.candidates[form.key].add(other)
                 self.candidates[other].add(form.key)
@@ -210,7 +231,7 @@ class EntityResolver:
 
     def judge(self, a: NameForm, b: NameForm) -> AutoVerdict | None:
         cfg = self.cfg
-        score, rule = name_similarity(a.tokens, b.tokens)
+        score, rule = self._similarity(a.tokens, b.tokens)
         if score < cfg.entity_unsure_name_similarity:
             return None
         short, long_ = sorted((a.folded, b.folded), key=len)
@@ -430,7 +451,7 @@ class EntityResolver:
             for i, x in enumerate(partners):
                 for y in partners[i + 1 :]:
                     fx, fy = self.forms[x], self.forms[y]
-                    score, _ = name_similarity(fx.tokens, fy.tokens)
+                    score, _ = self._similarity(fx.tokens, fy.tokens)
                     if score < self.cfg.entity_unsure_name_similarity:
                         cannot[x].add(y)
                         cannot[y].add(x)
