@@ -474,7 +474,7 @@ class CorpusAnalyzer:
         # stories
         for d in rerooted | touched:
             self.story_graph.touch(d)
-        alive, _ = self.story_graph.take_changes()
+        alive = self.story_graph.take_changes()
         old_ids: set[str] = set()
         new_ids: set[str] = set()
         for members in alive:
@@ -506,7 +506,7 @@ class CorpusAnalyzer:
         for d in rerooted:
             for key in self.article_claims.get(d, ()):
                 self.claim_graph.touch(key)
-        alive, _ = self.claim_graph.take_changes()
+        alive = self.claim_graph.take_changes()
         old_ids = set()
         new_ids = set()
         for members in alive:

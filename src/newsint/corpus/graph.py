@@ -85,15 +85,13 @@ class Components:
     def component(self, node: str) -> set[str]:
         return self.members[self.comp[node]]
 
-    def take_changes(self) -> tuple[list[set[str]], set[int]]:
-        """Member sets of the components changed since the last call, and ids of vanished ones."""
+    def take_changes(self) -> list[set[str]]:
+        """Member sets of the components changed since the last call (merged-away and split
+        components are covered: their nodes are in the changed ones)."""
         alive = [self.members[c] for c in sorted(self.dirty) if c in self.members]
-        gone = {c for c in self.gone | self.dirty if c not in self.members}
-        changed_ids = {c for c in self.dirty if c in self.members}
         self.dirty = set()
         self.gone = set()
-        del changed_ids
-        return alive, gone
+        return alive
 
     def edges(self) -> Iterable[tuple[str, str]]:
         for a, nbs in self.adj.items():
