@@ -153,3 +153,18 @@ def test_splitting_one_member_out_of_a_name_form() -> None:
     )
     assert [e.articles for e in bergs] == [1, 2]
     assert sporty in bergs[0].members
+
+
+def test_judgements_loaded_before_features_apply_too() -> None:
+    cfg = default_config()
+    arts = [art(1, [("Jan Berg", "PERSON")], SHIP), art(2, [("Jan Berg", "PERSON")], SPORT)]
+    first = CorpusAnalyzer(cfg)
+    first.add(arts)
+    (berg,) = [e for e in first.entities.values() if e.name == "Jan Berg"]
+    sporty = next(m for m in berg.members if m.startswith(arts[1].id))
+    delta = first.split_entity(berg.id, [sporty])
+    user = [j for j in delta.judgements if j.by == "user"]
+    fresh = CorpusAnalyzer(cfg)
+    fresh.load_judgements(user)  # the store may restore judgements first
+    fresh.load(arts)
+    assert fresh.snapshot() == first.snapshot()
