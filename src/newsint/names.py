@@ -164,8 +164,11 @@ def person_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 def is_surname_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    """`short` is the last words of `long` ("Erdogan" of "Recep Tayyip Erdogan")."""
-    return len(short) < len(long) and long[-len(short) :] == short
+    """`short` is the last words of `long` ("Erdogan" of "Recep Tayyip Erdogan"), or its first
+    word (a family name written first, "Wang" of "Wang Donghai", or a given name)."""
+    if len(short) >= len(long):
+        return False
+    return long[-len(short) :] == short or (len(short) == 1 and long[0] == short[0])
 
 
 def is_short_form(
@@ -209,6 +212,25 @@ def initials(tokens: tuple[str, ...], skip: frozenset[str]) -> set[str]:
     if kept:
         out.add("".join(t[0] for t in kept).upper())
     return out
+
+
+def spelling_similarity(a: str, b: str, min_chars: int) -> float:
+    """How alike two names are spelt, word by word (0-100); 0 when a differing word is short.
+
+    Word by word, so "US State Department" and "Ohio State Department" are not 88 % alike: a
+    name differs from another by the words that differ, and those must be near-identical.
+    """
+    ta, tb = a.split(), b.split()
+    if len(ta) != len(tb):
+        return 0.0
+    score = 100.0
+    for x, y in zip(ta, tb, strict=True):
+        if x == y:
+            continue
+        if min(len(x), len(y)) < min_chars:
+            return 0.0
+        score = min(score, fuzz.ratio(x, y))
+    return score
 
 
 def _core(node: _Node, words: frozenset[str]) -> str:
@@ -367,9 +389,7 @@ def _link_fuzzy(
             if a.type != b.type:
                 continue
             ca, cb = cores[a.key], cores[b.key]
-            if min(len(ca.replace(" ", "")), len(cb.replace(" ", ""))) < cfg.fuzzy_min_chars:
-                continue
-            score = fuzz.ratio(ca, cb)
+            score = spelling_similarity(ca, cb, cfg.fuzzy_min_chars)
             if score >= cfg.fuzzy_threshold and ca != cb:
                 pairs.append((-score, *sorted((a.key, b.key))))
     by_key = {n.key: n for n in named}

@@ -163,7 +163,8 @@ def _gum_doc(path: Path) -> GoldDoc:
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("# newpar") and not line.startswith("# newpar_"):
             if pos:
-                write("\n\n")
+                tail = text[-1][-2:]
+                write("\n" * (2 - tail.count("\n")))
             space_after = False
             continue
         if line.startswith("#"):

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, get_args
 from newsint.config import Entities as EntitiesConfig
 from newsint.gazetteer import Gazetteer, fold, load_gazetteer
 from newsint.model import Analysis, Entity, EntityType, Mention, Role, stable_id
-from newsint.names import Candidate, Group, acronym_letters, merge
+from newsint.names import Candidate, Group, acronym_letters, merge, spelling_similarity
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -40,6 +40,7 @@ _DETERMINERS = frozenset({"the", "a", "an"})
 _BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "'s", "’s", "am"})
 _QUOTES = frozenset("\"'“”‘’«»()[]{},;:")
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+_TRIM_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
 _WORD = re.compile(r"[^\W\d_]", re.UNICODE)
 
 
@@ -149,7 +150,7 @@ class _Ctx:
     gaz: Gazetteer
     cfg: EntitiesConfig
     sent_of: list[int]  # sentence index of each token
-    shouted: list[bool]  # per sentence: an all-caps headline or dateline
+    shouted: list[bool]  # per token: on an all-caps line (a headline or dateline)
     covered: list[bool]  # tokens inside a kept candidate
     cands: list[Candidate] = field(default_factory=list)
     stems: dict[int, list[tuple[int, str]]] = field(default_factory=dict)  # sentence -> words
@@ -168,16 +169,10 @@ class _Ctx:
 def extract(doc: Doc, gaz: Gazetteer, cfg: EntitiesConfig) -> list[Candidate]:
     """Candidates (mentions before merging) for one Doc, model errors corrected."""
     sent_of = [0] * len(doc)
-    shouted = []
     for si, sent in enumerate(doc.sents):
         for t in sent:
             sent_of[t.i] = si
-        words = [t for t in sent if t.is_alpha and len(t) >= 2]
-        upper = sum(t.is_upper for t in words)
-        shouted.append(
-            len(words) >= cfg.shouted_min_words and upper >= cfg.shouted_min_ratio * len(words)
-        )
-    ctx = _Ctx(doc, doc.text, gaz, cfg, sent_of, shouted, [False] * len(doc))
+    ctx = _Ctx(doc, doc.text, gaz, cfg, sent_of, _shouted(doc, cfg), [False] * len(doc))
     labels = set(cfg.labels)
     persons = _person_words(doc, labels)
     loud: list[Candidate] = []
@@ -188,10 +183,11 @@ def extract(doc: Doc, gaz: Gazetteer, cfg: EntitiesConfig) -> list[Candidate]:
         if c is None:
             continue
         _fix_type(ctx, c, persons)
-        if shouted[sent_of[ent.start]]:
+        if ctx.shouted[ent.start]:
             loud.append(c)
         else:
             ctx.add(c)
+    _person_short_forms(ctx, persons)
     known = _known_names(ctx)
     for c in loud:  # the model guesses on all-caps text: keep what the article or tables confirm
         entry = gaz.lookup(c.name)
@@ -209,6 +205,25 @@ def extract(doc: Doc, gaz: Gazetteer, cfg: EntitiesConfig) -> list[Candidate]:
         _describe(ctx, c)
     _role_countries(ctx)
     return ctx.cands
+
+
+def _shouted(doc: Doc, cfg: EntitiesConfig) -> list[bool]:
+    """Per token: is it on a line written in capitals? (Lines, not sentences: a headline
+    often runs into the first sentence for the parser.)"""
+    out = [False] * len(doc)
+    line: list[Token] = []
+    for t in [*doc, None]:
+        if t is not None and "\n" not in t.text:
+            line.append(t)
+            if "\n" not in t.whitespace_:
+                continue
+        words = [w for w in line if w.is_alpha and len(w) >= 2]
+        upper = sum(w.is_upper for w in words)
+        if len(words) >= cfg.shouted_min_words and upper >= cfg.shouted_min_ratio * len(words):
+            for w in line:
+                out[w.i] = True
+        line = []
+    return out
 
 
 def _span_text(ctx: _Ctx, ts: int, te: int) -> tuple[int, int, str]:
@@ -231,11 +246,32 @@ def _candidate(ctx: _Ctx, ts: int, te: int, label: str, type_: str) -> Candidate
     if te - ts > 1 and doc[te - 1].tag_ == "POS":
         te -= 1
         fixes.append("possessive")
+    if type_ in _TRIM_TYPES and doc[ts].text[:1].isupper():
+        end = te
+        while (
+            end - ts > 1
+            and doc[end - 1].is_lower
+            and doc[end - 1].is_alpha
+            and doc[end - 2].whitespace_  # not "Yiu-chung"
+        ):
+            end -= 1  # "Interfax news agency": names do not end in common words
+        if end < te:
+            te = end
+            fixes.append("lowercase-tail")
     if te <= ts or not any(_WORD.search(doc[i].text) for i in range(ts, te)):
         return None
     if all(fold(doc[i].text) in words.boilerplate for i in range(ts, te)):
         return None  # site furniture the model took for a name ("Home NEWS")
+    titles = words.title_heads | words.title_modifiers | words.honorifics
+    if all(fold(doc[i].text) in titles for i in range(ts, te)):
+        return None  # a title without a name ("Foreign Minister")
     title: tuple[int, int, str] | None = None
+    if type_ == "PERSON" and label == "PERSON":
+        first = ts
+        while ts > 0 and _given_name(ctx, ts - 1, first):
+            ts -= 1  # the model cut "Ana" off "Ana Ribeiro"
+        if ts < first:
+            fixes.append("extended")
     if type_ == "PERSON":
         cut = _title_length(ctx, ts, te)
         if cut:
@@ -247,6 +283,23 @@ def _candidate(ctx: _Ctx, ts: int, te: int, label: str, type_: str) -> Candidate
     if title:
         _set_title(ctx, c, title[2], title[0])
     return c
+
+
+def _given_name(ctx: _Ctx, i: int, first: int) -> bool:
+    """Is token i an untagged proper noun that belongs before a person's name?"""
+    t, words = ctx.doc[i], ctx.gaz.words
+    w = fold(t.text)
+    return (
+        t.ent_iob_ == "O"
+        and not ctx.covered[i]
+        and t.pos_ == "PROPN"
+        and t.is_title
+        and ctx.sent_of[i] == ctx.sent_of[first]
+        and w not in words.title_heads
+        and w not in words.title_modifiers
+        and w not in words.honorifics
+        and w not in ctx.gaz.entries
+    )
 
 
 def _title_length(ctx: _Ctx, ts: int, te: int) -> int:
@@ -280,11 +333,12 @@ def _set_title(ctx: _Ctx, c: Candidate, title: str, start: int) -> None:
 
 
 def _person_words(doc: Doc, labels: set[str]) -> set[str]:
-    """Last words of multi-word person names: "Jordan" is a person where "Michael Jordan" is."""
+    """Words of multi-word person names: "Jordan" is a person where "Michael Jordan" is, and
+    "Wang" where "Wang Donghai" is (family name first)."""
     out = set()
     for ent in doc.ents:
         if ent.label_ == "PERSON" and "PERSON" in labels and len(ent) > 1:
-            out.add(fold(ent[-1].text))
+            out.update(fold(t.text) for t in ent if t.is_title)
     return out
 
 
@@ -308,6 +362,10 @@ def _fix_type(ctx: _Ctx, c: Candidate, persons: set[str]) -> None:
         c.type = "GPE"
         c.fixes.append("place-as-person")
         return
+    if c.type == "ORG" and te - ts == 1 and fold(c.name) in persons:
+        c.type = "PERSON"  # "Wang" beside "Wang Donghai"
+        c.fixes.append("person-part")
+        return
     last = fold(doc[te - 1].text)
     if c.type in ("PERSON", "GPE", "LOC", "NORP") and te - ts > 1 and last in words.org_heads:
         c.type = "ORG"  # "the Foreign Ministry", "National Security Council"
@@ -323,6 +381,22 @@ def _place_context(ctx: _Ctx, ts: int, te: int) -> bool:
     if te - ts == 1 and root.dep_ == "pobj" and fold(root.head.text) in words.place_prepositions:
         return ts == 0 or doc[ts - 1].pos_ not in ("PROPN",)
     return False
+
+
+def _person_short_forms(ctx: _Ctx, persons: set[str]) -> None:
+    """A lone "Korvan" tagged PERSON where the article names "the Korvan Group" is that group."""
+    designators = ctx.gaz.words.designators
+    orgs = {}
+    for c in ctx.cands:
+        words = fold(c.name).split()
+        kept = [w for w in words if w not in designators]
+        if c.type == "ORG" and len(kept) < len(words) and kept:
+            orgs[" ".join(kept)] = c.type
+    for c in ctx.cands:
+        key = fold(c.name)
+        if c.type == "PERSON" and " " not in key and key in orgs and key not in persons:
+            c.type = "ORG"
+            c.fixes.append("org-short-form")
 
 
 def _known_names(ctx: _Ctx) -> dict[str, str]:
@@ -358,7 +432,7 @@ def _from_tables(ctx: _Ctx) -> None:
         span = doc.char_span(m.start(), m.end())
         if span is None or not ctx.free(span.start, span.end):
             continue
-        if ctx.shouted[ctx.sent_of[span.start]]:
+        if ctx.shouted[span.start]:
             continue  # handled with the other shouted names
         entry = ctx.gaz.lookup(m.group())
         if entry is None:
@@ -395,7 +469,7 @@ def _chains(ctx: _Ctx) -> list[tuple[int, int]]:
             and ctx.sent_of[j] == ctx.sent_of[i]
         ):
             j += 1
-        if not ctx.shouted[ctx.sent_of[i]]:
+        if not ctx.shouted[i]:
             out.append((i, j))
         i = j
     return out
@@ -418,11 +492,11 @@ def _shouted_names(ctx: _Ctx, known: dict[str, str]) -> None:
     """In all-caps text, take the word sequences the article or the tables know as names."""
     doc, gaz = ctx.doc, ctx.gaz
     for i in range(len(doc)):
-        if not ctx.shouted[ctx.sent_of[i]] or ctx.covered[i] or not doc[i].is_alpha:
+        if not ctx.shouted[i] or ctx.covered[i] or not doc[i].is_alpha:
             continue
         for n in (4, 3, 2, 1):
             te = i + n
-            if te > len(doc) or not ctx.free(i, te) or ctx.sent_of[te - 1] != ctx.sent_of[i]:
+            if te > len(doc) or not ctx.free(i, te) or not all(ctx.shouted[i:te]):
                 continue
             if n == 1 and (doc[i].is_stop or len(doc[i]) < 2):
                 continue  # "US" in "LET US" is no country
@@ -435,8 +509,6 @@ def _shouted_names(ctx: _Ctx, known: dict[str, str]) -> None:
 
 def _variants(ctx: _Ctx, known: dict[str, str]) -> None:
     """Untagged proper nouns spelt like a tagged name ("Vagner"); kept only if merging agrees."""
-    from rapidfuzz import fuzz
-
     cfg = ctx.cfg
     targets = {
         k: t for k, t in known.items() if t in ("PERSON", "ORG") and len(k) >= cfg.fuzzy_min_chars
@@ -448,7 +520,7 @@ def _variants(ctx: _Ctx, known: dict[str, str]) -> None:
         if len(key) < cfg.fuzzy_min_chars or key in ctx.gaz.entries:
             continue
         best = max(
-            ((fuzz.ratio(key, k), k) for k in targets if k != key),
+            ((spelling_similarity(key, k, cfg.fuzzy_min_chars), k) for k in targets if k != key),
             default=(0.0, ""),
         )
         if best[0] >= cfg.fuzzy_threshold:
@@ -490,7 +562,7 @@ def _describe(ctx: _Ctx, c: Candidate) -> None:
     elif (
         c.kind == "name"
         and te - ts == 1
-        and not ctx.shouted[c.sentence]
+        and not ctx.shouted[ts]
         and acronym_letters(c.name, ctx.cfg.acronym_max_letters)
     ):
         c.kind = "acronym"
