@@ -56,6 +56,20 @@ class Nlp(Section):
     n_process: int
 
 
+class Entities(Section):
+    labels: list[str]
+    fuzzy_threshold: float
+    fuzzy_min_chars: int
+    fuzzy_max_variant_mentions: int
+    fuzzy_min_shared_context: int
+    acronym_max_letters: int
+    role_max_tokens: int
+    shouted_min_ratio: float
+    shouted_min_words: int
+    context_stem_prefix: int
+    propagate: bool
+
+
 class PipelineSettings(Section):
     stages: list[str]
     batch_size: int
@@ -67,6 +81,7 @@ class Config(Section):
     html: Html
     nlp: Nlp
     pipeline: PipelineSettings
+    entities: Entities
 
 
 def _merge(base: dict[str, Any], override: dict[str, Any], where: str) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from newsint.evaluate.common import EvalOptions, Report
 TASKS: dict[str, str] = {
     "extraction": "newsint.evaluate.extraction:run",
     "paraphrase": "newsint.evaluate.paraphrase:run",
+    "ner": "newsint.evaluate.ner:run",
 }
 
 
