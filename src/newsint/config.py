@@ -57,12 +57,21 @@ class PipelineSettings(Section):
     batch_size: int
 
 
+class Time(Section):
+    dateline_window_chars: int
+    mod_share: float
+    anchor_min_shared_words: int
+    anchor_max_sentences_back: int
+    spacy_fallback: bool
+
+
 class Config(Section):
     limits: Limits
     clean: Clean
     html: Html
     nlp: Nlp
     pipeline: PipelineSettings
+    time: Time
 
 
 def _merge(base: dict[str, Any], override: dict[str, Any], where: str) -> dict[str, Any]:

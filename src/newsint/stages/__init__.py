@@ -24,9 +24,16 @@ def _nlp(resources: Resources) -> Stage:
     return NlpStage(resources)
 
 
+def _time(resources: Resources) -> Stage:
+    from newsint.stages.time import TimeStage
+
+    return TimeStage(resources)
+
+
 def registry() -> dict[str, StageFactory]:
     """Stage name -> factory, in the order a full pipeline runs them."""
     return {
         "clean": _clean,
         "nlp": _nlp,
+        "time": _time,
     }
