@@ -62,6 +62,7 @@ class Time(Section):
     mod_share: float
     anchor_min_shared_words: int
     anchor_max_sentences_back: int
+    window_chars: int
     spacy_fallback: bool
 
 

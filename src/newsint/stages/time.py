@@ -206,19 +206,41 @@ def _add(cands: list[Candidate], new: Candidate, replace_contained: bool = False
         cands.append(new)
 
 
+def windows(text: str, doc: Doc, width: int) -> list[tuple[int, int]]:
+    """Pieces of sentences around time cues, widened to whole words and merged.
+
+    The recogniser's cost grows with the length of what it reads; a cue's neighbourhood holds
+    the whole expression ("two days later", "the beginning of February").
+    """
+    cue = rules().cue
+    out: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        s0, s1 = sent.start_char, sent.end_char
+        for m in cue.finditer(text, s0, s1):
+            a, b = max(s0, m.start() - width), min(s1, m.end() + width)
+            while a > s0 and not text[a - 1].isspace():
+                a -= 1
+            while b < s1 and not text[b].isspace():
+                b += 1
+            if out and a <= out[-1][1] and out[-1][0] >= s0:
+                out[-1] = (out[-1][0], max(out[-1][1], b))
+            else:
+                out.append((a, b))
+    return out
+
+
 def candidates(text: str, doc: Doc, model: Any, ref: datetime, cfg: TimeConfig) -> list[Candidate]:
     r = rules()
     cands: list[Candidate] = []
-    for sent in doc.sents:
-        if not r.cue.search(sent.text):
-            continue
-        lowered = sent.text.lower()
-        for res in _parse(model, sent.text, ref):
+    for w_start, w_end in windows(text, doc, cfg.window_chars):
+        chunk = text[w_start:w_end]
+        lowered = chunk.lower()
+        for res in _parse(model, chunk, ref):
             # the recogniser's offsets drift on some inputs: find its words near where it says
             at = lowered.find(res.text.lower(), max(0, res.start - 40))
             if at < 0:
                 continue
-            start = sent.start_char + at
+            start = w_start + at
             end = start + len(res.text)
             if _timex_of(res) in timex.REFS and res.text.lower() not in r.ref_words:
                 continue
