@@ -467,7 +467,7 @@ def _calendar_from_tuple(a: date, b: date) -> str | None:
 
 
 def normalise_recognized(
-    c: Candidate, text: str, doc: Doc, model: Any, ref: datetime, pub: date | None
+    c: Candidate, text: str, doc: Doc, model: Any, ref: datetime
 ) -> Normalised:
     res = c.result
     kind = res.type_name.split(".")[-1]
@@ -795,7 +795,7 @@ def find_times(
         if c.kind == "recognizer" and _ends_with_relative_adverb(written):
             n = Normalised("DURATION", duration_from_text(written), "recognizer:relative-adverb")
         elif c.kind == "recognizer":
-            n = normalise_recognized(c, text, doc, model, ref, pub)
+            n = normalise_recognized(c, text, doc, model, ref)
         elif c.kind.startswith("pattern:"):
             n = normalise_pattern(c, ref.date())
         elif c.kind.startswith("ref:"):
