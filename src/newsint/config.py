@@ -75,6 +75,15 @@ class PipelineSettings(Section):
     batch_size: int
 
 
+class Time(Section):
+    dateline_window_chars: int
+    mod_share: float
+    anchor_min_shared_words: int
+    anchor_max_sentences_back: int
+    window_chars: int
+    spacy_fallback: bool
+
+
 class Config(Section):
     limits: Limits
     clean: Clean
@@ -82,6 +91,7 @@ class Config(Section):
     nlp: Nlp
     pipeline: PipelineSettings
     entities: Entities
+    time: Time
 
 
 def _merge(base: dict[str, Any], override: dict[str, Any], where: str) -> dict[str, Any]:

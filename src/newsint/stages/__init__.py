@@ -28,6 +28,10 @@ def _entities(resources: Resources) -> Stage:
     from newsint.stages.entities import EntitiesStage
 
     return EntitiesStage(resources)
+def _time(resources: Resources) -> Stage:
+    from newsint.stages.time import TimeStage
+
+    return TimeStage(resources)
 
 
 def registry() -> dict[str, StageFactory]:
@@ -36,4 +40,5 @@ def registry() -> dict[str, StageFactory]:
         "clean": _clean,
         "nlp": _nlp,
         "entities": _entities,
+        "time": _time,
     }
