@@ -24,9 +24,23 @@ def _nlp(resources: Resources) -> Stage:
     return NlpStage(resources)
 
 
+def _claims(resources: Resources) -> Stage:
+    from newsint.stages.claims import ClaimsStage
+
+    return ClaimsStage(resources.config.claims)
+
+
+def _grade(resources: Resources) -> Stage:
+    from newsint.stages.grade import GradeStage
+
+    return GradeStage(resources.config.grade)
+
+
 def registry() -> dict[str, StageFactory]:
     """Stage name -> factory, in the order a full pipeline runs them."""
     return {
         "clean": _clean,
         "nlp": _nlp,
+        "claims": _claims,
+        "grade": _grade,
     }
