@@ -77,6 +77,7 @@ class Found:
     caveats: list[Evidence] = field(default_factory=list)  # unverified, from outside the claim
     parent: Found | None = None
     kind: str = "indirect"
+    anaphor: tuple[int, int] | None = None  # "This information" pointing back
 
     def frame(self) -> tuple[int, int] | None:
         """Character range of the cue and source together, when they sit side by side."""
@@ -228,6 +229,11 @@ class Extractor:
             return None  # "I think…" inside a quotation is the quoted speaker's own voice
         if self._provenance_participle(tok):
             return None
+        if tok.tag_ == "VBG" and tok.lower_ in lex.chaining_preps:
+            return None  # "…, citing officials" extends another report (see prep_cue)
+        negated = any(c.dep_ == "neg" or c.lower_ in ("cannot", "can't") for c in tok.children)
+        if negated and not any(c.dep_ == "ccomp" for c in tok.children):
+            return None  # "cannot comment on the investigation": nothing is reported
         head = tok.head
         if tok.dep_ == "xcomp" and lex.cue_verb(head) is not None and head.i != tok.i:
             return None  # "purports to demonstrate": the governing verb takes it
@@ -438,7 +444,7 @@ class Extractor:
                     if obj is not None:
                         return self.span_of(list(obj.subtree))
         # "This information was revealed in a document": the passive subject is the content
-        if any(c.dep_ == "auxpass" for c in children):
+        if any(c.dep_ == "auxpass" for c in children) and base not in lex.clause_only:
             subj = next((c for c in children if c.dep_ == "nsubjpass"), None)
             if subj is not None and subj.lower_ not in (
                 "it",
@@ -642,13 +648,12 @@ class Extractor:
             src = self.sources.from_head(obj)
             if (phrase[-1] in lex.chaining_preps or phrase == ("per",)) and src.kind == "unknown":
                 continue
-            if (
-                phrase[-1] in lex.chaining_preps
-                and tok.dep_ in ("advcl", "xcomp", "conj")
-                and tok.head.i in self.by_verb
-            ):
-                self.by_verb[tok.head.i].via.append(src)
-                self.by_verb[tok.head.i].notes.append(
+            reporter = (
+                self._reporter_before(tok, sent) if phrase[-1] in lex.chaining_preps else None
+            )
+            if reporter is not None:
+                reporter.via.append(src)
+                reporter.notes.append(
                     f"“{self.text[tok.idx : last.idx + len(last.text)]}” puts {src.text} "
                     "behind the speaker"
                 )
@@ -704,6 +709,11 @@ class Extractor:
             out.append(f)
             self.sources.note_speaker(tok.i, src)
         return out
+
+    def _reporter_before(self, tok: Token, sent: Span) -> Found | None:
+        """ "Reuters reported…, citing two officials": the report the citing phrase extends."""
+        verbs = [i for i in self.by_verb if sent.start <= i < tok.i]
+        return self.by_verb[max(verbs)] if verbs else None
 
     def _comma_before(self, tok: Token) -> bool:
         i = tok.i - 1
@@ -973,6 +983,7 @@ class Extractor:
                 prev_sent = self._previous_sentence(f.sentence[0])
                 if prev_sent is None:
                     continue
+                f.anaphor = f.content
                 f.content = self.finish(prev_sent.start_char, prev_sent.end_char)
                 f.notes.append(f"“{span.text}” in the next sentence points back to this sentence")
                 f.rule = "anaphora"

@@ -202,6 +202,9 @@ class Sources:
         while hi + 1 in keep_set:
             hi += 1
         toks = [self.doc[i] for i in range(lo, hi + 1)]
+        if head.dep_ == "poss":  # "The company's claim": the source is "The company"
+            while len(toks) > 1 and toks[-1].dep_ == "case" and toks[-1].head.i == head.i:
+                toks.pop()
         while toks and (toks[0].is_punct or toks[0].is_space) and toks[0].i != head.i:
             toks.pop(0)
         while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].i != head.i:
@@ -405,7 +408,7 @@ class Sources:
                 return ent.name
             if ent.label == "PERSON":
                 return self._full_name(ent)
-            return ent.text.removeprefix("the ").removeprefix("The ")
+            return _strip_det(ent.text)
         if not core:
             return head.text
         if len(core) == 1 and head.pos_ == "NOUN":
@@ -781,7 +784,7 @@ class Sources:
                 if e.label in labels and head.idx - e.end < self.cfg.description_window and better:
                     best = e
             if best is not None:
-                src.name = best.name or best.text
+                src.name = best.name or _strip_det(best.text)
                 src.entity = best.entity
                 src.anchor = (best.start, best.end)
                 what = "organisation" if labels == {"ORG"} else "organisation or place"
@@ -847,6 +850,13 @@ class Sources:
                 f"“{inner.text} {poss.text}” → {org_name} ({owner.name} is “{role[0]}”; "
                 f"{owner.resolved_from})"
             )
+
+
+def _strip_det(text: str) -> str:
+    for det in ("the ", "The ", "THE "):
+        if text.startswith(det):
+            return text[len(det) :]
+    return text
 
 
 def _same_class(a: str, b: str, lex: Lexicon) -> bool:

@@ -6,9 +6,9 @@ article, the first one listed in metadata.tsv is the gold (as the data README sa
 
 Scores, per role (source, cue, content), over the distinct spans of each article:
   exact    a predicted span counts when its tokens equal a gold span's tokens;
-  overlap  token-overlap credit (the metric family of BBC's Citron): each predicted span earns
-           |P∩G|/|P| against its best gold span (precision), each gold span |P∩G|/|G| against
-           its best prediction (recall).
+  overlap  token-overlap credit (the metric family of BBC's Citron): precision is the mean,
+           over predicted spans, of |P∩G|/|P| against the best gold span; recall the mean, over
+           gold spans, of |P∩G|/|G| against the best prediction.
 "content with source right" pairs gold and predicted attributions by content overlap (each used
 once) and gives the content credit only when the two sources overlap (or both are absent).
 Unattributed claims (the article's own assertions) are not attributions and are not scored.
@@ -159,10 +159,45 @@ class Tokens:
 
 
 @dataclass
+class SoftPRF:
+    """Precision and recall as mean credits: each prediction earns its share of correct tokens
+    (precision), each gold span the share of it that was found (recall)."""
+
+    p_sum: float = 0.0
+    p_n: int = 0
+    r_sum: float = 0.0
+    r_n: int = 0
+
+    def predicted(self, credit: float) -> None:
+        self.p_sum += credit
+        self.p_n += 1
+
+    def gold(self, credit: float) -> None:
+        self.r_sum += credit
+        self.r_n += 1
+
+    @property
+    def precision(self) -> float:
+        return self.p_sum / self.p_n if self.p_n else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.r_sum / self.r_n if self.r_n else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def row(self) -> list[float]:
+        return [round(self.precision, 3), round(self.recall, 3), round(self.f1, 3)]
+
+
+@dataclass
 class Scores:
     exact: dict[str, PRF] = field(default_factory=lambda: {r: PRF() for r in ROLES})
-    overlap: dict[str, PRF] = field(default_factory=lambda: {r: PRF() for r in ROLES})
-    content_source: PRF = field(default_factory=PRF)
+    overlap: dict[str, SoftPRF] = field(default_factory=lambda: {r: SoftPRF() for r in ROLES})
+    content_source: SoftPRF = field(default_factory=SoftPRF)
     content_source_exact: PRF = field(default_factory=PRF)
     errors: Counter[str] = field(default_factory=Counter)
     missed_cues: Counter[str] = field(default_factory=Counter)
@@ -175,13 +210,11 @@ class Scores:
 ROLES = ("source", "cue", "content")
 
 
-def _overlap_credit(pred: list[frozenset[int]], gold: list[frozenset[int]], prf: PRF) -> None:
+def _overlap_credit(pred: list[frozenset[int]], gold: list[frozenset[int]], prf: SoftPRF) -> None:
     for p in pred:
-        best = max((len(p & g) / len(p) for g in gold), default=0.0) if p else 0.0
-        prf.add(tp=best, fp=1 - best)
+        prf.predicted(max((len(p & g) / len(p) for g in gold), default=0.0) if p else 0.0)
     for g in gold:
-        best = max((len(p & g) / len(g) for p in pred), default=0.0) if g else 0.0
-        prf.add(fn=1 - best)
+        prf.gold(max((len(p & g) / len(g) for p in pred), default=0.0) if g else 0.0)
 
 
 def _exact(pred: list[frozenset[int]], gold: list[frozenset[int]], prf: PRF) -> None:
@@ -228,10 +261,8 @@ def score_doc(
         pa, pc, ps, pq = p_items[pi]
         source_ok = bool(gs & ps) or (not gs and not ps)
         inter = len(gc & pc)
-        if source_ok:
-            cs.add(tp=inter / len(pc), fp=1 - inter / len(pc), fn=1 - inter / len(gc))
-        else:
-            cs.add(fp=1, fn=1)
+        cs.predicted(inter / len(pc) if source_ok else 0.0)
+        cs.gold(inter / len(gc) if source_ok else 0.0)
         exact = gc == pc and gs == ps
         cse.add(tp=1 if exact else 0, fp=0 if exact else 1, fn=0 if exact else 1)
         if not source_ok:
@@ -245,7 +276,7 @@ def score_doc(
     for gi, (ga, _, _, _) in enumerate(g_items):
         if gi in used_g:
             continue
-        cs.add(fn=1)
+        cs.gold(0.0)
         cse.add(fn=1)
         word = " ".join(doc.text[s:e] for s, e in ga.cue).lower() if ga.cue else ""
         scores.errors[f"missed: {cue_word(word)}"] += 1
@@ -253,7 +284,7 @@ def score_doc(
     for pi, (pa, _, _, _) in enumerate(p_items):
         if pi in used_p:
             continue
-        cs.add(fp=1)
+        cs.predicted(0.0)
         cse.add(fp=1)
         word = " ".join(doc.text[s:e] for s, e in pa.cue).lower() if pa.cue else ""
         scores.errors["spurious: no gold attribution there"] += 1

@@ -80,7 +80,7 @@ def extract_claims(
             sources.link(ref)
         chain = [article] + [to_source(r) for r in refs]
         kind, kind_evidence = claim_kind(f, text, quotes, cfg, lex, doc)
-        evidence = list(f.evidence) + kind_evidence
+        evidence = list(f.evidence) + kind_evidence + _how(f, doc)
         if f.effect != "asserted" and f.cue is not None:
             evidence.append(
                 Evidence(
@@ -190,6 +190,25 @@ def claim_kind(
                 )
             ]
     return "indirect", []
+
+
+def _how(f: Found, doc: Doc) -> list[Evidence]:
+    """Evidence for how the speaker or the content was found when not plainly by the cue."""
+    out: list[Evidence] = []
+    if f.inherited_from is not None:
+        tok = doc[f.inherited_from]
+        out.append(
+            Evidence(
+                start=tok.idx,
+                end=tok.idx + len(tok.text),
+                text=tok.text,
+                kind="inherited-speaker",
+            )
+        )
+    if f.anaphor is not None:
+        s, e = f.anaphor
+        out.append(Evidence(start=s, end=e, text=doc.text[s:e], kind="anaphora"))
+    return out
 
 
 def _caveats(f: Found, refs: list[SrcRef]) -> list[Evidence]:
