@@ -50,6 +50,24 @@ _SIGNATURE = re.compile(
     r"(?P<tail>[ ,]*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{4})?[.]?\s*(?:</\w+>)?[.]?)$",
     re.MULTILINE,
 )
+_OPENERS = {
+    "but",
+    "and",
+    "yet",
+    "however",
+    "still",
+    "also",
+    "so",
+    "meanwhile",
+    "instead",
+    "now",
+    "then",
+    "indeed",
+    "moreover",
+    "further",
+    "furthermore",
+    "separately",
+}
 _STRIP_END = " \t\n,;:—–-"
 _STRIP_START = " \t\n,;:—–-"
 _SENT_END = ".!?…"
@@ -243,6 +261,10 @@ class Extractor:
             and head.i != tok.i
             and lex.cue_verb(head) is None
             and not (verb_base(head.lower_, lex.cue_extenders, lex.irregular))
+            and (
+                any(c.dep_ == "nsubj" for c in tok.children)
+                or any(c.dep_ in ("dobj", "obj") for c in head.children)
+            )
         ):
             return None  # "would cause Washington to express concern": not a report
         if base in lex.verification_verbs and self._negated_verification(tok):
@@ -428,9 +450,14 @@ class Extractor:
                 toks = [t for t in head.subtree if t.i not in own]
             if toks:
                 return self.span_of(toks)
+        if dobj is not None and base in lex.clause_verbs and not self._addressee(dobj):
+            # "he said one of the bitterest failures…": a clause the parser read as an object
+            rest = self._object_and_rest(tok, dobj)
+            if len(rest) > len(list(dobj.subtree)) or dobj.pos_ != "PRON":
+                return self.span_of(rest)
         if (
             dobj is not None
-            and base not in lex.clause_only
+            and base in lex.object_ok
             and dobj.lower_ not in lex.pronouns["relative"]
         ):
             addressee = base in _ADDRESSEE_VERBS or self._evidence_only(tok, base)
@@ -444,7 +471,7 @@ class Extractor:
                     if obj is not None:
                         return self.span_of(list(obj.subtree))
         # "This information was revealed in a document": the passive subject is the content
-        if any(c.dep_ == "auxpass" for c in children) and base not in lex.clause_only:
+        if any(c.dep_ == "auxpass" for c in children) and base in lex.object_ok:
             subj = next((c for c in children if c.dep_ == "nsubjpass"), None)
             if subj is not None and subj.lower_ not in (
                 "it",
@@ -663,7 +690,15 @@ class Extractor:
             src_end_i = max([t.i for t in src_toks] + [obj.i])
             src_end_char = self.doc[src_end_i].idx + len(self.doc[src_end_i].text)
             # which part of the sentence it scopes over
-            first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
+            first = next(
+                (
+                    t
+                    for t in sent
+                    if not (t.is_punct or t.is_space)
+                    and not (t.dep_ in ("cc", "advmod") and t.i < tok.i and t.lower_ in _OPENERS)
+                ),
+                None,
+            )
             tail = [t for t in sent if t.i > obj.right_edge.i and not (t.is_punct or t.is_space)]
             if first is not None and first.i == tok.i:
                 start, end, scope = (
@@ -925,13 +960,21 @@ class Extractor:
             ]
             src_f = None
             if prev:
-                cand = prev[-1]
+                cand = max(prev, key=lambda f: f.content[1])
                 between = [
                     f
                     for f in found
                     if cand.content[1] <= f.content[0] < q.start and f.rule != "unattributed"
                 ]
-                if not between and not self._has_other_text(cand.content[1], q.start):
+                # only a speaker tag between the two ("said Caddell."), or the quotation opens
+                # the sentence right after the one with the cue
+                cue_end = (
+                    self.doc[cand.cue_tokens[0]].sent.end_char
+                    if cand.cue_tokens
+                    else cand.content[1]
+                )
+                adjacent = not self.text[max(cue_end, cand.content[1]) : q.start].strip()
+                if not between and (adjacent or not self._has_other_text(cand.content[1], q.start)):
                     src_f = cand
             if src_f is None and nxt:
                 src_f = nxt[0]

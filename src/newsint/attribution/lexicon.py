@@ -25,8 +25,8 @@ class Lexicon:
 
     cue_verbs: dict[str, str]  # base verb -> status effect
     cue_particles: dict[str, frozenset[str]]
-    clause_only: frozenset[str]
     object_ok: frozenset[str]
+    clause_verbs: frozenset[str]
     prep_content: dict[str, frozenset[str]]  # verb -> prepositions whose object is content
     cue_extenders: frozenset[str]
     xcomp_content: frozenset[str]
@@ -159,8 +159,8 @@ def lexicon() -> Lexicon:
     return Lexicon(
         cue_verbs=_groups(data["cue_verbs"]),
         cue_particles={k: _set(v) for k, v in data["cue_particles"].items()},
-        clause_only=_set(data["clause_only"]["verbs"]) - _set(data["clause_only"]["object_ok"]),
-        object_ok=_set(data["clause_only"]["object_ok"]),
+        object_ok=_set(data["object_content"]["verbs"]),
+        clause_verbs=_set(data["object_content"]["clause_verbs"]),
         prep_content={k: _set(v) for k, v in data["prep_content"].items()},
         cue_extenders=_set(data["cue_extenders"]["verbs"]),
         xcomp_content=_set(data["xcomp_content"]["verbs"]),
