@@ -143,6 +143,14 @@ CUES = [
         "We cannot comment on the ongoing investigation",
     ),
     (
+        "The hearing ended late.\n\n“We were never asked about the park sale.” ― Dana Whitfield",
+        "―",
+        "Dana Whitfield",
+        "person",
+        "direct",
+        "“We were never asked about the park sale.”",
+    ),
+    (
         "Lena Ortiz: The bridge will be rebuilt before the winter storms arrive.",
         ":",
         "Lena Ortiz",

@@ -44,7 +44,7 @@ _ADDRESSEE_VERBS = {
 }
 _ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "ccomp", "xcomp", "attr", "acomp", "csubj", "oprd"}
 _SIGNATURE = re.compile(
-    r"(?P<dash>(?:^|\s)(?:[—―–]|--?))\s*"
+    r"(?P<dash>(?:^|\s|(?<=[”\"']))(?:[—―–]|--?))\s*"
     r"(?P<name>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|al|bin)){0,3})"
     r"(?:\s*\((?P<handle>@\w+)\))?"
     r"(?P<tail>[ ,]*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{4})?[.]?\s*(?:</\w+>)?[.]?)$",
@@ -871,20 +871,20 @@ class Extractor:
     # ------------------------------------------------------------------ "— Name (@handle)"
 
     def signatures(self, found: list[Found]) -> list[Found]:
-        """Embedded posts and pull quotes signed at the end: "… no one should be above the
-        law. — Paul Ryan (@SpeakerRyan) July 5, 2016", or a paragraph "- Bernie Sanders."
-        under a quotation."""
+        """Embedded posts and pull quotes signed at the end of their line: "… no one should be
+        above the law. — Paul Ryan (@SpeakerRyan) July 5, 2016", "“…”― Pamela Padilla", or a
+        line "- Bernie Sanders." under a quotation."""
         out: list[Found] = []
-        paras = paragraphs(self.text)
-        for i, (p_start, p_end) in enumerate(paras):
-            m = _SIGNATURE.search(self.text, p_start, p_end)
-            if m is None or (m.end() != p_end and self.text[m.end() : p_end].strip()):
+        lines = _lines(self.text)
+        for i, (l_start, l_end) in enumerate(lines):
+            m = _SIGNATURE.search(self.text, l_start, l_end)
+            if m is None or self.text[m.end() : l_end].strip():
                 continue
             name_start, name_end = m.span("name")
             dash_start, dash_end = m.span("dash")
-            start, end = p_start, dash_start
+            start, end = l_start, dash_start
             if not self.text[start:end].strip() and i > 0:
-                start, end = paras[i - 1]  # the signature stands alone under its text
+                start, end = lines[i - 1]  # the signature stands alone under its text
             start, end = self.finish(start, end, keep_final=True)
             if len(self.text[start:end].split()) < 3:
                 continue
@@ -1148,6 +1148,17 @@ class Extractor:
 
 
 # ---------------------------------------------------------------------------- helpers
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
 
 
 def _ev(tok: Token, kind: str, effect: str | None) -> Evidence:

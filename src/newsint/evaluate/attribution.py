@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import re
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -418,6 +419,14 @@ def run(options: EvalOptions) -> list[Report]:
         if not (root / split / "text").exists():
             reports.append(skipped(TASK, f"{DATASET}/{split}", root / split))
             continue
+        start = time.perf_counter()
         scores = evaluate(read_polnear(root, split, options.limit))
-        reports.append(Report(TASK, f"{DATASET}/{split}", tables(scores, split)))
+        reports.append(
+            Report(
+                TASK,
+                f"{DATASET}/{split}",
+                tables(scores, split),
+                seconds=time.perf_counter() - start,
+            )
+        )
     return reports
