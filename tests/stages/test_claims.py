@@ -103,6 +103,14 @@ CUES = [
         "that troops had crossed the border",
     ),
     (
+        "The Kremlin said in a statement that the talks would resume in June.",
+        "said in a statement",
+        "Kremlin",
+        "government",
+        "indirect",
+        "that the talks would resume in June",
+    ),
+    (
         "The group claimed that the vote was rigged.",
         "claimed",
         "group",
@@ -300,6 +308,29 @@ def test_another_document_is_new_with_the_same_holder(claims_of) -> None:
     assert claim.chain[1].name == "Reuters"
     assert claim.source.text == "Another memo"
     assert claim.source.resolved_from is None  # a new document, not the leaked budget memo
+
+
+def test_purported_content_of_a_document(claims_of) -> None:
+    a = claims_of(
+        "A leaked memo was obtained by Reuters on Monday.\n\n"
+        "The memo purports to show the scale of the losses."
+    )
+    claim = find(a, "purports to show")
+    assert claim.content.text == "the scale of the losses"
+    assert claim.status == "alleged"
+    assert [s.kind for s in claim.chain] == ["article", "media", "document"]
+
+
+def test_a_document_citing_intelligence_that_claims(claims_of) -> None:
+    a = claims_of(
+        "Another memo obtained by Reuters cites signals intelligence claiming that the depot was "
+        "empty."
+    )
+    claim = find(a, "claiming")
+    assert [s.kind for s in claim.chain] == ["article", "media", "document", "intelligence"]
+    assert claim.content.text == "that the depot was empty"
+    assert claim.status == "alleged"
+    assert not [c for c in a.claims if c.cue is not None and c.cue.text == "cites"]
 
 
 def test_pronoun_source_is_resolved_with_evidence(claims_of) -> None:

@@ -253,7 +253,7 @@ class Extractor:
         if negated and not any(c.dep_ == "ccomp" for c in tok.children):
             return None  # "cannot comment on the investigation": nothing is reported
         head = tok.head
-        if tok.dep_ == "xcomp" and lex.cue_verb(head) is not None and head.i != tok.i:
+        if _infinitive_complement(tok) and lex.cue_verb(head) is not None and head.i != tok.i:
             return None  # "purports to demonstrate": the governing verb takes it
         if (
             tok.dep_ in ("xcomp", "ccomp")
@@ -273,13 +273,16 @@ class Extractor:
         cue_toks = [tok] + ([particle] if particle is not None else [])
         content_from = tok
         for child in tok.children:
-            if child.dep_ == "xcomp" and lex.cue_verb(child) is not None:
+            if _infinitive_complement(child) and lex.cue_verb(child) is not None:
                 cue_toks.append(child)
                 content_from = child
                 effect = _stronger(lex, effect, lex.cue_verbs[lex.cue_verb(child) or "say"])
                 break
         if tok.dep_ == "xcomp" and verb_base(head.lower_, lex.cue_extenders, lex.irregular):
             cue_toks.insert(0, head)
+        channel = self._channel(tok)
+        if channel is not None:  # "said in a statement", "told in an interview"
+            cue_toks.extend(channel)
         quoted = self._quoted_subject(tok)
         if quoted is not None:
             # "“Very good reporter, this guy,” Trump, the frontrunner, said": the parser made the
@@ -336,6 +339,17 @@ class Extractor:
             if child.dep_ == "advmod" and child.lower_ in lex.hedges:
                 f.evidence.append(_ev(child, "hedge", lex.hedges[child.lower_]))
         return f
+
+    def _channel(self, tok: Token) -> list[Token] | None:
+        """The "in a statement" / "in an interview" right after an active reporting verb."""
+        if any(c.dep_ == "auxpass" for c in tok.children):
+            return None  # "revealed in a report": the report is the source
+        for c in tok.rights:
+            if c.dep_ == "prep" and c.lower_ == "in" and c.i <= tok.i + 3:
+                obj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if obj is not None and noun_base(obj.lower_, self.lex.channels):
+                    return [self.doc[i] for i in range(c.i, obj.i + 1)]
+        return None
 
     def _provenance_participle(self, tok: Token) -> bool:
         """ "a document obtained by X", "reporting referenced in the document": not a claim."""
@@ -457,6 +471,12 @@ class Extractor:
                 return self.span_of(rest)
         if (
             dobj is not None
+            and base in lex.citing_verbs
+            and any(c.dep_ == "acl" and lex.cue_verb(c) for c in dobj.children)
+        ):
+            return None  # "cites signals intelligence claiming that…": the inner claim says it
+        if (
+            dobj is not None
             and base in lex.object_ok
             and dobj.lower_ not in lex.pronouns["relative"]
         ):
@@ -526,6 +546,8 @@ class Extractor:
         if base not in self.lex.evidence_verbs:
             return False
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None and _infinitive_complement(tok):  # "purports to demonstrate"
+            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
         if subj is None:
             return True
         kind = self.sources.from_head(subj).kind
@@ -1148,6 +1170,17 @@ class Extractor:
 
 
 # ---------------------------------------------------------------------------- helpers
+
+
+def _infinitive_complement(tok: Token) -> bool:
+    """ "purports to show": an xcomp, or the same read as an infinitival advcl."""
+    if tok.dep_ == "xcomp":
+        return True
+    return (
+        tok.dep_ == "advcl"
+        and tok.i > tok.head.i
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    )
 
 
 def _lines(text: str) -> list[tuple[int, int]]:

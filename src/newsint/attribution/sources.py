@@ -457,6 +457,14 @@ class Sources:
                     continue
                 obj = self._through_section(obj)
                 return self.from_head(obj, depth=depth + 1)
+        # "The memo was obtained by Reuters": the holder in the clause the noun is subject of
+        if head.dep_ == "nsubjpass":
+            verb = head.head
+            base = verb_base(verb.lower_, lex.holder_by, lex.irregular)
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            if base is not None and obj is not None:
+                return self.from_head(obj, depth=depth + 1)
         # the object of a citing verb hangs on its subject: "the document cites intelligence"
         verb = head.head
         if head.dep_ == "pobj" and verb.dep_ == "prep":
