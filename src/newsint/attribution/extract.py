@@ -127,12 +127,15 @@ class Extractor:
         self.quotes = quotes
         self.title = title
         self.by_verb: dict[int, Found] = {}
+        self.paragraphs = paragraphs(self.text)
+        self.sents = sources.sents
+        self._prep_first = {p[0] for p in lex.prep_cues}
 
     # ------------------------------------------------------------------ driver
 
     def run(self) -> list[Found]:
         found: list[Found] = []
-        for sent in self.doc.sents:
+        for sent in self.sents.spans:
             here: list[Found] = []
             for tok in sent:
                 f = self.verb_cue(tok)
@@ -298,7 +301,7 @@ class Extractor:
             src, note, inherited = self._speaker(tok)
         if src is None:
             return None
-        sent = tok.sent
+        sent = self.sents.of(tok)
         cue_span = self.span_of(cue_toks)
         start, end = content
         # the speaker and the cue are never content
@@ -506,7 +509,7 @@ class Extractor:
         # "X said: …" / "X continued:" + a quotation
         nxt = self._after_frame(tok)
         if nxt is not None and nxt.text in (":", ",") and nxt.i + 1 < len(self.doc):
-            rest = [t for t in tok.sent if t.i > nxt.i]
+            rest = [t for t in self.sents.of(tok) if t.i > nxt.i]
             if nxt.text == ":" and rest and not all(t.is_punct or t.is_space for t in rest):
                 return self.span_of(rest)
             q = self._quote_after(nxt.idx + 1)
@@ -563,7 +566,7 @@ class Extractor:
             i += 1
         return (
             self.doc[i]
-            if (i < len(self.doc) and self.doc[i].sent == tok.sent)
+            if (i < len(self.doc) and self.sents.idx(i) == self.sents.idx(tok))
             or (i < len(self.doc) and self.doc[i].text == ":")
             else None
         )
@@ -656,7 +659,7 @@ class Extractor:
     def _repair_subject(self, tok: Token) -> Token | None:
         """A sentence-initial noun phrase the parser made the subject of a verb inside the
         cue's own clause (often inside a quoted title): it is the cue's subject."""
-        sent = tok.sent
+        sent = self.sents.of(tok)
         first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
         if first is None or first.i >= tok.i:
             return None
@@ -683,6 +686,8 @@ class Extractor:
     def prep_cue(self, tok: Token, sent: Span) -> list[Found]:
         lex = self.lex
         out: list[Found] = []
+        if tok.lower_ not in self._prep_first:
+            return out
         for phrase in lex.prep_cues:
             n = len(phrase)
             if tok.i + n > sent.end:
@@ -774,7 +779,7 @@ class Extractor:
 
     def _comma_before(self, tok: Token) -> bool:
         i = tok.i - 1
-        while i >= tok.sent.start and (self.doc[i].is_punct or self.doc[i].is_space):
+        while i >= self.sents.of(tok).start and (self.doc[i].is_punct or self.doc[i].is_space):
             if self.doc[i].text in (",", "—", "–", "(", ",”", ',"'):
                 return True
             i -= 1
@@ -844,7 +849,7 @@ class Extractor:
             cue=(tok.idx, tok.idx + len(tok.text)),
             effect=lex.cue_nouns[noun],
             cue_tokens=[tok.i],
-            sentence=self.sent_span(tok.sent),
+            sentence=self.sent_span(self.sents.of(tok)),
             confidence=self.cfg.confidence_noun,
         )
 
@@ -857,7 +862,7 @@ class Extractor:
         toks = [t for t in sent if not t.is_space]
         if len(toks) < 4:
             return None
-        para = next((p for p in paragraphs(self.text) if p[0] <= sent.start_char < p[1]), None)
+        para = next((p for p in self.paragraphs if p[0] <= sent.start_char < p[1]), None)
         if para is None or self.text[para[0] : sent.start_char].strip():
             return None
         colon = next((t for t in toks[: self.cfg.colon_max_name_words + 1] if t.text == ":"), None)
@@ -944,7 +949,7 @@ class Extractor:
         out: list[Found] = []
         covered = [f.content for f in found]
         speech = [q for q in self.quotes if q.words(self.text) >= self.cfg.min_speech_quote_words]
-        paras = paragraphs(self.text)
+        paras = self.paragraphs
 
         def para_index(pos: int) -> int:
             for i, (s, e) in enumerate(paras):
@@ -991,7 +996,7 @@ class Extractor:
                 # only a speaker tag between the two ("said Caddell."), or the quotation opens
                 # the sentence right after the one with the cue
                 cue_end = (
-                    self.doc[cand.cue_tokens[0]].sent.end_char
+                    self.sents.of(cand.cue_tokens[0]).end_char
                     if cand.cue_tokens
                     else cand.content[1]
                 )
@@ -1059,13 +1064,10 @@ class Extractor:
         toks = self.doc.char_span(start, start + 1, alignment_mode="expand")
         if toks is None or not len(toks):
             return None
-        sent = toks[0].sent
-        if sent.start == 0:
-            return None
-        prev = self.doc[sent.start - 1].sent
-        while prev.start > 0 and not prev.text.strip():
-            prev = self.doc[prev.start - 1].sent
-        return prev if prev.text.strip() else None
+        prev = self.sents.before(self.sents.of(toks[0]))
+        while prev is not None and not prev.text.strip():
+            prev = self.sents.before(prev)
+        return prev
 
     # ------------------------------------------------------------------ the article's own
 
@@ -1080,7 +1082,7 @@ class Extractor:
                     span = self.doc.char_span(s, e, alignment_mode="expand")
                     if span is not None:
                         covered.update(t.i for t in span)
-        for sent in self.doc.sents:
+        for sent in self.sents.spans:
             if self.in_title(sent.start_char) and not self.cfg.unattributed_in_title:
                 continue
             words = [t for t in sent if not (t.is_punct or t.is_space)]

@@ -53,6 +53,7 @@ class Lexicon:
     org_nouns: frozenset[str]
     roles: frozenset[str]
     hedges: dict[str, str]  # word or phrase -> status
+    hedge_phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> phrases
     uncertain_verbs: frozenset[str]
     uncertain_modals: frozenset[str]
     verification_verbs: frozenset[str]
@@ -137,6 +138,16 @@ def _groups(table: dict[str, list[str]]) -> dict[str, str]:
     return out
 
 
+def _by_first_word(
+    phrases: dict[str, str],
+) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, status in phrases.items():
+        words = tuple(phrase.split())
+        out.setdefault(words[0], []).append((words, status))
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _set(words: list[str]) -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
@@ -192,6 +203,7 @@ def lexicon() -> Lexicon:
         org_nouns=_set(data["pronouns"]["org_nouns"]),
         roles=_set(data["pronouns"]["roles"]),
         hedges=hedges,
+        hedge_phrases=_by_first_word(hedges),
         uncertain_verbs=_set(data["hedges"]["uncertain_verbs"]),
         uncertain_modals=_set(data["hedges"]["uncertain_modals"]),
         verification_verbs=_set(data["verification"]["verbs"]),

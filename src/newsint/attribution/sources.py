@@ -112,6 +112,28 @@ class Entry:
     plural: bool = False
 
 
+class SentIndex:
+    """Sentences of a Doc with a token -> sentence table (Token.sent rescans the Doc)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.spans: list[Span] = list(doc.sents)
+        self.index = [0] * len(doc)
+        for n, sent in enumerate(self.spans):
+            for i in range(sent.start, sent.end):
+                self.index[i] = n
+
+    def of(self, token: Token | int) -> Span:
+        i = token if isinstance(token, int) else token.i
+        return self.spans[self.index[i]]
+
+    def idx(self, token: Token | int) -> int:
+        return self.index[token if isinstance(token, int) else token.i]
+
+    def before(self, sent: Span) -> Span | None:
+        n = self.index[sent.start]
+        return self.spans[n - 1] if n > 0 else None
+
+
 @dataclass
 class Ent:
     """A named mention: from the entities stage when it ran, else spaCy's NER."""
@@ -137,6 +159,7 @@ class Sources:
     ) -> None:
         self.doc = doc
         self.text = doc.text
+        self.sents = SentIndex(doc)
         self.lex = lex
         self.cfg = cfg
         self.ents = _ents(doc, mentions or [], entities or [])
@@ -432,7 +455,7 @@ class Sources:
         mods += [
             c
             for t in head.subtree
-            if t.i != head.i and t.sent == head.sent
+            if t.i != head.i and self.sents.idx(t) == self.sents.idx(head)
             for c in t.children
             if c.dep_ in ("acl", "relcl") and c not in mods
         ]
@@ -601,7 +624,7 @@ class Sources:
         ]
         if not candidates:
             return False
-        sent_start = tok.sent.start
+        sent_start = self.sents.of(tok).start
         recent = self.cfg.recent_sentences
         head = noun_base(
             tok.lower_, {e.head for e in candidates} | {e.head.rstrip("s") for e in candidates}
@@ -619,14 +642,7 @@ class Sources:
         return True
 
     def _sentence_distance(self, token_i: int, sent_start: int) -> int:
-        n = 0
-        sent = self.doc[sent_start].sent
-        while sent.start > token_i and n < 100:
-            n += 1
-            if sent.start == 0:
-                break
-            sent = self.doc[sent.start - 1].sent
-        return n
+        return max(0, self.sents.idx(sent_start) - self.sents.idx(token_i))
 
     # ------------------------------------------------------------------ resolution
 
@@ -681,10 +697,8 @@ class Sources:
         """Candidate antecedents for he/she, most salient first: subjects of this sentence
         before the pronoun, then of earlier sentences, nearest first, in a window."""
         window = self.cfg.pronoun_window
-        sent = tok.sent
-        sents = [sent]
-        while len(sents) <= window and sents[-1].start > 0:
-            sents.append(self.doc[sents[-1].start - 1].sent)
+        n = self.sents.idx(tok)
+        sents = [self.sents.spans[k] for k in range(n, max(-1, n - window - 1), -1)]
         out: list[tuple[int, Token]] = []
         for rank, s in enumerate(sents):
             subjects, others = [], []
@@ -725,7 +739,8 @@ class Sources:
             for _, cand in self._persons_before(head):
                 ante = self.from_head(cand)
                 if ante.kind in ("person", "anonymous"):
-                    where = "same sentence" if cand.sent == head.sent else "an earlier sentence"
+                    same = self.sents.idx(cand) == self.sents.idx(head)
+                    where = "same sentence" if same else "an earlier sentence"
                     return self._resolved(
                         src,
                         ante,
@@ -748,7 +763,7 @@ class Sources:
                 }
             )
             for i, cand in reversed(self.speakers):
-                if i < head.i and cand.kind in wanted and head.sent.start - i < 200:
+                if i < head.i and cand.kind in wanted and self.sents.of(head).start - i < 200:
                     return self._resolved(
                         src,
                         cand,
@@ -906,8 +921,3 @@ def _ents(doc: Doc, mentions: list[Mention], entities: list[Entity]) -> list[Ent
     else:
         out = [Ent(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents]
     return sorted(out, key=lambda e: (e.start, -e.end))
-
-
-def sentence_of(doc: Doc, char: int) -> Span | None:
-    tok = doc.char_span(char, char + 1, alignment_mode="expand")
-    return tok[0].sent if tok is not None and len(tok) else None

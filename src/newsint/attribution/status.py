@@ -24,7 +24,17 @@ _SUBJ_OBJ = ("nsubj", "nsubjpass", "dobj", "attr", "expl", "pobj")
 
 
 def _ev(doc: Doc, start: int, end: int, kind: str, effect: str | None) -> Evidence:
-    return Evidence(start=start, end=end, text=doc.text[start:end], kind=kind, effect=effect)
+    span = doc.char_span(start, end)  # evidence spans are whole tokens
+    text = span.text if span is not None else _slice(doc, start, end)
+    return Evidence(start=start, end=end, text=text, kind=kind, effect=effect)
+
+
+def _slice(doc: Doc, start: int, end: int) -> str:
+    """doc.text[start:end] without building doc.text (it joins every token each time)."""
+    out = []
+    for tok in doc.char_span(start, end, alignment_mode="expand") or []:
+        out.append(tok.text_with_ws)
+    return "".join(out)[: end - start]
 
 
 def hedges(doc: Doc, span: Span, lex: Lexicon) -> list[Evidence]:
@@ -32,10 +42,9 @@ def hedges(doc: Doc, span: Span, lex: Lexicon) -> list[Evidence]:
     out: list[Evidence] = []
     toks = [t for t in span if not t.is_space]
     lowers = [t.lower_ for t in toks]
-    phrases = [(tuple(k.split()), v) for k, v in lex.hedges.items()]
     used: set[int] = set()
     for i, tok in enumerate(toks):
-        for words, status in phrases:
+        for words, status in lex.hedge_phrases.get(lowers[i], ()):
             n = len(words)
             if tuple(lowers[i : i + n]) == words and i not in used:
                 last = toks[i + n - 1]
@@ -161,10 +170,9 @@ def verification_caveats(doc: Doc, lex: Lexicon, sources: Sources, found: list[F
                 if not any(c.start == ev.start for c in entry.caveats):
                     entry.caveats.append(ev)
             continue
-        sent = tok.sent
-        if sent.start == 0:
+        prev = sources.sents.before(sources.sents.of(tok))
+        if prev is None:
             continue
-        prev = doc[sent.start - 1].sent
         for f in found:
             if f.rule != "unattributed" and prev.start_char <= f.content[0] < prev.end_char:
                 f.caveats.append(ev)

@@ -207,7 +207,10 @@ def _how(f: Found, doc: Doc) -> list[Evidence]:
         )
     if f.anaphor is not None:
         s, e = f.anaphor
-        out.append(Evidence(start=s, end=e, text=doc.text[s:e], kind="anaphora"))
+        span = doc.char_span(s, e, alignment_mode="expand")
+        out.append(
+            Evidence(start=s, end=e, text=span.text if span is not None else "", kind="anaphora")
+        )
     return out
 
 
