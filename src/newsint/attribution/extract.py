@@ -305,7 +305,6 @@ class Extractor:
         cue_span = self.span_of(cue_toks)
         start, end = content
         # the speaker and the cue are never content
-        frame = {t.i for t in cue_toks} | ({src.head} if src.head is not None else set())
         if src.start is not None and src.start < end and start < (src.end or 0):
             if src.start <= start:
                 start = src.end or start
@@ -316,7 +315,6 @@ class Extractor:
                 start = cue_span[1]
             else:
                 end = cue_span[0]
-        del frame
         start, end = self.finish(start, end, cue=cue_span)
         if end <= start:
             return None
@@ -714,8 +712,6 @@ class Extractor:
                 continue
             cue_span = (tok.idx, last.idx + len(last.text))
             src_toks = self.sources.np_tokens(obj)
-            src_end_i = max([t.i for t in src_toks] + [obj.i])
-            src_end_char = self.doc[src_end_i].idx + len(self.doc[src_end_i].text)
             # which part of the sentence it scopes over
             first = next(
                 (
@@ -767,7 +763,6 @@ class Extractor:
                 confidence=self.cfg.confidence_according
                 - (self.cfg.resolved_penalty if src.resolved_from else 0),
             )
-            del src_end_char
             out.append(f)
             self.sources.note_speaker(tok.i, src)
         return out
@@ -971,8 +966,6 @@ class Extractor:
         for q in speech:
             if is_covered(q) or self.in_title(q.start):
                 continue
-            # a cue in the quote's own sentence means it is not a bare continuation
-            sent = self.doc.char_span(q.start, q.end, alignment_mode="expand")
             pi = para_index(q.start)
             prev = [
                 f
@@ -1007,7 +1000,6 @@ class Extractor:
                 src_f = nxt[0]
             if src_f is None:
                 continue
-            del sent
             f = Found(
                 rule="continuation",
                 content=(q.start, q.end),
