@@ -28,10 +28,24 @@ def _entities(resources: Resources) -> Stage:
     from newsint.stages.entities import EntitiesStage
 
     return EntitiesStage(resources)
+
+
 def _time(resources: Resources) -> Stage:
     from newsint.stages.time import TimeStage
 
     return TimeStage(resources)
+
+
+def _claims(resources: Resources) -> Stage:
+    from newsint.stages.claims import ClaimsStage
+
+    return ClaimsStage(resources.config.claims)
+
+
+def _grade(resources: Resources) -> Stage:
+    from newsint.stages.grade import GradeStage
+
+    return GradeStage(resources.config.grade)
 
 
 def registry() -> dict[str, StageFactory]:
@@ -41,4 +55,6 @@ def registry() -> dict[str, StageFactory]:
         "nlp": _nlp,
         "entities": _entities,
         "time": _time,
+        "claims": _claims,
+        "grade": _grade,
     }
