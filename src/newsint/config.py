@@ -57,12 +57,30 @@ class PipelineSettings(Section):
     batch_size: int
 
 
+class Events(Section):
+    lexicon: str
+    statements: bool
+    noun_needs_participant: bool
+    max_split: int
+    max_climb: int
+    max_support_gap: int
+    main_title: float
+    main_lead: float
+    main_position_decay: float
+    main_actor: float
+    main_target: float
+    main_time: float
+    main_place: float
+    main_unrealised_penalty: float
+
+
 class Config(Section):
     limits: Limits
     clean: Clean
     html: Html
     nlp: Nlp
     pipeline: PipelineSettings
+    events: Events
 
 
 def _merge(base: dict[str, Any], override: dict[str, Any], where: str) -> dict[str, Any]:

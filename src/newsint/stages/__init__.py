@@ -24,9 +24,16 @@ def _nlp(resources: Resources) -> Stage:
     return NlpStage(resources)
 
 
+def _events(resources: Resources) -> Stage:
+    from newsint.stages.events import EventsStage
+
+    return EventsStage(resources)
+
+
 def registry() -> dict[str, StageFactory]:
     """Stage name -> factory, in the order a full pipeline runs them."""
     return {
         "clean": _clean,
         "nlp": _nlp,
+        "events": _events,
     }
