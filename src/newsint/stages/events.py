@@ -49,6 +49,7 @@ _SPACY_TYPES = {
     "FAC": "FAC",
     "NORP": "NORP",
 }
+_SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
 _NP_LEFT = frozenset(
     {"compound", "amod", "det", "poss", "nummod", "nmod", "quantmod", "case", "predet", "flat"}
@@ -76,6 +77,7 @@ class TriggerRule:
     target_preps: frozenset[str] = frozenset()
     dobj_target: bool = True
     no_object: bool = False  # counts only without a direct object ("protesters demonstrated")
+    dobj_target_if: frozenset[str] = frozenset()  # ...or when one of these preps is present
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,7 @@ class Lexicon:
     hedge_adverbs: dict[str, str]
     hedge_verbs: dict[str, str]
     object_control: frozenset[str]
+    name_heads: frozenset[str]
     place_preps: frozenset[str]
     actor_preps: frozenset[str]
     perfect_blockers: frozenset[str]
@@ -143,6 +146,7 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
                 target_preps=_words(trig.get("target_preps", spec.get("target_preps", []))),
                 dobj_target=bool(trig.get("dobj_target", spec.get("dobj_target", True))),
                 no_object=bool(trig.get("no_object", False)),
+                dobj_target_if=_words(trig.get("dobj_target_if", [])),
             )
             for lemma in rule.lemmas:
                 rules.setdefault((rule.pos, lemma), []).append(rule)
@@ -160,6 +164,7 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
         hedge_adverbs=dict(g["hedge_adverbs"]),
         hedge_verbs=dict(g["hedge_verbs"]),
         object_control=_words(g["object_control"]),
+        name_heads=_words(g["name_heads"]),
         place_preps=_words(g["place_preps"]),
         actor_preps=_words(g["actor_preps"]),
         perfect_blockers=_words(g["perfect_blockers"]),
@@ -388,7 +393,7 @@ def _subject(v: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
     if v.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         return _subject(head, lexicon, depth + 1)
     participle = v.dep_ == "advcl" and v.tag_ in ("VBG", "VBN")
-    if participle and not any(c.dep_ == "mark" for c in v.children):
+    if (participle or _is_purpose(v)) and not any(c.dep_ == "mark" for c in v.children):
         return _subject(head, lexicon, depth + 1)
     if v.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
         if v.tag_ == "VBG":  # "forces fighting alongside"
@@ -406,6 +411,11 @@ def _subject(v: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
                 break
             g = g.head
     return None
+
+
+def _is_purpose(v: Token) -> bool:
+    """An infinitive of purpose: "met the rebels to negotiate a truce"."""
+    return v.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in v.children)
 
 
 def _phrase_bounds(head: Token, idx: DocIndex) -> tuple[int, int]:
@@ -434,13 +444,15 @@ def _phrase_bounds(head: Token, idx: DocIndex) -> tuple[int, int]:
 def _entity_for(head: Token, left: int, idx: DocIndex) -> Ment | None:
     """The mention an argument names: on its head, in apposition, or a name compound
     ("Wagner Group representatives" -> Wagner Group). A demonym modifier is not the referent:
-    "Turkish firms" are not Turkey."""
+    "Turkish firms" are not Turkey. Only heads in `name_heads`: "a NATO member" is not NATO."""
     m = idx.ments.get(head.i)
     if m is not None:
         return m
     for c in head.rights:
         if c.dep_ == "appos" and c.i in idx.ments:
             return idx.ments[c.i]
+    if head.lemma_.lower() not in idx.lexicon.name_heads:
+        return None
     best = None
     for c in head.lefts:
         m = idx.ments.get(c.i)
@@ -576,22 +588,36 @@ class Extractor:
         idx = self.idx
         lex = idx.lexicon
         out: list[Token] = []
+        dobj_target = rule.dobj_target or any(
+            c.dep_ == "prep" and c.lower_ in rule.dobj_target_if for c in trig.token.children
+        )
         for w in self._verbish(trig):
             is_trigger = w is trig.token
             for c in w.children:
-                if c.dep_ in ("dobj", "dative"):
-                    if is_trigger and rule.pos == "verb" and rule.dobj_target:
+                dep = "prep" if c.dep_ == "dative" and c.pos_ == "ADP" else c.dep_
+                if dep == "dative":  # "gave the rebels weapons": the recipient
+                    if is_trigger and rule.pos == "verb":
+                        out.append(c)
+                elif dep == "dobj":
+                    if is_trigger and rule.pos == "verb" and dobj_target:
                         out.append(c)
                 elif c.dep_ == "nsubjpass":
                     if is_trigger and rule.pos == "verb":
                         out.append(c)
-                elif c.dep_ == "prep" and c.lower_ in rule.target_preps:
+                elif dep == "prep" and c.lower_ in rule.target_preps:
                     obj = _pobj(c)
                     if obj is None or obj.lemma_.lower() in lex.modality_nouns:
                         continue  # "with the goal of ..." is a purpose, not a partner
                     if c.lower_ in lex.place_preps and _is_place(obj, idx):
                         continue
                     out.append(obj)
+                if dep == "dobj" and is_trigger and rule.pos == "verb" and not dobj_target:
+                    # The object is the thing traded; a partner attached to it is the verb's:
+                    # "buy rifles from a smuggler".
+                    for p in c.children:
+                        obj = _pobj(p) if p.dep_ == "prep" else None
+                        if obj is not None and p.lower_ in rule.target_preps:
+                            out.append(obj)
         return [t for t in out if t.i not in idx.time_of_token]
 
     def _place(self, trig: Trigger) -> Token | None:
@@ -746,6 +772,8 @@ class Extractor:
                     modality = modality or lex.modality_modifiers[low]
         if trig.token.head.lower_ == "without" and trig.token.dep_ in ("pobj", "pcomp"):
             negated = True
+        if _is_purpose(base):
+            modality = modality or "intended"
         return modality, negated, hedge
 
     def _negated_here(self, w: Token) -> bool:
@@ -779,8 +807,10 @@ class Extractor:
         if not etype.modes:
             return None
         words = {trig.token.lemma_.lower()}
-        for w in self._verbish(trig):
-            words |= _dependent_lemmas(w)
+        for w in self._verbish(trig):  # not the actor: "gunmen attacked" says nothing of how
+            words |= _dependent_lemmas(w) - {
+                c.lemma_.lower() for c in w.children if c.dep_ in _SUBJ
+            }
         for c in trig.token.children:  # the object's own words: "sell military equipment"
             if c.dep_ in ("dobj", "nsubjpass"):
                 words |= {g.lemma_.lower() for g in c.subtree}
@@ -825,8 +855,7 @@ class Extractor:
                 )
         place_arg = self._argument(place) if place is not None else None
         start, end = self._trigger_bounds(trig)
-        sent = tok.sent
-        sent_span = Span(start=sent.start_char, end=sent.start_char + len(sent.text.rstrip()))
+        sent_span = _sentence_span(tok, text)
         actor_heads: list[Token | None] = [c for a in actors for c in _conjuncts(a)] or [None]
         target_heads: list[Token | None] = [c for t in targets for c in _conjuncts(t)] or [None]
         pairs = [(a, t) for a in actor_heads for t in target_heads if a is None or a != t]
@@ -838,7 +867,7 @@ class Extractor:
             out.append(
                 Event(
                     id=stable_id(
-                        "ev",
+                        "evt",
                         idx.analysis.article.id,
                         start,
                         end,
@@ -888,6 +917,19 @@ class Extractor:
         if isinstance(t, TimeExpr):
             return Argument(text=t.text, start=t.start, end=t.end, time=t.id, value=t.value)
         return Argument(text=t.text, start=t.start_char, end=t.end_char)
+
+
+def _sentence_span(tok: Token, text: str) -> Span:
+    """The trigger's sentence, never across a paragraph break (a headline has no full stop)."""
+    sent = tok.sent
+    start, end = sent.start_char, sent.end_char
+    brk = text.rfind("\n\n", start, tok.idx)
+    if brk >= 0:
+        start = brk + 2
+    brk = text.find("\n\n", tok.idx, end)
+    if brk >= 0:
+        end = brk
+    return Span(start=start, end=start + len(text[start:end].rstrip()))
 
 
 def _within(node: Token, ancestor: Token, blocked: frozenset[str]) -> bool:
