@@ -618,6 +618,9 @@ class Extractor:
                         obj = _pobj(p) if p.dep_ == "prep" else None
                         if obj is not None and p.lower_ in rule.target_preps:
                             out.append(obj)
+        tok = trig.token
+        if rule.pos == "verb" and tok.dep_ == "acl" and tok.tag_ == "VBN" and not out:
+            out.append(tok.head)  # a reduced passive: "three people killed in the blast"
         return [t for t in out if t.i not in idx.time_of_token]
 
     def _place(self, trig: Trigger) -> Token | None:
@@ -653,7 +656,7 @@ class Extractor:
                 break
             anchors.append(up)
         last = anchors[-1]
-        if last.dep_ == "conj" and last.head.pos_ in ("VERB", "AUX"):
+        if last.dep_ == "conj" and last.head.pos_ in ("VERB", "AUX") and not _own_subject(last):
             anchors.append(last.head)
         return anchors
 
@@ -932,13 +935,20 @@ def _sentence_span(tok: Token, text: str) -> Span:
     return Span(start=start, end=start + len(text[start:end].rstrip()))
 
 
+def _own_subject(v: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
+
+
 def _within(node: Token, ancestor: Token, blocked: frozenset[str]) -> bool:
-    """Whether `ancestor` dominates `node` with no blocked (clause-opening) edge on the path."""
+    """Whether `ancestor` dominates `node` with no clause opening on the path: a blocked edge,
+    or a coordinated verb with a subject of its own ("went on Tuesday and [they] supported")."""
     cur = node
     for _ in range(16):
         if cur is ancestor:
             return True
         if cur.head is cur or cur.dep_ in blocked:
+            return False
+        if cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX") and _own_subject(cur):
             return False
         cur = cur.head
     return False
