@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from newsint.model import Analysis, Argument, Event
+from newsint.model import Analysis, Argument, Entity, Event
 from newsint.timeline import article_timeline
 
 
@@ -70,6 +70,44 @@ def section_lead(a: Analysis) -> Section:
         else (paragraphs[0] if paragraphs else "")
     )
     return Section("Lead", notes=[lead] if lead else ["(no text)"])
+
+
+_TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "LAW")
+
+
+def section_entities(a: Analysis) -> Section | None:
+    """Who and what is named, grouped by type, most mentioned first; None before the stage ran."""
+    if not a.entities and not a.mentions:
+        return None
+    mentions = {m.id: m for m in a.mentions}
+    order = {t: i for i, t in enumerate(_TYPE_ORDER)}
+
+    def sort_key(e: Entity) -> tuple[int, int, str]:
+        return (order.get(e.type, len(order)), -len(e.mentions), e.name.casefold())
+
+    rows = []
+    for e in sorted(a.entities, key=sort_key):
+        demonyms = sorted({mentions[i].text for i in e.mentions if mentions[i].kind == "demonym"})
+        aliases = ", ".join(e.aliases)
+        if demonyms:
+            aliases = "; ".join(filter(None, [aliases, "demonyms: " + ", ".join(demonyms)]))
+        metonymy = ""
+        if e.metonymy:
+            uses = sum(1 for i in e.mentions if mentions[i].kind == "metonym")
+            metonymy = f"yes ({uses} of {len(e.mentions)})"
+        rows.append(
+            [
+                e.type,
+                e.name,
+                aliases,
+                str(len(e.mentions)),
+                "; ".join(r.role for r in e.roles),
+                e.country or "",
+                metonymy,
+            ]
+        )
+    columns = ["type", "name", "aliases", "mentions", "role", "country", "metonymy"]
+    return Section(f"Entities ({len(rows)})", columns, rows)
 
 
 def _arg(arg: Argument | None) -> str:
@@ -171,6 +209,7 @@ SECTIONS: list[Callable[[Analysis], Section | None]] = [
     section_main_event,
     section_lead,
     section_cleaning,
+    section_entities,
     section_timeline,
     section_undated,
 ]

@@ -32,9 +32,12 @@ class Clean(Section):
     near_duplicate_min_words: int
     near_duplicate_threshold: float
     near_duplicate_min_length_ratio: float
+    near_duplicate_min_overlap: float
+    duplicate_min_words: int
     stem_prefix: int
     breadcrumb_max_words: int
     title_max_words: int
+    title_min_words: int
     furniture_max_words: int
     line_mode_min_lines: int
     related_max_items: int
@@ -51,6 +54,20 @@ class Nlp(Section):
     exclude: list[str]
     batch_size: int
     n_process: int
+
+
+class Entities(Section):
+    labels: list[str]
+    fuzzy_threshold: float
+    fuzzy_min_chars: int
+    fuzzy_max_variant_mentions: int
+    fuzzy_min_shared_context: int
+    acronym_max_letters: int
+    role_max_tokens: int
+    shouted_min_ratio: float
+    shouted_min_words: int
+    context_stem_prefix: int
+    propagate: bool
 
 
 class PipelineSettings(Section):
@@ -81,6 +98,7 @@ class Config(Section):
     html: Html
     nlp: Nlp
     pipeline: PipelineSettings
+    entities: Entities
     events: Events
 
 

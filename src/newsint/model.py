@@ -149,12 +149,14 @@ class Mention(Record):
     entity: str | None = None  # id of the entity it belongs to
     kind: Literal["name", "demonym", "metonym", "acronym", "title"] = "name"
     fix: str | None = None  # rule that changed the model's label or span, if any
+    # demonyms and metonyms: what the name stands for here (government, military, people, origin)
+    link: str | None = None
 
 
 class MergeEvidence(Record):
     """Why two names were judged the same entity: the rule, its score and the names involved."""
 
-    rule: str  # surname, title, acronym, short-form, fuzzy, demonym, metonymy, exact
+    rule: str  # exact, alias, title, surname, short-form, acronym, fuzzy, demonym, metonymy
     a: str
     b: str
     score: float = 1.0

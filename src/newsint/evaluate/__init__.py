@@ -14,6 +14,9 @@ from newsint.evaluate.common import EvalOptions, Report
 # task name -> "module:function", imported lazily so one task's dependencies never slow another.
 # Each function takes EvalOptions and returns a list of Reports (one per data set).
 TASKS: dict[str, str] = {
+    "extraction": "newsint.evaluate.extraction:run",
+    "paraphrase": "newsint.evaluate.paraphrase:run",
+    "ner": "newsint.evaluate.ner:run",
     "events": "newsint.evaluate.events:run",
 }
 

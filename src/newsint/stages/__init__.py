@@ -24,6 +24,12 @@ def _nlp(resources: Resources) -> Stage:
     return NlpStage(resources)
 
 
+def _entities(resources: Resources) -> Stage:
+    from newsint.stages.entities import EntitiesStage
+
+    return EntitiesStage(resources)
+
+
 def _events(resources: Resources) -> Stage:
     from newsint.stages.events import EventsStage
 
@@ -35,5 +41,6 @@ def registry() -> dict[str, StageFactory]:
     return {
         "clean": _clean,
         "nlp": _nlp,
+        "entities": _entities,
         "events": _events,
     }
