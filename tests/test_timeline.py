@@ -86,6 +86,7 @@ def build(
                 id=f"evt_{k}",
                 type="CONSULT",
                 trigger=TextSpan(start=k, end=k + 1, text="x"),
+                actor=Argument(text=f"actor {k}", start=k, end=k + 1),
                 time=time,
             )
         )
@@ -133,15 +134,22 @@ VALUES = st.one_of(
 )
 
 
-@given(st.lists(st.one_of(st.none(), VALUES), max_size=12), st.randoms(use_true_random=False))
-def test_timeline_invariants(values, rnd) -> None:
+@given(
+    st.lists(st.one_of(st.none(), VALUES), max_size=12),
+    st.randoms(use_true_random=False),
+    st.booleans(),
+)
+def test_timeline_invariants(values, rnd, same_actor) -> None:
     times = [timex(n, v) for n, v in enumerate(values) if v is not None]
     ids = iter(range(len(times)))
     dated_idx = [None if v is None else next(ids) for v in values]
     a = build(times, dated_idx)
+    if same_actor:  # every event one and the same: folding must still lose nothing
+        a.events = [e.model_copy(update={"actor": a.events[0].actor}) for e in a.events]
     dated, undated = article_timeline(a)
     # nothing lost, nothing twice
-    assert sorted(e.event.id for e in dated + undated) == sorted(e.id for e in a.events)
+    shown = [x.id for e in dated + undated for x in (e.event, *e.also)]
+    assert sorted(shown) == sorted(e.id for e in a.events)
     # dated entries are in time order
     assert [e.first for e in dated] == sorted(e.first for e in dated)
     # the order does not depend on the order events were stored in
@@ -149,3 +157,41 @@ def test_timeline_invariants(values, rnd) -> None:
     again, again_undated = article_timeline(shuffled)
     assert [e.event.id for e in again] == [e.event.id for e in dated]
     assert [e.event.id for e in again_undated] == [e.event.id for e in undated]
+
+
+def mention(n: int, start: int, time: TimeExpr | None, target: str) -> Event:
+    return Event(
+        id=f"evt_{n}",
+        type="CONSULT",
+        mode="phone",
+        trigger=TextSpan(start=start, end=start + 1, text="x"),
+        actor=Argument(text="Erdogan", start=0, end=1, entity="ent_erdogan"),
+        target=Argument(text=target, start=0, end=1),
+        time=None if time is None else Argument(text="t", start=0, end=1, time=time.id),
+    )
+
+
+def test_repeated_mentions_of_one_event_share_a_row() -> None:
+    jan, feb_early, feb = timex(0, "2023-01"), timex(1, "2023-02", "START"), timex(2, "2023-02")
+    events = [
+        mention(0, 10, jan, "Putin"),
+        mention(1, 20, None, "Putin"),  # "Erdogan's phone calls with Putin": same event, undated
+        mention(2, 30, feb_early, "their Turkish contacts"),
+        mention(3, 40, feb, "“Turkish contacts”"),  # the same meeting, told less precisely
+        mention(4, 50, None, "Zelensky"),  # no dated mention to fold into: stays undated
+    ]
+    a = Analysis(
+        article=ArticleMeta(id="art_f"),
+        text="x" * 60,
+        raw="x" * 60,
+        times=[jan, feb_early, feb],
+        events=events,
+    )
+    dated, undated = article_timeline(a)
+    assert [(e.event.id, e.label, [x.id for x in e.also]) for e in dated] == [
+        ("evt_0", "2023-01", ["evt_1"]),
+        ("evt_2", "2023-02 (early)", ["evt_3"]),
+    ]
+    assert [e.event.id for e in undated] == ["evt_4"]
+    unfolded, _ = article_timeline(a, fold=False)
+    assert len(unfolded) == 3

@@ -127,12 +127,15 @@ def _status(e: Event) -> str:
     return e.status + (": article ← " + " ← ".join(names) if names else "")
 
 
-def _event_label(e: Event) -> str:
+def _event_label(e: Event, also: tuple[Event, ...] = ()) -> str:
     label = e.type + (f"/{e.mode}" if e.mode else "")
     if e.ontology != "PLOVER":
         label += f" [{e.ontology}]"
     flags = (["not"] if e.negated else []) + ([e.modality] if e.modality else [])
-    return f"{label} “{e.trigger.text}”" + (f" ({', '.join(flags)})" if flags else "")
+    label = f"{label} “{e.trigger.text}”" + (f" ({', '.join(flags)})" if flags else "")
+    if also:
+        label += " + " + ", ".join(f"“{x.trigger.text}”" for x in also)
+    return label
 
 
 def section_main_event(a: Analysis) -> Section | None:
@@ -166,7 +169,7 @@ def section_timeline(a: Analysis) -> Section | None:
     rows = [
         [
             entry.label,
-            _event_label(entry.event),
+            _event_label(entry.event, entry.also),
             f"{_arg(entry.event.actor)} → {_arg(entry.event.target)}",
             _arg(entry.event.place),
             _status(entry.event),

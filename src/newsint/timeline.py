@@ -9,10 +9,10 @@ rather than guessed into place.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from newsint.model import Analysis, Event, TimeExpr
+from newsint.model import Analysis, Argument, Event, TimeExpr
 
 # TIMEX3 mod -> the word shown after the value ("2023-02 (early)").
 MOD_WORDS = {
@@ -126,6 +126,7 @@ class Entry:
     first: date | None = None
     last: date | None = None
     implied: bool = False  # time taken from the publication date because the tense implies it
+    also: tuple[Event, ...] = ()  # other mentions of the same event, folded into this row
 
 
 def event_time(analysis: Analysis, event: Event) -> Entry:
@@ -148,17 +149,83 @@ def event_time(analysis: Analysis, event: Event) -> Entry:
     return Entry(event, time_label(t.value, t.mod), rng[0], rng[1])
 
 
-def article_timeline(analysis: Analysis) -> tuple[list[Entry], list[Entry]]:
+_DETERMINERS = re.compile(r"^(the|a|an|his|her|its|their|our|your|my|this|that|these|those)\s+")
+
+
+def _participant(arg: Argument | None) -> str:
+    """Who an argument is, for recognising a second mention: the entity, else the words."""
+    if arg is None:
+        return ""
+    if arg.entity:
+        return arg.entity
+    text = " ".join(arg.text.lower().replace("“", "").replace("”", "").replace('"', "").split())
+    return _DETERMINERS.sub("", text)
+
+
+def same_event_key(e: Event) -> tuple[object, ...]:
+    """Mentions with equal keys (type, mode, polarity, modality, actor, target) and compatible
+    times are one event told twice: "spoke by phone with Putin in January" and "Erdogan's phone
+    calls with Putin"."""
+    return (
+        e.type,
+        e.mode,
+        e.negated,
+        e.modality,
+        _participant(e.actor),
+        _participant(e.target),
+    )
+
+
+def _span_days(e: Entry) -> int:
+    return (e.last - e.first).days if e.first and e.last else 1 << 30
+
+
+def _fold(entries: list[Entry]) -> list[Entry]:
+    """Fold repeated mentions of one event into one row: dated mentions whose ranges overlap,
+    and undated mentions with both actor and target when exactly one dated row has their key
+    (one speaker's undated remarks are not folded into the day they spoke). The most precise
+    time wins."""
+    groups: list[list[Entry]] = []
+    undated: list[Entry] = []
+    for entry in sorted(entries, key=lambda e: (_span_days(e), e.event.trigger.start)):
+        if entry.first is None:
+            undated.append(entry)
+            continue
+        key = same_event_key(entry.event)
+        for group in groups:
+            head = group[0]
+            overlaps = head.first <= entry.last and entry.first <= head.last  # type: ignore[operator]
+            if same_event_key(head.event) == key and overlaps:
+                group.append(entry)
+                break
+        else:
+            groups.append([entry])
+    leftover: list[Entry] = []
+    for entry in undated:
+        key = same_event_key(entry.event)
+        matches = [g for g in groups if same_event_key(g[0].event) == key]
+        if len(matches) == 1 and entry.event.actor and entry.event.target:
+            matches[0].append(entry)
+        else:
+            leftover.append(entry)
+    rows = [
+        replace(g[0], also=tuple(sorted((x.event for x in g[1:]), key=lambda e: e.trigger.start)))
+        for g in groups
+    ]
+    return rows + leftover
+
+
+def article_timeline(analysis: Analysis, fold: bool = True) -> tuple[list[Entry], list[Entry]]:
     """(dated entries in time order, undated entries in text order).
 
     Ties in time keep text order; a coarser value covering the same start sorts first, as a
-    month heading goes before its days.
+    month heading goes before its days. With `fold`, repeated mentions of one event share a row.
     """
-    dated: list[Entry] = []
-    undated: list[Entry] = []
-    for event in analysis.events:
-        entry = event_time(analysis, event)
-        (dated if entry.first else undated).append(entry)
+    entries = [event_time(analysis, event) for event in analysis.events]
+    if fold:
+        entries = _fold(entries)
+    dated = [e for e in entries if e.first]
+    undated = [e for e in entries if not e.first]
     dated.sort(
         key=lambda e: (
             e.first,

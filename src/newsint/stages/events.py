@@ -51,6 +51,7 @@ _SPACY_TYPES = {
 }
 _SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
+_RESOLVED_PRONOUNS = _PERSON_PRONOUNS | {"its", "their"}
 _NP_LEFT = frozenset(
     {"compound", "amod", "det", "poss", "nummod", "nmod", "quantmod", "case", "predet", "flat"}
 )
@@ -106,6 +107,7 @@ class Lexicon:
     hedge_verbs: dict[str, str]
     object_control: frozenset[str]
     name_heads: frozenset[str]
+    state_heads: frozenset[str]
     place_preps: frozenset[str]
     actor_preps: frozenset[str]
     perfect_blockers: frozenset[str]
@@ -165,6 +167,7 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
         hedge_verbs=dict(g["hedge_verbs"]),
         object_control=_words(g["object_control"]),
         name_heads=_words(g["name_heads"]),
+        state_heads=_words(g["state_heads"]),
         place_preps=_words(g["place_preps"]),
         actor_preps=_words(g["actor_preps"]),
         perfect_blockers=_words(g["perfect_blockers"]),
@@ -443,21 +446,27 @@ def _phrase_bounds(head: Token, idx: DocIndex) -> tuple[int, int]:
 
 def _entity_for(head: Token, left: int, idx: DocIndex) -> Ment | None:
     """The mention an argument names: on its head, in apposition, or a name compound
-    ("Wagner Group representatives" -> Wagner Group). A demonym modifier is not the referent:
-    "Turkish firms" are not Turkey. Only heads in `name_heads`: "a NATO member" is not NATO."""
+    ("Wagner Group representatives" -> Wagner Group), only before heads in `name_heads`:
+    "a NATO member" is not NATO. A demonym is the referent only before a head in
+    `state_heads` ("the Turkish government"): "Turkish firms" are not Turkey."""
     m = idx.ments.get(head.i)
     if m is not None:
         return m
     for c in head.rights:
         if c.dep_ == "appos" and c.i in idx.ments:
             return idx.ments[c.i]
-    if head.lemma_.lower() not in idx.lexicon.name_heads:
+    lemma = head.lemma_.lower()
+    if lemma not in idx.lexicon.name_heads:
         return None
     best = None
     for c in head.lefts:
         m = idx.ments.get(c.i)
-        if c.dep_ == "compound" and m is not None and c.i >= left and m.type != "NORP":
+        if m is None or c.i < left:
+            continue
+        if c.dep_ in ("compound", "nmod") and m.type != "NORP":
             best = m
+        elif m.type == "NORP" and m.entity and lemma in idx.lexicon.state_heads:
+            best = best or m  # "the Turkish government" stands for Turkey
     return best
 
 
@@ -517,7 +526,7 @@ class Extractor:
         doc = idx.doc
         start, end = doc[left].idx, doc[right].idx + len(doc[right])
         m = _entity_for(head, left, idx)
-        if m is None and head.lower_ in _PERSON_PRONOUNS:
+        if m is None and head.lower_ in _RESOLVED_PRONOUNS:
             m = self._antecedent(head)
         return Argument(
             text=idx.analysis.text[start:end],
@@ -528,8 +537,16 @@ class Extractor:
         )
 
     def _antecedent(self, pronoun: Token) -> Ment | None:
-        """A person pronoun's antecedent: the last named person that was a subject, in this
-        sentence before it or in the sentence before (the common news pattern; no further)."""
+        """A pronoun's antecedent. A possessive first looks at the subject of its own clause
+        ("Turkey has made no progress with its plans", "In his call, Erdogan urged"); a person
+        pronoun then at the last named person that was a subject, earlier in this sentence or
+        in the one before (the common news pattern; no further)."""
+        if pronoun.dep_ == "poss":
+            m = self._clause_subject(pronoun)
+            if m is not None:
+                return m
+        if pronoun.lower_ not in _PERSON_PRONOUNS:
+            return None
         sent = pronoun.sent
         start = sent.start
         if start > 0:
@@ -539,12 +556,27 @@ class Extractor:
             m = self.idx.ments.get(i)
             if m is not None and m.type == "PERSON" and tok.dep_ in ("nsubj", "nsubjpass"):
                 return m
-        # Cataphora inside one sentence: "In his call with Putin, Erdogan urged ..."
-        if pronoun.lower_ in ("his", "her"):
-            for tok in sent:
-                m = self.idx.ments.get(tok.i)
-                if tok.i > pronoun.i and tok.dep_ == "nsubj" and m is not None:
-                    return m if m.type == "PERSON" else None
+        return None
+
+    def _clause_subject(self, pronoun: Token) -> Ment | None:
+        """The named subject of the clause a possessive pronoun sits in, if it agrees."""
+        cur = pronoun
+        for _ in range(8):
+            if cur.head is cur:
+                return None
+            cur = cur.head
+            if cur.pos_ not in ("VERB", "AUX"):
+                continue
+            subj = _subject(cur, self.idx.lexicon)
+            if subj is None or subj.pos_ == "PRON" or pronoun in subj.subtree:
+                return None
+            m = _entity_for(subj, subj.left_edge.i, self.idx)
+            if m is None:
+                return None
+            person = m.type == "PERSON"
+            low = pronoun.lower_
+            agrees = (low in ("his", "her") and person) or (low == "its" and not person)
+            return m if agrees or low == "their" else None
         return None
 
     def _verbish(self, trig: Trigger) -> list[Token]:
