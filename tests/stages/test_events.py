@@ -560,3 +560,31 @@ def test_output_is_deterministic(extract) -> None:
     a = extract(text).analysis.to_json()
     b = extract(text).analysis.to_json()
     assert a == b
+
+
+# --------------------------------------------------------------------------- entity links
+
+
+@pytest.fixture(scope="session")
+def extract_with_entities(run_stages, events_stage):
+    def run(text: str):
+        work = run_stages(text, ["clean", "nlp", "entities"])
+        events_stage([work])
+        return work
+
+    return run
+
+
+def test_demonym_before_a_state_head_stands_for_the_state(extract_with_entities) -> None:
+    work = extract_with_entities("The Norwegian government criticized two Danish firms.")
+    event = one(work.analysis.events, "criticized")
+    assert event.actor is not None and event.actor.value == "Norway"
+    assert event.target is not None and event.target.entity is None  # firms are not Denmark
+
+
+def test_possessive_pronoun_takes_the_named_subject_of_its_clause(extract_with_entities) -> None:
+    work = extract_with_entities("Norway made no progress with its plans to sell drones to Chile.")
+    event = one(work.analysis.events, "sell")
+    assert event.actor is not None
+    assert (event.actor.text, event.actor.value) == ("its", "Norway")
+    assert event.modality == "planned"
