@@ -110,6 +110,49 @@ def section_entities(a: Analysis) -> Section | None:
     return Section(f"Entities ({len(rows)})", columns, rows)
 
 
+def section_times(a: Analysis) -> Section:
+    """Time expressions in document order, each with how it was resolved (or why not)."""
+    by_id = {t.id: t for t in a.times}
+    rows = []
+    for t in a.times:
+        detail = t.granularity if t.granularity != "none" else ""
+        if t.mod:
+            detail = f"{detail}, {t.mod}" if detail else t.mod
+        if t.anchor == "published":
+            anchor = "publication date"
+        elif t.anchor in by_id:
+            anchor = f"“{by_id[t.anchor].text}”"
+        else:
+            anchor = ""
+        if t.anchor_text:
+            anchor = f"{anchor} (after “{_clip(t.anchor_text, 50)}”)".strip()
+        rows.append(
+            [
+                _clip(t.text, 40),
+                t.value or "—",
+                detail or "—",
+                t.type,
+                anchor or "—",
+                "yes" if t.resolved else "no",
+            ]
+        )
+    notes: list[str] = []
+    unresolved = [t for t in a.times if not t.resolved and t.anchor == "published"]
+    if not a.article.published.date:
+        notes.append(
+            "Publication date unknown: relative dates (last week, on Tuesday, in January) are "
+            f"left unresolved ({len(unresolved)} here); give --published YYYY-MM-DD."
+        )
+    if not rows:
+        notes.append("no time expressions found")
+    return Section(
+        f"Times ({len(rows)})",
+        ["text", "value", "granularity/mod", "type", "anchor", "resolved"],
+        rows,
+        notes,
+    )
+
+
 def _arg(arg: Argument | None) -> str:
     """An argument as the analyst reads it: the resolved name, and the text when it differs."""
     if arg is None:
@@ -211,10 +254,11 @@ SECTIONS: list[Callable[[Analysis], Section | None]] = [
     section_article,
     section_main_event,
     section_lead,
-    section_cleaning,
     section_entities,
+    section_times,
     section_timeline,
     section_undated,
+    section_cleaning,
 ]
 
 

@@ -75,6 +75,15 @@ class PipelineSettings(Section):
     batch_size: int
 
 
+class Time(Section):
+    dateline_window_chars: int
+    mod_share: float
+    anchor_min_shared_words: int
+    anchor_max_sentences_back: int
+    window_chars: int
+    spacy_fallback: bool
+
+
 class Events(Section):
     lexicon: str
     statements: bool
@@ -99,6 +108,7 @@ class Config(Section):
     nlp: Nlp
     pipeline: PipelineSettings
     entities: Entities
+    time: Time
     events: Events
 
 

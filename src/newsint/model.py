@@ -207,6 +207,7 @@ class TimeExpr(Record):
     range_start: str | None = None  # first day covered (ISO date) when resolvable
     range_end: str | None = None  # last day covered (ISO date)
     anchor: str | None = None  # "published" or the id of the time expression it is relative to
+    anchor_text: str | None = None  # the event it is relative to, as written ("the calls")
     resolved: bool = False
     rule: str | None = None  # what normalised it (for debugging and evaluation)
 

@@ -17,6 +17,7 @@ TASKS: dict[str, str] = {
     "extraction": "newsint.evaluate.extraction:run",
     "paraphrase": "newsint.evaluate.paraphrase:run",
     "ner": "newsint.evaluate.ner:run",
+    "time": "newsint.evaluate.time:run",
     "events": "newsint.evaluate.events:run",
 }
 

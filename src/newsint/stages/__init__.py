@@ -30,6 +30,12 @@ def _entities(resources: Resources) -> Stage:
     return EntitiesStage(resources)
 
 
+def _time(resources: Resources) -> Stage:
+    from newsint.stages.time import TimeStage
+
+    return TimeStage(resources)
+
+
 def _events(resources: Resources) -> Stage:
     from newsint.stages.events import EventsStage
 
@@ -42,5 +48,6 @@ def registry() -> dict[str, StageFactory]:
         "clean": _clean,
         "nlp": _nlp,
         "entities": _entities,
+        "time": _time,
         "events": _events,
     }
