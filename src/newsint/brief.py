@@ -7,6 +7,7 @@ building: the same sections print as rich tables in a terminal or as Markdown.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -157,9 +158,14 @@ def _arg(arg: Argument | None) -> str:
     """An argument as the analyst reads it: the resolved name, and the text when it differs."""
     if arg is None:
         return "—"
-    if arg.value and arg.value not in arg.text:
+    if arg.value and not _names(arg.value, arg.text):
         return f"{arg.value} ({arg.text})"
     return arg.text
+
+
+def _names(name: str, text: str) -> bool:
+    """Whether `text` writes `name` as whole words ("Russia" is not written in "Russian")."""
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE) is not None
 
 
 def _status(e: Event) -> str:

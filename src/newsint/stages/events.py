@@ -11,6 +11,7 @@ who/what/when/where/why/how.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -52,6 +53,8 @@ _SPACY_TYPES = {
 _SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
 _RESOLVED_PRONOUNS = _PERSON_PRONOUNS | {"its", "their"}
+# Readings of a demonym (entities stage `Mention.link`) in which it stands for its state.
+_STATE_LINKS = frozenset({"government", "military"})
 _NP_LEFT = frozenset(
     {"compound", "amod", "det", "poss", "nummod", "nmod", "quantmod", "case", "predet", "flat"}
 )
@@ -107,7 +110,6 @@ class Lexicon:
     hedge_verbs: dict[str, str]
     object_control: frozenset[str]
     name_heads: frozenset[str]
-    state_heads: frozenset[str]
     place_preps: frozenset[str]
     actor_preps: frozenset[str]
     perfect_blockers: frozenset[str]
@@ -167,7 +169,6 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
         hedge_verbs=dict(g["hedge_verbs"]),
         object_control=_words(g["object_control"]),
         name_heads=_words(g["name_heads"]),
-        state_heads=_words(g["state_heads"]),
         place_preps=_words(g["place_preps"]),
         actor_preps=_words(g["actor_preps"]),
         perfect_blockers=_words(g["perfect_blockers"]),
@@ -200,6 +201,7 @@ class Ment:
     type: str
     entity: str | None
     name: str | None
+    link: str | None = None  # a demonym's reading: government, military, people, origin
 
 
 @dataclass(frozen=True)
@@ -228,7 +230,7 @@ class DocIndex:
         names = {e.id: e.name for e in analysis.entities}
         if analysis.mentions:
             ments = [
-                Ment(m.start, m.end, m.type, m.entity, names.get(m.entity or ""))
+                Ment(m.start, m.end, m.type, m.entity, names.get(m.entity or ""), m.link)
                 for m in analysis.mentions
             ]
         else:
@@ -447,8 +449,8 @@ def _phrase_bounds(head: Token, idx: DocIndex) -> tuple[int, int]:
 def _entity_for(head: Token, left: int, idx: DocIndex) -> Ment | None:
     """The mention an argument names: on its head, in apposition, or a name compound
     ("Wagner Group representatives" -> Wagner Group), only before heads in `name_heads`:
-    "a NATO member" is not NATO. A demonym is the referent only before a head in
-    `state_heads` ("the Turkish government"): "Turkish firms" are not Turkey."""
+    "a NATO member" is not NATO. A demonym is the referent only where the entities stage
+    says it stands for the state ("the Turkish government"): "Turkish firms" are not Turkey."""
     m = idx.ments.get(head.i)
     if m is not None:
         return m
@@ -465,7 +467,7 @@ def _entity_for(head: Token, left: int, idx: DocIndex) -> Ment | None:
             continue
         if c.dep_ in ("compound", "nmod") and m.type != "NORP":
             best = m
-        elif m.type == "NORP" and m.entity and lemma in idx.lexicon.state_heads:
+        elif m.type == "NORP" and m.entity and m.link in _STATE_LINKS:
             best = best or m  # "the Turkish government" stands for Turkey
     return best
 
@@ -1083,7 +1085,7 @@ def _marked_phrase(tok: Token, trigger: Token, markers: tuple[str, ...], text: s
 def _who(arg: Argument | None) -> str | None:
     if arg is None:
         return None
-    if arg.value and arg.value not in arg.text:
+    if arg.value and not re.search(rf"(?<!\w){re.escape(arg.value)}(?!\w)", arg.text, re.I):
         return f"{arg.value} ({arg.text})"
     return arg.text
 
