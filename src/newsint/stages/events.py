@@ -257,7 +257,9 @@ class DocIndex:
             idx.time_heads.append(span.root)
             for tok in span:
                 idx.time_of_token.setdefault(tok.i, n)
-        idx.claims = sorted(analysis.claims, key=lambda c: len(c.content))
+        idx.claims = sorted(
+            analysis.claims, key=lambda c: (len(c.content), c.kind == "unattributed")
+        )
         return idx
 
 
@@ -820,10 +822,11 @@ class Extractor:
         )
 
     def _claim_for(self, trig: Trigger) -> Claim | None:
-        """The innermost claim whose content covers the trigger."""
+        """The innermost claim whose content covers the trigger; at equal size an attributed
+        claim wins over the article's own (unattributed) one."""
         start = trig.token.idx
         end = start + len(trig.token)
-        for claim in self.idx.claims:  # sorted shortest first
+        for claim in self.idx.claims:  # sorted: shortest first, attributed first
             if claim.content.start <= start and end <= claim.content.end:
                 return claim
         return None
