@@ -47,6 +47,8 @@ def test_values_that_are_not_dates(value) -> None:
         ("2023-W14", None, "2023-W14"),
         ("2023-04-11", None, "2023-04-11"),
         ("2023", "APPROX", "2023 (about)"),
+        ("2025-03-05TAF", None, "2025-03-05 (afternoon)"),
+        ("2025-03-05TNI", "APPROX", "2025-03-05 (about, night)"),
         (None, None, "—"),
     ],
 )

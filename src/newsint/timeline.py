@@ -109,12 +109,30 @@ def time_range(t: TimeExpr) -> tuple[date, date] | None:
     return _narrow(*rng, t.mod) if rng else None
 
 
+# TIMEX3 parts of the day ("2025-03-05TAF") -> words.
+PART_OF_DAY = {
+    "MO": "morning",
+    "MI": "midday",
+    "AF": "afternoon",
+    "EV": "evening",
+    "NI": "night",
+    "DT": "daytime",
+}
+_PART = re.compile(r"^(\d{4}-\d{2}-\d{2})T(MO|MI|AF|EV|NI|DT)$")
+
+
 def time_label(value: str | None, mod: str | None = None) -> str:
-    """The value as an analyst reads it: "2023-02 (early)", "2023-W14", "2023-04-11"."""
+    """The value as an analyst reads it: "2023-02 (early)", "2023-W14", "2023-04-11",
+    "2025-03-05 (afternoon)"."""
     if not value:
         return "—"
-    word = MOD_WORDS.get(mod or "")
-    return f"{value} ({word})" if word else value
+    words = []
+    if m := _PART.match(value):
+        value = m[1]
+        words.append(PART_OF_DAY[m[2]])
+    if mod in MOD_WORDS:
+        words.insert(0, MOD_WORDS[mod])
+    return f"{value} ({', '.join(words)})" if words else value
 
 
 @dataclass(frozen=True)

@@ -305,6 +305,24 @@ def test_possessive_is_the_actor_of_an_event_noun(extract) -> None:
     assert (text_of(event.actor), text_of(event.target)) == ("The governor", "the mayor")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "actor"),
+    [
+        # a dateline parsed as a second subject
+        ("OSLO (Agency) — Norway on Monday accused Sweden of spying.", "accused", "Norway"),
+        # raising: the passive's subject acts in the infinitive
+        ("The minister is expected to visit Lisbon next week.", "visit", "The minister"),
+    ],
+)
+def test_actor_edge_cases(extract, sentence, trigger, actor) -> None:
+    assert text_of(one(extract(sentence).analysis.events, trigger).actor) == actor
+
+
+def test_meet_an_obligation_is_no_meeting(extract) -> None:
+    events = extract("The agency said it was meeting every obligation.").analysis.events
+    assert "CONSULT" not in {e.type for e in events}
+
+
 def test_passive_agent_is_the_actor(extract) -> None:
     event = one(extract("The convoy was attacked by armed men.").analysis.events, "attacked")
     assert (text_of(event.actor), text_of(event.target)) == ("armed men", "The convoy")

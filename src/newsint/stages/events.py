@@ -377,20 +377,24 @@ def _subject(v: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
     if depth > 6:
         return None
     passive = _is_passive(v)
-    for c in v.children:
-        if c.dep_ == "agent" and passive:
-            obj = _pobj(c)
-            if obj is not None:
-                return obj
-        elif c.dep_ == "nsubj":
-            if c.lower_ in _RELATIVE and v.dep_ == "relcl":
-                return v.head
-            return c
     if passive:
-        return None
+        agent = next((c for c in v.children if c.dep_ == "agent"), None)
+        return _pobj(agent) if agent is not None else None
+    subjects = [c for c in v.children if c.dep_ == "nsubj"]
+    if subjects:
+        # Two subjects are a parse of a dateline ("BISHKEK (Agency) — Kazakhstan accused"):
+        # the one nearest before the verb is the real one.
+        before = [c for c in subjects if c.i < v.i]
+        subj = before[-1] if before else subjects[0]
+        if subj.lower_ in _RELATIVE and v.dep_ == "relcl":
+            return v.head
+        return _past_dateline(subj)
     head = v.head
     if head is v:
         return None
+    if v.dep_ == "xcomp" and _is_passive(head):
+        # Raising: "Carvalhal is expected to visit" - the passive's subject acts.
+        return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
     if v.dep_ == "xcomp":
         if head.lemma_.lower() in lexicon.object_control:
             obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
@@ -418,6 +422,21 @@ def _subject(v: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
                 break
             g = g.head
     return None
+
+
+_DASHES = frozenset({"—", "–", "-", "--"})
+
+
+def _past_dateline(subj: Token) -> Token:
+    """A dateline parsed as the subject ("OSLO (Agency) — Norway accused"): the name after
+    the dash is the subject. A dateline is an all-caps word opening its sentence."""
+    if not (subj.is_upper and len(subj.text) > 1 and subj.i == subj.sent.start):
+        return subj
+    dash = next((c for c in subj.children if c.text in _DASHES), None)
+    if dash is None:
+        return subj
+    after = [c for c in subj.children if c.i > dash.i and c.dep_ in ("appos", "conj", "dep")]
+    return after[0] if after else subj
 
 
 def _is_purpose(v: Token) -> bool:
