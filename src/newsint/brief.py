@@ -154,6 +154,39 @@ def section_times(a: Analysis) -> Section:
     )
 
 
+def section_claims(a: Analysis) -> Section | None:
+    """Claims grouped by their chain of sources (the article's own assertions last), each with
+    kind, status (and polarity when negative), Admiralty grade and a clipped content."""
+    if not a.claims:
+        return None
+    from newsint.stages.claims import chain_label
+
+    groups: dict[str, list[list[str]]] = {}
+    for claim in a.claims:
+        label = chain_label(claim)
+        status = claim.status + (", negative" if claim.polarity == "negative" else "")
+        code = claim.grade.code if claim.grade else "—"
+        groups.setdefault(label, []).append(
+            [claim.kind, status, code, _clip(claim.content.text, 100)]
+        )
+    order = sorted(groups, key=lambda label: label == "article")  # stable: text order kept
+    rows: list[list[str]] = []
+    for label in order:
+        for i, row in enumerate(groups[label]):
+            rows.append([label if i == 0 else "", *row])
+    attributed = sum(1 for c in a.claims if c.kind != "unattributed")
+    notes = [
+        f"{attributed} attributed claims from {len(groups) - ('article' in groups)} source "
+        f"chains; {len(a.claims) - attributed} asserted by the article itself (last)."
+    ]
+    return Section(
+        f"Claims ({len(a.claims)})",
+        ["source chain", "kind", "status", "grade", "claim"],
+        rows,
+        notes,
+    )
+
+
 def _arg(arg: Argument | None) -> str:
     """An argument as the analyst reads it: the resolved name, and the text when it differs."""
     if arg is None:
@@ -262,6 +295,7 @@ SECTIONS: list[Callable[[Analysis], Section | None]] = [
     section_lead,
     section_entities,
     section_times,
+    section_claims,
     section_timeline,
     section_undated,
     section_cleaning,

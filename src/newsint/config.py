@@ -101,6 +101,36 @@ class Events(Section):
     main_unrealised_penalty: float
 
 
+class Claims(Section):
+    unattributed: bool
+    unattributed_min_words: int
+    unattributed_in_title: bool
+    direct_quote_share: float
+    min_speech_quote_words: int
+    continuation_paragraphs: int
+    continuation_gap_words: int
+    colon_max_name_words: int
+    pronoun_window: int
+    description_window: int
+    recency_bonus: float
+    recent_sentences: int
+    inherit_depth: int
+    name_max_words: int
+    confidence_verb: float
+    confidence_according: float
+    confidence_noun: float
+    confidence_colon: float
+    confidence_continuation: float
+    confidence_unattributed: float
+    inherited_penalty: float
+    resolved_penalty: float
+
+
+class Grade(Section):
+    long_chain_hops: int
+    confirmed_sources: int
+
+
 class Config(Section):
     limits: Limits
     clean: Clean
@@ -109,6 +139,8 @@ class Config(Section):
     pipeline: PipelineSettings
     entities: Entities
     time: Time
+    claims: Claims
+    grade: Grade
     events: Events
 
 

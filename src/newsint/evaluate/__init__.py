@@ -19,6 +19,7 @@ TASKS: dict[str, str] = {
     "ner": "newsint.evaluate.ner:run",
     "time": "newsint.evaluate.time:run",
     "events": "newsint.evaluate.events:run",
+    "attribution": "newsint.evaluate.attribution:run",
 }
 
 

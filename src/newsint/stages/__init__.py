@@ -42,6 +42,18 @@ def _events(resources: Resources) -> Stage:
     return EventsStage(resources)
 
 
+def _claims(resources: Resources) -> Stage:
+    from newsint.stages.claims import ClaimsStage
+
+    return ClaimsStage(resources.config.claims)
+
+
+def _grade(resources: Resources) -> Stage:
+    from newsint.stages.grade import GradeStage
+
+    return GradeStage(resources.config.grade)
+
+
 def registry() -> dict[str, StageFactory]:
     """Stage name -> factory, in the order a full pipeline runs them."""
     return {
@@ -49,5 +61,7 @@ def registry() -> dict[str, StageFactory]:
         "nlp": _nlp,
         "entities": _entities,
         "time": _time,
+        "claims": _claims,
+        "grade": _grade,
         "events": _events,
     }
