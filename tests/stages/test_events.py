@@ -321,6 +321,9 @@ def test_actor_edge_cases(extract, sentence, trigger, actor) -> None:
 def test_meet_an_obligation_is_no_meeting(extract) -> None:
     events = extract("The agency said it was meeting every obligation.").analysis.events
     assert "CONSULT" not in {e.type for e in events}
+    # ...but a goal in a prepositional phrase does not undo a meeting
+    events = extract("The envoys met the rebels with the goal of a truce.").analysis.events
+    assert "CONSULT" in {e.type for e in events}
 
 
 def test_passive_agent_is_the_actor(extract) -> None:

@@ -287,12 +287,15 @@ def _rule_for(tok: Token, lexicon: Lexicon, statements: bool) -> TriggerRule | N
     if not candidates:
         return None
     context = _dependent_lemmas(tok)
+    # Exclusions look at the word's own modifiers and object only: "meet an obligation",
+    # "a great deal" (not "met ... with the goal of").
+    own = {c.lemma_.lower() for c in tok.children if c.dep_ not in _SUBJ and c.dep_ != "prep"}
     for rule in candidates:
         if rule.ontology != "PLOVER" and not statements:
             continue
         if rule.context and not rule.context & context:
             continue
-        if rule.exclude & context:
+        if rule.exclude & own:
             continue
         if rule.no_object and any(c.dep_ == "dobj" for c in tok.children):
             continue
