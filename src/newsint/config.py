@@ -84,6 +84,23 @@ class Time(Section):
     spacy_fallback: bool
 
 
+class Events(Section):
+    lexicon: str
+    statements: bool
+    noun_needs_participant: bool
+    max_split: int
+    max_climb: int
+    max_support_gap: int
+    main_title: float
+    main_lead: float
+    main_position_decay: float
+    main_actor: float
+    main_target: float
+    main_time: float
+    main_place: float
+    main_unrealised_penalty: float
+
+
 class Claims(Section):
     unattributed: bool
     unattributed_min_words: int
@@ -124,6 +141,7 @@ class Config(Section):
     time: Time
     claims: Claims
     grade: Grade
+    events: Events
 
 
 def _merge(base: dict[str, Any], override: dict[str, Any], where: str) -> dict[str, Any]:

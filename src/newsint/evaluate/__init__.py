@@ -18,6 +18,7 @@ TASKS: dict[str, str] = {
     "paraphrase": "newsint.evaluate.paraphrase:run",
     "ner": "newsint.evaluate.ner:run",
     "time": "newsint.evaluate.time:run",
+    "events": "newsint.evaluate.events:run",
     "attribution": "newsint.evaluate.attribution:run",
 }
 

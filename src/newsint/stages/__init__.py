@@ -36,6 +36,12 @@ def _time(resources: Resources) -> Stage:
     return TimeStage(resources)
 
 
+def _events(resources: Resources) -> Stage:
+    from newsint.stages.events import EventsStage
+
+    return EventsStage(resources)
+
+
 def _claims(resources: Resources) -> Stage:
     from newsint.stages.claims import ClaimsStage
 
@@ -57,4 +63,5 @@ def registry() -> dict[str, StageFactory]:
         "time": _time,
         "claims": _claims,
         "grade": _grade,
+        "events": _events,
     }
