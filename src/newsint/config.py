@@ -56,9 +56,79 @@ class Nlp(Section):
     n_process: int
 
 
+class Entities(Section):
+    labels: list[str]
+    fuzzy_threshold: float
+    fuzzy_min_chars: int
+    fuzzy_max_variant_mentions: int
+    fuzzy_min_shared_context: int
+    acronym_max_letters: int
+    role_max_tokens: int
+    shouted_min_ratio: float
+    shouted_min_words: int
+    context_stem_prefix: int
+    propagate: bool
+
+
 class PipelineSettings(Section):
     stages: list[str]
     batch_size: int
+
+
+class Time(Section):
+    dateline_window_chars: int
+    mod_share: float
+    anchor_min_shared_words: int
+    anchor_max_sentences_back: int
+    window_chars: int
+    spacy_fallback: bool
+
+
+class Events(Section):
+    lexicon: str
+    statements: bool
+    noun_needs_participant: bool
+    max_split: int
+    max_climb: int
+    max_support_gap: int
+    main_title: float
+    main_lead: float
+    main_position_decay: float
+    main_actor: float
+    main_target: float
+    main_time: float
+    main_place: float
+    main_unrealised_penalty: float
+
+
+class Claims(Section):
+    unattributed: bool
+    unattributed_min_words: int
+    unattributed_in_title: bool
+    direct_quote_share: float
+    min_speech_quote_words: int
+    continuation_paragraphs: int
+    continuation_gap_words: int
+    colon_max_name_words: int
+    pronoun_window: int
+    description_window: int
+    recency_bonus: float
+    recent_sentences: int
+    inherit_depth: int
+    name_max_words: int
+    confidence_verb: float
+    confidence_according: float
+    confidence_noun: float
+    confidence_colon: float
+    confidence_continuation: float
+    confidence_unattributed: float
+    inherited_penalty: float
+    resolved_penalty: float
+
+
+class Grade(Section):
+    long_chain_hops: int
+    confirmed_sources: int
 
 
 class Corpus(Section):
@@ -112,6 +182,11 @@ class Config(Section):
     html: Html
     nlp: Nlp
     pipeline: PipelineSettings
+    entities: Entities
+    time: Time
+    claims: Claims
+    grade: Grade
+    events: Events
     corpus: Corpus
 
 

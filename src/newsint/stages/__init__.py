@@ -24,9 +24,44 @@ def _nlp(resources: Resources) -> Stage:
     return NlpStage(resources)
 
 
+def _entities(resources: Resources) -> Stage:
+    from newsint.stages.entities import EntitiesStage
+
+    return EntitiesStage(resources)
+
+
+def _time(resources: Resources) -> Stage:
+    from newsint.stages.time import TimeStage
+
+    return TimeStage(resources)
+
+
+def _events(resources: Resources) -> Stage:
+    from newsint.stages.events import EventsStage
+
+    return EventsStage(resources)
+
+
+def _claims(resources: Resources) -> Stage:
+    from newsint.stages.claims import ClaimsStage
+
+    return ClaimsStage(resources.config.claims)
+
+
+def _grade(resources: Resources) -> Stage:
+    from newsint.stages.grade import GradeStage
+
+    return GradeStage(resources.config.grade)
+
+
 def registry() -> dict[str, StageFactory]:
     """Stage name -> factory, in the order a full pipeline runs them."""
     return {
         "clean": _clean,
         "nlp": _nlp,
+        "entities": _entities,
+        "time": _time,
+        "claims": _claims,
+        "grade": _grade,
+        "events": _events,
     }
