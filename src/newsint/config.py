@@ -6,7 +6,7 @@ import os
 import tomllib
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -57,12 +57,44 @@ class PipelineSettings(Section):
     batch_size: int
 
 
+class Store(Section):
+    default_db: str
+    sqlite_busy_timeout: float
+    sqlite_synchronous: Literal["OFF", "NORMAL", "FULL", "EXTRA"]
+
+
+class Ingest(Section):
+    jobs: int
+    chunk_size: int
+    queue_per_job: int
+    analyzer_batch: int
+    suffixes: list[str]
+    skip_hidden: bool
+    max_feed_entries: int
+    feed_min_content_chars: int
+    max_warc_records: int
+
+
+class Fetch(Section):
+    connect_timeout: float
+    read_timeout: float
+    total_timeout: float
+    max_bytes: int
+    max_redirects: int
+    content_types: list[str]
+    user_agent: str
+    allow_private: bool
+
+
 class Config(Section):
     limits: Limits
     clean: Clean
     html: Html
     nlp: Nlp
     pipeline: PipelineSettings
+    store: Store
+    ingest: Ingest
+    fetch: Fetch
 
 
 def _merge(base: dict[str, Any], override: dict[str, Any], where: str) -> dict[str, Any]:

@@ -6,9 +6,11 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from pydantic import ValidationError
+
 from newsint.config import Config
 from newsint.errors import EmptyInput, InputError, ParseProblem
-from newsint.model import Analysis
+from newsint.model import SCHEMA, Analysis
 from newsint.readers.base import make_analysis, normalise_date
 from newsint.readers.decode import decode
 
@@ -34,6 +36,15 @@ def from_record(record: object, where: str, fmt: str) -> Analysis:
         raise ParseProblem(
             where, "expected a JSON object per article", "give news-please style objects"
         )
+    if record.get("schema") == SCHEMA:
+        # An analysis newsint wrote (analyze --format json, an export): kept as it is, so a
+        # corpus can be analysed on one machine and stored on another.
+        try:
+            return Analysis.from_json(record)
+        except ValidationError as exc:
+            raise ParseProblem(
+                where, f"not a valid {SCHEMA} record ({exc.errors()[0]['msg']})", "re-export it"
+            ) from exc
     found: dict[str, str] = {}
     text_key, text = _first(record, TEXT_FIELDS)
     if not isinstance(text, str) or not text.strip():
