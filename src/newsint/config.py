@@ -37,6 +37,7 @@ class Clean(Section):
     title_max_words: int
     furniture_max_words: int
     line_mode_min_lines: int
+    related_max_items: int
 
 
 class Html(Section):

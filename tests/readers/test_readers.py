@@ -70,7 +70,7 @@ def test_html_reader_finds_text_and_metadata() -> None:
     assert "We use cookies" not in a.raw
     assert a.article.title == "Dockworkers end strike in Porto Alegre"
     assert a.article.author == "Lena Marsh"
-    assert a.article.published.date == "2025-03-11"
+    assert a.article.published.date == "2025-03-11T09:30:00"  # time of day kept, in UTC
     assert a.article.published.source == "metadata"
     assert a.article.url == "https://www.harbourpost.example/world/dock-strike"
     assert a.article.site == "The Harbour Post"
@@ -189,6 +189,8 @@ def test_batch_continues_after_failures(tmp_path: Path) -> None:
         ("2023-04-13", "2023-04-13"),
         ("2023-04-13 08:15:00", "2023-04-13T08:15:00"),
         ("2023-04-13T00:00:00", "2023-04-13"),
+        ("2025-03-04T12:15:00+0000", "2025-03-04T12:15:00"),
+        ("2025-03-04T14:15:00+02:00", "2025-03-04T12:15:00"),
         ("13 April 2023", "2023-04-13"),
         ("not a date", None),
         ("", None),

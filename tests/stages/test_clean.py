@@ -180,3 +180,61 @@ def test_every_kept_character_maps_back_to_itself(
         for k in range(rem.start, rem.end):
             covered[k] = True
     assert all(c or raw[k].isspace() for k, c in enumerate(covered))
+
+
+def _expected(fixtures) -> dict:
+    import tomllib
+
+    return tomllib.loads((fixtures / "messy_page.expected.toml").read_text("utf-8"))
+
+
+def test_messy_page_fixture_matches_hand_written_truth(fixtures) -> None:
+    expected = _expected(fixtures)
+    raw = (fixtures / "messy_page.txt").read_text("utf-8")
+    result = clean_text(raw, None, CFG)
+    assert result.title == expected["title"]
+    got = [(r.reason, r.text) for r in result.removals]
+    assert got == [(r["reason"], r["text"]) for r in expected["removed"]]
+    paragraphs = result.text.split("\n\n")
+    assert paragraphs[0] == expected["title"]
+    body = paragraphs[1:]
+    assert len(body) == expected["kept_paragraphs"]
+    assert body[0] == expected["first_paragraph"]
+    assert body[-1] == expected["last_paragraph"]
+
+
+def test_messy_page_in_site_html_gives_the_same_article(fixtures, run_stages) -> None:
+    expected = _expected(fixtures)
+    work = run_stages((fixtures / "messy_page.html").read_text("utf-8"), ["clean"], fmt=".html")
+    a = work.analysis
+    assert a.article.title == expected["title"]
+    body = [p for p in a.text.split("\n\n") if p != expected["title"]]
+    assert len(body) == expected["kept_paragraphs"]
+    assert body[0] == expected["first_paragraph"]
+    assert body[-1] == expected["last_paragraph"]
+    copies = {"repeated-title", "duplicate"}  # their text is also the kept first copy
+    removed_text = {r["text"] for r in expected["removed"] if r["reason"] not in copies}
+    assert not removed_text & set(body)
+    assert len(set(body)) == len(body)
+
+
+def test_lead_restating_the_headline_is_kept() -> None:
+    title = "Harbour council approves new ferry terminal after two-year planning battle"
+    lead = (
+        "The harbour council has approved a new ferry terminal after a two-year planning battle, "
+        "clearing the way for construction to begin in the spring."
+    )
+    result = clean_text(f"{title}\n\n{lead}\n\n{BODY3}", None, CFG)
+    assert result.removals == []
+    assert result.text.split("\n\n") == [title, lead, BODY3]
+
+
+def test_headlines_under_related_heading_go_with_it() -> None:
+    raw = "\n\n".join(
+        [BODY1, "Related posts", "Storm closes coastal road", "Mayor opens new library", BODY3]
+    )
+    assert removed(raw) == [
+        ("related", "Related posts"),
+        ("related", "Storm closes coastal road"),
+        ("related", "Mayor opens new library"),
+    ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Literal
 from urllib.parse import urlsplit
 
@@ -42,6 +42,8 @@ def normalise_date(value: object) -> str | None:
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
+        if value.tzinfo is not None:  # one clock for ordering: UTC, written without an offset
+            value = value.astimezone(UTC).replace(tzinfo=None)
         return (
             value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
         )
@@ -61,7 +63,7 @@ def normalise_date(value: object) -> str | None:
         )
     if parsed is None:
         return None
-    return normalise_date(parsed.replace(tzinfo=None) if parsed.tzinfo is None else parsed)
+    return normalise_date(parsed)
 
 
 def make_analysis(

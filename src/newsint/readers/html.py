@@ -27,6 +27,12 @@ def extract_html(
         include_comments=config.html.include_comments,
         include_tables=config.html.include_tables,
         favor_precision=config.html.favor_precision,
+        # keep the time of day: an original and its same-day copies are ordered by it
+        date_extraction_params={
+            "extensive_search": True,
+            "original_date": True,
+            "outputformat": "%Y-%m-%dT%H:%M:%S%z",
+        },
     )
 
 

@@ -188,8 +188,25 @@ def clean_text(raw: str, meta_title: str | None, cfg: CleanConfig) -> Result:
     ntitle = normalise(title) if title else None
 
     # 1. site furniture, line by line; a crumb glued before the headline is cut off the line.
+    related_left = 0  # headlines still expected under a "Related posts" heading
     for line in lines:
+        if related_left and _looks_like_title(line.text, cfg) and normalise(line.text) != ntitle:
+            related_left -= 1
+            line.removed = "related"
+            removals.append(
+                Removal(
+                    start=line.start,
+                    end=line.end,
+                    reason="related",
+                    text=line.text,
+                    detail="a headline listed under a related-links heading",
+                )
+            )
+            continue
+        related_left = 0
         reason = furniture_reason(line.text, cfg, rules)
+        if reason == "related":
+            related_left = cfg.related_max_items
         if reason:
             line.removed = reason
             removals.append(Removal(start=line.start, end=line.end, reason=reason, text=line.text))  # type: ignore[arg-type]
@@ -254,6 +271,11 @@ def clean_text(raw: str, meta_title: str | None, cfg: CleanConfig) -> Result:
     for start, end in paragraphs:
         text = raw[start:end]
         key = normalise(text)
+        if key == ntitle:
+            # The kept headline: a lead that restates it is article text, not its paraphrase.
+            keys[key] = start
+            kept.append((start, end))
+            continue
         if key in keys:
             removals.append(
                 Removal(
