@@ -11,7 +11,9 @@ from newsint.corpus.migrations import current, head
 from newsint.corpus.store import (
     ArticleRow,
     Base,
+    ClaimClusterMemberRow,
     ClaimRow,
+    CorpusEntityMemberRow,
     Delta,
     EntityRow,
     EventRow,
@@ -197,12 +199,12 @@ def delta_for(a: Analysis, b: Analysis, story_id: str = "sty_1") -> Delta:
         id="cent_1",
         name="Ines Duarte",
         type="PERSON",
-        members=[a.entities[0].id, b.entities[0].id],
+        members=[f"{a.article.id}/{a.entities[0].id}", b.entities[0].id],  # keyed or bare
         articles=2,
     )
     cluster = ClaimCluster(
         id="ccl_1",
-        claims=[a.claims[0].id, b.claims[0].id],
+        claims=[f"{a.article.id}/{a.claims[0].id}", b.claims[0].id],
         articles=[a.article.id, b.article.id],
         representative=a.claims[0].id,
         independent_sources=1,
@@ -228,6 +230,15 @@ def test_apply_delta_upserts_and_removes(store: Store) -> None:
     assert counts["story_articles"] == 2 and counts["corpus_entity_members"] == 2
     assert counts["claim_cluster_members"] == 2 and counts["judgements"] == 1
     assert list(store.features(analyzed=False)) == []
+    with store.reading() as conn:
+        entity_members = set(
+            conn.execute(select(CorpusEntityMemberRow.article_id, CorpusEntityMemberRow.entity_id))
+        )
+        claim_members = set(
+            conn.execute(select(ClaimClusterMemberRow.article_id, ClaimClusterMemberRow.claim_id))
+        )
+    assert entity_members == {(x.article.id, x.entities[0].id) for x in (a, b)}
+    assert claim_members == {(x.article.id, x.claims[0].id) for x in (a, b)}
     # applying the same delta again changes nothing (upsert by id)
     store.apply_delta(delta_for(a, b))
     assert store.counts() == counts

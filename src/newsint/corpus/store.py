@@ -235,12 +235,16 @@ class CorpusEntityRow(Base):
 
 
 class CorpusEntityMemberRow(Base):
+    """An article entity inside a corpus entity (article id + the entity's id in it)."""
+
     __tablename__ = "corpus_entity_members"
+    __table_args__ = (Index("ix_corpus_entity_members_entity", "article_id", "entity_id"),)
 
     corpus_entity_id: Mapped[str] = mapped_column(
         ID, ForeignKey("corpus_entities.id", ondelete="CASCADE"), primary_key=True
     )
-    entity_id: Mapped[str] = mapped_column(ID, primary_key=True, index=True)
+    article_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    entity_id: Mapped[str] = mapped_column(ID, primary_key=True)
 
 
 class ClaimClusterRow(Base):
@@ -254,12 +258,16 @@ class ClaimClusterRow(Base):
 
 
 class ClaimClusterMemberRow(Base):
+    """A claim inside a claim cluster (article id + the claim's id in it)."""
+
     __tablename__ = "claim_cluster_members"
+    __table_args__ = (Index("ix_claim_cluster_members_claim", "article_id", "claim_id"),)
 
     cluster_id: Mapped[str] = mapped_column(
         ID, ForeignKey("claim_clusters.id", ondelete="CASCADE"), primary_key=True
     )
-    claim_id: Mapped[str] = mapped_column(ID, primary_key=True, index=True)
+    article_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    claim_id: Mapped[str] = mapped_column(ID, primary_key=True)
 
 
 class JudgementRow(Base):
@@ -717,8 +725,9 @@ class Store:
                     for e in entities
                 ],
             )
+            keys = _locate(conn, EntityRow, [m for e in entities for m in e.members])
             members = [
-                {"corpus_entity_id": e.id, "entity_id": m}
+                {"corpus_entity_id": e.id, "article_id": keys[m][0], "entity_id": keys[m][1]}
                 for e in entities
                 for m in dict.fromkeys(e.members)
             ]
@@ -741,8 +750,9 @@ class Store:
                     for c in clusters
                 ],
             )
+            keys = _locate(conn, ClaimRow, [m for c in clusters for m in c.claims])
             members = [
-                {"cluster_id": c.id, "claim_id": m}
+                {"cluster_id": c.id, "article_id": keys[m][0], "claim_id": keys[m][1]}
                 for c in clusters
                 for m in dict.fromkeys(c.claims)
             ]
@@ -840,6 +850,24 @@ class Store:
             if n:
                 problems.append(f"{n} claim-cluster member(s) without their cluster")
         return problems
+
+
+def split_key(key: str) -> tuple[str, str]:
+    """(article id, id inside it) from a corpus key "<article id>/<id>"; ("", key) if bare."""
+    article, sep, inner = key.partition("/")
+    return (article, inner) if sep else ("", key)
+
+
+def _locate(conn: Connection, table: Any, keys: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """Article and inner id of each member key; a bare id is looked up in its table."""
+    out = {key: split_key(key) for key in dict.fromkeys(keys)}
+    bare = [key for key, (article, _) in out.items() if not article]
+    for part in _chunks(bare):
+        for article, inner in conn.execute(
+            select(table.article_id, table.id).where(table.id.in_(part))
+        ):
+            out[inner] = (article, inner)
+    return out
 
 
 def _delete(conn: Connection, column: Any, ids: Sequence[str]) -> None:
