@@ -62,7 +62,7 @@ def test_warc_pages_become_articles(tmp_path: Path, gz: bool) -> None:
     assert isinstance(tram, Analysis) and isinstance(library, Analysis)
     assert tram.article.url == "https://city.example/tram"
     assert tram.article.format == "warc"
-    assert tram.article.published.date == "2025-05-02"  # the page's own date
+    assert tram.article.published.date == "2025-05-02T08:00:00"  # the page's own date
     assert library.article.published.date == "2025-06-01"  # capture date, as a fallback
     assert "capture time" in (library.article.published.evidence or "")
     assert tram.article.source is not None and tram.article.source.startswith(str(path) + "@")

@@ -91,12 +91,7 @@ def _entry_date(entry: Any) -> tuple[str | None, str | None]:
     for key in ("published", "updated", "created"):
         parsed = entry.get(f"{key}_parsed")
         if parsed:
-            moment = datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC)
-            iso = (
-                moment.date().isoformat()
-                if moment.time() == datetime.min.time()
-                else (moment.isoformat())
-            )
+            iso = normalise_date(datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC))
             return iso, f"feed {key}: {entry.get(key)}"
         raw = entry.get(key)
         if raw and (iso := normalise_date(raw)):
