@@ -85,6 +85,39 @@ class Fetch(Section):
     content_types: list[str]
     user_agent: str
     allow_private: bool
+class Corpus(Section):
+    """Copies, stories, corroboration and cross-document entities (newsint.corpus)."""
+
+    shingle_num_perm: int
+    bag_num_perm: int
+    shingle_words: int
+    stem_prefix: int
+    max_terms: int
+    min_sentence_words: int
+    min_quote_words: int
+    shingle_bands: int
+    shingle_rows: int
+    bag_bands: int
+    bag_rows: int
+    min_shared_keys: int
+    max_key_articles: int
+    max_keys_per_article: int
+    verbatim_min_containment: float
+    spin_min_aligned: float
+    spin_sentence_dice: float
+    spin_min_cosine: float
+    spin_min_evidence: int
+    align_max_sentences: int
+    derivative_min_cosine: float
+    story_min_similarity: float
+    story_max_days: int
+    claim_min_similarity: float
+    claim_min_similarity_copy: float
+    claim_prefilter_dice: float
+    entity_min_name_similarity: float
+    entity_unsure_name_similarity: float
+    entity_min_context: float
+    entity_min_shared_context: int
 
 
 class Config(Section):
@@ -96,6 +129,7 @@ class Config(Section):
     store: Store
     ingest: Ingest
     fetch: Fetch
+    corpus: Corpus
 
 
 def _merge(base: dict[str, Any], override: dict[str, Any], where: str) -> dict[str, Any]:

@@ -456,3 +456,23 @@ class ClaimCluster(Record):
     upstreams: list[str] = Field(default_factory=list)  # what each independent source rests on
     collapsed: list[str] = Field(default_factory=list)  # reasons claims were counted once
     contradictions: list[str] = Field(default_factory=list)  # claim ids of opposite polarity/status
+
+
+class TimelineEntry(Record):
+    """One event on the corpus timeline: the same event reported by copies is one entry."""
+
+    id: str
+    time: str | None = None  # TIMEX3 value; None for undated events (listed after the dated)
+    granularity: Granularity = "none"
+    start: str | None = None  # first day covered (ISO), used to order
+    end: str | None = None
+    type: str
+    actor: str | None = None
+    target: str | None = None
+    place: str | None = None
+    text: str  # trigger or sentence of the earliest report
+    status: ClaimStatus = "asserted"
+    negated: bool = False
+    events: list[str] = Field(default_factory=list)  # "<article id>/<event id>" of every report
+    articles: list[str] = Field(default_factory=list)
+    independent: int = 1  # distinct originals behind the reports (copies collapse)
