@@ -388,6 +388,98 @@ def show(
     emit(data, fmt, render.show(data))
 
 
+@app.command()
+def serve(
+    db: DbOpt = None,
+    host: Annotated[
+        str | None,
+        typer.Option(
+            "--host",
+            help="Address to listen on (default 127.0.0.1: this machine only). Any other "
+            "address needs a token.",
+            show_default=False,
+        ),
+    ] = None,
+    port: Annotated[
+        int | None, typer.Option("--port", help="Port (default 8000).", show_default=False)
+    ] = None,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            "--token",
+            help="Access token every request must carry (Bearer header, or log in once in the "
+            "browser). Default: $NEWSINT_TOKEN.",
+            show_default=False,
+        ),
+    ] = None,
+    allow_private: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private", help="Let POST /api/articles fetch URLs on private addresses."
+        ),
+    ] = False,
+    config: ConfigOpt = None,
+) -> None:
+    """Web UI and REST API over the corpus (OpenAPI docs at /docs)."""
+    import os
+
+    import uvicorn
+
+    from newsint.web.app import create_app, is_loopback_host
+
+    cfg = load_config(config)
+    host = host or cfg.web.host
+    port = port or cfg.web.port
+    token = token or os.environ.get(cfg.web.token_env) or None
+    if token is None and not is_loopback_host(host):
+        fail(
+            NewsintError(
+                f"--host {host}",
+                "serving beyond this machine needs an access token",
+                f"give --token TOKEN or set {cfg.web.token_env} (a long random string), "
+                "or keep the default --host 127.0.0.1",
+            )
+        )
+        raise typer.Exit(2)
+    with open_corpus(db, config) as corpus:
+        try:
+            web_app = create_app(corpus, token=token, allow_private=allow_private, config=cfg)
+        except NewsintError as exc:
+            fail(exc)
+            raise typer.Exit(2) from None
+        shown = f"[{host}]" if ":" in host else host
+        err.print(
+            Text.assemble(
+                "Serving ",
+                (corpus.store.shown, "bold"),
+                " at ",
+                (f"http://{shown}:{port}", "bold"),
+                f" (API docs at http://{shown}:{port}/docs)",
+                " · token required" if token else "",
+                ". Ctrl+C stops.",
+            ),
+            highlight=False,
+        )
+        uvicorn.run(web_app, host=host, port=port, proxy_headers=False, log_level="warning")
+
+
+def _program() -> str:
+    """How the user can call newsint again: `newsint` when that is on PATH, else the path used
+    (`make demo` runs .venv/bin/newsint without activating the environment)."""
+    import shutil
+
+    used = Path(sys.argv[0]) if sys.argv and sys.argv[0] else None
+    found = shutil.which("newsint")
+    if used is None or used.name != "newsint":
+        return "newsint"
+    if found and Path(found).resolve() == used.resolve():
+        return "newsint"
+    try:
+        return str(used.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(used)
+
+
 def demo_files() -> list[Path]:
     """The bundled sample corpus (fictional articles written for newsint)."""
     from importlib import resources
@@ -453,6 +545,16 @@ def demo(
             (f"newsint show ID --db {db}", "bold"),
             "\nYour own articles: ",
             ("newsint ingest FOLDER-OR-FEED-OR-WARC", "bold"),
+        )
+    )
+    web = load_config(None).web
+    out.print(
+        Text.assemble(
+            "\nExplore it in your browser: ",
+            (f"{_program()} serve --db {db}", "bold green"),
+            "  then open ",
+            (f"http://{web.host}:{web.port}", "bold green"),
+            " (stories, copy trees, highlighted articles, claims, entities, graph).",
         )
     )
     if summary.failed:

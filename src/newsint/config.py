@@ -122,6 +122,22 @@ class Corpus(Section):
     entity_min_shared_context: int
 
 
+class Web(Section):
+    """`newsint serve`: the web UI and REST API (newsint.web)."""
+
+    host: str
+    port: int
+    token_env: str
+    page_size: int
+    max_page_size: int
+    max_body_bytes: int
+    snippet_chars: int
+    graph_max_entities: int
+    graph_max_claims: int
+    graph_links_per_entity: int
+    graph_iterations: int
+
+
 class Config(Section):
     limits: Limits
     clean: Clean
@@ -132,6 +148,7 @@ class Config(Section):
     ingest: Ingest
     fetch: Fetch
     corpus: Corpus
+    web: Web
 
 
 def _merge(base: dict[str, Any], override: dict[str, Any], where: str) -> dict[str, Any]:

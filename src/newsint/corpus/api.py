@@ -37,8 +37,8 @@ from newsint.corpus.store import (
     StoryRow,
     split_key,
 )
-from newsint.errors import NewsintError
-from newsint.model import CopyLink, CorpusEntity
+from newsint.errors import InputError, NewsintError
+from newsint.model import Analysis, CopyLink, CorpusEntity, stable_id
 
 
 class NotInCorpus(NewsintError):
@@ -113,6 +113,31 @@ class Corpus:
             progress=progress,
         ).run(inputs)
 
+    def add(self, items: Iterable[Analysis | InputError], *, engine: Any = None) -> Summary:
+        """Analyse and store articles read elsewhere (a web upload), like `ingest` does files.
+
+        `engine` (a LocalEngine) is kept by long-running callers so spaCy loads once."""
+        from newsint.corpus.ingest import Ingest
+
+        self._analyzer = None
+        return Ingest(self.store, self.config, engine=engine).run_items(items)
+
+    def claim_records(self, keys: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Full claim records (chain with kinds, grade reasons, evidence) by "<article>/<claim>"
+        key, read from the stored analyses (the claim table keeps only a summary)."""
+        wanted: dict[str, set[str]] = {}
+        for key in keys:
+            article, inner = split_key(key)
+            if article:
+                wanted.setdefault(article, set()).add(inner)
+        out: dict[str, dict[str, Any]] = {}
+        for analysis in self.store.analyses(wanted):
+            aid = analysis.article.id
+            for claim in analysis.claims:
+                if claim.id in wanted[aid]:
+                    out[f"{aid}/{claim.id}"] = claim.to_dict()
+        return out
+
     # ---- overview
 
     def stats(self) -> dict[str, int]:
@@ -129,48 +154,59 @@ class Corpus:
             "judgements": counts["judgements"],
         }
 
-    def articles(self, *, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
-        """Articles, oldest first (undated last)."""
+    def articles(
+        self,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        ids: Iterable[str] | None = None,
+    ) -> list[dict[str, Any]]:
+        """Articles (all, or these ids), oldest first (undated last)."""
         query = (
             select(*_ARTICLE_COLUMNS, ArticleRow.current)
+            .order_by(ArticleRow.published.is_(None), ArticleRow.published, ArticleRow.id)
+            .offset(offset)
+        )
+        if ids is not None:
+            query = query.where(ArticleRow.id.in_(sorted(set(ids))))
+        if limit is not None:
+            query = query.limit(limit)
+        with self.store.reading() as conn:
+            return [{**_article(r), "current": r.current} for r in conn.execute(query)]
+
+    def articles_total(self) -> int:
+        """How many articles `articles()` lists without a limit (for pagination)."""
+        with self.store.reading() as conn:
+            return _count(conn, select(ArticleRow.id))
+
+    def search(self, q: str, *, limit: int | None = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """Articles whose title, site or URL holds `q`, or that name an entity or claim with it."""
+        query = (
+            _search_query(q)
             .order_by(ArticleRow.published.is_(None), ArticleRow.published, ArticleRow.id)
             .offset(offset)
         )
         if limit is not None:
             query = query.limit(limit)
         with self.store.reading() as conn:
-            return [{**_article(r), "current": r.current} for r in conn.execute(query)]
-
-    def search(self, q: str, *, limit: int = 50) -> list[dict[str, Any]]:
-        """Articles whose title, site or URL holds `q`, or that name an entity or claim with it."""
-        needle = f"%{q.lower()}%"
-        named = select(EntityRow.article_id).where(func.lower(EntityRow.name).like(needle))
-        claimed = select(ClaimRow.article_id).where(func.lower(ClaimRow.text).like(needle))
-        query = (
-            select(*_ARTICLE_COLUMNS)
-            .where(
-                or_(
-                    func.lower(ArticleRow.title).like(needle),
-                    func.lower(ArticleRow.site).like(needle),
-                    func.lower(ArticleRow.url).like(needle),
-                    ArticleRow.id.in_(named),
-                    ArticleRow.id.in_(claimed),
-                )
-            )
-            .order_by(ArticleRow.published.is_(None), ArticleRow.published, ArticleRow.id)
-            .limit(limit)
-        )
-        with self.store.reading() as conn:
             return [_article(r) for r in conn.execute(query)]
+
+    def search_total(self, q: str) -> int:
+        """How many articles `search(q)` finds without a limit."""
+        with self.store.reading() as conn:
+            return _count(conn, _search_query(q))
 
     # ---- stories and copies
 
-    def stories(self, *, min_articles: int = 1, limit: int | None = None) -> list[dict[str, Any]]:
+    def stories(
+        self, *, min_articles: int = 1, limit: int | None = None, offset: int = 0
+    ) -> list[dict[str, Any]]:
         """Same-event stories, biggest first: size, originals, sites and dates."""
         query = (
             select(StoryRow)
             .where(StoryRow.size >= min_articles)
             .order_by(StoryRow.size.desc(), StoryRow.first_published, StoryRow.id)
+            .offset(offset)
         )
         if limit is not None:
             query = query.limit(limit)
@@ -197,6 +233,11 @@ class Corpus:
             }
             for r in rows
         ]
+
+    def stories_total(self, *, min_articles: int = 1) -> int:
+        """How many stories `stories()` lists without a limit."""
+        with self.store.reading() as conn:
+            return _count(conn, select(StoryRow.id).where(StoryRow.size >= min_articles))
 
     def story(self, story_id: str) -> dict[str, Any]:
         """One story: its articles, the copy links among them and the copy tree."""
@@ -239,30 +280,16 @@ class Corpus:
         min_sources: int = 1,
         status: str | None = None,
         limit: int | None = None,
+        offset: int = 0,
     ) -> list[dict[str, Any]]:
         """Claim clusters, best corroborated first (independent sources, then articles)."""
-        query: Select[Any] = (
-            select(ClaimClusterRow)
-            .where(ClaimClusterRow.independent_sources >= min_sources)
-            .order_by(
+        with self.store.reading() as conn:
+            query = self._claims_query(conn, entity, min_sources, status).order_by(
                 ClaimClusterRow.independent_sources.desc(),
                 ClaimClusterRow.articles.desc(),
                 ClaimClusterRow.id,
             )
-        )
-        with self.store.reading() as conn:
-            if entity is not None:
-                pairs = self._entity_pairs(conn, entity)
-                query = query.where(ClaimClusterRow.id.in_(self._clusters_about(pairs)))
-            if status is not None:
-                about = select(ClaimClusterMemberRow.cluster_id).join(
-                    ClaimRow,
-                    and_(
-                        ClaimRow.article_id == ClaimClusterMemberRow.article_id,
-                        ClaimRow.id == ClaimClusterMemberRow.claim_id,
-                    ),
-                )
-                query = query.where(ClaimClusterRow.id.in_(about.where(ClaimRow.status == status)))
+            query = query.offset(offset)
             if limit is not None:
                 query = query.limit(limit)
             rows = list(conn.execute(query))
@@ -283,9 +310,40 @@ class Corpus:
                     "statuses": sorted({m["status"] for m in members}),
                     "upstreams": list(r.record.get("upstreams", [])),
                     "contradictions": len(r.record.get("contradictions", [])),
+                    "representative": rep["key"] if rep else None,
+                    "article": rep["article"] if rep else None,
+                    "chain": rep["chain"] if rep else [],
+                    "grade": rep["grade"] if rep else None,
                 }
             )
         return out
+
+    def claims_total(
+        self, *, entity: str | None = None, min_sources: int = 1, status: str | None = None
+    ) -> int:
+        """How many claim clusters `claims()` lists without a limit."""
+        with self.store.reading() as conn:
+            return _count(conn, self._claims_query(conn, entity, min_sources, status))
+
+    def _claims_query(
+        self, conn: Any, entity: str | None, min_sources: int, status: str | None
+    ) -> Select[Any]:
+        query: Select[Any] = select(ClaimClusterRow).where(
+            ClaimClusterRow.independent_sources >= min_sources
+        )
+        if entity is not None:
+            pairs = self._entity_pairs(conn, entity)
+            query = query.where(ClaimClusterRow.id.in_(self._clusters_about(pairs)))
+        if status is not None:
+            about = select(ClaimClusterMemberRow.cluster_id).join(
+                ClaimRow,
+                and_(
+                    ClaimRow.article_id == ClaimClusterMemberRow.article_id,
+                    ClaimRow.id == ClaimClusterMemberRow.claim_id,
+                ),
+            )
+            query = query.where(ClaimClusterRow.id.in_(about.where(ClaimRow.status == status)))
+        return query
 
     def claim(self, claim_id: str) -> dict[str, Any]:
         """A claim cluster (by its id) or one claim (by its id) with its cluster."""
@@ -334,16 +392,19 @@ class Corpus:
     # ---- entities
 
     def entities(
-        self, *, type: str | None = None, q: str | None = None, limit: int | None = None
+        self,
+        *,
+        type: str | None = None,
+        q: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> list[dict[str, Any]]:
         """Corpus entities, most widely mentioned first."""
-        query = select(CorpusEntityRow).order_by(
-            CorpusEntityRow.articles.desc(), CorpusEntityRow.name, CorpusEntityRow.id
+        query = (
+            _entities_query(type, q)
+            .order_by(CorpusEntityRow.articles.desc(), CorpusEntityRow.name, CorpusEntityRow.id)
+            .offset(offset)
         )
-        if type is not None:
-            query = query.where(CorpusEntityRow.type == type.upper())
-        if q is not None:
-            query = query.where(func.lower(CorpusEntityRow.name).like(f"%{q.lower()}%"))
         if limit is not None:
             query = query.limit(limit)
         with self.store.reading() as conn:
@@ -359,6 +420,11 @@ class Corpus:
             }
             for r in rows
         ]
+
+    def entities_total(self, *, type: str | None = None, q: str | None = None) -> int:
+        """How many entities `entities()` lists without a limit."""
+        with self.store.reading() as conn:
+            return _count(conn, _entities_query(type, q))
 
     def entity(self, ref: str) -> dict[str, Any]:
         """A corpus entity (by id or name) with its members and the judgements about it."""
@@ -405,6 +471,17 @@ class Corpus:
             ],
             "judgements": judgements,
         }
+
+    def corpus_entities_of(self, article_id: str) -> dict[str, str]:
+        """The corpus entity each of an article's entities belongs to (article entity id ->
+        corpus entity id), for links from an article to the entities across the corpus."""
+        with self.store.reading() as conn:
+            rows = conn.execute(
+                select(CorpusEntityMemberRow.entity_id, CorpusEntityMemberRow.corpus_entity_id)
+                .where(CorpusEntityMemberRow.article_id == article_id)
+                .order_by(CorpusEntityMemberRow.entity_id)
+            )
+            return {entity: corpus for entity, corpus in rows}
 
     def _entity_ids(self, conn: Any, ref: str) -> list[str]:
         """Corpus entity ids for an id or a name (exact, case-insensitive; then an alias)."""
@@ -508,6 +585,129 @@ class Corpus:
         entries = corpus_timeline(features, links, entity=entity, entities=entities)
         return [e.to_dict() for e in entries]
 
+    # ---- graph
+
+    def graph(
+        self, *, max_entities: int = 40, max_claims: int = 25, links_per_entity: int = 3
+    ) -> dict[str, Any]:
+        """Entities, claims and the sources behind them as nodes and edges (for a picture).
+
+        Nodes: the most widely mentioned entities, the best-corroborated claim clusters, and the
+        sources their chains name (a source that is one of the entities is that entity's node).
+        Edges: source "said" claim, source "via" source along a chain (nearer source first),
+        claim "mentions" entity, and entity "co-mentioned" entity (each entity's strongest few,
+        weighted by shared articles)."""
+        entities = self.entities(limit=max_entities)
+        claims = self.claims(limit=max_claims)
+        ids = [e["id"] for e in entities]
+        clusters = [c["id"] for c in claims]
+        nodes: dict[str, dict[str, Any]] = {}
+        edges: dict[tuple[str, str, str], dict[str, Any]] = {}
+
+        def edge(a: str, b: str, kind: str, weight: int = 1) -> None:
+            if a == b:
+                return
+            key = (a, b, kind)
+            if key in edges:
+                edges[key]["weight"] += weight
+            else:
+                edges[key] = {"source": a, "target": b, "kind": kind, "weight": weight}
+
+        for e in entities:
+            nodes[e["id"]] = {
+                "id": e["id"],
+                "kind": "entity",
+                "label": e["name"],
+                "type": e["type"],
+                "weight": e["articles"],
+            }
+        by_name = {e["name"].lower(): e["id"] for e in entities}
+        for alias_owner in entities:
+            for alias in alias_owner["aliases"]:
+                by_name.setdefault(alias.lower(), alias_owner["id"])
+        with self.store.reading() as conn:
+            member = CorpusEntityMemberRow
+            other = member.__table__.alias("other")
+            pairs = conn.execute(
+                select(
+                    member.corpus_entity_id,
+                    other.c.corpus_entity_id,
+                    func.count(func.distinct(member.article_id)),
+                )
+                .join(other, other.c.article_id == member.article_id)
+                .where(
+                    member.corpus_entity_id.in_(ids),
+                    other.c.corpus_entity_id.in_(ids),
+                    member.corpus_entity_id < other.c.corpus_entity_id,
+                )
+                .group_by(member.corpus_entity_id, other.c.corpus_entity_id)
+            ).all()
+            mentioned = conn.execute(
+                select(ClaimClusterMemberRow.cluster_id, member.corpus_entity_id)
+                .join(
+                    ClaimRow,
+                    and_(
+                        ClaimRow.article_id == ClaimClusterMemberRow.article_id,
+                        ClaimRow.id == ClaimClusterMemberRow.claim_id,
+                    ),
+                )
+                .join(MentionRow, MentionRow.article_id == ClaimRow.article_id)
+                .join(
+                    member,
+                    and_(
+                        member.article_id == MentionRow.article_id,
+                        member.entity_id == MentionRow.entity_id,
+                    ),
+                )
+                .where(
+                    ClaimClusterMemberRow.cluster_id.in_(clusters),
+                    member.corpus_entity_id.in_(ids),
+                    MentionRow.start >= ClaimRow.start,
+                    MentionRow.end <= ClaimRow.end,
+                )
+                .distinct()
+            ).all()
+        strongest: dict[str, list[tuple[int, str, str]]] = {}
+        for a, b, n in pairs:
+            strongest.setdefault(a, []).append((n, b, a))
+            strongest.setdefault(b, []).append((n, a, b))
+        for items in strongest.values():
+            for n, b, a in sorted(items, key=lambda x: (-x[0], x[1]))[:links_per_entity]:
+                key = (min(a, b), max(a, b), "co-mentioned")
+                edges.setdefault(
+                    key, {"source": key[0], "target": key[1], "kind": key[2], "weight": n}
+                )
+        for c in claims:
+            nodes[c["id"]] = {
+                "id": c["id"],
+                "kind": "claim",
+                "label": c["text"] or c["id"],
+                "status": c["status"],
+                "weight": c["independent_sources"],
+            }
+            chain = [name for name in c["chain"][1:] if name] or (
+                [c["speaker"]] if c["speaker"] else []
+            )
+            previous = c["id"]
+            for i, name in enumerate(chain):
+                node = by_name.get(name.lower()) or stable_id("src", name.lower())
+                if node not in nodes:
+                    nodes[node] = {
+                        "id": node,
+                        "kind": "source",
+                        "label": name,
+                        "weight": 0,
+                    }
+                nodes[node]["weight"] += 1
+                edge(node, previous, "said" if i == 0 else "via")
+                previous = node
+        for cluster, entity in mentioned:
+            edge(cluster, entity, "mentions")
+        return {
+            "nodes": sorted(nodes.values(), key=lambda n: (n["kind"], n["id"])),
+            "edges": sorted(edges.values(), key=lambda e: (e["kind"], e["source"], e["target"])),
+        }
+
     # ---- show
 
     def show(self, ref: str) -> dict[str, Any]:
@@ -590,6 +790,11 @@ class Corpus:
             self._analyzer = load_analyzer(self.store, self.config)
         return self._analyzer
 
+    def reload(self) -> None:
+        """Forget the corpus analyzer kept for merges and splits, so the next one rebuilds it
+        from the store (a long-running server: another process may have ingested meanwhile)."""
+        self._analyzer = None
+
     def merge(self, a: str, b: str) -> dict[str, Any]:
         """Judge two entities the same (a user judgement; `split` takes it back apart)."""
         with self.store.reading() as conn:
@@ -652,6 +857,35 @@ class Corpus:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _count(conn: Any, query: Select[Any]) -> int:
+    """Rows a query returns, counted by the database."""
+    return int(conn.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0)
+
+
+def _search_query(q: str) -> Select[Any]:
+    needle = f"%{q.lower()}%"
+    named = select(EntityRow.article_id).where(func.lower(EntityRow.name).like(needle))
+    claimed = select(ClaimRow.article_id).where(func.lower(ClaimRow.text).like(needle))
+    return select(*_ARTICLE_COLUMNS).where(
+        or_(
+            func.lower(ArticleRow.title).like(needle),
+            func.lower(ArticleRow.site).like(needle),
+            func.lower(ArticleRow.url).like(needle),
+            ArticleRow.id.in_(named),
+            ArticleRow.id.in_(claimed),
+        )
+    )
+
+
+def _entities_query(type: str | None, q: str | None) -> Select[Any]:
+    query = select(CorpusEntityRow)
+    if type is not None:
+        query = query.where(CorpusEntityRow.type == type.upper())
+    if q is not None:
+        query = query.where(func.lower(CorpusEntityRow.name).like(f"%{q.lower()}%"))
+    return query
 
 
 def _claim_query(*extra: Any) -> Select[Any]:

@@ -28,7 +28,7 @@ from newsint.readers import Item, Link, read_bytes, read_path, read_stdin
 from newsint.readers.url import Fetched, Fetcher, is_url
 
 # Content types of fetched resources and the reader suffix they go to.
-_TYPE_SUFFIX = {
+TYPE_SUFFIX = {
     "text/html": ".html",
     "application/xhtml+xml": ".html",
     "text/plain": ".txt",
@@ -165,6 +165,7 @@ class Ingest:
         allow_private: bool | None = None,
         progress: Progress | None = None,
         fetcher: Fetcher | None = None,
+        engine: LocalEngine | None = None,
     ) -> None:
         self.store = store
         self.config = config or default_config()
@@ -173,6 +174,7 @@ class Ingest:
         self.allow_private = allow_private
         self.progress = progress or Progress()
         self._fetcher = fetcher
+        self._engine = engine  # a caller's engine outlives the run (spaCy stays loaded)
         self.summary = Summary()
         self._seen: set[str] = set()
         self._versions: dict[str, str] = {}  # new article id -> id of the version it replaces
@@ -193,7 +195,7 @@ class Ingest:
         except InputError as err:
             yield err
             return
-        suffix = _TYPE_SUFFIX.get(fetched.content_type)
+        suffix = TYPE_SUFFIX.get(fetched.content_type)
         yield from read_bytes(fetched.body, url, suffix, self.config, url=fetched.url)
 
     def _follow(self, link: Link, depth: int) -> Iterator[Analysis | InputError | Failure]:
@@ -323,18 +325,28 @@ class Ingest:
             else:
                 sources.append(item)
         self.progress.total(sum(estimate(s) for s in sources) + len(self.summary.failed))
+        return self._run(self._items(sources))
+
+    def run_items(self, items: Iterable[Analysis | InputError]) -> Summary:
+        """Store articles already read (by a caller with its own reader, e.g. the web API)."""
+        items = list(items)
+        self.progress.total(len(items))
+        return self._run(items)
+
+    def _run(self, items: Iterable[Analysis | InputError | Failure]) -> Summary:
         self._ensure_analyzer()
         self.progress.phase("ingesting")
-        engine = LocalEngine(self.config, jobs=self.jobs)
+        engine = self._engine or LocalEngine(self.config, jobs=self.jobs)
         try:
-            for result in engine.run(self._new(self._items(sources))):
+            for result in engine.run(self._new(items)):
                 if isinstance(result, InputError):
                     self._fail(result.where, result.code, f"{result.problem} — {result.fix}")
                 else:
                     self._store(result)
             self._flush(force=True)
         finally:
-            engine.close()
+            if self._engine is None:
+                engine.close()
             if self._fetcher is not None:
                 self._fetcher.close()
         return self.summary
