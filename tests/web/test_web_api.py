@@ -121,7 +121,10 @@ def test_claims_best_corroborated_first(client: TestClient) -> None:
         ("min_sources=2", ["The Kerrow bridge will reopen to traffic on Monday morning"]),
         ("status=denied", ["the repairs had cost more than £3 million"]),
         ("entity=Tomas%20Reyes", ["The Kerrow bridge will reopen to traffic on Monday morning"]),
-        ("entity=Kerrow&min_sources=2", ["The Kerrow bridge will reopen to traffic on Monday morning"]),
+        (
+            "entity=Kerrow&min_sources=2",
+            ["The Kerrow bridge will reopen to traffic on Monday morning"],
+        ),
         ("status=confirmed", []),
         ("min_sources=3", []),
     ],
@@ -208,7 +211,7 @@ def test_bad_judgements_are_json_errors(
     error(response)
 
 
-# --------------------------------------------------------------------------- timeline, graph, search
+# --------------------------------------------------------------------------- timeline, search
 
 
 def test_timeline_is_paginated(client: TestClient) -> None:

@@ -75,7 +75,7 @@ def safe_href(url: str | None) -> str | None:
 
 def query(base: str, **params: Any) -> str:
     """A URL with the non-empty parameters encoded (pagination and filter links)."""
-    kept = {k: v for k, v in params.items() if v not in (None, "", False)}
+    kept = {k: v for k, v in params.items() if v is not None and v is not False and v != ""}
     return f"{base}?{urlencode(kept)}" if kept else base
 
 
