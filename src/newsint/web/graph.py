@@ -20,46 +20,94 @@ MARGIN = 60.0
 def layout(
     nodes: list[dict[str, Any]], edges: list[dict[str, Any]], iterations: int
 ) -> dict[str, tuple[float, float]]:
-    """Positions (x, y) in a WIDTH × HEIGHT box for every node id."""
-    n = len(nodes)
-    if n == 0:
+    """Positions (x, y) in a WIDTH × HEIGHT box for every node id.
+
+    Each connected component is laid out on its own and the components are packed in rows,
+    biggest first, each in a square sized by its node count: one isolated node far away must
+    not squeeze the rest of the picture into a corner."""
+    if not nodes:
         return {}
-    index = {node["id"]: i for i, node in enumerate(nodes)}
+    ids = [n["id"] for n in nodes]
+    links = [(e["source"], e["target"]) for e in edges]
+    boxes: list[tuple[list[str], np.ndarray]] = []
+    for comp in _components(ids, links):
+        inside = set(comp)
+        boxes.append((comp, _spring(comp, [x for x in links if x[0] in inside], iterations)))
+    sides = [math.sqrt(len(comp)) for comp, _ in boxes]
+    row_width = max(max(sides), math.sqrt(sum(s * s for s in sides) * WIDTH / HEIGHT))
+    placed: list[tuple[float, float, float]] = []  # x, y, side of each component's square
+    x = y = row_height = 0.0
+    for side in sides:
+        if x > 0 and x + side > row_width * 1.05:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        placed.append((x, y, side))
+        x += side
+        row_height = max(row_height, side)
+    total_w = max(px + side for px, _, side in placed)
+    total_h = max(py + side for _, py, side in placed)
+    scale = min((WIDTH - 2 * MARGIN) / total_w, (HEIGHT - 2 * MARGIN) / total_h)
+    out: dict[str, tuple[float, float]] = {}
+    for (comp, pos), (px, py, side) in zip(boxes, placed, strict=True):
+        inner = 0.12 if len(comp) > 1 else 0.5  # padding, so neighbours' labels do not touch
+        for node, (u, v) in zip(comp, pos, strict=True):
+            gx = MARGIN + (px + side * (inner + (1 - 2 * inner) * float(u))) * scale
+            gy = MARGIN + (py + side * (inner + (1 - 2 * inner) * float(v))) * scale
+            out[node] = (round(gx, 1), round(gy, 1))
+    return out
+
+
+def _components(ids: list[str], links: list[tuple[str, str]]) -> list[list[str]]:
+    """Connected components, biggest first, each in id order (so the layout is stable)."""
+    parent = {i: i for i in ids}
+
+    def root(i: str) -> str:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for a, b in links:
+        if a in parent and b in parent:
+            parent[root(a)] = root(b)
+    groups: dict[str, list[str]] = {}
+    for i in sorted(ids):
+        groups.setdefault(root(i), []).append(i)
+    return sorted(groups.values(), key=lambda g: (-len(g), g[0]))
+
+
+def _spring(comp: list[str], links: list[tuple[str, str]], iterations: int) -> np.ndarray:
+    """Fruchterman–Reingold positions of one component, scaled into the unit square."""
+    n = len(comp)
+    if n == 1:
+        return np.array([[0.0, 0.0]])
+    index = {node: i for i, node in enumerate(comp)}
     angle = np.arange(n) * (2 * math.pi / n)
-    pos = np.stack([np.cos(angle), np.sin(angle)], axis=1) * 0.5
-    pairs = np.array(
-        [(index[e["source"]], index[e["target"]]) for e in edges if e["source"] in index],
-        dtype=int,
-    ).reshape(-1, 2)
-    k = math.sqrt(1.0 / n)
-    temperature = 0.1
+    pos = np.stack([np.cos(angle), np.sin(angle)], axis=1)
+    pairs = np.array([(index[a], index[b]) for a, b in links], dtype=int).reshape(-1, 2)
+    degree = np.bincount(pairs.ravel(), minlength=n).astype(float) if len(pairs) else np.ones(n)
+    # a hub's many links would pull its neighbours into one blot: each link pulls less the more
+    # links its busier end has
+    strength = 1.0 / np.maximum(degree[pairs[:, 0]], degree[pairs[:, 1]]) if len(pairs) else None
+    k = 2.0 / math.sqrt(n)  # ideal edge length in a box of side 2
+    temperature = 0.2
     cooling = temperature / (iterations + 1)
     for _ in range(iterations):
         delta = pos[:, None, :] - pos[None, :, :]
         dist = np.maximum(np.linalg.norm(delta, axis=2), 1e-3)
-        force = (k * k / dist**2)[:, :, None] * delta  # repulsion, every pair
-        disp = force.sum(axis=1)
+        disp = ((k * k / dist**2)[:, :, None] * delta).sum(axis=1)  # every pair repels
         if len(pairs):
             d = pos[pairs[:, 0]] - pos[pairs[:, 1]]
             length = np.maximum(np.linalg.norm(d, axis=1), 1e-3)
-            pull = (length / k)[:, None] * d  # attraction along edges
+            pull = (strength * length / k)[:, None] * d  # linked nodes attract
             np.add.at(disp, pairs[:, 0], -pull)
             np.add.at(disp, pairs[:, 1], pull)
-        disp -= pos * 0.05 * n / max(n, 1)  # gravity keeps unlinked nodes on the page
+        disp -= pos * 0.1  # a little gravity keeps the component round
         length = np.maximum(np.linalg.norm(disp, axis=1), 1e-9)
         pos += disp / length[:, None] * np.minimum(length, temperature)[:, None]
         temperature = max(temperature - cooling, 1e-3)
     low, high = pos.min(axis=0), pos.max(axis=0)
-    span = np.where(high - low < 1e-9, 1.0, high - low)
-    scaled = (pos - low) / span
-    out = {}
-    for node in nodes:
-        x, y = scaled[index[node["id"]]]
-        out[node["id"]] = (
-            round(MARGIN + float(x) * (WIDTH - 2 * MARGIN), 1),
-            round(MARGIN + float(y) * (HEIGHT - 2 * MARGIN), 1),
-        )
-    return out
+    span = float(max(high[0] - low[0], high[1] - low[1], 1e-9))
+    return (pos - low) / span + (1 - (high - low) / span) / 2  # centred, aspect kept
 
 
 def drawing(graph: dict[str, Any], iterations: int) -> dict[str, Any]:
