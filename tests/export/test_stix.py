@@ -176,3 +176,9 @@ def test_empty_export_is_a_valid_empty_bundle() -> None:
     parsed = stix2.parse(raw, allow_custom=True, version="2.1")
     assert parsed.get("objects", []) == []
     assert bundle(ExportData()).id == parsed.id
+
+
+def test_streamed_json_is_what_stix2_serialises(data: ExportData) -> None:
+    ours = json.loads(EXPORTERS["stix"].to_bytes(data))
+    theirs = json.loads(bundle(data).serialize())
+    assert ours == theirs

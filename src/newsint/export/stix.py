@@ -27,11 +27,14 @@ so the same records give the same bytes.
 
 from __future__ import annotations
 
+import json
+import textwrap
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 import stix2
 from stix2 import v21
+from stix2.serialization import STIXJSONEncoder
 
 from newsint.export.common import EPOCH, earliest, parse_time, shorten, uuid5
 from newsint.export.data import ExportData, Index, chain_text, outlet_name
@@ -102,7 +105,17 @@ class _Builder:
 
 
 def bundle(data: ExportData) -> stix2.Bundle:
-    """The STIX bundle of the records (validated by stix2 as it is built)."""
+    """The STIX bundle of the records, for use in Python."""
+    found = objects(data)
+    return stix2.Bundle(objects=found, id=bundle_id(found), allow_custom=True)
+
+
+def bundle_id(found: list[Any]) -> str:
+    return f"bundle--{uuid5('bundle', *(o.id for o in found))}"
+
+
+def objects(data: ExportData) -> list[Any]:
+    """The STIX objects of the records, each validated by stix2 as it is built."""
     data = data.normalised()
     index = Index(data)
     b = _Builder()
@@ -173,16 +186,25 @@ def bundle(data: ExportData) -> stix2.Bundle:
                 stix_id("note", f"claim/{c.key}") for c in contradictions if c is not None
             ],
         )
-    objects = b.build()
-    return stix2.Bundle(
-        objects=objects,
-        id=f"bundle--{uuid5('bundle', *(o.id for o in objects))}",
-        allow_custom=True,
-    )
+    return b.build()
 
 
 def chunks(data: ExportData, options: Mapping[str, str] | None = None) -> Iterator[bytes]:
-    yield bundle(data).serialize(pretty=True, ensure_ascii=False).encode("utf-8") + b"\n"
+    """The bundle as JSON, one object at a time. Properties in the order of the STIX spec, then
+    the custom ones sorted (what stix2's pretty printer does, which is quadratic in the bundle
+    size: minutes for a thousand articles)."""
+    found = objects(data)
+    yield f'{{\n  "type": "bundle",\n  "id": "{bundle_id(found)}",\n  "objects": ['.encode()
+    for n, obj in enumerate(found):
+        text = json.dumps(_ordered(obj), cls=STIXJSONEncoder, ensure_ascii=False, indent=2)
+        yield ((",\n" if n else "\n") + textwrap.indent(text, "    ")).encode("utf-8")
+    yield ("\n  ]\n}\n" if found else "]\n}\n").encode()
+
+
+def _ordered(obj: Any) -> dict[str, Any]:
+    spec = [k for k in obj._properties if k in obj and k not in obj._defaulted_optional_properties]
+    custom = sorted(k for k in obj if k not in obj._properties)
+    return {k: obj[k] for k in spec + custom}
 
 
 # --------------------------------------------------------------------------- per article
