@@ -85,6 +85,8 @@ class Fetch(Section):
     content_types: list[str]
     user_agent: str
     allow_private: bool
+
+
 class Corpus(Section):
     """Copies, stories, corroboration and cross-document entities (newsint.corpus)."""
 

@@ -1,0 +1,774 @@
+"""Corpus: the queries over a store, for the CLI, the web UI and scripts.
+
+    from newsint import Corpus
+    corpus = Corpus("newsint.db")            # or Corpus("postgresql://…")
+    corpus.ingest(["articles/"])
+    for story in corpus.stories(): ...
+    corpus.claims(entity="Ines Duarte", min_sources=2)
+
+Every query returns plain JSON-ready dicts (documented in docs/schema.md); `--format json` on
+the command line prints exactly these. Orders are total (ties broken by id), so the same corpus
+always answers the same way.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Select, and_, func, or_, select
+
+from newsint.config import Config, default_config
+from newsint.corpus.ingest import Progress, Summary
+from newsint.corpus.store import (
+    ArticleRow,
+    ClaimClusterMemberRow,
+    ClaimClusterRow,
+    ClaimRow,
+    CopyLinkRow,
+    CorpusEntityMemberRow,
+    CorpusEntityRow,
+    EntityRow,
+    JudgementRow,
+    MentionRow,
+    Store,
+    StoryArticleRow,
+    StoryRow,
+    split_key,
+)
+from newsint.errors import NewsintError
+from newsint.model import CopyLink, CorpusEntity
+
+
+class NotInCorpus(NewsintError):
+    """An id or name asked for that the corpus does not hold."""
+
+    code = "not-found"
+
+
+def _article(row: Any) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "title": row.title,
+        "site": row.site,
+        "url": row.url,
+        "published": row.published,
+        "published_source": row.published_source,
+    }
+
+
+_ARTICLE_COLUMNS = (
+    ArticleRow.id,
+    ArticleRow.title,
+    ArticleRow.site,
+    ArticleRow.url,
+    ArticleRow.published,
+    ArticleRow.published_source,
+)
+
+
+class Corpus:
+    """A corpus in a store (a SQLite path or a database URL), with its queries."""
+
+    def __init__(
+        self,
+        path_or_url: str | os.PathLike[str] | None = None,
+        config: Config | None = None,
+    ) -> None:
+        self.config = config or default_config()
+        self.store = Store(path_or_url, self.config.store)
+        self._analyzer: Any = None
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---- building
+
+    def ingest(
+        self,
+        inputs: Iterable[str],
+        *,
+        jobs: int = 1,
+        fetch: bool = True,
+        allow_private: bool | None = None,
+        progress: Progress | None = None,
+    ) -> Summary:
+        """Read, analyse and store inputs (files, folders, feeds, archives, URLs)."""
+        from newsint.corpus.ingest import Ingest
+
+        self._analyzer = None  # the ingest builds and updates its own
+        return Ingest(
+            self.store,
+            self.config,
+            jobs=jobs,
+            fetch=fetch,
+            allow_private=allow_private,
+            progress=progress,
+        ).run(inputs)
+
+    # ---- overview
+
+    def stats(self) -> dict[str, int]:
+        """How many of each thing the corpus holds."""
+        counts = self.store.counts()
+        return {
+            "articles": counts["articles"],
+            "stories": counts["stories"],
+            "copy_links": counts["copy_links"],
+            "entities": counts["corpus_entities"],
+            "claims": counts["claims"],
+            "claim_clusters": counts["claim_clusters"],
+            "events": counts["events"],
+            "judgements": counts["judgements"],
+        }
+
+    def articles(self, *, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """Articles, oldest first (undated last)."""
+        query = (
+            select(*_ARTICLE_COLUMNS, ArticleRow.current)
+            .order_by(ArticleRow.published.is_(None), ArticleRow.published, ArticleRow.id)
+            .offset(offset)
+        )
+        if limit is not None:
+            query = query.limit(limit)
+        with self.store.reading() as conn:
+            return [{**_article(r), "current": r.current} for r in conn.execute(query)]
+
+    def search(self, q: str, *, limit: int = 50) -> list[dict[str, Any]]:
+        """Articles whose title, site or URL holds `q`, or that name an entity or claim with it."""
+        needle = f"%{q.lower()}%"
+        named = select(EntityRow.article_id).where(func.lower(EntityRow.name).like(needle))
+        claimed = select(ClaimRow.article_id).where(func.lower(ClaimRow.text).like(needle))
+        query = (
+            select(*_ARTICLE_COLUMNS)
+            .where(
+                or_(
+                    func.lower(ArticleRow.title).like(needle),
+                    func.lower(ArticleRow.site).like(needle),
+                    func.lower(ArticleRow.url).like(needle),
+                    ArticleRow.id.in_(named),
+                    ArticleRow.id.in_(claimed),
+                )
+            )
+            .order_by(ArticleRow.published.is_(None), ArticleRow.published, ArticleRow.id)
+            .limit(limit)
+        )
+        with self.store.reading() as conn:
+            return [_article(r) for r in conn.execute(query)]
+
+    # ---- stories and copies
+
+    def stories(self, *, min_articles: int = 1, limit: int | None = None) -> list[dict[str, Any]]:
+        """Same-event stories, biggest first: size, originals, sites and dates."""
+        query = (
+            select(StoryRow)
+            .where(StoryRow.size >= min_articles)
+            .order_by(StoryRow.size.desc(), StoryRow.first_published, StoryRow.id)
+        )
+        if limit is not None:
+            query = query.limit(limit)
+        with self.store.reading() as conn:
+            rows = list(conn.execute(query))
+            sites = dict(
+                conn.execute(
+                    select(StoryArticleRow.story_id, func.count(func.distinct(ArticleRow.site)))
+                    .join(ArticleRow, ArticleRow.id == StoryArticleRow.article_id)
+                    .where(StoryArticleRow.story_id.in_([r.id for r in rows]))
+                    .group_by(StoryArticleRow.story_id)
+                ).all()
+            )
+        return [
+            {
+                "id": r.id,
+                "title": r.title,
+                "articles": r.size,
+                "originals": list(r.record.get("originals", [])),
+                "copies": len(r.record.get("links", [])),
+                "sites": sites.get(r.id, 0),
+                "first_published": r.first_published,
+                "last_published": r.last_published,
+            }
+            for r in rows
+        ]
+
+    def story(self, story_id: str) -> dict[str, Any]:
+        """One story: its articles, the copy links among them and the copy tree."""
+        with self.store.reading() as conn:
+            row = conn.execute(select(StoryRow).where(StoryRow.id == story_id)).first()
+            if row is None:
+                raise NotInCorpus(story_id, "no such story", "list them with `newsint stories`")
+            members = list(
+                conn.execute(
+                    select(*_ARTICLE_COLUMNS, StoryArticleRow.original)
+                    .join(StoryArticleRow, StoryArticleRow.article_id == ArticleRow.id)
+                    .where(StoryArticleRow.story_id == story_id)
+                    .order_by(StoryArticleRow.position)
+                )
+            )
+            ids = [m.id for m in members]
+            links = [
+                r.record
+                for r in conn.execute(
+                    select(CopyLinkRow.record)
+                    .where(CopyLinkRow.article_id.in_(ids), CopyLinkRow.original_id.in_(ids))
+                    .order_by(CopyLinkRow.id)
+                )
+            ]
+        articles = [{**_article(m), "original": m.original} for m in members]
+        return {
+            "kind": "story",
+            "story": row.record,
+            "articles": articles,
+            "links": links,
+            "tree": copy_tree(articles, links),
+        }
+
+    # ---- claims
+
+    def claims(
+        self,
+        *,
+        entity: str | None = None,
+        min_sources: int = 1,
+        status: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Claim clusters, best corroborated first (independent sources, then articles)."""
+        query: Select[Any] = (
+            select(ClaimClusterRow)
+            .where(ClaimClusterRow.independent_sources >= min_sources)
+            .order_by(
+                ClaimClusterRow.independent_sources.desc(),
+                ClaimClusterRow.articles.desc(),
+                ClaimClusterRow.id,
+            )
+        )
+        with self.store.reading() as conn:
+            if entity is not None:
+                pairs = self._entity_pairs(conn, entity)
+                query = query.where(ClaimClusterRow.id.in_(self._clusters_about(pairs)))
+            if status is not None:
+                about = select(ClaimClusterMemberRow.cluster_id).join(
+                    ClaimRow,
+                    and_(
+                        ClaimRow.article_id == ClaimClusterMemberRow.article_id,
+                        ClaimRow.id == ClaimClusterMemberRow.claim_id,
+                    ),
+                )
+                query = query.where(ClaimClusterRow.id.in_(about.where(ClaimRow.status == status)))
+            if limit is not None:
+                query = query.limit(limit)
+            rows = list(conn.execute(query))
+            claims = self._claims_of(conn, [r.id for r in rows])
+        out = []
+        for r in rows:
+            members = claims.get(r.id, [])
+            rep = _representative(r.record.get("representative"), members)
+            out.append(
+                {
+                    "id": r.id,
+                    "text": rep["text"] if rep else None,
+                    "speaker": rep["speaker"] if rep else None,
+                    "status": rep["status"] if rep else None,
+                    "independent_sources": r.independent_sources,
+                    "articles": r.articles,
+                    "claims": len(members) or len(r.record.get("claims", [])),
+                    "statuses": sorted({m["status"] for m in members}),
+                    "upstreams": list(r.record.get("upstreams", [])),
+                    "contradictions": len(r.record.get("contradictions", [])),
+                }
+            )
+        return out
+
+    def claim(self, claim_id: str) -> dict[str, Any]:
+        """A claim cluster (by its id) or one claim (by its id) with its cluster."""
+        with self.store.reading() as conn:
+            row = conn.execute(
+                select(ClaimClusterRow).where(ClaimClusterRow.id == claim_id)
+            ).first()
+            if row is not None:
+                members = self._claims_of(conn, [row.id]).get(row.id, [])
+                return {"kind": "claim-cluster", "cluster": row.record, "claims": members}
+            article, inner = split_key(claim_id)
+            cond = ClaimRow.id == inner
+            if article:
+                cond = and_(cond, ClaimRow.article_id == article)
+            found = list(conn.execute(_claim_query().where(cond)))
+            if not found:
+                raise NotInCorpus(claim_id, "no such claim", "list them with `newsint claims`")
+            claim = _claim(found[0])
+            cluster = conn.scalar(
+                select(ClaimClusterMemberRow.cluster_id).where(
+                    ClaimClusterMemberRow.article_id == claim["article"],
+                    ClaimClusterMemberRow.claim_id == claim["id"],
+                )
+            )
+        return {"kind": "claim", "claim": claim, "cluster": cluster}
+
+    def _claims_of(self, conn: Any, clusters: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+        out: dict[str, list[dict[str, Any]]] = {}
+        if not clusters:
+            return out
+        query = (
+            _claim_query(ClaimClusterMemberRow.cluster_id)
+            .join(
+                ClaimClusterMemberRow,
+                and_(
+                    ClaimClusterMemberRow.article_id == ClaimRow.article_id,
+                    ClaimClusterMemberRow.claim_id == ClaimRow.id,
+                ),
+            )
+            .where(ClaimClusterMemberRow.cluster_id.in_(clusters))
+        )
+        for row in conn.execute(query):
+            out.setdefault(row.cluster_id, []).append(_claim(row))
+        return out
+
+    # ---- entities
+
+    def entities(
+        self, *, type: str | None = None, q: str | None = None, limit: int | None = None
+    ) -> list[dict[str, Any]]:
+        """Corpus entities, most widely mentioned first."""
+        query = select(CorpusEntityRow).order_by(
+            CorpusEntityRow.articles.desc(), CorpusEntityRow.name, CorpusEntityRow.id
+        )
+        if type is not None:
+            query = query.where(CorpusEntityRow.type == type.upper())
+        if q is not None:
+            query = query.where(func.lower(CorpusEntityRow.name).like(f"%{q.lower()}%"))
+        if limit is not None:
+            query = query.limit(limit)
+        with self.store.reading() as conn:
+            rows = list(conn.execute(query))
+        return [
+            {
+                "id": r.id,
+                "name": r.name,
+                "type": r.type,
+                "articles": r.articles,
+                "aliases": list(r.record.get("aliases", [])),
+                "members": len(r.record.get("members", [])),
+            }
+            for r in rows
+        ]
+
+    def entity(self, ref: str) -> dict[str, Any]:
+        """A corpus entity (by id or name) with its members and the judgements about it."""
+        with self.store.reading() as conn:
+            ids = self._entity_ids(conn, ref)
+            row = conn.execute(select(CorpusEntityRow).where(CorpusEntityRow.id == ids[0])).one()
+            members = list(
+                conn.execute(
+                    select(EntityRow.article_id, EntityRow.id, EntityRow.name, ArticleRow.title)
+                    .join(
+                        CorpusEntityMemberRow,
+                        and_(
+                            CorpusEntityMemberRow.article_id == EntityRow.article_id,
+                            CorpusEntityMemberRow.entity_id == EntityRow.id,
+                        ),
+                    )
+                    .join(ArticleRow, ArticleRow.id == EntityRow.article_id)
+                    .where(CorpusEntityMemberRow.corpus_entity_id == row.id)
+                    .order_by(EntityRow.article_id, EntityRow.id)
+                )
+            )
+            keys = [f"{m.article_id}/{m.id}" for m in members]
+            refs = [row.id, *keys, *(m.id for m in members)]
+            judgements = [
+                r.record
+                for r in conn.execute(
+                    select(JudgementRow.record)
+                    .where(or_(JudgementRow.a.in_(refs), JudgementRow.b.in_(refs)))
+                    .order_by(JudgementRow.seq)
+                )
+            ]
+        return {
+            "kind": "entity",
+            "entity": row.record,
+            "members": [
+                {
+                    "key": f"{m.article_id}/{m.id}",
+                    "article": m.article_id,
+                    "id": m.id,
+                    "name": m.name,
+                    "title": m.title,
+                }
+                for m in members
+            ],
+            "judgements": judgements,
+        }
+
+    def _entity_ids(self, conn: Any, ref: str) -> list[str]:
+        """Corpus entity ids for an id or a name (exact, case-insensitive; then an alias)."""
+        if conn.scalar(select(CorpusEntityRow.id).where(CorpusEntityRow.id == ref)):
+            return [ref]
+        order = (CorpusEntityRow.articles.desc(), CorpusEntityRow.id)
+        ids = list(
+            conn.scalars(
+                select(CorpusEntityRow.id)
+                .where(func.lower(CorpusEntityRow.name) == ref.lower())
+                .order_by(*order)
+            )
+        )
+        if not ids:
+            # An alias: a member article entity with that name.
+            ids = list(
+                conn.scalars(
+                    select(CorpusEntityRow.id)
+                    .join(
+                        CorpusEntityMemberRow,
+                        CorpusEntityMemberRow.corpus_entity_id == CorpusEntityRow.id,
+                    )
+                    .join(
+                        EntityRow,
+                        and_(
+                            EntityRow.article_id == CorpusEntityMemberRow.article_id,
+                            EntityRow.id == CorpusEntityMemberRow.entity_id,
+                        ),
+                    )
+                    .where(func.lower(EntityRow.name) == ref.lower())
+                    .group_by(CorpusEntityRow.id, CorpusEntityRow.articles)
+                    .order_by(*order)
+                )
+            )
+        if not ids:
+            raise NotInCorpus(
+                ref, "no entity by that id or name", "list them with `newsint entities`"
+            )
+        return ids
+
+    def _entity_pairs(self, conn: Any, ref: str) -> Select[Any]:
+        """(article id, entity id) of every article entity inside the named corpus entity."""
+        ids = self._entity_ids(conn, ref)
+        return select(CorpusEntityMemberRow.article_id, CorpusEntityMemberRow.entity_id).where(
+            CorpusEntityMemberRow.corpus_entity_id.in_(ids)
+        )
+
+    def _clusters_about(self, pairs: Select[Any]) -> Select[Any]:
+        """Claim clusters with a claim said by, or mentioning, one of these article entities."""
+        members = pairs.subquery()
+        said = select(ClaimRow.article_id, ClaimRow.id).join(
+            members,
+            and_(
+                members.c.article_id == ClaimRow.article_id,
+                members.c.entity_id == ClaimRow.source_entity,
+            ),
+        )
+        mentioned = (
+            select(ClaimRow.article_id, ClaimRow.id)
+            .join(MentionRow, MentionRow.article_id == ClaimRow.article_id)
+            .join(
+                members,
+                and_(
+                    members.c.article_id == MentionRow.article_id,
+                    members.c.entity_id == MentionRow.entity_id,
+                ),
+            )
+            .where(MentionRow.start >= ClaimRow.start, MentionRow.end <= ClaimRow.end)
+        )
+        about = said.union(mentioned).subquery()
+        return select(ClaimClusterMemberRow.cluster_id).join(
+            about,
+            and_(
+                about.c.article_id == ClaimClusterMemberRow.article_id,
+                about.c.id == ClaimClusterMemberRow.claim_id,
+            ),
+        )
+
+    # ---- timeline
+
+    def timeline(self, *, entity: str | None = None) -> list[dict[str, Any]]:
+        """Dated events across the corpus, merged across copies, oldest first."""
+        from newsint.corpus.codec import decode
+        from newsint.corpus.timeline import corpus_timeline
+
+        with self.store.reading() as conn:
+            links = [
+                CopyLink.model_validate(r)
+                for r in conn.scalars(select(CopyLinkRow.record).order_by(CopyLinkRow.id))
+            ]
+            entities = None
+            if entity is not None:
+                ids = self._entity_ids(conn, entity)
+                entities = [
+                    CorpusEntity.model_validate(r)
+                    for r in conn.scalars(
+                        select(CorpusEntityRow.record).where(CorpusEntityRow.id.in_(ids))
+                    )
+                ]
+        features = (decode(data) for _, data in self.store.features())
+        entries = corpus_timeline(features, links, entity=entity, entities=entities)
+        return [e.to_dict() for e in entries]
+
+    # ---- show
+
+    def show(self, ref: str) -> dict[str, Any]:
+        """Whatever `ref` names: an article, a story, a claim (cluster) or an entity."""
+        with self.store.reading() as conn:
+            kind = _kind_of(conn, ref)
+        if kind == "article":
+            return self.article(ref)
+        if kind == "story":
+            return self.story(ref)
+        if kind == "claim":
+            return self.claim(ref)
+        return self.entity(ref)
+
+    def article(self, article_id: str) -> dict[str, Any]:
+        """One article: metadata, its story, its copy links both ways, its claims."""
+        analysis = self.store.analysis(article_id)
+        if analysis is None:
+            raise NotInCorpus(article_id, "no such article", "find ids with `newsint stories`")
+        with self.store.reading() as conn:
+            row = conn.execute(select(ArticleRow).where(ArticleRow.id == article_id)).one()
+            stories = list(
+                conn.scalars(
+                    select(StoryArticleRow.story_id).where(StoryArticleRow.article_id == article_id)
+                )
+            )
+            copies_of = [
+                r.record
+                for r in conn.execute(
+                    select(CopyLinkRow.record)
+                    .where(CopyLinkRow.article_id == article_id)
+                    .order_by(CopyLinkRow.id)
+                )
+            ]
+            copied_by = [
+                r.record
+                for r in conn.execute(
+                    select(CopyLinkRow.record)
+                    .where(CopyLinkRow.original_id == article_id)
+                    .order_by(CopyLinkRow.id)
+                )
+            ]
+            claims = [
+                _claim(r)
+                for r in conn.execute(
+                    _claim_query()
+                    .where(ClaimRow.article_id == article_id)
+                    .order_by(ClaimRow.start, ClaimRow.id)
+                )
+            ]
+        meta = analysis.article
+        return {
+            "kind": "article",
+            "article": {
+                **meta.to_dict(),
+                "current": row.current,
+                "supersedes": row.supersedes,
+                "stages": [s for s in row.stages.split(",") if s],
+            },
+            "stories": stories,
+            "copies": copies_of,  # links where this article is the copy
+            "copied_by": copied_by,  # links where this article is the original
+            "counts": {
+                "entities": len(analysis.entities),
+                "claims": len(analysis.claims),
+                "events": len(analysis.events),
+                "times": len(analysis.times),
+            },
+            "claims": claims,
+            "text": analysis.text,
+        }
+
+    # ---- judgements (entity merge / split)
+
+    @property
+    def analyzer(self) -> Any:
+        if self._analyzer is None:
+            from newsint.corpus.ingest import load_analyzer
+
+            self._analyzer = load_analyzer(self.store, self.config)
+        return self._analyzer
+
+    def merge(self, a: str, b: str) -> dict[str, Any]:
+        """Judge two entities the same (a user judgement; `split` takes it back apart)."""
+        with self.store.reading() as conn:
+            first, second = self._entity_ids(conn, a)[0], self._entity_ids(conn, b)[0]
+        if first == second:
+            raise NewsintError(f"{a} / {b}", "these are already one entity", "nothing to merge")
+        try:
+            delta = self.analyzer.merge_entities(first, second)
+        except (KeyError, ValueError) as exc:
+            raise NewsintError(f"{a} / {b}", f"cannot merge ({exc})", "check the ids") from exc
+        self.store.apply_delta(delta)
+        return _judged(delta)
+
+    def split(self, entity: str, members: Sequence[str]) -> dict[str, Any]:
+        """Judge `members` not the same as the rest of `entity` (undoes a merge).
+
+        A member is an article entity key ("<article id>/<entity id>", as `show` lists them), a
+        name form ("name:TYPE:folded") or a name as written, meaning every member so named.
+        """
+        with self.store.reading() as conn:
+            target = self._entity_ids(conn, entity)[0]
+            named = {
+                f"{r.article_id}/{r.id}": r.name
+                for r in conn.execute(
+                    select(EntityRow.article_id, EntityRow.id, EntityRow.name)
+                    .join(
+                        CorpusEntityMemberRow,
+                        and_(
+                            CorpusEntityMemberRow.article_id == EntityRow.article_id,
+                            CorpusEntityMemberRow.entity_id == EntityRow.id,
+                        ),
+                    )
+                    .where(CorpusEntityMemberRow.corpus_entity_id == target)
+                )
+            }
+        keys: list[str] = []
+        for member in members:
+            if "/" in member or member.startswith("name:"):
+                keys.append(member)
+                continue
+            found = sorted(k for k, name in named.items() if name.lower() == member.lower())
+            if not found:
+                raise NotInCorpus(
+                    member,
+                    f"no member of {entity} by that key or name",
+                    f"see its members with `newsint show {target}`",
+                )
+            keys += found
+        if not keys:
+            raise NewsintError(entity, "no members given", "name the members to take out")
+        try:
+            delta = self.analyzer.split_entity(target, keys)
+        except (KeyError, ValueError) as exc:
+            raise NewsintError(entity, f"cannot split ({exc})", "check the member keys") from exc
+        self.store.apply_delta(delta)
+        return _judged(delta)
+
+    def judgements(self, *, active: bool | None = None) -> list[dict[str, Any]]:
+        return [j.to_dict() for j in self.store.judgements(active=active)]
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _claim_query(*extra: Any) -> Select[Any]:
+    return select(
+        ClaimRow.article_id,
+        ClaimRow.id,
+        ClaimRow.text,
+        ClaimRow.speaker,
+        ClaimRow.source_kind,
+        ClaimRow.kind,
+        ClaimRow.status,
+        ClaimRow.polarity,
+        ClaimRow.grade,
+        ClaimRow.chain,
+        ArticleRow.site,
+        ArticleRow.published,
+        ArticleRow.title,
+        *extra,
+    ).join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
+
+
+def _claim(row: Any) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "article": row.article_id,
+        "key": f"{row.article_id}/{row.id}",
+        "text": row.text,
+        "speaker": row.speaker,
+        "source_kind": row.source_kind,
+        "kind": row.kind,
+        "status": row.status,
+        "polarity": row.polarity,
+        "grade": row.grade,
+        "chain": list(row.chain or []),
+        "site": row.site,
+        "published": row.published,
+        "title": row.title,
+    }
+
+
+def _representative(ref: str | None, members: list[dict[str, Any]]) -> dict[str, Any] | None:
+    if not members:
+        return None
+    members.sort(key=lambda m: (m["published"] is None, m["published"] or "", m["key"]))
+    if ref:
+        for m in members:
+            if ref in (m["id"], m["key"]):
+                return m
+    return members[0]
+
+
+def _kind_of(conn: Any, ref: str) -> str:
+    """Which table holds `ref`; ids are unique by their prefixes and hashes."""
+    probes: list[tuple[str, Any]] = [
+        ("article", select(ArticleRow.id).where(ArticleRow.id == ref)),
+        ("story", select(StoryRow.id).where(StoryRow.id == ref)),
+        ("claim", select(ClaimClusterRow.id).where(ClaimClusterRow.id == ref)),
+        ("entity", select(CorpusEntityRow.id).where(CorpusEntityRow.id == ref)),
+        ("claim", select(ClaimRow.id).where(ClaimRow.id == split_key(ref)[1])),
+    ]
+    for kind, probe in probes:
+        if conn.scalar(probe.limit(1)) is not None:
+            return kind
+    # a name: let the entity lookup say whether it knows it
+    return "entity"
+
+
+def copy_tree(articles: list[dict[str, Any]], links: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The copy links of a story as a forest: originals at the roots, copies under them.
+
+    An article that copies several others hangs under the one it copies most surely (highest
+    confidence, then score); the other links stay in the story's `links` list.
+    """
+    by_id = {a["id"]: a for a in articles}
+    parent: dict[str, dict[str, Any]] = {}
+    for link in sorted(links, key=lambda x: (-x["confidence"], -x["score"], x["id"])):
+        child, orig = link["article"], link["original"]
+        if child in parent or child not in by_id or orig not in by_id or child == orig:
+            continue
+        # refuse a link that would close a cycle
+        node, seen = orig, {child}
+        while node in parent and node not in seen:
+            seen.add(node)
+            node = parent[node]["original"]
+        if node in seen:
+            continue
+        parent[child] = link
+    children: dict[str, list[str]] = {}
+    for child, link in parent.items():
+        children.setdefault(link["original"], []).append(child)
+
+    def node(aid: str) -> dict[str, Any]:
+        link = parent.get(aid)
+        kids = sorted(children.get(aid, []), key=lambda c: _date_key(by_id[c]))
+        return {
+            "article": aid,
+            "title": by_id[aid]["title"],
+            "site": by_id[aid]["site"],
+            "published": by_id[aid]["published"],
+            "kind": link["kind"] if link else None,
+            "score": link["score"] if link else None,
+            "confidence": link["confidence"] if link else None,
+            "misattribution": link.get("misattribution") if link else None,
+            "children": [node(c) for c in kids],
+        }
+
+    roots = sorted((a for a in by_id if a not in parent), key=lambda a: _date_key(by_id[a]))
+    return [node(r) for r in roots]
+
+
+def _date_key(article: dict[str, Any]) -> tuple[bool, str, str]:
+    return (article["published"] is None, article["published"] or "", article["id"])
+
+
+def _judged(delta: Any) -> dict[str, Any]:
+    return {
+        "judgements": [j.to_dict() for j in getattr(delta, "judgements", [])],
+        "entities": [e.to_dict() for e in getattr(delta, "corpus_entities", [])],
+        "removed_entities": list(getattr(delta, "removed_corpus_entities", [])),
+    }
