@@ -12,7 +12,6 @@ from typing import IO, Annotated
 import typer
 from rich.console import Console
 
-from newsint.config import load_config
 from newsint.errors import NewsintError
 from newsint.export import CSV_TABLES, EXPORTERS, ExportData
 
@@ -96,22 +95,14 @@ def export_command(
 def _gather(
     files: list[str] | None, db: str | None, config: Path | None, story: str | None
 ) -> ExportData:
-    from newsint.export.gather import from_files, from_store
+    from newsint.cli import open_corpus  # the command line's own corpus opener, at call time
+    from newsint.export.gather import from_corpus, from_files
 
     if files:
         data = from_files(files, stdin=sys.stdin)
         return data.select_story(story) if story else data
-    from newsint.corpus.store import Store, database_url
-
-    url = database_url(db)
-    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
-        raise NewsintError(
-            url.removeprefix("sqlite:///"),
-            "no corpus here",
-            "run `newsint ingest PATH...` first, give --db, or export files with --from-analyses",
-        )
-    with Store(db, load_config(config).store) as store:
-        return from_store(store, story)
+    with open_corpus(db, config) as corpus:
+        return from_corpus(corpus, story)
 
 
 def _write_file(path: Path, write: Callable[[IO[bytes]], None]) -> None:

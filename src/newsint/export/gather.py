@@ -12,6 +12,7 @@ from typing import IO, Any
 
 from sqlalchemy import select
 
+from newsint.corpus.api import Corpus
 from newsint.corpus.store import (
     ArticleRow,
     ClaimClusterRow,
@@ -24,6 +25,11 @@ from newsint.errors import NewsintError
 from newsint.export import jsonl
 from newsint.export.data import ExportData, StoryNotFound
 from newsint.model import ClaimCluster, CopyLink, CorpusEntity, Story
+
+
+def from_corpus(corpus: Corpus, story: str | None = None) -> ExportData:
+    """Everything in a corpus (or one story of it) as records."""
+    return from_store(corpus.store, story)
 
 
 def from_store(store: Store, story: str | None = None) -> ExportData:
