@@ -4,12 +4,13 @@ import csv
 import io
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsint.export import CSV_TABLES, EXPORTERS, ExportData
 from newsint.export import csv as csv_export
 from newsint.export.csv import FORMULA_STARTS, neutralise
+from newsint.model import TextSpan
 
 
 def table(data: ExportData, name: str = "claims") -> list[dict[str, str]]:
@@ -102,3 +103,14 @@ def test_tables_listed_for_the_cli_are_the_csv_tables() -> None:
 def test_unknown_table_is_refused(data: ExportData) -> None:
     with pytest.raises(ValueError, match="unknown CSV table"):
         EXPORTERS["csv"].to_bytes(data, {"table": "weather"})
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=st.text(min_size=1))
+def test_any_claim_text_survives_the_csv(data: ExportData, text: str) -> None:
+    claim = data.analyses[0].claims[0]
+    claim.content = TextSpan(start=0, end=len(text), text=text)
+    row = next(r for r in table(data) if r["claim_id"] == claim.id)
+    assert row["content"] == neutralise(text)

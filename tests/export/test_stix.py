@@ -8,9 +8,10 @@ from typing import Any
 import pytest
 import stix2
 
+from newsint.errors import NewsintError
 from newsint.export import EXPORTERS, ExportData
 from newsint.export.stix import CREDIBILITY_CONFIDENCE, bundle
-from newsint.model import Grade, Published
+from newsint.model import Grade, Published, TextSpan
 
 
 def parse(data: ExportData) -> stix2.Bundle:
@@ -182,3 +183,11 @@ def test_streamed_json_is_what_stix2_serialises(data: ExportData) -> None:
     ours = json.loads(EXPORTERS["stix"].to_bytes(data))
     theirs = json.loads(bundle(data).serialize())
     assert ours == theirs
+
+
+def test_a_record_stix_refuses_is_one_clear_error(data: ExportData) -> None:
+    claim = data.analyses[1].claims[0]
+    claim.content = TextSpan(start=0, end=0, text="")  # a note needs content
+    with pytest.raises(NewsintError, match="cannot be exported") as caught:
+        EXPORTERS["stix"].to_bytes(data)
+    assert caught.value.where == "STIX note art-gazette/clm-suspended"

@@ -2,7 +2,7 @@
 
 Exporters take these records, never the store, so an export works the same from a corpus, from
 `newsint analyze --format json` output, or from records a script built. `normalised()` fixes the
-order of everything (and drops exact duplicates), which is what makes two exports of the same
+order of everything (and keeps one record per id), which is what makes two exports of the same
 records byte-identical whatever order the records arrived in.
 """
 
@@ -30,6 +30,8 @@ T = TypeVar("T")
 
 
 class StoryNotFound(NewsintError):
+    """--story names a story the data does not hold."""
+
     code = "not-found"
 
 

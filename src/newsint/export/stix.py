@@ -34,8 +34,10 @@ from typing import Any
 
 import stix2
 from stix2 import v21
+from stix2.exceptions import STIXError
 from stix2.serialization import STIXJSONEncoder
 
+from newsint.errors import NewsintError
 from newsint.export.common import EPOCH, earliest, parse_time, shorten, uuid5
 from newsint.export.data import ExportData, Index, chain_text, outlet_name
 from newsint.model import Analysis, Claim, Entity, Source
@@ -98,9 +100,18 @@ class _Builder:
             moment = earliest(self.dates[oid])
             kind = oid.split("--", 1)[0]
             props = {k: v for k, v in props.items() if v is not None and v != [] and v != ""}
-            built.append(
-                _CLASSES[kind](id=oid, created=moment, modified=moment, allow_custom=True, **props)
-            )
+            try:
+                built.append(
+                    _CLASSES[kind](
+                        id=oid, created=moment, modified=moment, allow_custom=True, **props
+                    )
+                )
+            except (STIXError, ValueError) as exc:
+                raise NewsintError(
+                    f"STIX {kind} {props.get('x_newsint_id') or oid}",
+                    f"cannot be exported ({str(exc).splitlines()[0]})",
+                    "report it with the record attached; the other formats still work",
+                ) from exc
         return built
 
 
@@ -373,7 +384,8 @@ def _claim(b: _Builder, index: Index, analysis: Analysis, claim: Claim, outlet: 
         x_newsint_credibility=grade.credibility if grade else None,
         x_newsint_grade_reasons=grade.reasons if grade else [],
         x_newsint_evidence=[
-            {"text": e.text, "kind": e.kind, "effect": e.effect} for e in claim.evidence
+            {"text": e.text, "kind": e.kind, **({"effect": e.effect} if e.effect else {})}
+            for e in claim.evidence
         ],
         x_newsint_cue=claim.cue.text if claim.cue else None,
         x_newsint_span=[claim.content.start, claim.content.end],
