@@ -32,9 +32,12 @@ class Clean(Section):
     near_duplicate_min_words: int
     near_duplicate_threshold: float
     near_duplicate_min_length_ratio: float
+    near_duplicate_min_overlap: float
+    duplicate_min_words: int
     stem_prefix: int
     breadcrumb_max_words: int
     title_max_words: int
+    title_min_words: int
     furniture_max_words: int
     line_mode_min_lines: int
     related_max_items: int
@@ -112,6 +115,7 @@ class Corpus(Section):
     align_max_sentences: int
     derivative_min_cosine: float
     story_min_similarity: float
+    story_cosine_weight: float
     story_max_days: int
     claim_min_similarity: float
     claim_min_similarity_copy: float

@@ -8,6 +8,7 @@ extra words on one side). Measured on MSRP in docs/benchmarks.md; no model neede
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -16,13 +17,19 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+def fold(text: str) -> str:
+    """Compatibility-decomposed, combining marks dropped, case-folded. Without it `\\w+` cuts
+    words at every mark (Arabic vowel signs, decomposed accents), and two unrelated lines made
+    of one-letter "words" look alike."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.category(c).startswith("M")).casefold()
+
+
 @lru_cache(maxsize=4096)
 def content_words(text: str, stem_prefix: int = 5) -> frozenset[str]:
-    """Lower-cased non-stop words cut to `stem_prefix` letters (a crude, language-light stemmer)."""
+    """Folded non-stop words cut to `stem_prefix` letters (a crude, language-light stemmer)."""
     return frozenset(
-        w[:stem_prefix]
-        for w in (m.lower() for m in _WORD.findall(text))
-        if w not in ENGLISH_STOP_WORDS
+        w[:stem_prefix] for w in _WORD.findall(fold(text)) if w not in ENGLISH_STOP_WORDS
     )
 
 

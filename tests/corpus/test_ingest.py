@@ -146,6 +146,19 @@ def test_changed_file_is_a_new_version(tmp_path: Path, db_url: str) -> None:
         ]
 
 
+def test_lines_of_a_dump_are_not_versions_of_each_other(tmp_path: Path, db_url: str) -> None:
+    dump = tmp_path / "dump.jsonl"
+    lines = [json.dumps({"title": t, "maintext": article_text(t, 1)}) for t in ("dam", "mill")]
+    dump.write_text(lines[0] + "\n")
+    with Store(db_url) as store:
+        run(store, [str(dump)])
+        dump.write_text(lines[1] + "\n" + lines[0] + "\n")  # another article on line 1
+        summary, _ = run(store, [str(dump)])
+        assert (summary.added, summary.updated, summary.unchanged) == (1, 0, 1)
+        with store.reading() as conn:
+            assert all(conn.scalars(select(ArticleRow.current)))
+
+
 def test_bad_inputs_fail_alone_with_reasons(corpus_dir: Path, db_url: str) -> None:
     (corpus_dir / "empty.txt").write_text("")
     (corpus_dir / "binary.html").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))

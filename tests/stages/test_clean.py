@@ -6,7 +6,14 @@ from hypothesis import strategies as st
 
 from newsint.config import default_config
 from newsint.model import clean_to_raw
-from newsint.stages.clean import clean_text, furniture, furniture_reason, normalise
+from newsint.stages.clean import (
+    clean_text,
+    furniture,
+    furniture_reason,
+    near_duplicate_score,
+    normalise,
+    numbers_disagree,
+)
 
 CFG = default_config().clean
 
@@ -238,3 +245,139 @@ def test_headlines_under_related_heading_go_with_it() -> None:
         ("related", "Storm closes coastal road"),
         ("related", "Mayor opens new library"),
     ]
+
+
+# Repeats that are structure, not copies (found on the extraction benchmark: list items shared
+# by two products, table headers, separators, source labels, template records).
+PRODUCT_A = (
+    "The Alder 3 walking boot is the lighter of the two and costs less than most rivals in the "
+    "shop this winter."
+)
+PRODUCT_B = (
+    "The Birch 5 walking boot is heavier, with a stiffer sole meant for long days on rough "
+    "mountain paths."
+)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # the same feature in two product lists
+        "\n".join(
+            [
+                PRODUCT_A,
+                "- Waterproof lining that keeps feet dry in deep puddles",
+                "- Laces that stay tied",
+                PRODUCT_B,
+                "- Waterproof lining that keeps feet dry in deep puddles",
+                "- Laces that stay tied",
+            ]
+        ),
+        # one header per table
+        "\n".join(
+            [
+                PRODUCT_A,
+                "| Size | Weight | Price |",
+                "| 41 | 610 g | 95 euros |",
+                PRODUCT_B,
+                "| Size | Weight | Price |",
+                "| 41 | 780 g | 120 euros |",
+            ]
+        ),
+        # separators and short source labels
+        "\n".join([PRODUCT_A, "___", "[Wire]", PRODUCT_B, "___", "[Wire]", BODY1]),
+        # numbered steps
+        "\n".join(
+            [PRODUCT_A, "1. Soak the boots overnight.", PRODUCT_B, "1. Soak the boots overnight."]
+        ),
+    ],
+)
+def test_structural_repeats_are_kept(raw: str) -> None:
+    result = clean_text(raw, None, CFG)
+    assert result.removals == []
+    assert result.text.split("\n\n") == raw.split("\n")
+
+
+def test_a_repeated_long_paragraph_is_still_a_duplicate() -> None:
+    raw = "\n\n".join([BODY1, BODY3, BODY1])
+    assert removed(raw) == [("duplicate", BODY1)]
+
+
+LEDE_HEADLINE = "Ferry crew rescues nine fishermen from sinking trawler off northern cape"
+LEDE = (
+    "A ferry crew rescued nine fishermen from a sinking trawler off the northern cape on Sunday, "
+    "after the trawler's engine room flooded in a storm, the coastguard said."
+)
+QUOTE = (
+    '"We saw the trawler listing badly and turned towards it at once," said Mira Holt, the '
+    "ferry's captain."
+)
+QUOTE_AND_MORE = (
+    '"The sea was higher than anything I have seen in twelve years on this route," Mira Holt, '
+    "the ferry's captain, told the harbour radio station. "
+    '"We saw the trawler listing badly and turned towards it at once."'
+)
+RECORD_1 = (
+    "Arno T. Falk: theft of a vehicle, possession of stolen goods, driving without a licence, "
+    "held in lieu of $12,500 bond."
+)
+RECORD_2 = (
+    "Dana R. Vole: theft of a vehicle, possession of stolen goods, driving without a licence, "
+    "held in lieu of $8,000 bond."
+)
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "title"),
+    [
+        # a lede shares most words with the headline above it: that is what ledes do
+        ([LEDE_HEADLINE, LEDE, BODY3], LEDE_HEADLINE),
+        # a later paragraph repeats a quote and adds a new one: new material
+        ([QUOTE, BODY3, QUOTE_AND_MORE], None),
+        # two records of one template with different figures
+        ([RECORD_1, RECORD_2], None),
+    ],
+)
+def test_overlapping_paragraphs_that_add_facts_are_kept(
+    paragraphs: list[str], title: str | None
+) -> None:
+    raw = "\n\n".join(paragraphs)
+    assert removed(raw, title) == []
+
+
+def test_near_duplicate_gates() -> None:
+    assert near_duplicate_score(BODY2_PARA, BODY2, CFG) is not None
+    assert near_duplicate_score(BODY2_PARA, BODY2, CFG) >= CFG.near_duplicate_threshold  # type: ignore[operator]
+    assert near_duplicate_score(RECORD_2, RECORD_1, CFG) is None  # numbers disagree
+    assert near_duplicate_score(QUOTE_AND_MORE, QUOTE, CFG) is None  # too little shared
+    assert near_duplicate_score(LEDE, LEDE_HEADLINE, CFG) is None  # a headline is not prose
+    assert near_duplicate_score(BODY2.rstrip("."), BODY2_PARA, CFG) is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "disagree"),
+    [
+        ("Rent rose 4% to 900 euros.", "Rent went up 4 % to 900 euros.", False),
+        ("Rent rose 4% to 900 euros.", "Rent rose to 900 euros.", False),  # one dropped a figure
+        ("Rent rose 4% to 900 euros.", "Rent rose 5% to 950 euros.", True),
+        ("Bail was $12,500.", "Bail was $12500.", False),
+        ("No figures here.", "None here either.", False),
+    ],
+)
+def test_numbers_disagree(a: str, b: str, disagree: bool) -> None:
+    assert numbers_disagree(a, b) is disagree
+    assert numbers_disagree(b, a) is disagree
+
+
+@settings(max_examples=100, deadline=None)
+@given(paragraph, paragraph)
+def test_near_duplicate_score_is_symmetric(a: str, b: str) -> None:
+    assert near_duplicate_score(a, b, CFG) == near_duplicate_score(b, a, CFG)
+
+
+def test_a_short_repeated_headline_is_still_found() -> None:
+    # found by its repetition, not as the first line (which reads like a sentence)
+    raw = "\n\n".join(["From our harbour desk.", "Storm hits coast", "Storm hits coast", BODY1])
+    result = clean_text(raw, None, CFG)
+    assert result.title == "Storm hits coast"
+    assert removed(raw) == [("repeated-title", "Storm hits coast")]

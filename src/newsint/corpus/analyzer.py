@@ -67,6 +67,10 @@ class CorpusDelta(Record):
         return not any(getattr(self, name) for name in type(self).model_fields)
 
 
+# Candidate originals whose scores differ by less than this are a tie, decided by primacy.
+PARENT_SCORE_TIE = 0.1
+
+
 def _pair(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a < b else (b, a)
 
@@ -118,7 +122,7 @@ class CorpusAnalyzer:
         batch: list[ArticleFeatures] = []
         for f in features:
             batch.append(f)
-            if len(batch) >= 5000:
+            if len(batch) >= 1000:
                 self._ingest(batch)
                 batch = []
         self._ingest(batch)
@@ -181,7 +185,7 @@ class CorpusAnalyzer:
     def snapshot(self) -> dict[str, list[dict]]:
         """The whole derived state as sorted plain data (equal for equal corpora)."""
         return {
-            "copy_links": [self.links[k].to_dict() for k in sorted(self.links)],
+            "copy_links": [r.to_dict() for r in sorted(self.links.values(), key=lambda r: r.id)],
             "stories": [self.stories[k].to_dict() for k in sorted(self.stories)],
             "claim_clusters": [self.clusters[k].to_dict() for k in sorted(self.clusters)],
             "corpus_entities": [self.entities[k].to_dict() for k in sorted(self.entities)],
@@ -317,18 +321,21 @@ class CorpusAnalyzer:
     # ------------------------------------------------------------------ derived records
 
     def _best_parent(self, d: str) -> Relation | None:
-        best: Relation | None = None
-        best_key: tuple | None = None
+        """The original of `d` among its related neighbours: one it credits first, then the
+        closest kind of reuse; within 0.1 of the best score the more original article wins (a
+        copy of the original looks as much like a rewrite as the original itself)."""
+        eligible = []
         for nb in self.neighbours.get(d, ()):
             rel = self.relations[_pair(d, nb)]
-            if rel.kind is None or rel.copy != d:
-                continue
-            # scores in the same tenth tie, and the more original article wins the tie: a copy of
-            # a copy and the original itself look alike, the original is the better answer
-            key = (KIND_RANK[rel.kind], -round(rel.score, 1), self.docs[rel.original].order)
-            if best_key is None or key < best_key:
-                best, best_key = rel, key
-        return best
+            if rel.kind is not None and rel.copy == d:
+                eligible.append(rel)
+        if not eligible:
+            return None
+        top = min((not r.cited, KIND_RANK[r.kind]) for r in eligible)  # type: ignore[index]
+        group = [r for r in eligible if (not r.cited, KIND_RANK[r.kind]) == top]  # type: ignore[index]
+        best = max(r.score for r in group)
+        near = [r for r in group if r.score >= best - PARENT_SCORE_TIE]
+        return min(near, key=lambda r: (self.docs[r.original].order, -r.score))
 
     def _update_parents(self, touched: set[str]) -> set[str]:
         """Recompute the original of touched articles; return articles whose root changed."""

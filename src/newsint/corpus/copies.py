@@ -43,7 +43,7 @@ class Doc:
     order: tuple[str, int, str, str]  # primacy: earlier day, self-credited, earlier time, id
     words: int
     text_hash: str
-    sent: np.ndarray  # unique sorted int64 sentence fingerprints
+    sent: frozenset[int]  # sentence fingerprints
     n_sent: int  # fingerprinted sentences (with repeats)
     terms: np.ndarray  # uint32 ascending
     weights: np.ndarray  # float32, L2-normalised sublinear tf
@@ -99,7 +99,7 @@ def make_doc(f: ArticleFeatures, cfg: Corpus) -> Doc:
         order=(day, primary, clock, f.id),
         words=f.words,
         text_hash=f.text_hash,
-        sent=np.unique(sent),
+        sent=frozenset(sent.tolist()),
         n_sent=len(sent),
         terms=terms,
         weights=weights,
@@ -130,7 +130,7 @@ def containment(a: Doc, b: Doc) -> tuple[int, int]:
     if a.text_hash == b.text_hash and a.words:
         n = max(len(a.sent), 1)
         return n, n
-    shared = len(np.intersect1d(a.sent, b.sent, assume_unique=True))
+    shared = len(a.sent & b.sent)
     return shared, min(len(a.sent), len(b.sent))
 
 
@@ -230,6 +230,7 @@ class Relation:
     misattribution: str | None
     story: float  # same-event similarity in [0, 1]
     story_edge: bool
+    cited: bool = False  # the copy credits the original's outlet
 
 
 def _misattribution(copy: Doc, original: Doc) -> str | None:
@@ -263,7 +264,7 @@ def relate(a: Doc, b: Doc, cfg: Corpus) -> Relation | None:
     names = name_overlap(a, b)
     apart = days_apart(a, b)
     in_window = apart is None or apart <= cfg.story_max_days
-    story = 0.5 * cos + 0.5 * names
+    story = cfg.story_cosine_weight * cos + (1 - cfg.story_cosine_weight) * names
     evidence: list[str] = []
     kind: CopyKind | None = None
     score = 0.0
@@ -271,11 +272,11 @@ def relate(a: Doc, b: Doc, cfg: Corpus) -> Relation | None:
     if a.text_hash == b.text_hash and a.words:
         cont = 1.0
     if cont >= cfg.verbatim_min_containment:
-        original_keys = {x.key for x in o.credits}
+        original_keys = {(x.kind, x.key) for x in o.credits}
         added = [
             x
             for x in c.credits
-            if x.key not in original_keys
+            if (x.kind, x.key) not in original_keys
             and (
                 x.kind in ("provided", "dateline", "byline")
                 or x.wire
@@ -332,4 +333,5 @@ def relate(a: Doc, b: Doc, cfg: Corpus) -> Relation | None:
         misattribution=mis,
         story=round(story, 4),
         story_edge=story_edge,
+        cited=kind is not None and cites(c, o) is not None,
     )

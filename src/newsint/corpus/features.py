@@ -11,6 +11,7 @@ Arrays are stored packed (little-endian, base64) to keep the JSON small.
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 
 import numpy as np
 from datasketch import MinHash
@@ -105,8 +106,14 @@ class ArticleFeatures(Record):
     events: list[EventFeature] = Field(default_factory=list)
 
 
+@cache
+def _permutations(num_perm: int) -> np.ndarray:
+    """The seed-1 permutations, drawn once per process (drawing them costs more than hashing)."""
+    return MinHash(num_perm=num_perm, seed=1, scheme="affine32").permutations
+
+
 def _minhash(items: list[str] | set[str], num_perm: int) -> str:
-    mh = MinHash(num_perm=num_perm, seed=1, scheme="affine32")
+    mh = MinHash(num_perm=num_perm, seed=1, scheme="affine32", permutations=_permutations(num_perm))
     if items:
         mh.update_batch([s.encode("utf-8") for s in sorted(items)])
     return T.pack(mh.hashvalues.astype(np.uint32))

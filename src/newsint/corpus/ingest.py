@@ -260,7 +260,13 @@ class Ingest:
                 self.progress.done("unchanged")
                 continue
             self._seen.add(aid)
-            old = self.store.current_version(url=item.article.url, source=item.article.source)
+            # Without a URL, only a whole file identifies an article: a line of a dump or an
+            # entry of a feed may hold another article next time.
+            source = item.article.source
+            whole_file = source is not None and os.path.isfile(source)
+            old = self.store.current_version(
+                url=item.article.url, source=source if whole_file else None
+            )
             if old and old != aid:
                 self._versions[aid] = old
             yield item

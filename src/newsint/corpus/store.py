@@ -33,7 +33,6 @@ from sqlalchemy import (
     delete,
     event,
     func,
-    insert,
     select,
     update,
 )
@@ -449,6 +448,12 @@ def _derived_rows(analysis: Analysis) -> dict[type[Base], list[dict[str, Any]]]:
     return rows
 
 
+def _analysis_json(analysis: Analysis) -> str:
+    """Compact JSON (pydantic's fast serializer); `Store.analysis` reads it back to the same
+    record, whose to_json() is the pretty form `newsint analyze --format json` prints."""
+    return analysis.model_dump_json(by_alias=True)
+
+
 # --------------------------------------------------------------------------- deltas
 
 
@@ -590,15 +595,18 @@ class Store:
     ) -> None:
         aid = analysis.article.id
         with self.transaction() as conn:
-            conn.execute(insert(ArticleRow), [_article_row(analysis, ",".join(stages), supersedes)])
             conn.execute(
-                insert(AnalysisRow),
-                [{"article_id": aid, "schema": analysis.schema_, "data": analysis.to_json()}],
+                ArticleRow.__table__.insert(),
+                [_article_row(analysis, ",".join(stages), supersedes)],
             )
-            conn.execute(insert(FeatureRow), [{"article_id": aid, "data": features}])
+            conn.execute(
+                AnalysisRow.__table__.insert(),
+                [{"article_id": aid, "schema": analysis.schema_, "data": _analysis_json(analysis)}],
+            )
+            conn.execute(FeatureRow.__table__.insert(), [{"article_id": aid, "data": features}])
             for table, rows in derived.items():
                 if rows:
-                    conn.execute(insert(table), rows)
+                    conn.execute(table.__table__.insert(), rows)
             if supersedes:
                 conn.execute(
                     update(ArticleRow).where(ArticleRow.id == supersedes).values(current=False)
@@ -663,7 +671,7 @@ class Store:
         )
         if links:
             conn.execute(
-                insert(CopyLinkRow),
+                CopyLinkRow.__table__.insert(),
                 [
                     {
                         "id": x.id,
@@ -682,7 +690,7 @@ class Store:
         _delete(conn, StoryRow.id, gone)
         if stories:
             conn.execute(
-                insert(StoryRow),
+                StoryRow.__table__.insert(),
                 [
                     {
                         "id": s.id,
@@ -696,7 +704,7 @@ class Store:
                 ],
             )
             conn.execute(
-                insert(StoryArticleRow),
+                StoryArticleRow.__table__.insert(),
                 [
                     {
                         "story_id": s.id,
@@ -713,7 +721,7 @@ class Store:
         _delete(conn, CorpusEntityRow.id, gone)
         if entities:
             conn.execute(
-                insert(CorpusEntityRow),
+                CorpusEntityRow.__table__.insert(),
                 [
                     {
                         "id": e.id,
@@ -732,13 +740,13 @@ class Store:
                 for m in dict.fromkeys(e.members)
             ]
             if members:
-                conn.execute(insert(CorpusEntityMemberRow), members)
+                conn.execute(CorpusEntityMemberRow.__table__.insert(), members)
         gone = [*getattr(delta, "removed_claim_clusters", []), *(c.id for c in clusters)]
         _delete(conn, ClaimClusterMemberRow.cluster_id, gone)
         _delete(conn, ClaimClusterRow.id, gone)
         if clusters:
             conn.execute(
-                insert(ClaimClusterRow),
+                ClaimClusterRow.__table__.insert(),
                 [
                     {
                         "id": c.id,
@@ -757,7 +765,7 @@ class Store:
                 for m in dict.fromkeys(c.claims)
             ]
             if members:
-                conn.execute(insert(ClaimClusterMemberRow), members)
+                conn.execute(ClaimClusterMemberRow.__table__.insert(), members)
         if judgements:
             self._put_judgements(conn, judgements)
 
@@ -784,7 +792,7 @@ class Store:
             if j.id in existing:
                 conn.execute(update(JudgementRow).where(JudgementRow.id == j.id).values(**row))
             else:
-                conn.execute(insert(JudgementRow), [{"id": j.id, "seq": nxt, **row}])
+                conn.execute(JudgementRow.__table__.insert(), [{"id": j.id, "seq": nxt, **row}])
                 nxt += 1
 
     def judgements(self, *, active: bool | None = None) -> list[Judgement]:
@@ -804,7 +812,7 @@ class Store:
     def set_meta(self, key: str, value: str) -> None:
         with self.transaction() as conn:
             conn.execute(delete(MetaRow).where(MetaRow.key == key))
-            conn.execute(insert(MetaRow), [{"key": key, "value": value}])
+            conn.execute(MetaRow.__table__.insert(), [{"key": key, "value": value}])
 
     # ---- checks
 

@@ -14,7 +14,7 @@ import tomllib
 import unicodedata
 import zlib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import numpy as np
@@ -60,6 +60,7 @@ class CorpusData:
     not_outlets: frozenset[str]
     wires: dict[str, str]  # alias (lower case) -> canonical agency name
     stopwords: frozenset[str]
+    common_name_tokens: frozenset[str]
 
 
 @cache
@@ -80,6 +81,7 @@ def corpus_data() -> CorpusData:
         not_outlets=frozenset(raw["outlets"]["not_outlets"]),
         wires=wires,
         stopwords=stop,
+        common_name_tokens=frozenset(raw["entities"]["common_tokens"]),
     )
 
 
@@ -123,6 +125,7 @@ def content_stems(tokens: list[str], prefix: int) -> list[str]:
     return [w[:prefix] for w in tokens if len(w) > 1 and not w.isdigit() and w not in stop]
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """Diacritics removed, lower case, punctuation to spaces ('Çavuşoğlu' -> 'cavusoglu')."""
     text = unicodedata.normalize("NFKD", name)
@@ -243,6 +246,7 @@ def site_key(site: str | None) -> str | None:
     return re.sub(r"[^a-z0-9]", "", labels[-1]) if labels else None
 
 
+@lru_cache(maxsize=1 << 18)
 def same_outlet(key: str, acronym: str, other: str) -> bool:
     """Whether an outlet key (with its acronym) names the outlet `other` (a site or outlet key)."""
     if not key or not other:

@@ -13,7 +13,12 @@ from newsint.evaluate.common import EvalOptions, Report
 
 # task name -> "module:function", imported lazily so one task's dependencies never slow another.
 # Each function takes EvalOptions and returns a list of Reports (one per data set).
-TASKS: dict[str, str] = {}
+TASKS: dict[str, str] = {
+    "extraction": "newsint.evaluate.extraction:run",
+    "paraphrase": "newsint.evaluate.paraphrase:run",
+    "stories": "newsint.evaluate.stories:run",
+    "copies": "newsint.evaluate.copies:run",
+}
 
 
 def task(name: str) -> Callable[..., list[Report]]:

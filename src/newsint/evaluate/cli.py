@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 from rich import box
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table as RichTable
 
 from newsint.evaluate import TASKS, task
@@ -19,20 +20,21 @@ DEFAULT_DATA = Path("../shared/data")
 
 
 def print_report(report: Report, console: Console) -> None:
-    head = f"[bold]{report.task}[/] on [bold]{report.dataset}[/]"
+    # Everything but our own markup is escaped: notes, paths and cells may hold "[…]".
+    head = f"[bold]{escape(report.task)}[/] on [bold]{escape(report.dataset)}[/]"
     if report.skipped:
-        console.print(f"{head}: [yellow]{report.skipped}[/]")
+        console.print(f"{head}: [yellow]{escape(report.skipped)}[/]")
         return
     console.print(f"{head} ({report.seconds:.1f} s)")
     for t in report.tables:
-        table = RichTable(title=t.title, box=box.SIMPLE_HEAD, title_justify="left")
+        table = RichTable(title=escape(t.title), box=box.SIMPLE_HEAD, title_justify="left")
         for c in t.columns:
-            table.add_column(str(c))
+            table.add_column(escape(str(c)))
         for row in t.rows:
-            table.add_row(*[f"{v:.3f}" if isinstance(v, float) else str(v) for v in row])
+            table.add_row(*[escape(f"{v:.3f}" if isinstance(v, float) else str(v)) for v in row])
         console.print(table)
         for note in t.notes:
-            console.print(f"  [dim]{note}[/]")
+            console.print(f"  [dim]{escape(note)}[/]")
 
 
 def eval_command(

@@ -24,6 +24,8 @@ _REASONS = set(get_args(Removal.model_fields["reason"].annotation))
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _TOKEN = re.compile(r"[^\s]+")
 _NORM = re.compile(r"[\W_]+", re.UNICODE)
+_LETTERS = re.compile(r"[^\W\d_]")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,7 @@ class Furniture:
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
     crumb_words: frozenset[str]
     crumb_separators: str
+    structure: tuple[re.Pattern[str], ...]  # list items, table rows, rules: repeat by design
 
 
 @cache
@@ -50,6 +53,7 @@ def furniture() -> Furniture:
         patterns=tuple(compiled),
         crumb_words=frozenset(w.lower() for w in data["breadcrumb"]["words"]),
         crumb_separators=data["breadcrumb"]["separators"],
+        structure=tuple(re.compile(p) for p in data["structure"]["patterns"]),
     )
 
 
@@ -160,10 +164,15 @@ def find_title(
     lines: list[Line], meta_title: str | None, cfg: CleanConfig, rules: Furniture
 ) -> str | None:
     """The headline: metadata's if given, else a first line that repeats (after any crumb), else
-    a short first line that does not end like a sentence."""
+    a short first line that does not end like a sentence. List items, table rows and one-word
+    labels repeat by design, so they are never taken for a repeated headline."""
     if meta_title:
         return meta_title.strip()
-    head = [ln for ln in lines[:8] if not furniture_reason(ln.text, cfg, rules)]
+    head = [
+        ln
+        for ln in lines[:8]
+        if not furniture_reason(ln.text, cfg, rules) and not is_structure(ln.text, rules)
+    ]
     if not head:
         return None
     for i, line in enumerate(head):
@@ -172,7 +181,11 @@ def find_title(
             repeats = key and (
                 normalise(line.text) == key or normalise(line.text).endswith(" " + key)
             )
-            if repeats and _looks_like_title(later.text, cfg):
+            if (
+                repeats
+                and _looks_like_title(later.text, cfg)
+                and _letter_words(later.text) >= cfg.title_min_words
+            ):
                 return later.text
     first = head[0].text
     cut = crumb_prefix(first, None, cfg, rules)
@@ -264,12 +277,17 @@ def clean_text(raw: str, meta_title: str | None, cfg: CleanConfig) -> Result:
         previous = line
     flush()
 
-    # 4. exact and paraphrased duplicates: the first copy stays.
+    # 4. exact and paraphrased duplicates: the first copy stays. List items, table rows and
+    # short lines repeat by design (two products share a feature, every table its header), so
+    # only real paragraphs are compared.
     kept: list[tuple[int, int]] = []
     keys: dict[str, int] = {}
-    comparable: list[tuple[int, str]] = []  # (raw start, text) of kept paragraphs long enough
+    comparable: list[tuple[int, str]] = []  # (raw start, text) of kept prose paragraphs
     for start, end in paragraphs:
         text = raw[start:end]
+        if is_structure(text, rules) or _letter_words(text) < cfg.duplicate_min_words:
+            kept.append((start, end))
+            continue
         key = normalise(text)
         if key == ntitle:
             # The kept headline: a lead that restates it is article text, not its paraphrase.
@@ -287,7 +305,9 @@ def clean_text(raw: str, meta_title: str | None, cfg: CleanConfig) -> Result:
                 )
             )
             continue
-        if len(content_words(text, cfg.stem_prefix)) >= cfg.near_duplicate_min_words:
+        if is_prose(text) and len(content_words(text, cfg.stem_prefix)) >= (
+            cfg.near_duplicate_min_words
+        ):
             match = _near_duplicate(text, comparable, cfg)
             if match is not None:
                 other_start, score = match
@@ -323,16 +343,63 @@ def clean_text(raw: str, meta_title: str | None, cfg: CleanConfig) -> Result:
     return Result("".join(pieces), offsets, removals, title, kept)
 
 
+def is_structure(text: str, rules: Furniture) -> bool:
+    """A list, a table or a rule: every line matches a data/furniture.toml structure pattern."""
+    return all(
+        any(p.fullmatch(line.strip()) for p in rules.structure)
+        for line in text.splitlines()
+        if line.strip()
+    )
+
+
+def is_prose(text: str) -> bool:
+    """Ends like a sentence. Headings, captions and product names do not, and they share words
+    with the paragraph they introduce without repeating it."""
+    return bool(_SENTENCE_END.search(text.rstrip()))
+
+
+def _letter_words(text: str) -> int:
+    return sum(1 for w in _words(text) if _LETTERS.search(w))
+
+
+def numbers_disagree(a: str, b: str) -> bool:
+    """Each side has a number the other lacks: two facts of one template ("held on $72,500
+    bond" / "held on $268,500 bond"), not one fact said twice. One side dropping a number is
+    still a paraphrase."""
+    na = {n.replace(",", "") for n in _NUMBER.findall(a)}
+    nb = {n.replace(",", "") for n in _NUMBER.findall(b)}
+    return bool(na - nb) and bool(nb - na)
+
+
+def near_duplicate_score(text: str, other: str, cfg: CleanConfig) -> float | None:
+    """Paraphrase score of a later paragraph against an earlier one, or None where a gate rules
+    the pair out before scoring: not both prose, too short, too different in length, too few
+    shared words (a paragraph that quotes a shorter one and adds to it is new material), or
+    numbers that disagree."""
+    if not (is_prose(text) and is_prose(other)):
+        return None
+    a = content_words(text, cfg.stem_prefix)
+    b = content_words(other, cfg.stem_prefix)
+    n, m = len(a), len(b)
+    if min(n, m) < cfg.near_duplicate_min_words:
+        return None
+    if min(n, m) / max(n, m) < cfg.near_duplicate_min_length_ratio:
+        return None
+    if len(a & b) / max(n, m) < cfg.near_duplicate_min_overlap:
+        return None
+    if numbers_disagree(text, other):
+        return None
+    return paraphrase_score(text, other, cfg.stem_prefix)
+
+
 def _near_duplicate(
     text: str, earlier: list[tuple[int, str]], cfg: CleanConfig
 ) -> tuple[int, float] | None:
-    n = len(content_words(text, cfg.stem_prefix))
     best: tuple[int, float] | None = None
     for start, other in earlier:
-        m = len(content_words(other, cfg.stem_prefix))
-        if min(n, m) / max(n, m) < cfg.near_duplicate_min_length_ratio:
+        score = near_duplicate_score(text, other, cfg)
+        if score is None:
             continue
-        score = paraphrase_score(text, other, cfg.stem_prefix)
         if score >= cfg.near_duplicate_threshold and (best is None or score > best[1]):
             best = (start, score)
     return best
