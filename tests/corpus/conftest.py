@@ -106,11 +106,12 @@ BRIDGE = (
     "for months for the crossing to reopen before the winter."
 )
 BRIDGE_OTHER = (
-    "Traffic returns to the Kerrow crossing on Monday morning, ending six weeks of diversions. "
-    "Tomas Reyes, who chairs the residents' group, said the bridge will reopen to traffic on "
-    "Monday morning and welcomed the decision. “The piers are sound and the deck has been "
-    "resurfaced,” the county engineer Ines Duarte said, according to a council statement. "
-    "Heavy lorries remain banned until an inspection in the spring."
+    "Drivers in Kerrow can stop planning detours: residents' leader Tomas Reyes said the bridge "
+    "will reopen to traffic on Monday morning. Reyes, whose group collected 1,800 signatures "
+    "over the summer, said shops on the east bank had lost a third of their trade since the "
+    "closure. “People kept their cars at home rather than sit in the Malden queue,” he said. "
+    "The council confirmed the date in a short notice posted at the town hall and thanked "
+    "Ines Duarte's engineering team for finishing ahead of the winter."
 )
 MUSEUM = (
     "The Harbour Board approved plans on Tuesday for a maritime museum in the old customs "

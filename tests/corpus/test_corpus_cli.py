@@ -125,7 +125,8 @@ def test_demo(tmp_path: Path) -> None:
     result = invoke("demo", "--db", db)
     assert result.exit_code == 0, result.output
     assert "Stories" in result.stdout and "Best-corroborated claims" in result.stdout
-    assert "original" in result.stdout and "verbatim" in result.stdout  # copy trees
+    assert "original" in result.stdout  # copy trees
+    assert any(kind in result.stdout for kind in ("verbatim", "syndicated", "spin"))
     assert "newsint stories --db" in result.stdout
     again = invoke("demo", "--db", db)
     assert again.exit_code == 0 and again.stdout == result.stdout
