@@ -19,6 +19,7 @@ from newsint.api import analyze_paths, parse_published
 from newsint.config import load_config
 from newsint.errors import InputError, NewsintError
 from newsint.evaluate.cli import eval_command
+from newsint.export.cli import export_command
 from newsint.model import Analysis
 
 if TYPE_CHECKING:
@@ -126,6 +127,7 @@ def analyze(
 
 
 app.command("eval")(eval_command)
+app.command("export")(export_command)
 
 
 # --------------------------------------------------------------------------- corpus
