@@ -7,10 +7,12 @@ The answers are the dicts the Corpus API returns (docs/schema.md), so a script g
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from newsint.api import parse_published, set_published
@@ -417,3 +419,59 @@ def search(
     corpus = state.corpus
     items = corpus.search(q, limit=pages.limit, offset=pages.offset)
     return pages.page(items, corpus.search_total(q))
+
+
+# --------------------------------------------------------------------------- exports
+
+
+@router.get("/exports", summary="The export formats", tags=["exports"])
+def list_exports() -> list[dict[str, Any]]:
+    from newsint.export import CSV_TABLES, EXPORTERS
+
+    return [
+        {
+            "name": e.name,
+            "media_type": e.media_type,
+            "extension": e.extension,
+            "description": e.description,
+            "url": f"/api/export/{e.name}",
+            "options": {"table": list(CSV_TABLES)} if e.name == "csv" else {},
+        }
+        for e in EXPORTERS.values()
+    ]
+
+
+@router.get(
+    "/export/{name}",
+    summary="Download the corpus (or one story) as STIX 2.1, FtM, GraphML, JSONL or CSV",
+    tags=["exports"],
+    response_class=StreamingResponse,
+    responses={200: {"description": "The export file"}, **ERRORS},
+)
+def export(
+    state: State,
+    name: str,
+    story: Annotated[str | None, Query(description="Only this story (id).")] = None,
+    table: Annotated[
+        str, Query(description="CSV only: claims, entities, articles or links.")
+    ] = "claims",
+) -> StreamingResponse:
+    from newsint.export import CSV_TABLES, EXPORTERS
+    from newsint.export.gather import from_corpus
+
+    exporter = EXPORTERS.get(name)
+    if exporter is None:
+        from newsint.corpus.api import NotInCorpus
+
+        raise NotInCorpus(name, "no such export format", f"use one of {', '.join(EXPORTERS)}")
+    if table not in CSV_TABLES:
+        raise Invalid("table", f"no CSV table {table!r}", f"use one of {', '.join(CSV_TABLES)}")
+    data = from_corpus(state.corpus, story or None)
+    chunks = exporter.chunks(data, {"table": table})
+    first = next(chunks, b"")  # formats built whole fail here, while a JSON error can still go
+    stem = "newsint" + (f"-{story}" if story else "") + (f"-{table}" if name == "csv" else "")
+    return StreamingResponse(
+        itertools.chain([first], chunks),
+        media_type=exporter.media_type,
+        headers={"Content-Disposition": f'attachment; filename="{exporter.filename(stem)}"'},
+    )
