@@ -274,7 +274,7 @@ async def _check(request: Request, state: WebState) -> Response | None:
 
 def _unauthorised(request: Request) -> Response:
     path = request.url.path
-    if wants_json(request) or path == "/docs":
+    if wants_json(request):
         return JSONResponse(
             error_body("unauthorized", "a valid token is required (Bearer header)"),
             status_code=401,

@@ -88,7 +88,7 @@ def _spring(comp: list[str], links: list[tuple[str, str]], iterations: int) -> n
     # a hub's many links would pull its neighbours into one blot: each link pulls less the more
     # links its busier end has
     strength = 1.0 / np.maximum(degree[pairs[:, 0]], degree[pairs[:, 1]]) if len(pairs) else None
-    k = 2.0 / math.sqrt(n)  # ideal edge length in a box of side 2
+    k = 3.0 / math.sqrt(n)  # ideal edge length (the layout spans about 2 × 2 before scaling)
     temperature = 0.2
     cooling = temperature / (iterations + 1)
     for _ in range(iterations):
@@ -101,7 +101,7 @@ def _spring(comp: list[str], links: list[tuple[str, str]], iterations: int) -> n
             pull = (strength * length / k)[:, None] * d  # linked nodes attract
             np.add.at(disp, pairs[:, 0], -pull)
             np.add.at(disp, pairs[:, 1], pull)
-        disp -= pos * 0.1  # a little gravity keeps the component round
+        disp -= pos * 0.05  # a little gravity keeps the component round
         length = np.maximum(np.linalg.norm(disp, axis=1), 1e-9)
         pos += disp / length[:, None] * np.minimum(length, temperature)[:, None]
         temperature = max(temperature - cooling, 1e-3)

@@ -60,6 +60,8 @@
     var text = document.getElementById("text");
     var panel = document.getElementById("details");
     if (!details || !text || !panel) return;
+    var first = panel.querySelector(".hint");
+    var hint = first ? first.textContent : "";
 
     function show(target) {
       var refs = (target.getAttribute("data-refs") || "").split(" ").filter(Boolean);
@@ -74,6 +76,17 @@
       }
       target.classList.add("selected");
       while (panel.firstChild) panel.removeChild(panel.firstChild);
+      var close = el("button", "close", "×");
+      close.setAttribute("type", "button");
+      close.setAttribute("aria-label", "Close the details");
+      close.addEventListener("click", function () {
+        while (panel.firstChild) panel.removeChild(panel.firstChild);
+        panel.appendChild(el("p", "hint", hint));
+        panel.classList.remove("filled");
+        var on = text.querySelectorAll(".selected");
+        for (var k = 0; k < on.length; k++) on[k].classList.remove("selected");
+      });
+      panel.appendChild(close);
       var seen = {};
       refs.forEach(function (ref) {
         var info = details[ref];
