@@ -171,6 +171,9 @@ def test_entity_by_name_or_id(client: TestClient) -> None:
     by_name = client.get("/api/entities/Ines%20Duarte").json()
     assert by_name["entity"]["name"] == "Ines Duarte"
     assert len(by_name["members"]) == 3  # wire, copy, radio
+    assert [m["mentions"] for m in by_name["members"]] == [1, 1, 1]
+    kerrow = client.get("/api/entities/Kerrow").json()["members"]
+    assert sorted(m["mentions"] for m in kerrow) == [1, 2, 2]  # twice in the wire and its copy
     by_id = client.get(f"/api/entities/{by_name['entity']['id']}").json()
     assert by_id == by_name
     assert client.get("/api/entities/Nobody").status_code == 404

@@ -433,7 +433,13 @@ class Corpus:
             row = conn.execute(select(CorpusEntityRow).where(CorpusEntityRow.id == ids[0])).one()
             members = list(
                 conn.execute(
-                    select(EntityRow.article_id, EntityRow.id, EntityRow.name, ArticleRow.title)
+                    select(
+                        EntityRow.article_id,
+                        EntityRow.id,
+                        EntityRow.name,
+                        EntityRow.mentions,
+                        ArticleRow.title,
+                    )
                     .join(
                         CorpusEntityMemberRow,
                         and_(
@@ -466,6 +472,7 @@ class Corpus:
                     "id": m.id,
                     "name": m.name,
                     "title": m.title,
+                    "mentions": m.mentions,
                 }
                 for m in members
             ],
