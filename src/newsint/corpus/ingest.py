@@ -27,6 +27,9 @@ from newsint.model import Analysis, Published
 from newsint.readers import Item, Link, read_bytes, read_path, read_stdin
 from newsint.readers.url import Fetched, Fetcher, is_url
 
+# Articles looked up in the store at once (already stored? an earlier version?).
+LOOKUP_BATCH = 64
+
 # Content types of fetched resources and the reader suffix they go to.
 _TYPE_SUFFIX = {
     "text/html": ".html",
@@ -244,31 +247,55 @@ class Ingest:
                 self.progress.total(count - before)
 
     def _new(self, items: Iterable[Analysis | InputError | Failure]) -> Iterator[Analysis]:
-        """Articles to analyse; the rest are settled (unchanged, failed, skipped) on the way."""
+        """Articles to analyse; the rest are settled (unchanged, failed, skipped) on the way.
+
+        Articles are looked up in the store a screenful at a time: one query per article would
+        cost more than storing it.
+        """
+        batch: list[Analysis] = []
         for item in items:
             if isinstance(item, InputError):
                 self._fail(item.where, item.code, f"{item.problem} — {item.fix}")
-                continue
-            if isinstance(item, Failure):
+            elif isinstance(item, Failure):
                 self.summary.skipped.append(item)
                 self.progress.done("skipped")
-                continue
+            else:
+                batch.append(item)
+                if len(batch) >= LOOKUP_BATCH:
+                    yield from self._screen(batch)
+                    batch = []
+        yield from self._screen(batch)
+
+    def _screen(self, batch: list[Analysis]) -> Iterator[Analysis]:
+        if not batch:
+            return
+        stored = self.store.known(a.article.id for a in batch)
+        # Without a URL, only a whole file identifies an article: a line of a dump or an
+        # entry of a feed may hold another article next time.
+        whole = {
+            a.article.source
+            for a in batch
+            if not a.article.url and a.article.source and os.path.isfile(a.article.source)
+        }
+        by_url, by_source = self.store.current_versions(
+            urls=[a.article.url for a in batch if a.article.url], sources=whole
+        )
+        for item in batch:
             aid = item.article.id
-            if aid in self._seen or self.store.known([aid]):
+            if aid in self._seen or aid in stored:
                 self._seen.add(aid)
                 self.summary.unchanged += 1
                 self.progress.done("unchanged")
                 continue
             self._seen.add(aid)
-            # Without a URL, only a whole file identifies an article: a line of a dump or an
-            # entry of a feed may hold another article next time.
-            source = item.article.source
-            whole_file = source is not None and os.path.isfile(source)
-            old = self.store.current_version(
-                url=item.article.url, source=source if whole_file else None
-            )
+            url, source = item.article.url, item.article.source
+            old = by_url.get(url) if url else (by_source.get(source) if source in whole else None)
             if old and old != aid:
                 self._versions[aid] = old
+            if url:  # a later text at the same place in this run replaces this one
+                by_url[url] = aid
+            elif source in whole:
+                by_source[source] = aid
             yield item
 
     def _fail(self, where: str, code: str, message: str) -> None:

@@ -79,7 +79,7 @@ class ArticleRow(Base):
     chars: Mapped[int] = mapped_column(Integer)
     stages: Mapped[str] = mapped_column(Text)  # pipeline stage names, comma separated
     supersedes: Mapped[str | None] = mapped_column(ID, index=True)  # earlier version's id
-    current: Mapped[bool] = mapped_column(Boolean, index=True)  # False once superseded
+    current: Mapped[bool] = mapped_column(Boolean)  # False once superseded
     analyzed: Mapped[bool] = mapped_column(Boolean, index=True)
 
 
@@ -552,18 +552,44 @@ class Store:
                 found.update(conn.scalars(select(ArticleRow.id).where(ArticleRow.id.in_(part))))
         return found
 
+    def current_versions(
+        self, *, urls: Iterable[str] = (), sources: Iterable[str] = ()
+    ) -> tuple[dict[str, str], dict[str, str]]:
+        """Current article ids by URL, and by source for articles without a URL.
+
+        Looked up by the URL and source indexes only, then filtered: `current` is a flag on
+        nearly every row, and an index on it would make each look-up a scan.
+        """
+        by_url: dict[str, str] = {}
+        by_source: dict[str, str] = {}
+        with self.reading() as conn:
+            for part in _chunks(sorted(set(urls))):
+                rows = conn.execute(
+                    select(ArticleRow.url, ArticleRow.id, ArticleRow.current)
+                    .where(ArticleRow.url.in_(part))
+                    .order_by(ArticleRow.id)
+                )
+                for url, aid, current in rows:
+                    if current:
+                        by_url.setdefault(url, aid)
+            for part in _chunks(sorted(set(sources))):
+                rows = conn.execute(
+                    select(ArticleRow.source, ArticleRow.id, ArticleRow.current, ArticleRow.url)
+                    .where(ArticleRow.source.in_(part))
+                    .order_by(ArticleRow.id)
+                )
+                for source, aid, current, url in rows:
+                    if current and url is None:
+                        by_source.setdefault(source, aid)
+        return by_url, by_source
+
     def current_version(self, *, url: str | None, source: str | None) -> str | None:
         """The current article id at this URL (or, without a URL, read from this source)."""
         if url:
-            cond = ArticleRow.url == url
-        elif source:
-            cond = (ArticleRow.source == source) & ArticleRow.url.is_(None)
-        else:
-            return None
-        with self.reading() as conn:
-            return conn.scalar(
-                select(ArticleRow.id).where(cond, ArticleRow.current).order_by(ArticleRow.id)
-            )
+            return self.current_versions(urls=[url])[0].get(url)
+        if source:
+            return self.current_versions(sources=[source])[1].get(source)
+        return None
 
     def add_article(
         self,
