@@ -12,6 +12,7 @@ to the analyzer (a kill between the two) are given to it first on the next run.
 
 from __future__ import annotations
 
+import gzip
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -142,13 +143,14 @@ def estimate(source: str) -> int:
     """A cheap guess of how many articles an input holds, for the progress bar's total."""
     if source == "-" or is_url(source):
         return 1
-    name = source.lower().removesuffix(".gz")
-    if not name.endswith((".jsonl", ".ndjson")) or source.lower().endswith(".gz"):
+    lowered = source.lower()
+    if not lowered.removesuffix(".gz").endswith((".jsonl", ".ndjson")):
         return 1
+    opener = gzip.open if lowered.endswith(".gz") else open
     try:
-        with open(source, "rb") as fh:
+        with opener(source, "rb") as fh:
             return max(1, sum(1 for line in fh if line.strip()))
-    except OSError:
+    except (OSError, EOFError):
         return 1
 
 
