@@ -386,22 +386,4 @@ def load_analyzer(store: Store, config: Config) -> Any:
     return analyzer
 
 
-def ingest(
-    inputs: Iterable[str],
-    db: str | os.PathLike[str] | None = None,
-    *,
-    config: Config | None = None,
-    jobs: int = 1,
-    fetch: bool = True,
-    allow_private: bool | None = None,
-    progress: Progress | None = None,
-) -> Summary:
-    """Ingest inputs into the store at `db` (a path or database URL) and return the summary."""
-    config = config or default_config()
-    with Store(db, config.store) as store:
-        return Ingest(
-            store, config, jobs=jobs, fetch=fetch, allow_private=allow_private, progress=progress
-        ).run(inputs)
-
-
-__all__ = ["Failure", "Ingest", "Progress", "Summary", "expand", "ingest", "load_analyzer"]
+__all__ = ["Failure", "Ingest", "Progress", "Summary", "expand", "load_analyzer"]

@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -305,7 +304,7 @@ ARTICLE_TABLES = (
     EventRow,
 )
 
-__all__ = ["Base", "Delta", "Store", "database_url"]
+__all__ = ["Base", "Store", "database_url", "split_key"]
 
 
 # --------------------------------------------------------------------------- URLs
@@ -455,24 +454,6 @@ def _analysis_json(analysis: Analysis) -> str:
 
 
 # --------------------------------------------------------------------------- deltas
-
-
-@dataclass
-class Delta:
-    """What the corpus analyzer changed: records to upsert and ids to delete, applied at once.
-
-    The links analyzer's CorpusDelta has these attributes; any object with them will do.
-    """
-
-    copy_links: list[CopyLink] = field(default_factory=list)
-    removed_copy_links: list[str] = field(default_factory=list)
-    stories: list[Story] = field(default_factory=list)
-    removed_stories: list[str] = field(default_factory=list)
-    judgements: list[Judgement] = field(default_factory=list)
-    corpus_entities: list[CorpusEntity] = field(default_factory=list)
-    removed_corpus_entities: list[str] = field(default_factory=list)
-    claim_clusters: list[ClaimCluster] = field(default_factory=list)
-    removed_claim_clusters: list[str] = field(default_factory=list)
 
 
 def _chunks(items: Sequence[Any], size: int = 500) -> Iterator[Sequence[Any]]:
@@ -674,7 +655,11 @@ class Store:
     # ---- corpus deltas
 
     def apply_delta(self, delta: Any, analyzed: Iterable[str] = ()) -> None:
-        """Apply an analyzer delta and mark articles as analysed, in one transaction."""
+        """Apply an analyzer delta and mark articles as analysed, in one transaction.
+
+        `delta` is the corpus analyzer's CorpusDelta (records to upsert by id, ids to delete);
+        the store reads its attributes only, so it does not depend on the analyzer.
+        """
         analyzed = list(analyzed)
         with self.transaction() as conn:
             self._apply(conn, delta)
