@@ -363,10 +363,12 @@ class Ingest:
         engine = LocalEngine(self.config, jobs=self.jobs)
         try:
             for result in engine.run(self._new(self._items(sources))):
-                if isinstance(result, InputError):
-                    self._fail(result.where, result.code, f"{result.problem} — {result.fix}")
-                else:
+                try:
+                    if isinstance(result, InputError):
+                        raise result
                     self._store(result)
+                except InputError as err:  # from the workers, or an analysis the store refused
+                    self._fail(err.where, err.code, f"{err.problem} — {err.fix}")
             self._flush(force=True)
         finally:
             engine.close()
@@ -382,7 +384,9 @@ def load_analyzer(store: Store, config: Config) -> Any:
 
     analyzer = CorpusAnalyzer(config)
     analyzer.load(decode(data) for _, data in store.features(analyzed=True))
-    analyzer.load_judgements(store.judgements())
+    # User judgements replayed: the records they change are stored already; applying the
+    # delta again costs little and repairs a store that missed one.
+    store.apply_delta(analyzer.load_judgements(store.judgements()))
     return analyzer
 
 
