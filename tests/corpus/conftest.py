@@ -238,6 +238,11 @@ def small_corpus_analyses() -> list[Analysis]:
 
 
 @pytest.fixture
+def small_analyses() -> list[Analysis]:
+    return small_corpus_analyses()
+
+
+@pytest.fixture
 def small_corpus(tmp_path: Path) -> Path:
     """A JSONL file of the small corpus's analyses (as `newsint analyze --format json` writes)."""
     path = tmp_path / "analyses.jsonl"

@@ -101,7 +101,8 @@ def test_queries_need_an_existing_corpus(tmp_path: Path) -> None:
 
 def test_unknown_ids_are_clear(db: str) -> None:
     result = invoke("show", "story_0000000000000000", "--db", db)
-    assert result.exit_code == 2 and "no entity by that id or name" in result.stderr
+    assert result.exit_code == 2
+    assert "no article, story, claim or entity by that id or name" in result.stderr
 
 
 def test_scraped_text_is_not_markup(tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ from warcio.warcwriter import WARCWriter
 from newsint.config import Config, default_config
 from newsint.corpus.ingest import Ingest, Progress, expand
 from newsint.corpus.store import ArticleRow, Store
+from newsint.model import Analysis
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 
@@ -329,3 +330,18 @@ def test_articles_stored_but_not_analysed_are_taken_up(corpus_dir: Path, db_url:
         assert summary.unchanged == 7
         assert list(store.features(analyzed=False)) == []
         assert store.counts() == full
+
+
+def test_an_analysis_the_store_refuses_fails_alone(
+    tmp_path: Path, db_url: str, small_analyses: list[Analysis]
+) -> None:
+    good, bad = small_analyses[:2]
+    bad.mentions.append(bad.mentions[0].model_copy())  # two mentions with one id
+    dump = tmp_path / "analyses.jsonl"
+    dump.write_text(good.to_json(indent=None) + "\n" + bad.to_json(indent=None) + "\n")
+    with Store(db_url) as store:
+        summary, _ = run(store, [str(dump)])
+        assert summary.added == 1
+        assert [f.code for f in summary.failed] == ["analysis"]
+        assert "cannot be stored" in summary.failed[0].message
+        assert store.integrity() == []

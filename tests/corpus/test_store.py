@@ -7,6 +7,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import insert, select
 
+from newsint.corpus.analyzer import CorpusDelta
 from newsint.corpus.migrations import current, head
 from newsint.corpus.store import (
     ArticleRow,
@@ -14,7 +15,6 @@ from newsint.corpus.store import (
     ClaimClusterMemberRow,
     ClaimRow,
     CorpusEntityMemberRow,
-    Delta,
     EntityRow,
     EventRow,
     MentionRow,
@@ -182,7 +182,7 @@ def test_versions_by_url_and_by_source(store: Store) -> None:
     assert store.current_version(url=None, source="/data/other.txt") is None
 
 
-def delta_for(a: Analysis, b: Analysis, story_id: str = "sty_1") -> Delta:
+def delta_for(a: Analysis, b: Analysis, story_id: str = "sty_1") -> CorpusDelta:
     link = CopyLink(
         id="cpy_1", article=b.article.id, original=a.article.id, kind="verbatim", score=0.97
     )
@@ -211,7 +211,7 @@ def delta_for(a: Analysis, b: Analysis, story_id: str = "sty_1") -> Delta:
         collapsed=["copy of the same article"],
     )
     judgement = Judgement(id="jdg_1", a=a.entities[0].id, b=b.entities[0].id, verdict="same")
-    return Delta(
+    return CorpusDelta(
         copy_links=[link],
         stories=[story],
         corpus_entities=[entity],
@@ -253,10 +253,10 @@ def test_apply_delta_upserts_and_removes(store: Store) -> None:
 
 def test_judgements_keep_their_order_and_can_be_deactivated(store: Store) -> None:
     made = [Judgement(id=f"jdg_{i}", a=f"e{i}", b=f"e{i + 1}", verdict="same") for i in (3, 1, 2)]
-    store.apply_delta(Delta(judgements=made))
+    store.apply_delta(CorpusDelta(judgements=made))
     assert [j.id for j in store.judgements()] == ["jdg_3", "jdg_1", "jdg_2"]
     undone = made[1].model_copy(update={"active": False, "by": "user"})
-    store.apply_delta(Delta(judgements=[undone]))
+    store.apply_delta(CorpusDelta(judgements=[undone]))
     assert [j.id for j in store.judgements()] == ["jdg_3", "jdg_1", "jdg_2"]  # same place
     assert [j.id for j in store.judgements(active=True)] == ["jdg_3", "jdg_2"]
 

@@ -727,7 +727,14 @@ class Corpus:
             return self.story(ref)
         if kind == "claim":
             return self.claim(ref)
-        return self.entity(ref)
+        try:
+            return self.entity(ref)
+        except NotInCorpus:
+            raise NotInCorpus(
+                ref,
+                "no article, story, claim or entity by that id or name",
+                "find ids with `newsint stories`, `newsint claims` or `newsint entities`",
+            ) from None
 
     def article(self, article_id: str) -> dict[str, Any]:
         """One article: metadata, its story, its copy links both ways, its claims."""
@@ -956,8 +963,7 @@ def _kind_of(conn: Any, ref: str) -> str:
     for kind, probe in probes:
         if conn.scalar(probe.limit(1)) is not None:
             return kind
-    # a name: let the entity lookup say whether it knows it
-    return "entity"
+    return "entity"  # or an entity name: the entity look-up says whether it knows it
 
 
 def copy_tree(articles: list[dict[str, Any]], links: list[dict[str, Any]]) -> list[dict[str, Any]]:

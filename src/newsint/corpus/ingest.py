@@ -12,6 +12,7 @@ to the analyzer (a kill between the two) are given to it first on the next run.
 
 from __future__ import annotations
 
+import gzip
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -26,6 +27,9 @@ from newsint.errors import InputError, NotFound
 from newsint.model import Analysis, Published
 from newsint.readers import Item, Link, read_bytes, read_path, read_stdin
 from newsint.readers.url import Fetched, Fetcher, is_url
+
+# Articles looked up in the store at once (already stored? an earlier version?).
+LOOKUP_BATCH = 64
 
 # Content types of fetched resources and the reader suffix they go to.
 TYPE_SUFFIX = {
@@ -139,13 +143,14 @@ def estimate(source: str) -> int:
     """A cheap guess of how many articles an input holds, for the progress bar's total."""
     if source == "-" or is_url(source):
         return 1
-    name = source.lower().removesuffix(".gz")
-    if not name.endswith((".jsonl", ".ndjson")) or source.lower().endswith(".gz"):
+    lowered = source.lower()
+    if not lowered.removesuffix(".gz").endswith((".jsonl", ".ndjson")):
         return 1
+    opener = gzip.open if lowered.endswith(".gz") else open
     try:
-        with open(source, "rb") as fh:
+        with opener(source, "rb") as fh:
             return max(1, sum(1 for line in fh if line.strip()))
-    except OSError:
+    except (OSError, EOFError):
         return 1
 
 
@@ -246,31 +251,55 @@ class Ingest:
                 self.progress.total(count - before)
 
     def _new(self, items: Iterable[Analysis | InputError | Failure]) -> Iterator[Analysis]:
-        """Articles to analyse; the rest are settled (unchanged, failed, skipped) on the way."""
+        """Articles to analyse; the rest are settled (unchanged, failed, skipped) on the way.
+
+        Articles are looked up in the store a screenful at a time: one query per article would
+        cost more than storing it.
+        """
+        batch: list[Analysis] = []
         for item in items:
             if isinstance(item, InputError):
                 self._fail(item.where, item.code, f"{item.problem} — {item.fix}")
-                continue
-            if isinstance(item, Failure):
+            elif isinstance(item, Failure):
                 self.summary.skipped.append(item)
                 self.progress.done("skipped")
-                continue
+            else:
+                batch.append(item)
+                if len(batch) >= LOOKUP_BATCH:
+                    yield from self._screen(batch)
+                    batch = []
+        yield from self._screen(batch)
+
+    def _screen(self, batch: list[Analysis]) -> Iterator[Analysis]:
+        if not batch:
+            return
+        stored = self.store.known(a.article.id for a in batch)
+        # Without a URL, only a whole file identifies an article: a line of a dump or an
+        # entry of a feed may hold another article next time.
+        whole = {
+            a.article.source
+            for a in batch
+            if not a.article.url and a.article.source and os.path.isfile(a.article.source)
+        }
+        by_url, by_source = self.store.current_versions(
+            urls=[a.article.url for a in batch if a.article.url], sources=whole
+        )
+        for item in batch:
             aid = item.article.id
-            if aid in self._seen or self.store.known([aid]):
+            if aid in self._seen or aid in stored:
                 self._seen.add(aid)
                 self.summary.unchanged += 1
                 self.progress.done("unchanged")
                 continue
             self._seen.add(aid)
-            # Without a URL, only a whole file identifies an article: a line of a dump or an
-            # entry of a feed may hold another article next time.
-            source = item.article.source
-            whole_file = source is not None and os.path.isfile(source)
-            old = self.store.current_version(
-                url=item.article.url, source=source if whole_file else None
-            )
+            url, source = item.article.url, item.article.source
+            old = by_url.get(url) if url else (by_source.get(source) if source in whole else None)
             if old and old != aid:
                 self._versions[aid] = old
+            if url:  # a later text at the same place in this run replaces this one
+                by_url[url] = aid
+            elif source in whole:
+                by_source[source] = aid
             yield item
 
     def _fail(self, where: str, code: str, message: str) -> None:
@@ -345,10 +374,12 @@ class Ingest:
         engine = self._engine or LocalEngine(self.config, jobs=self.jobs)
         try:
             for result in engine.run(self._new(items)):
-                if isinstance(result, InputError):
-                    self._fail(result.where, result.code, f"{result.problem} — {result.fix}")
-                else:
+                try:
+                    if isinstance(result, InputError):
+                        raise result
                     self._store(result)
+                except InputError as err:  # from the workers, or an analysis the store refused
+                    self._fail(err.where, err.code, f"{err.problem} — {err.fix}")
             self._flush(force=True)
         finally:
             if self._engine is None:
@@ -365,26 +396,10 @@ def load_analyzer(store: Store, config: Config) -> Any:
 
     analyzer = CorpusAnalyzer(config)
     analyzer.load(decode(data) for _, data in store.features(analyzed=True))
-    analyzer.load_judgements(store.judgements())
+    # User judgements replayed: the records they change are stored already; applying the
+    # delta again costs little and repairs a store that missed one.
+    store.apply_delta(analyzer.load_judgements(store.judgements()))
     return analyzer
 
 
-def ingest(
-    inputs: Iterable[str],
-    db: str | os.PathLike[str] | None = None,
-    *,
-    config: Config | None = None,
-    jobs: int = 1,
-    fetch: bool = True,
-    allow_private: bool | None = None,
-    progress: Progress | None = None,
-) -> Summary:
-    """Ingest inputs into the store at `db` (a path or database URL) and return the summary."""
-    config = config or default_config()
-    with Store(db, config.store) as store:
-        return Ingest(
-            store, config, jobs=jobs, fetch=fetch, allow_private=allow_private, progress=progress
-        ).run(inputs)
-
-
-__all__ = ["Failure", "Ingest", "Progress", "Summary", "expand", "ingest", "load_analyzer"]
+__all__ = ["Failure", "Ingest", "Progress", "Summary", "expand", "load_analyzer"]

@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -79,7 +78,7 @@ class ArticleRow(Base):
     chars: Mapped[int] = mapped_column(Integer)
     stages: Mapped[str] = mapped_column(Text)  # pipeline stage names, comma separated
     supersedes: Mapped[str | None] = mapped_column(ID, index=True)  # earlier version's id
-    current: Mapped[bool] = mapped_column(Boolean, index=True)  # False once superseded
+    current: Mapped[bool] = mapped_column(Boolean)  # False once superseded
     analyzed: Mapped[bool] = mapped_column(Boolean, index=True)
 
 
@@ -305,7 +304,7 @@ ARTICLE_TABLES = (
     EventRow,
 )
 
-__all__ = ["Base", "Delta", "Store", "database_url"]
+__all__ = ["Base", "Store", "database_url", "split_key"]
 
 
 # --------------------------------------------------------------------------- URLs
@@ -457,24 +456,6 @@ def _analysis_json(analysis: Analysis) -> str:
 # --------------------------------------------------------------------------- deltas
 
 
-@dataclass
-class Delta:
-    """What the corpus analyzer changed: records to upsert and ids to delete, applied at once.
-
-    The links analyzer's CorpusDelta has these attributes; any object with them will do.
-    """
-
-    copy_links: list[CopyLink] = field(default_factory=list)
-    removed_copy_links: list[str] = field(default_factory=list)
-    stories: list[Story] = field(default_factory=list)
-    removed_stories: list[str] = field(default_factory=list)
-    judgements: list[Judgement] = field(default_factory=list)
-    corpus_entities: list[CorpusEntity] = field(default_factory=list)
-    removed_corpus_entities: list[str] = field(default_factory=list)
-    claim_clusters: list[ClaimCluster] = field(default_factory=list)
-    removed_claim_clusters: list[str] = field(default_factory=list)
-
-
 def _chunks(items: Sequence[Any], size: int = 500) -> Iterator[Sequence[Any]]:
     """Slices small enough for any database's bound-parameter limit."""
     for i in range(0, len(items), size):
@@ -552,18 +533,44 @@ class Store:
                 found.update(conn.scalars(select(ArticleRow.id).where(ArticleRow.id.in_(part))))
         return found
 
+    def current_versions(
+        self, *, urls: Iterable[str] = (), sources: Iterable[str] = ()
+    ) -> tuple[dict[str, str], dict[str, str]]:
+        """Current article ids by URL, and by source for articles without a URL.
+
+        Looked up by the URL and source indexes only, then filtered: `current` is a flag on
+        nearly every row, and an index on it would make each look-up a scan.
+        """
+        by_url: dict[str, str] = {}
+        by_source: dict[str, str] = {}
+        with self.reading() as conn:
+            for part in _chunks(sorted(set(urls))):
+                rows = conn.execute(
+                    select(ArticleRow.url, ArticleRow.id, ArticleRow.current)
+                    .where(ArticleRow.url.in_(part))
+                    .order_by(ArticleRow.id)
+                )
+                for url, aid, current in rows:
+                    if current:
+                        by_url.setdefault(url, aid)
+            for part in _chunks(sorted(set(sources))):
+                rows = conn.execute(
+                    select(ArticleRow.source, ArticleRow.id, ArticleRow.current, ArticleRow.url)
+                    .where(ArticleRow.source.in_(part))
+                    .order_by(ArticleRow.id)
+                )
+                for source, aid, current, url in rows:
+                    if current and url is None:
+                        by_source.setdefault(source, aid)
+        return by_url, by_source
+
     def current_version(self, *, url: str | None, source: str | None) -> str | None:
         """The current article id at this URL (or, without a URL, read from this source)."""
         if url:
-            cond = ArticleRow.url == url
-        elif source:
-            cond = (ArticleRow.source == source) & ArticleRow.url.is_(None)
-        else:
-            return None
-        with self.reading() as conn:
-            return conn.scalar(
-                select(ArticleRow.id).where(cond, ArticleRow.current).order_by(ArticleRow.id)
-            )
+            return self.current_versions(urls=[url])[0].get(url)
+        if source:
+            return self.current_versions(sources=[source])[1].get(source)
+        return None
 
     def add_article(
         self,
@@ -648,7 +655,11 @@ class Store:
     # ---- corpus deltas
 
     def apply_delta(self, delta: Any, analyzed: Iterable[str] = ()) -> None:
-        """Apply an analyzer delta and mark articles as analysed, in one transaction."""
+        """Apply an analyzer delta and mark articles as analysed, in one transaction.
+
+        `delta` is the corpus analyzer's CorpusDelta (records to upsert by id, ids to delete);
+        the store reads its attributes only, so it does not depend on the analyzer.
+        """
         analyzed = list(analyzed)
         with self.transaction() as conn:
             self._apply(conn, delta)

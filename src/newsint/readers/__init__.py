@@ -7,19 +7,20 @@ URL to fetch (the ingest fetches it; `analyze` reports it).
 
 from __future__ import annotations
 
+import gzip
 import io
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from newsint.config import Config, default_config
-from newsint.errors import InputError, NotFound, UnsupportedFormat
+from newsint.errors import InputError, NotFound, ParseProblem, UnsupportedFormat
 from newsint.model import Analysis
 from newsint.readers.base import Link
 from newsint.readers.decode import check_size, gunzip
 from newsint.readers.feed import read_feed, read_opml
 from newsint.readers.html import read_html
-from newsint.readers.jsonfile import read_json, read_jsonl
+from newsint.readers.jsonfile import read_json, read_jsonl, read_jsonl_stream
 from newsint.readers.text import read_text
 from newsint.readers.warc import read_warc
 
@@ -27,12 +28,14 @@ TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 WARC_SUFFIXES = {".warc", ".arc"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUFFIXES = (
     TEXT_SUFFIXES
     | HTML_SUFFIXES
     | FEED_SUFFIXES
     | WARC_SUFFIXES
-    | {".json", ".jsonl", ".ndjson", ".opml"}
+    | JSONL_SUFFIXES
+    | {".json", ".opml"}
 )
 
 Item = Analysis | Link | InputError
@@ -128,6 +131,10 @@ def read_path(path: str | Path, config: Config | None = None) -> Iterator[Item]:
                     where, f"cannot read it ({exc.strerror})", "check its permissions"
                 ) from exc
             return
+        if _suffix_of(path) in JSONL_SUFFIXES:
+            # Dumps are streamed line by line: each line (article) is limited, not the file.
+            yield from _stream_jsonl(path, where, config)
+            return
         check_size(path.stat().st_size, where, config.limits)
         try:
             data = path.read_bytes()
@@ -148,6 +155,19 @@ def read_path(path: str | Path, config: Config | None = None) -> Iterator[Item]:
         if suffix == ".gz":
             suffix = ""
     yield from read_bytes(data, where, suffix or None, config)
+
+
+def _stream_jsonl(path: Path, where: str, config: Config) -> Iterator[Item]:
+    try:
+        opener = gzip.open if path.name.lower().endswith(".gz") else open
+        with opener(path, "rb") as stream:
+            yield from read_jsonl_stream(stream, where, config)
+    except OSError as exc:  # unreadable file, or gzip data corrupt or cut short
+        yield ParseProblem(
+            where, f"cannot read it to the end ({exc})", "check the file and its permissions"
+        )
+    except EOFError:
+        yield ParseProblem(where, "the gzip data is cut short", "re-download the file")
 
 
 def read_paths(paths: Iterable[str | Path], config: Config | None = None) -> Iterator[Item]:

@@ -42,7 +42,6 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_articles_content_hash"), ["content_hash"], unique=False
         )
-        batch_op.create_index(batch_op.f("ix_articles_current"), ["current"], unique=False)
         batch_op.create_index(batch_op.f("ix_articles_published"), ["published"], unique=False)
         batch_op.create_index(batch_op.f("ix_articles_site"), ["site"], unique=False)
         batch_op.create_index(batch_op.f("ix_articles_source"), ["source"], unique=False)
@@ -369,7 +368,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_articles_source"))
         batch_op.drop_index(batch_op.f("ix_articles_site"))
         batch_op.drop_index(batch_op.f("ix_articles_published"))
-        batch_op.drop_index(batch_op.f("ix_articles_current"))
         batch_op.drop_index(batch_op.f("ix_articles_content_hash"))
         batch_op.drop_index(batch_op.f("ix_articles_analyzed"))
 
