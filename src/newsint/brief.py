@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from newsint.model import Analysis
+from newsint.model import Analysis, Entity
 
 
 @dataclass
@@ -71,10 +71,91 @@ def section_lead(a: Analysis) -> Section:
     return Section("Lead", notes=[lead] if lead else ["(no text)"])
 
 
+_TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "LAW")
+
+
+def section_entities(a: Analysis) -> Section | None:
+    """Who and what is named, grouped by type, most mentioned first; None before the stage ran."""
+    if not a.entities and not a.mentions:
+        return None
+    mentions = {m.id: m for m in a.mentions}
+    order = {t: i for i, t in enumerate(_TYPE_ORDER)}
+
+    def sort_key(e: Entity) -> tuple[int, int, str]:
+        return (order.get(e.type, len(order)), -len(e.mentions), e.name.casefold())
+
+    rows = []
+    for e in sorted(a.entities, key=sort_key):
+        demonyms = sorted({mentions[i].text for i in e.mentions if mentions[i].kind == "demonym"})
+        aliases = ", ".join(e.aliases)
+        if demonyms:
+            aliases = "; ".join(filter(None, [aliases, "demonyms: " + ", ".join(demonyms)]))
+        metonymy = ""
+        if e.metonymy:
+            uses = sum(1 for i in e.mentions if mentions[i].kind == "metonym")
+            metonymy = f"yes ({uses} of {len(e.mentions)})"
+        rows.append(
+            [
+                e.type,
+                e.name,
+                aliases,
+                str(len(e.mentions)),
+                "; ".join(r.role for r in e.roles),
+                e.country or "",
+                metonymy,
+            ]
+        )
+    columns = ["type", "name", "aliases", "mentions", "role", "country", "metonymy"]
+    return Section(f"Entities ({len(rows)})", columns, rows)
+def section_times(a: Analysis) -> Section:
+    """Time expressions in document order, each with how it was resolved (or why not)."""
+    by_id = {t.id: t for t in a.times}
+    rows = []
+    for t in a.times:
+        detail = t.granularity if t.granularity != "none" else ""
+        if t.mod:
+            detail = f"{detail}, {t.mod}" if detail else t.mod
+        if t.anchor == "published":
+            anchor = "publication date"
+        elif t.anchor in by_id:
+            anchor = f"“{by_id[t.anchor].text}”"
+        else:
+            anchor = ""
+        if t.anchor_text:
+            anchor = f"{anchor} (after “{_clip(t.anchor_text, 50)}”)".strip()
+        rows.append(
+            [
+                _clip(t.text, 40),
+                t.value or "—",
+                detail or "—",
+                t.type,
+                anchor or "—",
+                "yes" if t.resolved else "no",
+            ]
+        )
+    notes: list[str] = []
+    unresolved = [t for t in a.times if not t.resolved and t.anchor == "published"]
+    if not a.article.published.date:
+        notes.append(
+            "Publication date unknown: relative dates (last week, on Tuesday, in January) are "
+            f"left unresolved ({len(unresolved)} here); give --published YYYY-MM-DD."
+        )
+    if not rows:
+        notes.append("no time expressions found")
+    return Section(
+        f"Times ({len(rows)})",
+        ["text", "value", "granularity/mod", "type", "anchor", "resolved"],
+        rows,
+        notes,
+    )
+
+
 # Sections in brief order. Later stages register theirs here.
 SECTIONS: list[Callable[[Analysis], Section | None]] = [
     section_article,
     section_lead,
+    section_entities,
+    section_times,
     section_cleaning,
 ]
 

@@ -56,6 +56,20 @@ class Nlp(Section):
     n_process: int
 
 
+class Entities(Section):
+    labels: list[str]
+    fuzzy_threshold: float
+    fuzzy_min_chars: int
+    fuzzy_max_variant_mentions: int
+    fuzzy_min_shared_context: int
+    acronym_max_letters: int
+    role_max_tokens: int
+    shouted_min_ratio: float
+    shouted_min_words: int
+    context_stem_prefix: int
+    propagate: bool
+
+
 class PipelineSettings(Section):
     stages: list[str]
     batch_size: int
@@ -140,6 +154,13 @@ class Web(Section):
     graph_max_claims: int
     graph_links_per_entity: int
     graph_iterations: int
+class Time(Section):
+    dateline_window_chars: int
+    mod_share: float
+    anchor_min_shared_words: int
+    anchor_max_sentences_back: int
+    window_chars: int
+    spacy_fallback: bool
 
 
 class Config(Section):
@@ -153,6 +174,8 @@ class Config(Section):
     fetch: Fetch
     corpus: Corpus
     web: Web
+    entities: Entities
+    time: Time
 
 
 def _merge(base: dict[str, Any], override: dict[str, Any], where: str) -> dict[str, Any]:

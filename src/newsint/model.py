@@ -149,12 +149,14 @@ class Mention(Record):
     entity: str | None = None  # id of the entity it belongs to
     kind: Literal["name", "demonym", "metonym", "acronym", "title"] = "name"
     fix: str | None = None  # rule that changed the model's label or span, if any
+    # demonyms and metonyms: what the name stands for here (government, military, people, origin)
+    link: str | None = None
 
 
 class MergeEvidence(Record):
     """Why two names were judged the same entity: the rule, its score and the names involved."""
 
-    rule: str  # surname, title, acronym, short-form, fuzzy, demonym, metonymy, exact
+    rule: str  # exact, alias, title, surname, short-form, acronym, fuzzy, demonym, metonymy
     a: str
     b: str
     score: float = 1.0
@@ -205,6 +207,7 @@ class TimeExpr(Record):
     range_start: str | None = None  # first day covered (ISO date) when resolvable
     range_end: str | None = None  # last day covered (ISO date)
     anchor: str | None = None  # "published" or the id of the time expression it is relative to
+    anchor_text: str | None = None  # the event it is relative to, as written ("the calls")
     resolved: bool = False
     rule: str | None = None  # what normalised it (for debugging and evaluation)
 

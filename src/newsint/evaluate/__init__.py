@@ -18,6 +18,8 @@ TASKS: dict[str, str] = {
     "paraphrase": "newsint.evaluate.paraphrase:run",
     "stories": "newsint.evaluate.stories:run",
     "copies": "newsint.evaluate.copies:run",
+    "ner": "newsint.evaluate.ner:run",
+    "time": "newsint.evaluate.time:run",
 }
 
 

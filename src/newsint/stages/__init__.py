@@ -24,9 +24,21 @@ def _nlp(resources: Resources) -> Stage:
     return NlpStage(resources)
 
 
+def _entities(resources: Resources) -> Stage:
+    from newsint.stages.entities import EntitiesStage
+
+    return EntitiesStage(resources)
+def _time(resources: Resources) -> Stage:
+    from newsint.stages.time import TimeStage
+
+    return TimeStage(resources)
+
+
 def registry() -> dict[str, StageFactory]:
     """Stage name -> factory, in the order a full pipeline runs them."""
     return {
         "clean": _clean,
         "nlp": _nlp,
+        "entities": _entities,
+        "time": _time,
     }

@@ -1,0 +1,215 @@
+"""Name tables the entities stage consults: countries, capitals, demonyms, media, seats of power.
+
+Countries come from pycountry (every ISO 3166 code and name) plus data/countries.toml, which adds
+what news writes and ISO lacks ("Turkey", "the US", demonyms, capitals). The word lists of
+data/entities.toml (titles, designators, metonymy cues) are compiled here too, so rules in the
+stage stay general and what they know about the world is data. Everything is keyed by `fold()`.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Literal
+
+_FOLD_EXTRA = str.maketrans(
+    {
+        "ı": "i",
+        "ø": "o",
+        "Ø": "O",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "’": "'",
+        "‘": "'",
+        "ʼ": "'",
+        "‐": "-",
+        "‑": "-",
+        "–": "-",
+        "—": "-",
+    }
+)
+_SPACES = re.compile(r"[\s\-]+")
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Comparison key of a name: accents, case, dots, hyphens and spacing ignored.
+
+    "U.S." and "US" fold alike, as do "Çavuşoğlu" and "Cavusoglu": spellings that differ only so
+    are the same name, not a fuzzy match.
+    """
+    t = unicodedata.normalize("NFKD", text.translate(_FOLD_EXTRA))
+    t = "".join(ch for ch in t if not unicodedata.combining(ch))
+    t = t.casefold().replace(".", "")
+    return _SPACES.sub(" ", t).strip()
+
+
+EntryKind = Literal["country", "capital", "demonym", "media", "seat"]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What the tables know about one written name."""
+
+    kind: EntryKind
+    name: str  # the proper form of the name in the table
+    type: str  # entity type it gives: GPE, NORP, ORG
+    country: str | None = None  # ISO alpha-2 code it points to
+    stands_for: str | None = None  # seats of government: the body they stand for
+
+    @property
+    def identity(self) -> str | None:
+        """Names of one identity are one entity whatever their spelling ("US" = "America")."""
+        if self.kind == "country":
+            return f"country:{self.country}"
+        if self.kind == "demonym":
+            return f"country:{self.country}"
+        if self.kind in ("media", "seat"):
+            return f"{self.kind}:{fold(self.name)}"
+        return None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Word lists of data/entities.toml, folded, as sets."""
+
+    title_heads: frozenset[str]
+    title_modifiers: frozenset[str]
+    honorifics: frozenset[str]
+    designators: frozenset[str]
+    acronym_skip: frozenset[str]
+    org_heads: frozenset[str]
+    boilerplate: frozenset[str]
+    place_nouns: frozenset[str]
+    place_prepositions: frozenset[str]
+    demonym_links: Mapping[str, str]  # head noun -> government | military | people
+    literal_verbs: frozenset[str]
+    literal_adjectives: frozenset[str]
+    literal_nouns: frozenset[str]
+    interaction_words: frozenset[str]
+    government_nouns: frozenset[str]
+    agent_deps: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    countries: Mapping[str, str]  # code -> display name
+    entries: Mapping[str, Entry]  # fold(name) -> entry
+    matcher: re.Pattern[str]  # finds table names in running text (for names the model missed)
+    words: Lexicon
+
+    def lookup(self, name: str) -> Entry | None:
+        return self.entries.get(fold(name))
+
+    def country_name(self, code: str) -> str:
+        return self.countries.get(code, code)
+
+
+def _data(name: str) -> dict:
+    return tomllib.loads(resources.files("newsint.data").joinpath(name).read_text("utf-8"))
+
+
+def _iso_names(country: object) -> list[str]:
+    """pycountry's names usable in running text (not the "Korea, Republic of" index forms)."""
+    names = []
+    for attr in ("common_name", "name", "official_name"):
+        value = getattr(country, attr, None)
+        if value and "," not in value and "(" not in value:
+            names.append(value)
+    return names
+
+
+def _words(values: list[str]) -> frozenset[str]:
+    return frozenset(fold(v) for v in values)
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    """Build the tables once per process (about 10 ms; pycountry's JSON dominates)."""
+    import pycountry
+
+    data = _data("countries.toml")
+    ambiguous = _words(data["ambiguous"]["names"])
+    table = data["countries"]
+    entries: dict[str, Entry] = {}
+    display: dict[str, str] = {}
+    surfaces: set[str] = set()  # case-sensitive forms for the text matcher
+    any_case: set[str] = set()
+
+    def add(form: str, entry: Entry) -> None:
+        key = fold(form)
+        if not key or key in ambiguous:
+            return
+        entries.setdefault(key, entry)
+        surfaces.add(form)
+        letters = form.replace(".", "")
+        if letters.isupper() and letters.isalpha() and 2 <= len(letters) <= 4:
+            surfaces.add(".".join(letters) + ".")  # "U.S."
+
+    for code, row in table.items():
+        display[code] = row["names"][0] if row["names"] else code
+    for country in pycountry.countries:
+        code = country.alpha_2
+        iso = _iso_names(country)
+        display.setdefault(code, iso[0] if iso else country.name)
+    # Our names first: they are what news writes and win over ISO forms on a clash.
+    for code, row in table.items():
+        for form in row["names"]:
+            form = form.removeprefix("the ").removeprefix("The ")
+            add(form, Entry("country", display[code], "GPE", code))
+    for country in pycountry.countries:
+        for form in _iso_names(country):
+            add(form, Entry("country", display[country.alpha_2], "GPE", country.alpha_2))
+    for code, row in table.items():
+        for form in row["demonyms"]:
+            add(form, Entry("demonym", form, "NORP", code))
+        for form in row["capitals"]:
+            add(form, Entry("capital", form, "GPE", code))
+
+    ent = _data("entities.toml")
+    for name, seat in ent["seats"].items():
+        add(name, Entry("seat", name, "ORG", seat["country"], seat["stands_for"]))
+    for name in ent["media"]["exact"]:
+        add(name, Entry("media", name, "ORG"))
+    for name in ent["media"]["any_case"]:
+        key = fold(name)
+        entries.setdefault(key, Entry("media", name, "ORG"))
+        any_case.add(name)
+
+    def alternation(forms: set[str]) -> str:
+        return "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
+
+    pattern = rf"(?<![\w.])(?:{alternation(surfaces)}|(?i:{alternation(any_case)}))(?![\w])"
+    links = ent["demonym_links"]
+    metonymy = ent["metonymy"]
+    words = Lexicon(
+        title_heads=_words(ent["titles"]["heads"]),
+        title_modifiers=_words(ent["titles"]["modifiers"]) | {"-"},
+        honorifics=_words(ent["titles"]["honorifics"]),
+        designators=_words(ent["organisations"]["designators"]),
+        acronym_skip=_words(ent["organisations"]["acronym_skip"]),
+        org_heads=_words(ent["organisations"]["heads"]),
+        boilerplate=_words(ent["boilerplate"]["words"]) | set("&|»›>/-"),
+        place_nouns=_words(ent["places"]["head_nouns"]),
+        place_prepositions=_words(ent["places"]["prepositions"]),
+        demonym_links={fold(w): kind for kind in links for w in links[kind]},
+        literal_verbs=_words(metonymy["literal_verbs"]),
+        literal_adjectives=_words(metonymy["literal_adjectives"]),
+        literal_nouns=_words(metonymy["literal_nouns"]),
+        interaction_words=_words(metonymy["interaction_words"]),
+        government_nouns=_words(metonymy["government_nouns"]),
+        agent_deps=frozenset(metonymy["agent_deps"]),
+    )
+    return Gazetteer(countries=display, entries=entries, matcher=re.compile(pattern), words=words)

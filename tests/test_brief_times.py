@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from newsint.brief import section_times
+from newsint.model import Analysis, ArticleMeta, Published, TimeExpr
+
+
+def _analysis(published: str | None, times: list[TimeExpr]) -> Analysis:
+    meta = ArticleMeta(
+        id="art_x", published=Published(date=published, source="user" if published else "unknown")
+    )
+    return Analysis(article=meta, text="x" * 100, raw="x" * 100, times=times)
+
+
+JAN = TimeExpr(
+    id="tim_a",
+    start=0,
+    end=7,
+    text="January",
+    type="DATE",
+    value="2023-01",
+    granularity="month",
+    anchor="published",
+    resolved=True,
+)
+LATER = TimeExpr(
+    id="tim_b",
+    start=20,
+    end=29,
+    text="One month",
+    type="DATE",
+    value="2023-02",
+    granularity="month",
+    anchor="tim_a",
+    anchor_text="the calls",
+    resolved=True,
+)
+
+
+def test_times_listed_in_order_with_anchor() -> None:
+    s = section_times(_analysis("2023-04-13", [JAN, LATER]))
+    assert [r[0] for r in s.rows] == ["January", "One month"]
+    assert s.rows[1][1] == "2023-02"
+    assert "“January”" in s.rows[1][4] and "the calls" in s.rows[1][4]
+    assert not any("unknown" in n for n in s.notes)
+
+
+def test_unknown_publication_date_is_said() -> None:
+    unresolved = JAN.model_copy(update={"value": None, "resolved": False, "granularity": "none"})
+    s = section_times(_analysis(None, [unresolved]))
+    assert any("unresolved" in n and "--published" in n for n in s.notes)
+    assert s.rows[0][1] == "—" and s.rows[0][5] == "no"
