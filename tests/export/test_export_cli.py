@@ -11,7 +11,8 @@ import stix2
 from typer.testing import CliRunner
 
 from newsint.cli import app
-from newsint.corpus.store import Delta, Store
+from newsint.corpus.analyzer import CorpusDelta
+from newsint.corpus.store import Store
 from newsint.export import EXPORTERS, ExportData
 from newsint.export.jsonl import read
 
@@ -98,7 +99,7 @@ def test_from_a_corpus_store(data: ExportData, tmp_path: Path) -> None:
         for analysis in data.analyses:
             store.add_article(analysis, b"")
         store.apply_delta(
-            Delta(
+            CorpusDelta(
                 copy_links=data.copy_links,
                 stories=data.stories,
                 judgements=data.judgements,
