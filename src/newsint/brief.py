@@ -107,6 +107,8 @@ def section_entities(a: Analysis) -> Section | None:
         )
     columns = ["type", "name", "aliases", "mentions", "role", "country", "metonymy"]
     return Section(f"Entities ({len(rows)})", columns, rows)
+
+
 def section_times(a: Analysis) -> Section:
     """Time expressions in document order, each with how it was resolved (or why not)."""
     by_id = {t.id: t for t in a.times}

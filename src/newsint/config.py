@@ -154,6 +154,8 @@ class Web(Section):
     graph_max_claims: int
     graph_links_per_entity: int
     graph_iterations: int
+
+
 class Time(Section):
     dateline_window_chars: int
     mod_share: float

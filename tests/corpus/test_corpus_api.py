@@ -107,6 +107,7 @@ def test_search_and_articles(corpus: Corpus) -> None:
     assert [a["site"] for a in corpus.search("museum")] == ["Harbour News"]
     assert len(corpus.search("tomas reyes")) == 1  # by entity name
     assert len(corpus.search("reopen to traffic")) == 3  # by claim text
+    assert corpus.search("%") == [] and corpus.search("_") == []  # literal, not wildcards
     listed = corpus.articles()
     assert [a["published"] for a in listed] == sorted(a["published"] for a in listed)
     assert corpus.articles(limit=1, offset=1) == listed[1:2]

@@ -202,24 +202,31 @@ class Corpus:
         self, *, min_articles: int = 1, limit: int | None = None, offset: int = 0
     ) -> list[dict[str, Any]]:
         """Same-event stories, biggest first: size, originals, sites and dates."""
+        sites = (
+            select(
+                StoryArticleRow.story_id.label("story_id"),
+                func.count(func.distinct(ArticleRow.site)).label("sites"),
+            )
+            .join(ArticleRow, ArticleRow.id == StoryArticleRow.article_id)
+            .group_by(StoryArticleRow.story_id)
+            .subquery()
+        )
         query = (
-            select(StoryRow)
+            select(StoryRow, sites.c.sites)
+            .outerjoin(sites, sites.c.story_id == StoryRow.id)
             .where(StoryRow.size >= min_articles)
-            .order_by(StoryRow.size.desc(), StoryRow.first_published, StoryRow.id)
+            .order_by(
+                StoryRow.size.desc(),
+                StoryRow.first_published.is_(None),
+                StoryRow.first_published,
+                StoryRow.id,
+            )
             .offset(offset)
         )
         if limit is not None:
             query = query.limit(limit)
         with self.store.reading() as conn:
             rows = list(conn.execute(query))
-            sites = dict(
-                conn.execute(
-                    select(StoryArticleRow.story_id, func.count(func.distinct(ArticleRow.site)))
-                    .join(ArticleRow, ArticleRow.id == StoryArticleRow.article_id)
-                    .where(StoryArticleRow.story_id.in_([r.id for r in rows]))
-                    .group_by(StoryArticleRow.story_id)
-                ).all()
-            )
         return [
             {
                 "id": r.id,
@@ -227,7 +234,7 @@ class Corpus:
                 "articles": r.size,
                 "originals": list(r.record.get("originals", [])),
                 "copies": len(r.record.get("links", [])),
-                "sites": sites.get(r.id, 0),
+                "sites": r.sites or 0,
                 "first_published": r.first_published,
                 "last_published": r.last_published,
             }
@@ -878,15 +885,20 @@ def _count(conn: Any, query: Select[Any]) -> int:
     return int(conn.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0)
 
 
+def _contains(column: Any, text: str) -> Any:
+    """Case-insensitive substring test; % and _ in the text are literal, not wildcards."""
+    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return func.lower(column).like(f"%{escaped}%", escape="\\")
+
+
 def _search_query(q: str) -> Select[Any]:
-    needle = f"%{q.lower()}%"
-    named = select(EntityRow.article_id).where(func.lower(EntityRow.name).like(needle))
-    claimed = select(ClaimRow.article_id).where(func.lower(ClaimRow.text).like(needle))
+    named = select(EntityRow.article_id).where(_contains(EntityRow.name, q))
+    claimed = select(ClaimRow.article_id).where(_contains(ClaimRow.text, q))
     return select(*_ARTICLE_COLUMNS).where(
         or_(
-            func.lower(ArticleRow.title).like(needle),
-            func.lower(ArticleRow.site).like(needle),
-            func.lower(ArticleRow.url).like(needle),
+            _contains(ArticleRow.title, q),
+            _contains(ArticleRow.site, q),
+            _contains(ArticleRow.url, q),
             ArticleRow.id.in_(named),
             ArticleRow.id.in_(claimed),
         )
@@ -898,7 +910,7 @@ def _entities_query(type: str | None, q: str | None) -> Select[Any]:
     if type is not None:
         query = query.where(CorpusEntityRow.type == type.upper())
     if q is not None:
-        query = query.where(func.lower(CorpusEntityRow.name).like(f"%{q.lower()}%"))
+        query = query.where(_contains(CorpusEntityRow.name, q))
     return query
 
 

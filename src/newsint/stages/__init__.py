@@ -28,6 +28,8 @@ def _entities(resources: Resources) -> Stage:
     from newsint.stages.entities import EntitiesStage
 
     return EntitiesStage(resources)
+
+
 def _time(resources: Resources) -> Stage:
     from newsint.stages.time import TimeStage
 
