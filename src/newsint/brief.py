@@ -7,6 +7,7 @@ building: the same sections print as rich tables in a terminal or as Markdown.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -15,7 +16,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from newsint.model import Analysis, Entity
+from newsint.model import Analysis, Argument, Entity, Event
+from newsint.timeline import article_timeline
 
 
 @dataclass
@@ -152,12 +154,150 @@ def section_times(a: Analysis) -> Section:
     )
 
 
+def section_claims(a: Analysis) -> Section | None:
+    """Claims grouped by their chain of sources (the article's own assertions last), each with
+    kind, status (and polarity when negative), Admiralty grade and a clipped content."""
+    if not a.claims:
+        return None
+    from newsint.stages.claims import chain_label
+
+    groups: dict[str, list[list[str]]] = {}
+    for claim in a.claims:
+        label = chain_label(claim)
+        status = claim.status + (", negative" if claim.polarity == "negative" else "")
+        code = claim.grade.code if claim.grade else "—"
+        groups.setdefault(label, []).append(
+            [claim.kind, status, code, _clip(claim.content.text, 100)]
+        )
+    order = sorted(groups, key=lambda label: label == "article")  # stable: text order kept
+    rows: list[list[str]] = []
+    for label in order:
+        for i, row in enumerate(groups[label]):
+            rows.append([label if i == 0 else "", *row])
+    attributed = sum(1 for c in a.claims if c.kind != "unattributed")
+    notes = [
+        f"{attributed} attributed claims from {len(groups) - ('article' in groups)} source "
+        f"chains; {len(a.claims) - attributed} asserted by the article itself (last)."
+    ]
+    return Section(
+        f"Claims ({len(a.claims)})",
+        ["source chain", "kind", "status", "grade", "claim"],
+        rows,
+        notes,
+    )
+
+
+def _arg(arg: Argument | None) -> str:
+    """An argument as the analyst reads it: the resolved name, and the text when it differs."""
+    if arg is None:
+        return "—"
+    if arg.value and not _names(arg.value, arg.text):
+        return f"{arg.value} ({arg.text})"
+    return arg.text
+
+
+def _names(name: str, text: str) -> bool:
+    """Whether `text` writes `name` as whole words ("Russia" is not written in "Russian")."""
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE) is not None
+
+
+def _status(e: Event) -> str:
+    """Status, and for anything not plainly asserted the chain of sources behind it."""
+    names = [src.name or src.text for src in e.chain if src.kind != "article"]
+    if e.status == "asserted" and not names:
+        return "asserted"
+    return e.status + (": article ← " + " ← ".join(names) if names else "")
+
+
+def _event_label(e: Event, also: tuple[Event, ...] = ()) -> str:
+    label = e.type + (f"/{e.mode}" if e.mode else "")
+    if e.ontology != "PLOVER":
+        label += f" [{e.ontology}]"
+    flags = (["not"] if e.negated else []) + ([e.modality] if e.modality else [])
+    label = f"{label} “{e.trigger.text}”" + (f" ({', '.join(flags)})" if flags else "")
+    if also:
+        label += " + " + ", ".join(f"“{x.trigger.text}”" for x in also)
+    return label
+
+
+def section_main_event(a: Analysis) -> Section | None:
+    m = a.main_event
+    if m is None:
+        return None
+    event = next((e for e in a.events if e.id == m.event), None)
+    rows = [
+        [k, v or "—"]
+        for k, v in (
+            ("who", m.who),
+            ("what", m.what),
+            ("when", m.when),
+            ("where", m.where),
+            ("why", m.why),
+            ("how", m.how),
+        )
+    ]
+    notes = []
+    if event is not None:
+        rows.append(["status", _status(event)])
+        if event.sentence is not None:
+            notes.append(_clip(event.sentence.slice(a.text), 300))
+    return Section("Main event", ["", ""], rows, notes)
+
+
+def section_timeline(a: Analysis) -> Section | None:
+    if not a.events:
+        return None
+    dated, _ = article_timeline(a)
+    rows = [
+        [
+            entry.label,
+            _event_label(entry.event, entry.also),
+            f"{_arg(entry.event.actor)} → {_arg(entry.event.target)}",
+            _arg(entry.event.place),
+            _status(entry.event),
+        ]
+        for entry in dated
+    ]
+    notes = [] if rows else ["no event has a resolved time"]
+    return Section(
+        f"Timeline ({len(rows)})",
+        ["when", "event", "actor → target", "place", "status"],
+        rows,
+        notes,
+    )
+
+
+def section_undated(a: Analysis) -> Section | None:
+    _, undated = article_timeline(a)
+    if not undated:
+        return None
+    rows = [
+        [
+            _event_label(entry.event),
+            f"{_arg(entry.event.actor)} → {_arg(entry.event.target)}",
+            _arg(entry.event.place),
+            _status(entry.event),
+            entry.event.time.text if entry.event.time else "",
+        ]
+        for entry in undated
+    ]
+    return Section(
+        f"Undated events ({len(rows)})",
+        ["event", "actor → target", "place", "status", "time as written"],
+        rows,
+    )
+
+
 # Sections in brief order. Later stages register theirs here.
 SECTIONS: list[Callable[[Analysis], Section | None]] = [
     section_article,
+    section_main_event,
     section_lead,
     section_entities,
     section_times,
+    section_claims,
+    section_timeline,
+    section_undated,
     section_cleaning,
 ]
 

@@ -165,6 +165,53 @@ class Time(Section):
     spacy_fallback: bool
 
 
+class Events(Section):
+    lexicon: str
+    statements: bool
+    noun_needs_participant: bool
+    max_split: int
+    max_climb: int
+    max_support_gap: int
+    main_title: float
+    main_lead: float
+    main_position_decay: float
+    main_actor: float
+    main_target: float
+    main_time: float
+    main_place: float
+    main_unrealised_penalty: float
+
+
+class Claims(Section):
+    unattributed: bool
+    unattributed_min_words: int
+    unattributed_in_title: bool
+    direct_quote_share: float
+    min_speech_quote_words: int
+    continuation_paragraphs: int
+    continuation_gap_words: int
+    colon_max_name_words: int
+    pronoun_window: int
+    description_window: int
+    recency_bonus: float
+    recent_sentences: int
+    inherit_depth: int
+    name_max_words: int
+    confidence_verb: float
+    confidence_according: float
+    confidence_noun: float
+    confidence_colon: float
+    confidence_continuation: float
+    confidence_unattributed: float
+    inherited_penalty: float
+    resolved_penalty: float
+
+
+class Grade(Section):
+    long_chain_hops: int
+    confirmed_sources: int
+
+
 class Config(Section):
     limits: Limits
     clean: Clean
@@ -178,6 +225,9 @@ class Config(Section):
     web: Web
     entities: Entities
     time: Time
+    claims: Claims
+    grade: Grade
+    events: Events
 
 
 def _merge(base: dict[str, Any], override: dict[str, Any], where: str) -> dict[str, Any]:

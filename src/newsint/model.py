@@ -299,14 +299,16 @@ class Event(Record):
     """Who did what to whom, when and where, typed with PLOVER, and the claim it sits in."""
 
     id: str
-    type: str  # PLOVER category: CONSULT, SANCTION, ...
+    type: str  # PLOVER category: CONSULT, SANCTION, ... (or an extension type, see `ontology`)
     mode: str | None = None  # PLOVER mode: phone, visit, allege, ...
+    ontology: str = "PLOVER"  # "newsint" for types outside PLOVER (STATEMENT)
     trigger: TextSpan
     actor: Argument | None = None
     target: Argument | None = None
     time: Argument | None = None
     place: Argument | None = None
     negated: bool = False
+    modality: str | None = None  # not reported as having happened: attempted, planned, future, ...
     claim: str | None = None  # id of the claim it is reported in
     status: ClaimStatus = "asserted"  # inherited from the claim
     chain: list[Source] = Field(default_factory=list)  # inherited from the claim

@@ -27,3 +27,21 @@ def test_missing_model_is_a_clear_error() -> None:
     with pytest.raises(ModelMissing, match="no_such_pipeline_xx") as info:
         load_spacy(cfg, 1000)
     assert "make install" in info.value.fix
+
+
+def test_a_paragraph_always_starts_a_sentence(run_stages) -> None:
+    work = run_stages(
+        "Harbour strike enters its second week\n\n"
+        "Dock workers in the northern port stayed out on Monday, the union said.",
+        ["clean", "nlp"],
+    )
+    starts = [s.text.split()[0] for s in work.doc.sents if s.text.strip()]
+    assert starts[:2] == ["Harbour", "Dock"]
+
+
+def test_a_quotation_is_not_cut_at_a_colon(run_stages) -> None:
+    work = run_stages(
+        "The memo, labelled “Ports, Rail, Roads: Unions seek a deal,” was read out on Monday.",
+        ["clean", "nlp"],
+    )
+    assert len([s for s in work.doc.sents if s.text.strip()]) == 1

@@ -20,6 +20,8 @@ TASKS: dict[str, str] = {
     "copies": "newsint.evaluate.copies:run",
     "ner": "newsint.evaluate.ner:run",
     "time": "newsint.evaluate.time:run",
+    "events": "newsint.evaluate.events:run",
+    "attribution": "newsint.evaluate.attribution:run",
 }
 
 

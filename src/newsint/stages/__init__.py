@@ -36,6 +36,24 @@ def _time(resources: Resources) -> Stage:
     return TimeStage(resources)
 
 
+def _events(resources: Resources) -> Stage:
+    from newsint.stages.events import EventsStage
+
+    return EventsStage(resources)
+
+
+def _claims(resources: Resources) -> Stage:
+    from newsint.stages.claims import ClaimsStage
+
+    return ClaimsStage(resources.config.claims)
+
+
+def _grade(resources: Resources) -> Stage:
+    from newsint.stages.grade import GradeStage
+
+    return GradeStage(resources.config.grade)
+
+
 def registry() -> dict[str, StageFactory]:
     """Stage name -> factory, in the order a full pipeline runs them."""
     return {
@@ -43,4 +61,7 @@ def registry() -> dict[str, StageFactory]:
         "nlp": _nlp,
         "entities": _entities,
         "time": _time,
+        "claims": _claims,
+        "grade": _grade,
+        "events": _events,
     }

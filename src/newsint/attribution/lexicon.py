@@ -1,0 +1,220 @@
+"""The attribution lexicon (data/claims.toml) compiled into sets, and word-form helpers.
+
+The spaCy pipeline runs without its lemmatizer (it costs parse time and nothing else needs it),
+so verb and noun forms are reduced here against the lexicon itself: a form is matched to a base
+word only when that base word is in the list being asked about.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+STATUS_GROUPS = ("asserted", "alleged", "denied", "confirmed", "uncertain", "stance")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the claims stage looks words up in; built once from data/claims.toml."""
+
+    cue_verbs: dict[str, str]  # base verb -> status effect
+    cue_particles: dict[str, frozenset[str]]
+    object_ok: frozenset[str]
+    clause_verbs: frozenset[str]
+    prep_content: dict[str, frozenset[str]]  # verb -> prepositions whose object is content
+    cue_extenders: frozenset[str]
+    xcomp_content: frozenset[str]
+    evidence_verbs: frozenset[str]
+    irregular: dict[str, str]
+    cue_nouns: dict[str, str]  # noun -> status effect
+    prep_cues: tuple[tuple[str, ...], ...]  # word sequences, longest first
+    chaining_preps: frozenset[str]
+    channels: frozenset[str]
+    holder_by: frozenset[str]
+    holder_to: frozenset[str]
+    holder_with: frozenset[str]
+    container_in: frozenset[str]
+    citing_verbs: frozenset[str]
+    source_nouns: dict[str, frozenset[str]]  # kind -> head nouns (single words)
+    source_phrases: dict[str, tuple[str, ...]]  # kind -> multi-word heads ("white house")
+    intelligence_markers: frozenset[str]
+    intelligence_heads: frozenset[str]
+    leaked: frozenset[str]
+    outlets: dict[str, str]  # lower-case form -> canonical name
+    agencies: dict[str, str]  # lower-case form -> canonical name
+    pronouns: dict[str, frozenset[str]]
+    first_person: frozenset[str]
+    org_nouns: frozenset[str]
+    roles: frozenset[str]
+    hedges: dict[str, str]  # word or phrase -> status
+    hedge_phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> phrases
+    uncertain_verbs: frozenset[str]
+    uncertain_modals: frozenset[str]
+    verification_verbs: frozenset[str]
+    verification_negators: frozenset[str]
+    verification_adjectives: frozenset[str]
+    authentic_words: frozenset[str]
+    negation_words: frozenset[str]
+    negation_subjects: frozenset[str]
+    negation_adjectives: frozenset[str]
+    precedence: tuple[str, ...]
+    colon_stop: frozenset[str]
+    anaphora_determiners: frozenset[str]
+    anaphora_nouns: frozenset[str]
+
+    # ---- word forms
+
+    def verb_base(self, token: Token, words: frozenset[str] | dict[str, Any]) -> str | None:
+        """The base form in `words` that `token` (a verb form) is an inflection of, if any."""
+        return verb_base(token.lower_, words, self.irregular)
+
+    def cue_verb(self, token: Token) -> str | None:
+        if not token.tag_.startswith("VB") and token.pos_ not in {"VERB", "AUX"}:
+            return None
+        return self.verb_base(token, self.cue_verbs)
+
+    def noun_base(self, word: str, words: frozenset[str] | dict[str, Any]) -> str | None:
+        return noun_base(word.lower(), words)
+
+
+def verb_base(
+    form: str, words: frozenset[str] | dict[str, Any], irregular: dict[str, str]
+) -> str | None:
+    """Reduce an English verb form to a base word in `words` (said->say, stating->state)."""
+    if form in irregular and irregular[form] in words:
+        return irregular[form]
+    for candidate in _verb_candidates(form):
+        if candidate in words:
+            return candidate
+    return None
+
+
+def _verb_candidates(form: str) -> list[str]:
+    out = [form]
+    if form.endswith("ies") and len(form) > 4:
+        out.append(form[:-3] + "y")
+    if form.endswith("es"):
+        out.append(form[:-2])
+    if form.endswith("s"):
+        out.append(form[:-1])
+    if form.endswith("ied") and len(form) > 4:
+        out.append(form[:-3] + "y")
+    for suffix in ("ed", "ing"):
+        if form.endswith(suffix) and len(form) > len(suffix) + 2:
+            stem = form[: -len(suffix)]
+            out += [stem, stem + "e"]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])  # admitted -> admit
+    return out
+
+
+def noun_base(word: str, words: frozenset[str] | dict[str, Any]) -> str | None:
+    if word in words:
+        return word
+    for candidate in (
+        word[:-1] if word.endswith("s") else None,
+        word[:-2] if word.endswith("es") else None,
+    ):
+        if candidate and candidate in words:
+            return candidate
+    return None
+
+
+def _groups(table: dict[str, list[str]]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for status in STATUS_GROUPS:
+        for word in table.get(status, []):
+            # a stance is a position its holder asserts
+            out.setdefault(word.lower(), "asserted" if status == "stance" else status)
+    unknown = set(table) - set(STATUS_GROUPS)
+    if unknown:
+        raise ValueError(f"claims.toml: unknown status group(s) {sorted(unknown)}")
+    return out
+
+
+def _by_first_word(
+    phrases: dict[str, str],
+) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, status in phrases.items():
+        words = tuple(phrase.split())
+        out.setdefault(words[0], []).append((words, status))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _set(words: list[str]) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
+
+
+@cache
+def lexicon() -> Lexicon:
+    data = tomllib.loads(resources.files("newsint.data").joinpath("claims.toml").read_text("utf-8"))
+    src = data["source_nouns"]
+    hedges: dict[str, str] = {}
+    for status in ("alleged", "uncertain"):
+        for phrase in data["hedges"][status]:
+            hedges[phrase.lower()] = status
+    outlets = {
+        form.lower(): name for name, forms in data["media_outlets"].items() for form in forms
+    }
+    for name in data["media_outlets"]:
+        outlets.setdefault(name.lower().removeprefix("the "), name)
+    agencies = {form.lower(): name for name, forms in data["agencies"].items() for form in forms}
+    precedence = tuple(data["status"]["precedence"])
+    return Lexicon(
+        cue_verbs=_groups(data["cue_verbs"]),
+        cue_particles={k: _set(v) for k, v in data["cue_particles"].items()},
+        object_ok=_set(data["object_content"]["verbs"]),
+        clause_verbs=_set(data["object_content"]["clause_verbs"]),
+        prep_content={k: _set(v) for k, v in data["prep_content"].items()},
+        cue_extenders=_set(data["cue_extenders"]["verbs"]),
+        xcomp_content=_set(data["xcomp_content"]["verbs"]),
+        evidence_verbs=_set(data["evidence_verbs"]["verbs"]),
+        irregular={k.lower(): v.lower() for k, v in data["irregular"].items()},
+        cue_nouns=_groups(data["cue_nouns"]),
+        prep_cues=tuple(
+            sorted(
+                (tuple(p.lower().split()) for p in data["prep_cues"]["phrases"]),
+                key=lambda p: -len(p),
+            )
+        ),
+        chaining_preps=_set(data["prep_cues"]["chaining"]),
+        channels=_set(data["prep_cues"]["channels"]),
+        holder_by=_set(data["provenance"]["holder_by"]),
+        holder_to=_set(data["provenance"]["holder_to"]),
+        holder_with=_set(data["provenance"]["holder_with"]),
+        container_in=_set(data["provenance"]["container_in"]),
+        citing_verbs=_set(data["provenance"]["citing_verbs"]),
+        source_nouns={k: _set([w for w in v if " " not in w]) for k, v in src.items()},
+        source_phrases={k: tuple(w.lower() for w in v if " " in w) for k, v in src.items()},
+        intelligence_markers=_set(data["intelligence_markers"]["words"]),
+        intelligence_heads=_set(data["intelligence_markers"]["heads"]),
+        leaked=_set(data["intelligence_markers"]["leaked"]),
+        outlets=outlets,
+        agencies=agencies,
+        pronouns={k: _set(v) for k, v in data["pronouns"].items() if isinstance(v, list)},
+        first_person=_set(data["pronouns"]["first_person"]),
+        org_nouns=_set(data["pronouns"]["org_nouns"]),
+        roles=_set(data["pronouns"]["roles"]),
+        hedges=hedges,
+        hedge_phrases=_by_first_word(hedges),
+        uncertain_verbs=_set(data["hedges"]["uncertain_verbs"]),
+        uncertain_modals=_set(data["hedges"]["uncertain_modals"]),
+        verification_verbs=_set(data["verification"]["verbs"]),
+        verification_negators=_set(data["verification"]["negators"]),
+        verification_adjectives=_set(data["verification"]["adjectives"]),
+        authentic_words=_set(data["verification"]["authentic_words"]),
+        negation_words=_set(data["negation"]["words"]),
+        negation_subjects=_set(data["negation"]["subjects"]),
+        negation_adjectives=_set(data["negation"]["adjectives"]),
+        precedence=precedence,
+        colon_stop=_set(data["colon"]["stop"]),
+        anaphora_determiners=_set(data["anaphora"]["determiners"]),
+        anaphora_nouns=_set(data["anaphora"]["nouns"]),
+    )

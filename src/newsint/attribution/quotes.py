@@ -1,0 +1,103 @@
+"""Quotation regions from quote marks, paired inside each paragraph.
+
+Curly quotes pair by direction; straight double quotes toggle. A quotation left open at the end
+of a paragraph is closed there and marked `open_end` (news style repeats the opening mark on the
+next paragraph of a multi-paragraph quote and closes only the last one).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPEN = "“«„"
+CLOSE = "”»"
+STRAIGHT = '"'
+_PARAGRAPH = re.compile(r"\n\s*\n")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int  # offset of the opening mark
+    end: int  # offset after the closing mark (or the paragraph end when left open)
+    open_end: bool = False  # no closing mark before the paragraph ended
+
+    def words(self, text: str) -> int:
+        return len(_WORD.findall(text[self.start : self.end]))
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph, without the blank lines between them."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in _PARAGRAPH.finditer(text):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+def _marks(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Quote marks of a paragraph as (offset, length, role): open, close or toggle.
+    Two apostrophes ('') and two backticks (``) are marks too (older wire and NYT copy)."""
+    out: list[tuple[int, int, str]] = []
+    i = start
+    while i < end:
+        ch = text[i]
+        pair = text[i : i + 2]
+        if pair == "``":
+            out.append((i, 2, "open"))
+            i += 2
+            continue
+        if pair == "''":
+            out.append((i, 2, "toggle"))
+            i += 2
+            continue
+        if ch in OPEN:
+            out.append((i, 1, "open"))
+        elif ch in CLOSE:
+            out.append((i, 1, "close"))
+        elif ch == STRAIGHT:
+            out.append((i, 1, "toggle"))
+        i += 1
+    return out
+
+
+def find_quotes(text: str) -> list[Quote]:
+    quotes: list[Quote] = []
+    for p_start, p_end in paragraphs(text):
+        opened: int | None = None
+        for pos, length, role in _marks(text, p_start, p_end):
+            if opened is None and role in ("open", "toggle"):
+                opened = pos
+            elif opened is not None and role in ("close", "toggle"):
+                quotes.append(Quote(opened, pos + length))
+                opened = None
+        if opened is not None:
+            end = p_end
+            while end > opened + 1 and text[end - 1].isspace():
+                end -= 1
+            quotes.append(Quote(opened, end, open_end=True))
+    return quotes
+
+
+def inside_speech(quotes: list[Quote], pos: int, text: str, min_words: int) -> bool:
+    """Whether `pos` lies inside a closed quotation long enough to be speech."""
+    return any(
+        q.start < pos < q.end and not q.open_end and q.words(text) >= min_words for q in quotes
+    )
+
+
+def quoted_share(text: str, start: int, end: int, quotes: list[Quote]) -> float:
+    """Share of the words of text[start:end] that stand inside quotation marks."""
+    words = [(m.start() + start, m.end() + start) for m in _WORD.finditer(text[start:end])]
+    if not words:
+        return 0.0
+    inside = 0
+    for ws, we in words:
+        if any(q.start < ws and we <= q.end for q in quotes):
+            inside += 1
+    return inside / len(words)

@@ -1,0 +1,261 @@
+"""Claims stage: who says so, through which sources, and how sure the text is.
+
+For every attribution in the article (a source, a cue, a content span) and every sentence the
+article asserts on its own, one Claim: the content, the cue, the chain of sources from the
+article outward to the origin (article ← Associated Press ← leaked document ← signals
+intelligence), direct/indirect/mixed/unattributed, and the epistemic status and polarity with
+the words that decided them. Entities are used when the entities stage ran (sources then carry
+entity ids and canonical names) but are not required: without them, names come from the text.
+The rules live in newsint.attribution; the words in data/claims.toml.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsint.attribution.extract import Extractor, Found
+from newsint.attribution.lexicon import Lexicon, lexicon
+from newsint.attribution.quotes import find_quotes, paragraphs, quoted_share
+from newsint.attribution.sources import Sources, SrcRef
+from newsint.attribution.status import decide, hedges, negation, verification_caveats
+from newsint.config import Claims as ClaimsConfig
+from newsint.model import Analysis, Claim, Evidence, Source, TextSpan, stable_id
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from newsint.pipeline import Work
+
+ARTICLE_TEXT = "the article"
+
+
+class ClaimsStage:
+    """Pipeline stage: fills analysis.claims from the parse (and entities when present)."""
+
+    name = "claims"
+    requires = frozenset({"text", "doc"})
+    assigns = frozenset({"claims"})
+
+    def __init__(self, cfg: ClaimsConfig) -> None:
+        self.cfg = cfg
+        self.lex = lexicon()
+
+    def __call__(self, batch: list[Work]) -> None:
+        for work in batch:
+            work.analysis.claims = extract_claims(work.analysis, work.doc, self.cfg, self.lex)
+
+
+def article_source(analysis: Analysis) -> Source:
+    """The first link of every chain: the article itself (its site when known)."""
+    return Source(text=ARTICLE_TEXT, kind="article", name=analysis.article.site or None)
+
+
+def title_span(analysis: Analysis) -> tuple[int, int] | None:
+    """The headline when the clean text starts with it (the clean stage keeps one copy)."""
+    title = analysis.article.title
+    paras = paragraphs(analysis.text)
+    if not title or not paras:
+        return None
+    start, end = paras[0]
+    if " ".join(analysis.text[start:end].split()) == " ".join(title.split()):
+        return (start, end)
+    return None
+
+
+def extract_claims(
+    analysis: Analysis, doc: Doc, cfg: ClaimsConfig, lex: Lexicon | None = None
+) -> list[Claim]:
+    lex = lex or lexicon()
+    text = analysis.text
+    quotes = find_quotes(text)
+    sources = Sources(doc, lex, cfg, analysis.mentions, analysis.entities)
+    found = Extractor(doc, lex, cfg, sources, quotes, title_span(analysis)).run()
+    verification_caveats(doc, lex, sources, found)
+    article = article_source(analysis)
+    claims: list[Claim] = []
+    seen: set[str] = set()
+    for f in found:
+        refs = chain_refs(f)
+        for ref in refs:
+            sources.link(ref)
+        chain = [article] + [to_source(r) for r in refs]
+        kind, kind_evidence = claim_kind(f, text, quotes, cfg, lex, doc)
+        evidence = list(f.evidence) + kind_evidence + _how(f, doc)
+        if f.effect != "asserted" and f.cue is not None:
+            evidence.append(
+                Evidence(
+                    start=f.cue[0],
+                    end=f.cue[1],
+                    text=text[f.cue[0] : f.cue[1]],
+                    kind="cue",
+                    effect=f.effect,
+                )
+            )
+        span = doc.char_span(*f.content, alignment_mode="expand")
+        neg = None
+        if span is not None:
+            evidence += hedges(doc, span, lex)
+            neg = negation(doc, span, lex)
+            if neg is not None:
+                evidence.append(neg)
+        for caveat in _caveats(f, refs):
+            evidence.append(caveat)
+        evidence = _unique(evidence)
+        status = decide(lex, evidence, neg is not None)
+        cue = (
+            TextSpan(start=f.cue[0], end=f.cue[1], text=text[f.cue[0] : f.cue[1]])
+            if f.cue
+            else None
+        )
+        cid = stable_id(
+            "clm", analysis.article.id, f.content[0], f.content[1], f.cue[0] if f.cue else -1
+        )
+        if cid in seen:
+            continue
+        seen.add(cid)
+        claims.append(
+            Claim(
+                id=cid,
+                content=TextSpan(
+                    start=f.content[0], end=f.content[1], text=text[f.content[0] : f.content[1]]
+                ),
+                cue=cue,
+                source=chain[-1],
+                chain=chain,
+                kind=kind,  # type: ignore[arg-type]
+                status=status,  # type: ignore[arg-type]
+                polarity="negative" if neg is not None else "positive",
+                evidence=evidence,
+                confidence=round(max(0.0, min(1.0, f.confidence)), 3),
+            )
+        )
+    return claims
+
+
+def chain_refs(f: Found) -> list[SrcRef]:
+    """Sources from the article outward: the enclosing claims' chains, then this source's
+    provenance, then whatever it cites. Each source appears once (chains are acyclic)."""
+    if f.rule == "unattributed":
+        return []
+    outer = chain_refs(f.parent) if f.parent is not None else []
+    own = f.source.lineage() + [r for via in f.via for r in via.lineage()]
+    out: list[SrcRef] = []
+    keys: set[str] = set()
+    for ref in [*outer, *own]:
+        if ref.key() in keys:
+            continue
+        keys.add(ref.key())
+        out.append(ref)
+    return out
+
+
+def to_source(ref: SrcRef) -> Source:
+    return Source(
+        text=ref.text,
+        kind=ref.kind,  # type: ignore[arg-type]
+        start=ref.start,
+        end=ref.end,
+        entity=ref.entity,
+        name=ref.name,
+        resolved_from=ref.resolved_from,
+    )
+
+
+def claim_kind(
+    f: Found, text: str, quotes: list, cfg: ClaimsConfig, lex: Lexicon, doc: Doc
+) -> tuple[str, list[Evidence]]:
+    """direct / mixed / indirect from the share of quoted words (a leading "that" aside);
+    first-person content before the cue is a quote whose marks were lost."""
+    if f.rule == "unattributed":
+        return "unattributed", []
+    start, end = f.content
+    if text[start:end].lower().startswith("that "):
+        start += 5
+    share = quoted_share(text, start, end, quotes)
+    if share >= cfg.direct_quote_share:
+        return "direct", []
+    if share > 0:
+        return "mixed", []
+    if f.first_person:
+        span = doc.char_span(*f.content, alignment_mode="expand")
+        pron = next((t for t in span or [] if t.lower_ in lex.first_person), None)
+        if pron is not None:
+            return "direct", [
+                Evidence(
+                    start=pron.idx,
+                    end=pron.idx + len(pron.text),
+                    text=pron.text,
+                    kind="first-person",
+                    effect="direct",
+                )
+            ]
+    return "indirect", []
+
+
+def _how(f: Found, doc: Doc) -> list[Evidence]:
+    """Evidence for how the speaker or the content was found when not plainly by the cue."""
+    out: list[Evidence] = []
+    if f.inherited_from is not None:
+        tok = doc[f.inherited_from]
+        out.append(
+            Evidence(
+                start=tok.idx,
+                end=tok.idx + len(tok.text),
+                text=tok.text,
+                kind="inherited-speaker",
+            )
+        )
+    if f.anaphor is not None:
+        s, e = f.anaphor
+        span = doc.char_span(s, e, alignment_mode="expand")
+        out.append(
+            Evidence(start=s, end=e, text=span.text if span is not None else "", kind="anaphora")
+        )
+    return out
+
+
+def _caveats(f: Found, refs: list[SrcRef]) -> list[Evidence]:
+    out = list(f.caveats)
+    for ref in refs:
+        if ref.entry is not None:
+            out.extend(ref.entry.caveats)
+    return out
+
+
+def _unique(evidence: list[Evidence]) -> list[Evidence]:
+    seen: set[tuple[int, int, str]] = set()
+    out = []
+    for e in sorted(evidence, key=lambda e: (e.start, e.end, e.kind)):
+        key = (e.start, e.end, e.kind)
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out
+
+
+# ---------------------------------------------------------------------------- helpers for others
+
+
+def claim_at(analysis: Analysis, start: int, end: int) -> Claim | None:
+    """The innermost claim whose content covers [start, end) (for events: an alleged meeting
+    is an event inside a claim). Attributed claims win over the article's own at equal size."""
+    best: Claim | None = None
+    for claim in analysis.claims:
+        c = claim.content
+        if not (c.start <= start and end <= c.end):
+            continue
+        rank = (len(c), claim.kind == "unattributed")
+        if best is None or rank < (len(best.content), best.kind == "unattributed"):
+            best = claim
+    return best
+
+
+def chain_label(claim: Claim) -> str:
+    """ "article ← Associated Press ← leaked US intelligence document" for people."""
+    return " ← ".join(_label(s) for s in claim.chain)
+
+
+def _label(source: Source) -> str:
+    if source.kind == "article":
+        return "article"
+    return source.name or source.text

@@ -1,0 +1,176 @@
+"""Grade stage: an Admiralty-style grade (reliability A–F, credibility 1–6) for every claim.
+
+The rules are data (data/grading.toml) and thresholds config ([grade]); each step of a grade
+writes its reason in words, so an analyst can see why a claim is D3 and disagree. `grade()` is
+the single entry point: this stage calls it without corroboration (one article tells nothing
+about independence); the corpus calls it again with the number of independent sources.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from newsint.attribution.lexicon import lexicon
+from newsint.config import Grade as GradeConfig
+from newsint.config import default_config
+from newsint.model import Claim, Grade, Source
+
+if TYPE_CHECKING:
+    from newsint.pipeline import Work
+
+LETTERS = "ABCDEF"
+_WORD = re.compile(r"[\w’'-]+")
+
+
+@dataclass(frozen=True)
+class Rules:
+    kind: dict[str, tuple[str, str]]
+    unknown_outlet: tuple[str, str]
+    adjust: tuple[dict[str, Any], ...]
+    status: dict[str, tuple[int, str]]
+    corroboration: dict[str, str]
+
+
+@cache
+def rules() -> Rules:
+    data = tomllib.loads(
+        resources.files("newsint.data").joinpath("grading.toml").read_text("utf-8")
+    )
+    rel, cred = data["reliability"], data["credibility"]
+    kinds = {k: (v[0], v[1]) for k, v in rel["kind"].items()}
+    for letter, _ in kinds.values():
+        if letter not in LETTERS:
+            raise ValueError(f"grading.toml: reliability {letter!r} is not one of {LETTERS}")
+    return Rules(
+        kind=kinds,
+        unknown_outlet=(rel["unknown_outlet"][0], rel["unknown_outlet"][1]),
+        adjust=tuple(rel.get("adjust", [])),
+        status={k: (int(v[0]), v[1]) for k, v in cred["status"].items()},
+        corroboration=dict(cred["corroboration"]),
+    )
+
+
+class GradeStage:
+    """Pipeline stage: sets claim.grade from the rules, without corroboration."""
+
+    name = "grade"
+    requires = frozenset({"claims"})
+    assigns = frozenset({"grades"})
+
+    def __init__(self, cfg: GradeConfig) -> None:
+        self.cfg = cfg
+
+    def __call__(self, batch: list[Work]) -> None:
+        for work in batch:
+            for claim in work.analysis.claims:
+                claim.grade = grade(claim, None, self.cfg)
+
+
+def grade(claim: Claim, corroboration: int | None = None, cfg: GradeConfig | None = None) -> Grade:
+    """The claim's grade with its reasons. `corroboration` is the number of independent sources
+    carrying the claim across the corpus (None when not assessed)."""
+    cfg = cfg or default_config().grade
+    letter, reasons = _reliability(claim, cfg)
+    number, more = _credibility(claim, corroboration, cfg)
+    return Grade(reliability=letter, credibility=number, reasons=reasons + more)  # type: ignore[arg-type]
+
+
+def _name(source: Source) -> str:
+    return source.name or source.text
+
+
+def _reliability(claim: Claim, cfg: GradeConfig) -> tuple[str, list[str]]:
+    r = rules()
+    lex = lexicon()
+    origin = claim.chain[-1] if claim.chain else claim.source
+    letter, reason = r.kind.get(origin.kind, r.kind["unknown"])
+    if (
+        origin.kind == "media"
+        and (origin.name or "").lower().removeprefix("the ") not in lex.outlets
+    ):
+        letter, reason = r.unknown_outlet
+    reasons = [f"{_fill(reason, name=_name(origin))} ({letter})"]
+    if letter == "F":
+        return letter, reasons
+    facts = _facts(claim, origin, cfg)
+    for rule in r.adjust:
+        when = rule["when"]
+        if not facts.get(when):
+            continue
+        steps = int(rule["steps"])
+        new = LETTERS[max(0, min(LETTERS.index("E"), LETTERS.index(letter) + steps))]
+        if new == letter:
+            continue
+        letter = new
+        reasons.append(f"{_fill(rule['reason'], **facts)} → {letter}")
+    return letter, reasons
+
+
+def _facts(claim: Claim, origin: Source, cfg: GradeConfig) -> dict[str, Any]:
+    lex = lexicon()
+    links = claim.chain[1:]
+    hops = len(links)
+    leaked = next(
+        (
+            s
+            for s in links
+            if any(w.lower() in lex.leaked for w in _WORD.findall(f"{s.text} {s.name or ''}"))
+        ),
+        None,
+    )
+    affiliation = None
+    if origin.kind == "anonymous":
+        words = _WORD.findall(origin.text)
+        named = [w for w in words[1:] if w[:1].isupper()]
+        affiliation = " ".join(named) if named else None
+    return {
+        "hops": hops,
+        "via": " ← ".join(_name(s) for s in links[:-1]) or "none",
+        "long_chain": hops >= cfg.long_chain_hops,
+        "leaked": _name(leaked) if leaked else None,
+        "anonymous_affiliated": affiliation is not None,
+        "affiliation": affiliation,
+        "name": _name(origin),
+    }
+
+
+def _credibility(
+    claim: Claim, corroboration: int | None, cfg: GradeConfig
+) -> tuple[int, list[str]]:
+    r = rules()
+    number, reason = r.status.get(claim.status, r.status["asserted"])
+    cues = [e for e in claim.evidence if e.effect == claim.status]
+    cue_text = ", ".join(f"“{e.text}”" for e in cues) or "—"
+    reasons = [f"credibility: {_fill(reason, cues=cue_text)}"]
+    others = sorted(
+        {e.effect for e in claim.evidence if e.effect in r.status and e.effect != claim.status}
+    )
+    for effect in others:
+        words = ", ".join(f"“{e.text}”" for e in claim.evidence if e.effect == effect)
+        reasons.append(f"also {effect}: {words}")
+    corr = r.corroboration
+    if corroboration is None:
+        reasons.append(corr["unknown"])
+    elif corroboration >= cfg.confirmed_sources:
+        if claim.status in ("asserted", "confirmed", "negated"):
+            number = 1
+            reasons.append(_fill(corr["confirmed"], n=corroboration))
+        else:
+            number = max(1, number - 1)
+            reasons.append(_fill(corr["improved"], n=corroboration))
+    else:
+        reasons.append(corr["single"])
+    return number, reasons
+
+
+def _fill(template: str, **values: Any) -> str:
+    class Default(dict[str, Any]):
+        def __missing__(self, key: str) -> str:
+            return "{" + key + "}"
+
+    return template.format_map(Default(values))

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import pytest
+
+from newsint.attribution.lexicon import lexicon, noun_base, verb_base
+
+
+@pytest.mark.parametrize(
+    ("form", "base"),
+    [
+        ("said", "say"),
+        ("says", "say"),
+        ("stated", "state"),
+        ("stating", "state"),
+        ("denies", "deny"),
+        ("denied", "deny"),
+        ("admitted", "admit"),
+        ("urged", "urge"),
+        ("told", "tell"),
+        ("purports", "purport"),
+        ("walked", None),
+    ],
+)
+def test_verb_forms(form: str, base: str | None) -> None:
+    lex = lexicon()
+    assert verb_base(form, lex.cue_verbs, lex.irregular) == base
+
+
+def test_noun_forms() -> None:
+    lex = lexicon()
+    assert noun_base("allegations", lex.cue_nouns) == "allegations"
+    assert noun_base("readouts", lex.source_nouns["statement"]) == "readout"
+    assert noun_base("tables", lex.source_nouns["statement"]) is None
+
+
+def test_status_groups() -> None:
+    lex = lexicon()
+    assert lex.cue_verbs["claim"] == "alleged"
+    assert lex.cue_verbs["deny"] == "denied"
+    assert lex.cue_verbs["confirm"] == "confirmed"
+    assert lex.cue_verbs["suggest"] == "uncertain"
+    assert lex.hedges["allegedly"] == "alleged"
+    assert lex.outlets["associated press"] == "Associated Press"
+    assert lex.precedence[0] == "denied" and lex.precedence[-1] == "asserted"

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import pytest
+
+from newsint.attribution.quotes import find_quotes, paragraphs, quoted_share
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("He said “it is over” and left.", ["“it is over”"]),
+        ('He said "it is over" and "done".', ['"it is over"', '"done"']),
+        ("''It is over,'' he said.", ["''It is over,''"]),
+        ("“First part.\n\n“Second part,” she said.", ["“First part.", "“Second part,”"]),
+        ("No quotes here.", []),
+    ],
+)
+def test_find_quotes(text: str, spans: list[str]) -> None:
+    assert [text[q.start : q.end] for q in find_quotes(text)] == spans
+
+
+def test_unclosed_quote_closes_at_paragraph_end() -> None:
+    text = "“First part of a long quote.\n\n“Second part,” she said."
+    first = find_quotes(text)[0]
+    assert first.open_end
+    assert text[first.start : first.end] == "“First part of a long quote."
+
+
+def test_paragraphs_skip_blank_lines() -> None:
+    text = "One.\n\n\nTwo.\n\n"
+    assert [text[s:e] for s, e in paragraphs(text)] == ["One.", "Two."]
+
+
+def test_quoted_share() -> None:
+    text = "He said “one two three” four."
+    assert quoted_share(text, 0, len(text), find_quotes(text)) == pytest.approx(3 / 6)

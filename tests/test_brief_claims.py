@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from newsint.brief import render_markdown, section_claims
+from newsint.model import Analysis, ArticleMeta, Claim, Grade, Source, TextSpan
+
+ARTICLE = Source(text="the article", kind="article")
+
+
+def make(text: str, chain: list[Source], kind: str, status: str = "asserted") -> Claim:
+    return Claim(
+        id=f"clm_{len(text)}",
+        content=TextSpan(start=0, end=len(text), text=text),
+        source=chain[-1],
+        chain=chain,
+        kind=kind,  # type: ignore[arg-type]
+        status=status,  # type: ignore[arg-type]
+        grade=Grade(reliability="C", credibility=3, reasons=["x"]),
+    )
+
+
+def test_claims_grouped_by_chain_article_last() -> None:
+    outlet = Source(text="Reuters", kind="media", name="Reuters", start=0, end=7)
+    memo = Source(text="a leaked memo", kind="document", name="leaked memo", start=0, end=13)
+    a = Analysis(article=ArticleMeta(id="a"), text="x" * 200, raw="x")
+    a.claims = [
+        make("The plant closes", [ARTICLE], "unattributed"),
+        make("Plant to close next spring", [ARTICLE, outlet, memo], "indirect", "unverified"),
+        make("Two hundred jobs go", [ARTICLE, outlet, memo], "mixed", "alleged"),
+    ]
+    section = section_claims(a)
+    assert section is not None
+    assert [r[0] for r in section.rows] == ["article ← Reuters ← leaked memo", "", "article"]
+    assert section.rows[0][1:4] == ["indirect", "unverified", "C3"]
+    md = render_markdown(a)
+    assert "## Claims (3)" in md and "article ← Reuters ← leaked memo" in md
+
+
+def test_no_claims_no_section() -> None:
+    a = Analysis(article=ArticleMeta(id="a"), text="", raw="")
+    assert section_claims(a) is None
