@@ -228,10 +228,14 @@ def test_graph_highlights_neighbours(server: str, browser: Any) -> None:
     tab = Watched(browser, WIDE)
     try:
         tab.page.goto(server + "/graph")
-        node = tab.page.locator("#graph .gnode").first
-        node.hover()
+        node = tab.page.locator("#graph .gnode.g-entity").first
+        node.focus()  # keyboard focus and mouse hover run the same highlighting
         assert "focused" in (tab.page.locator("#graph").get_attribute("class") or "")
-        assert tab.page.locator("#graph .gnode.on").count() >= 1
+        on = tab.page.locator("#graph .gnode.on")
+        neighbours = (node.get_attribute("data-neighbours") or "").split()
+        assert on.count() == 1 + len(neighbours) >= 2
+        node.blur()
+        assert "focused" not in (tab.page.locator("#graph").get_attribute("class") or "")
         tab.shot("graph-1280.png")
         assert tab.problems() == []
     finally:
