@@ -11,7 +11,7 @@ from newsint.errors import InputError, NewsintError
 from newsint.model import Analysis, Published
 from newsint.pipeline import Pipeline
 from newsint.readers import read_bytes, read_paths
-from newsint.readers.base import normalise_date
+from newsint.readers.base import Link, normalise_date
 
 
 def parse_published(value: str | date | None) -> str | None:
@@ -73,6 +73,13 @@ def analyze_paths(
     iso = parse_published(published)
     pending: list[Analysis] = []
     for item in read_paths(paths, config):
+        if isinstance(item, Link):
+            # Fetching is the ingest's job (it has the address checks and limits).
+            item = InputError(
+                item.where,
+                f"the entry only links to {item.url}",
+                "use `newsint ingest` to fetch linked pages",
+            )
         if isinstance(item, InputError):
             yield from pipeline.run(pending)
             pending = []

@@ -6,7 +6,7 @@ import os
 import tomllib
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -75,6 +75,96 @@ class PipelineSettings(Section):
     batch_size: int
 
 
+class Store(Section):
+    default_db: str
+    sqlite_busy_timeout: float
+    sqlite_synchronous: Literal["OFF", "NORMAL", "FULL", "EXTRA"]
+
+
+class Ingest(Section):
+    jobs: int
+    chunk_size: int
+    queue_per_job: int
+    analyzer_batch: int
+    suffixes: list[str]
+    skip_hidden: bool
+    max_feed_entries: int
+    feed_min_content_chars: int
+    max_warc_records: int
+
+
+class Fetch(Section):
+    connect_timeout: float
+    read_timeout: float
+    total_timeout: float
+    max_bytes: int
+    max_redirects: int
+    content_types: list[str]
+    user_agent: str
+    allow_private: bool
+
+
+class Corpus(Section):
+    """Copies, stories, corroboration and cross-document entities (newsint.corpus)."""
+
+    shingle_num_perm: int
+    bag_num_perm: int
+    shingle_words: int
+    stem_prefix: int
+    max_terms: int
+    min_sentence_words: int
+    min_quote_words: int
+    shingle_bands: int
+    shingle_rows: int
+    bag_bands: int
+    bag_rows: int
+    min_shared_keys: int
+    max_key_articles: int
+    max_keys_per_article: int
+    key_number_min_chars: int
+    rare_name_min_chars: int
+    verbatim_min_containment: float
+    spin_min_aligned: float
+    spin_sentence_dice: float
+    spin_min_cosine: float
+    spin_min_evidence: int
+    align_max_sentences: int
+    derivative_min_cosine: float
+    parent_score_tie: float
+    story_min_similarity: float
+    story_cosine_weight: float
+    story_max_days: int
+    claim_min_similarity: float
+    claim_min_similarity_copy: float
+    claim_prefilter_dice: float
+    claim_document_similarity: float
+    entity_min_name_similarity: float
+    entity_unsure_name_similarity: float
+    entity_token_min_similarity: float
+    entity_short_form_token_similarity: float
+    entity_short_form_weight: float
+    entity_prefilter_score: int
+    entity_min_context: float
+    entity_context_articles: int
+    entity_min_shared_context: int
+
+
+class Web(Section):
+    """`newsint serve`: the web UI and REST API (newsint.web)."""
+
+    host: str
+    port: int
+    token_env: str
+    page_size: int
+    max_page_size: int
+    max_body_bytes: int
+    snippet_chars: int
+    graph_max_entities: int
+    graph_max_claims: int
+    graph_links_per_entity: int
+    graph_iterations: int
+
+
 class Time(Section):
     dateline_window_chars: int
     mod_share: float
@@ -131,63 +221,22 @@ class Grade(Section):
     confirmed_sources: int
 
 
-class Corpus(Section):
-    """Copies, stories, corroboration and cross-document entities (newsint.corpus)."""
-
-    shingle_num_perm: int
-    bag_num_perm: int
-    shingle_words: int
-    stem_prefix: int
-    max_terms: int
-    min_sentence_words: int
-    min_quote_words: int
-    shingle_bands: int
-    shingle_rows: int
-    bag_bands: int
-    bag_rows: int
-    min_shared_keys: int
-    max_key_articles: int
-    max_keys_per_article: int
-    key_number_min_chars: int
-    rare_name_min_chars: int
-    verbatim_min_containment: float
-    spin_min_aligned: float
-    spin_sentence_dice: float
-    spin_min_cosine: float
-    spin_min_evidence: int
-    align_max_sentences: int
-    derivative_min_cosine: float
-    parent_score_tie: float
-    story_min_similarity: float
-    story_cosine_weight: float
-    story_max_days: int
-    claim_min_similarity: float
-    claim_min_similarity_copy: float
-    claim_prefilter_dice: float
-    claim_document_similarity: float
-    entity_min_name_similarity: float
-    entity_unsure_name_similarity: float
-    entity_token_min_similarity: float
-    entity_short_form_token_similarity: float
-    entity_short_form_weight: float
-    entity_prefilter_score: int
-    entity_min_context: float
-    entity_context_articles: int
-    entity_min_shared_context: int
-
-
 class Config(Section):
     limits: Limits
     clean: Clean
     html: Html
     nlp: Nlp
     pipeline: PipelineSettings
+    store: Store
+    ingest: Ingest
+    fetch: Fetch
+    corpus: Corpus
+    web: Web
     entities: Entities
     time: Time
     claims: Claims
     grade: Grade
     events: Events
-    corpus: Corpus
 
 
 def _merge(base: dict[str, Any], override: dict[str, Any], where: str) -> dict[str, Any]:

@@ -59,3 +59,27 @@ class UnsupportedFormat(InputError):
 
 class ModelMissing(NewsintError):
     code = "model-missing"
+
+
+class FetchProblem(InputError):
+    """A URL that could not be fetched: network error, bad status, wrong content type, too big."""
+
+    code = "fetch"
+
+
+class Refused(InputError):
+    """A URL newsint will not fetch (private address, unsupported scheme) unless told to."""
+
+    code = "refused"
+
+
+class AnalysisProblem(InputError):
+    """An article that was read but that a stage failed on; the others go on."""
+
+    code = "analysis"
+
+
+class StoreError(NewsintError):
+    """The database cannot be opened or written."""
+
+    code = "store"

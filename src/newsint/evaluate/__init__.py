@@ -16,12 +16,12 @@ from newsint.evaluate.common import EvalOptions, Report
 TASKS: dict[str, str] = {
     "extraction": "newsint.evaluate.extraction:run",
     "paraphrase": "newsint.evaluate.paraphrase:run",
+    "stories": "newsint.evaluate.stories:run",
+    "copies": "newsint.evaluate.copies:run",
     "ner": "newsint.evaluate.ner:run",
     "time": "newsint.evaluate.time:run",
     "events": "newsint.evaluate.events:run",
     "attribution": "newsint.evaluate.attribution:run",
-    "stories": "newsint.evaluate.stories:run",
-    "copies": "newsint.evaluate.copies:run",
 }
 
 

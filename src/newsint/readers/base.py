@@ -2,12 +2,29 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import Literal
 from urllib.parse import urlsplit
 
 import dateparser
 
 from newsint.model import Analysis, ArticleMeta, Published, content_hash, stable_id
+
+
+@dataclass(frozen=True)
+class Link:
+    """A URL a reader found but did not read itself: a feed entry's page, a feed in an OPML list.
+
+    The ingest fetches it when fetching is allowed; `published` is the date the feed gave, used
+    only when the page itself has none.
+    """
+
+    url: str
+    where: str  # the input it came from, for messages
+    kind: Literal["article", "feed"]
+    title: str | None = None
+    published: str | None = None
 
 
 def site_of(url: str | None) -> str | None:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any
+from typing import IO, Any
+
+from pydantic import ValidationError
 
 from newsint.config import Config
-from newsint.errors import EmptyInput, InputError, ParseProblem
-from newsint.model import Analysis
+from newsint.errors import EmptyInput, InputError, ParseProblem, TooLarge
+from newsint.model import SCHEMA, Analysis
 from newsint.readers.base import make_analysis, normalise_date
 from newsint.readers.decode import decode
 
@@ -34,6 +36,15 @@ def from_record(record: object, where: str, fmt: str) -> Analysis:
         raise ParseProblem(
             where, "expected a JSON object per article", "give news-please style objects"
         )
+    if record.get("schema") == SCHEMA:
+        # An analysis newsint wrote (analyze --format json, an export): kept as it is, so a
+        # corpus can be analysed on one machine and stored on another.
+        try:
+            return Analysis.from_json(record)
+        except ValidationError as exc:
+            raise ParseProblem(
+                where, f"not a valid {SCHEMA} record ({exc.errors()[0]['msg']})", "re-export it"
+            ) from exc
     found: dict[str, str] = {}
     text_key, text = _first(record, TEXT_FIELDS)
     if not isinstance(text, str) or not text.strip():
@@ -93,15 +104,48 @@ def read_jsonl(data: bytes, where: str, config: Config) -> Iterator[Analysis | I
     """One article per line; a bad line is reported and the rest still read."""
     text, _ = decode(data, where, config.limits)
     for lineno, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
+        if line.strip():
+            yield _line(line, f"{where}:{lineno}")
+
+
+def read_jsonl_stream(
+    stream: IO[bytes], where: str, config: Config
+) -> Iterator[Analysis | InputError]:
+    """A JSON Lines file read line by line, so a dump of any size never sits in memory whole;
+    the size limit applies to each line (one article) instead of the file."""
+    limit = config.limits.max_file_bytes
+    lineno = 0
+    while True:
+        raw = stream.readline(limit + 1)
+        if not raw:
+            return
+        lineno += 1
         label = f"{where}:{lineno}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield ParseProblem(label, f"invalid JSON ({exc.msg})", "fix or drop that line")
+        if len(raw) > limit and not raw.endswith(b"\n"):
+            while raw and not raw.endswith(b"\n"):  # skip the rest of the oversized line
+                raw = stream.readline(limit + 1)
+            yield TooLarge(
+                label,
+                f"a line over the {limit:,}-byte limit",
+                "split the record or raise limits.max_file_bytes",
+            )
+            continue
+        if not raw.strip():
             continue
         try:
-            yield from_record(record, label, "jsonl")
+            line, _ = decode(raw, label, config.limits)
         except InputError as err:
             yield err
+            continue
+        yield _line(line, label)
+
+
+def _line(line: str, label: str) -> Analysis | InputError:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return ParseProblem(label, f"invalid JSON ({exc.msg})", "fix or drop that line")
+    try:
+        return from_record(record, label, "jsonl")
+    except InputError as err:
+        return err

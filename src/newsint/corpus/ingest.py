@@ -1,0 +1,405 @@
+"""Ingest: walk inputs, read articles, analyse the new ones, store them, update the corpus.
+
+Incremental and idempotent: an article's id hashes its URL and raw text, so an article already
+stored is recognised before any analysis and counted "unchanged". A different text at a URL (or,
+without a URL, from the same input) already stored is a new version: stored beside the old one,
+which is marked superseded, and counted "updated".
+
+Crash safety: each article is written in its own transaction, and each analyzer delta in one
+more, together with the flag saying which articles it covers. Articles stored but not yet given
+to the analyzer (a kill between the two) are given to it first on the next run.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsint.config import Config, default_config
+from newsint.corpus.store import Store
+from newsint.engines.local import Analysed, LocalEngine
+from newsint.errors import InputError, NotFound
+from newsint.model import Analysis, Published
+from newsint.readers import Item, Link, read_bytes, read_path, read_stdin
+from newsint.readers.url import Fetched, Fetcher, is_url
+
+# Articles looked up in the store at once (already stored? an earlier version?).
+LOOKUP_BATCH = 64
+
+# Content types of fetched resources and the reader suffix they go to.
+TYPE_SUFFIX = {
+    "text/html": ".html",
+    "application/xhtml+xml": ".html",
+    "text/plain": ".txt",
+    "application/rss+xml": ".rss",
+    "application/atom+xml": ".rss",
+    "application/rdf+xml": ".rss",
+    "application/feed+json": ".rss",
+    "application/xml": ".rss",
+    "text/xml": ".rss",
+}
+
+
+@dataclass
+class Failure:
+    where: str
+    code: str
+    message: str
+
+
+@dataclass
+class Summary:
+    """What an ingest did, for the closing table and the exit code."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: list[Failure] = field(default_factory=list)
+    failed: list[Failure] = field(default_factory=list)
+
+    @property
+    def stored(self) -> int:
+        return self.added + self.updated
+
+    def reasons(self) -> list[tuple[str, int, str]]:
+        """(error code, count, an example line) per kind of failure, most frequent first."""
+        counts = Counter(f.code for f in self.failed)
+        first: dict[str, str] = {}
+        for f in self.failed:
+            first.setdefault(f.code, f"{f.where}: {f.message}")
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        return [(code, n, first[code]) for code, n in ranked]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "skipped": [f.__dict__ for f in self.skipped],
+            "failed": [f.__dict__ for f in self.failed],
+        }
+
+
+class Progress:
+    """What the ingest reports while it runs; the CLI draws a bar from it, tests count it."""
+
+    def total(self, n: int) -> None:
+        """More articles are expected (estimates grow as feeds and archives are opened)."""
+
+    def done(self, outcome: str) -> None:
+        """One article settled: added, updated, unchanged, skipped or failed."""
+
+    def phase(self, text: str) -> None:
+        """What the ingest is busy with besides articles (loading the corpus, analysing it)."""
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+def _wanted(name: str, suffixes: Iterable[str]) -> bool:
+    name = name.lower()
+    name = name.removesuffix(".gz")
+    return any(name.endswith(s) for s in suffixes)
+
+
+def expand(inputs: Iterable[str], config: Config) -> Iterator[str | InputError]:
+    """Files, URLs and "-" from what the user gave: folders are walked recursively, in order."""
+    settings = config.ingest
+    for given in inputs:
+        if given == "-" or is_url(given):
+            yield given
+            continue
+        path = Path(given).expanduser()
+        if path.is_dir():
+            found = False
+            for root, dirs, files in os.walk(path):
+                if settings.skip_hidden:
+                    dirs[:] = [d for d in dirs if not d.startswith(".")]
+                dirs.sort()
+                for name in sorted(files):
+                    if settings.skip_hidden and name.startswith("."):
+                        continue
+                    if _wanted(name, settings.suffixes):
+                        found = True
+                        yield str(Path(root, name).resolve())
+            if not found:
+                yield NotFound(
+                    str(path),
+                    "no article files in this folder",
+                    f"newsint reads {', '.join(settings.suffixes)} (and .gz)",
+                )
+        elif path.exists():
+            yield str(path.resolve())
+        else:
+            yield NotFound(given, "no such file, folder or http(s) URL", "check the path")
+
+
+def estimate(source: str) -> int:
+    """A cheap guess of how many articles an input holds, for the progress bar's total."""
+    if source == "-" or is_url(source):
+        return 1
+    lowered = source.lower()
+    if not lowered.removesuffix(".gz").endswith((".jsonl", ".ndjson")):
+        return 1
+    opener = gzip.open if lowered.endswith(".gz") else open
+    try:
+        with opener(source, "rb") as fh:
+            return max(1, sum(1 for line in fh if line.strip()))
+    except (OSError, EOFError):
+        return 1
+
+
+# --------------------------------------------------------------------------- the ingest
+
+
+class Ingest:
+    """One ingest run into a store. Use `run(inputs)`; it returns a Summary."""
+
+    def __init__(
+        self,
+        store: Store,
+        config: Config | None = None,
+        *,
+        jobs: int = 1,
+        fetch: bool = True,
+        allow_private: bool | None = None,
+        progress: Progress | None = None,
+        fetcher: Fetcher | None = None,
+        engine: LocalEngine | None = None,
+    ) -> None:
+        self.store = store
+        self.config = config or default_config()
+        self.jobs = jobs
+        self.fetch = fetch
+        self.allow_private = allow_private
+        self.progress = progress or Progress()
+        self._fetcher = fetcher
+        self._engine = engine  # a caller's engine outlives the run (spaCy stays loaded)
+        self.summary = Summary()
+        self._seen: set[str] = set()
+        self._versions: dict[str, str] = {}  # new article id -> id of the version it replaces
+        self._analyzer: Any = None
+        self._batch: list[tuple[str, Any]] = []
+
+    # ---- fetching
+
+    @property
+    def fetcher(self) -> Fetcher:
+        if self._fetcher is None:
+            self._fetcher = Fetcher(self.config.fetch, allow_private=self.allow_private)
+        return self._fetcher
+
+    def _read_url(self, url: str) -> Iterator[Item]:
+        try:
+            fetched: Fetched = self.fetcher.fetch(url)
+        except InputError as err:
+            yield err
+            return
+        suffix = TYPE_SUFFIX.get(fetched.content_type)
+        yield from read_bytes(fetched.body, url, suffix, self.config, url=fetched.url)
+
+    def _follow(self, link: Link, depth: int) -> Iterator[Analysis | InputError | Failure]:
+        """Fetch a link a feed or OPML list gave; a feed's own links are followed once more."""
+        if not self.fetch:
+            yield Failure(link.where, "not-fetched", f"{link.url} (run without --no-fetch)")
+            return
+        for item in self._read_url(link.url):
+            if isinstance(item, Link):
+                if depth < 2:
+                    self.progress.total(1)
+                    yield from self._follow(item, depth + 1)
+                else:
+                    yield Failure(item.where, "too-deep", f"{item.url} (links nested too deep)")
+                continue
+            if (
+                isinstance(item, Analysis)
+                and link.published
+                and item.article.published.date is None
+            ):
+                item.article.published = Published(
+                    date=link.published,
+                    source="metadata",
+                    evidence=f"feed entry date (the page gives none): {link.published}",
+                )
+            yield item
+
+    def _items(self, sources: Iterable[str]) -> Iterator[Analysis | InputError | Failure]:
+        for source in sources:
+            before = 1
+            if source == "-":
+                items: Iterable[Item] = read_stdin(self.config)
+            elif is_url(source):
+                items = self._read_url(source)
+            else:
+                before = estimate(source)
+                items = read_path(source, self.config)
+            count = 0
+            for item in items:
+                count += 1
+                if count > before:
+                    self.progress.total(1)
+                if isinstance(item, Link):
+                    yield from self._follow(item, 1)
+                else:
+                    yield item
+            if count < before:
+                self.progress.total(count - before)
+
+    def _new(self, items: Iterable[Analysis | InputError | Failure]) -> Iterator[Analysis]:
+        """Articles to analyse; the rest are settled (unchanged, failed, skipped) on the way.
+
+        Articles are looked up in the store a screenful at a time: one query per article would
+        cost more than storing it.
+        """
+        batch: list[Analysis] = []
+        for item in items:
+            if isinstance(item, InputError):
+                self._fail(item.where, item.code, f"{item.problem} — {item.fix}")
+            elif isinstance(item, Failure):
+                self.summary.skipped.append(item)
+                self.progress.done("skipped")
+            else:
+                batch.append(item)
+                if len(batch) >= LOOKUP_BATCH:
+                    yield from self._screen(batch)
+                    batch = []
+        yield from self._screen(batch)
+
+    def _screen(self, batch: list[Analysis]) -> Iterator[Analysis]:
+        if not batch:
+            return
+        stored = self.store.known(a.article.id for a in batch)
+        # Without a URL, only a whole file identifies an article: a line of a dump or an
+        # entry of a feed may hold another article next time.
+        whole = {
+            a.article.source
+            for a in batch
+            if not a.article.url and a.article.source and os.path.isfile(a.article.source)
+        }
+        by_url, by_source = self.store.current_versions(
+            urls=[a.article.url for a in batch if a.article.url], sources=whole
+        )
+        for item in batch:
+            aid = item.article.id
+            if aid in self._seen or aid in stored:
+                self._seen.add(aid)
+                self.summary.unchanged += 1
+                self.progress.done("unchanged")
+                continue
+            self._seen.add(aid)
+            url, source = item.article.url, item.article.source
+            old = by_url.get(url) if url else (by_source.get(source) if source in whole else None)
+            if old and old != aid:
+                self._versions[aid] = old
+            if url:  # a later text at the same place in this run replaces this one
+                by_url[url] = aid
+            elif source in whole:
+                by_source[source] = aid
+            yield item
+
+    def _fail(self, where: str, code: str, message: str) -> None:
+        self.summary.failed.append(Failure(where, code, message))
+        self.progress.done("failed")
+
+    # ---- the corpus analyzer
+
+    def _ensure_analyzer(self) -> Any:
+        if self._analyzer is None:
+            self.progress.phase("loading the corpus")
+            self._analyzer = load_analyzer(self.store, self.config)
+            self._batch = [(aid, f) for aid, f in self._pending()]
+            self._flush(force=True)
+        return self._analyzer
+
+    def _pending(self) -> Iterator[tuple[str, Any]]:
+        """Articles stored but not yet analysed by the corpus analyzer (a previous crash)."""
+        from newsint.corpus.codec import decode
+
+        for aid, data in self.store.features(analyzed=False):
+            yield aid, decode(data)
+
+    def _flush(self, force: bool = False) -> None:
+        if not self._batch or (not force and len(self._batch) < self.config.ingest.analyzer_batch):
+            return
+        batch, self._batch = self._batch, []
+        self.progress.phase(f"finding copies and stories ({len(batch)} articles)")
+        delta = self._analyzer.add([f for _, f in batch])
+        self.store.apply_delta(delta, analyzed=[aid for aid, _ in batch])
+        self.progress.phase("ingesting")
+
+    # ---- run
+
+    def _store(self, result: Analysed) -> None:
+        from newsint.corpus.codec import decode
+
+        analysis = result.analysis
+        aid = analysis.article.id
+        supersedes = self._versions.pop(aid, None)
+        self.store.add_article(
+            analysis, result.features, stages=result.stages or ("imported",), supersedes=supersedes
+        )
+        if supersedes:
+            self.summary.updated += 1
+            self.progress.done("updated")
+        else:
+            self.summary.added += 1
+            self.progress.done("added")
+        self._batch.append((aid, decode(result.features)))
+        self._flush()
+
+    def run(self, inputs: Iterable[str]) -> Summary:
+        sources: list[str] = []
+        for item in expand(inputs, self.config):
+            if isinstance(item, InputError):
+                self._fail(item.where, item.code, f"{item.problem} — {item.fix}")
+            else:
+                sources.append(item)
+        self.progress.total(sum(estimate(s) for s in sources) + len(self.summary.failed))
+        return self._run(self._items(sources))
+
+    def run_items(self, items: Iterable[Analysis | InputError]) -> Summary:
+        """Store articles already read (by a caller with its own reader, e.g. the web API)."""
+        items = list(items)
+        self.progress.total(len(items))
+        return self._run(items)
+
+    def _run(self, items: Iterable[Analysis | InputError | Failure]) -> Summary:
+        self._ensure_analyzer()
+        self.progress.phase("ingesting")
+        engine = self._engine or LocalEngine(self.config, jobs=self.jobs)
+        try:
+            for result in engine.run(self._new(items)):
+                try:
+                    if isinstance(result, InputError):
+                        raise result
+                    self._store(result)
+                except InputError as err:  # from the workers, or an analysis the store refused
+                    self._fail(err.where, err.code, f"{err.problem} — {err.fix}")
+            self._flush(force=True)
+        finally:
+            if self._engine is None:
+                engine.close()
+            if self._fetcher is not None:
+                self._fetcher.close()
+        return self.summary
+
+
+def load_analyzer(store: Store, config: Config) -> Any:
+    """The corpus analyzer rebuilt from stored features and judgements (no NLP re-run)."""
+    from newsint.corpus.analyzer import CorpusAnalyzer
+    from newsint.corpus.codec import decode
+
+    analyzer = CorpusAnalyzer(config)
+    analyzer.load(decode(data) for _, data in store.features(analyzed=True))
+    # User judgements replayed: the records they change are stored already; applying the
+    # delta again costs little and repairs a store that missed one.
+    store.apply_delta(analyzer.load_judgements(store.judgements()))
+    return analyzer
+
+
+__all__ = ["Failure", "Ingest", "Progress", "Summary", "expand", "load_analyzer"]

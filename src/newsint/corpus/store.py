@@ -1,0 +1,922 @@
+"""The corpus store: articles, their analyses and the corpus links, in SQLite or PostgreSQL.
+
+Tables are SQLAlchemy 2 models; the schema is created and upgraded by Alembic migrations run
+on open, so an old database is brought up to date before it is used. Every analysis is kept
+whole (the JSON of schema newsint.analysis/1) next to the rows queries need, so nothing an
+analysis found is lost to the table layout.
+
+Writes are one transaction per article, and one per analyzer delta: a process killed at any
+point leaves whole articles only, and the next ingest picks up where it stopped.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Engine,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    create_engine,
+    delete,
+    event,
+    func,
+    select,
+    update,
+)
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from newsint.config import Store as StoreSettings
+from newsint.config import default_config
+from newsint.errors import AnalysisProblem, StoreError
+from newsint.model import (
+    Analysis,
+    ClaimCluster,
+    CopyLink,
+    CorpusEntity,
+    Judgement,
+    Story,
+)
+
+# Ids are short hashes (model.stable_id: prefix + 16 hex); leave room for longer prefixes.
+ID = String(64)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class ArticleRow(Base):
+    """One article version. `analyzed` says whether the corpus analyzer has taken it in."""
+
+    __tablename__ = "articles"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    url: Mapped[str | None] = mapped_column(Text, index=True)
+    site: Mapped[str | None] = mapped_column(String(255), index=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    author: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[str | None] = mapped_column(String(40), index=True)
+    published_source: Mapped[str] = mapped_column(String(16))
+    language: Mapped[str] = mapped_column(String(16))
+    source: Mapped[str | None] = mapped_column(Text, index=True)
+    format: Mapped[str | None] = mapped_column(String(32))
+    content_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    chars: Mapped[int] = mapped_column(Integer)
+    stages: Mapped[str] = mapped_column(Text)  # pipeline stage names, comma separated
+    supersedes: Mapped[str | None] = mapped_column(ID, index=True)  # earlier version's id
+    current: Mapped[bool] = mapped_column(Boolean)  # False once superseded
+    analyzed: Mapped[bool] = mapped_column(Boolean, index=True)
+
+
+def _article_fk() -> ForeignKey:
+    """Rows of an article go with it: deleting an article version deletes its rows."""
+    return ForeignKey("articles.id", ondelete="CASCADE")
+
+
+class AnalysisRow(Base):
+    """The whole analysis JSON, byte for byte what `newsint analyze --format json` prints."""
+
+    __tablename__ = "analyses"
+
+    article_id: Mapped[str] = mapped_column(ID, _article_fk(), primary_key=True)
+    schema: Mapped[str] = mapped_column(String(40))
+    data: Mapped[str] = mapped_column(Text)
+
+
+class FeatureRow(Base):
+    """The corpus analyzer's compact per-article features, so a restart need not re-analyse."""
+
+    __tablename__ = "features"
+
+    article_id: Mapped[str] = mapped_column(ID, _article_fk(), primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class EntityRow(Base):
+    __tablename__ = "entities"
+
+    article_id: Mapped[str] = mapped_column(ID, _article_fk(), primary_key=True)
+    id: Mapped[str] = mapped_column(ID, primary_key=True, index=True)
+    name: Mapped[str] = mapped_column(Text, index=True)
+    type: Mapped[str] = mapped_column(String(16))
+    aliases: Mapped[list[str]] = mapped_column(JSON)
+    country: Mapped[str | None] = mapped_column(String(8))
+    mentions: Mapped[int] = mapped_column(Integer)
+
+
+class MentionRow(Base):
+    __tablename__ = "mentions"
+    __table_args__ = (Index("ix_mentions_article_entity", "article_id", "entity_id"),)
+
+    article_id: Mapped[str] = mapped_column(ID, _article_fk(), primary_key=True)
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    entity_id: Mapped[str | None] = mapped_column(ID)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    label: Mapped[str] = mapped_column(String(16))
+    type: Mapped[str] = mapped_column(String(16))
+    kind: Mapped[str] = mapped_column(String(16))
+
+
+class TimeRow(Base):
+    __tablename__ = "times"
+
+    article_id: Mapped[str] = mapped_column(ID, _article_fk(), primary_key=True)
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    type: Mapped[str] = mapped_column(String(16))
+    value: Mapped[str | None] = mapped_column(String(64))
+    granularity: Mapped[str] = mapped_column(String(16))
+    range_start: Mapped[str | None] = mapped_column(String(40), index=True)
+    range_end: Mapped[str | None] = mapped_column(String(40))
+    resolved: Mapped[bool] = mapped_column(Boolean)
+
+
+class ClaimRow(Base):
+    __tablename__ = "claims"
+
+    article_id: Mapped[str] = mapped_column(ID, _article_fk(), primary_key=True)
+    id: Mapped[str] = mapped_column(ID, primary_key=True, index=True)
+    text: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    cue: Mapped[str | None] = mapped_column(Text)
+    speaker: Mapped[str] = mapped_column(Text)
+    source_kind: Mapped[str] = mapped_column(String(16))
+    source_entity: Mapped[str | None] = mapped_column(ID, index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    polarity: Mapped[str] = mapped_column(String(16))
+    confidence: Mapped[float] = mapped_column(Float)
+    grade: Mapped[str | None] = mapped_column(String(4))
+    chain: Mapped[list[str]] = mapped_column(JSON)  # source names, article first
+
+
+class EventRow(Base):
+    __tablename__ = "events"
+
+    article_id: Mapped[str] = mapped_column(ID, _article_fk(), primary_key=True)
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    type: Mapped[str] = mapped_column(String(32), index=True)
+    mode: Mapped[str | None] = mapped_column(String(32))
+    trigger: Mapped[str] = mapped_column(Text)
+    actor: Mapped[str | None] = mapped_column(Text)
+    actor_entity: Mapped[str | None] = mapped_column(ID, index=True)
+    target: Mapped[str | None] = mapped_column(Text)
+    target_entity: Mapped[str | None] = mapped_column(ID, index=True)
+    time: Mapped[str | None] = mapped_column(String(64))
+    place: Mapped[str | None] = mapped_column(Text)
+    claim_id: Mapped[str | None] = mapped_column(ID)
+    status: Mapped[str] = mapped_column(String(16))
+    negated: Mapped[bool] = mapped_column(Boolean)
+
+
+class CopyLinkRow(Base):
+    __tablename__ = "copy_links"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    article_id: Mapped[str] = mapped_column(ID, _article_fk(), index=True)
+    original_id: Mapped[str] = mapped_column(ID, _article_fk(), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    score: Mapped[float] = mapped_column(Float)
+    confidence: Mapped[float] = mapped_column(Float)
+    record: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class StoryRow(Base):
+    __tablename__ = "stories"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    size: Mapped[int] = mapped_column(Integer, index=True)
+    first_published: Mapped[str | None] = mapped_column(String(40))
+    last_published: Mapped[str | None] = mapped_column(String(40))
+    record: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class StoryArticleRow(Base):
+    __tablename__ = "story_articles"
+
+    story_id: Mapped[str] = mapped_column(
+        ID, ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True
+    )
+    article_id: Mapped[str] = mapped_column(ID, _article_fk(), primary_key=True, index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    original: Mapped[bool] = mapped_column(Boolean)
+
+
+class CorpusEntityRow(Base):
+    __tablename__ = "corpus_entities"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    name: Mapped[str] = mapped_column(Text, index=True)
+    type: Mapped[str] = mapped_column(String(16))
+    articles: Mapped[int] = mapped_column(Integer, index=True)
+    record: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class CorpusEntityMemberRow(Base):
+    """An article entity inside a corpus entity (article id + the entity's id in it)."""
+
+    __tablename__ = "corpus_entity_members"
+    __table_args__ = (Index("ix_corpus_entity_members_entity", "article_id", "entity_id"),)
+
+    corpus_entity_id: Mapped[str] = mapped_column(
+        ID, ForeignKey("corpus_entities.id", ondelete="CASCADE"), primary_key=True
+    )
+    article_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    entity_id: Mapped[str] = mapped_column(ID, primary_key=True)
+
+
+class ClaimClusterRow(Base):
+    __tablename__ = "claim_clusters"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    representative: Mapped[str | None] = mapped_column(ID)
+    independent_sources: Mapped[int] = mapped_column(Integer, index=True)
+    articles: Mapped[int] = mapped_column(Integer)
+    record: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class ClaimClusterMemberRow(Base):
+    """A claim inside a claim cluster (article id + the claim's id in it)."""
+
+    __tablename__ = "claim_cluster_members"
+    __table_args__ = (Index("ix_claim_cluster_members_claim", "article_id", "claim_id"),)
+
+    cluster_id: Mapped[str] = mapped_column(
+        ID, ForeignKey("claim_clusters.id", ondelete="CASCADE"), primary_key=True
+    )
+    article_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    claim_id: Mapped[str] = mapped_column(ID, primary_key=True)
+
+
+class JudgementRow(Base):
+    """Entity judgements, automatic and the user's; `seq` orders them so undo is exact."""
+
+    __tablename__ = "judgements"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, index=True)
+    a: Mapped[str] = mapped_column(ID, index=True)
+    b: Mapped[str] = mapped_column(ID, index=True)
+    verdict: Mapped[str] = mapped_column(String(16))
+    by: Mapped[str] = mapped_column(String(8))
+    active: Mapped[bool] = mapped_column(Boolean)
+    record: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class MetaRow(Base):
+    """Key/value facts about the store (e.g. which features version the analyzer wrote)."""
+
+    __tablename__ = "meta"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+# Tables holding one article's rows, in the order they are written (and deleted in reverse).
+ARTICLE_TABLES = (
+    ArticleRow,
+    AnalysisRow,
+    FeatureRow,
+    EntityRow,
+    MentionRow,
+    TimeRow,
+    ClaimRow,
+    EventRow,
+)
+
+__all__ = ["Base", "Store", "database_url", "split_key"]
+
+
+# --------------------------------------------------------------------------- URLs
+
+
+def database_url(db: str | os.PathLike[str] | None) -> str:
+    """A SQLAlchemy URL from what a user types: a file path, sqlite:///…, or postgresql://…
+
+    Plain `postgresql://` means psycopg 3 (the driver we ship), not SQLAlchemy's psycopg2 default.
+    """
+    if db is None:
+        db = os.environ.get("NEWSINT_DB") or default_config().store.default_db
+    text = os.fspath(db)
+    if "://" not in text:
+        return "sqlite:///" + str(Path(text).expanduser().resolve())
+    for plain in ("postgresql://", "postgres://"):
+        if text.startswith(plain):
+            return "postgresql+psycopg://" + text[len(plain) :]
+    return text
+
+
+def display_url(url: str) -> str:
+    """The URL with any password hidden, for messages."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+# --------------------------------------------------------------------------- rows from records
+
+
+def _article_row(analysis: Analysis, stages: str, supersedes: str | None) -> dict[str, Any]:
+    meta = analysis.article
+    return {
+        "id": meta.id,
+        "url": meta.url,
+        "site": meta.site,
+        "title": meta.title,
+        "author": meta.author,
+        "published": meta.published.date,
+        "published_source": meta.published.source,
+        "language": meta.language,
+        "source": meta.source,
+        "format": meta.format,
+        "content_hash": meta.content_hash,
+        "chars": len(analysis.text),
+        "stages": stages,
+        "supersedes": supersedes,
+        "current": True,
+        "analyzed": False,
+    }
+
+
+def _derived_rows(analysis: Analysis) -> dict[type[Base], list[dict[str, Any]]]:
+    """The query rows of one analysis: entities, mentions, times, claims, events."""
+    aid = analysis.article.id
+    rows: dict[type[Base], list[dict[str, Any]]] = {}
+    rows[EntityRow] = [
+        {
+            "article_id": aid,
+            "id": e.id,
+            "name": e.name,
+            "type": e.type,
+            "aliases": list(e.aliases),
+            "country": e.country,
+            "mentions": len(e.mentions),
+        }
+        for e in analysis.entities
+    ]
+    rows[MentionRow] = [
+        {
+            "article_id": aid,
+            "id": m.id,
+            "entity_id": m.entity,
+            "start": m.start,
+            "end": m.end,
+            "text": m.text,
+            "label": m.label,
+            "type": m.type,
+            "kind": m.kind,
+        }
+        for m in analysis.mentions
+    ]
+    rows[TimeRow] = [
+        {
+            "article_id": aid,
+            "id": t.id,
+            "start": t.start,
+            "end": t.end,
+            "text": t.text,
+            "type": t.type,
+            "value": t.value,
+            "granularity": t.granularity,
+            "range_start": t.range_start,
+            "range_end": t.range_end,
+            "resolved": t.resolved,
+        }
+        for t in analysis.times
+    ]
+    rows[ClaimRow] = [
+        {
+            "article_id": aid,
+            "id": c.id,
+            "text": c.content.text,
+            "start": c.content.start,
+            "end": c.content.end,
+            "cue": c.cue.text if c.cue else None,
+            "speaker": c.source.name or c.source.text,
+            "source_kind": c.source.kind,
+            "source_entity": c.source.entity,
+            "kind": c.kind,
+            "status": c.status,
+            "polarity": c.polarity,
+            "confidence": c.confidence,
+            "grade": c.grade.code if c.grade else None,
+            "chain": [s.name or s.text for s in c.chain],
+        }
+        for c in analysis.claims
+    ]
+    rows[EventRow] = [
+        {
+            "article_id": aid,
+            "id": ev.id,
+            "type": ev.type,
+            "mode": ev.mode,
+            "trigger": ev.trigger.text,
+            "actor": (ev.actor.value or ev.actor.text) if ev.actor else None,
+            "actor_entity": ev.actor.entity if ev.actor else None,
+            "target": (ev.target.value or ev.target.text) if ev.target else None,
+            "target_entity": ev.target.entity if ev.target else None,
+            "time": (ev.time.value or ev.time.text) if ev.time else None,
+            "place": (ev.place.value or ev.place.text) if ev.place else None,
+            "claim_id": ev.claim,
+            "status": ev.status,
+            "negated": ev.negated,
+        }
+        for ev in analysis.events
+    ]
+    return rows
+
+
+def _analysis_json(analysis: Analysis) -> str:
+    """Compact JSON (pydantic's fast serializer); `Store.analysis` reads it back to the same
+    record, whose to_json() is the pretty form `newsint analyze --format json` prints."""
+    return analysis.model_dump_json(by_alias=True)
+
+
+# --------------------------------------------------------------------------- deltas
+
+
+def _chunks(items: Sequence[Any], size: int = 500) -> Iterator[Sequence[Any]]:
+    """Slices small enough for any database's bound-parameter limit."""
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+# --------------------------------------------------------------------------- the store
+
+
+class Store:
+    """A corpus database. Opening it creates or upgrades the schema (Alembic migrations)."""
+
+    def __init__(
+        self,
+        db: str | os.PathLike[str] | None = None,
+        settings: StoreSettings | None = None,
+        *,
+        migrate: bool = True,
+    ) -> None:
+        self.settings = settings or default_config().store
+        self.url = database_url(db)
+        self.shown = display_url(self.url)
+        try:
+            self.engine = _make_engine(self.url, self.settings)
+            if migrate:
+                from newsint.corpus.migrations import upgrade
+
+                upgrade(self.engine)
+        except StoreError:
+            raise
+        except (SQLAlchemyError, ImportError, OSError) as exc:
+            raise StoreError(
+                self.shown,
+                f"cannot open the database ({_reason(exc)})",
+                "check the --db path or URL, that the server runs and the user may write",
+            ) from exc
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One atomic unit of work: all of it is committed, or none of it."""
+        try:
+            with self.engine.begin() as conn:
+                yield conn
+        except OperationalError as exc:
+            raise StoreError(
+                self.shown, f"database write failed ({_reason(exc)})", "check disk space and locks"
+            ) from exc
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            yield conn
+
+    # ---- articles
+
+    def known(self, ids: Iterable[str]) -> set[str]:
+        """Which of these article ids are stored already."""
+        ids = list(ids)
+        found: set[str] = set()
+        with self.reading() as conn:
+            for part in _chunks(ids):
+                found.update(conn.scalars(select(ArticleRow.id).where(ArticleRow.id.in_(part))))
+        return found
+
+    def current_versions(
+        self, *, urls: Iterable[str] = (), sources: Iterable[str] = ()
+    ) -> tuple[dict[str, str], dict[str, str]]:
+        """Current article ids by URL, and by source for articles without a URL.
+
+        Looked up by the URL and source indexes only, then filtered: `current` is a flag on
+        nearly every row, and an index on it would make each look-up a scan.
+        """
+        by_url: dict[str, str] = {}
+        by_source: dict[str, str] = {}
+        with self.reading() as conn:
+            for part in _chunks(sorted(set(urls))):
+                rows = conn.execute(
+                    select(ArticleRow.url, ArticleRow.id, ArticleRow.current)
+                    .where(ArticleRow.url.in_(part))
+                    .order_by(ArticleRow.id)
+                )
+                for url, aid, current in rows:
+                    if current:
+                        by_url.setdefault(url, aid)
+            for part in _chunks(sorted(set(sources))):
+                rows = conn.execute(
+                    select(ArticleRow.source, ArticleRow.id, ArticleRow.current, ArticleRow.url)
+                    .where(ArticleRow.source.in_(part))
+                    .order_by(ArticleRow.id)
+                )
+                for source, aid, current, url in rows:
+                    if current and url is None:
+                        by_source.setdefault(source, aid)
+        return by_url, by_source
+
+    def current_version(self, *, url: str | None, source: str | None) -> str | None:
+        """The current article id at this URL (or, without a URL, read from this source)."""
+        if url:
+            return self.current_versions(urls=[url])[0].get(url)
+        if source:
+            return self.current_versions(sources=[source])[1].get(source)
+        return None
+
+    def add_article(
+        self,
+        analysis: Analysis,
+        features: bytes,
+        *,
+        stages: Sequence[str] = (),
+        supersedes: str | None = None,
+    ) -> None:
+        """Write one article with all its rows in one transaction (all or nothing)."""
+        aid = analysis.article.id
+        derived = _derived_rows(analysis)
+        try:
+            self._add_article(analysis, features, stages, supersedes, derived)
+        except IntegrityError as exc:
+            raise AnalysisProblem(
+                analysis.article.source or aid,
+                f"the analysis cannot be stored ({_reason(exc)})",
+                "report it with this input attached; the other articles were stored",
+            ) from exc
+
+    def _add_article(
+        self,
+        analysis: Analysis,
+        features: bytes,
+        stages: Sequence[str],
+        supersedes: str | None,
+        derived: dict[type[Base], list[dict[str, Any]]],
+    ) -> None:
+        aid = analysis.article.id
+        with self.transaction() as conn:
+            conn.execute(
+                ArticleRow.__table__.insert(),
+                [_article_row(analysis, ",".join(stages), supersedes)],
+            )
+            conn.execute(
+                AnalysisRow.__table__.insert(),
+                [{"article_id": aid, "schema": analysis.schema_, "data": _analysis_json(analysis)}],
+            )
+            conn.execute(FeatureRow.__table__.insert(), [{"article_id": aid, "data": features}])
+            for table, rows in derived.items():
+                if rows:
+                    conn.execute(table.__table__.insert(), rows)
+            if supersedes:
+                conn.execute(
+                    update(ArticleRow).where(ArticleRow.id == supersedes).values(current=False)
+                )
+
+    def analysis(self, article_id: str) -> Analysis | None:
+        with self.reading() as conn:
+            data = conn.scalar(select(AnalysisRow.data).where(AnalysisRow.article_id == article_id))
+        return Analysis.from_json(data) if data is not None else None
+
+    def analyses(self, ids: Iterable[str] | None = None) -> Iterator[Analysis]:
+        """Stored analyses (all, or these ids), in article-id order."""
+        with self.reading() as conn:
+            query = select(AnalysisRow.data).order_by(AnalysisRow.article_id)
+            if ids is None:
+                for data in conn.scalars(query.execution_options(yield_per=200)):
+                    yield Analysis.from_json(data)
+                return
+            for part in _chunks(sorted(set(ids))):
+                for data in conn.scalars(query.where(AnalysisRow.article_id.in_(part))):
+                    yield Analysis.from_json(data)
+
+    def features(self, *, analyzed: bool | None = None) -> Iterator[tuple[str, bytes]]:
+        """(article id, features) for every article, or those (not) yet seen by the analyzer.
+
+        Ordered by published date then id, so the analyzer sees a stable, time-ordered stream.
+        """
+        query = (
+            select(FeatureRow.article_id, FeatureRow.data)
+            .join(ArticleRow, ArticleRow.id == FeatureRow.article_id)
+            .order_by(ArticleRow.published.is_(None), ArticleRow.published, ArticleRow.id)
+        )
+        if analyzed is not None:
+            query = query.where(ArticleRow.analyzed.is_(analyzed))
+        with self.reading() as conn:
+            for aid, data in conn.execute(query.execution_options(yield_per=500)):
+                yield aid, bytes(data)
+
+    # ---- corpus deltas
+
+    def apply_delta(self, delta: Any, analyzed: Iterable[str] = ()) -> None:
+        """Apply an analyzer delta and mark articles as analysed, in one transaction.
+
+        `delta` is the corpus analyzer's CorpusDelta (records to upsert by id, ids to delete);
+        the store reads its attributes only, so it does not depend on the analyzer.
+        """
+        analyzed = list(analyzed)
+        with self.transaction() as conn:
+            self._apply(conn, delta)
+            for part in _chunks(analyzed):
+                conn.execute(
+                    update(ArticleRow).where(ArticleRow.id.in_(part)).values(analyzed=True)
+                )
+
+    def _apply(self, conn: Connection, delta: Any) -> None:
+        links: list[CopyLink] = list(getattr(delta, "copy_links", []))
+        stories: list[Story] = list(getattr(delta, "stories", []))
+        entities: list[CorpusEntity] = list(getattr(delta, "corpus_entities", []))
+        clusters: list[ClaimCluster] = list(getattr(delta, "claim_clusters", []))
+        judgements: list[Judgement] = list(getattr(delta, "judgements", []))
+
+        _delete(
+            conn,
+            CopyLinkRow.id,
+            [*getattr(delta, "removed_copy_links", []), *(x.id for x in links)],
+        )
+        if links:
+            conn.execute(
+                CopyLinkRow.__table__.insert(),
+                [
+                    {
+                        "id": x.id,
+                        "article_id": x.article,
+                        "original_id": x.original,
+                        "kind": x.kind,
+                        "score": x.score,
+                        "confidence": x.confidence,
+                        "record": x.to_dict(),
+                    }
+                    for x in links
+                ],
+            )
+        gone = [*getattr(delta, "removed_stories", []), *(s.id for s in stories)]
+        _delete(conn, StoryArticleRow.story_id, gone)
+        _delete(conn, StoryRow.id, gone)
+        if stories:
+            conn.execute(
+                StoryRow.__table__.insert(),
+                [
+                    {
+                        "id": s.id,
+                        "title": s.title,
+                        "size": len(s.articles),
+                        "first_published": s.first_published,
+                        "last_published": s.last_published,
+                        "record": s.to_dict(),
+                    }
+                    for s in stories
+                ],
+            )
+            conn.execute(
+                StoryArticleRow.__table__.insert(),
+                [
+                    {
+                        "story_id": s.id,
+                        "article_id": a,
+                        "position": i,
+                        "original": a in s.originals,
+                    }
+                    for s in stories
+                    for i, a in enumerate(dict.fromkeys(s.articles))
+                ],
+            )
+        gone = [*getattr(delta, "removed_corpus_entities", []), *(e.id for e in entities)]
+        _delete(conn, CorpusEntityMemberRow.corpus_entity_id, gone)
+        _delete(conn, CorpusEntityRow.id, gone)
+        if entities:
+            conn.execute(
+                CorpusEntityRow.__table__.insert(),
+                [
+                    {
+                        "id": e.id,
+                        "name": e.name,
+                        "type": e.type,
+                        "articles": e.articles,
+                        "record": e.to_dict(),
+                    }
+                    for e in entities
+                ],
+            )
+            keys = _locate(conn, EntityRow, [m for e in entities for m in e.members])
+            members = [
+                {"corpus_entity_id": e.id, "article_id": keys[m][0], "entity_id": keys[m][1]}
+                for e in entities
+                for m in dict.fromkeys(e.members)
+            ]
+            if members:
+                conn.execute(CorpusEntityMemberRow.__table__.insert(), members)
+        gone = [*getattr(delta, "removed_claim_clusters", []), *(c.id for c in clusters)]
+        _delete(conn, ClaimClusterMemberRow.cluster_id, gone)
+        _delete(conn, ClaimClusterRow.id, gone)
+        if clusters:
+            conn.execute(
+                ClaimClusterRow.__table__.insert(),
+                [
+                    {
+                        "id": c.id,
+                        "representative": c.representative,
+                        "independent_sources": c.independent_sources,
+                        "articles": len(set(c.articles)),
+                        "record": c.to_dict(),
+                    }
+                    for c in clusters
+                ],
+            )
+            keys = _locate(conn, ClaimRow, [m for c in clusters for m in c.claims])
+            members = [
+                {"cluster_id": c.id, "article_id": keys[m][0], "claim_id": keys[m][1]}
+                for c in clusters
+                for m in dict.fromkeys(c.claims)
+            ]
+            if members:
+                conn.execute(ClaimClusterMemberRow.__table__.insert(), members)
+        if judgements:
+            self._put_judgements(conn, judgements)
+
+    def _put_judgements(self, conn: Connection, judgements: Sequence[Judgement]) -> None:
+        """Insert new judgements in order; one already stored keeps its place, gets new state."""
+        existing = {
+            jid: seq
+            for jid, seq in conn.execute(
+                select(JudgementRow.id, JudgementRow.seq).where(
+                    JudgementRow.id.in_([j.id for j in judgements])
+                )
+            )
+        }
+        nxt = (conn.scalar(select(func.max(JudgementRow.seq))) or 0) + 1
+        for j in judgements:
+            row = {
+                "a": j.a,
+                "b": j.b,
+                "verdict": j.verdict,
+                "by": j.by,
+                "active": j.active,
+                "record": j.to_dict(),
+            }
+            if j.id in existing:
+                conn.execute(update(JudgementRow).where(JudgementRow.id == j.id).values(**row))
+            else:
+                conn.execute(JudgementRow.__table__.insert(), [{"id": j.id, "seq": nxt, **row}])
+                nxt += 1
+
+    def judgements(self, *, active: bool | None = None) -> list[Judgement]:
+        """Stored judgements in the order they were made."""
+        query = select(JudgementRow.record).order_by(JudgementRow.seq)
+        if active is not None:
+            query = query.where(JudgementRow.active.is_(active))
+        with self.reading() as conn:
+            return [Judgement.model_validate(r) for r in conn.scalars(query)]
+
+    # ---- meta
+
+    def get_meta(self, key: str) -> str | None:
+        with self.reading() as conn:
+            return conn.scalar(select(MetaRow.value).where(MetaRow.key == key))
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction() as conn:
+            conn.execute(delete(MetaRow).where(MetaRow.key == key))
+            conn.execute(MetaRow.__table__.insert(), [{"key": key, "value": value}])
+
+    # ---- checks
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table, for summaries and tests."""
+        with self.reading() as conn:
+            return {
+                table.name: conn.scalar(select(func.count()).select_from(table)) or 0
+                for table in Base.metadata.sorted_tables
+            }
+
+    def integrity(self) -> list[str]:
+        """Problems a crash could have left: half-written articles or dangling corpus rows."""
+        problems: list[str] = []
+        with self.reading() as conn:
+            art = select(ArticleRow.id)
+            for table in (AnalysisRow, FeatureRow, EntityRow, MentionRow, ClaimRow, EventRow):
+                n = conn.scalar(
+                    select(func.count()).select_from(table).where(table.article_id.not_in(art))  # type: ignore[attr-defined]
+                )
+                if n:
+                    problems.append(f"{n} {table.__tablename__} row(s) without their article")
+            for table in (AnalysisRow, FeatureRow):
+                n = conn.scalar(
+                    select(func.count())
+                    .select_from(ArticleRow)
+                    .where(ArticleRow.id.not_in(select(table.article_id)))
+                )
+                if n:
+                    problems.append(f"{n} article(s) without {table.__tablename__} row")
+            n = conn.scalar(
+                select(func.count())
+                .select_from(StoryArticleRow)
+                .where(StoryArticleRow.story_id.not_in(select(StoryRow.id)))
+            )
+            if n:
+                problems.append(f"{n} story member(s) without their story")
+            n = conn.scalar(
+                select(func.count())
+                .select_from(ClaimClusterMemberRow)
+                .where(ClaimClusterMemberRow.cluster_id.not_in(select(ClaimClusterRow.id)))
+            )
+            if n:
+                problems.append(f"{n} claim-cluster member(s) without their cluster")
+        return problems
+
+
+def split_key(key: str) -> tuple[str, str]:
+    """(article id, id inside it) from a corpus key "<article id>/<id>"; ("", key) if bare."""
+    article, sep, inner = key.partition("/")
+    return (article, inner) if sep else ("", key)
+
+
+def _locate(conn: Connection, table: Any, keys: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """Article and inner id of each member key; a bare id is looked up in its table."""
+    out = {key: split_key(key) for key in dict.fromkeys(keys)}
+    bare = [key for key, (article, _) in out.items() if not article]
+    for part in _chunks(bare):
+        for article, inner in conn.execute(
+            select(table.article_id, table.id).where(table.id.in_(part))
+        ):
+            out[inner] = (article, inner)
+    return out
+
+
+def _delete(conn: Connection, column: Any, ids: Sequence[str]) -> None:
+    ids = list(dict.fromkeys(ids))
+    for part in _chunks(ids):
+        conn.execute(delete(column.class_).where(column.in_(part)))
+
+
+def _reason(exc: BaseException) -> str:
+    """The first line of a driver error, without SQLAlchemy's background link."""
+    text = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+def _make_engine(url: str, settings: StoreSettings) -> Engine:
+    if url.startswith("sqlite"):
+        path = make_url(url).database
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": settings.sqlite_busy_timeout})
+        synchronous = settings.sqlite_synchronous
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+            # WAL: readers never block the writer; foreign keys: SQLite leaves them off by default.
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute(f"PRAGMA synchronous={synchronous}")
+            cur.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)

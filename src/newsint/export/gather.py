@@ -1,0 +1,120 @@
+"""Where export data comes from: a corpus store, or analysis files written by newsint.
+
+Both return ExportData; the exporters never see where it came from.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO, Any
+
+from sqlalchemy import select
+
+from newsint.corpus.api import Corpus
+from newsint.corpus.store import (
+    ArticleRow,
+    ClaimClusterRow,
+    CopyLinkRow,
+    CorpusEntityRow,
+    Store,
+    StoryRow,
+)
+from newsint.errors import NewsintError
+from newsint.export import jsonl
+from newsint.export.data import ExportData, StoryNotFound
+from newsint.model import ClaimCluster, CopyLink, CorpusEntity, Story
+
+
+def from_corpus(corpus: Corpus, story: str | None = None) -> ExportData:
+    """Everything in a corpus (or one story of it) as records."""
+    return from_store(corpus.store, story)
+
+
+def from_store(store: Store, story: str | None = None) -> ExportData:
+    """The current articles of a corpus and its corpus records (or one story of it)."""
+    with store.reading() as conn:
+        stories = [Story.model_validate(r) for r in conn.scalars(_records(StoryRow))]
+        if story is None:
+            ids: Iterable[str] = conn.scalars(
+                select(ArticleRow.id).where(ArticleRow.current).order_by(ArticleRow.id)
+            ).all()
+        else:
+            chosen = next((s for s in stories if s.id == story), None)
+            if chosen is None:
+                raise StoryNotFound(
+                    f"--story {story}",
+                    f"no story with this id in {store.shown}",
+                    "list story ids with `newsint stories`",
+                )
+            ids = chosen.articles
+        data = ExportData(
+            copy_links=[CopyLink.model_validate(r) for r in conn.scalars(_records(CopyLinkRow))],
+            stories=stories,
+            claim_clusters=[
+                ClaimCluster.model_validate(r) for r in conn.scalars(_records(ClaimClusterRow))
+            ],
+            corpus_entities=[
+                CorpusEntity.model_validate(r) for r in conn.scalars(_records(CorpusEntityRow))
+            ],
+        )
+    data.analyses = list(store.analyses(ids))
+    data.judgements = store.judgements()
+    return data.select_story(story) if story else data
+
+
+def _records(row: Any) -> Any:
+    return select(row.record).order_by(row.id)
+
+
+def from_files(paths: Iterable[str], stdin: IO[str] | None = None) -> ExportData:
+    """Analyses as `newsint analyze --format json` prints them (one object or an array), JSON
+    lines of analyses, or a `newsint export --format jsonl` file; "-" reads standard input."""
+    data = ExportData()
+    for path in paths:
+        where = "<stdin>" if path == "-" else path
+        try:
+            if path == "-":
+                if stdin is None:
+                    raise OSError("no standard input")
+                text = stdin.read()
+            else:
+                text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise NewsintError(
+                where,
+                f"cannot read it ({exc.strerror or exc})"
+                if isinstance(exc, OSError)
+                else "not UTF-8 text",
+                "give a file written by `newsint analyze --format json` or `newsint export`",
+            ) from None
+        try:
+            _add_text(data, text, where)
+        except jsonl.RecordError as exc:
+            raise NewsintError(
+                exc.where,
+                exc.problem,
+                "give a file written by `newsint analyze --format json` or `newsint export "
+                "--format jsonl`",
+            ) from None
+    return data
+
+
+def _add_text(data: ExportData, text: str, where: str) -> None:
+    stripped = text.lstrip()
+    if not stripped:
+        raise jsonl.RecordError(where, "the file is empty")
+    try:
+        whole = json.loads(text)
+    except json.JSONDecodeError:
+        whole = None  # several JSON values: JSON lines
+    if whole is None:
+        extra = jsonl.read(text.splitlines(), where)
+        for name in vars(data):
+            getattr(data, name).extend(getattr(extra, name))
+    elif isinstance(whole, list):
+        for n, obj in enumerate(whole, 1):
+            jsonl.add(data, obj, f"{where}[{n}]")
+    else:
+        jsonl.add(data, whole, where)

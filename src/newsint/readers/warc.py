@@ -1,0 +1,100 @@
+"""WARC (and old ARC) web archives through warcio, streamed record by record.
+
+Archives are often gigabytes, so the file is never read whole: each HTML response record goes
+to the HTML reader with its WARC-Target-URI as the article URL. The capture date (WARC-Date)
+stands in for the publication date only when the page states none, and says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import IO
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from newsint.config import Config
+from newsint.errors import EmptyInput, InputError, ParseProblem, TooLarge
+from newsint.model import Analysis, Published
+from newsint.readers.base import normalise_date
+from newsint.readers.html import read_html
+from newsint.readers.text import read_text
+
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+TEXT_TYPES = frozenset({"text/plain"})
+
+
+def _content_type(record: object) -> str:
+    headers = getattr(record, "http_headers", None)
+    value = headers.get_header("Content-Type") if headers is not None else None
+    if value is None:
+        value = record.rec_headers.get_header("Content-Type")  # type: ignore[attr-defined]
+    return (value or "").split(";", 1)[0].strip().lower()
+
+
+def read_warc(stream: IO[bytes], where: str, config: Config) -> Iterator[Analysis | InputError]:
+    """One article per HTML (or plain-text) page captured with status 200."""
+    limit = config.limits.max_file_bytes
+    pages = 0
+    records = 0
+    try:
+        iterator = ArchiveIterator(stream, arc2warc=True)
+        for record in iterator:
+            if record.rec_type not in {"response", "resource"}:
+                continue
+            records += 1
+            if records > config.ingest.max_warc_records:
+                yield ParseProblem(
+                    where,
+                    f"records past the first {config.ingest.max_warc_records:,} were not read",
+                    "raise ingest.max_warc_records to read them",
+                )
+                return
+            if record.rec_type == "response" and record.http_headers is not None:
+                status = record.http_headers.get_statuscode()
+                if status != "200":
+                    continue  # redirects, errors: not pages
+            ctype = _content_type(record)
+            if ctype not in HTML_TYPES | TEXT_TYPES:
+                continue  # images, scripts, style sheets: not articles
+            url = record.rec_headers.get_header("WARC-Target-URI") or None
+            data = record.content_stream().read(limit + 1)
+            # Only after the read: asking warcio for the offset first empties the stream.
+            label = f"{where}@{iterator.get_record_offset()}"
+            pages += 1
+            try:
+                if len(data) > limit:
+                    raise TooLarge(
+                        label,
+                        f"a record over the {limit:,}-byte limit",
+                        "raise limits.max_file_bytes if the page is genuine",
+                    )
+                if ctype in HTML_TYPES:
+                    analysis = read_html(data, label, config, url=url)
+                else:
+                    analysis = read_text(data, label, config, url=url)
+            except InputError as err:
+                yield err
+                continue
+            analysis.article.format = "warc"
+            captured = record.rec_headers.get_header("WARC-Date")
+            if analysis.article.published.date is None and (iso := normalise_date(captured)):
+                analysis.article.published = Published(
+                    date=iso[:10],
+                    source="metadata",
+                    evidence=f"WARC-Date {captured} (capture time; the page gives no date)",
+                )
+                analysis.article.found["date"] = "warc"
+            yield analysis
+    except ArchiveLoadFailed as exc:
+        yield ParseProblem(where, f"not a readable WARC/ARC file ({exc})", "check the file")
+        return
+    except (OSError, EOFError, ValueError) as exc:
+        yield ParseProblem(
+            where,
+            f"the archive is corrupt or cut short ({type(exc).__name__}: {exc})",
+            "re-fetch it",
+        )
+        return
+    if not pages:
+        yield EmptyInput(where, "no HTML pages with status 200 in the archive", "check the file")

@@ -1,0 +1,477 @@
+"""REST API under /api: the Corpus queries as JSON, paginated, with JSON errors.
+
+Every list answers `{items, total, limit, offset}`; every error `{"error": {code, message}}`.
+The answers are the dicts the Corpus API returns (docs/schema.md), so a script gets what
+`newsint … --format json` prints.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.responses import StreamingResponse
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from newsint.api import parse_published, set_published
+from newsint.errors import InputError, NewsintError, TooLarge
+from newsint.model import Analysis, content_hash
+from newsint.web.app import Invalid, WebState
+
+router = APIRouter(prefix="/api", tags=["corpus"])
+
+
+# --------------------------------------------------------------------------- shared pieces
+
+
+class ErrorDetail(BaseModel):
+    code: str = Field(description="Machine-readable: not-found, invalid, unauthorized, …")
+    message: str = Field(description="One line for a person: what is wrong and what to do.")
+
+
+class ErrorBody(BaseModel):
+    error: ErrorDetail
+
+
+class Page(BaseModel):
+    items: list[dict[str, Any]]
+    total: int = Field(description="How many items match, over all pages.")
+    limit: int
+    offset: int
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorBody, "description": "Token missing or wrong"},
+    404: {"model": ErrorBody, "description": "No such record"},
+    422: {"model": ErrorBody, "description": "Invalid parameters"},
+}
+
+
+def web(request: Request) -> WebState:
+    state: WebState = request.app.state.web
+    return state
+
+
+State = Annotated[WebState, Depends(web)]
+
+
+@dataclass
+class Paging:
+    limit: int
+    offset: int
+
+    def page(self, items: list[dict[str, Any]], total: int) -> dict[str, Any]:
+        return {"items": items, "total": total, "limit": self.limit, "offset": self.offset}
+
+
+def paging(
+    state: State,
+    limit: Annotated[
+        int | None, Query(ge=1, description="Items per page (default from [web] page_size).")
+    ] = None,
+    offset: Annotated[int, Query(ge=0, description="Items to skip.")] = 0,
+) -> Paging:
+    settings = state.config.web
+    if limit is not None and limit > settings.max_page_size:
+        raise Invalid(
+            "limit",
+            f"at most {settings.max_page_size} items per page",
+            "page through with offset",
+        )
+    return Paging(limit or settings.page_size, offset)
+
+
+Pages = Annotated[Paging, Depends(paging)]
+
+
+# --------------------------------------------------------------------------- overview
+
+
+@router.get("/stats", summary="How many of each thing the corpus holds")
+def stats(state: State) -> dict[str, int]:
+    return state.corpus.stats()
+
+
+# --------------------------------------------------------------------------- articles
+
+
+@router.get("/articles", summary="Articles, oldest first", response_model=Page, responses=ERRORS)
+def list_articles(state: State, pages: Pages) -> dict[str, Any]:
+    corpus = state.corpus
+    items = corpus.articles(limit=pages.limit, offset=pages.offset)
+    return pages.page(items, corpus.articles_total())
+
+
+@router.get(
+    "/articles/{article_id}",
+    summary="One article: metadata, story, copy links, claims, clean text",
+    responses=ERRORS,
+)
+def get_article(state: State, article_id: str) -> dict[str, Any]:
+    return state.corpus.article(article_id)
+
+
+@router.get(
+    "/articles/{article_id}/analysis",
+    summary="The full analysis (schema newsint.analysis/1)",
+    responses=ERRORS,
+)
+def get_analysis(state: State, article_id: str) -> dict[str, Any]:
+    return _analysis(state, article_id).to_dict()
+
+
+def _analysis(state: WebState, article_id: str) -> Analysis:
+    analysis = state.corpus.store.analysis(article_id)
+    if analysis is None:
+        from newsint.corpus.api import NotInCorpus
+
+        raise NotInCorpus(article_id, "no such article", "list them at /api/articles")
+    return analysis
+
+
+class NewArticle(BaseModel):
+    """One article to analyse and store: give exactly one of text, html or url."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "text": "The council said on Monday that the bridge will reopen.",
+                    "title": "Bridge to reopen",
+                    "url": "https://example.org/bridge",
+                    "published": "2025-03-07",
+                }
+            ]
+        },
+    )
+
+    text: str | None = Field(None, description="Plain text of the article.")
+    html: str | None = Field(None, description="The article page's HTML.")
+    url: str | None = Field(
+        None,
+        description="Alone: a page to fetch (public addresses only unless the server allows "
+        "private ones). With text or html: where the article comes from.",
+    )
+    title: str | None = None
+    published: str | None = Field(None, description="Publication date, e.g. 2025-03-07.")
+
+    @model_validator(mode="after")
+    def _one_body(self) -> NewArticle:
+        given = [name for name in ("text", "html") if getattr(self, name) is not None]
+        if len(given) > 1:
+            raise ValueError("give text or html, not both")
+        if not given and not self.url:
+            raise ValueError("give text, html or url")
+        return self
+
+
+@router.post(
+    "/articles",
+    summary="Analyse an article (text, HTML or a URL to fetch) and store it",
+    status_code=201,
+    responses={
+        200: {"description": "Already in the corpus (unchanged)"},
+        400: {"model": ErrorBody, "description": "Unreadable input"},
+        403: {"model": ErrorBody, "description": "URL refused (private address)"},
+        413: {"model": ErrorBody, "description": "Too large"},
+        502: {"model": ErrorBody, "description": "URL could not be fetched"},
+        **ERRORS,
+    },
+)
+def post_article(state: State, body: NewArticle, response: Response) -> dict[str, Any]:
+    analysis = read_upload(state, body)
+    aid = analysis.article.id
+    with state.write_lock:
+        summary = state.corpus.add([analysis], engine=state.engine)
+    if summary.failed:
+        failure = summary.failed[0]
+        raise NewsintError("POST /api/articles", failure.message, "check the input")
+    outcome = "updated" if summary.updated else "added" if summary.added else "unchanged"
+    if outcome == "unchanged":
+        response.status_code = 200
+    return {
+        "id": aid,
+        "outcome": outcome,
+        "article": state.corpus.article(aid)["article"],
+        "links": {"self": f"/api/articles/{aid}", "analysis": f"/api/articles/{aid}/analysis"},
+    }
+
+
+def read_upload(state: WebState, body: NewArticle) -> Analysis:
+    """The article a POST describes, read (and fetched) but not yet analysed."""
+    from newsint.corpus.ingest import TYPE_SUFFIX
+    from newsint.readers import read_bytes
+    from newsint.readers.url import Fetcher
+
+    config = state.config
+    limit = config.web.max_body_bytes
+    published = parse_published(body.published) if body.published else None
+    if body.text is not None or body.html is not None:
+        raw = (body.text if body.text is not None else body.html) or ""
+        data = raw.encode("utf-8")
+        suffix = ".txt" if body.text is not None else ".html"
+        url = body.url
+        where = f"api:{content_hash(raw)[:16]}"
+    else:
+        assert body.url is not None
+        with Fetcher(config.fetch, allow_private=state.allow_private) as fetcher:
+            fetched = fetcher.fetch(body.url)
+        data, url, where = fetched.body, fetched.url, fetched.url
+        suffix = TYPE_SUFFIX.get(fetched.content_type)
+    if len(data) > limit:
+        raise TooLarge("POST /api/articles", f"more than {limit:,} bytes", "send a smaller page")
+    items = list(read_bytes(data, where, suffix, config, url=url))
+    articles = [i for i in items if isinstance(i, Analysis)]
+    for item in items:
+        if isinstance(item, InputError):
+            raise item
+    if len(articles) != 1:
+        raise InputError(
+            body.url or where,
+            "this is a feed or archive, not one article",
+            "ingest feeds with `newsint ingest URL`",
+        )
+    analysis = articles[0]
+    if body.title:
+        analysis.article.title = body.title
+    if url and not analysis.article.url:
+        analysis.article.url = url
+    return set_published(analysis, published)
+
+
+# --------------------------------------------------------------------------- stories
+
+
+@router.get("/stories", summary="Same-event stories, biggest first", response_model=Page)
+def list_stories(
+    state: State,
+    pages: Pages,
+    min_articles: Annotated[int, Query(ge=1, description="At least this many articles.")] = 1,
+) -> dict[str, Any]:
+    corpus = state.corpus
+    items = corpus.stories(min_articles=min_articles, limit=pages.limit, offset=pages.offset)
+    return pages.page(items, corpus.stories_total(min_articles=min_articles))
+
+
+@router.get(
+    "/stories/{story_id}",
+    summary="One story: its articles, copy links and copy tree",
+    responses=ERRORS,
+)
+def get_story(state: State, story_id: str) -> dict[str, Any]:
+    return state.corpus.story(story_id)
+
+
+# --------------------------------------------------------------------------- claims
+
+
+@router.get(
+    "/claims",
+    summary="Claims across the corpus, best corroborated first",
+    response_model=Page,
+    responses=ERRORS,
+)
+def list_claims(
+    state: State,
+    pages: Pages,
+    entity: Annotated[
+        str | None, Query(description="Only claims by or about this entity (id or name).")
+    ] = None,
+    status: Annotated[
+        str | None,
+        Query(description="asserted, alleged, unverified, denied, confirmed, negated, uncertain"),
+    ] = None,
+    min_sources: Annotated[
+        int, Query(ge=0, description="At least this many independent sources.")
+    ] = 1,
+) -> dict[str, Any]:
+    corpus = state.corpus
+    filters: dict[str, Any] = {"entity": entity or None, "status": status or None}
+    items = corpus.claims(
+        **filters, min_sources=min_sources, limit=pages.limit, offset=pages.offset
+    )
+    return pages.page(items, corpus.claims_total(**filters, min_sources=min_sources))
+
+
+@router.get(
+    "/claims/{claim_id:path}",
+    summary="A claim cluster (with its claims) or one claim (with its cluster)",
+    responses=ERRORS,
+)
+def get_claim(state: State, claim_id: str) -> dict[str, Any]:
+    return state.corpus.claim(claim_id)
+
+
+# --------------------------------------------------------------------------- entities
+
+
+@router.get("/entities", summary="Entities, most widely mentioned first", response_model=Page)
+def list_entities(
+    state: State,
+    pages: Pages,
+    type: Annotated[str | None, Query(description="PERSON, ORG, GPE, …")] = None,
+    q: Annotated[str | None, Query(description="Names containing this.")] = None,
+) -> dict[str, Any]:
+    corpus = state.corpus
+    filters: dict[str, Any] = {"type": type or None, "q": q or None}
+    items = corpus.entities(**filters, limit=pages.limit, offset=pages.offset)
+    return pages.page(items, corpus.entities_total(**filters))
+
+
+@router.get(
+    "/entities/{ref}",
+    summary="An entity (by id or name): aliases, members, merge judgements",
+    responses=ERRORS,
+)
+def get_entity(state: State, ref: str) -> dict[str, Any]:
+    return state.corpus.entity(ref)
+
+
+class Merge(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    a: str = Field(description="Entity id or name.")
+    b: str = Field(description="Entity id or name judged the same as a.")
+
+
+class Split(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    members: list[str] = Field(
+        min_length=1,
+        description='Members to take out: keys "<article id>/<entity id>" or names as written.',
+    )
+
+
+@router.post(
+    "/entities/merge",
+    summary="Judge two entities the same (undo with split)",
+    responses={400: {"model": ErrorBody}, **ERRORS},
+)
+def merge_entities(state: State, body: Merge) -> dict[str, Any]:
+    with state.write_lock:
+        state.corpus.reload()  # another process may have written since the last judgement
+        return state.corpus.merge(body.a, body.b)
+
+
+@router.post(
+    "/entities/{ref}/split",
+    summary="Judge members not the same as the rest of an entity (undoes a merge)",
+    responses={400: {"model": ErrorBody}, **ERRORS},
+)
+def split_entity(state: State, ref: str, body: Split) -> dict[str, Any]:
+    with state.write_lock:
+        state.corpus.reload()
+        return state.corpus.split(ref, body.members)
+
+
+@router.get("/judgements", summary="Entity merge judgements (automatic and by users)")
+def list_judgements(
+    state: State,
+    pages: Pages,
+    active: Annotated[bool | None, Query(description="Only active (or undone) ones.")] = None,
+) -> dict[str, Any]:
+    items = state.corpus.judgements(active=active)
+    return pages.page(items[pages.offset : pages.offset + pages.limit], len(items))
+
+
+# --------------------------------------------------------------------------- timeline, graph
+
+
+@router.get(
+    "/timeline",
+    summary="Dated events, oldest first, each counted once across copies",
+    response_model=Page,
+    responses=ERRORS,
+)
+def timeline(
+    state: State,
+    pages: Pages,
+    entity: Annotated[str | None, Query(description="Only events involving this entity.")] = None,
+) -> dict[str, Any]:
+    items = state.corpus.timeline(entity=entity or None)
+    return pages.page(items[pages.offset : pages.offset + pages.limit], len(items))
+
+
+@router.get("/graph", summary="Entities, claims and sources as nodes and edges")
+def graph(state: State) -> dict[str, Any]:
+    settings = state.config.web
+    return state.corpus.graph(
+        max_entities=settings.graph_max_entities,
+        max_claims=settings.graph_max_claims,
+        links_per_entity=settings.graph_links_per_entity,
+    )
+
+
+# --------------------------------------------------------------------------- search
+
+
+@router.get(
+    "/search",
+    summary="Articles whose title, site or URL, entities or claims contain the words",
+    response_model=Page,
+    responses=ERRORS,
+)
+def search(
+    state: State, pages: Pages, q: Annotated[str, Query(min_length=1, max_length=200)]
+) -> dict[str, Any]:
+    corpus = state.corpus
+    items = corpus.search(q, limit=pages.limit, offset=pages.offset)
+    return pages.page(items, corpus.search_total(q))
+
+
+# --------------------------------------------------------------------------- exports
+
+
+@router.get("/exports", summary="The export formats", tags=["exports"])
+def list_exports() -> list[dict[str, Any]]:
+    from newsint.export import CSV_TABLES, EXPORTERS
+
+    return [
+        {
+            "name": e.name,
+            "media_type": e.media_type,
+            "extension": e.extension,
+            "description": e.description,
+            "url": f"/api/export/{e.name}",
+            "options": {"table": list(CSV_TABLES)} if e.name == "csv" else {},
+        }
+        for e in EXPORTERS.values()
+    ]
+
+
+@router.get(
+    "/export/{name}",
+    summary="Download the corpus (or one story) as STIX 2.1, FtM, GraphML, JSONL or CSV",
+    tags=["exports"],
+    response_class=StreamingResponse,
+    responses={200: {"description": "The export file"}, **ERRORS},
+)
+def export(
+    state: State,
+    name: str,
+    story: Annotated[str | None, Query(description="Only this story (id).")] = None,
+    table: Annotated[
+        str, Query(description="CSV only: claims, entities, articles or links.")
+    ] = "claims",
+) -> StreamingResponse:
+    from newsint.export import CSV_TABLES, EXPORTERS
+    from newsint.export.gather import from_corpus
+
+    exporter = EXPORTERS.get(name)
+    if exporter is None:
+        from newsint.corpus.api import NotInCorpus
+
+        raise NotInCorpus(name, "no such export format", f"use one of {', '.join(EXPORTERS)}")
+    if table not in CSV_TABLES:
+        raise Invalid("table", f"no CSV table {table!r}", f"use one of {', '.join(CSV_TABLES)}")
+    data = from_corpus(state.corpus, story or None)
+    chunks = exporter.chunks(data, {"table": table})
+    first = next(chunks, b"")  # formats built whole fail here, while a JSON error can still go
+    stem = "newsint" + (f"-{story}" if story else "") + (f"-{table}" if name == "csv" else "")
+    return StreamingResponse(
+        itertools.chain([first], chunks),
+        media_type=exporter.media_type,
+        headers={"Content-Disposition": f'attachment; filename="{exporter.filename(stem)}"'},
+    )

@@ -1,0 +1,325 @@
+"""Turning records into what templates show: escaped text segments, safe links, short labels.
+
+Nothing here marks a string as safe HTML. The highlighted article is a list of plain-text
+segments, each with the ids of the spans covering it; the template wraps them in elements and
+Jinja escapes the text. Span details travel as JSON inside a `<script type="application/json">`
+block (Jinja's `tojson` escapes `<`, `>`, `&` and `'`), read by our script with `textContent`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlencode, urlsplit
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from newsint.model import Analysis, Claim, Source
+
+DASH = "—"
+
+
+class Templates:
+    """Jinja2 with autoescaping on for every template, whatever its file name."""
+
+    def __init__(self, folder: Path) -> None:
+        self.env = Environment(
+            loader=FileSystemLoader(str(folder)),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters["clip"] = clip
+        self.env.filters["day"] = day
+        self.env.filters["href"] = safe_href
+        self.env.filters["pct"] = pct
+        self.env.globals["query"] = query
+
+    def render(self, name: str, **context: Any) -> str:
+        return self.env.get_template(name).render(**context)
+
+
+def clip(text: str | None, width: int = 240) -> str:
+    """One line of at most `width` characters (an ellipsis marks a cut)."""
+    if not text:
+        return DASH
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def day(value: str | None) -> str:
+    """The date part of an ISO date or datetime, a dash when unknown."""
+    return value[:10] if value else DASH
+
+
+def pct(value: float | None) -> str:
+    return DASH if value is None else f"{value:.2f}"
+
+
+def safe_href(url: str | None) -> str | None:
+    """A scraped URL usable as a link target: only http(s); anything else (javascript:, data:,
+    relative paths) is shown as text, never followed."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
+        return None
+    return url.strip()
+
+
+def query(base: str, **params: Any) -> str:
+    """A URL with the non-empty parameters encoded (pagination and filter links)."""
+    kept = {k: v for k, v in params.items() if v is not None and v is not False and v != ""}
+    return f"{base}?{urlencode(kept)}" if kept else base
+
+
+# --------------------------------------------------------------------------- highlighting
+
+
+@dataclass
+class Piece:
+    """A run of clean text under the same set of spans, or a marker where cleaning cut."""
+
+    text: str = ""
+    refs: list[str] = field(default_factory=list)
+    classes: list[str] = field(default_factory=list)
+    title: str = ""
+    cut: list[str] = field(default_factory=list)  # refs of removals made at this point
+
+
+@dataclass
+class _Span:
+    start: int
+    end: int
+    ref: str
+    cls: str
+    label: str
+    order: int  # outer layers first in class lists and titles
+
+
+def chain_text(chain: Iterable[Source | dict[str, Any]]) -> str:
+    """A chain of sources, nearest first: "the article ← Meridian Wire ← a leaked memo"."""
+    names = []
+    for s in chain:
+        if isinstance(s, dict):
+            names.append(s.get("name") or s.get("text") or "?")
+        else:
+            names.append(s.name or s.text)
+    return " ← ".join(names)
+
+
+def upstream_text(upstream: str) -> str:
+    """An independent source as the corroboration step records it ("art_… <- AP <- a memo"),
+    for a person: the sources without the article id, "the article itself" when none is named."""
+    parts = [p.strip() for p in upstream.split("<-")]
+    named = [p for p in parts if p and not p.startswith("art_")]
+    return " ← ".join(named) if named else "the article itself"
+
+
+def _source(s: Source) -> dict[str, Any]:
+    return {"text": s.text, "kind": s.kind, "name": s.name, "resolved_from": s.resolved_from}
+
+
+def _claim_details(claim: Claim) -> dict[str, Any]:
+    return {
+        "kind": "claim",
+        "title": f"Claim ({claim.status})",
+        "text": claim.content.text,
+        "fields": [
+            ["Speaker", claim.source.name or claim.source.text],
+            ["Chain", chain_text(claim.chain) or DASH],
+            ["Cue", claim.cue.text if claim.cue else DASH],
+            ["Status", f"{claim.status}, {claim.polarity}"],
+            ["Quote", claim.kind],
+            ["Grade", claim.grade.code if claim.grade else DASH],
+            ["Grade reasons", "; ".join(claim.grade.reasons) if claim.grade else DASH],
+            ["Evidence", "; ".join(f"{e.kind}: “{e.text}”" for e in claim.evidence) or DASH],
+            ["Confidence", f"{claim.confidence:.2f}"],
+        ],
+        "chain": [_source(s) for s in claim.chain],
+    }
+
+
+def highlight(
+    analysis: Analysis, across: dict[str, str] | None = None
+) -> tuple[list[Piece], dict[str, dict[str, Any]]]:
+    """The clean text cut at every span boundary, and the details of every span by ref.
+
+    Layers: claims (content), their cues and sources, event triggers, entity mentions, time
+    expressions, claim evidence (hedges, denials). Cleaning removals are not in the clean text:
+    each becomes a marker at the place it was cut from. `across` maps the article's entity ids
+    to corpus entity ids, so an entity's details link to its page."""
+    across = across or {}
+    text = analysis.text
+    spans: list[_Span] = []
+    details: dict[str, dict[str, Any]] = {}
+    entities = {e.id: e for e in analysis.entities}
+
+    for claim in analysis.claims:
+        details[claim.id] = _claim_details(claim)
+        speaker = claim.source.name or claim.source.text
+        spans.append(
+            _Span(
+                claim.content.start,
+                claim.content.end,
+                claim.id,
+                f"hl-claim st-{claim.status}",
+                f"claim ({claim.status}) by {speaker}",
+                0,
+            )
+        )
+        if claim.cue is not None:
+            ref = f"{claim.id}:cue"
+            details[ref] = {**_claim_details(claim), "title": f"Cue “{claim.cue.text}”"}
+            spans.append(_Span(claim.cue.start, claim.cue.end, ref, "hl-cue", "cue", 1))
+        for i, src in enumerate(claim.chain):
+            if src.start is None or src.end is None or src.end <= src.start:
+                continue
+            ref = f"{claim.id}:src{i}"
+            details[ref] = {
+                **_claim_details(claim),
+                "title": f"Source ({src.kind}) “{src.text}”",
+            }
+            spans.append(_Span(src.start, src.end, ref, "hl-src", f"source: {src.kind}", 1))
+        for j, ev in enumerate(claim.evidence):
+            ref = f"{claim.id}:ev{j}"
+            details[ref] = {
+                "kind": "evidence",
+                "title": f"{ev.kind.capitalize()} “{ev.text}”",
+                "text": ev.text,
+                "fields": [["Points to", ev.effect or DASH], ["In claim", claim.content.text]],
+            }
+            spans.append(_Span(ev.start, ev.end, ref, "hl-evidence", ev.kind, 3))
+
+    for ev in analysis.events:
+        details[ev.id] = {
+            "kind": "event",
+            "title": f"Event {ev.type}" + (f" ({ev.mode})" if ev.mode else ""),
+            "text": ev.trigger.text,
+            "fields": [
+                ["Actor", _arg(ev.actor)],
+                ["Target", _arg(ev.target)],
+                ["When", _arg(ev.time)],
+                ["Where", _arg(ev.place)],
+                ["Status", ev.status + (", negated" if ev.negated else "")],
+                ["Chain", chain_text(ev.chain) or DASH],
+            ],
+        }
+        spans.append(
+            _Span(ev.trigger.start, ev.trigger.end, ev.id, "hl-event", f"event {ev.type}", 2)
+        )
+
+    for m in analysis.mentions:
+        ent = entities.get(m.entity or "")
+        name = ent.name if ent else m.text
+        details[m.id] = {
+            "kind": "entity",
+            "title": f"{m.type} “{name}”",
+            "text": m.text,
+            "fields": [
+                ["Entity", name],
+                ["Type", m.type + (f" (model said {m.label})" if m.label != m.type else "")],
+                ["Written as", m.kind],
+                ["Aliases", ", ".join(ent.aliases) if ent and ent.aliases else DASH],
+                ["Roles", ", ".join(r.role for r in ent.roles) if ent and ent.roles else DASH],
+                ["Rule", m.fix or DASH],
+            ],
+        }
+        if m.entity and m.entity in across:
+            details[m.id]["href"] = f"/entities/{quote(across[m.entity], safe='')}"
+        spans.append(_Span(m.start, m.end, m.id, f"hl-ent ent-{m.type}", f"{m.type}: {name}", 2))
+
+    for t in analysis.times:
+        covered = (
+            f"{t.range_start} … {t.range_end}"
+            if t.range_start and t.range_end and t.range_start != t.range_end
+            else t.range_start or DASH
+        )
+        details[t.id] = {
+            "kind": "time",
+            "title": f"Time “{t.text}”",
+            "text": t.text,
+            "fields": [
+                ["Value", t.value or DASH],
+                ["Type", t.type],
+                ["Granularity", t.granularity],
+                ["Modifier", t.mod or DASH],
+                ["Covers", covered],
+                ["Anchor", t.anchor or DASH],
+                ["Resolved", "yes" if t.resolved else "no"],
+            ],
+        }
+        spans.append(_Span(t.start, t.end, t.id, "hl-time", f"time: {t.value or t.text}", 2))
+
+    spans = [s for s in spans if 0 <= s.start < s.end <= len(text)]
+    cuts = _cut_points(analysis)
+    for refs in cuts.values():
+        for ref, removal in refs:
+            details[ref] = {
+                "kind": "removed",
+                "title": f"Removed by cleaning: {removal['reason']}",
+                "text": removal["text"],
+                "fields": [["Reason", removal["reason"]], ["Detail", removal["detail"] or DASH]],
+            }
+    bounds = sorted({0, len(text), *cuts, *(s.start for s in spans), *(s.end for s in spans)})
+    pieces: list[Piece] = []
+    for a, b in zip(bounds, [*bounds[1:], None], strict=True):
+        if a in cuts:
+            pieces.append(Piece(cut=[ref for ref, _ in cuts[a]]))
+        if b is None or a == b:
+            continue
+        active = sorted(
+            (s for s in spans if s.start <= a and s.end >= b), key=lambda s: (s.order, s.ref)
+        )
+        classes: list[str] = ["hl"] if active else []
+        for s in active:
+            for c in s.cls.split():
+                if c not in classes:
+                    classes.append(c)
+        pieces.append(
+            Piece(
+                text=text[a:b],
+                refs=[s.ref for s in active],
+                classes=classes,
+                title=" · ".join(dict.fromkeys(s.label for s in active)),
+            )
+        )
+    return _merge_plain(pieces), details
+
+
+def _arg(arg: Any) -> str:
+    if arg is None:
+        return DASH
+    return str(arg.value or arg.text)
+
+
+def _cut_points(analysis: Analysis) -> dict[int, list[tuple[str, dict[str, Any]]]]:
+    """Clean-text position of each cleaning removal: where the text after it starts."""
+    out: dict[int, list[tuple[str, dict[str, Any]]]] = {}
+    segments = sorted(analysis.offsets, key=lambda s: s.raw)
+    for i, removal in enumerate(analysis.cleaning):
+        pos = len(analysis.text)
+        for seg in segments:
+            if seg.raw >= removal.end:
+                pos = seg.clean
+                break
+        out.setdefault(pos, []).append((f"cut{i}", removal.to_dict()))
+    return out
+
+
+def _merge_plain(pieces: list[Piece]) -> list[Piece]:
+    """Join neighbouring pieces under the same spans (fewer elements, same picture)."""
+    out: list[Piece] = []
+    for p in pieces:
+        last = out[-1] if out else None
+        if last and not p.cut and not last.cut and last.refs == p.refs:
+            last.text += p.text
+        else:
+            out.append(p)
+    return out

@@ -1,0 +1,479 @@
+"""The HTML pages: server-rendered from the Corpus API's dicts through autoescaping templates.
+
+Forms change things (merge, split, add an article) with POST and answer with a redirect, so a
+reload never repeats them; the message shown after the redirect is picked from a fixed list by
+a code in the URL, never echoed from the request.
+"""
+
+from __future__ import annotations
+
+import hmac
+from typing import Annotated, Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from newsint.errors import NewsintError
+from newsint.web.api import NewArticle, paging, read_upload
+from newsint.web.app import SESSION_COOKIE, WebState
+from newsint.web.graph import drawing
+from newsint.web.render import chain_text, highlight, upstream_text
+
+router = APIRouter(include_in_schema=False)
+
+NOTES = {
+    "merged": "Merged. The judgement is kept; split the entity to undo it.",
+    "split": "Split. The members taken out form their own entity again.",
+    "added": "Analysed and added to the corpus.",
+    "updated": "Analysed; it replaces an earlier version of the same page.",
+    "unchanged": "Already in the corpus: nothing changed.",
+}
+STATUSES = ("asserted", "alleged", "unverified", "denied", "confirmed", "negated", "uncertain")
+
+
+def web(request: Request) -> WebState:
+    state: WebState = request.app.state.web
+    return state
+
+
+State = Annotated[WebState, Depends(web)]
+
+
+def page(state: WebState, request: Request, template: str, **context: Any) -> HTMLResponse:
+    note = NOTES.get(request.query_params.get("note", ""))
+    return HTMLResponse(state.render(request, template, note=note, **context))
+
+
+def pager(base: str, limit: int, offset: int, total: int, **params: Any) -> dict[str, Any]:
+    """Previous/next links for a list page."""
+    return {
+        "base": base,
+        "limit": limit,
+        "offset": offset,
+        "total": total,
+        "first": offset + 1 if total else 0,
+        "last": min(offset + limit, total),
+        "prev": max(0, offset - limit) if offset > 0 else None,
+        "next": offset + limit if offset + limit < total else None,
+        "params": params,
+    }
+
+
+Limit = Annotated[int | None, Query(ge=1)]
+Offset = Annotated[int, Query(ge=0)]
+
+
+# --------------------------------------------------------------------------- overview
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview(request: Request, state: State) -> HTMLResponse:
+    corpus = state.corpus
+    return page(
+        state,
+        request,
+        "overview.html",
+        stats=corpus.stats(),
+        stories=corpus.stories(limit=8),
+        claims=corpus.claims(limit=8),
+        entities=corpus.entities(limit=12),
+        exports=_exports(),
+    )
+
+
+def _exports() -> list[dict[str, str]]:
+    try:
+        from newsint.export import EXPORTERS
+    except ImportError:  # exports are an optional part of an installation
+        return []
+    return [
+        {"name": e.name, "description": e.description, "extension": e.extension}
+        for e in EXPORTERS.values()
+    ]
+
+
+# --------------------------------------------------------------------------- stories
+
+
+@router.get("/stories", response_class=HTMLResponse)
+def stories(
+    request: Request,
+    state: State,
+    limit: Limit = None,
+    offset: Offset = 0,
+    min_articles: Annotated[int, Query(ge=1)] = 1,
+) -> HTMLResponse:
+    p = paging(state, limit, offset)
+    corpus = state.corpus
+    rows = corpus.stories(min_articles=min_articles, limit=p.limit, offset=p.offset)
+    total = corpus.stories_total(min_articles=min_articles)
+    return page(
+        state,
+        request,
+        "stories.html",
+        rows=rows,
+        min_articles=min_articles,
+        pager=pager("/stories", p.limit, p.offset, total, min_articles=min_articles),
+    )
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story(request: Request, state: State, story_id: str) -> HTMLResponse:
+    data = state.corpus.story(story_id)
+    by_id = {a["id"]: a for a in data["articles"]}
+    links = [
+        {
+            **link,
+            "copy_article": by_id.get(link["article"]),
+            "original_article": by_id.get(link["original"]),
+        }
+        for link in data["links"]
+    ]
+    warnings = [link for link in links if link.get("misattribution")]
+    return page(
+        state,
+        request,
+        "story.html",
+        data=data,
+        links=links,
+        warnings=warnings,
+        exports=_exports(),
+    )
+
+
+# --------------------------------------------------------------------------- articles
+
+
+@router.get("/articles", response_class=HTMLResponse)
+def articles(
+    request: Request, state: State, limit: Limit = None, offset: Offset = 0
+) -> HTMLResponse:
+    p = paging(state, limit, offset)
+    corpus = state.corpus
+    rows = corpus.articles(limit=p.limit, offset=p.offset)
+    return page(
+        state,
+        request,
+        "articles.html",
+        rows=rows,
+        pager=pager("/articles", p.limit, p.offset, corpus.articles_total()),
+    )
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article(request: Request, state: State, article_id: str) -> HTMLResponse:
+    corpus = state.corpus
+    data = corpus.article(article_id)
+    analysis = corpus.store.analysis(article_id)
+    assert analysis is not None  # corpus.article raised otherwise
+    across = corpus.corpus_entities_of(article_id)
+    pieces, details = highlight(analysis, across)
+    entities = {e.id: e for e in analysis.entities}
+    mentions: dict[str, int] = {}
+    for m in analysis.mentions:
+        if m.entity:
+            mentions[m.entity] = mentions.get(m.entity, 0) + 1
+    linked = [*_ids(data["copies"]), *_ids(data["copied_by"])]
+    titles = {a["id"]: a for a in corpus.articles(ids=linked)} if linked else {}
+    return page(
+        state,
+        request,
+        "article.html",
+        data=data,
+        meta=data["article"],
+        analysis=analysis,
+        pieces=pieces,
+        details=details,
+        entities=sorted(
+            entities.values(), key=lambda e: (-mentions.get(e.id, 0), e.name.lower(), e.id)
+        ),
+        mentions=mentions,
+        across=across,
+        titles=titles,
+        chain_text=chain_text,
+    )
+
+
+def _ids(links: list[dict[str, Any]]) -> list[str]:
+    return [x for link in links for x in (link["article"], link["original"])]
+
+
+# --------------------------------------------------------------------------- claims
+
+
+@router.get("/claims", response_class=HTMLResponse)
+def claims(
+    request: Request,
+    state: State,
+    limit: Limit = None,
+    offset: Offset = 0,
+    entity: str | None = None,
+    status: str | None = None,
+    min_sources: Annotated[int, Query(ge=0)] = 1,
+) -> HTMLResponse:
+    p = paging(state, limit, offset)
+    corpus = state.corpus
+    filters: dict[str, Any] = {
+        "entity": entity or None,
+        "status": status or None,
+        "min_sources": min_sources,
+    }
+    rows = corpus.claims(**filters, limit=p.limit, offset=p.offset)
+    total = corpus.claims_total(**filters)
+    records = corpus.claim_records(r["representative"] for r in rows if r["representative"])
+    for row in rows:
+        record = records.get(row["representative"] or "")
+        row["grade_reasons"] = (record.get("grade") or {}).get("reasons", []) if record else []
+        row["chain_text"] = chain_text(record["chain"]) if record else " ← ".join(row["chain"])
+        row["rests_on"] = [upstream_text(u) for u in row["upstreams"]]
+    return page(
+        state,
+        request,
+        "claims.html",
+        rows=rows,
+        filters=filters,
+        statuses=STATUSES,
+        pager=pager("/claims", p.limit, p.offset, total, **filters),
+    )
+
+
+@router.get("/claims/{claim_id:path}", response_class=HTMLResponse)
+def claim(request: Request, state: State, claim_id: str) -> Response:
+    corpus = state.corpus
+    data = corpus.claim(claim_id)
+    if data["kind"] == "claim" and data["cluster"]:
+        return RedirectResponse(f"/claims/{quote(data['cluster'], safe='')}", status_code=303)
+    members = data["claims"] if data["kind"] == "claim-cluster" else [data["claim"]]
+    records = corpus.claim_records(m["key"] for m in members)
+    return page(
+        state,
+        request,
+        "claim.html",
+        data=data,
+        members=members,
+        records=records,
+        chain_text=chain_text,
+    )
+
+
+# --------------------------------------------------------------------------- entities
+
+
+@router.get("/entities", response_class=HTMLResponse)
+def entities(
+    request: Request,
+    state: State,
+    limit: Limit = None,
+    offset: Offset = 0,
+    type: str | None = None,
+    q: str | None = None,
+) -> HTMLResponse:
+    p = paging(state, limit, offset)
+    corpus = state.corpus
+    filters: dict[str, Any] = {"type": type or None, "q": q or None}
+    rows = corpus.entities(**filters, limit=p.limit, offset=p.offset)
+    total = corpus.entities_total(**filters)
+    return page(
+        state,
+        request,
+        "entities.html",
+        rows=rows,
+        filters=filters,
+        pager=pager("/entities", p.limit, p.offset, total, **filters),
+    )
+
+
+@router.get("/entities/{ref}", response_class=HTMLResponse)
+def entity(request: Request, state: State, ref: str) -> HTMLResponse:
+    data = state.corpus.entity(ref)
+    claims = state.corpus.claims(entity=data["entity"]["id"], min_sources=0, limit=20)
+    return page(state, request, "entity.html", data=data, claims=claims)
+
+
+@router.post("/entities/{ref}/merge")
+def entity_merge(state: State, ref: str, other: Annotated[str, Form(min_length=1)]) -> Response:
+    with state.write_lock:
+        state.corpus.reload()
+        result = state.corpus.merge(ref, other)
+    target = _surviving(result, ref)
+    return RedirectResponse(f"/entities/{quote(target, safe='')}?note=merged", status_code=303)
+
+
+@router.post("/entities/{ref}/split")
+def entity_split(
+    state: State, ref: str, members: Annotated[list[str], Form(min_length=1)]
+) -> Response:
+    with state.write_lock:
+        state.corpus.reload()
+        result = state.corpus.split(ref, members)
+    target = _surviving(result, ref)
+    return RedirectResponse(f"/entities/{quote(target, safe='')}?note=split", status_code=303)
+
+
+def _surviving(result: dict[str, Any], ref: str) -> str:
+    """The entity to show after a judgement: the biggest one it produced, else the one asked."""
+    made = sorted(result["entities"], key=lambda e: (-len(e.get("members", [])), e["id"]))
+    return made[0]["id"] if made else ref
+
+
+# --------------------------------------------------------------------------- timeline, graph
+
+
+@router.get("/timeline", response_class=HTMLResponse)
+def timeline(
+    request: Request,
+    state: State,
+    entity: str | None = None,
+    limit: Limit = None,
+    offset: Offset = 0,
+) -> HTMLResponse:
+    p = paging(state, limit, offset)
+    rows = state.corpus.timeline(entity=entity or None)
+    return page(
+        state,
+        request,
+        "timeline.html",
+        rows=rows[p.offset : p.offset + p.limit],
+        entity=entity or "",
+        events=state.corpus.stats()["events"],
+        pager=pager("/timeline", p.limit, p.offset, len(rows), entity=entity or None),
+    )
+
+
+@router.get("/graph", response_class=HTMLResponse)
+def graph(request: Request, state: State) -> HTMLResponse:
+    settings = state.config.web
+    data = state.corpus.graph(
+        max_entities=settings.graph_max_entities,
+        max_claims=settings.graph_max_claims,
+        links_per_entity=settings.graph_links_per_entity,
+    )
+    return page(state, request, "graph.html", g=drawing(data, settings.graph_iterations), raw=data)
+
+
+# --------------------------------------------------------------------------- search
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(
+    request: Request, state: State, q: str = "", limit: Limit = None, offset: Offset = 0
+) -> HTMLResponse:
+    p = paging(state, limit, offset)
+    q = q.strip()[:200]
+    corpus = state.corpus
+    rows = corpus.search(q, limit=p.limit, offset=p.offset) if q else []
+    total = corpus.search_total(q) if q else 0
+    found = corpus.entities(q=q, limit=10) if q else []
+    return page(
+        state,
+        request,
+        "search.html",
+        q=q,
+        rows=rows,
+        found=found,
+        pager=pager("/search", p.limit, p.offset, total, q=q),
+    )
+
+
+# --------------------------------------------------------------------------- adding articles
+
+
+@router.get("/add", response_class=HTMLResponse)
+def add_form(request: Request, state: State) -> HTMLResponse:
+    return page(state, request, "add.html", error=None, form={})
+
+
+@router.post("/add")
+def add(
+    request: Request,
+    state: State,
+    kind: Annotated[str, Form(pattern="^(text|html|url)$")],
+    body: Annotated[str, Form()] = "",
+    url: Annotated[str, Form()] = "",
+    title: Annotated[str, Form()] = "",
+    published: Annotated[str, Form()] = "",
+) -> Response:
+    form = {"kind": kind, "body": body, "url": url, "title": title, "published": published}
+    try:
+        upload = NewArticle(
+            text=body if kind == "text" and body.strip() else None,
+            html=body if kind == "html" and body.strip() else None,
+            url=url.strip() or None,
+            title=title.strip() or None,
+            published=published.strip() or None,
+        )
+    except ValueError:
+        return _add_error(request, state, form, "Paste a text or HTML, or give a URL.")
+    try:
+        analysis = read_upload(state, upload)
+        with state.write_lock:
+            summary = state.corpus.add([analysis], engine=state.engine)
+    except NewsintError as exc:
+        return _add_error(request, state, form, exc.line())
+    if summary.failed:
+        return _add_error(request, state, form, summary.failed[0].message)
+    note = "updated" if summary.updated else "added" if summary.added else "unchanged"
+    aid = quote(analysis.article.id, safe="")
+    return RedirectResponse(f"/articles/{aid}?note={note}", status_code=303)
+
+
+def _add_error(request: Request, state: WebState, form: dict[str, str], error: str) -> Response:
+    response = page(state, request, "add.html", error=error, form=form)
+    response.status_code = 400
+    return response
+
+
+# --------------------------------------------------------------------------- login, docs
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_form(request: Request, state: State, next: str = "/") -> HTMLResponse:
+    return page(state, request, "login.html", next=_local(next), error=None)
+
+
+@router.post("/login")
+def login(
+    request: Request,
+    state: State,
+    token: Annotated[str, Form()],
+    next: Annotated[str, Form()] = "/",
+) -> Response:
+    if state.token is None:
+        return RedirectResponse(_local(next), status_code=303)
+    if not hmac.compare_digest(token.strip().encode(), state.token.encode()):
+        response = page(
+            state, request, "login.html", next=_local(next), error="That token is not right."
+        )
+        response.status_code = 401
+        return response
+    response = RedirectResponse(_local(next), status_code=303)
+    assert state.session is not None
+    response.set_cookie(
+        SESSION_COOKIE,
+        state.session,
+        httponly=True,
+        samesite="strict",
+        secure=request.url.scheme == "https",
+        path="/",
+    )
+    return response
+
+
+@router.post("/logout")
+def logout() -> Response:
+    response = RedirectResponse("/login", status_code=303)
+    response.delete_cookie(SESSION_COOKIE, path="/")
+    return response
+
+
+def _local(target: str) -> str:
+    """Only a path on this server may be a redirect target (no //host, no scheme)."""
+    if not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return "/"
+    return target
+
+
+@router.get("/docs", response_class=HTMLResponse)
+def docs(request: Request, state: State) -> HTMLResponse:
+    return HTMLResponse(state.templates.render("docs.html"))

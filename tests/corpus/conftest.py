@@ -1,0 +1,250 @@
+"""Store fixtures: every store test runs on SQLite and, when a server answers, PostgreSQL.
+
+PostgreSQL comes from $NEWSINT_TEST_PG (a SQLAlchemy URL to a database whose user may create
+databases), by default postgresql+psycopg://postgres@127.0.0.1:5432/test. Each test gets an
+empty schema in a database made for the test session and dropped at its end. Without a server
+the PostgreSQL variants skip and say why; .ci/run installs and starts one (and sets
+NEWSINT_REQUIRE_PG=1, turning a skip into a failure) so CI runs both.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from newsint.corpus.store import database_url
+from newsint.model import (
+    Analysis,
+    ArticleMeta,
+    Claim,
+    Entity,
+    Mention,
+    Published,
+    Source,
+    TextSpan,
+    content_hash,
+    stable_id,
+)
+
+DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+
+
+@cache
+def pg_admin() -> tuple[str | None, str]:
+    """(admin URL, "") when a PostgreSQL server answers, else (None, the reason)."""
+    url = database_url(os.environ.get("NEWSINT_TEST_PG") or DEFAULT_PG)
+    engine = create_engine(url, connect_args={"connect_timeout": 3})
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("select 1"))
+    except Exception as exc:  # any driver error means: no usable server here
+        first = str(getattr(exc, "orig", exc)).strip().splitlines()[0:1]
+        return None, (
+            f"no PostgreSQL server at {make_url(url).render_as_string(hide_password=True)} "
+            f"({first[0] if first else type(exc).__name__}); set NEWSINT_TEST_PG or run .ci/run"
+        )
+    finally:
+        engine.dispose()
+    return url, ""
+
+
+@pytest.fixture(scope="session")
+def pg_database() -> Iterator[str]:
+    """A PostgreSQL database for this test session, dropped at its end."""
+    admin, reason = pg_admin()
+    if admin is None:
+        if os.environ.get("NEWSINT_REQUIRE_PG"):
+            pytest.fail(reason)  # .ci/run sets it: there, skipping would hide a broken store
+        pytest.skip(reason)
+    name = f"newsint_test_{uuid.uuid4().hex[:12]}"
+    engine = create_engine(admin, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(admin).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with engine.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        engine.dispose()
+
+
+@pytest.fixture
+def pg_url(pg_database: str) -> str:
+    """The session's PostgreSQL database, emptied for this test (a fresh schema is far quicker
+    than a fresh database)."""
+    engine = create_engine(pg_database, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+    return pg_database
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The store URL for a test, once per supported database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "corpus.db")
+    return request.getfixturevalue("pg_url")
+
+
+# --------------------------------------------------------------------------- a small corpus
+
+BRIDGE = (
+    "The Kerrow bridge will reopen to traffic on Monday morning after six weeks of repairs, "
+    "the county engineer Ines Duarte said on Friday. “The piers are sound and the deck has been "
+    "resurfaced,” Duarte told reporters at the site. Lorries over 7.5 tonnes will still be "
+    "diverted through Malden until the spring inspection is complete. The repairs cost "
+    "£2.4 million, paid by the regional transport fund. Residents of Kerrow had campaigned "
+    "for months for the crossing to reopen before the winter."
+)
+BRIDGE_OTHER = (
+    "Drivers in Kerrow can stop planning detours: residents' leader Tomas Reyes said the bridge "
+    "will reopen to traffic on Monday morning. Reyes, whose group collected 1,800 signatures "
+    "over the summer, said shops on the east bank had lost a third of their trade since the "
+    "closure. “People kept their cars at home rather than sit in the Malden queue,” he said. "
+    "The council confirmed the date in a short notice posted at the town hall and thanked "
+    "Ines Duarte's engineering team for finishing ahead of the winter."
+)
+MUSEUM = (
+    "The Harbour Board approved plans on Tuesday for a maritime museum in the old customs "
+    "house, which has stood empty since 2009. The board's chair, Lena Marsh, said the museum "
+    "would open in 2027 and employ forty people. Funding will come from a heritage grant and "
+    "from ticket sales, the Harbour Board said in a statement."
+)
+
+
+def build_analysis(
+    text: str,
+    *,
+    url: str,
+    site: str,
+    published: str,
+    title: str,
+    entities: list[tuple[str, str]],
+    claims: list[tuple[str, str]],
+) -> Analysis:
+    """An analysed article made by hand: entities by name (every occurrence a mention) and
+    claims by their content and speaker name (both found in the text)."""
+    aid = stable_id("art", url, text)
+    ents, mentions = [], []
+    for name, type_ in entities:
+        eid = stable_id("ent", aid, name)
+        ids = []
+        start = text.find(name)
+        while start >= 0:
+            mid = stable_id("men", aid, start)
+            ids.append(mid)
+            mentions.append(
+                Mention(
+                    id=mid,
+                    start=start,
+                    end=start + len(name),
+                    text=name,
+                    label=type_,
+                    type=type_,
+                    entity=eid,
+                )
+            )
+            start = text.find(name, start + 1)
+        ents.append(Entity(id=eid, name=name, type=type_, mentions=ids))
+    by_name = {e.name: e.id for e in ents}
+    claim_records = []
+    for content, speaker in claims:
+        start = text.index(content)
+        claim_records.append(
+            Claim(
+                id=stable_id("clm", aid, start),
+                content=TextSpan(start=start, end=start + len(content), text=content),
+                source=Source(
+                    text=speaker, kind="person", entity=by_name.get(speaker), name=speaker
+                ),
+                chain=[
+                    Source(text="the article", kind="article"),
+                    Source(text=speaker, kind="person", entity=by_name.get(speaker), name=speaker),
+                ],
+                kind="indirect",
+            )
+        )
+    return Analysis(
+        article=ArticleMeta(
+            id=aid,
+            title=title,
+            url=url,
+            site=site,
+            published=Published(date=published, source="metadata"),
+            source=url,
+            format="json",
+            content_hash=content_hash(text),
+        ),
+        text=text,
+        raw=text,
+        entities=ents,
+        mentions=sorted(mentions, key=lambda m: m.start),
+        claims=claim_records,
+    )
+
+
+def small_corpus_analyses() -> list[Analysis]:
+    """A wire story, its verbatim copy, an independent report of the same event, and an
+    unrelated story."""
+    people = [("Ines Duarte", "PERSON"), ("Kerrow", "GPE"), ("Malden", "GPE")]
+    claim = [("The Kerrow bridge will reopen to traffic on Monday morning", "Ines Duarte")]
+    return [
+        build_analysis(
+            BRIDGE,
+            url="https://wire.example/bridge",
+            site="Coastal Wire",
+            published="2025-03-07T09:00:00",
+            title="Kerrow bridge to reopen on Monday",
+            entities=people,
+            claims=claim,
+        ),
+        build_analysis(
+            BRIDGE,
+            url="https://gazette.example/kerrow-bridge",
+            site="The Gazette",
+            published="2025-03-07T11:30:00",
+            title="Kerrow bridge to reopen on Monday",
+            entities=people,
+            claims=claim,
+        ),
+        build_analysis(
+            BRIDGE_OTHER,
+            url="https://valley.example/crossing",
+            site="Valley Radio",
+            published="2025-03-08T08:00:00",
+            title="Traffic returns to Kerrow crossing",
+            entities=[("Tomas Reyes", "PERSON"), ("Ines Duarte", "PERSON"), ("Kerrow", "GPE")],
+            claims=[("the bridge will reopen to traffic on Monday morning", "Tomas Reyes")],
+        ),
+        build_analysis(
+            MUSEUM,
+            url="https://harbour.example/museum",
+            site="Harbour News",
+            published="2025-03-04T10:00:00",
+            title="Harbour Board backs maritime museum",
+            entities=[("Harbour Board", "ORG"), ("Lena Marsh", "PERSON")],
+            claims=[("the museum would open in 2027 and employ forty people", "Lena Marsh")],
+        ),
+    ]
+
+
+@pytest.fixture
+def small_analyses() -> list[Analysis]:
+    return small_corpus_analyses()
+
+
+@pytest.fixture
+def small_corpus(tmp_path: Path) -> Path:
+    """A JSONL file of the small corpus's analyses (as `newsint analyze --format json` writes)."""
+    path = tmp_path / "analyses.jsonl"
+    path.write_text("\n".join(a.to_json(indent=None) for a in small_corpus_analyses()) + "\n")
+    return path

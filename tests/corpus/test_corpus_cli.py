@@ -1,0 +1,133 @@
+"""The corpus commands: ingest, stories, claims, entities (merge/split), timeline, show, demo."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsint import cli
+from newsint.cli import app
+
+runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def wide_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tables as a 200-column terminal draws them, so a title is not wrapped mid-phrase."""
+    monkeypatch.setattr(cli.out, "width", 200)
+    monkeypatch.setattr(cli.err, "width", 200)
+
+
+def invoke(*args: str, env: dict[str, str] | None = None):
+    return runner.invoke(app, list(args), env=env)
+
+
+@pytest.fixture
+def db(small_corpus: Path, tmp_path: Path) -> str:
+    path = str(tmp_path / "cli.db")
+    result = invoke("ingest", str(small_corpus), "--db", path, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["added"] == 4
+    return path
+
+
+def test_ingest_twice_reports_unchanged(db: str, small_corpus: Path) -> None:
+    again = invoke("ingest", str(small_corpus), "--db", db)
+    assert again.exit_code == 0
+    assert "unchanged (already stored)" in again.stderr
+    assert "4" in again.stderr.split("unchanged (already stored)")[1].splitlines()[0]
+
+
+def test_ingest_failure_sets_exit_code(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    result = invoke("ingest", str(tmp_path / "empty.txt"), "--db", str(tmp_path / "x.db"))
+    assert result.exit_code == 1
+    assert "empty.txt" in result.stderr and "the file is empty" in result.stderr
+
+
+def test_queries_as_json(db: str) -> None:
+    stories = json.loads(invoke("stories", "--db", db, "--format", "json").stdout)
+    assert [s["articles"] for s in stories] == [3, 1]
+    claims = json.loads(invoke("claims", "--db", db, "-f", "json", "--min-sources", "2").stdout)
+    assert [c["independent_sources"] for c in claims] == [2]
+    entities = json.loads(invoke("entities", "--db", db, "--format", "json").stdout)
+    assert entities[0]["name"] == "Ines Duarte"
+    listed = json.loads(invoke("entities", "list", "--db", db, "--format", "json").stdout)
+    assert listed == entities
+    assert json.loads(invoke("timeline", "--db", db, "--format", "json").stdout) == []
+    story = json.loads(invoke("show", stories[0]["id"], "--db", db, "--format", "json").stdout)
+    assert story["kind"] == "story" and len(story["articles"]) == 3
+    about = json.loads(invoke("claims", "--db", db, "-f", "json", "--entity", "Tomas Reyes").stdout)
+    assert [c["id"] for c in about] == [claims[0]["id"]]
+
+
+def test_queries_as_tables(db: str) -> None:
+    stories = invoke("stories", "--db", db)
+    assert stories.exit_code == 0 and "Kerrow bridge to reopen on Monday" in stories.stdout
+    claims = invoke("claims", "--db", db)
+    assert "The Kerrow bridge will reopen" in claims.stdout
+    story_id = json.loads(invoke("stories", "--db", db, "-f", "json").stdout)[0]["id"]
+    tree = invoke("show", story_id, "--db", db)
+    assert "original" in tree.stdout and "The Gazette" in tree.stdout
+    entity = invoke("show", "Ines Duarte", "--db", db)
+    assert "Mentioned as" in entity.stdout
+
+
+def test_merge_and_split_from_the_command_line(db: str) -> None:
+    count = len(json.loads(invoke("entities", "--db", db, "-f", "json").stdout))
+    merged = invoke("entities", "merge", "Harbour Board", "Lena Marsh", "--db", db)
+    assert merged.exit_code == 0, merged.output
+    assert len(json.loads(invoke("entities", "--db", db, "-f", "json").stdout)) == count - 1
+    split = invoke("entities", "split", "Harbour Board", "Lena Marsh", "--db", db, "-f", "json")
+    assert split.exit_code == 0, split.output
+    assert "not-same" in [j["verdict"] for j in json.loads(split.stdout)["judgements"]]
+    assert len(json.loads(invoke("entities", "--db", db, "-f", "json").stdout)) == count
+
+
+def test_db_from_environment(db: str) -> None:
+    result = invoke("stories", "-f", "json", env={"NEWSINT_DB": db})
+    assert len(json.loads(result.stdout)) == 2
+
+
+def test_queries_need_an_existing_corpus(tmp_path: Path) -> None:
+    result = invoke("stories", "--db", str(tmp_path / "nothing.db"))
+    assert result.exit_code == 2
+    assert "no corpus here" in result.stderr and "newsint ingest" in result.stderr
+    assert not (tmp_path / "nothing.db").exists()
+
+
+def test_unknown_ids_are_clear(db: str) -> None:
+    result = invoke("show", "story_0000000000000000", "--db", db)
+    assert result.exit_code == 2
+    assert "no article, story, claim or entity by that id or name" in result.stderr
+
+
+def test_scraped_text_is_not_markup(tmp_path: Path) -> None:
+    page = tmp_path / "evil.json"
+    page.write_text(
+        json.dumps(
+            {
+                "title": "[bold red]Injected[/bold red] headline",
+                "maintext": "Plain words about a harbour vote. " * 30,
+            }
+        )
+    )
+    db = str(tmp_path / "x.db")
+    assert invoke("ingest", str(page), "--db", db).exit_code == 0
+    assert "[bold red]Injected[/bold red]" in invoke("stories", "--db", db).stdout
+
+
+@pytest.mark.slow
+def test_demo(tmp_path: Path) -> None:
+    db = str(tmp_path / "demo.db")
+    result = invoke("demo", "--db", db)
+    assert result.exit_code == 0, result.output
+    assert "Stories" in result.stdout and "Best-corroborated claims" in result.stdout
+    assert "original" in result.stdout  # copy trees
+    assert any(kind in result.stdout for kind in ("verbatim", "syndicated", "spin"))
+    assert "newsint stories --db" in result.stdout
+    again = invoke("demo", "--db", db)
+    assert again.exit_code == 0 and again.stdout == result.stdout
