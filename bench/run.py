@@ -148,6 +148,12 @@ class Run:
 
 
 def run_newsint(pipeline: Pipeline, timed: Sequence[Timed], raws: Sequence[str]) -> Run:
+    """One cold run: resources that cache results (`clear_cache()`) are emptied first, so a
+    run gains from them only what repeats inside its own articles (shared paragraphs, as in
+    syndicated copies), never what an earlier run left."""
+    for shared in pipeline.resources.cache.values():
+        if callable(clear := getattr(shared, "clear_cache", None)):
+            clear()
     for stage in timed:
         stage.seconds = stage.cpu_seconds = 0.0
     start, cpu = time.perf_counter(), time.process_time()

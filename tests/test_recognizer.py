@@ -125,6 +125,10 @@ def test_lru_drops_the_least_recently_used() -> None:
     # "a" stayed (used again before "c" came), "b" was dropped for "c" and parsed again
     assert fake.seen == ["a", "b", "c", "b"]
     assert len(model) == 2
+    model.clear_cache()
+    assert len(model) == 0
+    model.parse("a", REF)
+    assert fake.seen[-1] == "a"  # asked again
 
 
 def test_no_cache_at_size_zero_and_a_crash_loses_only_its_text() -> None:
