@@ -172,6 +172,7 @@ class Time(Section):
     anchor_max_sentences_back: int
     window_chars: int
     spacy_fallback: bool
+    recognizer_cache_size: int
 
 
 class Events(Section):

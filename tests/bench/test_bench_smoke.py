@@ -40,6 +40,7 @@ def test_bench_runs_on_three_articles(tmp_path: Path) -> None:
     assert result["stages"] == stages
     assert [s["stage"] for s in result["stage_time"]] == ["read (txt reader)", *stages]
     assert sum(s["share"] for s in result["stage_time"]) == pytest.approx(1.0, abs=0.01)
+    assert sum(s["cpu_share"] for s in result["stage_time"]) == pytest.approx(1.0, abs=0.01)
     assert result["peak_rss_mib"] > 0
 
 

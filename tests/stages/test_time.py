@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from newsint import recognizer
+from newsint.config import default_config
 from newsint.model import TimeExpr
-from newsint.stages.time import find_dateline
+from newsint.stages.time import _dateparser_factory, find_dateline, find_times, windows
 
 PUBLISHED = "2023-04-13"  # a Thursday
 STAGES = ["clean", "nlp", "time"]
@@ -215,6 +218,74 @@ def test_duration_after_an_undated_event_keeps_the_event(run_stages) -> None:
 def test_words_that_only_look_like_times(run_stages, sentence: str) -> None:
     texts = {t.text.lower() for t in times_of(run_stages, sentence)}
     assert not texts & {"may", "march", "6-year", "1/2"}
+
+
+def test_a_number_before_a_verb_is_not_a_date(run_stages) -> None:
+    # "21 may" read as 21 May when every number was a cue
+    assert times_of(run_stages, "Its crew of 21 may go ashore, officials said.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cued"),
+    [
+        ("At least 75 people were killed and 1,643 wounded.", False),
+        ("Its crew of 21 may go ashore, officials said.", False),
+        ("The index settled at 1678.5 points.", False),
+        ("The plant opened in 1990 near the river.", True),
+        ("Shots were heard at 10 p.m. near the port.", True),
+        ("The letter is dated 4/13/2023 and signed.", True),
+        ("The convoy arrives on the 13th.", True),
+        ("Prices peaked in the '90s.", True),
+        ("Shops close for Easter.", True),
+        ("Sales fell sharply last week.", True),
+    ],
+)
+def test_the_recogniser_reads_only_around_time_cues(run_stages, sentence: str, cued: bool) -> None:
+    work = run_stages(sentence, ["clean", "nlp"])
+    assert bool(windows(work.analysis.text, work.doc, 60)) is cued
+
+
+def test_a_holiday_the_recogniser_cannot_resolve_has_no_value(run_stages) -> None:
+    t = find(times_of(run_stages, "The two leaders met at Easter."), "Easter")
+    assert (t.value, t.resolved) == (None, False)
+
+
+@pytest.mark.parametrize(
+    ("published", "last_year", "resolved"), [(PUBLISHED, "2022", True), (None, None, False)]
+)
+def test_a_written_year_does_not_make_the_rest_absolute(
+    run_stages, published: str | None, last_year: str | None, resolved: bool
+) -> None:
+    times = times_of(run_stages, "Prices rose from 2001 to last year, the report said.", published)
+    assert (find(times, "2001").value, find(times, "2001").resolved) == ("2001", True)
+    t = find(times, "last year")
+    assert (t.value, t.resolved, t.anchor) == (last_year, resolved, "published")
+
+
+def test_same_times_whatever_the_recogniser_cache_holds(run_stages) -> None:
+    text = (
+        "The port reopened on 2 May 2021. Two days later, the first ship arrived.\n\n"
+        "Officials met last week and will meet again on Tuesday. The port reopened on 2 May 2021."
+    )
+    work = run_stages(text, ["clean", "nlp"])
+    clean, cfg, parser = work.analysis.text, default_config().time, _dateparser_factory()
+
+    def run(model: recognizer.Recognizer, pub: date | None) -> list[dict]:
+        found = find_times(clean, work.doc, "art", pub, model, parser, cfg)
+        return [t.model_dump() for t in found]
+
+    day = date(2023, 4, 13)
+    cold = recognizer.load(0)
+    uncached = run(cold, day)
+    warm = recognizer.load(64)
+    assert run(warm, day) == uncached
+    assert warm.calls < cold.calls  # the repeated sentence was answered from the cache
+    run(warm, None)  # another reference date: other entries
+    misses = warm.calls
+    assert run(warm, day) == uncached
+    assert warm.calls == misses  # all from the cache
+    tiny = recognizer.load(1)  # evicts all the time
+    assert run(tiny, day) == run(tiny, day) == uncached
 
 
 @pytest.mark.parametrize(

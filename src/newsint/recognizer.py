@@ -1,0 +1,258 @@
+"""Microsoft Recognizers-Text's English date-time model, built once, with its repeated work shared.
+
+The model nests its extractors: the merged, date-period, date-time, set and duration extractors
+(and the parsers) each own their own date, time, duration and number extractors and run them
+over the same text. Profiled on news text, one parse ran a date extractor about 12 times and
+the number extractors about 45 times over three or four distinct strings; that repetition was
+most of the time stage's cost. Extractors of one class built from equal configurations are
+interchangeable, so during one parse each such group computes a result once per input and the
+others get copies of it.
+
+On top of that, whole parses are kept in a bounded LRU keyed by (text, reference date): a
+corpus of syndicated copies asks about the same sentences again and again. Both caches hand out
+deep copies, so callers can never alter what a later call returns: output never depends on what
+was parsed before.
+"""
+
+from __future__ import annotations
+
+import copy
+import enum
+import inspect
+import re
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+_SCALARS = (str, bytes, int, float, bool, type(None))
+
+
+def _is_pattern(obj: Any) -> bool:
+    return isinstance(obj, re.Pattern) or type(obj).__name__ == "Pattern"
+
+
+def _fingerprint(obj: Any, seen: dict[int, Hashable]) -> Hashable:
+    """A hashable description of an object's state: equal fingerprints, equal behaviour.
+
+    Only plain data, compiled patterns, enums, containers and objects made of them are
+    described; anything else (a function, a native object) stands for itself, so objects that
+    hold one are never treated as interchangeable with others.
+    """
+    if isinstance(obj, _SCALARS):
+        return (type(obj).__name__, obj)
+    key = id(obj)
+    if key in seen:
+        return seen[key]
+    seen[key] = ("cycle", key)  # a reference back into an object being described
+    result: Hashable
+    if isinstance(obj, enum.Enum):
+        result = ("enum", type(obj).__qualname__, obj.value)
+    elif _is_pattern(obj):
+        result = ("pattern", type(obj).__module__, obj.pattern, int(obj.flags))
+    elif isinstance(obj, (list, tuple)):
+        result = (type(obj).__name__, tuple(_fingerprint(x, seen) for x in obj))
+    elif isinstance(obj, (set, frozenset)):
+        items = [_fingerprint(x, seen) for x in obj]
+        result = ("set", tuple(sorted(items, key=repr)))
+    elif isinstance(obj, dict):
+        pairs = [(_fingerprint(k, seen), _fingerprint(v, seen)) for k, v in obj.items()]
+        result = ("dict", tuple(pairs))
+    elif hasattr(obj, "__dict__") and not inspect.isroutine(obj) and not isinstance(obj, type):
+        state = sorted(vars(obj).items())
+        result = (
+            "object",
+            type(obj).__module__,
+            type(obj).__qualname__,
+            tuple((name, _fingerprint(value, seen)) for name, value in state),
+        )
+    else:
+        result = ("identity", key)
+    seen[key] = result
+    return result
+
+
+def _is_extractor(obj: Any) -> bool:
+    return type(obj).__module__.startswith("recognizers") and callable(
+        getattr(type(obj), "extract", None)
+    )
+
+
+def _library_objects(root: Any) -> list[Any]:
+    """Every Recognizers-Text object reachable from `root` through attributes and containers."""
+    found: list[Any] = []
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        obj = stack.pop()
+        if id(obj) in seen or isinstance(obj, _SCALARS):
+            continue
+        seen.add(id(obj))
+        if isinstance(obj, (list, tuple, set, frozenset)):
+            stack.extend(obj)
+        elif isinstance(obj, dict):
+            stack.extend(obj.values())
+        elif type(obj).__module__.startswith("recognizers") and hasattr(obj, "__dict__"):
+            found.append(obj)
+            stack.extend(vars(obj).values())
+    return found
+
+
+def _immutable(obj: Any) -> bool:
+    return isinstance(obj, (date, time, timedelta, enum.Enum)) or type(obj).__name__ in (
+        "Pattern",
+        "Match",
+    )
+
+
+def _clone(obj: Any, memo: dict[int, Any]) -> Any:
+    """A copy of results deep enough that no caller can change the original.
+
+    Like copy.deepcopy (aliasing kept) but at a fraction of its cost: library objects,
+    lists, dicts and sets are copied; everything else (strings, numbers, datetimes, match
+    objects) is immutable and shared.
+    """
+    kind = type(obj)
+    if kind in _SCALARS:
+        return obj
+    key = id(obj)
+    if key in memo:
+        return memo[key]
+    if kind is list:
+        new: Any = []
+        memo[key] = new
+        new.extend(_clone(x, memo) for x in obj)
+    elif kind is dict:
+        new = {}
+        memo[key] = new
+        new.update((k, _clone(v, memo)) for k, v in obj.items())
+    elif kind is tuple:
+        new = tuple(_clone(x, memo) for x in obj)
+    elif kind is set:
+        new = {_clone(x, memo) for x in obj}
+    elif kind.__module__.startswith("recognizers") and hasattr(obj, "__dict__"):
+        new = kind.__new__(kind)
+        memo[key] = new
+        new.__dict__.update((k, _clone(v, memo)) for k, v in vars(obj).items())
+    elif _immutable(obj):
+        return obj
+    else:
+        new = copy.deepcopy(obj)
+    memo[key] = new
+    return new
+
+
+class _Memo(threading.local):
+    table: dict[Hashable, Any] | None = None
+
+
+def _share(extract: Callable[..., Any], group: Hashable, memo: _Memo) -> Callable[..., Any]:
+    """`extract` answering from `memo` (while a parse is running) for its whole group."""
+    takes_reference = "reference" in inspect.signature(extract).parameters
+
+    def shared(*args: Any, **kwargs: Any) -> Any:
+        table = memo.table
+        if table is None:
+            return extract(*args, **kwargs)
+        if takes_reference and (args[1:2] or [kwargs.get("reference")])[0] is None:
+            return extract(*args, **kwargs)  # the library would use the clock: never share that
+        try:
+            key = (group, args, tuple(sorted(kwargs.items())))
+            hash(key)
+        except TypeError:
+            return extract(*args, **kwargs)
+        if key not in table:
+            table[key] = extract(*args, **kwargs)
+        return _clone(table[key], {})
+
+    return shared
+
+
+class Recognizer:
+    """`parse(text, reference)` of the date-time model, with shared extractors and an LRU."""
+
+    def __init__(self, model: Any, cache_size: int) -> None:
+        if getattr(model, "_newsint_shared", False):
+            raise ValueError("this model's extractors are already shared: build a new model")
+        self.model = model
+        self.cache_size = cache_size
+        self._memo = _Memo()
+        self._cache: OrderedDict[tuple[str, datetime], list[Any]] = OrderedDict()
+        self._lock = threading.Lock()
+        self.calls = 0  # parses the model actually ran (cache misses), for benchmarks
+        # describe every extractor before wrapping any (a wrapper is not plain data)
+        seen: dict[int, Hashable] = {}
+        extractors = [
+            (o, _fingerprint(o, seen)) for o in _library_objects(model) if _is_extractor(o)
+        ]
+        groups: dict[Hashable, int] = {}
+        for obj, fingerprint in extractors:
+            group = groups.setdefault(fingerprint, len(groups))
+            obj.extract = _share(obj.extract, group, self._memo)
+        self.groups = len(groups)
+        self.extractors = len(extractors)
+        model._newsint_shared = True
+
+    def __len__(self) -> int:
+        return len(self._cache)
+
+    def clear_cache(self) -> None:
+        """Forget every cached parse (benchmarks start each run cold)."""
+        with self._lock:
+            self._cache.clear()
+
+    def parse(self, text: str, reference: datetime) -> list[Any]:
+        """The model's results for `text`; an alpha library, so a crash loses only this text."""
+        key = (text, reference)
+        with self._lock:
+            hit = self._cache.get(key)
+            if hit is not None:
+                self._cache.move_to_end(key)
+        if hit is None:
+            hit = self._run(text, reference)
+            with self._lock:
+                self._cache[key] = hit
+                while len(self._cache) > self.cache_size:
+                    self._cache.popitem(last=False)
+        return _clone(hit, {})
+
+    def _run(self, text: str, reference: datetime) -> list[Any]:
+        self.calls += 1
+        self._memo.table = {}
+        try:
+            return list(self.model.parse(text, reference))
+        except Exception:
+            return []
+        finally:
+            self._memo.table = None
+
+
+def english_model() -> Any:
+    """A new English date-time model, built as DateTimeRecognizer registers it.
+
+    Not `DateTimeRecognizer(Culture.English).get_datetime_model()`: that returns one model
+    cached for the whole process (and builds every culture's), and a Recognizer changes the
+    model it wraps.
+    """
+    from recognizers_date_time import (
+        BaseMergedExtractor,
+        BaseMergedParser,
+        DateTimeModel,
+        DateTimeOptions,
+        EnglishCommonDateTimeParserConfiguration,
+        EnglishMergedExtractorConfiguration,
+        EnglishMergedParserConfiguration,
+    )
+
+    options = DateTimeOptions.NONE
+    return DateTimeModel(
+        BaseMergedParser(
+            EnglishMergedParserConfiguration(EnglishCommonDateTimeParserConfiguration()), options
+        ),
+        BaseMergedExtractor(EnglishMergedExtractorConfiguration(), options),
+    )
+
+
+def load(cache_size: int) -> Recognizer:
+    return Recognizer(english_model(), cache_size)
