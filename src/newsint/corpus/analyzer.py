@@ -23,10 +23,11 @@ import gc
 from collections import Counter
 from collections.abc import Iterable
 
-from datasketch import LeanMinHash, MinHashLSH
+from datasketch import MinHashLSH
 from pydantic import Field
 
 from newsint.config import Config, default_config
+from newsint.corpus import bands
 from newsint.corpus import text as T
 from newsint.corpus.copies import KIND_RANK, Doc, Relation, make_doc, relate
 from newsint.corpus.corroborate import (
@@ -133,9 +134,16 @@ class CorpusAnalyzer:
                 batch = []
         self._ingest(batch)
 
-    def add(self, features: list[ArticleFeatures]) -> CorpusDelta:
-        """New articles against all known ones; already known ids are ignored (idempotent)."""
-        return self._ingest(features)
+    def add(
+        self,
+        features: list[ArticleFeatures],
+        batch_pairs: Iterable[tuple[str, str]] | None = None,
+    ) -> CorpusDelta:
+        """New articles against all known ones; already known ids are ignored (idempotent).
+
+        `batch_pairs`: the LSH candidate pairs among these articles, when an engine grouped
+        their band keys itself (bands.py); None groups them here. Either way the same pairs."""
+        return self._ingest(features, batch_pairs)
 
     def load_judgements(self, judgements: Iterable[Judgement]) -> CorpusDelta:
         """Restore user judgements (auto ones are recomputed); they win over automatic ones."""
@@ -207,36 +215,54 @@ class CorpusAnalyzer:
         keys += [f"e:{n}" for n in f.names if " " in n or len(n) >= cfg.rare_name_min_chars]
         return tuple(dict.fromkeys(T.hash64(k) for k in keys[: self.cfg.max_keys_per_article]))
 
-    def _lean(self, packed: str) -> LeanMinHash:
-        return LeanMinHash(seed=1, hashvalues=T.unpack(packed, "uint32"), scheme="affine32")
-
-    def _ingest(self, features: Iterable[ArticleFeatures]) -> CorpusDelta:
+    def _ingest(
+        self,
+        features: Iterable[ArticleFeatures],
+        batch_pairs: Iterable[tuple[str, str]] | None = None,
+    ) -> CorpusDelta:
         # The indexes hold millions of small objects and none of ours form reference cycles: a
         # cyclic collection in the middle of an ingest would rescan them all (measured: 60 % of
         # the time at 30 k articles), so it waits until the batch is done.
         enabled = gc.isenabled()
         gc.disable()
         try:
-            return self._ingest_batch(features)
+            return self._ingest_batch(features, batch_pairs)
         finally:
             if enabled:
                 gc.enable()
 
-    def _ingest_batch(self, features: Iterable[ArticleFeatures]) -> CorpusDelta:
+    def _ingest_batch(
+        self,
+        features: Iterable[ArticleFeatures],
+        batch_pairs: Iterable[tuple[str, str]] | None,
+    ) -> CorpusDelta:
         cfg = self.cfg
         new: dict[str, ArticleFeatures] = {}
         for f in features:
             if f.id not in self.docs:
                 new.setdefault(f.id, f)
         ids = sorted(new)
-        signatures: dict[str, tuple[LeanMinHash, LeanMinHash]] = {}
+        # LSH candidates in two parts whose union is what one index query per article gives:
+        # new articles against the known ones (the in-memory index, queried before the new
+        # ones go in), and new against new (band keys grouped: here, or by the engine).
+        if batch_pairs is None:
+            pairs = bands.candidate_pairs(bands.band_rows(new.values(), cfg))
+        else:
+            pairs = {_pair(a, b) for a, b in batch_pairs if a in new and b in new and a != b}
+        signatures = {
+            i: (bands.lean(new[i].shingle_minhash), bands.lean(new[i].bag_minhash)) for i in ids
+        }
+        if self.docs:
+            for i in ids:
+                found = set(self.shingle_lsh.query(signatures[i][0]))
+                found |= set(self.bag_lsh.query(signatures[i][1]))
+                pairs |= {_pair(i, j) for j in found}
         crossed: dict[int, list[str]] = {}
         for i in ids:
             f = new[i]
             self.docs[i] = make_doc(f, cfg)
             self.neighbours[i] = set()
-            sig = (self._lean(f.shingle_minhash), self._lean(f.bag_minhash))
-            signatures[i] = sig
+            sig = signatures[i]
             self.shingle_lsh.insert(i, sig[0], check_duplication=False)
             self.bag_lsh.insert(i, sig[1], check_duplication=False)
             keys = self._keys(f)
@@ -274,15 +300,12 @@ class CorpusAnalyzer:
         for pair in sorted(removed_pairs):
             self._drop_relation(pair)
             touched.update(pair)
-        pairs: set[tuple[str, str]] = set()
         for i in ids:
-            found = set(self.shingle_lsh.query(signatures[i][0]))
-            found |= set(self.bag_lsh.query(signatures[i][1]))
             counts: Counter[str] = Counter()
             for k in self.doc_keys[i]:
                 if k not in self.common:
                     counts.update(self.buckets.get(k, ()))
-            found |= {j for j, c in counts.items() if c >= cfg.min_shared_keys}
+            found = {j for j, c in counts.items() if c >= cfg.min_shared_keys}
             found.discard(i)
             pairs |= {_pair(i, j) for j in found}
         new_relations: list[tuple[str, str]] = []
