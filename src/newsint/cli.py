@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.text import Text
 
 from newsint import brief
@@ -51,6 +52,11 @@ ConfigOpt = Annotated[
 ]
 
 
+class Engine(StrEnum):
+    local = "local"
+    ray = "ray"
+
+
 class Output(StrEnum):
     text = "text"
     json = "json"
@@ -77,7 +83,8 @@ def _root() -> None:
 
 
 def fail(error: NewsintError) -> None:
-    err.print(f"[bold red]error[/] {error.line()}", markup=True, highlight=False, soft_wrap=True)
+    line = escape(error.line())  # an error names things like newsint[ray]: not markup
+    err.print(f"[bold red]error[/] {line}", markup=True, highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -197,6 +204,23 @@ def ingest(
             "--allow-private", help="Allow URLs on private, loopback or link-local hosts."
         ),
     ] = False,
+    engine: Annotated[
+        Engine,
+        typer.Option(
+            "--engine",
+            help="local: a process pool on this machine; ray: Ray Data on a Ray cluster "
+            "(pip install 'newsint[ray]'). Same results.",
+        ),
+    ] = Engine.local,
+    ray_address: Annotated[
+        str | None,
+        typer.Option(
+            "--ray-address",
+            help="With --engine ray: auto (the cluster this machine is in) or ray://host:port; "
+            "default: [ray] address, else a Ray instance started on this machine.",
+            show_default=False,
+        ),
+    ] = None,
     fmt: OutputOpt = Output.text,
     config: ConfigOpt = None,
 ) -> None:
@@ -206,6 +230,14 @@ def ingest(
 
     cfg = load_config(config)
     started = time.monotonic()
+    if engine is Engine.ray:
+        from newsint.engines.ray_engine import import_ray
+
+        try:
+            import_ray()
+        except NewsintError as exc:
+            fail(exc)
+            raise typer.Exit(2) from None
     with open_corpus(db, config, must_exist=False) as corpus:
         err.print(f"Corpus: {corpus.store.shown}", highlight=False)
         with render.BarProgress(err) as progress:
@@ -215,6 +247,8 @@ def ingest(
                 fetch=fetch,
                 allow_private=allow_private or None,
                 progress=progress,
+                engine=engine.value,
+                ray_address=ray_address,
             )
     if fmt is Output.json:
         out.file.write(render.dumps(summary.to_dict()) + "\n")

@@ -93,6 +93,16 @@ class Ingest(Section):
     max_warc_records: int
 
 
+class Ray(Section):
+    address: str
+    actors: int
+    cpus_per_actor: float
+    batch_size: int
+    window: int
+    analyzer_batch: int
+    ray_progress_bars: bool
+
+
 class Fetch(Section):
     connect_timeout: float
     read_timeout: float
@@ -230,6 +240,7 @@ class Config(Section):
     pipeline: PipelineSettings
     store: Store
     ingest: Ingest
+    ray: Ray
     fetch: Fetch
     corpus: Corpus
     web: Web

@@ -11,27 +11,10 @@ from datasketch import MinHashLSH
 from newsint.config import default_config
 from newsint.corpus import bands
 from newsint.corpus.analyzer import CorpusAnalyzer
-from newsint.corpus.features import ArticleFeatures, extract_features
-from newsint.model import Analysis, ArticleMeta, Published, stable_id
+from newsint.corpus.features import ArticleFeatures
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "engines"))
-from generated_news import generate
-
-
-def features(records: list[dict[str, str]]) -> list[ArticleFeatures]:
-    cfg = default_config()
-    out = []
-    for r in records:
-        text = r["maintext"]
-        meta = ArticleMeta(
-            id=stable_id("art", r["url"], text),
-            url=r["url"],
-            site=r["source_domain"],
-            title=r["title"],
-            published=Published(date=r["date_publish"].replace(" ", "T"), source="metadata"),
-        )
-        out.append(extract_features(Analysis(article=meta, text=text, raw=text), cfg))
-    return out
+from generated_news import features, generate
 
 
 def lsh_pairs(feats: list[ArticleFeatures]) -> set[tuple[str, str]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import random
 from pathlib import Path
+from typing import Any
 
 TOWNS = ["Brelmora", "Kastavel", "Ondrigo", "Pellask", "Varuna Bay", "Tessivar", "Moldrenne"]
 PEOPLE = [
@@ -43,20 +44,31 @@ SYN = {
 }
 
 
+SYLLABLES = ["ka", "ro", "vel", "mi", "tor", "an", "sel", "du", "pra", "len", "os", "ti", "bur"]
+
+
+def _name(rng: random.Random, parts: int) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(parts)).capitalize()
+
+
 def _story(rng: random.Random, k: int) -> tuple[list[str], str, str]:
-    town, other = rng.sample(TOWNS, 2)
-    boss, aide = rng.sample(PEOPLE, 2)
+    """A story of its own: invented towns and people, so stories do not run together."""
+    town = f"{rng.choice(TOWNS).split()[0]}{_name(rng, 2).lower()}"
+    other = _name(rng, 3)
+    boss = f"{rng.choice(PEOPLE).split()[0]} {_name(rng, 3)}"
+    aide = f"{rng.choice(PEOPLE).split()[0]} {_name(rng, 3)}"
     body = f"{rng.choice(BODIES)} of {town}"
     thing, verb = rng.choice(THINGS), rng.choice(VERBS)
     n1, n2 = rng.randint(120, 9800), rng.randint(12, 990)
     wire = rng.choice(WIRES)
     quote = f"We {verb} the {thing} because the survey number {k} left us no choice"
+    w = [_name(rng, rng.randint(2, 3)).lower() for _ in range(12)]  # the story's own words
     sentences = [
-        f"The {body} {verb} the {thing} near {other} on Monday, officials said.",
+        f"The {body} {verb} the {w[0]} {thing} near {other} on Monday after the {w[1]} {w[2]}.",
         f'"{quote}," {boss} told {wire}.',
-        f"{aide} said about {n1} people use the {thing} every week.",
-        f"Repairs will cost {n2} thousand crowns, according to the council of {town}.",
-        f"Traders in {other} said the {thing} had been a worry since story {k} began.",
+        f"{aide} said about {n1} {w[3]} {w[4]}s depend on the {w[5]} {thing}.",
+        f"Repairs to the {w[6]} {w[7]} will cost {n2} thousand crowns, the {w[8]} office said.",
+        f"Traders in {other} called the {w[9]} {w[10]} a {w[11]} worry since case {k}.",
     ]
     return sentences, wire, f"2025-{1 + k % 12:02d}-{1 + k % 27:02d}"
 
@@ -103,6 +115,27 @@ def generate(n: int, seed: int = 11) -> list[dict[str, str]]:
                 }
             )
     return out[:n]
+
+
+def features(records: list[dict[str, str]]) -> list[Any]:
+    """Corpus features of records, without the NLP stages (what the analyzer compares)."""
+    from newsint.config import default_config
+    from newsint.corpus.features import extract_features
+    from newsint.model import Analysis, ArticleMeta, Published, stable_id
+
+    cfg = default_config()
+    out = []
+    for r in records:
+        text = r["maintext"]
+        meta = ArticleMeta(
+            id=stable_id("art", r["url"], text),
+            url=r["url"],
+            site=r["source_domain"],
+            title=r["title"],
+            published=Published(date=r["date_publish"].replace(" ", "T"), source="metadata"),
+        )
+        out.append(extract_features(Analysis(article=meta, text=text, raw=text), cfg))
+    return out
 
 
 def write_jsonl(folder: Path, n: int, per_file: int = 100, seed: int = 11) -> Path:

@@ -99,8 +99,13 @@ class Corpus:
         fetch: bool = True,
         allow_private: bool | None = None,
         progress: Progress | None = None,
+        engine: str = "local",
+        ray_address: str | None = None,
     ) -> Summary:
-        """Read, analyse and store inputs (files, folders, feeds, archives, URLs)."""
+        """Read, analyse and store inputs (files, folders, feeds, archives, URLs).
+
+        `engine`: "local" (process pool, `jobs` processes) or "ray" (Ray Data; `ray_address`
+        joins a cluster, `jobs` > 1 sets the actor count)."""
         from newsint.corpus.ingest import Ingest
 
         self._analyzer = None  # the ingest builds and updates its own
@@ -111,6 +116,8 @@ class Corpus:
             fetch=fetch,
             allow_private=allow_private,
             progress=progress,
+            engine_kind=engine,
+            ray_address=ray_address,
         ).run(inputs)
 
     def add(self, items: Iterable[Analysis | InputError], *, engine: Any = None) -> Summary:

@@ -170,7 +170,9 @@ class Ingest:
         allow_private: bool | None = None,
         progress: Progress | None = None,
         fetcher: Fetcher | None = None,
-        engine: LocalEngine | None = None,
+        engine: Any = None,
+        engine_kind: str = "local",
+        ray_address: str | None = None,
     ) -> None:
         self.store = store
         self.config = config or default_config()
@@ -180,6 +182,9 @@ class Ingest:
         self.progress = progress or Progress()
         self._fetcher = fetcher
         self._engine = engine  # a caller's engine outlives the run (spaCy stays loaded)
+        self._engine_kind = engine_kind  # "local" (process pool) or "ray" (Ray Data)
+        self._ray_address = ray_address
+        self._active: Any = None  # the engine of the run in progress
         self.summary = Summary()
         self._seen: set[str] = set()
         self._versions: dict[str, str] = {}  # new article id -> id of the version it replaces
@@ -324,11 +329,17 @@ class Ingest:
             yield aid, decode(data)
 
     def _flush(self, force: bool = False) -> None:
-        if not self._batch or (not force and len(self._batch) < self.config.ingest.analyzer_batch):
+        size = getattr(self._active, "analyzer_batch", None) or self.config.ingest.analyzer_batch
+        if not self._batch or (not force and len(self._batch) < size):
             return
         batch, self._batch = self._batch, []
         self.progress.phase(f"finding copies and stories ({len(batch)} articles)")
-        delta = self._analyzer.add([f for _, f in batch])
+        features = [f for _, f in batch]
+        # An engine that groups LSH band keys itself (Ray) gives the new-vs-new candidates;
+        # otherwise the analyzer groups them. The same pairs either way (bands.py).
+        grouping = getattr(self._active, "candidate_pairs", None)
+        pairs = grouping(features) if grouping is not None else None
+        delta = self._analyzer.add(features, batch_pairs=pairs)
         self.store.apply_delta(delta, analyzed=[aid for aid, _ in batch])
         self.progress.phase("ingesting")
 
@@ -368,10 +379,22 @@ class Ingest:
         self.progress.total(len(items))
         return self._run(items)
 
+    def _make_engine(self) -> Any:
+        if self._engine_kind == "ray":
+            from newsint.engines.ray_engine import RayEngine
+
+            return RayEngine(
+                self.config, address=self._ray_address, actors=self.jobs if self.jobs > 1 else None
+            )
+        if self._engine_kind != "local":
+            raise ValueError(f"unknown engine {self._engine_kind!r} (local or ray)")
+        return LocalEngine(self.config, jobs=self.jobs)
+
     def _run(self, items: Iterable[Analysis | InputError | Failure]) -> Summary:
+        engine = self._engine or self._make_engine()
+        self._active = engine
         self._ensure_analyzer()
         self.progress.phase("ingesting")
-        engine = self._engine or LocalEngine(self.config, jobs=self.jobs)
         try:
             for result in engine.run(self._new(items)):
                 try:
@@ -382,6 +405,7 @@ class Ingest:
                     self._fail(err.where, err.code, f"{err.problem} — {err.fix}")
             self._flush(force=True)
         finally:
+            self._active = None
             if self._engine is None:
                 engine.close()
             if self._fetcher is not None:

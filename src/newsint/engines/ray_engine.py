@@ -1,0 +1,230 @@
+"""The Ray engine: the same analysis on a Ray cluster through Ray Data (newsint[ray] extra).
+
+The module is named ray_engine so that it never shadows the `ray` package.
+
+- Analysis: articles go into a Ray Data dataset; `map_batches` hands batches to a pool of actors
+  (`AnalyseBatch`), each holding one `Worker` of the local engine, so spaCy loads once per actor
+  and every article goes through exactly the code `--engine local` runs. The actors also compute
+  the article's LSH band keys (bands.py) next to its features.
+- Results come back to the driver in input order (Ray Data keeps the order, and the driver
+  re-orders by input index anyway), so the store, the ids and every derived record are those of
+  the local engine. The driver is the store's one writer, as with the local engine.
+- Copies and stories: the band keys of an analyzer batch become rows (key, article id) in a
+  dataset, hash-partitioned on the key (every row of a key lands in one block) and each block
+  grouped into candidate pairs with `bands.candidate_pairs`, the function the local engine uses.
+  The corpus analyzer then classifies those pairs (plus new-vs-known ones from its index) with
+  the same `copies.relate` and updates stories as connected components, incrementally.
+
+Inputs are read by the driver with newsint's readers (folders, JSONL, WARC, feeds, URLs) and
+handed to Ray in windows of `[ray] window` articles; each window starts its actor pool.
+"""
+
+from __future__ import annotations
+
+import logging
+import pickle
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from newsint.config import Config
+from newsint.corpus.features import ArticleFeatures
+from newsint.engines.local import Analysed, Worker
+from newsint.errors import AnalysisProblem, NewsintError
+from newsint.model import Analysis
+
+INSTALL = "pip install 'newsint[ray]'"
+
+
+class RayMissing(NewsintError):
+    code = "ray-missing"
+
+
+def import_ray() -> Any:
+    """The ray module (with Ray Data), or one clear error naming the fix."""
+    try:
+        import ray
+        import ray.data
+    except ImportError as exc:
+        raise RayMissing(
+            "--engine ray",
+            f"Ray is not installed ({exc.name or 'ray'} cannot be imported)",
+            f"install it with {INSTALL}, or use --engine local",
+        ) from None
+    return ray
+
+
+class AnalyseBatch:
+    """A Ray Data actor: one Worker (pipeline and spaCy loaded once) for many batches."""
+
+    def __init__(self, config: Config, stages: list[str] | None) -> None:
+        self.worker = Worker(config, stages)
+        self.corpus = config.corpus
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
+        import numpy as np
+
+        from newsint.corpus.bands import band_keys
+        from newsint.corpus.codec import decode
+
+        chunk = [pickle.loads(b) for b in batch["article"]]
+        out = []
+        for result in self.worker.analyse(chunk):
+            keys = band_keys(decode(result.features), self.corpus) if _ok(result) else []
+            out.append(pickle.dumps((result, keys)))
+        return {"index": np.asarray(batch["index"]), "result": np.array(out, dtype=object)}
+
+
+def _ok(result: object) -> bool:
+    return isinstance(result, Analysed)
+
+
+def pairs_in_block(batch: Any) -> Any:
+    """One hash partition of (key, id) rows: every key's rows are here, so group them."""
+    import pyarrow as pa
+
+    from newsint.corpus.bands import candidate_pairs
+
+    keys = batch.column("key").to_pylist()
+    ids = batch.column("id").to_pylist()
+    pairs = sorted(candidate_pairs(zip(keys, ids, strict=True)))
+    return pa.table(
+        {
+            "a": pa.array([p[0] for p in pairs], pa.string()),
+            "b": pa.array([p[1] for p in pairs], pa.string()),
+        }
+    )
+
+
+class RayEngine:
+    """Analyses a stream of articles on Ray; `run` yields results in input order like
+    LocalEngine.run, and `candidate_pairs` groups band keys on the cluster."""
+
+    def __init__(
+        self,
+        config: Config,
+        address: str | None = None,
+        actors: int | None = None,
+        stages: list[str] | None = None,
+    ) -> None:
+        self.ray = import_ray()
+        self.config = config
+        settings = config.ray
+        self.address = settings.address if address is None else address
+        self.actors = settings.actors if actors is None else actors
+        self.stages = stages
+        self.batch_size = max(1, settings.batch_size)
+        self.window = max(1, settings.window)
+        self.analyzer_batch = max(1, settings.analyzer_batch)
+        self._started = False
+        self._keys: dict[str, list[bytes]] = {}
+
+    def __enter__(self) -> RayEngine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Shut down the Ray instance this engine started (a caller's cluster stays up)."""
+        if self._started:
+            self.ray.shutdown()
+            self._started = False
+
+    def _connect(self) -> None:
+        ray = self.ray
+        if not ray.is_initialized():
+            ray.init(
+                address=self.address or None,
+                include_dashboard=False,
+                logging_level=logging.WARNING,
+                log_to_driver=False,
+            )
+            self._started = True
+        ctx = ray.data.DataContext.get_current()
+        ctx.execution_options.preserve_order = True
+        ctx.enable_progress_bars = self.config.ray.ray_progress_bars
+        ctx.print_on_execution_start = False
+        if not self.config.ray.ray_progress_bars:  # newsint's bar is the progress display
+            logging.getLogger("ray.data").setLevel(logging.ERROR)
+
+    def actor_count(self) -> int:
+        if self.actors > 0:
+            return self.actors
+        cpus = float(self.ray.cluster_resources().get("CPU", 1.0))
+        return max(1, int(cpus // max(self.config.ray.cpus_per_actor, 0.01)))
+
+    def run(self, items: Iterable[Analysis]) -> Iterator[Analysed | AnalysisProblem]:
+        self._connect()
+        window: list[Analysis] = []
+        for item in items:
+            window.append(item)
+            if len(window) >= self.window:
+                yield from self._analyse(window)
+                window = []
+        if window:
+            yield from self._analyse(window)
+
+    def _analyse(self, articles: list[Analysis]) -> Iterator[Analysed | AnalysisProblem]:
+        ray = self.ray
+        actors = min(self.actor_count(), max(1, -(-len(articles) // self.batch_size)))
+        rows = [{"index": i, "article": pickle.dumps(a)} for i, a in enumerate(articles)]
+        blocks = max(1, min(len(rows), -(-len(rows) // self.batch_size)))
+        ds = ray.data.from_items(rows, override_num_blocks=blocks).map_batches(
+            AnalyseBatch,
+            fn_constructor_kwargs={"config": self.config, "stages": self.stages},
+            batch_size=self.batch_size,
+            batch_format="numpy",
+            compute=ray.data.ActorPoolStrategy(size=actors),
+            num_cpus=self.config.ray.cpus_per_actor,
+        )
+        pending: dict[int, bytes] = {}
+        want = 0
+        for batch in ds.iter_batches(batch_size=None, batch_format="numpy"):
+            for index, payload in zip(batch["index"], batch["result"], strict=True):
+                pending[int(index)] = payload
+            while want in pending:
+                result, keys = pickle.loads(pending.pop(want))
+                if _ok(result):
+                    self._keys[result.analysis.article.id] = keys
+                yield result
+                want += 1
+        if want != len(articles):  # never expected: Ray Data lost or duplicated rows
+            raise RuntimeError(f"Ray returned {want} of {len(articles)} analyses")
+
+    def candidate_pairs(self, features: list[ArticleFeatures]) -> list[tuple[str, str]]:
+        """LSH candidate pairs among `features`, grouped on the cluster by band key.
+
+        Keys come from the actors; articles the engine did not analyse (taken up after a crash)
+        get theirs computed here."""
+        from newsint.corpus.bands import band_keys
+
+        if len(features) < 2:
+            return []
+        self._connect()
+        keys: list[bytes] = []
+        ids: list[str] = []
+        for f in features:
+            found = self._keys.pop(f.id, None)
+            if found is None:
+                found = band_keys(f, self.config.corpus)
+            keys.extend(found)
+            ids.extend([f.id] * len(found))
+        import pyarrow as pa
+
+        ray = self.ray
+        parts = max(1, min(64, len(keys) // 20000 + self.actor_count()))
+        table = pa.table({"key": pa.array(keys, pa.binary()), "id": pa.array(ids, pa.string())})
+        ds = (
+            ray.data.from_arrow(table)
+            .repartition(parts, keys=["key"])
+            .map_batches(pairs_in_block, batch_size=None, batch_format="pyarrow")
+        )
+        pairs: set[tuple[str, str]] = set()
+        for batch in ds.iter_batches(batch_size=None, batch_format="pyarrow"):
+            pairs.update(
+                zip(batch.column("a").to_pylist(), batch.column("b").to_pylist(), strict=True)
+            )
+        return sorted(pairs)
+
+
+__all__ = ["INSTALL", "AnalyseBatch", "RayEngine", "RayMissing", "import_ray"]
