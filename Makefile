@@ -9,14 +9,14 @@ STAMP := $(VENV)/.newsint-installed
 DATA ?= ../shared/data
 PIP := $(BIN)/python -m pip --disable-pip-version-check
 
-.PHONY: install demo test eval bench bench-corpus lint format clean
+.PHONY: install demo test eval bench bench-corpus bench-ray lint format clean
 
 install: $(STAMP)
 
 $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(PIP) install -q --upgrade "pip>=24"
-	$(PIP) install -q -c requirements.lock -e ".[dev]"
+	$(PIP) install -q -c requirements.lock -e ".[dev,ray]"
 	$(PIP) install -q --no-deps --require-hashes -r requirements-model.txt
 	@touch $(STAMP)
 
@@ -34,6 +34,11 @@ bench: install
 
 bench-corpus: install
 	$(BIN)/python bench/corpus_scale.py --sizes 10000 30000 100000
+
+# Scale-out: local vs ray engine on generated articles, and the LSH candidate step alone.
+bench-ray: install
+	$(BIN)/python bench/engines.py --sizes 10000 30000
+	$(BIN)/python bench/lsh_scale.py --sizes 100000 300000
 
 lint: install
 	$(BIN)/ruff check src tests bench
