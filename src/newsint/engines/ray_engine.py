@@ -95,6 +95,24 @@ def pairs_in_block(batch: Any) -> Any:
     )
 
 
+def group_on_ray(ray: Any, keys: list[bytes], ids: list[str], parts: int) -> list[tuple[str, str]]:
+    """Candidate pairs of (band key, article id) rows, grouped by Ray Data: the rows are
+    hash-partitioned on the key (all rows of a key in one block), each block grouped by
+    `bands.candidate_pairs`, and the pairs collected (sorted, without repeats)."""
+    import pyarrow as pa
+
+    table = pa.table({"key": pa.array(keys, pa.binary()), "id": pa.array(ids, pa.string())})
+    ds = (
+        ray.data.from_arrow(table)
+        .repartition(parts, keys=["key"])
+        .map_batches(pairs_in_block, batch_size=None, batch_format="pyarrow")
+    )
+    pairs: set[tuple[str, str]] = set()
+    for batch in ds.iter_batches(batch_size=None, batch_format="pyarrow"):
+        pairs.update(zip(batch.column("a").to_pylist(), batch.column("b").to_pylist(), strict=True))
+    return sorted(pairs)
+
+
 class RayEngine:
     """Analyses a stream of articles on Ray; `run` yields results in input order like
     LocalEngine.run, and `candidate_pairs` groups band keys on the cluster."""
@@ -209,22 +227,8 @@ class RayEngine:
                 found = band_keys(f, self.config.corpus)
             keys.extend(found)
             ids.extend([f.id] * len(found))
-        import pyarrow as pa
-
-        ray = self.ray
         parts = max(1, min(64, len(keys) // 20000 + self.actor_count()))
-        table = pa.table({"key": pa.array(keys, pa.binary()), "id": pa.array(ids, pa.string())})
-        ds = (
-            ray.data.from_arrow(table)
-            .repartition(parts, keys=["key"])
-            .map_batches(pairs_in_block, batch_size=None, batch_format="pyarrow")
-        )
-        pairs: set[tuple[str, str]] = set()
-        for batch in ds.iter_batches(batch_size=None, batch_format="pyarrow"):
-            pairs.update(
-                zip(batch.column("a").to_pylist(), batch.column("b").to_pylist(), strict=True)
-            )
-        return sorted(pairs)
+        return group_on_ray(self.ray, keys, ids, parts)
 
 
-__all__ = ["INSTALL", "AnalyseBatch", "RayEngine", "RayMissing", "import_ray"]
+__all__ = ["INSTALL", "AnalyseBatch", "RayEngine", "RayMissing", "group_on_ray", "import_ray"]
