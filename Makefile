@@ -31,14 +31,19 @@ eval: install
 
 bench: install
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/engines.py --sizes 1000 --stages clean
+	$(BIN)/python bench/lsh_scale.py --sizes 100000
 
 bench-corpus: install
 	$(BIN)/python bench/corpus_scale.py --sizes 10000 30000 100000
 
-# Scale-out: local vs ray engine on generated articles, and the LSH candidate step alone.
+# Scale-out at the sizes of docs/benchmarks.md: local vs ray (full pipeline, then features and
+# corpus steps only), the per-stage costs, and the LSH candidate step alone (hours on 2 cores).
 bench-ray: install
-	$(BIN)/python bench/engines.py --sizes 10000 30000
-	$(BIN)/python bench/lsh_scale.py --sizes 100000 300000
+	$(BIN)/python bench/engines.py --sizes 10000
+	$(BIN)/python bench/engines.py --sizes 10000 30000 --stages clean
+	$(BIN)/python bench/engines.py --costs 300
+	$(BIN)/python bench/lsh_scale.py --sizes 100000 300000 --ray
 
 lint: install
 	$(BIN)/ruff check src tests bench

@@ -227,6 +227,9 @@ class RayEngine:
                 found = band_keys(f, self.config.corpus)
             keys.extend(found)
             ids.extend([f.id] * len(found))
+        # ~1 MB of rows per partition, at most 64: a partition must stay one block (Ray splits
+        # blocks above DataContext.target_max_block_size, 128 MiB), as pairs_in_block groups
+        # within a block; 64 partitions hold 5,000 x 37 rows a thousand times over.
         parts = max(1, min(64, len(keys) // 20000 + self.actor_count()))
         return group_on_ray(self.ray, keys, ids, parts)
 
