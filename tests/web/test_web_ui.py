@@ -44,7 +44,15 @@ def wire_id(client: TestClient) -> str:
         ("/", ["The corpus", "Kerrow bridge to reopen on Monday", "Ines Duarte"]),
         ("/stories", ["Kerrow bridge to reopen on Monday", "Harbour Board backs maritime museum"]),
         ("/articles", ["Traffic returns to Kerrow crossing", "Harbour News"]),
-        ("/claims", ["the repairs had cost more than £3 million", "B2", "named official"]),
+        (
+            "/claims",
+            [
+                "the repairs had cost more than £3 million",
+                "C1",
+                "confirmed by 2 independent sources (1)",
+                "article alone: B2",
+            ],
+        ),
         ("/claims?status=denied", ["the repairs had cost more than £3 million"]),
         ("/entities", ["Tomas Reyes", "PERSON"]),
         ("/entities?type=GPE", ["Malden"]),

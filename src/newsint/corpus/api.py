@@ -20,7 +20,12 @@ from typing import Any
 from sqlalchemy import Select, and_, func, or_, select
 
 from newsint.config import Config, default_config
-from newsint.corpus.grading import corpus_grade, corroboration, reports_of
+from newsint.corpus.grading import (
+    corpus_grade,
+    corroboration,
+    corroboration_reasons,
+    reports_of,
+)
 from newsint.corpus.ingest import Progress, Summary
 from newsint.corpus.store import (
     ArticleRow,
@@ -153,6 +158,12 @@ class Corpus:
         reports), reasons included; None for a claim that was never graded. Computed now from
         what is stored, so always current (newsint.corpus.grading says why it is not stored).
         `analyses` by article id saves reading ones the caller already has."""
+        return {k: (v[0] if v else None) for k, v in self._graded(keys, analyses).items()}
+
+    def _graded(
+        self, keys: Iterable[str], analyses: dict[str, Analysis] | None = None
+    ) -> dict[str, tuple[Grade, list[str]] | None]:
+        """(corpus grade, its reasons from the corpus) by claim key; see `grades`."""
         keys = [k for k in dict.fromkeys(keys) if split_key(k)[0]]
         if not keys:
             return {}
@@ -184,27 +195,30 @@ class Corpus:
         have.update({a.article.id: a for a in self.store.analyses(missing)} if missing else {})
         found = {f"{aid}/{c.id}": c for aid in articles if aid in have for c in have[aid].claims}
         cfg = self.config.grade
-        out: dict[str, Grade | None] = {}
+        out: dict[str, tuple[Grade, list[str]] | None] = {}
         for key in keys:
             claim = found.get(key)
             if claim is None:
                 continue
             cid = cluster_of.get(key)
             reports = reports_of(members.get(cid, [])) if cid else {}
-            out[key] = corpus_grade(claim, corroboration(key, records.get(cid or ""), reports), cfg)
+            g = corpus_grade(claim, corroboration(key, records.get(cid or ""), reports), cfg)
+            out[key] = (g, corroboration_reasons(claim, g, cfg)) if g else None
         return out
 
     def _with_grades(
         self, claims: list[dict[str, Any]], analyses: dict[str, Analysis] | None = None
     ) -> list[dict[str, Any]]:
-        """Claim summaries with the corpus grade (`grade`, `grade_reasons`) beside the grade of
-        the article alone (`article_grade`)."""
-        grades = self.grades((c["key"] for c in claims), analyses=analyses)
+        """Claim summaries with the corpus grade (`grade`, `grade_reasons`, and of those
+        `corroboration`: the reasons the corpus added) beside the grade of the article alone
+        (`article_grade`)."""
+        graded = self._graded((c["key"] for c in claims), analyses)
         for c in claims:
-            g = grades.get(c["key"])
+            g, why = graded.get(c["key"]) or (None, [])
             c["article_grade"] = c["grade"]
             c["grade"] = g.code if g else None
             c["grade_reasons"] = list(g.reasons) if g else []
+            c["corroboration"] = why
         return claims
 
     # ---- overview
@@ -396,6 +410,7 @@ class Corpus:
                     "chain": rep["chain"] if rep else [],
                     "grade": rep["grade"] if rep else None,
                     "grade_reasons": rep["grade_reasons"] if rep else [],
+                    "corroboration": rep["corroboration"] if rep else [],
                     "article_grade": rep["article_grade"] if rep else None,
                 }
             )

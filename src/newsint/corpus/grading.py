@@ -87,6 +87,13 @@ def corpus_grade(claim: Claim, corr: Corroboration, cfg: GradeConfig) -> Grade |
     return grade(claim, corr, cfg)
 
 
+def corroboration_reasons(claim: Claim, graded: Grade, cfg: GradeConfig) -> list[str]:
+    """The reasons of a corpus grade that come from the corpus (corroboration, counted-once
+    lines, contradiction): those the single-article grade does not have."""
+    alone = grade(claim, None, cfg)
+    return list(graded.reasons[len(alone.reasons) - 1 :])
+
+
 def reports_of(claims: Iterable[Mapping[str, Any]]) -> dict[str, Report]:
     """Reports from corpus claim records (the dicts `Corpus` queries return)."""
     return {
