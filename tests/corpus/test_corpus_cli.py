@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -129,6 +130,8 @@ def test_demo(tmp_path: Path) -> None:
     assert "original" in result.stdout  # copy trees
     assert any(kind in result.stdout for kind in ("verbatim", "syndicated", "spin"))
     assert "newsint stories --db" in result.stdout
+    # best claims with their corpus grade and the main reason from the corpus
+    assert re.search(r"[A-F][1-6]: (confirmed by|carried by|only \d|1 independent)", result.stdout)
     again = invoke("demo", "--db", db)
     assert again.exit_code == 0 and again.stdout == result.stdout
 
@@ -159,7 +162,7 @@ def test_claims_show_the_corpus_grade(graded_db: str) -> None:
     assert shown.exit_code == 0
     for text in (
         "confirmed by 2 independent sources (1)",
-        "1 of the 3 articles carrying it counted once",
+        "1 of 3 articles counted once",
         "collapses into its original Coastal Wire",
         "grade from the article alone",
     ):

@@ -37,8 +37,8 @@ def key(a: Analysis) -> str:
             "gazette",
             "C2",
             [
-                "only 1 independent source: 1 of the 2 articles carrying it counted once "
-                "(copies, or the same source): not corroborated",
+                "only 1 independent source: 1 of 2 articles counted once "
+                "(copies, or the same source)",
                 "The Gazette ({gazette}) collapses into its original Coastal Wire ({wire}): "
                 "The Gazette is a verbatim copy of Coastal Wire",
             ],
@@ -89,7 +89,7 @@ def test_copy_and_independent_report_together(small_analyses: list[Analysis], db
         assert (claim["grade"], claim["independent_sources"], claim["articles"]) == ("C1", 2, 3)
         assert claim["corroboration"][:2] == [
             "confirmed by 2 independent sources (1)",
-            "1 of the 3 articles carrying it counted once (copies, or the same source)",
+            "1 of 3 articles counted once (copies, or the same source)",
         ]
         assert "collapses into its original Coastal Wire" in claim["corroboration"][2]
         # a claim no other article makes: one source, said in words

@@ -122,7 +122,7 @@ DENIAL = "denied by Marlow Brant in tradegazette.example"
             "asserted",
             Corroboration(2, articles=3),
             1,
-            "1 of the 3 articles carrying it counted once (copies, or the same source)",
+            "1 of 3 articles counted once (copies, or the same source)",
         ),
         ("alleged", Corroboration(3, articles=3), 2, "carried by 3 independent sources: +1"),
         (
@@ -157,8 +157,7 @@ def test_corroboration_with_reasons(
 def test_few_sources_say_how_many_counted_once() -> None:
     g = grade(claim(src("Lena Ortiz", "person")), Corroboration(1, articles=5))
     assert g.reasons[-1] == (
-        "only 1 independent source: 4 of the 5 articles carrying it counted once "
-        "(copies, or the same source): not corroborated"
+        "only 1 independent source: 4 of 5 articles counted once (copies, or the same source)"
     )
 
 
