@@ -37,8 +37,8 @@ def key(a: Analysis) -> str:
             "gazette",
             "C2",
             [
-                "only 1 independent source: 1 of 2 articles counted once "
-                "(copies, or the same source)",
+                "only 1 independent source, fewer than the 2 that confirm",
+                "1 of 2 articles counted once (copies, or the same source)",
                 "The Gazette ({gazette}) collapses into its original Coastal Wire ({wire}): "
                 "The Gazette is a verbatim copy of Coastal Wire",
             ],

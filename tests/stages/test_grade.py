@@ -156,9 +156,14 @@ def test_corroboration_with_reasons(
 
 def test_few_sources_say_how_many_counted_once() -> None:
     g = grade(claim(src("Lena Ortiz", "person")), Corroboration(1, articles=5))
-    assert g.reasons[-1] == (
-        "only 1 independent source: 4 of 5 articles counted once (copies, or the same source)"
-    )
+    assert g.reasons[-2:] == [
+        "only 1 independent source, fewer than the 2 that confirm",
+        "4 of 5 articles counted once (copies, or the same source)",
+    ]
+    strict = default_config().grade.model_copy(update={"confirmed_sources": 3})
+    g = grade(claim(src("Lena Ortiz", "person")), Corroboration(2, articles=2), strict)
+    assert g.credibility == 2
+    assert g.reasons[-1] == "only 2 independent sources, fewer than the 3 that confirm"
 
 
 def test_contradiction_threshold_is_config() -> None:

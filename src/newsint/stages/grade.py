@@ -202,12 +202,12 @@ def _credibility(
         else:
             number = max(1, number - 1)
             reasons.append(_fill(corr["improved"], **facts))
-        if articles > n:
-            reasons.append(_fill(corr["counted_once"], **facts))
     elif articles <= 1:
         reasons.append(_fill(corr["alone"], **facts))
     else:
         reasons.append(_fill(corr["few"], **facts))
+    if articles > n:
+        reasons.append(_fill(corr["counted_once"], **facts))
     reasons.extend(corroboration.counted_once)
     against = corroboration.contradicted_by
     if against and len(against) >= cfg.contradicting_reports:
