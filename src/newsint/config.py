@@ -220,6 +220,7 @@ class Claims(Section):
 class Grade(Section):
     long_chain_hops: int
     confirmed_sources: int
+    contradicting_reports: int
 
 
 class Config(Section):

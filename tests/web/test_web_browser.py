@@ -175,7 +175,7 @@ def test_claims_table(server: str, tab: Watched) -> None:
     rows = page.locator("table.claims tbody tr")
     assert rows.count() >= 2
     first = rows.first.inner_text()
-    assert "Kerrow bridge will reopen" in first and "B2" in first
+    assert "Kerrow bridge will reopen" in first and "C1" in first
     no_sideways_scroll(page, tab.width)  # type: ignore[attr-defined]
     tab.shot(f"claims-{tab.width}.png")  # type: ignore[attr-defined]
     assert tab.problems() == []

@@ -44,8 +44,14 @@ class ClaimItem:
 
     @property
     def stance(self) -> int:
-        negative = (self.polarity == "negative") != (self.status in _NEGATIVE_STATUS)
-        return -1 if negative else 1
+        return stance(self.status, self.polarity)
+
+
+def stance(status: str, polarity: str) -> int:
+    """+1 when a report says the statement holds, -1 when it says it does not (a negative
+    statement, or a denied / negated one; a denied negative is positive again)."""
+    negative = (polarity == "negative") != (status in _NEGATIVE_STATUS)
+    return -1 if negative else 1
 
 
 def claim_item(article: str, c: ClaimFeature, stem_prefix: int) -> ClaimItem:
