@@ -130,10 +130,11 @@ def contradiction() -> tuple[Analysis, Analysis]:
 @pytest.mark.parametrize(
     ("threshold", "said_code", "denied_code"),
     [
-        # asserted: confirmed by 2 (1), then contradicted: 2; denied: 4, improved to 3, then 4
-        (1, "C2", "C4"),
+        # a denial is no corroboration: each side has 1 independent source, so asserted stays 2
+        # and is contradicted to 3; denied stays 4 and is contradicted to 5
+        (1, "C3", "C5"),
         # [grade] contradicting_reports = 2: one denial is not enough to mark the claim down
-        (2, "C1", "C3"),
+        (2, "C2", "C4"),
     ],
 )
 def test_a_contradicted_claim_loses_credibility(
@@ -153,11 +154,11 @@ def test_a_contradicted_claim_loses_credibility(
         assert (a["grade"], b["grade"]) == (said_code, denied_code)
         against_a = (
             "contradicted by 1 report of the opposite stance (denied by Marlow Brant Logistics "
-            f"in tradegazette.example ({denied.article.id})): −1 → 2"
+            f"in tradegazette.example ({denied.article.id})): −1 → 3"
         )
         against_b = (
             "contradicted by 1 report of the opposite stance (asserted by Jonas Mirel in "
-            f"valmoraherald.example ({said.article.id})): −1 → 4"
+            f"valmoraherald.example ({said.article.id})): −1 → 5"
         )
         if threshold == 1:
             assert a["corroboration"][-1] == against_a

@@ -2,8 +2,9 @@
 
 `newsint analyze` grades a claim from its one article: corroboration "not assessed". In a corpus
 the same claim is graded again by the same rules (newsint.stages.grade.grade, data/grading.toml,
-config [grade]) with a Corroboration made from the claim's cluster: the cluster's independent
-source count (1 for a claim no other article makes), the articles carrying it, why reports were
+config [grade]) with a Corroboration made from the claim's cluster: the independent sources on
+the claim's own side of the cluster (1 for a claim no other article makes; a report that
+denies the statement is a contradiction, not a corroboration), the articles carrying it, why reports were
 counted once (a copy collapses into its original; originals resting on the same speaker,
 document or wire story count once), and the reports of the opposite stance, which mark the grade
 down (a contradicted claim).
@@ -63,8 +64,10 @@ def corroboration(
         names.setdefault(r.key.split("/", 1)[0], r.site)
     own = reports.get(key)
     against: list[str] = []
+    sources = int(cluster.get("independent_sources", 1))
     if own is not None:
         mine = stance(own.status, own.polarity)
+        sources = int(cluster.get("stance_sources", {}).get(str(mine), sources))
         for member in cluster.get("claims", []):
             r = reports.get(member)
             if r is None or member == key or stance(r.status, r.polarity) == mine:
@@ -73,7 +76,7 @@ def corroboration(
             who = f" by {r.speaker}" if r.speaker else ""
             against.append(f"{r.status}{who} in {_name(article, names)}")
     return Corroboration(
-        sources=int(cluster.get("independent_sources", 1)),
+        sources=max(sources, 1),
         articles=len(set(cluster.get("articles", []))) or 1,
         counted_once=tuple(_named(line, names) for line in cluster.get("collapsed", [])),
         contradicted_by=tuple(sorted(dict.fromkeys(against))),
