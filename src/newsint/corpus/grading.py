@@ -4,10 +4,10 @@
 the same claim is graded again by the same rules (newsint.stages.grade.grade, data/grading.toml,
 config [grade]) with a Corroboration made from the claim's cluster: the independent sources on
 the claim's own side of the cluster (1 for a claim no other article makes; a report that
-denies the statement is a contradiction, not a corroboration), the articles carrying it, why reports were
-counted once (a copy collapses into its original; originals resting on the same speaker,
-document or wire story count once), and the reports of the opposite stance, which mark the grade
-down (a contradicted claim).
+denies the statement is a contradiction, not a corroboration), the articles carrying it, why
+reports were counted once (a copy collapses into its original; originals resting on the same
+speaker, document or wire story count once), and the reports of the opposite stance, which mark
+the grade down (a contradicted claim).
 
 The corpus grade is computed when asked (every query, view and export), never stored. The
 inputs are already stored (the claim in its article's analysis, the cluster with its count), so
