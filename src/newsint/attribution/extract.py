@@ -608,8 +608,12 @@ class Extractor:
             subj is not None
             and subj.lower_ in ("it", "there")
             and any(c.dep_ == "ccomp" for c in children)
+            and (
+                subj.lower_ == "there"
+                or self.lex.cue_verbs.get(self.lex.cue_verb(tok) or "") in (None, "uncertain")
+            )
         ):
-            subj = None  # "it appears that…"
+            subj = None  # "it appears that…", "it suggests that…"; but "It said it decided…"
         if subj is not None:
             return self.sources.from_head(subj), None, None
         agent = next((c for c in children if c.dep_ == "agent"), None)
