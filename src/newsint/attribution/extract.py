@@ -127,6 +127,7 @@ class Extractor:
         self.quotes = quotes
         self.title = title
         self.by_verb: dict[int, Found] = {}
+        self.extra: list[Found] = []  # second parts of contents split by their frame
         self.paragraphs = paragraphs(self.text)
         self.sents = sources.sents
         self._prep_first = {p[0] for p in lex.prep_cues}
@@ -143,6 +144,8 @@ class Extractor:
                     here.append(f)
                     self.by_verb[tok.i] = f
                     self.sources.note_speaker(tok.i, f.source)
+            here.extend(self.extra)
+            self.extra = []
             for tok in sent:
                 here.extend(self.prep_cue(tok, sent))
                 f = self.noun_cue(tok)
@@ -304,6 +307,12 @@ class Extractor:
         sent = self.sents.of(tok)
         cue_span = self.span_of(cue_toks)
         start, end = content
+        tail = self._split_at_frame(tok, src, cue_span, start, end)
+        if tail is not None:
+            # "The allure of simplicity, he argued, is largely a chimera": the frame stands
+            # inside the content; the part after it is the same claim's second span
+            end = tail[0]
+            tail = (tail[1], content[1])
         # the speaker and the cue are never content
         if src.start is not None and src.start < end and start < (src.end or 0):
             if src.start <= start:
@@ -339,7 +348,46 @@ class Extractor:
         for child in tok.children:
             if child.dep_ == "advmod" and child.lower_ in lex.hedges:
                 f.evidence.append(_ev(child, "hedge", lex.hedges[child.lower_]))
+        if tail is not None:
+            t0, t1 = self.finish(*tail, cue=cue_span)
+            if len(self.text[t0:t1].split()) >= self.cfg.split_tail_min_words:
+                second = Found(
+                    rule="verb",
+                    content=(t0, t1),
+                    source=src,
+                    cue=cue_span,
+                    effect=effect,
+                    cue_tokens=list(f.cue_tokens),
+                    sentence=f.sentence,
+                    confidence=f.confidence,
+                    notes=[*f.notes, "second part of a content the speaker tag interrupts"],
+                    inherited_from=f.inherited_from,
+                    first_person=f.first_person,
+                    evidence=list(f.evidence),
+                )
+                self.extra.append(second)
         return f
+
+    def _split_at_frame(
+        self, tok: Token, src: SrcRef, cue_span: tuple[int, int], start: int, end: int
+    ) -> tuple[int, int] | None:
+        """The frame (speaker and cue, with what hangs on the cue) when it stands strictly
+        inside the content with content words on both sides: (frame start, frame end)."""
+        f0, f1 = cue_span
+        if src.start is not None and src.end is not None and start < src.start < end:
+            f0, f1 = min(f0, src.start), max(f1, src.end)
+        if not (start < f0 and f1 < end):
+            return None
+        own = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+        if not (own[0] <= start and end <= own[1]):
+            # the content is not the cue's own subtree (a parenthetical "he said"): what
+            # hangs on the cue ("on Tuesday") belongs to the frame
+            f0, f1 = min(f0, own[0]), max(f1, own[1])
+        if not (start < f0 and f1 < end):
+            return None
+        if not self.text[start:f0].strip(_STRIP_END) or not self.text[f1:end].strip(_STRIP_END):
+            return None
+        return (f0, f1)
 
     def _channel(self, tok: Token) -> list[Token] | None:
         """The "in a statement" / "in an interview" right after an active reporting verb."""
