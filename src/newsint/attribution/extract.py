@@ -444,6 +444,18 @@ class Extractor:
                     drop.add(prev.i)
         return [t for t in root.subtree if t.i not in drop]
 
+    def _predicate(self, tok: Token, dobj: Token) -> list[Token]:
+        """What a naming verb ("call", "describe", "label") says its object is: an object
+        predicate ("called him a liar") or an "as" phrase ("described it as a hoax")."""
+        if verb_base(tok.lower_, self.lex.naming_verbs, self.lex.irregular) is None:
+            return []
+        for c in tok.rights:
+            if c.i <= dobj.i:
+                continue
+            if c.dep_ in ("oprd", "acomp", "attr") or (c.dep_ == "prep" and c.lower_ == "as"):
+                return list(c.subtree)
+        return []
+
     def _object_and_rest(self, tok: Token, first: Token) -> list[Token]:
         """An object and what completes it on the verb's right: "criticized Mr. Rubio for
         failing…", "called the program “worse than amnesty”", "described X as Y"."""
@@ -524,6 +536,11 @@ class Extractor:
             and any(c.dep_ == "acl" and lex.cue_verb(c) for c in dobj.children)
         ):
             return None  # "cites signals intelligence claiming that…": the inner claim says it
+        predicate = self._predicate(tok, dobj) if dobj is not None else []
+        if predicate:
+            # "called him “a total stiff”", "what he calls corruption", "which he describes as
+            # his second home": the object with what the speaker predicates of it
+            return self.span_of([*dobj.subtree, *predicate])  # type: ignore[union-attr]
         if (
             dobj is not None
             and base in lex.object_ok
