@@ -515,7 +515,13 @@ class Extractor:
             tok.dep_ in ("parataxis", "ccomp", "advcl")
             and head.i != tok.i
             and lex.cue_verb(head) is None
-            and not any(c.dep_ in ("ccomp", "dobj") for c in children)
+            # "Instead, Trump told CNN, his policy would…": in a parenthetical frame, an
+            # addressee is no content
+            and not any(
+                c.dep_ == "ccomp"
+                or (c.dep_ == "dobj" and not (tok.dep_ == "parataxis" and self._addressee(c)))
+                for c in children
+            )
             and any(c.dep_ == "nsubj" for c in children)
         ):
             own = {t.i for t in tok.subtree}
