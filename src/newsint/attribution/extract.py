@@ -42,6 +42,7 @@ _ADDRESSEE_VERBS = {
     "instruct",
     "thank",
 }
+UNNAMED = "unnamed source"
 _ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "ccomp", "xcomp", "attr", "acomp", "csubj", "oprd"}
 _SIGNATURE = re.compile(
     r"(?P<dash>(?:^|\s|(?<=[”\"']))(?:[—―–]|--?))\s*"
@@ -143,7 +144,8 @@ class Extractor:
                 if f is not None:
                     here.append(f)
                     self.by_verb[tok.i] = f
-                    self.sources.note_speaker(tok.i, f.source)
+                    if f.source.start is not None:
+                        self.sources.note_speaker(tok.i, f.source)
             here.extend(self.extra)
             self.extra = []
             for tok in sent:
@@ -278,7 +280,10 @@ class Extractor:
         effect = lex.cue_verbs[base]
         cue_toks = [tok] + ([particle] if particle is not None else [])
         content_from = tok
+        sourceless = self._sourceless_passive(tok, base)
         for child in tok.children:
+            if sourceless:
+                break  # "is expected to announce a run": the run is what is expected
             if _infinitive_complement(child) and lex.cue_verb(child) is not None:
                 cue_toks.append(child)
                 content_from = child
@@ -302,6 +307,15 @@ class Extractor:
             if content is None:
                 return None
             src, note, inherited = self._speaker(tok)
+            if src is None and sourceless:
+                # "The senator is expected to announce…": the text names nobody; the claim
+                # rests on unnamed sources, and the passive ("is widely expected") is the cue
+                src = SrcRef(text=UNNAMED, kind="anonymous")
+                cue_toks[:0] = [
+                    c
+                    for c in tok.children
+                    if c.dep_ in ("aux", "auxpass", "advmod", "neg") and c.i < tok.i
+                ]
         if src is None:
             return None
         sent = self.sents.of(tok)
@@ -388,6 +402,14 @@ class Extractor:
         if not self.text[start:f0].strip(_STRIP_END) or not self.text[f1:end].strip(_STRIP_END):
             return None
         return (f0, f1)
+
+    def _sourceless_passive(self, tok: Token, base: str) -> bool:
+        """A passive reporting verb with no agent ("is widely expected", "was asked")."""
+        if base not in self.lex.sourceless_passive:
+            return False
+        if not any(c.dep_ == "auxpass" for c in tok.children):
+            return False
+        return not any(c.dep_ == "agent" for c in tok.children)
 
     def _channel(self, tok: Token) -> list[Token] | None:
         """The "in a statement" / "in an interview" right after an active reporting verb."""
