@@ -3,7 +3,9 @@
 Rules, each recorded on what it finds (`Found.rule`):
   verb          a reporting verb: its subject is the source, its clause/object/quote the content
                 ("X said that…", "“…,” X said", "X told reporters…", "X urged Y to…");
-                a verb without a subject takes its governor's ("…, adding that…", "by stating…")
+                a verb without a subject takes its governor's ("…, adding that…", "by stating…");
+                a passive without an agent rests on an unnamed source ("is expected to…");
+                a speaker tag inside the content splits it in two ("The plan, he said, is…")
   according     "according to X", "as reported by X", "per X": X is the source of the clause
                 (the whole sentence when the phrase opens or closes it)
   noun          a reporting noun with a that-clause and an owner ("X's claim that…")
