@@ -309,21 +309,36 @@ class Extractor:
             if content is None:
                 return None
             src, note, inherited = self._speaker(tok)
-            if src is None and sourceless:
-                # "The senator is expected to announce…": the text names nobody; the claim
-                # rests on unnamed sources, and the passive ("is widely expected") is the cue
-                src = SrcRef(text=UNNAMED, kind="anonymous")
-                cue_toks[:0] = [
-                    c
-                    for c in tok.children
-                    if c.dep_ in ("aux", "auxpass", "advmod", "neg") and c.i < tok.i
-                ]
+        whole = False  # the content is the whole clause, cue included
+        if src is None and sourceless:
+            if not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+                return None  # "The results are expected later this week": nothing reported
+            if self._reported_by_other(tok):
+                return None  # "X is expected to visit, her ministry said": the ministry says so
+            # "Quarry Road is expected to remain closed": the text names nobody; the claim
+            # rests on unnamed sources, the passive ("is widely expected") is the cue, and the
+            # clause stays whole so that it still says who is expected to do what
+            src = SrcRef(text=UNNAMED, kind="anonymous")
+            cue_toks[:0] = [
+                c
+                for c in tok.children
+                if c.dep_ in ("aux", "auxpass", "advmod", "neg") and c.i < tok.i
+            ]
+            subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            if subj is not None and subj.lower_ not in ("it", "there"):
+                content, whole = self.span_of(self._clause(tok)), True
         if src is None:
             return None
         sent = self.sents.of(tok)
         cue_span = self.span_of(cue_toks)
         start, end = content
-        tail = self._split_at_frame(tok, src, cue_span, start, end)
+        tail = None if whole else self._split_at_frame(tok, src, cue_span, start, end)
+        if tail is not None and len(self.text[start : tail[0]].strip(_STRIP_END).split()) < (
+            self.cfg.split_part_min_words
+        ):
+            # "Overall, she said, …", "what he calls corruption": too short a first part is
+            # left out; the content is the part after the frame
+            start, tail = tail[1], None
         if tail is not None:
             # "The allure of simplicity, he argued, is largely a chimera": the frame stands
             # inside the content; the part after it is the same claim's second span
@@ -335,7 +350,7 @@ class Extractor:
                 start = src.end or start
             else:
                 end = src.start
-        if cue_span[0] < end and start < cue_span[1]:
+        if not whole and cue_span[0] < end and start < cue_span[1]:
             if cue_span[0] <= start:
                 start = cue_span[1]
             else:
@@ -366,7 +381,7 @@ class Extractor:
                 f.evidence.append(_ev(child, "hedge", lex.hedges[child.lower_]))
         if tail is not None:
             t0, t1 = self.finish(*tail, cue=cue_span)
-            if len(self.text[t0:t1].split()) >= self.cfg.split_tail_min_words:
+            if len(self.text[t0:t1].split()) >= self.cfg.split_part_min_words:
                 second = Found(
                     rule="verb",
                     content=(t0, t1),
@@ -404,6 +419,19 @@ class Extractor:
         if not self.text[start:f0].strip(_STRIP_END) or not self.text[f1:end].strip(_STRIP_END):
             return None
         return (f0, f1)
+
+    def _reported_by_other(self, tok: Token) -> bool:
+        """A named speaker's report holds this clause: its verb governs it ("said the
+        minister is expected to…") or hangs on it (“…is expected to visit, her ministry
+        said”)."""
+        if tok.dep_ in ("ccomp", "xcomp") and self.lex.cue_verb(tok.head) is not None:
+            return True
+        return any(
+            c.dep_ in ("parataxis", "ccomp", "advcl")
+            and self.lex.cue_verb(c) is not None
+            and any(g.dep_ == "nsubj" for g in c.children)
+            for c in tok.children
+        )
 
     def _sourceless_passive(self, tok: Token, base: str) -> bool:
         """A passive reporting verb with no agent ("is widely expected", "was asked")."""
