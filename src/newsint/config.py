@@ -210,6 +210,7 @@ class Claims(Section):
     min_speech_quote_words: int
     continuation_paragraphs: int
     continuation_gap_words: int
+    split_part_min_words: int
     colon_max_name_words: int
     pronoun_window: int
     description_window: int
@@ -230,6 +231,7 @@ class Claims(Section):
 class Grade(Section):
     long_chain_hops: int
     confirmed_sources: int
+    contradicting_reports: int
 
 
 class Config(Section):

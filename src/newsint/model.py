@@ -461,6 +461,9 @@ class ClaimCluster(Record):
     upstreams: list[str] = Field(default_factory=list)  # what each independent source rests on
     collapsed: list[str] = Field(default_factory=list)  # reasons claims were counted once
     contradictions: list[str] = Field(default_factory=list)  # claim ids of opposite polarity/status
+    # independent sources on each side ("1": the statement holds, "-1": it does not); the
+    # corroboration of a claim counts only its own side
+    stance_sources: dict[str, int] = Field(default_factory=dict)
 
 
 class TimelineEntry(Record):

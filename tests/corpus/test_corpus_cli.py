@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -129,5 +130,46 @@ def test_demo(tmp_path: Path) -> None:
     assert "original" in result.stdout  # copy trees
     assert any(kind in result.stdout for kind in ("verbatim", "syndicated", "spin"))
     assert "newsint stories --db" in result.stdout
+    # best claims with their corpus grade and the main reason from the corpus
+    assert re.search(r"[A-F][1-6]: (confirmed by|carried by|only \d|1 independent)", result.stdout)
     again = invoke("demo", "--db", db)
     assert again.exit_code == 0 and again.stdout == result.stdout
+
+
+@pytest.fixture
+def graded_db(small_analyses: list, tmp_path: Path) -> str:
+    """The small corpus with single-article grades, as the grade stage leaves them."""
+    from newsint.stages.grade import grade
+
+    for a in small_analyses:
+        for c in a.claims:
+            c.grade = grade(c)
+    source = tmp_path / "graded.jsonl"
+    source.write_text("\n".join(a.to_json(indent=None) for a in small_analyses) + "\n")
+    path = str(tmp_path / "graded.db")
+    assert invoke("ingest", str(source), "--db", path).exit_code == 0
+    return path
+
+
+def test_claims_show_the_corpus_grade(graded_db: str) -> None:
+    (claim,) = json.loads(invoke("claims", "--db", graded_db, "-f", "json").stdout)
+    assert (claim["grade"], claim["article_grade"]) == ("C1", "C2")
+    assert claim["corroboration"][0] == "confirmed by 2 independent sources (1)"
+    assert claim["grade_reasons"][0] == "source is a named person (Ines Duarte) (C)"
+    table = invoke("claims", "--db", graded_db).stdout
+    assert "C1: confirmed by 2 independent sources (1)" in table
+    shown = invoke("show", claim["representative"], "--db", graded_db)
+    assert shown.exit_code == 0
+    for text in (
+        "confirmed by 2 independent sources (1)",
+        "1 of 3 articles counted once",
+        "collapses into its original Coastal Wire",
+        "grade from the article alone",
+    ):
+        assert text in shown.stdout, text
+    single = json.loads(
+        invoke("show", claim["representative"], "--db", graded_db, "-f", "json").stdout
+    )
+    assert single["claim"]["grade_reasons"] == claim["grade_reasons"]
+    cluster = invoke("show", claim["id"], "--db", graded_db).stdout
+    assert cluster.count("C1: confirmed by 2 independent sources (1)") == 3  # every report

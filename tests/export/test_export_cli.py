@@ -11,9 +11,11 @@ import stix2
 from typer.testing import CliRunner
 
 from newsint.cli import app
+from newsint.config import default_config
 from newsint.corpus.analyzer import CorpusDelta
 from newsint.corpus.store import Store
 from newsint.export import EXPORTERS, ExportData
+from newsint.export.gather import corpus_grades
 from newsint.export.jsonl import read
 
 runner = CliRunner()
@@ -109,6 +111,8 @@ def test_from_a_corpus_store(data: ExportData, tmp_path: Path) -> None:
         )
     code, stdout, stderr = run("-f", "jsonl", "--db", str(db))
     assert code == 0, stderr
+    # from a corpus, claims carry their corpus grade (graded again with their cluster)
+    corpus_grades(data, default_config().grade)
     assert stdout.encode("utf-8") == EXPORTERS["jsonl"].to_bytes(data)
     code, stdout, _ = run("-f", "jsonl", "--db", str(db), "--story", "sto-ferry")
     assert code == 0

@@ -533,3 +533,118 @@ def test_invariants(run_stages, sentences, breaks) -> None:
             assert a.text[e.start : e.end] == e.text
         assert claim.grade is not None
         assert (claim.kind == "unattributed") == (len(claim.chain) == 1)
+
+
+# Rules added for PolNeAR recall (text, cue, source name or text, source kind, the contents of
+# every claim with that cue, in text order). Sentences of our own.
+MORE_CUES = [
+    # stance verbs report a position
+    (
+        "Governor Ana Ruiz endorsed the transit plan on Monday.",
+        "endorsed",
+        "Governor Ana Ruiz",
+        None,
+        ["the transit plan"],
+    ),
+    (
+        "The dockworkers' union opposes the new contract.",
+        "opposes",
+        "The dockworkers' union",
+        None,
+        ["the new contract"],
+    ),
+    # "It said" with a clause: "it" speaks (an organisation), not an expletive
+    (
+        "The ministry published a short notice on Friday. It said it had opened an inquiry "
+        "into the fire.",
+        "said",
+        None,
+        None,
+        ["it had opened an inquiry into the fire"],
+    ),
+    # a speaker tag inside the content splits it in two
+    (
+        "The new budget, the mayor said, is the largest in the city's history.",
+        "said",
+        "mayor",
+        None,
+        ["The new budget", "is the largest in the city's history"],
+    ),
+    # a parenthetical tag may name its addressee
+    (
+        "Instead, Mayor Lena Ortiz told reporters, the bridge will reopen in May.",
+        "told",
+        "Lena Ortiz",
+        "person",
+        ["the bridge will reopen in May"],
+    ),
+    # naming verbs: the object with its predicate, pronoun or relative object included (a
+    # one-word first part before the speaker tag is left out)
+    (
+        "The senator called the proposal “a reckless gamble.”",
+        "called",
+        "senator",
+        None,
+        ["the proposal “a reckless gamble.”"],
+    ),
+    (
+        "Mayor Lena Ortiz described the report as a hoax.",
+        "described",
+        "Lena Ortiz",
+        "person",
+        ["the report as a hoax"],
+    ),
+    (
+        "The port, which the minister describes as the country's lifeline, reopened on Sunday.",
+        "describes",
+        "minister",
+        None,
+        ["as the country's lifeline"],
+    ),
+    # a passive reporting verb without an agent rests on an unnamed source; the clause stays
+    # whole so that it says who is expected
+    (
+        "The council is widely expected to approve the budget on Friday.",
+        "is widely expected",
+        "unnamed source",
+        "anonymous",
+        ["The council is widely expected to approve the budget on Friday"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "source", "kind", "contents"), MORE_CUES)
+def test_more_cue_rules(claims_of, text, cue, source, kind, contents) -> None:
+    claims = [c for c in claims_of(text).claims if c.cue is not None and c.cue.text == cue]
+    assert [c.content.text for c in claims] == contents
+    for claim in claims:
+        if source is not None:
+            assert (claim.source.name or claim.source.text) == source
+        if kind is not None:
+            assert claim.source.kind == kind
+        assert claim.chain[-1] == claim.source
+
+
+def test_unnamed_source_is_no_antecedent(claims_of) -> None:
+    a = claims_of(
+        "The council is widely expected to approve the budget. They said the vote would be close."
+    )
+    said = find(a, "said")
+    assert said.source.text == "They"
+    assert said.source.name != "unnamed source"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor was asked about the bridge on Tuesday.",  # a question is no claim
+        "The results are expected later this week.",  # nothing is reported
+    ],
+)
+def test_passives_that_report_nothing(claims_of, text) -> None:
+    assert all(c.kind == "unattributed" for c in claims_of(text).claims)
+
+
+def test_an_expected_clause_a_named_speaker_reports_has_no_unnamed_source(claims_of) -> None:
+    a = claims_of("The minister is expected to visit the port next week, her office said.")
+    assert [c.source.text for c in a.claims if c.kind != "unattributed"] == ["her office"]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from newsint.config import default_config
 from newsint.model import Claim, Evidence, Source, TextSpan
-from newsint.stages.grade import grade
+from newsint.stages.grade import Corroboration, grade
 
 ARTICLE = Source(text="the article", kind="article")
 TEXT = TextSpan(start=0, end=5, text="words")
@@ -96,6 +97,80 @@ def test_corroboration_from_the_corpus() -> None:
     assert grade(c, 3).credibility == 1
     alleged = claim(src("Lena Ortiz", "person"), status="alleged")
     assert grade(alleged, 3).credibility == 2
+
+
+DENIAL = "denied by Marlow Brant in tradegazette.example"
+
+
+@pytest.mark.parametrize(
+    ("status", "corr", "credibility", "last"),
+    [
+        (
+            "asserted",
+            Corroboration(1),
+            2,
+            "1 independent source: no other article in the corpus makes this claim",
+        ),
+        (
+            "asserted",
+            Corroboration(1, articles=5, counted_once=("B collapses into its original A",)),
+            2,
+            "B collapses into its original A",
+        ),
+        ("asserted", Corroboration(2, articles=2), 1, "confirmed by 2 independent sources (1)"),
+        (
+            "asserted",
+            Corroboration(2, articles=3),
+            1,
+            "1 of 3 articles counted once (copies, or the same source)",
+        ),
+        ("alleged", Corroboration(3, articles=3), 2, "carried by 3 independent sources: +1"),
+        (
+            "asserted",
+            Corroboration(2, articles=2, contradicted_by=(DENIAL,)),
+            2,
+            f"contradicted by 1 report of the opposite stance ({DENIAL}): −1 → 2",
+        ),
+        (
+            "uncertain",
+            Corroboration(1, articles=2, contradicted_by=(DENIAL, DENIAL + " again")),
+            5,
+            f"contradicted by 2 reports of the opposite stance ({DENIAL}; {DENIAL} again): −1 → 5",
+        ),
+        (
+            "denied",
+            Corroboration(1, articles=2, contradicted_by=(DENIAL,)),
+            5,
+            f"contradicted by 1 report of the opposite stance ({DENIAL}): −1 → 5",
+        ),
+    ],
+)
+def test_corroboration_with_reasons(
+    status: str, corr: Corroboration, credibility: int, last: str
+) -> None:
+    g = grade(claim(src("Lena Ortiz", "person"), status=status), corr)
+    assert g.credibility == credibility and g.reliability == "C"
+    assert g.reasons[-1] == last
+    assert not any("not assessed" in r for r in g.reasons)
+
+
+def test_few_sources_say_how_many_counted_once() -> None:
+    g = grade(claim(src("Lena Ortiz", "person")), Corroboration(1, articles=5))
+    assert g.reasons[-2:] == [
+        "only 1 independent source, fewer than the 2 that confirm",
+        "4 of 5 articles counted once (copies, or the same source)",
+    ]
+    strict = default_config().grade.model_copy(update={"confirmed_sources": 3})
+    g = grade(claim(src("Lena Ortiz", "person")), Corroboration(2, articles=2), strict)
+    assert g.credibility == 2
+    assert g.reasons[-1] == "only 2 independent sources, fewer than the 3 that confirm"
+
+
+def test_contradiction_threshold_is_config() -> None:
+    cfg = default_config().grade.model_copy(update={"contradicting_reports": 2})
+    corr = Corroboration(2, articles=2, contradicted_by=(DENIAL,))
+    g = grade(claim(src("Lena Ortiz", "person")), corr, cfg)
+    assert g.credibility == 1 and not any("contradicted" in r for r in g.reasons)
 
 
 def test_grade_code() -> None:

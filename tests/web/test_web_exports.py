@@ -71,6 +71,16 @@ def test_csv_tables(client: TestClient, table: str, expected: str) -> None:
     assert any(expected in value for row in rows for value in row.values())
 
 
+def test_exports_carry_the_corpus_grade(client: TestClient) -> None:
+    body, _, _ = download(client, "csv?table=claims")
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
+    reopen = [r for r in rows if REOPEN in r["content"] and r["grade"]]
+    assert len(reopen) == 2 and {r["grade"] for r in reopen} == {"C1"}
+    assert all("confirmed by 2 independent sources (1)" in r["reasons"] for r in reopen)
+    stix, _, _ = download(client, "stix")
+    assert '"x_newsint_grade": "C1"' in stix.decode("utf-8")
+
+
 def test_ftm_entities_read_back(client: TestClient) -> None:
     model = pytest.importorskip("followthemoney").model
     body, _, _ = download(client, "ftm")

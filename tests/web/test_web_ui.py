@@ -44,7 +44,15 @@ def wire_id(client: TestClient) -> str:
         ("/", ["The corpus", "Kerrow bridge to reopen on Monday", "Ines Duarte"]),
         ("/stories", ["Kerrow bridge to reopen on Monday", "Harbour Board backs maritime museum"]),
         ("/articles", ["Traffic returns to Kerrow crossing", "Harbour News"]),
-        ("/claims", ["the repairs had cost more than £3 million", "B2", "named official"]),
+        (
+            "/claims",
+            [
+                "the repairs had cost more than £3 million",
+                "C1",
+                "confirmed by 2 independent sources (1)",
+                "article alone: B2",
+            ],
+        ),
         ("/claims?status=denied", ["the repairs had cost more than £3 million"]),
         ("/entities", ["Tomas Reyes", "PERSON"]),
         ("/entities?type=GPE", ["Malden"]),
@@ -82,12 +90,22 @@ def test_article_page_highlights_claims_with_their_chain(client: TestClient) -> 
     assert "the article ← a council statement ← Ines Duarte" in html
     assert "Home › Local news" in html  # what cleaning removed
     assert 'id="span-details"' in html
+    # claims carry their corpus grade, in the table and in the highlight details
+    assert "confirmed by 2 independent sources (1)" in html
+    assert "article alone: B2" in html
+    assert "Grade from the article alone" in html
 
 
 def test_claim_pages(client: TestClient) -> None:
     top = ids(client, "/api/claims")[0]
     html = client.get(f"/claims/{top}").text
     assert "Valley Radio" in html and "The Gazette" in html and "Tomas Reyes" in html
+    # every graded report with its corpus grade and the reasons (the radio's claim was never
+    # graded: it stays so); the copy counted once
+    assert html.count('<span class="grade"') == 2 and ">C1</span>" in html
+    assert "ungraded" in html
+    assert "confirmed by 2 independent sources (1)" in html
+    assert "1 of 3 articles counted once" in html
     one = client.get(f"/api/claims/{top}").json()["claims"][0]["key"]
     response = client.get(f"/claims/{one}", follow_redirects=False)
     assert response.status_code == 303 and response.headers["location"] == f"/claims/{top}"

@@ -3,7 +3,9 @@
 Rules, each recorded on what it finds (`Found.rule`):
   verb          a reporting verb: its subject is the source, its clause/object/quote the content
                 ("X said that…", "“…,” X said", "X told reporters…", "X urged Y to…");
-                a verb without a subject takes its governor's ("…, adding that…", "by stating…")
+                a verb without a subject takes its governor's ("…, adding that…", "by stating…");
+                a passive without an agent rests on an unnamed source ("is expected to…");
+                a speaker tag inside the content splits it in two ("The plan, he said, is…")
   according     "according to X", "as reported by X", "per X": X is the source of the clause
                 (the whole sentence when the phrase opens or closes it)
   noun          a reporting noun with a that-clause and an owner ("X's claim that…")
@@ -42,6 +44,7 @@ _ADDRESSEE_VERBS = {
     "instruct",
     "thank",
 }
+UNNAMED = "unnamed source"
 _ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "ccomp", "xcomp", "attr", "acomp", "csubj", "oprd"}
 _SIGNATURE = re.compile(
     r"(?P<dash>(?:^|\s|(?<=[”\"']))(?:[—―–]|--?))\s*"
@@ -127,6 +130,7 @@ class Extractor:
         self.quotes = quotes
         self.title = title
         self.by_verb: dict[int, Found] = {}
+        self.extra: list[Found] = []  # second parts of contents split by their frame
         self.paragraphs = paragraphs(self.text)
         self.sents = sources.sents
         self._prep_first = {p[0] for p in lex.prep_cues}
@@ -142,7 +146,10 @@ class Extractor:
                 if f is not None:
                     here.append(f)
                     self.by_verb[tok.i] = f
-                    self.sources.note_speaker(tok.i, f.source)
+                    if f.source.start is not None:
+                        self.sources.note_speaker(tok.i, f.source)
+            here.extend(self.extra)
+            self.extra = []
             for tok in sent:
                 here.extend(self.prep_cue(tok, sent))
                 f = self.noun_cue(tok)
@@ -275,7 +282,10 @@ class Extractor:
         effect = lex.cue_verbs[base]
         cue_toks = [tok] + ([particle] if particle is not None else [])
         content_from = tok
+        sourceless = self._sourceless_passive(tok, base)
         for child in tok.children:
+            if sourceless:
+                break  # "is expected to announce a run": the run is what is expected
             if _infinitive_complement(child) and lex.cue_verb(child) is not None:
                 cue_toks.append(child)
                 content_from = child
@@ -299,18 +309,48 @@ class Extractor:
             if content is None:
                 return None
             src, note, inherited = self._speaker(tok)
+        whole = False  # the content is the whole clause, cue included
+        if src is None and sourceless:
+            if not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+                return None  # "The results are expected later this week": nothing reported
+            if self._reported_by_other(tok):
+                return None  # "X is expected to visit, her ministry said": the ministry says so
+            # "Quarry Road is expected to remain closed": the text names nobody; the claim
+            # rests on unnamed sources, the passive ("is widely expected") is the cue, and the
+            # clause stays whole so that it still says who is expected to do what
+            src = SrcRef(text=UNNAMED, kind="anonymous")
+            cue_toks[:0] = [
+                c
+                for c in tok.children
+                if c.dep_ in ("aux", "auxpass", "advmod", "neg") and c.i < tok.i
+            ]
+            subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            if subj is not None and subj.lower_ not in ("it", "there"):
+                content, whole = self.span_of(self._clause(tok)), True
         if src is None:
             return None
         sent = self.sents.of(tok)
         cue_span = self.span_of(cue_toks)
         start, end = content
+        tail = None if whole else self._split_at_frame(tok, src, cue_span, start, end)
+        if tail is not None and len(self.text[start : tail[0]].strip(_STRIP_END).split()) < (
+            self.cfg.split_part_min_words
+        ):
+            # "Overall, she said, …", "what he calls corruption": too short a first part is
+            # left out; the content is the part after the frame
+            start, tail = tail[1], None
+        if tail is not None:
+            # "The allure of simplicity, he argued, is largely a chimera": the frame stands
+            # inside the content; the part after it is the same claim's second span
+            end = tail[0]
+            tail = (tail[1], content[1])
         # the speaker and the cue are never content
         if src.start is not None and src.start < end and start < (src.end or 0):
             if src.start <= start:
                 start = src.end or start
             else:
                 end = src.start
-        if cue_span[0] < end and start < cue_span[1]:
+        if not whole and cue_span[0] < end and start < cue_span[1]:
             if cue_span[0] <= start:
                 start = cue_span[1]
             else:
@@ -339,7 +379,67 @@ class Extractor:
         for child in tok.children:
             if child.dep_ == "advmod" and child.lower_ in lex.hedges:
                 f.evidence.append(_ev(child, "hedge", lex.hedges[child.lower_]))
+        if tail is not None:
+            t0, t1 = self.finish(*tail, cue=cue_span)
+            if len(self.text[t0:t1].split()) >= self.cfg.split_part_min_words:
+                second = Found(
+                    rule="verb",
+                    content=(t0, t1),
+                    source=src,
+                    cue=cue_span,
+                    effect=effect,
+                    cue_tokens=list(f.cue_tokens),
+                    sentence=f.sentence,
+                    confidence=f.confidence,
+                    notes=[*f.notes, "second part of a content the speaker tag interrupts"],
+                    inherited_from=f.inherited_from,
+                    first_person=f.first_person,
+                    evidence=list(f.evidence),
+                )
+                self.extra.append(second)
         return f
+
+    def _split_at_frame(
+        self, tok: Token, src: SrcRef, cue_span: tuple[int, int], start: int, end: int
+    ) -> tuple[int, int] | None:
+        """The frame (speaker and cue, with what hangs on the cue) when it stands strictly
+        inside the content with content words on both sides: (frame start, frame end)."""
+        f0, f1 = cue_span
+        if src.start is not None and src.end is not None and start < src.start < end:
+            f0, f1 = min(f0, src.start), max(f1, src.end)
+        if not (start < f0 and f1 < end):
+            return None
+        own = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+        if not (own[0] <= start and end <= own[1]):
+            # the content is not the cue's own subtree (a parenthetical "he said"): what
+            # hangs on the cue ("on Tuesday") belongs to the frame
+            f0, f1 = min(f0, own[0]), max(f1, own[1])
+        if not (start < f0 and f1 < end):
+            return None
+        if not self.text[start:f0].strip(_STRIP_END) or not self.text[f1:end].strip(_STRIP_END):
+            return None
+        return (f0, f1)
+
+    def _reported_by_other(self, tok: Token) -> bool:
+        """A named speaker's report holds this clause: its verb governs it ("said the
+        minister is expected to…") or hangs on it (“…is expected to visit, her ministry
+        said”)."""
+        if tok.dep_ in ("ccomp", "xcomp") and self.lex.cue_verb(tok.head) is not None:
+            return True
+        return any(
+            c.dep_ in ("parataxis", "ccomp", "advcl")
+            and self.lex.cue_verb(c) is not None
+            and any(g.dep_ == "nsubj" for g in c.children)
+            for c in tok.children
+        )
+
+    def _sourceless_passive(self, tok: Token, base: str) -> bool:
+        """A passive reporting verb with no agent ("is widely expected", "was asked")."""
+        if base not in self.lex.sourceless_passive:
+            return False
+        if not any(c.dep_ == "auxpass" for c in tok.children):
+            return False
+        return not any(c.dep_ == "agent" for c in tok.children)
 
     def _channel(self, tok: Token) -> list[Token] | None:
         """The "in a statement" / "in an interview" right after an active reporting verb."""
@@ -395,6 +495,18 @@ class Extractor:
                     drop.update(t.i for t in c.subtree)
                     drop.add(prev.i)
         return [t for t in root.subtree if t.i not in drop]
+
+    def _predicate(self, tok: Token, dobj: Token) -> list[Token]:
+        """What a naming verb ("call", "describe", "label") says its object is: an object
+        predicate ("called him a liar") or an "as" phrase ("described it as a hoax")."""
+        if verb_base(tok.lower_, self.lex.naming_verbs, self.lex.irregular) is None:
+            return []
+        for c in tok.rights:
+            if c.i <= dobj.i:
+                continue
+            if c.dep_ in ("oprd", "acomp", "attr") or (c.dep_ == "prep" and c.lower_ == "as"):
+                return list(c.subtree)
+        return []
 
     def _object_and_rest(self, tok: Token, first: Token) -> list[Token]:
         """An object and what completes it on the verb's right: "criticized Mr. Rubio for
@@ -455,7 +567,13 @@ class Extractor:
             tok.dep_ in ("parataxis", "ccomp", "advcl")
             and head.i != tok.i
             and lex.cue_verb(head) is None
-            and not any(c.dep_ in ("ccomp", "dobj") for c in children)
+            # "Instead, Trump told CNN, his policy would…": in a parenthetical frame, an
+            # addressee is no content
+            and not any(
+                c.dep_ == "ccomp"
+                or (c.dep_ == "dobj" and not (tok.dep_ == "parataxis" and self._addressee(c)))
+                for c in children
+            )
             and any(c.dep_ == "nsubj" for c in children)
         ):
             own = {t.i for t in tok.subtree}
@@ -476,6 +594,11 @@ class Extractor:
             and any(c.dep_ == "acl" and lex.cue_verb(c) for c in dobj.children)
         ):
             return None  # "cites signals intelligence claiming that…": the inner claim says it
+        predicate = self._predicate(tok, dobj) if dobj is not None else []
+        if predicate:
+            # "called him “a total stiff”", "what he calls corruption", "which he describes as
+            # his second home": the object with what the speaker predicates of it
+            return self.span_of([*dobj.subtree, *predicate])  # type: ignore[union-attr]
         if (
             dobj is not None
             and base in lex.object_ok
@@ -608,8 +731,12 @@ class Extractor:
             subj is not None
             and subj.lower_ in ("it", "there")
             and any(c.dep_ == "ccomp" for c in children)
+            and (
+                subj.lower_ == "there"
+                or self.lex.cue_verbs.get(self.lex.cue_verb(tok) or "") in (None, "uncertain")
+            )
         ):
-            subj = None  # "it appears that…"
+            subj = None  # "it appears that…", "it suggests that…"; but "It said it decided…"
         if subj is not None:
             return self.sources.from_head(subj), None, None
         agent = next((c for c in children if c.dep_ == "agent"), None)

@@ -26,6 +26,8 @@ class Lexicon:
     cue_verbs: dict[str, str]  # base verb -> status effect
     cue_particles: dict[str, frozenset[str]]
     object_ok: frozenset[str]
+    sourceless_passive: frozenset[str]
+    naming_verbs: frozenset[str]
     clause_verbs: frozenset[str]
     prep_content: dict[str, frozenset[str]]  # verb -> prepositions whose object is content
     cue_extenders: frozenset[str]
@@ -171,6 +173,8 @@ def lexicon() -> Lexicon:
         cue_verbs=_groups(data["cue_verbs"]),
         cue_particles={k: _set(v) for k, v in data["cue_particles"].items()},
         object_ok=_set(data["object_content"]["verbs"]),
+        sourceless_passive=_set(data["sourceless_passive"]["verbs"]),
+        naming_verbs=_set(data["object_content"]["naming_verbs"]),
         clause_verbs=_set(data["object_content"]["clause_verbs"]),
         prep_content={k: _set(v) for k, v in data["prep_content"].items()},
         cue_extenders=_set(data["cue_extenders"]["verbs"]),

@@ -20,6 +20,12 @@ from typing import Any
 from sqlalchemy import Select, and_, func, or_, select
 
 from newsint.config import Config, default_config
+from newsint.corpus.grading import (
+    corpus_grade,
+    corroboration,
+    corroboration_reasons,
+    reports_of,
+)
 from newsint.corpus.ingest import Progress, Summary
 from newsint.corpus.store import (
     ArticleRow,
@@ -38,7 +44,7 @@ from newsint.corpus.store import (
     split_key,
 )
 from newsint.errors import InputError, NewsintError
-from newsint.model import Analysis, CopyLink, CorpusEntity, stable_id
+from newsint.model import Analysis, CopyLink, CorpusEntity, Grade, stable_id
 
 
 class NotInCorpus(NewsintError):
@@ -131,19 +137,96 @@ class Corpus:
 
     def claim_records(self, keys: Iterable[str]) -> dict[str, dict[str, Any]]:
         """Full claim records (chain with kinds, grade reasons, evidence) by "<article>/<claim>"
-        key, read from the stored analyses (the claim table keeps only a summary)."""
+        key, read from the stored analyses (the claim table keeps only a summary). `grade` is
+        the corpus grade (see `grades`); `article_grade` the grade from the article alone."""
         wanted: dict[str, set[str]] = {}
         for key in keys:
             article, inner = split_key(key)
             if article:
                 wanted.setdefault(article, set()).add(inner)
         out: dict[str, dict[str, Any]] = {}
-        for analysis in self.store.analyses(wanted):
-            aid = analysis.article.id
+        analyses = {a.article.id: a for a in self.store.analyses(wanted)}
+        for aid, analysis in analyses.items():
             for claim in analysis.claims:
                 if claim.id in wanted[aid]:
                     out[f"{aid}/{claim.id}"] = claim.to_dict()
+        grades = self.grades(out, analyses=analyses)
+        for key, record in out.items():
+            record["article_grade"] = record.get("grade")
+            g = grades.get(key)
+            record["grade"] = g.to_dict() if g else None
         return out
+
+    def grades(
+        self, keys: Iterable[str], *, analyses: dict[str, Analysis] | None = None
+    ) -> dict[str, Grade | None]:
+        """Corpus grades of claims by "<article>/<claim>" key: each claim graded again with the
+        corroboration of its cluster (independent sources, copies counted once, contradicting
+        reports), reasons included; None for a claim that was never graded. Computed now from
+        what is stored, so always current (newsint.corpus.grading says why it is not stored).
+        `analyses` by article id saves reading ones the caller already has."""
+        return {k: (v[0] if v else None) for k, v in self._graded(keys, analyses).items()}
+
+    def _graded(
+        self, keys: Iterable[str], analyses: dict[str, Analysis] | None = None
+    ) -> dict[str, tuple[Grade, list[str]] | None]:
+        """(corpus grade, its reasons from the corpus) by claim key; see `grades`."""
+        keys = [k for k in dict.fromkeys(keys) if split_key(k)[0]]
+        if not keys:
+            return {}
+        articles = sorted({split_key(k)[0] for k in keys})
+        with self.store.reading() as conn:
+            cluster_of: dict[str, str] = {}
+            for part in _slices(articles):
+                for r in conn.execute(
+                    select(
+                        ClaimClusterMemberRow.cluster_id,
+                        ClaimClusterMemberRow.article_id,
+                        ClaimClusterMemberRow.claim_id,
+                    ).where(ClaimClusterMemberRow.article_id.in_(part))
+                ):
+                    cluster_of[f"{r.article_id}/{r.claim_id}"] = r.cluster_id
+            ids = sorted({cluster_of[k] for k in keys if k in cluster_of})
+            records = {
+                r.id: r.record
+                for part in _slices(ids)
+                for r in conn.execute(
+                    select(ClaimClusterRow.id, ClaimClusterRow.record).where(
+                        ClaimClusterRow.id.in_(part)
+                    )
+                )
+            }
+            members = self._claims_of(conn, ids)
+        have = dict(analyses or {})
+        missing = [a for a in articles if a not in have]
+        have.update({a.article.id: a for a in self.store.analyses(missing)} if missing else {})
+        found = {f"{aid}/{c.id}": c for aid in articles if aid in have for c in have[aid].claims}
+        cfg = self.config.grade
+        out: dict[str, tuple[Grade, list[str]] | None] = {}
+        for key in keys:
+            claim = found.get(key)
+            if claim is None:
+                continue
+            cid = cluster_of.get(key)
+            reports = reports_of(members.get(cid, [])) if cid else {}
+            g = corpus_grade(claim, corroboration(key, records.get(cid or ""), reports), cfg)
+            out[key] = (g, corroboration_reasons(claim, g, cfg)) if g else None
+        return out
+
+    def _with_grades(
+        self, claims: list[dict[str, Any]], analyses: dict[str, Analysis] | None = None
+    ) -> list[dict[str, Any]]:
+        """Claim summaries with the corpus grade (`grade`, `grade_reasons`, and of those
+        `corroboration`: the reasons the corpus added) beside the grade of the article alone
+        (`article_grade`)."""
+        graded = self._graded((c["key"] for c in claims), analyses)
+        for c in claims:
+            g, why = graded.get(c["key"]) or (None, [])
+            c["article_grade"] = c["grade"]
+            c["grade"] = g.code if g else None
+            c["grade_reasons"] = list(g.reasons) if g else []
+            c["corroboration"] = why
+        return claims
 
     # ---- overview
 
@@ -308,10 +391,15 @@ class Corpus:
                 query = query.limit(limit)
             rows = list(conn.execute(query))
             claims = self._claims_of(conn, [r.id for r in rows])
+        reps = {
+            r.id: _representative(r.record.get("representative"), claims.get(r.id, []))
+            for r in rows
+        }
+        self._with_grades([rep for rep in reps.values() if rep])
         out = []
         for r in rows:
             members = claims.get(r.id, [])
-            rep = _representative(r.record.get("representative"), members)
+            rep = reps[r.id]
             out.append(
                 {
                     "id": r.id,
@@ -328,6 +416,9 @@ class Corpus:
                     "article": rep["article"] if rep else None,
                     "chain": rep["chain"] if rep else [],
                     "grade": rep["grade"] if rep else None,
+                    "grade_reasons": rep["grade_reasons"] if rep else [],
+                    "corroboration": rep["corroboration"] if rep else [],
+                    "article_grade": rep["article_grade"] if rep else None,
                 }
             )
         return out
@@ -367,7 +458,11 @@ class Corpus:
             ).first()
             if row is not None:
                 members = self._claims_of(conn, [row.id]).get(row.id, [])
-                return {"kind": "claim-cluster", "cluster": row.record, "claims": members}
+                return {
+                    "kind": "claim-cluster",
+                    "cluster": row.record,
+                    "claims": self._with_grades(members),
+                }
             article, inner = split_key(claim_id)
             cond = ClaimRow.id == inner
             if article:
@@ -382,7 +477,7 @@ class Corpus:
                     ClaimClusterMemberRow.claim_id == claim["id"],
                 )
             )
-        return {"kind": "claim", "claim": claim, "cluster": cluster}
+        return {"kind": "claim", "claim": self._with_grades([claim])[0], "cluster": cluster}
 
     def _claims_of(self, conn: Any, clusters: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
         out: dict[str, list[dict[str, Any]]] = {}
@@ -804,7 +899,7 @@ class Corpus:
                 "events": len(analysis.events),
                 "times": len(analysis.times),
             },
-            "claims": claims,
+            "claims": self._with_grades(claims, {article_id: analysis}),
             "text": analysis.text,
         }
 
@@ -885,6 +980,12 @@ class Corpus:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _slices(items: Sequence[str], size: int = 500) -> Iterable[Sequence[str]]:
+    """Slices small enough for any database's bound-parameter limit."""
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
 
 
 def _count(conn: Any, query: Select[Any]) -> int:

@@ -44,8 +44,14 @@ class ClaimItem:
 
     @property
     def stance(self) -> int:
-        negative = (self.polarity == "negative") != (self.status in _NEGATIVE_STATUS)
-        return -1 if negative else 1
+        return stance(self.status, self.polarity)
+
+
+def stance(status: str, polarity: str) -> int:
+    """+1 when a report says the statement holds, -1 when it says it does not (a negative
+    statement, or a denied / negated one; a denied negative is positive again)."""
+    negative = (polarity == "negative") != (status in _NEGATIVE_STATUS)
+    return -1 if negative else 1
 
 
 def claim_item(article: str, c: ClaimFeature, stem_prefix: int) -> ClaimItem:
@@ -188,6 +194,11 @@ def cluster_record(
     count, upstreams, collapsed = independence(items, root_of, entity_of, document_similarity)
     rep = items[0]
     opposed = [i.key for i in items if i.stance != rep.stance]
+    by_stance = {str(rep.stance): count}
+    if opposed:  # a denial is no corroboration: count each side's independent sources apart
+        for sign in sorted({i.stance for i in items}):
+            side = [i for i in items if i.stance == sign]
+            by_stance[str(sign)] = independence(side, root_of, entity_of, document_similarity)[0]
     return ClaimCluster(
         id=stable_id("claims", rep.key),
         claims=[i.key for i in items],
@@ -197,6 +208,7 @@ def cluster_record(
         upstreams=upstreams,
         collapsed=collapsed,
         contradictions=sorted([rep.key, *opposed]) if opposed else [],
+        stance_sources=by_stance,
     )
 
 

@@ -103,7 +103,7 @@ def stories_table(rows: list[dict[str, Any]]) -> RenderableType:
 def claims_table(rows: list[dict[str, Any]]) -> RenderableType:
     if not rows:
         return Text("No claims match.")
-    table = _table("claim", "sources", "articles", "status", "speaker", "statement")
+    table = _table("claim", "sources", "articles", "status", "grade", "speaker", "statement")
     for r in rows:
         status = ", ".join(r["statuses"]) if r["statuses"] else r["status"]
         if r["contradictions"]:
@@ -114,10 +114,23 @@ def claims_table(rows: list[dict[str, Any]]) -> RenderableType:
             r["independent_sources"],
             r["articles"],
             status,
+            _grade(r, 60),
             clip(r["speaker"], 30),
             clip(r["text"], 80),
         )
     return table
+
+
+def _grade(c: dict[str, Any], width: int | None = None) -> str | None:
+    """A corpus grade with the main thing the corpus added to it ("C1: confirmed by 2
+    independent sources"); `show CLAIM` lists every reason."""
+    code = c.get("grade")
+    if not code:
+        return None
+    why = (c.get("corroboration") or [""])[0]
+    if not why:
+        return str(code)
+    return f"{code}: {clip(why, width) if width else why}"
 
 
 def entities_table(rows: list[dict[str, Any]]) -> RenderableType:
@@ -244,7 +257,7 @@ def _claims_of(claims: list[dict[str, Any]], title: str) -> Table:
             c["site"],
             _day(c["published"]),
             c["status"],
-            c["grade"],
+            _grade(c, 50),
             clip(" ← ".join(c["chain"]) or c["speaker"], 40),
             clip(c["text"], 70),
         )
@@ -261,6 +274,10 @@ def _show_cluster(data: dict[str, Any]) -> RenderableType:
         ("counted once", "; ".join(c.get("collapsed", []))),
         ("contradicted by", ", ".join(c.get("contradictions", []))),
     ]
+    rep = next((m for m in data["claims"] if m["key"] == c.get("representative")), None)
+    if rep and rep.get("grade"):
+        pairs.append(("grade", f"{rep['grade']} (the first report; each report's grade below)"))
+        pairs.append(("grade reasons", "\n".join(rep.get("grade_reasons") or [])))
     return Group(_fields(pairs, "Claim"), _claims_of(data["claims"], "Reported in"))
 
 
@@ -274,6 +291,8 @@ def _show_claim(data: dict[str, Any]) -> RenderableType:
         ("chain", " ← ".join(c["chain"])),
         ("status", f"{c['status']} ({c['polarity']})"),
         ("grade", c["grade"]),
+        ("grade reasons", "\n".join(c.get("grade_reasons") or [])),
+        ("grade from the article alone", c.get("article_grade")),
         ("cluster", data["cluster"]),
     ]
     return _fields(pairs, "Claim")

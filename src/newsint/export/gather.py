@@ -12,7 +12,10 @@ from typing import IO, Any
 
 from sqlalchemy import select
 
+from newsint.config import Grade as GradeConfig
+from newsint.config import default_config
 from newsint.corpus.api import Corpus
+from newsint.corpus.grading import Report, corpus_grade, corroboration
 from newsint.corpus.store import (
     ArticleRow,
     ClaimClusterRow,
@@ -23,17 +26,20 @@ from newsint.corpus.store import (
 )
 from newsint.errors import NewsintError
 from newsint.export import jsonl
-from newsint.export.data import ExportData, StoryNotFound
+from newsint.export.data import ExportData, Index, StoryNotFound
 from newsint.model import ClaimCluster, CopyLink, CorpusEntity, Story
 
 
 def from_corpus(corpus: Corpus, story: str | None = None) -> ExportData:
     """Everything in a corpus (or one story of it) as records."""
-    return from_store(corpus.store, story)
+    return from_store(corpus.store, story, corpus.config.grade)
 
 
-def from_store(store: Store, story: str | None = None) -> ExportData:
-    """The current articles of a corpus and its corpus records (or one story of it)."""
+def from_store(
+    store: Store, story: str | None = None, grade_config: GradeConfig | None = None
+) -> ExportData:
+    """The current articles of a corpus and its corpus records (or one story of it). Claims
+    carry their corpus grade (see `corpus_grades`)."""
     with store.reading() as conn:
         stories = [Story.model_validate(r) for r in conn.scalars(_records(StoryRow))]
         if story is None:
@@ -61,7 +67,35 @@ def from_store(store: Store, story: str | None = None) -> ExportData:
         )
     data.analyses = list(store.analyses(ids))
     data.judgements = store.judgements()
+    corpus_grades(data, grade_config or default_config().grade)
     return data.select_story(story) if story else data
+
+
+def corpus_grades(data: ExportData, cfg: GradeConfig) -> None:
+    """Give every claim its corpus grade in place of the grade of its article alone: graded
+    again with its cluster's corroboration (newsint.corpus.grading), as `newsint claims` and
+    the web UI show it. Every exporter then writes the corpus grade with its reasons."""
+    index = Index(data)
+    for analysis in data.analyses:
+        aid = analysis.article.id
+        for claim in analysis.claims:
+            key = f"{aid}/{claim.id}"
+            cluster = index.cluster_of.get(key)
+            reports: dict[str, Report] = {}
+            if cluster is not None:
+                for k in index.claim_keys(cluster):
+                    ref = index.claims[k]
+                    reports[k] = Report(
+                        key=k,
+                        status=ref.claim.status,
+                        polarity=ref.claim.polarity,
+                        speaker=ref.claim.source.name or ref.claim.source.text,
+                        site=ref.analysis.article.site,
+                    )
+            record = cluster.to_dict() if cluster is not None else None
+            graded = corpus_grade(claim, corroboration(key, record, reports), cfg)
+            if graded is not None:
+                claim.grade = graded
 
 
 def _records(row: Any) -> Any:

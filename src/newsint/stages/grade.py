@@ -3,7 +3,9 @@
 The rules are data (data/grading.toml) and thresholds config ([grade]); each step of a grade
 writes its reason in words, so an analyst can see why a claim is D3 and disagree. `grade()` is
 the single entry point: this stage calls it without corroboration (one article tells nothing
-about independence); the corpus calls it again with the number of independent sources.
+about independence); the corpus calls it again with a `Corroboration` (the independent source
+count of the claim's cluster, why reports were counted once, and the reports that contradict
+it), see newsint.corpus.grading.
 """
 
 from __future__ import annotations
@@ -34,6 +36,24 @@ class Rules:
     adjust: tuple[dict[str, Any], ...]
     status: dict[str, tuple[int, str]]
     corroboration: dict[str, str]
+    contradiction_steps: int
+    contradiction: str
+
+
+@dataclass(frozen=True)
+class Corroboration:
+    """What a corpus knows about the support of one claim.
+
+    `sources`: independent sources carrying it (1 for a claim no other article makes);
+    `articles`: articles carrying it; `counted_once`: why reports were counted once (copies
+    collapsing into their original, originals resting on the same upstream); `contradicted_by`:
+    the reports of the opposite stance (one asserts, another denies or negates), as labels.
+    """
+
+    sources: int
+    articles: int = 1
+    counted_once: tuple[str, ...] = ()
+    contradicted_by: tuple[str, ...] = ()
 
 
 @cache
@@ -52,6 +72,8 @@ def rules() -> Rules:
         adjust=tuple(rel.get("adjust", [])),
         status={k: (int(v[0]), v[1]) for k, v in cred["status"].items()},
         corroboration=dict(cred["corroboration"]),
+        contradiction_steps=int(cred["contradiction"]["steps"]),
+        contradiction=cred["contradiction"]["reason"],
     )
 
 
@@ -71,9 +93,17 @@ class GradeStage:
                 claim.grade = grade(claim, None, self.cfg)
 
 
-def grade(claim: Claim, corroboration: int | None = None, cfg: GradeConfig | None = None) -> Grade:
-    """The claim's grade with its reasons. `corroboration` is the number of independent sources
-    carrying the claim across the corpus (None when not assessed)."""
+def grade(
+    claim: Claim,
+    corroboration: int | Corroboration | None = None,
+    cfg: GradeConfig | None = None,
+) -> Grade:
+    """The claim's grade with its reasons. `corroboration` is what the corpus found: the number
+    of independent sources carrying the claim (a bare count, as if every article were
+    independent), or a Corroboration with the articles, why some counted once and the
+    contradicting reports. None when not assessed (a single article)."""
+    if isinstance(corroboration, int):
+        corroboration = Corroboration(sources=corroboration, articles=corroboration)
     cfg = cfg or default_config().grade
     letter, reasons = _reliability(claim, cfg)
     number, more = _credibility(claim, corroboration, cfg)
@@ -140,7 +170,7 @@ def _facts(claim: Claim, origin: Source, cfg: GradeConfig) -> dict[str, Any]:
 
 
 def _credibility(
-    claim: Claim, corroboration: int | None, cfg: GradeConfig
+    claim: Claim, corroboration: Corroboration | None, cfg: GradeConfig
 ) -> tuple[int, list[str]]:
     r = rules()
     number, reason = r.status.get(claim.status, r.status["asserted"])
@@ -156,15 +186,42 @@ def _credibility(
     corr = r.corroboration
     if corroboration is None:
         reasons.append(corr["unknown"])
-    elif corroboration >= cfg.confirmed_sources:
+        return number, reasons
+    n, articles = corroboration.sources, max(corroboration.articles, corroboration.sources)
+    facts = {
+        "n": n,
+        "s": "" if n == 1 else "s",
+        "articles": articles,
+        "others": articles - n,
+        "needed": cfg.confirmed_sources,
+    }
+    if n >= cfg.confirmed_sources:
         if claim.status in ("asserted", "confirmed", "negated"):
             number = 1
-            reasons.append(_fill(corr["confirmed"], n=corroboration))
+            reasons.append(_fill(corr["confirmed"], **facts))
         else:
             number = max(1, number - 1)
-            reasons.append(_fill(corr["improved"], n=corroboration))
+            reasons.append(_fill(corr["improved"], **facts))
+    elif articles <= 1:
+        reasons.append(_fill(corr["alone"], **facts))
     else:
-        reasons.append(corr["single"])
+        reasons.append(_fill(corr["few"], **facts))
+    if articles > n:
+        reasons.append(_fill(corr["counted_once"], **facts))
+    reasons.extend(corroboration.counted_once)
+    against = corroboration.contradicted_by
+    if against and len(against) >= cfg.contradicting_reports:
+        number = min(5, number + r.contradiction_steps)
+        reasons.append(
+            _fill(
+                r.contradiction,
+                n=len(against),
+                s="" if len(against) == 1 else "s",
+                by="; ".join(against),
+                steps=r.contradiction_steps,
+                number=number,
+            )
+        )
     return number, reasons
 
 

@@ -126,7 +126,14 @@ def _source(s: Source) -> dict[str, Any]:
     return {"text": s.text, "kind": s.kind, "name": s.name, "resolved_from": s.resolved_from}
 
 
-def _claim_details(claim: Claim) -> dict[str, Any]:
+def _claim_details(claim: Claim, graded: dict[str, Any] | None = None) -> dict[str, Any]:
+    """`graded`: the claim's corpus record (corpus grade, its reasons, the article's grade)."""
+    if graded is not None:
+        code, reasons = graded.get("grade"), graded.get("grade_reasons") or []
+        alone = graded.get("article_grade")
+    else:
+        code = claim.grade.code if claim.grade else None
+        reasons, alone = (claim.grade.reasons if claim.grade else []), None
     return {
         "kind": "claim",
         "title": f"Claim ({claim.status})",
@@ -137,8 +144,9 @@ def _claim_details(claim: Claim) -> dict[str, Any]:
             ["Cue", claim.cue.text if claim.cue else DASH],
             ["Status", f"{claim.status}, {claim.polarity}"],
             ["Quote", claim.kind],
-            ["Grade", claim.grade.code if claim.grade else DASH],
-            ["Grade reasons", "; ".join(claim.grade.reasons) if claim.grade else DASH],
+            ["Grade", code or DASH],
+            ["Grade reasons", "; ".join(reasons) or DASH],
+            *([["Grade from the article alone", alone]] if alone else []),
             ["Evidence", "; ".join(f"{e.kind}: “{e.text}”" for e in claim.evidence) or DASH],
             ["Confidence", f"{claim.confidence:.2f}"],
         ],
@@ -147,7 +155,9 @@ def _claim_details(claim: Claim) -> dict[str, Any]:
 
 
 def highlight(
-    analysis: Analysis, across: dict[str, str] | None = None
+    analysis: Analysis,
+    across: dict[str, str] | None = None,
+    graded: dict[str, dict[str, Any]] | None = None,
 ) -> tuple[list[Piece], dict[str, dict[str, Any]]]:
     """The clean text cut at every span boundary, and the details of every span by ref.
 
@@ -162,7 +172,8 @@ def highlight(
     entities = {e.id: e for e in analysis.entities}
 
     for claim in analysis.claims:
-        details[claim.id] = _claim_details(claim)
+        record = (graded or {}).get(claim.id)
+        details[claim.id] = _claim_details(claim, record)
         speaker = claim.source.name or claim.source.text
         spans.append(
             _Span(
@@ -176,7 +187,7 @@ def highlight(
         )
         if claim.cue is not None:
             ref = f"{claim.id}:cue"
-            details[ref] = {**_claim_details(claim), "title": f"Cue “{claim.cue.text}”"}
+            details[ref] = {**_claim_details(claim, record), "title": f"Cue “{claim.cue.text}”"}
             spans.append(_Span(claim.cue.start, claim.cue.end, ref, "hl-cue", "cue", 1))
         for i, src in enumerate(claim.chain):
             if src.start is None or src.end is None or src.end <= src.start:

@@ -168,7 +168,8 @@ def article(request: Request, state: State, article_id: str) -> HTMLResponse:
     analysis = corpus.store.analysis(article_id)
     assert analysis is not None  # corpus.article raised otherwise
     across = corpus.corpus_entities_of(article_id)
-    pieces, details = highlight(analysis, across)
+    graded = {c["id"]: c for c in data["claims"]}  # corpus grades, by claim id
+    pieces, details = highlight(analysis, across, graded)
     entities = {e.id: e for e in analysis.entities}
     mentions: dict[str, int] = {}
     for m in analysis.mentions:
@@ -191,6 +192,7 @@ def article(request: Request, state: State, article_id: str) -> HTMLResponse:
         mentions=mentions,
         across=across,
         titles=titles,
+        graded=graded,
         chain_text=chain_text,
     )
 
@@ -224,7 +226,6 @@ def claims(
     records = corpus.claim_records(r["representative"] for r in rows if r["representative"])
     for row in rows:
         record = records.get(row["representative"] or "")
-        row["grade_reasons"] = (record.get("grade") or {}).get("reasons", []) if record else []
         row["chain_text"] = chain_text(record["chain"]) if record else " ← ".join(row["chain"])
         row["rests_on"] = [upstream_text(u) for u in row["upstreams"]]
     return page(

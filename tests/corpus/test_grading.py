@@ -1,0 +1,167 @@
+"""Corpus grades: a claim graded again with its cluster's corroboration, as ingest grows it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from corpus_texts import DENIAL, INDEPENDENT, analysis
+
+from newsint import Corpus
+from newsint.config import default_config
+from newsint.model import Analysis
+from newsint.stages.grade import grade
+
+ALONE = "1 independent source: no other article in the corpus makes this claim"
+
+
+def graded(analyses: list[Analysis]) -> list[Analysis]:
+    """The analyses as the grade stage leaves them (single-article grades)."""
+    for a in analyses:
+        for c in a.claims:
+            c.grade = grade(c)
+    return analyses
+
+
+def key(a: Analysis) -> str:
+    return f"{a.article.id}/{a.claims[0].id}"
+
+
+@pytest.mark.parametrize(
+    ("second", "code", "why"),
+    [
+        # an independent report (another speaker, another outlet): confirmed
+        ("radio", "C1", ["confirmed by 2 independent sources (1)"]),
+        # a verbatim copy collapses into its original: nothing gained, and the reason says so
+        (
+            "gazette",
+            "C2",
+            [
+                "only 1 independent source, fewer than the 2 that confirm",
+                "1 of 2 articles counted once (copies, or the same source)",
+                "The Gazette ({gazette}) collapses into its original Coastal Wire ({wire}): "
+                "The Gazette is a verbatim copy of Coastal Wire",
+            ],
+        ),
+    ],
+)
+def test_the_next_article_changes_the_grade(
+    small_analyses: list[Analysis],
+    db_url: str,
+    tmp_path: Path,
+    second: str,
+    code: str,
+    why: list[str],
+) -> None:
+    wire, gazette, radio, _ = graded(small_analyses)
+    other = {"radio": radio, "gazette": gazette}[second]
+    ids = {"wire": wire.article.id, "gazette": gazette.article.id}
+    with Corpus(db_url) as corpus:
+        corpus.add([wire])
+        alone = corpus.show(key(wire))["claim"]
+        assert (alone["grade"], alone["article_grade"]) == ("C2", "C2")
+        assert alone["corroboration"] == [ALONE]
+        assert alone["grade_reasons"] == [
+            "source is a named person (Ines Duarte) (C)",
+            "credibility: stated without hedging (2: probably true)",
+            ALONE,
+        ]
+        corpus.add([other])
+        now = corpus.show(key(wire))["claim"]
+        assert (now["grade"], now["article_grade"]) == (code, "C2")
+        assert now["corroboration"] == [w.format(**ids) for w in why]
+        (listed,) = corpus.claims()
+        assert (listed["grade"], listed["corroboration"]) == (now["grade"], now["corroboration"])
+        # the newcomer's own claim is graded with the same cluster
+        assert corpus.show(key(other))["claim"]["grade"] == code
+    # the grade is a function of the corpus, not of the order articles arrived in
+    with Corpus(str(tmp_path / "fresh.db")) as fresh:
+        fresh.add([other, wire])
+        again = fresh.show(key(wire))["claim"]
+        assert (again["grade"], again["grade_reasons"]) == (now["grade"], now["grade_reasons"])
+
+
+def test_copy_and_independent_report_together(small_analyses: list[Analysis], db_url: str) -> None:
+    wire, gazette, radio, museum = graded(small_analyses)
+    with Corpus(db_url) as corpus:
+        corpus.add([wire, gazette, radio, museum])
+        (claim,) = corpus.claims()
+        assert (claim["grade"], claim["independent_sources"], claim["articles"]) == ("C1", 2, 3)
+        assert claim["corroboration"][:2] == [
+            "confirmed by 2 independent sources (1)",
+            "1 of 3 articles counted once (copies, or the same source)",
+        ]
+        assert "collapses into its original Coastal Wire" in claim["corroboration"][2]
+        # a claim no other article makes: one source, said in words
+        lone = corpus.show(key(museum))["claim"]
+        assert (lone["grade"], lone["corroboration"]) == ("C2", [ALONE])
+        # the article page and the full records carry the same corpus grade
+        (on_page,) = corpus.article(wire.article.id)["claims"]
+        assert on_page["grade"] == "C1" and on_page["article_grade"] == "C2"
+        record = corpus.claim_records([key(wire)])[key(wire)]
+        assert (record["grade"]["credibility"], record["article_grade"]["credibility"]) == (1, 2)
+
+
+CARRIED = "the freighter Silent Heron carried 3,200 crates of counterfeit vaccines"
+
+
+def contradiction() -> tuple[Analysis, Analysis]:
+    said = analysis(
+        INDEPENDENT,
+        site="valmoraherald.example",
+        published="2026-03-02",
+        claims=[{"content": CARRIED, "chain": [("person", "Jonas Mirel")]}],
+    )
+    denied = analysis(
+        DENIAL,
+        site="tradegazette.example",
+        published="2026-03-04",
+        claims=[
+            {
+                "content": CARRIED,
+                "chain": [("organisation", "Marlow Brant Logistics")],
+                "status": "denied",
+            }
+        ],
+    )
+    return graded([said, denied])  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize(
+    ("threshold", "said_code", "denied_code"),
+    [
+        # a denial is no corroboration: each side has 1 independent source, so asserted stays 2
+        # and is contradicted to 3; denied stays 4 and is contradicted to 5
+        (1, "C3", "C5"),
+        # [grade] contradicting_reports = 2: one denial is not enough to mark the claim down
+        (2, "C2", "C4"),
+    ],
+)
+def test_a_contradicted_claim_loses_credibility(
+    db_url: str, threshold: int, said_code: str, denied_code: str
+) -> None:
+    said, denied = contradiction()
+    base = default_config()
+    config = base.model_copy(
+        update={"grade": base.grade.model_copy(update={"contradicting_reports": threshold})}
+    )
+    with Corpus(db_url, config=config) as corpus:
+        corpus.add([said, denied])
+        (cluster,) = corpus.claims()
+        assert cluster["contradictions"] == 2 and cluster["independent_sources"] == 2
+        a = corpus.show(key(said))["claim"]
+        b = corpus.show(key(denied))["claim"]
+        assert (a["grade"], b["grade"]) == (said_code, denied_code)
+        against_a = (
+            "contradicted by 1 report of the opposite stance (denied by Marlow Brant Logistics "
+            f"in tradegazette.example ({denied.article.id})): −1 → 3"
+        )
+        against_b = (
+            "contradicted by 1 report of the opposite stance (asserted by Jonas Mirel in "
+            f"valmoraherald.example ({said.article.id})): −1 → 5"
+        )
+        if threshold == 1:
+            assert a["corroboration"][-1] == against_a
+            assert b["corroboration"][-1] == against_b
+        else:
+            assert not any("contradicted" in r for r in a["grade_reasons"] + b["grade_reasons"])
