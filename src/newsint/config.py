@@ -91,6 +91,7 @@ class Ingest(Section):
     max_feed_entries: int
     feed_min_content_chars: int
     max_warc_records: int
+    store_schemes: list[str]
 
 
 class Ray(Section):

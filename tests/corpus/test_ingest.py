@@ -124,6 +124,19 @@ def test_ingest_stores_everything_and_again_changes_nothing(corpus_dir: Path, db
         assert store.counts() == counts
 
 
+def test_an_object_store_prefix_ingests_like_the_folder(corpus_dir: Path, tmp_path: Path) -> None:
+    """file:// goes through pyarrow's filesystem layer, the code path of s3:// and gs://."""
+    pytest.importorskip("pyarrow")
+    with Store(str(tmp_path / "path.db")) as by_path, Store(str(tmp_path / "uri.db")) as by_uri:
+        run(by_path, [str(corpus_dir)])
+        b, progress = run(by_uri, [f"file://{corpus_dir}"])
+        assert (b.added, b.failed) == (7, []) and progress.outcomes == {"added": 7}
+        assert by_uri.counts() == by_path.counts()
+        ids = select(ArticleRow.id).order_by(ArticleRow.id)
+        with by_path.engine.connect() as x, by_uri.engine.connect() as y:
+            assert list(x.scalars(ids)) == list(y.scalars(ids))
+
+
 def test_same_input_twice_in_one_run_is_stored_once(corpus_dir: Path, db_url: str) -> None:
     ferry = str(corpus_dir / "local" / "ferry.txt")
     with Store(db_url) as store:

@@ -25,7 +25,8 @@ from newsint.corpus.store import Store
 from newsint.engines.local import Analysed, LocalEngine
 from newsint.errors import InputError, NotFound
 from newsint.model import Analysis, Published
-from newsint.readers import Item, Link, read_bytes, read_path, read_stdin
+from newsint.readers import Item, Link, read_bytes, read_path, read_stdin, wanted
+from newsint.readers.store import expand_uri, is_store_uri, read_uri
 from newsint.readers.url import Fetched, Fetcher, is_url
 
 # Articles looked up in the store at once (already stored? an earlier version?).
@@ -101,18 +102,15 @@ class Progress:
 # --------------------------------------------------------------------------- inputs
 
 
-def _wanted(name: str, suffixes: Iterable[str]) -> bool:
-    name = name.lower()
-    name = name.removesuffix(".gz")
-    return any(name.endswith(s) for s in suffixes)
-
-
 def expand(inputs: Iterable[str], config: Config) -> Iterator[str | InputError]:
     """Files, URLs and "-" from what the user gave: folders are walked recursively, in order."""
     settings = config.ingest
     for given in inputs:
         if given == "-" or is_url(given):
             yield given
+            continue
+        if is_store_uri(given, config):
+            yield from expand_uri(given, config)
             continue
         path = Path(given).expanduser()
         if path.is_dir():
@@ -124,7 +122,7 @@ def expand(inputs: Iterable[str], config: Config) -> Iterator[str | InputError]:
                 for name in sorted(files):
                     if settings.skip_hidden and name.startswith("."):
                         continue
-                    if _wanted(name, settings.suffixes):
+                    if wanted(name, settings.suffixes):
                         found = True
                         yield str(Path(root, name).resolve())
             if not found:
@@ -240,6 +238,8 @@ class Ingest:
                 items: Iterable[Item] = read_stdin(self.config)
             elif is_url(source):
                 items = self._read_url(source)
+            elif is_store_uri(source, self.config):
+                items = read_uri(source, self.config)
             else:
                 before = estimate(source)
                 items = read_path(source, self.config)

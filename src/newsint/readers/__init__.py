@@ -101,6 +101,12 @@ def read_bytes(
         yield err
 
 
+def wanted(name: str, suffixes: Iterable[str]) -> bool:
+    """Whether a folder walk picks up a file of this name ([ingest] suffixes, or .gz of one)."""
+    name = name.lower().removesuffix(".gz")
+    return any(name.endswith(s) for s in suffixes)
+
+
 def _suffix_of(path: Path) -> str:
     suffixes = [s.lower() for s in path.suffixes]
     if suffixes and suffixes[-1] == ".gz":
