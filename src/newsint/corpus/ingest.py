@@ -26,7 +26,7 @@ from newsint.engines.local import Analysed, LocalEngine
 from newsint.errors import InputError, NotFound
 from newsint.model import Analysis, Published
 from newsint.readers import Item, Link, read_bytes, read_path, read_stdin, wanted
-from newsint.readers.store import expand_uri, is_store_uri, read_uri
+from newsint.readers.objectstore import expand_uri, is_store_uri, read_uri
 from newsint.readers.url import Fetched, Fetcher, is_url
 
 # Articles looked up in the store at once (already stored? an earlier version?).

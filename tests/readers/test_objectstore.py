@@ -14,7 +14,7 @@ from newsint.config import Config
 from newsint.errors import InputError, NotFound, UnsupportedFormat
 from newsint.model import Analysis
 from newsint.readers import read_path
-from newsint.readers.store import expand_uri, is_store_uri, read_uri
+from newsint.readers.objectstore import expand_uri, is_store_uri, read_uri
 
 pytest.importorskip("pyarrow")
 
