@@ -144,6 +144,9 @@ class Corpus(Section):
     parent_score_tie: float
     story_min_similarity: float
     story_cosine_weight: float
+    story_idf_ceiling: float
+    story_idf_unknown_zipf: float
+    story_title_weight: float
     story_max_days: int
     claim_min_similarity: float
     claim_min_similarity_copy: float

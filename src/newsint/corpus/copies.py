@@ -20,6 +20,7 @@ articles, so the result never depends on the order they arrived in.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -47,6 +48,7 @@ class Doc:
     n_sent: int  # fingerprinted sentences (with repeats)
     terms: np.ndarray  # uint32 ascending
     weights: np.ndarray  # float32, L2-normalised sublinear tf
+    story_weights: np.ndarray  # float32, L2-normalised sublinear tf x background IDF x headline
     sent_terms: np.ndarray  # uint32
     sent_ids: np.ndarray  # int32: sentence index of each sent_terms entry
     sent_lengths: np.ndarray  # int32
@@ -69,6 +71,66 @@ def _credit_matches(c: Credit, keys: frozenset[str] | set[str]) -> bool:
     return any(T.same_outlet(c.key, c.acronym, k) for k in keys)
 
 
+@lru_cache(maxsize=4)
+def background_zipf(stem_prefix: int, language: str = "en") -> tuple[np.ndarray, np.ndarray]:
+    """Zipf frequency (log10 of uses per billion words) of each content stem in a fixed
+    background: the `wordfreq` package's large word list, shipped with it (no download).
+
+    A stem's frequency is the sum over the words that share it ("gover": government, governor,
+    ...). Returned as (term hashes ascending, zipf) so a lookup is one `searchsorted`. Fixed,
+    not fitted on the corpus: the weights never depend on which articles came first.
+    """
+    from wordfreq import DATA_PATH, read_cBpack
+
+    # The packed list itself (buckets of words by centibel), not get_frequency_dict, which
+    # keeps a 300 k-entry dict cached for the life of the process.
+    buckets = read_cBpack(str(DATA_PATH / f"large_{language}.msgpack.gz"))
+    stop = T.corpus_data().stopwords
+    by_stem: dict[str, float] = {}
+    for index, words in enumerate(buckets):
+        f = 10.0 ** (-index / 100.0)
+        for word in words:
+            # content_stems, inlined: this runs once per process over ~300 k words
+            for w in (word,) if word.isalpha() else T.words(word):
+                if len(w) > 1 and not w.isdigit() and w not in stop:
+                    stem = w[:stem_prefix]
+                    by_stem[stem] = by_stem.get(stem, 0.0) + f
+    freq: dict[int, float] = {}
+    for stem, f in by_stem.items():
+        h = T.hash32(stem)
+        freq[h] = freq.get(h, 0.0) + f
+    hashes = np.array(sorted(freq), dtype=np.uint32)
+    zipf = np.log10(np.array([freq[int(h)] for h in hashes], dtype=np.float64)) + 9.0
+    return hashes, zipf.astype(np.float32)
+
+
+def background_idf(terms: np.ndarray, cfg: Corpus) -> np.ndarray:
+    """How much each term (uint32 stem hash) says about a story: `story_idf_ceiling` minus its
+    background Zipf frequency, at least 0 ("said", "people" count little, "quake" a lot);
+    words the background lacks count as Zipf `story_idf_unknown_zipf`."""
+    hashes, zipf = background_zipf(cfg.stem_prefix)
+    pos = np.minimum(np.searchsorted(hashes, terms), len(hashes) - 1)
+    z = np.where(hashes[pos] == terms, zipf[pos], np.float32(cfg.story_idf_unknown_zipf))
+    return np.maximum(np.float32(cfg.story_idf_ceiling) - z, np.float32(0.0))
+
+
+def story_vector(terms: np.ndarray, tf: np.ndarray, title: str | None, cfg: Corpus) -> np.ndarray:
+    """The story-similarity weights of an article's terms (ascending uint32 hashes): sublinear
+    tf x background IDF, words of the headline x `story_title_weight`, L2-normalised. A pure
+    function of the article."""
+    if not len(terms):
+        return np.zeros(0, dtype=np.float32)
+    weights = (tf * background_idf(terms, cfg)).astype(np.float32)
+    if title and cfg.story_title_weight != 1.0:
+        heads = np.fromiter(
+            {T.hash32(s) for s in T.content_stems(T.words(title), cfg.stem_prefix)}, np.uint32
+        )
+        at = np.minimum(np.searchsorted(terms, heads), len(terms) - 1)
+        weights[at[terms[at] == heads]] *= cfg.story_title_weight
+    norm = float(np.linalg.norm(weights))
+    return weights / norm if norm else weights
+
+
 def make_doc(f: ArticleFeatures, cfg: Corpus) -> Doc:
     site_key = T.site_key(f.site)
     self_keys: set[str] = {site_key} if site_key else set()
@@ -85,6 +147,7 @@ def make_doc(f: ArticleFeatures, cfg: Corpus) -> Doc:
     terms = T.unpack(f.terms, "uint32")
     counts = T.unpack(f.counts, "uint16").astype(np.float32)
     weights = (1.0 + np.log(np.maximum(counts, 1.0))).astype(np.float32)
+    story_weights = story_vector(terms, weights, f.title, cfg)
     norm = float(np.linalg.norm(weights))
     if norm:
         weights /= norm
@@ -103,6 +166,7 @@ def make_doc(f: ArticleFeatures, cfg: Corpus) -> Doc:
         n_sent=len(sent),
         terms=terms,
         weights=weights,
+        story_weights=story_weights,
         sent_terms=T.unpack(f.sentence_terms, "uint32"),
         sent_ids=np.repeat(np.arange(len(lengths), dtype=np.int32), lengths),
         sent_lengths=lengths,
@@ -121,8 +185,19 @@ def make_doc(f: ArticleFeatures, cfg: Corpus) -> Doc:
 
 
 def cosine(a: Doc, b: Doc) -> float:
+    return cosines(a, b)[0]
+
+
+def cosines(a: Doc, b: Doc) -> tuple[float, float]:
+    """Content-word cosine (copies) and story cosine (background IDF, headline words up-weighted;
+    stories), from one intersection of the term lists."""
     _, ia, ib = np.intersect1d(a.terms, b.terms, assume_unique=True, return_indices=True)
-    return float(np.dot(a.weights[ia], b.weights[ib])) if len(ia) else 0.0
+    if not len(ia):
+        return 0.0, 0.0
+    return (
+        float(np.dot(a.weights[ia], b.weights[ib])),
+        float(np.dot(a.story_weights[ia], b.story_weights[ib])),
+    )
 
 
 def containment(a: Doc, b: Doc) -> tuple[int, int]:
@@ -154,11 +229,26 @@ def aligned(copy: Doc, original: Doc, min_dice: float, max_sentences: int) -> tu
     return int((dice.max(axis=1) >= min_dice).sum()), nc
 
 
-def name_overlap(a: Doc, b: Doc) -> float:
-    """Share of the smaller name set found in the other (names are the event's who and where)."""
+def story_cosine(a: Doc, b: Doc) -> float:
+    """Cosine of the story vectors (background-IDF weighted, headline words up-weighted)."""
+    return cosines(a, b)[1]
+
+
+def name_dice(a: Doc, b: Doc) -> float:
+    """Dice overlap of the two name sets (names are the event's who and where). Unlike the share
+    of the smaller set, an article naming two people does not match every long report that
+    mentions them among fifty others."""
     if not a.names or not b.names:
         return 0.0
-    return len(a.names & b.names) / min(len(a.names), len(b.names))
+    return 2 * len(a.names & b.names) / (len(a.names) + len(b.names))
+
+
+def story_similarity(a: Doc, b: Doc, cfg: Corpus, story_cos: float | None = None) -> float:
+    """Same-event similarity in [0, 1]: story_cosine_weight x story cosine + the rest x name
+    Dice. Symmetric and a pure function of the two articles (order-independent)."""
+    w = cfg.story_cosine_weight
+    cos = story_cosine(a, b) if story_cos is None else story_cos
+    return w * cos + (1 - w) * name_dice(a, b)
 
 
 def days_apart(a: Doc, b: Doc) -> int | None:
@@ -260,11 +350,10 @@ def relate(a: Doc, b: Doc, cfg: Corpus) -> Relation | None:
     direction = orient(a, b)
     o, c = direction.original, direction.copy
     shared, smaller = containment(a, b)
-    cos = cosine(a, b)
-    names = name_overlap(a, b)
+    cos, story_cos = cosines(a, b)
     apart = days_apart(a, b)
     in_window = apart is None or apart <= cfg.story_max_days
-    story = cfg.story_cosine_weight * cos + (1 - cfg.story_cosine_weight) * names
+    story = story_similarity(a, b, cfg, story_cos)
     evidence: list[str] = []
     kind: CopyKind | None = None
     score = 0.0
