@@ -17,7 +17,7 @@ Rules, each recorded on what it finds (`Found.rule`):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from newsint.attribution.lexicon import Lexicon, noun_base, verb_base
@@ -382,20 +382,16 @@ class Extractor:
         if tail is not None:
             t0, t1 = self.finish(*tail, cue=cue_span)
             if len(self.text[t0:t1].split()) >= self.cfg.split_part_min_words:
-                second = Found(
-                    rule="verb",
+                second = replace(
+                    f,
                     content=(t0, t1),
-                    source=src,
-                    cue=cue_span,
-                    effect=effect,
                     cue_tokens=list(f.cue_tokens),
-                    sentence=f.sentence,
-                    confidence=f.confidence,
                     notes=[*f.notes, "second part of a content the speaker tag interrupts"],
-                    inherited_from=f.inherited_from,
-                    first_person=f.first_person,
                     evidence=list(f.evidence),
-                )
+                    source_tokens=set(f.source_tokens),
+                    via=list(f.via),
+                    caveats=list(f.caveats),
+                )  # a copy of the first part's attribution, sharing no mutable field
                 self.extra.append(second)
         return f
 
