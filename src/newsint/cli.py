@@ -221,6 +221,15 @@ def ingest(
             show_default=False,
         ),
     ] = None,
+    parquet: Annotated[
+        str | None,
+        typer.Option(
+            "--parquet",
+            help="Also write the added analyses as Parquet partitions into this folder or "
+            "object-store URI (s3://…; needs pyarrow: pip install 'newsint[ray]').",
+            show_default=False,
+        ),
+    ] = None,
     fmt: OutputOpt = Output.text,
     config: ConfigOpt = None,
 ) -> None:
@@ -249,11 +258,16 @@ def ingest(
                 progress=progress,
                 engine=engine.value,
                 ray_address=ray_address,
+                parquet=parquet,
             )
     if fmt is Output.json:
         out.file.write(render.dumps(summary.to_dict()) + "\n")
     else:
         err.print(render.summary_table(summary, time.monotonic() - started))
+        if summary.parquet:
+            err.print(
+                f"{len(summary.parquet)} Parquet file(s) written to {parquet}", highlight=False
+            )
         for f in summary.failed[:20]:
             err.print(Text(f"{f.where}: {f.message}"), style="red", highlight=False)
         if len(summary.failed) > 20:

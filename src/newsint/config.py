@@ -92,6 +92,7 @@ class Ingest(Section):
     feed_min_content_chars: int
     max_warc_records: int
     store_schemes: list[str]
+    parquet_rows: int
 
 
 class Ray(Section):

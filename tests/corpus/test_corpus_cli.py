@@ -49,6 +49,21 @@ def test_ingest_failure_sets_exit_code(tmp_path: Path) -> None:
     assert "empty.txt" in result.stderr and "the file is empty" in result.stderr
 
 
+def test_ingest_writes_parquet_and_a_bad_target_is_one_clear_error(
+    small_corpus: Path, tmp_path: Path
+) -> None:
+    pytest.importorskip("pyarrow")
+    lake = tmp_path / "lake"
+    args = ("ingest", str(small_corpus), "--db", str(tmp_path / "p.db"), "--format", "json")
+    result = invoke(*args, "--parquet", str(lake))
+    assert result.exit_code == 0, result.output
+    written = json.loads(result.stdout)["parquet"]
+    assert len(written) == 1 and Path(written[0]).parent == lake and Path(written[0]).exists()
+    (tmp_path / "plain").write_text("a file, not a folder")
+    bad = invoke(*args, "--parquet", str(tmp_path / "plain" / "lake"))
+    assert bad.exit_code == 2 and "cannot write Parquet there" in bad.stderr
+
+
 def test_queries_as_json(db: str) -> None:
     stories = json.loads(invoke("stories", "--db", db, "--format", "json").stdout)
     assert [s["articles"] for s in stories] == [3, 1]

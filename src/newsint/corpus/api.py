@@ -107,11 +107,13 @@ class Corpus:
         progress: Progress | None = None,
         engine: str = "local",
         ray_address: str | None = None,
+        parquet: str | None = None,
     ) -> Summary:
         """Read, analyse and store inputs (files, folders, feeds, archives, URLs).
 
         `engine`: "local" (process pool, `jobs` processes) or "ray" (Ray Data; `ray_address`
-        joins a cluster, `jobs` > 1 sets the actor count)."""
+        joins a cluster, `jobs` > 1 sets the actor count). `parquet`: a folder or object-store
+        URI that also receives the added analyses as Parquet partitions (corpus/parquet.py)."""
         from newsint.corpus.ingest import Ingest
 
         self._analyzer = None  # the ingest builds and updates its own
@@ -124,6 +126,7 @@ class Corpus:
             progress=progress,
             engine_kind=engine,
             ray_address=ray_address,
+            parquet=parquet,
         ).run(inputs)
 
     def add(self, items: Iterable[Analysis | InputError], *, engine: Any = None) -> Summary:

@@ -62,6 +62,7 @@ class Summary:
     unchanged: int = 0
     skipped: list[Failure] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
+    parquet: list[str] = field(default_factory=list)  # Parquet files written (--parquet)
 
     @property
     def stored(self) -> int:
@@ -83,6 +84,7 @@ class Summary:
             "unchanged": self.unchanged,
             "skipped": [f.__dict__ for f in self.skipped],
             "failed": [f.__dict__ for f in self.failed],
+            "parquet": list(self.parquet),
         }
 
 
@@ -171,6 +173,7 @@ class Ingest:
         engine: Any = None,
         engine_kind: str = "local",
         ray_address: str | None = None,
+        parquet: str | None = None,
     ) -> None:
         self.store = store
         self.config = config or default_config()
@@ -182,6 +185,8 @@ class Ingest:
         self._engine = engine  # a caller's engine outlives the run (spaCy stays loaded)
         self._engine_kind = engine_kind  # "local" (process pool) or "ray" (Ray Data)
         self._ray_address = ray_address
+        self._parquet = parquet  # also write added analyses as Parquet partitions here
+        self._sink: Any = None
         self._active: Any = None  # the engine of the run in progress
         self.summary = Summary()
         self._seen: set[str] = set()
@@ -360,6 +365,8 @@ class Ingest:
         else:
             self.summary.added += 1
             self.progress.done("added")
+        if self._sink is not None:
+            self._sink.add(analysis)
         self._batch.append((aid, decode(result.features)))
         self._flush()
 
@@ -391,6 +398,10 @@ class Ingest:
         return LocalEngine(self.config, jobs=self.jobs)
 
     def _run(self, items: Iterable[Analysis | InputError | Failure]) -> Summary:
+        if self._parquet:
+            from newsint.corpus.parquet import ParquetSink
+
+            self._sink = ParquetSink(self._parquet, self.config.ingest.parquet_rows)
         engine = self._engine or self._make_engine()
         self._active = engine
         self._ensure_analyzer()
@@ -404,6 +415,9 @@ class Ingest:
                 except InputError as err:  # from the workers, or an analysis the store refused
                     self._fail(err.where, err.code, f"{err.problem} — {err.fix}")
             self._flush(force=True)
+            if self._sink is not None:
+                self._sink.close()
+                self.summary.parquet = list(self._sink.written)
         finally:
             self._active = None
             if self._engine is None:
