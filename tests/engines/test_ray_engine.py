@@ -64,12 +64,14 @@ def test_ray_and_local_engines_give_the_same_corpus(
     ray_local: object, articles: Path, tmp_path: Path
 ) -> None:
     with Store(tmp_path / "local.db") as store:
-        local = Ingest(store, default_config(), jobs=1).run([str(articles)])
+        lake = str(tmp_path / "local-lake")
+        local = Ingest(store, default_config(), jobs=1, parquet=lake).run([str(articles)])
         want = contents(store)
     # a smaller analyzer batch on Ray: the corpus must not depend on how it was cut up
     cfg = config(analyzer_batch=90, batch_size=16)
     with Store(tmp_path / "ray.db") as store:
-        ray = Ingest(store, cfg, jobs=2, engine_kind="ray").run([str(articles)])
+        lake = str(tmp_path / "ray-lake")
+        ray = Ingest(store, cfg, jobs=2, engine_kind="ray", parquet=lake).run([str(articles)])
         got = contents(store)
     assert local.added == ray.added == ARTICLES and not ray.failed
     assert got["ids"] == want["ids"]
@@ -77,6 +79,9 @@ def test_ray_and_local_engines_give_the_same_corpus(
     assert got["snapshot"] == want["snapshot"]
     assert got["claims"] == want["claims"]
     assert got["counts"] == want["counts"]
+    # the Parquet partitions too, byte for byte
+    lakes = [{Path(p).name: Path(p).read_bytes() for p in r.parquet} for r in (local, ray)]
+    assert lakes[0] == lakes[1] and sum(len(b) > 0 for b in lakes[0].values()) >= 1
     snap = want["snapshot"]
     assert len(snap["copy_links"]) > 40 and snap["claim_clusters"]  # a corpus worth comparing
     assert sum(len(s["articles"]) > 1 for s in snap["stories"]) > 20
