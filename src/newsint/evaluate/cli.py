@@ -51,7 +51,8 @@ def eval_command(
     ] = None,
 ) -> None:
     """Score newsint on real gold data; absent data sets are skipped with a note."""
-    console = Console()
+    from newsint.cli import out as console  # wide tables when written to a file or a pipe
+
     names = sorted(TASKS) if name == "all" else [name]
     unknown = [n for n in names if n not in TASKS]
     if unknown:
