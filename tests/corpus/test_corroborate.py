@@ -124,6 +124,9 @@ def test_contradiction_flagged() -> None:
     (cluster,) = an.clusters.values()
     assert cluster.contradictions == sorted([b.claims[0].key, denial.claims[0].key])
     assert "contradicted" in an.corroboration().reasons(b.claims[0].key)[-1]
+    # one source says it, another denies it: one source backs it, not two
+    assert cluster.stance_sources == {"1": 1, "-1": 1}
+    assert cluster.independent_sources == 1
 
 
 def test_claim_nobody_repeats_is_one_source() -> None:

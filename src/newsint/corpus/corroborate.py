@@ -204,7 +204,8 @@ def cluster_record(
         claims=[i.key for i in items],
         articles=sorted({i.article for i in items}),
         representative=rep.key,
-        independent_sources=count,
+        # what backs the statement as its earliest report makes it: a denial is no backing
+        independent_sources=by_stance[str(rep.stance)],
         upstreams=upstreams,
         collapsed=collapsed,
         contradictions=sorted([rep.key, *opposed]) if opposed else [],
