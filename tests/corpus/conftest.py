@@ -19,13 +19,12 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from handmade import named
 from newsint.corpus.store import database_url
 from newsint.model import (
     Analysis,
     ArticleMeta,
     Claim,
-    Entity,
-    Mention,
     Published,
     Source,
     TextSpan,
@@ -134,27 +133,7 @@ def build_analysis(
     """An analysed article made by hand: entities by name (every occurrence a mention) and
     claims by their content and speaker name (both found in the text)."""
     aid = stable_id("art", url, text)
-    ents, mentions = [], []
-    for name, type_ in entities:
-        eid = stable_id("ent", aid, name)
-        ids = []
-        start = text.find(name)
-        while start >= 0:
-            mid = stable_id("men", aid, start)
-            ids.append(mid)
-            mentions.append(
-                Mention(
-                    id=mid,
-                    start=start,
-                    end=start + len(name),
-                    text=name,
-                    label=type_,
-                    type=type_,
-                    entity=eid,
-                )
-            )
-            start = text.find(name, start + 1)
-        ents.append(Entity(id=eid, name=name, type=type_, mentions=ids))
+    ents, mentions = named(aid, text, entities)
     by_name = {e.name: e.id for e in ents}
     claim_records = []
     for content, speaker in claims:

@@ -10,16 +10,15 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
+from handmade import named
 from newsint.model import (
     Analysis,
     Argument,
     ArticleMeta,
     Claim,
-    Entity,
     Event,
     Evidence,
     Grade,
-    Mention,
     Published,
     Removal,
     Segment,
@@ -74,27 +73,7 @@ def build(
     seasons in the text, and a breadcrumb removal when `crumbs` is given."""
     raw = crumbs + text
     aid = stable_id("art", url, raw)
-    entities, mentions = [], []
-    for name, type_ in names:
-        eid = stable_id("ent", aid, name)
-        ids = []
-        start = text.find(name)
-        while start >= 0:
-            mid = stable_id("men", aid, start)
-            ids.append(mid)
-            mentions.append(
-                Mention(
-                    id=mid,
-                    start=start,
-                    end=start + len(name),
-                    text=name,
-                    label=type_,
-                    type=type_,
-                    entity=eid,
-                )
-            )
-            start = text.find(name, start + 1)
-        entities.append(Entity(id=eid, name=name, type=type_, mentions=ids))
+    entities, mentions = named(aid, text, names)
     times = []
     for word, value, gran in (
         ("Monday morning", "2025-03-10TMO", "time"),
