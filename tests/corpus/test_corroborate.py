@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from corpus_texts import DENIAL, INDEPENDENT, ORIGINAL, SPIN, SYNDICATED, features
 
 from newsint.config import default_config
 from newsint.corpus.analyzer import CorpusAnalyzer
 
 CLAIM = "seized 3,200 crates of counterfeit vaccines on Sunday"
+HERON_CLAIM = "the freighter Silent Heron carried 3,200 crates of counterfeit vaccines"
 SPIN_CLAIM = "confiscated 3,200 boxes of fake vaccines on Sunday"
 MEMO = ("document", "a customs memo")
 SPIN_MEMO = ("document", "a customs document")
@@ -163,3 +165,34 @@ def test_a_broad_claim_joins_only_its_best_match() -> None:
     an.add([a, b])
     (cluster,) = an.clusters.values()
     assert sorted(cluster.claims) == sorted([a.claims[1].key, b.claims[0].key])
+
+
+@pytest.mark.parametrize(
+    ("threshold", "sources"),
+    [
+        (0.9, 2),  # "leaked customs memo" ~ "internal customs memo" is 0.77: two documents
+        (0.75, 1),  # a looser setting takes them for one document: one source
+    ],
+)
+def test_claim_document_similarity_setting_decides_same_document(
+    threshold: float, sources: int
+) -> None:
+    """Two outlets resting on two descriptions of a memo: the setting, not a constant, says
+    whether the descriptions name one document."""
+    a = wire()
+    a.claims[0].chain[1].name = "a leaked customs memo"
+    b = features(
+        INDEPENDENT,
+        site="valmoraherald.example",
+        published="2026-03-02",
+        claims=[{"content": HERON_CLAIM, "chain": [("document", "an internal customs memo")]}],
+    )
+    base = default_config()
+    config = base.model_copy(
+        update={"corpus": base.corpus.model_copy(update={"claim_document_similarity": threshold})}
+    )
+    an = CorpusAnalyzer(config)
+    an.add([a, b])
+    (cluster,) = an.clusters.values()
+    assert set(cluster.articles) == {a.id, b.id}
+    assert cluster.independent_sources == sources

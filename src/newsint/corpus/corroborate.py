@@ -97,13 +97,14 @@ def _upstream_keys(
 
 def _similar_key(a: str, b: str, threshold: float) -> bool:
     """Two descriptions of what may be the same document or statement ('a leaked US
-    intelligence document' ~ 'the leaked US document')."""
+    intelligence document' ~ 'the leaked US document'): token-set similarity (0-1) at least
+    `threshold` ([corpus] claim_document_similarity)."""
     ka, _, ta = a.partition(":")
     kb, _, tb = b.partition(":")
     return (
         ka == kb
         and ka in ("document", "intelligence", "statement")
-        and (fuzz.token_set_ratio(ta, tb) >= 90)
+        and fuzz.token_set_ratio(ta, tb) >= threshold * 100
     )
 
 
