@@ -39,9 +39,19 @@ def test_granularity(value: str | None, granularity: str) -> None:
         ("2023-W14", date(2023, 4, 3), date(2023, 4, 9)),
         ("2022-Q2", date(2022, 4, 1), date(2022, 6, 30)),
         ("2022-H2", date(2022, 7, 1), date(2022, 12, 31)),
+        ("2022-SP", date(2022, 3, 1), date(2022, 5, 31)),
+        ("2022-SU", date(2022, 6, 1), date(2022, 8, 31)),
+        ("2022-FA", date(2022, 9, 1), date(2022, 11, 30)),
+        # winter runs from December into the next year's February (a leap one here)
         ("2022-WI", date(2022, 12, 1), date(2023, 2, 28)),
+        ("2023-WI", date(2023, 12, 1), date(2024, 2, 29)),
+        # decades and centuries are written by their leading digits (TIMEX3): the 1990s, the
+        # 2000s; "18" is the 19th century, 1800-1899
         ("199", date(1990, 1, 1), date(1999, 12, 31)),
+        ("200", date(2000, 1, 1), date(2009, 12, 31)),
+        ("18", date(1800, 1, 1), date(1899, 12, 31)),
         ("20", date(2000, 1, 1), date(2099, 12, 31)),
+        ("2023-04-11T14:30", date(2023, 4, 11), date(2023, 4, 11)),
     ],
 )
 def test_period(value: str, first: date, last: date) -> None:

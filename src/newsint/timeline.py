@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 
+from newsint import timex
+from newsint.config import default_config
 from newsint.model import Analysis, Argument, Event, TimeExpr
 
 # TIMEX3 mod -> the word shown after the value ("2023-02 (early)").
@@ -30,74 +32,10 @@ MOD_WORDS = {
     "EQUAL_OR_MORE": "at least",
 }
 
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
-_HALF = re.compile(r"^(\d{4})-H([12])$")
-_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
-_YEAR = re.compile(r"^(\d{4})$")
-_DECADE = re.compile(r"^(\d{3})X?$")
-_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 
-
-def _month_end(year: int, month: int) -> date:
-    """Last day of a month; months past 12 roll into the next year (winter spans two years)."""
-    year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
-    nxt = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
-    return nxt - timedelta(days=1)
-
-
-def value_range(value: str | None) -> tuple[date, date] | None:
-    """First and last day a TIMEX3 date value covers; None for durations, sets, *_REF and junk."""
-    if not value:
-        return None
-    try:
-        if m := _DAY.match(value):
-            d = date(int(m[1]), int(m[2]), int(m[3]))
-            return d, d
-        if m := _MONTH.match(value):
-            y, mo = int(m[1]), int(m[2])
-            return date(y, mo, 1), _month_end(y, mo)
-        if m := _WEEK.match(value):
-            monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            return monday, monday + timedelta(days=6)
-        if m := _QUARTER.match(value):
-            y, q = int(m[1]), int(m[2])
-            return date(y, 3 * q - 2, 1), _month_end(y, 3 * q)
-        if m := _HALF.match(value):
-            y, h = int(m[1]), int(m[2])
-            return date(y, 6 * h - 5, 1), _month_end(y, 6 * h)
-        if m := _SEASON.match(value):
-            y = int(m[1])
-            first, last = _SEASON_MONTHS[m[2]]
-            return date(y, first, 1), _month_end(y, last)
-        if m := _YEAR.match(value):
-            y = int(m[1])
-            return date(y, 1, 1), date(y, 12, 31)
-        if m := _DECADE.match(value):
-            y = int(m[1]) * 10
-            return date(y, 1, 1), date(y + 9, 12, 31)
-    except ValueError:  # month 13, week 54: an unresolvable value is no date
-        return None
-    return None
-
-
-def _narrow(first: date, last: date, mod: str | None) -> tuple[date, date]:
-    """Early/mid/late take a third of the range, so "early February" sorts before "February 20"."""
-    span = (last - first).days + 1
-    if mod not in ("START", "MID", "END") or span < 3:
-        return first, last
-    third = span // 3
-    if mod == "START":
-        return first, first + timedelta(days=third - 1)
-    if mod == "MID":
-        return first + timedelta(days=third), last - timedelta(days=third)
-    return last - timedelta(days=third - 1), last
-
-
-def time_range(t: TimeExpr) -> tuple[date, date] | None:
-    """The days a time expression covers: the time stage's range, else read from its value."""
+def time_range(t: TimeExpr, mod_share: float | None = None) -> tuple[date, date] | None:
+    """The days a time expression covers: the time stage's range, else read from its value
+    (narrowed by its START/MID/END mod as the time stage does, `[time] mod_share`)."""
     if t.type not in ("DATE", "TIME"):
         return None
     if t.range_start and t.range_end:
@@ -105,8 +43,11 @@ def time_range(t: TimeExpr) -> tuple[date, date] | None:
             return date.fromisoformat(t.range_start[:10]), date.fromisoformat(t.range_end[:10])
         except ValueError:
             pass
-    rng = value_range(t.value)
-    return _narrow(*rng, t.mod) if rng else None
+    rng = timex.period(t.value)
+    if rng is None:
+        return None
+    share = default_config().time.mod_share if mod_share is None else mod_share
+    return timex.apply_mod(rng, t.mod, share)
 
 
 # TIMEX3 parts of the day ("2025-03-05TAF") -> words.
@@ -154,7 +95,7 @@ def event_time(analysis: Analysis, event: Event) -> Entry:
         return Entry(event, "")
     if arg.time is None:
         # No time expression: the publication date, which the tense implied (or an unresolved text).
-        rng = value_range(arg.value)
+        rng = timex.period(arg.value)
         if rng is None:
             return Entry(event, "")
         return Entry(event, f"{arg.value} (publication date)", rng[0], rng[1], implied=True)
