@@ -42,3 +42,11 @@ def test_status_groups() -> None:
     assert lex.hedges["allegedly"] == "alleged"
     assert lex.outlets["associated press"] == "Associated Press"
     assert lex.precedence[0] == "denied" and lex.precedence[-1] == "asserted"
+
+
+def test_particle_required_verbs_have_particles() -> None:
+    """Every verb that needs a particle to report has its particles listed."""
+    lex = lexicon()
+    assert lex.particle_required
+    assert lex.particle_required <= set(lex.cue_particles)
+    assert "read" in lex.cue_particles and "read" not in lex.particle_required

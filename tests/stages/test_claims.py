@@ -648,3 +648,16 @@ def test_passives_that_report_nothing(claims_of, text) -> None:
 def test_an_expected_clause_a_named_speaker_reports_has_no_unnamed_source(claims_of) -> None:
     a = claims_of("The minister is expected to visit the port next week, her office said.")
     assert [c.source.text for c in a.claims if c.kind != "unattributed"] == ["her office"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The engineer pointed out that the piers were cracked.", "pointed out"),
+        ("The engineer pointed at the cracked piers.", None),  # no particle: no report
+    ],
+)
+def test_particle_verbs_report_only_with_their_particle(claims_of, text, cue) -> None:
+    """The particle verbs and which need their particle come from data/claims.toml."""
+    cues = [c.cue.text for c in claims_of(text).claims if c.cue is not None]
+    assert cues == ([cue] if cue else [])

@@ -249,7 +249,7 @@ class Extractor:
                 ),
                 None,
             )
-            if base in ("point", "lay", "spell", "go", "weigh", "sound") and particle is None:
+            if base in lex.particle_required and particle is None:
                 return None
         if tok.dep_ in ("amod", "compound", "nmod", "aux", "auxpass"):
             return None

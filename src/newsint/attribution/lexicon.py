@@ -24,7 +24,8 @@ class Lexicon:
     """Everything the claims stage looks words up in; built once from data/claims.toml."""
 
     cue_verbs: dict[str, str]  # base verb -> status effect
-    cue_particles: dict[str, frozenset[str]]
+    cue_particles: dict[str, frozenset[str]]  # verb -> particles that join its cue
+    particle_required: frozenset[str]  # verbs that report only with one of those particles
     object_ok: frozenset[str]
     sourceless_passive: frozenset[str]
     naming_verbs: frozenset[str]
@@ -172,6 +173,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         cue_verbs=_groups(data["cue_verbs"]),
         cue_particles={k: _set(v) for k, v in data["cue_particles"].items()},
+        particle_required=_set(data["particle_required"]["verbs"]),
         object_ok=_set(data["object_content"]["verbs"]),
         sourceless_passive=_set(data["sourceless_passive"]["verbs"]),
         naming_verbs=_set(data["object_content"]["naming_verbs"]),
