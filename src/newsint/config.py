@@ -142,6 +142,13 @@ class Corpus(Section):
     spin_min_evidence: int
     align_max_sentences: int
     derivative_min_cosine: float
+    direction_cited: float
+    direction_earlier_day: float
+    direction_dated_primary: float
+    direction_dated: float
+    direction_self_credit: float
+    direction_earlier_time: float
+    direction_tie: float
     parent_score_tie: float
     story_min_similarity: float
     story_cosine_weight: float

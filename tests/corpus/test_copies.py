@@ -88,7 +88,7 @@ def test_relation_is_symmetric_in_argument_order() -> None:
 def test_origin_by_date(first, second, expected_original) -> None:
     a = doc(FOOTBALL, site=first[1], published=first[0])
     b = doc(FOOTBALL + "\nMore later.", site=second[1], published=second[0])
-    d = orient(a, b)
+    d = orient(a, b, CFG)
     assert d.original is (a if expected_original == "first" else b)
 
 
@@ -96,13 +96,13 @@ def test_citation_beats_dates() -> None:
     """The copy credits the other's outlet, even though its own date is earlier (wrong clock)."""
     original = doc(ORIGINAL, site="harborwire.example", published="2026-03-02")
     copy = doc(SYNDICATED, site="valmoradaily.example", published="2026-03-01")
-    d = orient(original, copy)
-    assert d.original is original and d.confidence >= 0.9
+    d = orient(original, copy, CFG)
+    assert d.original is original and d.confidence == CFG.direction_cited
 
 
 def test_self_credit_decides_between_undated_articles() -> None:
     """Neither is dated: the one crediting its own outlet is primary reporting."""
     original = doc(ORIGINAL, site="harborwire.example", published=None)
     spin = doc(SPIN, site="spinmill.example", published=None)
-    d = orient(spin, original)
+    d = orient(spin, original, CFG)
     assert d.original is original

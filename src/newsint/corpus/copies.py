@@ -283,25 +283,35 @@ class Direction:
     reason: str
 
 
-def orient(a: Doc, b: Doc) -> Direction:
-    """Which of two related articles is the original: citations, then dates, then self-credit."""
+def orient(a: Doc, b: Doc, cfg: Corpus) -> Direction:
+    """Which of two related articles is the original: citations, then dates, then self-credit
+    (the confidence of each rule is a `direction_*` setting)."""
     ab, ba = cites(b, a), cites(a, b)
     if ab and not ba:
-        return Direction(a, b, 0.9, f"{b.id} credits {ab.name}, the outlet of {a.id}")
+        return Direction(
+            a, b, cfg.direction_cited, f"{b.id} credits {ab.name}, the outlet of {a.id}"
+        )
     if ba and not ab:
-        return Direction(b, a, 0.9, f"{a.id} credits {ba.name}, the outlet of {b.id}")
+        return Direction(
+            b, a, cfg.direction_cited, f"{a.id} credits {ba.name}, the outlet of {b.id}"
+        )
     first, second = (a, b) if a.order <= b.order else (b, a)
     if first.day and second.day and first.day != second.day:
-        return Direction(first, second, 0.85, f"published earlier ({first.day} < {second.day})")
+        why = f"published earlier ({first.day} < {second.day})"
+        return Direction(first, second, cfg.direction_earlier_day, why)
     if first.day and not second.day:
-        conf = 0.7 if first.primary < second.primary else 0.6
+        more = first.primary < second.primary
+        conf = cfg.direction_dated_primary if more else cfg.direction_dated
         return Direction(first, second, conf, f"dated {first.day}; the other has no date")
     if first.primary < second.primary:
         why = "credits its own outlet" if first.primary == 0 else "credits no other outlet"
-        return Direction(first, second, 0.7, f"{first.id} {why}; {second.id} credits others")
+        why = f"{first.id} {why}; {second.id} credits others"
+        return Direction(first, second, cfg.direction_self_credit, why)
     if first.published and second.published and first.published != second.published:
-        return Direction(first, second, 0.75, f"published earlier ({first.published})")
-    return Direction(first, second, 0.5, "no date or credit tells them apart; smaller id first")
+        why = f"published earlier ({first.published})"
+        return Direction(first, second, cfg.direction_earlier_time, why)
+    why = "no date or credit tells them apart; smaller id first"
+    return Direction(first, second, cfg.direction_tie, why)
 
 
 # --------------------------------------------------------------------------- classification
@@ -347,7 +357,7 @@ def _examples(items: set[str], limit: int = 3) -> str:
 
 def relate(a: Doc, b: Doc, cfg: Corpus) -> Relation | None:
     """Classify a candidate pair; None when it is neither a copy nor the same story."""
-    direction = orient(a, b)
+    direction = orient(a, b, cfg)
     o, c = direction.original, direction.copy
     shared, smaller = containment(a, b)
     cos, story_cos = cosines(a, b)
