@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from networkx.utils import UnionFind
 from rapidfuzz import fuzz
 
 from newsint.config import Entities as EntitiesConfig
@@ -121,24 +122,6 @@ def _fullness(name: str, count: int) -> tuple[bool, int, int, int, str]:
 
 
 _Link = Callable[..., None]  # link(a, b, rule, score=1.0, detail=None): union and keep evidence
-
-
-class _Union:
-    def __init__(self, keys: Iterable[str]) -> None:
-        self.parent = {k: k for k in keys}
-
-    def find(self, k: str) -> str:
-        while self.parent[k] != k:
-            self.parent[k] = self.parent[self.parent[k]]
-            k = self.parent[k]
-        return k
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            # the smaller key becomes the root, so the result never depends on the call order
-            lo, hi = sorted((ra, rb))
-            self.parent[hi] = lo
 
 
 # --------------------------------------------------------------------------- name rules
@@ -255,7 +238,7 @@ def merge(cands: Iterable[Candidate], gaz: Gazetteer, cfg: EntitiesConfig) -> li
         | {"the"}
         | {k for k, e in gaz.entries.items() if e.kind in ("country", "demonym") and " " not in k}
     )
-    uf = _Union(nodes)
+    uf = UnionFind(nodes)
     evidence: list[tuple[str, str, MergeEvidence]] = []
 
     def link(a: _Node, b: _Node, rule: str, score: float = 1.0, detail: str | None = None) -> None:
@@ -282,7 +265,7 @@ def merge(cands: Iterable[Candidate], gaz: Gazetteer, cfg: EntitiesConfig) -> li
 
     groups: dict[str, list[_Node]] = {}
     for key in sorted(nodes):
-        groups.setdefault(uf.find(key), []).append(nodes[key])
+        groups.setdefault(uf[key], []).append(nodes[key])
     out = []
     for members in groups.values():
         cands_ = sorted((c for n in members for c in n.members), key=lambda c: (c.start, c.end))
@@ -379,7 +362,7 @@ def _consistent(targets: list[_Node], removable: frozenset[str], gaz: Gazetteer)
 
 
 def _link_fuzzy(
-    named: list[_Node], uf: _Union, designators: frozenset[str], cfg: EntitiesConfig, link: _Link
+    named: list[_Node], uf: UnionFind, designators: frozenset[str], cfg: EntitiesConfig, link: _Link
 ) -> None:
     """Spelling variants, strongest pair first; each refused if it joins different real names."""
     pairs = []
@@ -395,16 +378,16 @@ def _link_fuzzy(
     by_key = {n.key: n for n in named}
     members: dict[str, list[_Node]] = {}
     for n in named:
-        members.setdefault(uf.find(n.key), []).append(n)
+        members.setdefault(uf[n.key], []).append(n)
     for neg, ka, kb in sorted(pairs):
-        ra, rb = uf.find(ka), uf.find(kb)
+        ra, rb = uf[ka], uf[kb]
         if ra == rb:
             continue
         shared = _fuzzy_blocked(members[ra], members[rb], cfg)
         if shared is None:
             continue
         link(by_key[ka], by_key[kb], "fuzzy", -neg / 100, f"same context: {', '.join(shared)}")
-        root = uf.find(ka)
+        root = uf[ka]
         merged = members.pop(ra) + members.pop(rb)
         members[root] = merged
 

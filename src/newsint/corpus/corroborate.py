@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from networkx.utils import UnionFind
 from rapidfuzz import fuzz
 
 from newsint import textsim
@@ -118,21 +119,7 @@ def independence(
 
     `root_of(article)` gives the original an article collapses into and the path of reasons.
     """
-    parent = {i.key: i.key for i in items}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(a: str, b: str) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            if rb < ra:
-                ra, rb = rb, ra
-            parent[rb] = ra
-
+    sources = UnionFind(i.key for i in items)
     collapsed: list[str] = []
     by_root: dict[str, list[ClaimItem]] = {}
     roots: dict[str, str] = {}
@@ -145,8 +132,7 @@ def independence(
                 f"{item.article} collapses into its original {root}: {'; '.join(path)}"
             )
     for group in by_root.values():
-        for other in group[1:]:
-            union(group[0].key, other.key)
+        sources.union(*(g.key for g in group))
     keys: dict[str, list[ClaimItem]] = {}
     labels: dict[str, str] = {}
     for item in items:
@@ -166,11 +152,10 @@ def independence(
             collapsed.append(
                 f"{len(roots_in)} originals rest on the same {labels[key]}: counted once"
             )
-        for other in group[1:]:
-            union(group[0].key, other.key)
+        sources.union(*(g.key for g in group))
     groups: dict[str, list[ClaimItem]] = {}
     for item in items:
-        groups.setdefault(find(item.key), []).append(item)
+        groups.setdefault(sources[item.key], []).append(item)
     upstreams = []
     anonymous = False
     for members in sorted(groups.values(), key=lambda g: min(x.key for x in g)):

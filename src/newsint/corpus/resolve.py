@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from networkx.utils import UnionFind
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
@@ -413,15 +414,8 @@ class EntityResolver:
         return changed, removed, judgements
 
     def _partition(self, area: set[str], pinned: set[str]) -> list[set[str]]:
-        parent = {n: n for n in area}
+        cells = UnionFind(area)
         cannot: dict[str, set[str]] = {n: set() for n in area}
-
-        def find(x: str) -> str:
-            while parent[x] != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
-
         edges: list[tuple[int, float, str, str]] = []
         for j in sorted(self.user.values(), key=lambda j: j.id):
             if not j.active:
@@ -458,17 +452,17 @@ class EntityResolver:
         edges.sort()
         # cannot-links are kept per root and merged with it
         for _, _, a, b in edges:
-            ra, rb = find(a), find(b)
+            ra, rb = cells[a], cells[b]
             if ra == rb:
                 continue
-            if any(find(x) == rb for x in cannot[ra]) or any(find(x) == ra for x in cannot[rb]):
+            if any(cells[x] == rb for x in cannot[ra]) or any(cells[x] == ra for x in cannot[rb]):
                 continue
-            parent[rb] = ra
-            cannot[ra] |= cannot[rb]
-        cells: dict[str, set[str]] = {}
+            cells.union(ra, rb)
+            cannot[cells[ra]] = cannot[ra] | cannot[rb]
+        out: dict[str, set[str]] = {}
         for n in sorted(area):
-            cells.setdefault(find(n), set()).add(n)
-        return list(cells.values())
+            out.setdefault(cells[n], set()).add(n)
+        return list(out.values())
 
     def _record(self, cell: set[str], pinned: set[str]) -> CorpusEntity | None:
         members: set[str] = set()

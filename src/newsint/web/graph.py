@@ -11,6 +11,7 @@ import math
 from typing import Any
 
 import numpy as np
+from networkx.utils import UnionFind
 
 WIDTH = 1000.0
 HEIGHT = 700.0
@@ -58,20 +59,14 @@ def layout(
 
 def _components(ids: list[str], links: list[tuple[str, str]]) -> list[list[str]]:
     """Connected components, biggest first, each in id order (so the layout is stable)."""
-    parent = {i: i for i in ids}
-
-    def root(i: str) -> str:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    linked = UnionFind(ids)
+    known = set(ids)
     for a, b in links:
-        if a in parent and b in parent:
-            parent[root(a)] = root(b)
+        if a in known and b in known:
+            linked.union(a, b)
     groups: dict[str, list[str]] = {}
     for i in sorted(ids):
-        groups.setdefault(root(i), []).append(i)
+        groups.setdefault(linked[i], []).append(i)
     return sorted(groups.values(), key=lambda g: (-len(g), g[0]))
 
 
