@@ -6,23 +6,10 @@ from importlib import resources
 import pycountry
 import pytest
 
-from newsint.gazetteer import fold, load_gazetteer
+from newsint.gazetteer import load_gazetteer
+from newsint.text.fold import name_key
 
 GAZ = load_gazetteer()
-
-
-@pytest.mark.parametrize(
-    ("text", "key"),
-    [
-        ("U.S.", "us"),
-        ("Çavuşoğlu", "cavusoglu"),
-        ("Agence France-Presse", "agence france presse"),
-        ("  Wagner   Group ", "wagner group"),
-        ("Kadıköy", "kadikoy"),
-    ],
-)
-def test_fold(text: str, key: str) -> None:
-    assert fold(text) == key
 
 
 @pytest.mark.parametrize(
@@ -63,5 +50,5 @@ def test_country_table_is_consistent() -> None:
         assert code == "XK" or pycountry.countries.get(alpha_2=code) is not None, code
         for field in ("names", "demonyms", "capitals"):
             for name in row[field]:
-                key = fold(name.removeprefix("the "))
+                key = name_key(name.removeprefix("the "))
                 assert owner.setdefault(key, code) == code, f"{name} is {owner[key]} and {code}"

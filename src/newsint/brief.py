@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsint.model import Analysis, Argument, Entity, Event
+from newsint.text.segments import paragraph_texts, paragraphs
 from newsint.timeline import article_timeline
 
 
@@ -54,7 +55,7 @@ def section_article(a: Analysis) -> Section:
 
 
 def _paragraphs(text: str) -> int:
-    return len([p for p in text.split("\n\n") if p.strip()])
+    return len(paragraphs(text))
 
 
 def section_cleaning(a: Analysis) -> Section:
@@ -64,11 +65,11 @@ def section_cleaning(a: Analysis) -> Section:
 
 
 def section_lead(a: Analysis) -> Section:
-    paragraphs = [p for p in a.text.split("\n\n") if p.strip()]
+    paras = paragraph_texts(a.text)
     lead = (
-        paragraphs[1]
-        if len(paragraphs) > 1 and a.article.title and paragraphs[0] == a.article.title
-        else (paragraphs[0] if paragraphs else "")
+        paras[1]
+        if len(paras) > 1 and a.article.title and paras[0] == a.article.title
+        else (paras[0] if paras else "")
     )
     return Section("Lead", notes=[lead] if lead else ["(no text)"])
 

@@ -3,58 +3,21 @@
 Countries come from pycountry (every ISO 3166 code and name) plus data/countries.toml, which adds
 what news writes and ISO lacks ("Turkey", "the US", demonyms, capitals). The word lists of
 data/entities.toml (titles, designators, metonymy cues) are compiled here too, so rules in the
-stage stay general and what they know about the world is data. Everything is keyed by `fold()`.
+stage stay general and what they know about the world is data. Everything is keyed by
+`newsint.text.fold.name_key()`.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from typing import Literal
 
-_FOLD_EXTRA = str.maketrans(
-    {
-        "ı": "i",
-        "ø": "o",
-        "Ø": "O",
-        "ł": "l",
-        "Ł": "L",
-        "đ": "d",
-        "Đ": "D",
-        "ß": "ss",
-        "æ": "ae",
-        "Æ": "AE",
-        "œ": "oe",
-        "Œ": "OE",
-        "’": "'",
-        "‘": "'",
-        "ʼ": "'",
-        "‐": "-",
-        "‑": "-",
-        "–": "-",
-        "—": "-",
-    }
-)
-_SPACES = re.compile(r"[\s\-]+")
-
-
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Comparison key of a name: accents, case, dots, hyphens and spacing ignored.
-
-    "U.S." and "US" fold alike, as do "Çavuşoğlu" and "Cavusoglu": spellings that differ only so
-    are the same name, not a fuzzy match.
-    """
-    t = unicodedata.normalize("NFKD", text.translate(_FOLD_EXTRA))
-    t = "".join(ch for ch in t if not unicodedata.combining(ch))
-    t = t.casefold().replace(".", "")
-    return _SPACES.sub(" ", t).strip()
-
+from newsint.text.fold import name_key
 
 EntryKind = Literal["country", "capital", "demonym", "media", "seat"]
 
@@ -77,7 +40,7 @@ class Entry:
         if self.kind == "demonym":
             return f"country:{self.country}"
         if self.kind in ("media", "seat"):
-            return f"{self.kind}:{fold(self.name)}"
+            return f"{self.kind}:{name_key(self.name)}"
         return None
 
 
@@ -106,12 +69,12 @@ class Lexicon:
 @dataclass(frozen=True)
 class Gazetteer:
     countries: Mapping[str, str]  # code -> display name
-    entries: Mapping[str, Entry]  # fold(name) -> entry
+    entries: Mapping[str, Entry]  # name_key(name) -> entry
     matcher: re.Pattern[str]  # finds table names in running text (for names the model missed)
     words: Lexicon
 
     def lookup(self, name: str) -> Entry | None:
-        return self.entries.get(fold(name))
+        return self.entries.get(name_key(name))
 
     def country_name(self, code: str) -> str:
         return self.countries.get(code, code)
@@ -132,7 +95,7 @@ def _iso_names(country: object) -> list[str]:
 
 
 def _words(values: list[str]) -> frozenset[str]:
-    return frozenset(fold(v) for v in values)
+    return frozenset(name_key(v) for v in values)
 
 
 @cache
@@ -149,7 +112,7 @@ def load_gazetteer() -> Gazetteer:
     any_case: set[str] = set()
 
     def add(form: str, entry: Entry) -> None:
-        key = fold(form)
+        key = name_key(form)
         if not key or key in ambiguous:
             return
         entries.setdefault(key, entry)
@@ -184,7 +147,7 @@ def load_gazetteer() -> Gazetteer:
     for name in ent["media"]["exact"]:
         add(name, Entry("media", name, "ORG"))
     for name in ent["media"]["any_case"]:
-        key = fold(name)
+        key = name_key(name)
         entries.setdefault(key, Entry("media", name, "ORG"))
         any_case.add(name)
 
@@ -204,7 +167,7 @@ def load_gazetteer() -> Gazetteer:
         boilerplate=_words(ent["boilerplate"]["words"]) | set("&|»›>/-"),
         place_nouns=_words(ent["places"]["head_nouns"]),
         place_prepositions=_words(ent["places"]["prepositions"]),
-        demonym_links={fold(w): kind for kind in links for w in links[kind]},
+        demonym_links={name_key(w): kind for kind in links for w in links[kind]},
         literal_verbs=_words(metonymy["literal_verbs"]),
         literal_adjectives=_words(metonymy["literal_adjectives"]),
         literal_nouns=_words(metonymy["literal_nouns"]),

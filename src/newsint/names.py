@@ -19,8 +19,9 @@ from networkx.utils import UnionFind
 from rapidfuzz import fuzz
 
 from newsint.config import Entities as EntitiesConfig
-from newsint.gazetteer import Entry, Gazetteer, fold
+from newsint.gazetteer import Entry, Gazetteer
 from newsint.model import MergeEvidence, Role
+from newsint.text.fold import name_key
 
 # Order of rule names in an entity's evidence list (strongest first).
 RULE_ORDER = ("exact", "alias", "title", "surname", "short-form", "acronym", "fuzzy")
@@ -58,7 +59,7 @@ class Candidate:
     @property
     def key(self) -> str:
         identity = self.entry.identity if self.entry else None
-        return identity or fold(self.name)
+        return identity or name_key(self.name)
 
     @property
     def named(self) -> bool:
@@ -96,7 +97,7 @@ class _Node:
 
     @cached_property
     def tokens(self) -> list[tuple[str, ...]]:
-        return sorted({tuple(fold(f).split()) for f in self.forms})
+        return sorted({tuple(name_key(f).split()) for f in self.forms})
 
     @property
     def identity(self) -> str | None:
@@ -218,7 +219,7 @@ def spelling_similarity(a: str, b: str, min_chars: int) -> float:
 
 def _core(node: _Node, words: frozenset[str]) -> str:
     """What spelling similarity compares: a person's surname, an organisation without "Group"."""
-    tokens = tuple(fold(node.forms[0]).split()) if node.forms else tuple(node.key.split())
+    tokens = tuple(name_key(node.forms[0]).split()) if node.forms else tuple(node.key.split())
     if node.type == "PERSON":
         return tokens[-1] if tokens else ""
     kept = [t for t in tokens if t not in words and t != "the"]
@@ -258,7 +259,7 @@ def merge(cands: Iterable[Candidate], gaz: Gazetteer, cfg: EntitiesConfig) -> li
         _link_unambiguous(short, named, removable, gaz, cfg, link)
     for node in named:  # "Long Name (LN)": the text itself says they are one
         for c in node.members:
-            target = nodes.get(fold(c.expands)) if c.expands else None
+            target = nodes.get(name_key(c.expands)) if c.expands else None
             if target is not None and target is not node:
                 link(target, node, "acronym", 1.0, "written in parentheses after the long name")
     _link_fuzzy(named, uf, words.designators, cfg, link)
@@ -444,7 +445,7 @@ def _group(
     for n in nodes:
         forms = n.forms
         for other in forms[1:]:
-            rule = "exact" if fold(other) == fold(forms[0]) else "alias"
+            rule = "exact" if name_key(other) == name_key(forms[0]) else "alias"
             detail = (
                 "same name once case, accents and dots are ignored"
                 if rule == "exact"

@@ -8,21 +8,14 @@ extra words on one side). Measured on MSRP in docs/benchmarks.md; no model neede
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from newsint.text.fold import fold
+
 _WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def fold(text: str) -> str:
-    """Compatibility-decomposed, combining marks dropped, case-folded. Without it `\\w+` cuts
-    words at every mark (Arabic vowel signs, decomposed accents), and two unrelated lines made
-    of one-letter "words" look alike."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.category(c).startswith("M")).casefold()
 
 
 @lru_cache(maxsize=4096)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsint.attribution.quotes import find_quotes, paragraphs, quoted_share
+from newsint.attribution.quotes import find_quotes, quoted_share
 
 
 @pytest.mark.parametrize(
@@ -24,11 +24,6 @@ def test_unclosed_quote_closes_at_paragraph_end() -> None:
     first = find_quotes(text)[0]
     assert first.open_end
     assert text[first.start : first.end] == "“First part of a long quote."
-
-
-def test_paragraphs_skip_blank_lines() -> None:
-    text = "One.\n\n\nTwo.\n\n"
-    assert [text[s:e] for s, e in paragraphs(text)] == ["One.", "Two."]
 
 
 def test_quoted_share() -> None:

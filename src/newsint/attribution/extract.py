@@ -21,9 +21,10 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from newsint.attribution.lexicon import Lexicon, noun_base, verb_base
-from newsint.attribution.quotes import Quote, inside_speech, paragraphs
+from newsint.attribution.quotes import Quote, inside_speech
 from newsint.attribution.sources import Sources, SrcRef
 from newsint.model import Evidence
+from newsint.text.segments import paragraphs
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

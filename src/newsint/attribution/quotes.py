@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsint.text.segments import paragraphs
+
 OPEN = "“«„"
 CLOSE = "”»"
 STRAIGHT = '"'
-_PARAGRAPH = re.compile(r"\n\s*\n")
 _WORD = re.compile(r"\w+")
 
 
@@ -25,19 +26,6 @@ class Quote:
 
     def words(self, text: str) -> int:
         return len(_WORD.findall(text[self.start : self.end]))
-
-
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph, without the blank lines between them."""
-    out: list[tuple[int, int]] = []
-    pos = 0
-    for m in _PARAGRAPH.finditer(text):
-        if m.start() > pos:
-            out.append((pos, m.start()))
-        pos = m.end()
-    if pos < len(text):
-        out.append((pos, len(text)))
-    return [(s, e) for s, e in out if text[s:e].strip()]
 
 
 def _marks(text: str, start: int, end: int) -> list[tuple[int, int, str]]:

@@ -27,6 +27,7 @@ from newsint import textsim
 from newsint.corpus import text as T
 from newsint.corpus.features import ClaimFeature, SourceFeature
 from newsint.model import ClaimCluster, stable_id
+from newsint.text.fold import word_key
 
 _UNIDENTIFIED = frozenset({"anonymous", "unknown", "article"})
 _NEGATIVE_STATUS = frozenset({"denied", "negated"})
@@ -85,7 +86,7 @@ def _upstream_keys(
         identity = entity_of(s.entity) if s.entity else None
         if identity is None:
             stop = T.corpus_data().stopwords
-            words = [w for w in T.fold(s.name).split() if w not in _DETERMINERS]
+            words = [w for w in word_key(s.name).split() if w not in _DETERMINERS]
             if all(w in stop for w in words):
                 continue  # "he", "they": an unresolved pronoun identifies nobody
             identity = " ".join(words)

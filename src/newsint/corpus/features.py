@@ -20,6 +20,7 @@ from pydantic import Field
 from newsint.config import Config
 from newsint.corpus import text as T
 from newsint.model import Analysis, ClaimStatus, EntityType, Granularity, Record
+from newsint.text.fold import word_key
 
 FEATURES_VERSION = 1
 
@@ -147,7 +148,7 @@ def _entities(analysis: Analysis, article_id: str, text: str) -> list[EntityFeat
     counts = Counter(T.capitalised_names(text))
     by_fold: dict[str, list[str]] = {}
     for name in counts:
-        f = T.fold(name)
+        f = word_key(name)
         if f:
             by_fold.setdefault(f, []).append(name)
     out = []
@@ -248,7 +249,7 @@ def extract_features(analysis: Analysis, config: Config) -> ArticleFeatures:
     names: list[str] = []
     for e in entities:
         for form in [e.name, *e.aliases]:
-            f = T.fold(form)
+            f = word_key(form)
             if f and f not in names:
                 names.append(f)
     credits = [

@@ -29,6 +29,7 @@ from newsint.config import Corpus
 from newsint.corpus import text as T
 from newsint.corpus.features import EntityFeature
 from newsint.model import CorpusEntity, Judgement, stable_id
+from newsint.text.fold import word_key
 
 _DEMONYM_ENDINGS = frozenset({"n", "an", "ian", "ese", "i", "ish", "ic", "er"})
 _COMPATIBLE = {frozenset({"GPE", "LOC"}), frozenset({"ORG", "FAC"})}
@@ -161,7 +162,7 @@ class EntityResolver:
         keys: list[str] = []
         article = ""
         for e in entities:
-            folded = T.fold(e.name)
+            folded = word_key(e.name)
             if not folded:
                 continue
             gk = group_key(e.type, folded)

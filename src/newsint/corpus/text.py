@@ -11,7 +11,6 @@ import base64
 import hashlib
 import re
 import tomllib
-import unicodedata
 import zlib
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -20,8 +19,10 @@ from importlib import resources
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from newsint.text.fold import word_key
+from newsint.text.segments import lines
+
 _WORD = re.compile(r"\w+", re.UNICODE)
-_PARA = re.compile(r"\n\s*\n|\n")
 # A sentence ends at . ! ? (optionally followed by a closing quote/bracket) before a space and an
 # upper-case letter, digit or opening quote.
 _SENT = re.compile(r"(?<=[.!?…])[\"'”’)\]]?\s+(?=[\"“‘(\[]?[A-Z0-9])")
@@ -125,32 +126,20 @@ def content_stems(tokens: list[str], prefix: int) -> list[str]:
     return [w[:prefix] for w in tokens if len(w) > 1 and not w.isdigit() and w not in stop]
 
 
-@lru_cache(maxsize=65536)
-def fold(name: str) -> str:
-    """Diacritics removed, lower case, punctuation to spaces ('Çavuşoğlu' -> 'cavusoglu')."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("ı", "i").replace("ł", "l").replace("ø", "o").replace("đ", "d")
-    text = text.replace("ß", "ss").replace("æ", "ae").replace("œ", "oe")
-    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
-
-
 # --------------------------------------------------------------------------- sentences & quotes
 
 
 def sentences(text: str) -> list[str]:
-    """Paragraphs split into sentences; good enough to fingerprint and align, not to parse."""
+    """Lines split into sentences; good enough to fingerprint and align, not to parse."""
     out: list[str] = []
-    for para in _PARA.split(text):
-        para = para.strip()
-        if para:
-            out.extend(s.strip() for s in _SENT.split(para) if s.strip())
+    for line in lines(text):
+        out.extend(s.strip() for s in _SENT.split(line) if s.strip())
     return out
 
 
 def normalise_words(text: str) -> str:
     """Lower-cased words joined by single spaces: the comparable form of a sentence or quote."""
-    return " ".join(fold(text).split())
+    return " ".join(word_key(text).split())
 
 
 def quotes(text: str, min_words: int) -> list[str]:
@@ -217,7 +206,7 @@ def capitalised_names(text: str) -> list[str]:
 def outlet_key(name: str) -> str:
     """Comparable key of an outlet name: 'the Associated Press' -> 'associatedpress'."""
     data = corpus_data()
-    tokens = fold(name).split()
+    tokens = word_key(name).split()
     while tokens and tokens[0] in data.strip_words:
         tokens = tokens[1:]
     return "".join(tokens)
@@ -225,7 +214,9 @@ def outlet_key(name: str) -> str:
 
 def outlet_acronym(name: str) -> str:
     data = corpus_data()
-    tokens = [t for t in fold(name).split() if t not in data.strip_words and t not in ("of", "and")]
+    tokens = [
+        t for t in word_key(name).split() if t not in data.strip_words and t not in ("of", "and")
+    ]
     return "".join(t[0] for t in tokens) if len(tokens) > 1 else ""
 
 
@@ -260,7 +251,7 @@ def same_outlet(key: str, acronym: str, other: str) -> bool:
 def wire_of(name: str) -> str | None:
     """The canonical agency name when `name` is a well-known wire ('AP' -> 'Associated Press')."""
     wires = corpus_data().wires
-    folded = fold(name)
+    folded = word_key(name)
     if folded in wires:
         return wires[folded]
     key = outlet_key(name)
@@ -272,7 +263,7 @@ def wire_of(name: str) -> str | None:
 
 def looks_like_outlet(name: str) -> bool:
     data = corpus_data()
-    folded = fold(name)
+    folded = word_key(name)
     if folded in data.not_outlets or not folded:
         return False
     if wire_of(name):
@@ -349,9 +340,9 @@ def find_credits(text: str, author: str | None = None) -> list[FoundCredit]:
                 raw = m.group("name")
             raw = raw.strip()
             from_right = side == "before"
-            wire = _wire_in(fold(raw).split(), from_right)
+            wire = _wire_in(word_key(raw).split(), from_right)
             name = wire or _name_run(raw, from_right)
-            if not name or fold(name) in corpus_data().not_outlets:
+            if not name or word_key(name) in corpus_data().not_outlets:
                 continue
             outlet = bool(wire) or kind in ("provided", "dateline") or looks_like_outlet(name)
             if kind in ("reported",) and not outlet:

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from newsint.corpus import text as T
 from newsint.corpus.features import ArticleFeatures, EventFeature
 from newsint.model import CopyLink, CorpusEntity, TimelineEntry, stable_id
+from newsint.text.fold import word_key
 
 _ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
 
@@ -51,22 +51,22 @@ def corpus_timeline(
     roots = _root_of(links)
     wanted: set[str] | None = None
     if entity:
-        wanted = {T.fold(entity)}
+        wanted = {word_key(entity)}
         for ce in entities or ():
-            if ce.id == entity or T.fold(ce.name) == T.fold(entity):
-                wanted |= {T.fold(n) for n in [ce.name, *ce.aliases]}
+            if ce.id == entity or word_key(ce.name) == word_key(entity):
+                wanted |= {word_key(n) for n in [ce.name, *ce.aliases]}
     groups: dict[tuple[str, ...], list[tuple[tuple[str, str], EventFeature, str]]] = {}
     for f in features:
         order = (f.published or "~", f.id)
         for e in f.events:
-            roles = {T.fold(x) for x in (e.actor, e.target, e.place) if x}
+            roles = {word_key(x) for x in (e.actor, e.target, e.place) if x}
             if wanted is not None and not roles & wanted:
                 continue
             start = _start(e)
             key = (
                 e.type,
-                T.fold(e.actor or ""),
-                T.fold(e.target or ""),
+                word_key(e.actor or ""),
+                word_key(e.target or ""),
                 (e.time or "") if start else "",
                 "neg" if e.negated else "pos",
             )

@@ -36,6 +36,7 @@ from newsint.model import Analysis
 from newsint.pipeline import Work
 from newsint.readers import read_paths
 from newsint.readers.base import make_analysis
+from newsint.text.segments import paragraph_texts
 
 TASK = "copies"
 KINDS = ("verbatim", "syndicated", "spin", "derivative")
@@ -73,7 +74,7 @@ def _swap_words(sentence: str, table: dict[str, str]) -> str:
 
 
 def synonym_spin(text: str, table: dict[str, str], rng: random.Random) -> str:
-    paras = [p for p in text.split("\n\n") if p.strip()]
+    paras = paragraph_texts(text)
     out = []
     for i, para in enumerate(paras):
         sentences = [_swap_words(s, table) for s in _SENT.split(para.strip())]
@@ -87,7 +88,7 @@ def synonym_spin(text: str, table: dict[str, str], rng: random.Random) -> str:
 
 
 def quote_kept_rewrite(text: str, table: dict[str, str], rng: random.Random) -> str:
-    paras = [p for p in text.split("\n\n") if p.strip()]
+    paras = paragraph_texts(text)
     out = []
     for para in paras:
         kept = []
@@ -112,7 +113,7 @@ def variants(
 ) -> list[tuple[str, str, str | None]]:
     """(text, expected kind, wrong credit or None) for one original."""
     text = a.text
-    paras = [p for p in text.split("\n\n") if p.strip()]
+    paras = paragraph_texts(text)
     shuffled = paras[:]
     rng.shuffle(shuffled)
     out: list[tuple[str, str, str | None]] = [

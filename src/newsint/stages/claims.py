@@ -15,11 +15,12 @@ from typing import TYPE_CHECKING
 
 from newsint.attribution.extract import Extractor, Found
 from newsint.attribution.lexicon import Lexicon, lexicon
-from newsint.attribution.quotes import find_quotes, paragraphs, quoted_share
+from newsint.attribution.quotes import find_quotes, quoted_share
 from newsint.attribution.sources import Sources, SrcRef
 from newsint.attribution.status import decide, hedges, negation, verification_caveats
 from newsint.config import Claims as ClaimsConfig
 from newsint.model import Analysis, Claim, Evidence, Source, TextSpan, stable_id
+from newsint.text.segments import paragraphs
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -26,9 +26,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, get_args
 
 from newsint.config import Entities as EntitiesConfig
-from newsint.gazetteer import Gazetteer, fold, load_gazetteer
+from newsint.gazetteer import Gazetteer, load_gazetteer
 from newsint.model import Analysis, Entity, EntityType, Mention, Role, stable_id
 from newsint.names import Candidate, Group, acronym_letters, merge, spelling_similarity
+from newsint.text.fold import name_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -191,8 +192,8 @@ def extract(doc: Doc, gaz: Gazetteer, cfg: EntitiesConfig) -> list[Candidate]:
     known = _known_names(ctx)
     for c in loud:  # the model guesses on all-caps text: keep what the article or tables confirm
         entry = gaz.lookup(c.name)
-        if entry is not None or fold(c.name) in known:
-            c.type = entry.type if entry else known[fold(c.name)]
+        if entry is not None or name_key(c.name) in known:
+            c.type = entry.type if entry else known[name_key(c.name)]
             c.fixes.append("shouted")
             ctx.add(c)
     _from_tables(ctx)
@@ -260,10 +261,10 @@ def _candidate(ctx: _Ctx, ts: int, te: int, label: str, type_: str) -> Candidate
             fixes.append("lowercase-tail")
     if te <= ts or not any(_WORD.search(doc[i].text) for i in range(ts, te)):
         return None
-    if all(fold(doc[i].text) in words.boilerplate for i in range(ts, te)):
+    if all(name_key(doc[i].text) in words.boilerplate for i in range(ts, te)):
         return None  # site furniture the model took for a name ("Home NEWS")
     titles = words.title_heads | words.title_modifiers | words.honorifics
-    if all(fold(doc[i].text) in titles for i in range(ts, te)):
+    if all(name_key(doc[i].text) in titles for i in range(ts, te)):
         return None  # a title without a name ("Foreign Minister")
     title: tuple[int, int, str] | None = None
     if type_ == "PERSON" and label == "PERSON":
@@ -288,7 +289,7 @@ def _candidate(ctx: _Ctx, ts: int, te: int, label: str, type_: str) -> Candidate
 def _given_name(ctx: _Ctx, i: int, first: int) -> bool:
     """Is token i an untagged proper noun that belongs before a person's name?"""
     t, words = ctx.doc[i], ctx.gaz.words
-    w = fold(t.text)
+    w = name_key(t.text)
     return (
         t.ent_iob_ == "O"
         and not ctx.covered[i]
@@ -307,7 +308,7 @@ def _title_length(ctx: _Ctx, ts: int, te: int) -> int:
     words, doc = ctx.gaz.words, ctx.doc
     n, seen_title = 0, False
     for i in range(ts, te - 1):
-        w = fold(doc[i].text)
+        w = name_key(doc[i].text)
         entry = ctx.gaz.entries.get(w)
         if w in words.title_heads or w in words.honorifics:
             seen_title = True
@@ -322,11 +323,11 @@ def _set_title(ctx: _Ctx, c: Candidate, title: str, start: int) -> None:
     c.title = title
     c.kind = "title"
     words = ctx.gaz.words
-    if not any(fold(w) in words.title_heads for w in title.split()):
+    if not any(name_key(w) in words.title_heads for w in title.split()):
         return
     skip = 0
     for m in re.finditer(r"\S+\s*", title):
-        if fold(m.group()) not in words.honorifics:
+        if name_key(m.group()) not in words.honorifics:
             break
         skip = m.end()
     c.roles.append(Role(role=title[skip:], start=start + skip, end=start + len(title)))
@@ -338,7 +339,7 @@ def _person_words(doc: Doc, labels: set[str]) -> set[str]:
     out = set()
     for ent in doc.ents:
         if ent.label_ == "PERSON" and "PERSON" in labels and len(ent) > 1:
-            out.update(fold(t.text) for t in ent if t.is_title)
+            out.update(name_key(t.text) for t in ent if t.is_title)
     return out
 
 
@@ -347,7 +348,7 @@ def _fix_type(ctx: _Ctx, c: Candidate, persons: set[str]) -> None:
     gaz, words, doc = ctx.gaz, ctx.gaz.words, ctx.doc
     entry = gaz.lookup(c.name)
     ts, te = c.tokens
-    if entry is not None and not (c.type == "PERSON" and fold(c.name) in persons):
+    if entry is not None and not (c.type == "PERSON" and name_key(c.name) in persons):
         c.entry = entry
         if entry.kind == "demonym":
             c.kind = "demonym"
@@ -358,15 +359,15 @@ def _fix_type(ctx: _Ctx, c: Candidate, persons: set[str]) -> None:
             c.fixes.append("demonym" if entry.kind == "demonym" else "gazetteer")
             c.type = entry.type
         return
-    if c.type == "PERSON" and fold(c.name) not in persons and _place_context(ctx, ts, te):
+    if c.type == "PERSON" and name_key(c.name) not in persons and _place_context(ctx, ts, te):
         c.type = "GPE"
         c.fixes.append("place-as-person")
         return
-    if c.type == "ORG" and te - ts == 1 and fold(c.name) in persons:
+    if c.type == "ORG" and te - ts == 1 and name_key(c.name) in persons:
         c.type = "PERSON"  # "Wang" beside "Wang Donghai"
         c.fixes.append("person-part")
         return
-    last = fold(doc[te - 1].text)
+    last = name_key(doc[te - 1].text)
     if c.type in ("PERSON", "GPE", "LOC", "NORP") and te - ts > 1 and last in words.org_heads:
         c.type = "ORG"  # "the Foreign Ministry", "National Security Council"
         c.fixes.append("org-head")
@@ -376,9 +377,13 @@ def _place_context(ctx: _Ctx, ts: int, te: int) -> bool:
     """A name that modifies a place noun, or follows a locative preposition, is a place."""
     doc, words = ctx.doc, ctx.gaz.words
     root = doc[te - 1]
-    if root.dep_ in _MODIFIER_DEPS and fold(root.head.text) in words.place_nouns:
+    if root.dep_ in _MODIFIER_DEPS and name_key(root.head.text) in words.place_nouns:
         return True
-    if te - ts == 1 and root.dep_ == "pobj" and fold(root.head.text) in words.place_prepositions:
+    if (
+        te - ts == 1
+        and root.dep_ == "pobj"
+        and name_key(root.head.text) in words.place_prepositions
+    ):
         return ts == 0 or doc[ts - 1].pos_ not in ("PROPN",)
     return False
 
@@ -388,12 +393,12 @@ def _person_short_forms(ctx: _Ctx, persons: set[str]) -> None:
     designators = ctx.gaz.words.designators
     orgs = {}
     for c in ctx.cands:
-        words = fold(c.name).split()
+        words = name_key(c.name).split()
         kept = [w for w in words if w not in designators]
         if c.type == "ORG" and len(kept) < len(words) and kept:
             orgs[" ".join(kept)] = c.type
     for c in ctx.cands:
-        key = fold(c.name)
+        key = name_key(c.name)
         if c.type == "PERSON" and " " not in key and key in orgs and key not in persons:
             c.type = "ORG"
             c.fixes.append("org-short-form")
@@ -405,7 +410,7 @@ def _known_names(ctx: _Ctx) -> dict[str, str]:
     for c in ctx.cands:
         if c.kind == "demonym":
             continue
-        key = fold(c.name)
+        key = name_key(c.name)
         keys = [key]
         if c.type == "PERSON" and " " in key:
             keys.append(key.rsplit(" ", 1)[1])
@@ -479,10 +484,10 @@ def _propagate(ctx: _Ctx, known: dict[str, str]) -> None:
     """Untagged occurrences of names tagged elsewhere; full names ending in a known surname."""
     doc = ctx.doc
     for ts, te in _chains(ctx):
-        key = fold(_span_text(ctx, ts, te)[2])
+        key = name_key(_span_text(ctx, ts, te)[2])
         if key in known:
             _new(ctx, ts, te, known[key], "propagated")
-        elif known.get(fold(doc[te - 1].text)) == "PERSON" and all(
+        elif known.get(name_key(doc[te - 1].text)) == "PERSON" and all(
             doc[i].is_title for i in range(ts, te)
         ):
             _new(ctx, ts, te, "PERSON", "propagated")
@@ -500,7 +505,7 @@ def _shouted_names(ctx: _Ctx, known: dict[str, str]) -> None:
                 continue
             if n == 1 and (doc[i].is_stop or len(doc[i]) < 2):
                 continue  # "US" in "LET US" is no country
-            key = fold(_span_text(ctx, i, te)[2])
+            key = name_key(_span_text(ctx, i, te)[2])
             entry = gaz.entries.get(key)
             if key in known or (entry is not None and entry.kind != "media"):
                 _new(ctx, i, te, known.get(key) or entry.type, "shouted")
@@ -516,7 +521,7 @@ def _variants(ctx: _Ctx, known: dict[str, str]) -> None:
     for ts, te in _chains(ctx):
         if te - ts > 3:
             continue
-        key = fold(_span_text(ctx, ts, te)[2])
+        key = name_key(_span_text(ctx, ts, te)[2])
         if len(key) < cfg.fuzzy_min_chars or key in ctx.gaz.entries:
             continue
         best = max(
@@ -570,7 +575,7 @@ def _describe(ctx: _Ctx, c: Candidate) -> None:
         _roles(ctx, c)
     if c.country is None and c.type in ("ORG", "FAC", "NORP", "EVENT", "LAW"):
         for n in (2, 1):
-            entry = gaz.entries.get(fold(_span_text(ctx, ts, min(ts + n, te))[2]))
+            entry = gaz.entries.get(name_key(_span_text(ctx, ts, min(ts + n, te))[2]))
             if entry and entry.kind in ("country", "demonym") and ts + n < te:
                 c.country = entry.country  # "US Treasury Department", "Turkish Embassy"
                 break
@@ -580,7 +585,7 @@ def _describe(ctx: _Ctx, c: Candidate) -> None:
 def _demonym_link(ctx: _Ctx, root: Token) -> str:
     """What a demonym stands for: government, military or people, else the origin of a thing."""
     if root.dep_ in _MODIFIER_DEPS or root.dep_ == "npadvmod":
-        return ctx.gaz.words.demonym_links.get(fold(root.head.text), "origin")
+        return ctx.gaz.words.demonym_links.get(name_key(root.head.text), "origin")
     if root.pos_ in ("NOUN", "PROPN") or root.tag_ in ("NNS", "NNPS"):
         return "people"  # "the Russians said"
     return "origin"
@@ -593,23 +598,23 @@ def _acts(ctx: _Ctx, root: Token) -> bool:
         root = root.head  # "Moscow and Beijing said": the first conjunct decides
     dep, head = root.dep_, root.head
     if dep in ("nsubj", "nsubjpass") and dep in words.agent_deps:
-        if fold(head.text) in words.literal_verbs:
+        if name_key(head.text) in words.literal_verbs:
             return False
         if head.lower_ in _BE or head.pos_ == "AUX":
             for child in head.children:
                 if child.dep_ == "attr":
                     return False  # "Kyiv is a city"
-                if child.dep_ == "acomp" and fold(child.text) in words.literal_adjectives:
+                if child.dep_ == "acomp" and name_key(child.text) in words.literal_adjectives:
                     return False
         return True
     if dep == "poss" and dep in words.agent_deps:
-        return fold(head.text) not in words.literal_nouns
+        return name_key(head.text) not in words.literal_nouns
     if dep == "pobj" and head.dep_ == "agent" and "agent" in words.agent_deps:
         return True  # "was rejected by Moscow"
     if dep == "pobj" and head.lower_ in ("with", "from", "to", "between", "against"):
-        return fold(head.head.text) in words.interaction_words
+        return name_key(head.head.text) in words.interaction_words
     if dep in _MODIFIER_DEPS:
-        return fold(head.text) in words.government_nouns
+        return name_key(head.text) in words.government_nouns
     return False
 
 
@@ -629,7 +634,7 @@ def _roles(ctx: _Ctx, c: Candidate) -> None:
         words, gaz = ctx.gaz.words, ctx.gaz
         i = ts - 1
         while i >= 0 and ts - i <= cfg.role_max_tokens and ctx.sent_of[i] == c.sentence:
-            w = fold(doc[i].text)
+            w = name_key(doc[i].text)
             entry = gaz.entries.get(w)
             if (
                 w in words.title_heads
@@ -641,7 +646,7 @@ def _roles(ctx: _Ctx, c: Candidate) -> None:
                 i -= 1
                 continue
             break
-        if i + 1 < ts and fold(doc[ts - 1].text) in words.title_heads:
+        if i + 1 < ts and name_key(doc[ts - 1].text) in words.title_heads:
             start, _, text = _span_text(ctx, i + 1, ts)
             _set_title(ctx, c, text, start)
 

@@ -32,6 +32,7 @@ from newsint.model import (
     TimeExpr,
     stable_id,
 )
+from newsint.text.segments import paragraphs
 from newsint.timeline import event_time
 
 if TYPE_CHECKING:
@@ -1033,19 +1034,9 @@ def extract_events(
 # --------------------------------------------------------------------------- main event (5W1H)
 
 
-def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
-    out = []
-    pos = 0
-    for part in text.split("\n\n"):
-        if part.strip():
-            out.append((pos, pos + len(part)))
-        pos += len(part) + 2
-    return out
-
-
 def lead_bounds(analysis: Analysis) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     """(headline, lead paragraph) spans in the clean text, when present."""
-    paras = _paragraph_bounds(analysis.text)
+    paras = paragraphs(analysis.text)
     if not paras:
         return None, None
     title = analysis.article.title
