@@ -7,7 +7,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from newsint.model import SCHEMA, Analysis, ArticleMeta, Segment, Span, clean_to_raw, stable_id
+from newsint.model import (
+    SCHEMA,
+    Analysis,
+    ArticleMeta,
+    Segment,
+    Source,
+    Span,
+    chain_text,
+    clean_to_raw,
+    stable_id,
+)
 
 
 def test_stable_id_is_deterministic_and_part_sensitive() -> None:
@@ -57,3 +67,22 @@ def test_clean_to_raw_maps_inside_segments_only(lengths: list[int]) -> None:
         assert clean_to_raw(segments, seg.clean) == seg.raw
         assert clean_to_raw(segments, seg.clean + seg.length - 1) == seg.raw + seg.length - 1
         assert clean_to_raw(segments, seg.clean + seg.length) is None
+
+
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        (None, "Meridian Wire ← AP ← leaked port memo"),
+        ("article", "article ← AP ← leaked port memo"),
+    ],
+)
+def test_chain_text_is_the_one_rendering_of_a_chain(article: str | None, expected: str) -> None:
+    chain = [
+        Source(text="the article", kind="article", name="Meridian Wire"),
+        Source(text="AP", kind="media"),
+        Source(text="a memo", kind="document", name="leaked port memo"),
+    ]
+    assert chain_text(chain, article=article) == expected
+    assert chain_text([s.to_dict() for s in chain], article=article) == expected
+    assert chain_text(["Meridian Wire", "AP"]) == "Meridian Wire ← AP"
+    assert chain_text([]) == ""

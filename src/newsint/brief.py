@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from newsint.model import Analysis, Argument, Entity, Event
+from newsint.model import Analysis, Argument, Entity, Event, chain_text
 from newsint.text.segments import paragraph_texts, paragraphs
 from newsint.timeline import article_timeline
 
@@ -160,11 +160,9 @@ def section_claims(a: Analysis) -> Section | None:
     kind, status (and polarity when negative), Admiralty grade and a clipped content."""
     if not a.claims:
         return None
-    from newsint.stages.claims import chain_label
-
     groups: dict[str, list[list[str]]] = {}
     for claim in a.claims:
-        label = chain_label(claim)
+        label = chain_text(claim.chain, article="article")
         status = claim.status + (", negative" if claim.polarity == "negative" else "")
         code = claim.grade.code if claim.grade else "—"
         groups.setdefault(label, []).append(
@@ -204,10 +202,10 @@ def _names(name: str, text: str) -> bool:
 
 def _status(e: Event) -> str:
     """Status, and for anything not plainly asserted the chain of sources behind it."""
-    names = [src.name or src.text for src in e.chain if src.kind != "article"]
-    if e.status == "asserted" and not names:
+    named = any(src.kind != "article" for src in e.chain)
+    if e.status == "asserted" and not named:
         return "asserted"
-    return e.status + (": article ← " + " ← ".join(names) if names else "")
+    return e.status + (": " + chain_text(e.chain, article="article") if named else "")
 
 
 def _event_label(e: Event, also: tuple[Event, ...] = ()) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -243,6 +244,34 @@ class Source(Record):
     resolved_from: str | None = None  # evidence when a pronoun/description was resolved
 
 
+ChainLink = Source | Mapping[str, Any] | str
+
+
+def source_label(link: ChainLink) -> str:
+    """How a link of a chain is named for people: its canonical name, else the text as written
+    (a link given as a string is already named)."""
+    if isinstance(link, str):
+        return link
+    if isinstance(link, Mapping):
+        return str(link.get("name") or link.get("text") or "?")
+    return link.name or link.text
+
+
+def chain_text(chain: Iterable[ChainLink], *, article: str | None = None) -> str:
+    """A chain of sources as people read it, nearest first: "article ← AP ← a leaked document".
+
+    The one rendering of a chain, for briefs, grade reasons, tables, the web UI and exports.
+    `article` names the article's own link (its site by default); a chain is stored as a list,
+    never as this text."""
+    labels = []
+    for link in chain:
+        kind = link.kind if isinstance(link, Source) else None
+        if isinstance(link, Mapping):
+            kind = link.get("kind")
+        labels.append(article if article is not None and kind == "article" else source_label(link))
+    return " ← ".join(labels)
+
+
 class Evidence(Record):
     """A span of text that supports a judgement (a hedge, a verification phrase, a negation)."""
 
@@ -458,7 +487,9 @@ class ClaimCluster(Record):
     articles: list[str] = Field(default_factory=list)
     representative: str | None = None  # claim id whose text stands for the cluster
     independent_sources: int = 0
-    upstreams: list[str] = Field(default_factory=list)  # what each independent source rests on
+    # what each independent source rests on: [its original article id, then the outermost
+    # named source when one is named], a chain stored as a list (model.chain_text renders it)
+    upstreams: list[list[str]] = Field(default_factory=list)
     collapsed: list[str] = Field(default_factory=list)  # reasons claims were counted once
     contradictions: list[str] = Field(default_factory=list)  # claim ids of opposite polarity/status
     # independent sources on each side ("1": the statement holds, "-1": it does not); the

@@ -8,11 +8,12 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import insert, select
 
 from newsint.corpus.analyzer import CorpusDelta
-from newsint.corpus.migrations import current, head
+from newsint.corpus.migrations import current, head, upgrade
 from newsint.corpus.store import (
     ArticleRow,
     Base,
     ClaimClusterMemberRow,
+    ClaimClusterRow,
     ClaimRow,
     CorpusEntityMemberRow,
     EntityRow,
@@ -132,6 +133,35 @@ def test_open_migrates_to_head_and_schema_matches_models(store: Store, db_url: s
     # reopening an up-to-date store changes nothing
     with Store(db_url) as again:
         assert again.counts() == store.counts()
+
+
+def test_upgrade_turns_stored_upstream_strings_into_lists(db_url: str) -> None:
+    """A store written before upstreams were lists (revision 0001) reads back as lists."""
+    engine = Store(db_url, migrate=False).engine
+    upgrade(engine, "0001")
+    old = {
+        "id": "claims_1",
+        "upstreams": ["art_a <- Harbour Board", "art_b"],
+        "stance_sources": {"1": 2},
+    }
+    with engine.begin() as conn:
+        conn.execute(
+            insert(ClaimClusterRow),
+            [
+                {
+                    "id": "claims_1",
+                    "representative": None,
+                    "independent_sources": 2,
+                    "articles": 2,
+                    "record": old,
+                }
+            ],
+        )
+    engine.dispose()
+    with Store(db_url) as store, store.reading() as conn:
+        record = conn.execute(select(ClaimClusterRow.record)).scalar_one()
+    assert record["upstreams"] == [["art_a", "Harbour Board"], ["art_b"]]
+    assert ClaimCluster.model_validate(record).upstreams == record["upstreams"]
 
 
 def test_add_article_writes_every_table_and_keeps_the_json(store: Store) -> None:

@@ -288,7 +288,7 @@ def make_data() -> ExportData:
                 articles=["art-gazette", "art-courier"],
                 representative="art-gazette/clm-temporary",
                 independent_sources=1,
-                upstreams=["Ilse Marten"],
+                upstreams=[["art-gazette", "Ilse Marten"]],
                 collapsed=["art-courier copies art-gazette"],
             )
         ],

@@ -7,8 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsint.config import default_config
-from newsint.model import Analysis, Claim, Entity, Mention
-from newsint.stages.claims import chain_label, claim_at, extract_claims
+from newsint.model import Analysis, Claim, Entity, Mention, chain_text
+from newsint.stages.claims import claim_at, extract_claims
 
 STAGES = ["clean", "nlp", "claims", "grade"]
 
@@ -272,7 +272,7 @@ def test_kremlin_style_nesting(claims_of) -> None:
     assert outer.content.text == "The president told reporters that the border would stay open"
     assert [s.kind for s in inner.chain] == ["article", "statement", "person"]
     assert inner.content.text == "that the border would stay open"
-    assert chain_label(inner) == "article ← government readout ← president"
+    assert chain_text(inner.chain, article="article") == "article ← government readout ← president"
 
 
 def test_chain_through_a_document_obtained_by_an_outlet(claims_of) -> None:
@@ -292,7 +292,9 @@ def test_the_document_later_is_the_document_introduced_earlier(claims_of) -> Non
         "in the memo."
     )
     claim = find(a, "according to")
-    assert chain_label(claim) == ("article ← Reuters ← leaked budget memo ← council projections")
+    assert chain_text(claim.chain, article="article") == (
+        "article ← Reuters ← leaked budget memo ← council projections"
+    )
     memo = claim.chain[2]
     assert memo.text == "the memo"
     assert memo.resolved_from and "A leaked budget memo" in memo.resolved_from

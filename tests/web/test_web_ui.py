@@ -22,7 +22,7 @@ from newsint.model import (
     TextSpan,
     TimeExpr,
 )
-from newsint.web.render import highlight, upstream_text
+from newsint.web.render import highlight, rests_on
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -289,10 +289,10 @@ def test_cleaning_cuts_sit_where_the_text_was_removed() -> None:
 @pytest.mark.parametrize(
     ("upstream", "shown"),
     [
-        ("art_123 <- Ines Duarte", "Ines Duarte"),
-        ("art_123 <- Meridian Wire <- a leaked memo", "Meridian Wire ← a leaked memo"),
-        ("art_123", "the article itself"),
+        (["art_123", "Ines Duarte"], "Ines Duarte"),
+        (["art_123", "Meridian Wire", "a leaked memo"], "Meridian Wire ← a leaked memo"),
+        (["art_123"], "the article itself"),
     ],
 )
-def test_upstream_text(upstream: str, shown: str) -> None:
-    assert upstream_text(upstream) == shown
+def test_rests_on(upstream: list[str], shown: str) -> None:
+    assert rests_on(upstream) == shown

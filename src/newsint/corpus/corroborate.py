@@ -115,7 +115,7 @@ def independence(
     root_of: Callable[[str], tuple[str, list[str]]],
     entity_of: Callable[[str], str | None],
     document_similarity: float = 0.9,
-) -> tuple[int, list[str], list[str]]:
+) -> tuple[int, list[list[str]], list[str]]:
     """Independent source count, what each rests on, and why claims were counted once.
 
     `root_of(article)` gives the original an article collapses into and the path of reasons.
@@ -157,14 +157,14 @@ def independence(
     groups: dict[str, list[ClaimItem]] = {}
     for item in items:
         groups.setdefault(sources[item.key], []).append(item)
-    upstreams = []
+    upstreams: list[list[str]] = []
     anonymous = False
     for members in sorted(groups.values(), key=lambda g: min(x.key for x in g)):
         root = sorted({roots[m.key] for m in members})[0]
         outer = [s.name for m in members for s in m.chain if s.kind not in _UNIDENTIFIED]
         if any(s.kind == "anonymous" for m in members for s in m.chain):
             anonymous = True
-        upstreams.append(f"{root}" + (f" <- {outer[-1]}" if outer else ""))
+        upstreams.append([root, outer[-1]] if outer else [root])
     if anonymous:
         collapsed.append("anonymous sources are never merged: the count may be too high")
     return len(groups), upstreams, sorted(dict.fromkeys(collapsed))

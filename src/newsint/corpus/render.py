@@ -27,6 +27,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from newsint.corpus.ingest import Progress, Summary
+from newsint.model import chain_text
 
 DASH = "—"
 
@@ -258,7 +259,7 @@ def _claims_of(claims: list[dict[str, Any]], title: str) -> Table:
             _day(c["published"]),
             c["status"],
             _grade(c, 50),
-            clip(" ← ".join(c["chain"]) or c["speaker"], 40),
+            clip(chain_text(c["chain"]) or c["speaker"], 40),
             clip(c["text"], 70),
         )
     return table
@@ -270,7 +271,7 @@ def _show_cluster(data: dict[str, Any]) -> RenderableType:
         ("id", c["id"]),
         ("independent sources", c["independent_sources"]),
         ("articles", len(set(c.get("articles", [])))),
-        ("rests on", "; ".join(c.get("upstreams", []))),
+        ("rests on", "; ".join(chain_text(u) for u in c.get("upstreams", []))),
         ("counted once", "; ".join(c.get("collapsed", []))),
         ("contradicted by", ", ".join(c.get("contradictions", []))),
     ]
@@ -288,7 +289,7 @@ def _show_claim(data: dict[str, Any]) -> RenderableType:
         ("article", c["article"]),
         ("statement", c["text"]),
         ("speaker", c["speaker"]),
-        ("chain", " ← ".join(c["chain"])),
+        ("chain", chain_text(c["chain"])),
         ("status", f"{c['status']} ({c['polarity']})"),
         ("grade", c["grade"]),
         ("grade reasons", "\n".join(c.get("grade_reasons") or [])),

@@ -14,7 +14,8 @@ import io
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-from newsint.export.data import ExportData, Index, chain_text, outlet_name
+from newsint.export.data import ExportData, Index, outlet_name
+from newsint.model import chain_text
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 LIST_SEPARATOR = "; "

@@ -21,7 +21,6 @@ from newsint.model import (
     CorpusEntity,
     Entity,
     Judgement,
-    Source,
     Story,
 )
 from newsint.model import Claim as ClaimRecord
@@ -125,11 +124,6 @@ def outlet_name(analysis: Analysis) -> str | None:
         if host:
             return host.removeprefix("www.")
     return None
-
-
-def chain_text(chain: list[Source]) -> str:
-    """A chain as people read it: "article ← AP ← a leaked document"."""
-    return " ← ".join(s.name or s.text for s in chain)
 
 
 @dataclass

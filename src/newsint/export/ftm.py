@@ -29,8 +29,8 @@ from typing import Any
 import pycountry
 
 from newsint.export.common import shorten
-from newsint.export.data import ExportData, Index, chain_text, outlet_name
-from newsint.model import Analysis, Argument, Entity, Event
+from newsint.export.data import ExportData, Index, outlet_name
+from newsint.model import Analysis, Argument, Entity, Event, chain_text
 
 ENTITY_SCHEMA: dict[str, str] = {"PERSON": "Person", "ORG": "Organization"}
 # What a mention looks like to FtM (the Mention.detectedSchema hint).

@@ -22,8 +22,8 @@ from typing import Any
 import networkx as nx
 
 from newsint.export.common import shorten
-from newsint.export.data import ExportData, Index, chain_text, outlet_name
-from newsint.model import Analysis, Source
+from newsint.export.data import ExportData, Index, outlet_name
+from newsint.model import Analysis, Source, chain_text
 
 LIST_SEPARATOR = " | "
 
@@ -78,7 +78,7 @@ def graph(data: ExportData) -> nx.MultiDiGraph:
             "claim-cluster",
             shorten(rep.claim.content.text, 80),
             independent_sources=cluster.independent_sources,
-            upstreams=cluster.upstreams,
+            upstreams=[chain_text(u) for u in cluster.upstreams],
             collapsed=cluster.collapsed,
         )
         for key in keys:

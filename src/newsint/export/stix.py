@@ -39,8 +39,8 @@ from stix2.serialization import STIXJSONEncoder
 
 from newsint.errors import NewsintError
 from newsint.export.common import EPOCH, earliest, parse_time, shorten, uuid5
-from newsint.export.data import ExportData, Index, chain_text, outlet_name
-from newsint.model import Analysis, Claim, Entity, Source
+from newsint.export.data import ExportData, Index, outlet_name
+from newsint.model import Analysis, Claim, Entity, Source, chain_text
 
 # Admiralty information credibility → STIX confidence (STIX 2.1 appendix A).
 CREDIBILITY_CONFIDENCE: dict[int, int | None] = {1: 90, 2: 70, 3: 50, 4: 30, 5: 10, 6: None}

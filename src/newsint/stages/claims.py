@@ -249,14 +249,3 @@ def claim_at(analysis: Analysis, start: int, end: int) -> Claim | None:
         if best is None or rank < (len(best.content), best.kind == "unattributed"):
             best = claim
     return best
-
-
-def chain_label(claim: Claim) -> str:
-    """ "article ← Associated Press ← leaked US intelligence document" for people."""
-    return " ← ".join(_label(s) for s in claim.chain)
-
-
-def _label(source: Source) -> str:
-    if source.kind == "article":
-        return "article"
-    return source.name or source.text

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from newsint.attribution.lexicon import lexicon
 from newsint.config import Grade as GradeConfig
 from newsint.config import default_config
-from newsint.model import Claim, Grade, Source
+from newsint.model import Claim, Grade, Source, chain_text
 
 if TYPE_CHECKING:
     from newsint.pipeline import Work
@@ -160,7 +160,7 @@ def _facts(claim: Claim, origin: Source, cfg: GradeConfig) -> dict[str, Any]:
         affiliation = " ".join(named) if named else None
     return {
         "hops": hops,
-        "via": " ← ".join(_name(s) for s in links[:-1]) or "none",
+        "via": chain_text(links[:-1]) or "none",
         "long_chain": hops >= cfg.long_chain_hops,
         "leaked": _name(leaked) if leaked else None,
         "anonymous_affiliated": affiliation is not None,

@@ -8,7 +8,6 @@ block (Jinja's `tojson` escapes `<`, `>`, `&` and `'`), read by our script with 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,7 +15,7 @@ from urllib.parse import quote, urlencode, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from newsint.model import Analysis, Claim, Source
+from newsint.model import Analysis, Claim, Source, chain_text
 
 DASH = "—"
 
@@ -103,23 +102,10 @@ class _Span:
     order: int  # outer layers first in class lists and titles
 
 
-def chain_text(chain: Iterable[Source | dict[str, Any]]) -> str:
-    """A chain of sources, nearest first: "the article ← Meridian Wire ← a leaked memo"."""
-    names = []
-    for s in chain:
-        if isinstance(s, dict):
-            names.append(s.get("name") or s.get("text") or "?")
-        else:
-            names.append(s.name or s.text)
-    return " ← ".join(names)
-
-
-def upstream_text(upstream: str) -> str:
-    """An independent source as the corroboration step records it ("art_… <- AP <- a memo"),
-    for a person: the sources without the article id, "the article itself" when none is named."""
-    parts = [p.strip() for p in upstream.split("<-")]
-    named = [p for p in parts if p and not p.startswith("art_")]
-    return " ← ".join(named) if named else "the article itself"
+def rests_on(upstream: list[str]) -> str:
+    """An independent source as a person reads it: what it rests on beyond its original
+    article, "the article itself" when it names nothing."""
+    return chain_text(upstream[1:]) or "the article itself"
 
 
 def _source(s: Source) -> dict[str, Any]:

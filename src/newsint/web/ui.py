@@ -15,10 +15,11 @@ from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from newsint.errors import NewsintError
+from newsint.model import chain_text
 from newsint.web.api import NewArticle, paging, read_upload
 from newsint.web.app import SESSION_COOKIE, WebState
 from newsint.web.graph import drawing
-from newsint.web.render import chain_text, highlight, upstream_text
+from newsint.web.render import highlight, rests_on
 
 router = APIRouter(include_in_schema=False)
 
@@ -226,8 +227,8 @@ def claims(
     records = corpus.claim_records(r["representative"] for r in rows if r["representative"])
     for row in rows:
         record = records.get(row["representative"] or "")
-        row["chain_text"] = chain_text(record["chain"]) if record else " ← ".join(row["chain"])
-        row["rests_on"] = [upstream_text(u) for u in row["upstreams"]]
+        row["chain_text"] = chain_text(record["chain"] if record else row["chain"])
+        row["rests_on"] = [rests_on(u) for u in row["upstreams"]]
     return page(
         state,
         request,
@@ -255,6 +256,7 @@ def claim(request: Request, state: State, claim_id: str) -> Response:
         members=members,
         records=records,
         chain_text=chain_text,
+        rests_on=rests_on,
     )
 
 
