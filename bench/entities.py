@@ -15,8 +15,8 @@ import time
 from newsint.api import analyze_paths
 from newsint.config import default_config
 from newsint.model import Analysis
-from newsint.pipeline import Resources, Work
 from newsint.stages import registry
+from newsint.stages.base import Resources, Work
 
 
 def main() -> None:

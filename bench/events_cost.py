@@ -16,8 +16,9 @@ import spacy
 
 from newsint.api import set_published
 from newsint.config import default_config
-from newsint.pipeline import Resources, Work, build_stages
+from newsint.pipeline import build_stages
 from newsint.readers import read_bytes
+from newsint.stages.base import Resources, Work
 from newsint.stages.events import EventsStage
 
 

@@ -41,8 +41,9 @@ from rich.table import Table
 
 from newsint.config import Config, load_config
 from newsint.model import Analysis
-from newsint.pipeline import Pipeline, Stage, Work
+from newsint.pipeline import Pipeline
 from newsint.readers import read_bytes, read_path
+from newsint.stages.base import Stage, Work
 
 HERE = Path(__file__).parent
 FALLBACK = HERE / "paragraphs.toml"

@@ -24,7 +24,7 @@ def fixtures() -> Path:
 @pytest.fixture(scope="session")
 def resources():
     """One Resources per test session, so the spaCy pipeline loads once for all tests."""
-    from newsint.pipeline import Resources
+    from newsint.stages.base import Resources
 
     return Resources(default_config())
 
@@ -33,8 +33,9 @@ def resources():
 def run_stages(resources):
     """run_stages(text, stages=[...], published=None) -> Work, through the shared Resources."""
     from newsint.api import set_published
-    from newsint.pipeline import Work, build_stages
+    from newsint.pipeline import build_stages
     from newsint.readers import read_bytes
+    from newsint.stages.base import Work
 
     def run(text: str, stages: list[str] | None = None, published: str | None = None, fmt=".txt"):
         (analysis,) = list(read_bytes(text.encode("utf-8"), "<test>", fmt, resources.config))

@@ -4,7 +4,8 @@ import pytest
 
 from newsint.errors import ConfigError
 from newsint.model import Analysis, ArticleMeta
-from newsint.pipeline import Pipeline, Resources, build_stages
+from newsint.pipeline import Pipeline, build_stages
+from newsint.stages.base import Resources
 
 
 def test_unknown_stage_is_a_config_error(config) -> None:

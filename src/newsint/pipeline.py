@@ -1,66 +1,23 @@
 """Builds the list of stages from the config, checks that each gets what it needs, runs batches.
 
-A stage is any callable object with `name`, `requires`, `assigns` and `__call__(batch)` that
-fills fields of the Work items in place. Heavy shared things (the spaCy pipeline) live in a
-Resources object passed in, never in module globals, so tests and workers control their lifetime.
+The stage contract (Work, Resources, Stage) is in newsint.stages.base; the stages are in the
+registry of newsint.stages.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from collections.abc import Iterable, Iterator
 
+from newsint import stages as stage_registry
 from newsint.config import Config, default_config
 from newsint.errors import ConfigError
 from newsint.model import Analysis
-
-# What readers provide before any stage runs.
-READER_ASSIGNS = frozenset({"raw", "article"})
-
-
-@dataclass
-class Work:
-    """One article moving through the stages: the record plus transient processing state."""
-
-    analysis: Analysis
-    doc: Any = None  # the spaCy Doc, set by the nlp stage; never serialised
-    scratch: dict[str, Any] = field(default_factory=dict)  # stage-to-stage hand-offs
-
-
-class Stage(Protocol):
-    name: str
-    requires: frozenset[str]
-    assigns: frozenset[str]
-
-    def __call__(self, batch: list[Work]) -> None: ...
-
-
-@dataclass
-class Resources:
-    """Things expensive to build, made once per process and shared by stages."""
-
-    config: Config
-    cache: dict[str, Any] = field(default_factory=dict)
-
-    def get(self, key: str, factory: Callable[[], Any]) -> Any:
-        if key not in self.cache:
-            self.cache[key] = factory()
-        return self.cache[key]
-
-
-StageFactory = Callable[[Resources], Stage]
-
-
-def _registry() -> dict[str, StageFactory]:
-    from newsint.stages import registry
-
-    return registry()
+from newsint.stages.base import READER_ASSIGNS, Resources, Stage, StageFactory, Work
 
 
 def build_stages(names: Iterable[str], resources: Resources) -> list[Stage]:
     """Instantiate stages by name and check that every `requires` is assigned upstream."""
-    factories = _registry()
+    factories: dict[str, StageFactory] = stage_registry.registry()
     stages: list[Stage] = []
     available = set(READER_ASSIGNS)
     for name in names:
@@ -80,6 +37,9 @@ def build_stages(names: Iterable[str], resources: Resources) -> list[Stage]:
         available |= stage.assigns
         stages.append(stage)
     return stages
+
+
+__all__ = ["Pipeline", "build_stages"]
 
 
 class Pipeline:

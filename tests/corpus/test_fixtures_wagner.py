@@ -8,8 +8,8 @@ from pathlib import Path
 from newsint.config import default_config
 from newsint.corpus.analyzer import CorpusAnalyzer
 from newsint.corpus.features import ClaimFeature, SourceFeature, extract_features
-from newsint.pipeline import Work
 from newsint.readers import read_paths
+from newsint.stages.base import Work
 from newsint.stages.clean import CleanStage
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"

@@ -272,7 +272,7 @@ def test_not_an_event(extract, sentence, absent) -> None:
 
 
 def test_statements_can_be_switched_off(run_stages, resources) -> None:
-    from newsint.pipeline import Resources
+    from newsint.stages.base import Resources
 
     cfg = resources.config.model_copy(
         update={"events": resources.config.events.model_copy(update={"statements": False})}

@@ -334,8 +334,8 @@ def analyses(docs: Iterable[GoldDoc], batch_size: int = 16) -> Iterator[tuple[Go
     """Run the pipeline (no cleaning: offsets must stay those of the gold) over the texts."""
     from newsint.config import default_config
     from newsint.model import Analysis, ArticleMeta, stable_id
-    from newsint.pipeline import Resources, Work
     from newsint.stages import registry
+    from newsint.stages.base import Resources, Work
 
     cfg = default_config()
     resources = Resources(cfg)

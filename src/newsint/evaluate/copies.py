@@ -33,9 +33,9 @@ from newsint.corpus.analyzer import CorpusAnalyzer
 from newsint.corpus.features import extract_features
 from newsint.evaluate.common import PRF, EvalOptions, Report, Table
 from newsint.model import Analysis
-from newsint.pipeline import Work
 from newsint.readers import read_paths
 from newsint.readers.base import make_analysis
+from newsint.stages.base import Work
 from newsint.text.segments import paragraph_texts
 
 TASK = "copies"

@@ -149,8 +149,8 @@ class Predicted:
 
 def _run_pipeline(docs: list[GoldDoc]) -> Iterator[tuple[GoldDoc, Analysis, Doc]]:
     """Our stages after cleaning (the gold text is already clean) over each document."""
-    from newsint.pipeline import Resources, Work
     from newsint.stages import registry
+    from newsint.stages.base import Resources, Work
 
     config = default_config()
     resources = Resources(config)

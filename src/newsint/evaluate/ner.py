@@ -276,8 +276,8 @@ def evaluate(docs: list[GoldDoc], types: tuple[str, ...], mapping: dict[str, str
     """Run nlp then entities over `docs`; score the bare Doc.ents and our mentions."""
     from newsint.config import default_config
     from newsint.model import Analysis, ArticleMeta
-    from newsint.pipeline import Resources, Work
     from newsint.stages import registry
+    from newsint.stages.base import Resources, Work
 
     resources = Resources(default_config())
     stages = registry()  # the text is given: the clean stage is not run

@@ -25,8 +25,8 @@ from newsint.corpus.analyzer import CorpusAnalyzer
 from newsint.corpus.features import extract_features
 from newsint.evaluate.common import PRF, EvalOptions, Report, Table, skipped
 from newsint.model import Analysis
-from newsint.pipeline import Work
 from newsint.readers.base import make_analysis, normalise_date
+from newsint.stages.base import Work
 
 TASK = "stories"
 # Cosine distance at which the baseline stops merging (the notes' best on both sets).

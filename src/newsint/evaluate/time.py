@@ -151,7 +151,7 @@ def run_baseline(docs: list[TimeMLDoc], spacy_docs: list[Any]) -> list[list[SysT
 
 def run(options: EvalOptions) -> list[Report]:
     from newsint.config import default_config
-    from newsint.pipeline import Resources
+    from newsint.stages.base import Resources
     from newsint.stages.nlp import NlpStage
 
     root = options.data / DATASET

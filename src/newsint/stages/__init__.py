@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from newsint.pipeline import Resources, Stage, StageFactory
+    from newsint.stages.base import Resources, Stage, StageFactory
 
 
 def _clean(resources: Resources) -> Stage:

@@ -25,7 +25,7 @@ from newsint.text.segments import paragraphs
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from newsint.pipeline import Work
+    from newsint.stages.base import Work
 
 ARTICLE_TEXT = "the article"
 

@@ -34,7 +34,7 @@ from newsint.text.fold import name_key
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from newsint.pipeline import Resources, Work
+    from newsint.stages.base import Resources, Work
 
 ENTITY_TYPES = frozenset(get_args(EntityType))
 _DETERMINERS = frozenset({"the", "a", "an"})

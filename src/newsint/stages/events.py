@@ -38,7 +38,7 @@ from newsint.timeline import event_time
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from newsint.pipeline import Resources, Work
+    from newsint.stages.base import Resources, Work
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 PARTICIPANT_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})

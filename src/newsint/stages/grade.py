@@ -23,7 +23,7 @@ from newsint.config import default_config
 from newsint.model import Claim, Grade, Source, chain_text
 
 if TYPE_CHECKING:
-    from newsint.pipeline import Work
+    from newsint.stages.base import Work
 
 LETTERS = "ABCDEF"
 _WORD = re.compile(r"[\w’'-]+")

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from newsint.pipeline import Resources, Work
+    from newsint.stages.base import Resources, Work
 
 
 BOUNDARIES = "newsint_boundaries"

@@ -34,8 +34,8 @@ from newsint.textsim import content_words
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from newsint.pipeline import Resources, Work
     from newsint.recognizer import Recognizer
+    from newsint.stages.base import Resources, Work
 
 # Reference date handed to the recogniser when the publication date is unknown. Values that
 # depend on it are discarded (see _depends_on_reference); it never reaches the output.

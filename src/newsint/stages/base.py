@@ -1,0 +1,53 @@
+"""The stage contract: what a stage is given (Work, Resources) and what it declares (Stage).
+
+A stage is any callable object with `name`, `requires`, `assigns` and `__call__(batch)` that
+fills fields of the Work items in place. Heavy shared things (the spaCy pipeline) live in a
+Resources object passed in, never in module globals, so tests and workers control their
+lifetime. The contract lives here, below both the stages and the pipeline that orchestrates
+them, so neither imports the other to know it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from newsint.config import Config
+from newsint.model import Analysis
+
+# What readers provide before any stage runs.
+READER_ASSIGNS = frozenset({"raw", "article"})
+
+
+@dataclass
+class Work:
+    """One article moving through the stages: the record plus transient processing state."""
+
+    analysis: Analysis
+    doc: Any = None  # the spaCy Doc, set by the nlp stage; never serialised
+    scratch: dict[str, Any] = field(default_factory=dict)  # stage-to-stage hand-offs
+
+
+class Stage(Protocol):
+    name: str
+    requires: frozenset[str]
+    assigns: frozenset[str]
+
+    def __call__(self, batch: list[Work]) -> None: ...
+
+
+@dataclass
+class Resources:
+    """Things expensive to build, made once per process and shared by stages."""
+
+    config: Config
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    def get(self, key: str, factory: Callable[[], Any]) -> Any:
+        if key not in self.cache:
+            self.cache[key] = factory()
+        return self.cache[key]
+
+
+StageFactory = Callable[[Resources], Stage]
