@@ -478,7 +478,8 @@ def serve(
 
     import uvicorn
 
-    from newsint.web.app import create_app, is_loopback_host
+    from newsint.web.app import create_app
+    from newsint.web.state import is_loopback_host
 
     cfg = load_config(config)
     host = host or cfg.web.host

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from newsint.api import parse_published, set_published
 from newsint.errors import InputError, NewsintError, TooLarge
 from newsint.model import Analysis, content_hash
-from newsint.web.app import Invalid, WebState
+from newsint.web.state import Invalid, WebState
 
 router = APIRouter(prefix="/api", tags=["corpus"])
 

@@ -17,9 +17,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from newsint.errors import NewsintError
 from newsint.model import chain_text
 from newsint.web.api import NewArticle, paging, read_upload
-from newsint.web.app import SESSION_COOKIE, WebState
 from newsint.web.graph import drawing
 from newsint.web.render import highlight, rests_on
+from newsint.web.state import SESSION_COOKIE, WebState
 
 router = APIRouter(include_in_schema=False)
 
