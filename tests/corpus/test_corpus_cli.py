@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from newsint import cli
-from newsint.cli import app
+from newsint.cli import app, common
 
 runner = CliRunner()
 
@@ -18,8 +17,8 @@ runner = CliRunner()
 @pytest.fixture(autouse=True)
 def wide_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tables as a 200-column terminal draws them, so a title is not wrapped mid-phrase."""
-    monkeypatch.setattr(cli.out, "width", 200)
-    monkeypatch.setattr(cli.err, "width", 200)
+    monkeypatch.setattr(common.out, "width", 200)
+    monkeypatch.setattr(common.err, "width", 200)
 
 
 def invoke(*args: str, env: dict[str, str] | None = None):

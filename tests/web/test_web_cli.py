@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from newsint import cli
 from newsint.cli import app
+from newsint.cli.main import _program
 
 runner = CliRunner()
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -76,7 +76,7 @@ def test_serve_needs_an_existing_corpus(tmp_path: Path, started: list[dict[str, 
     [
         (".venv/bin/newsint", None, ".venv/bin/newsint"),  # make demo: not activated
         ("/usr/local/bin/newsint", "/usr/local/bin/newsint", "newsint"),  # installed
-        ("/x/cli.py", None, "newsint"),  # python -m newsint.cli
+        ("/x/newsint/cli/__main__.py", None, "newsint"),  # python -m newsint.cli
     ],
 )
 def test_demo_names_the_command_as_the_user_can_type_it(
@@ -94,4 +94,4 @@ def test_demo_names_the_command_as_the_user_can_type_it(
         (tmp_path / argv0).touch()
     monkeypatch.setattr(sys, "argv", [argv0])
     monkeypatch.setattr(shutil, "which", lambda name: on_path)
-    assert cli._program() == shown
+    assert _program() == shown

@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table as RichTable
 
+from newsint.cli.common import out as console  # wide tables when written to a file or a pipe
 from newsint.evaluate import TASKS, task
 from newsint.evaluate.common import EvalOptions, Report
 
@@ -51,8 +52,6 @@ def eval_command(
     ] = None,
 ) -> None:
     """Score newsint on real gold data; absent data sets are skipped with a note."""
-    from newsint.cli import out as console  # wide tables when written to a file or a pipe
-
     names = sorted(TASKS) if name == "all" else [name]
     unknown = [n for n in names if n not in TASKS]
     if unknown:

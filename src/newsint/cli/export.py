@@ -10,12 +10,10 @@ from pathlib import Path
 from typing import IO, Annotated
 
 import typer
-from rich.console import Console
 
+from newsint.cli.common import ConfigOpt, err, open_corpus
 from newsint.errors import NewsintError
 from newsint.export import CSV_TABLES, EXPORTERS, ExportData
-
-err = Console(stderr=True)
 
 ExportFormat = StrEnum("ExportFormat", {name: name for name in EXPORTERS})  # type: ignore[misc]
 CsvTable = StrEnum("CsvTable", {name: name for name in CSV_TABLES})  # type: ignore[misc]
@@ -69,10 +67,7 @@ def export_command(
             show_default=False,
         ),
     ] = None,
-    config: Annotated[
-        Path | None,
-        typer.Option("--config", help="TOML file overriding default settings.", show_default=False),
-    ] = None,
+    config: ConfigOpt = None,
 ) -> None:
     """Export analyses and corpus records as STIX 2.1, FollowTheMoney, GraphML, JSONL or CSV."""
     exporter = EXPORTERS[fmt.value]
@@ -95,7 +90,6 @@ def export_command(
 def _gather(
     files: list[str] | None, db: str | None, config: Path | None, story: str | None
 ) -> ExportData:
-    from newsint.cli import open_corpus  # the command line's own corpus opener, at call time
     from newsint.export.gather import from_corpus, from_files
 
     if files:
