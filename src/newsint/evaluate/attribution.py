@@ -303,7 +303,7 @@ def _boundary_kind(gold: frozenset[int], pred: frozenset[int]) -> str:
 def cue_kind_namer() -> Callable[[str], str]:
     """Names the kind of a missed gold cue, against our lexicon: that tells whether the word
     was unknown to us or known but not found in the parse."""
-    from newsint.attribution.lexicon import lexicon, noun_base, verb_base
+    from newsint.stages.claims.lexicon import lexicon, noun_base, verb_base
 
     lex = lexicon()
 

@@ -43,7 +43,7 @@ def _events(resources: Resources) -> Stage:
 
 
 def _claims(resources: Resources) -> Stage:
-    from newsint.stages.claims import ClaimsStage
+    from newsint.stages.claims.stage import ClaimsStage
 
     return ClaimsStage(resources.config.claims)
 

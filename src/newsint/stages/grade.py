@@ -17,10 +17,10 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from newsint.attribution.lexicon import lexicon
 from newsint.config import Grade as GradeConfig
 from newsint.config import default_config
 from newsint.model import Claim, Grade, Source, chain_text
+from newsint.stages.claims.lexicon import lexicon
 
 if TYPE_CHECKING:
     from newsint.stages.base import Work

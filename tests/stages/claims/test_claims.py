@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from newsint.config import default_config
 from newsint.model import Analysis, Claim, Entity, Mention, chain_text
-from newsint.stages.claims import claim_at, extract_claims
+from newsint.stages.claims.stage import claim_at, extract_claims
 
 STAGES = ["clean", "nlp", "claims", "grade"]
 

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsint.attribution.lexicon import Lexicon, verb_base
 from newsint.model import Evidence
+from newsint.stages.claims.lexicon import Lexicon, verb_base
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-    from newsint.attribution.extract import Found
-    from newsint.attribution.sources import Sources
+    from newsint.stages.claims.extract import Found
+    from newsint.stages.claims.sources import Sources
 
 _SUBJ_OBJ = ("nsubj", "nsubjpass", "dobj", "attr", "expl", "pobj")
 

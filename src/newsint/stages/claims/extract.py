@@ -20,10 +20,10 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from newsint.attribution.lexicon import Lexicon, noun_base, verb_base
-from newsint.attribution.quotes import Quote, inside_speech
-from newsint.attribution.sources import Sources, SrcRef
 from newsint.model import Evidence
+from newsint.stages.claims.lexicon import Lexicon, noun_base, verb_base
+from newsint.stages.claims.quotes import Quote, inside_speech
+from newsint.stages.claims.sources import Sources, SrcRef
 from newsint.text.segments import paragraphs
 
 if TYPE_CHECKING:

@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from newsint.attribution.lexicon import Lexicon, noun_base, verb_base
 from newsint.model import Evidence
+from newsint.stages.claims.lexicon import Lexicon, noun_base, verb_base
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

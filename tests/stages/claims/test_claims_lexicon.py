@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsint.attribution.lexicon import lexicon, noun_base, verb_base
+from newsint.stages.claims.lexicon import lexicon, noun_base, verb_base
 
 
 @pytest.mark.parametrize(

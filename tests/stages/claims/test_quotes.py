@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsint.attribution.quotes import find_quotes, quoted_share
+from newsint.stages.claims.quotes import find_quotes, quoted_share
 
 
 @pytest.mark.parametrize(

@@ -6,20 +6,20 @@ article outward to the origin (article ← Associated Press ← leaked document 
 intelligence), direct/indirect/mixed/unattributed, and the epistemic status and polarity with
 the words that decided them. Entities are used when the entities stage ran (sources then carry
 entity ids and canonical names) but are not required: without them, names come from the text.
-The rules live in newsint.attribution; the words in data/claims.toml.
+The rules live beside this module (newsint.stages.claims); the words in data/claims.toml.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsint.attribution.extract import Extractor, Found
-from newsint.attribution.lexicon import Lexicon, lexicon
-from newsint.attribution.quotes import find_quotes, quoted_share
-from newsint.attribution.sources import Sources, SrcRef
-from newsint.attribution.status import decide, hedges, negation, verification_caveats
 from newsint.config import Claims as ClaimsConfig
 from newsint.model import Analysis, Claim, Evidence, Source, TextSpan, stable_id
+from newsint.stages.claims.extract import Extractor, Found
+from newsint.stages.claims.lexicon import Lexicon, lexicon
+from newsint.stages.claims.quotes import find_quotes, quoted_share
+from newsint.stages.claims.sources import Sources, SrcRef
+from newsint.stages.claims.status import decide, hedges, negation, verification_caveats
 from newsint.text.segments import paragraphs
 
 if TYPE_CHECKING:
