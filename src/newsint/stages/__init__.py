@@ -25,7 +25,7 @@ def _nlp(resources: Resources) -> Stage:
 
 
 def _entities(resources: Resources) -> Stage:
-    from newsint.stages.entities import EntitiesStage
+    from newsint.stages.entities.stage import EntitiesStage
 
     return EntitiesStage(resources)
 

@@ -6,7 +6,7 @@ from importlib import resources
 import pycountry
 import pytest
 
-from newsint.gazetteer import load_gazetteer
+from newsint.stages.entities.gazetteer import load_gazetteer
 from newsint.text.fold import name_key
 
 GAZ = load_gazetteer()

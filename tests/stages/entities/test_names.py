@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsint.config import default_config
-from newsint.gazetteer import load_gazetteer
-from newsint.names import (
+from newsint.stages.entities.gazetteer import load_gazetteer
+from newsint.stages.entities.names import (
     Candidate,
     acronym_letters,
     initials,

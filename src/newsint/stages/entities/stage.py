@@ -15,7 +15,8 @@ newsint/data (never by patches for one article):
   capitals and seats of power used for a government ("Ankara said", "the Kremlin") flagged as
   metonymy, roles from appositions ("Bill Burns, the director of the CIA").
 
-Merging is newsint.names.merge: pure, order-independent, with the evidence of each link kept.
+Merging is names.merge (beside this module): pure, order-independent, with the evidence of each
+link kept.
 Other stages find the entity at a span with `entity_at` / `mention_at`.
 """
 
@@ -26,9 +27,15 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, get_args
 
 from newsint.config import Entities as EntitiesConfig
-from newsint.gazetteer import Gazetteer, load_gazetteer
 from newsint.model import Analysis, Entity, EntityType, Mention, Role, stable_id
-from newsint.names import Candidate, Group, acronym_letters, merge, spelling_similarity
+from newsint.stages.entities.gazetteer import Gazetteer, load_gazetteer
+from newsint.stages.entities.names import (
+    Candidate,
+    Group,
+    acronym_letters,
+    merge,
+    spelling_similarity,
+)
 from newsint.text.fold import name_key
 
 if TYPE_CHECKING:

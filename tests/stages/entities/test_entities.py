@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsint.model import Analysis, Entity
-from newsint.stages.entities import EntitiesStage, entity_at, mention_at
+from newsint.stages.entities.stage import EntitiesStage, entity_at, mention_at
 
 
 @pytest.fixture(scope="module")

@@ -19,8 +19,8 @@ from networkx.utils import UnionFind
 from rapidfuzz import fuzz
 
 from newsint.config import Entities as EntitiesConfig
-from newsint.gazetteer import Entry, Gazetteer
 from newsint.model import MergeEvidence, Role
+from newsint.stages.entities.gazetteer import Entry, Gazetteer
 from newsint.text.fold import name_key
 
 # Order of rule names in an entity's evidence list (strongest first).
