@@ -17,8 +17,8 @@ from rich.table import Table
 from rich.text import Text
 
 from newsint.model import Analysis, Argument, Entity, Event, chain_text
+from newsint.stages.time.timeline import article_timeline
 from newsint.text.segments import paragraph_texts, paragraphs
-from newsint.timeline import article_timeline
 
 
 @dataclass

@@ -23,10 +23,10 @@ from dataclasses import dataclass
 from networkx.utils import UnionFind
 from rapidfuzz import fuzz
 
-from newsint import textsim
 from newsint.corpus import text as T
 from newsint.corpus.features import ClaimFeature, SourceFeature
 from newsint.model import ClaimCluster, stable_id
+from newsint.text import textsim
 from newsint.text.fold import word_key
 
 _UNIDENTIFIED = frozenset({"anonymous", "unknown", "article"})

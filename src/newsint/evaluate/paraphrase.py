@@ -120,7 +120,7 @@ def row(name: str, threshold: float | str, result: Outcome) -> list[object]:
 
 
 def tables(pairs: Sequence[Pair], cfg: Clean) -> list[Table]:
-    from newsint.textsim import paraphrase_score
+    from newsint.text.textsim import paraphrase_score
 
     gold = [p.paraphrase for p in pairs]
     threshold = cfg.near_duplicate_threshold

@@ -103,7 +103,7 @@ def _dct(doc: TimeMLDoc) -> date | None:
 def run_newsint(
     docs: list[TimeMLDoc], spacy_docs: list[Any], resources: Any
 ) -> list[list[SysTimex]]:
-    from newsint.stages.time import TimeStage, find_times
+    from newsint.stages.time.stage import TimeStage, find_times
 
     stage = TimeStage(resources)
     outputs = []
@@ -119,7 +119,7 @@ def run_baseline(docs: list[TimeMLDoc], spacy_docs: list[Any]) -> list[list[SysT
     """spaCy DATE/TIME entities, each normalised by dateparser at the period it reports."""
     from dateparser.date import DateDataParser
 
-    from newsint import timex
+    from newsint.text import timex
 
     outputs = []
     for doc, sdoc in zip(docs, spacy_docs, strict=True):

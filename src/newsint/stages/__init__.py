@@ -31,7 +31,7 @@ def _entities(resources: Resources) -> Stage:
 
 
 def _time(resources: Resources) -> Stage:
-    from newsint.stages.time import TimeStage
+    from newsint.stages.time.stage import TimeStage
 
     return TimeStage(resources)
 

@@ -17,7 +17,7 @@ from typing import get_args
 
 from newsint.config import Clean as CleanConfig
 from newsint.model import Analysis, Removal, Segment
-from newsint.textsim import content_words, paraphrase_score
+from newsint.text.textsim import content_words, paraphrase_score
 
 PARAGRAPH_SEPARATOR = "\n\n"
 _REASONS = set(get_args(Removal.model_fields["reason"].annotation))

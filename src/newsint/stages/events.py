@@ -32,8 +32,8 @@ from newsint.model import (
     TimeExpr,
     stable_id,
 )
+from newsint.stages.time.timeline import event_time
 from newsint.text.segments import paragraphs
-from newsint.timeline import event_time
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

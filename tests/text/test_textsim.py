@@ -5,7 +5,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsint.textsim import content_words, paraphrase_score
+from newsint.text.textsim import content_words, paraphrase_score
 
 
 def test_marks_do_not_split_words() -> None:

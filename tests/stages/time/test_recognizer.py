@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsint import recognizer
-from newsint.recognizer import Recognizer, _clone, _fingerprint
+from newsint.stages.time import recognizer
+from newsint.stages.time.recognizer import Recognizer, _clone, _fingerprint
 
 REF = datetime(2023, 4, 13)
 SENTENCES = [

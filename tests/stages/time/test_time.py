@@ -9,10 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsint import recognizer
 from newsint.config import default_config
 from newsint.model import TimeExpr
-from newsint.stages.time import _dateparser_factory, find_dateline, find_times, windows
+from newsint.stages.time import recognizer
+from newsint.stages.time.stage import _dateparser_factory, find_dateline, find_times, windows
 
 PUBLISHED = "2023-04-13"  # a Thursday
 STAGES = ["clean", "nlp", "time"]

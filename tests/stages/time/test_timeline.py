@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsint.model import Analysis, Argument, ArticleMeta, Event, TextSpan, TimeExpr
-from newsint.timeline import article_timeline, time_label, time_range
-from newsint.timex import period
+from newsint.stages.time.timeline import article_timeline, time_label, time_range
+from newsint.text.timex import period
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ calls" -> the month after the dated calls), decades and centuries, and reference
 stage never falls back to today.
 
 The recogniser is the expensive part, so it reads only the neighbourhood of time cues
-(data/time_rules.toml [cue]), and newsint.recognizer shares its nested extractors' work and
+(data/time_rules.toml [cue]), and stages/time/recognizer.py shares its nested extractors' work and
 keeps whole windows in an LRU (copies of an article ask again).
 """
 
@@ -26,16 +26,17 @@ from functools import cache
 from importlib import resources as importlib_resources
 from typing import TYPE_CHECKING, Any
 
-from newsint import recognizer, timex
 from newsint.config import Time as TimeConfig
 from newsint.model import Published, TimeExpr, stable_id
-from newsint.textsim import content_words
+from newsint.stages.time import recognizer
+from newsint.text import timex
+from newsint.text.textsim import content_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from newsint.recognizer import Recognizer
     from newsint.stages.base import Resources, Work
+    from newsint.stages.time.recognizer import Recognizer
 
 # Reference date handed to the recogniser when the publication date is unknown. Values that
 # depend on it are discarded (see _depends_on_reference); it never reaches the output.

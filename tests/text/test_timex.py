@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsint import timex
+from newsint.text import timex
 
 
 @pytest.mark.parametrize(

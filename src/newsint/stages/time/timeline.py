@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from newsint import timex
 from newsint.config import default_config
 from newsint.model import Analysis, Argument, Event, TimeExpr
+from newsint.text import timex
 
 # TIMEX3 mod -> the word shown after the value ("2023-02 (early)").
 MOD_WORDS = {
