@@ -19,7 +19,7 @@ from newsint.config import default_config
 from newsint.pipeline import build_stages
 from newsint.readers import read_bytes
 from newsint.stages.base import Resources, Work
-from newsint.stages.events import EventsStage
+from newsint.stages.events.stage import EventsStage
 
 
 def main() -> None:

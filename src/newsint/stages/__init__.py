@@ -37,7 +37,7 @@ def _time(resources: Resources) -> Stage:
 
 
 def _events(resources: Resources) -> Stage:
-    from newsint.stages.events import EventsStage
+    from newsint.stages.events.stage import EventsStage
 
     return EventsStage(resources)
 

@@ -8,7 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsint.model import Claim, Event, Source, TextSpan, TimeExpr
-from newsint.stages.events import EventsStage, load_lexicon
+from newsint.stages.events.lexicon import load_lexicon
+from newsint.stages.events.stage import EventsStage
 
 
 @pytest.fixture(scope="session")
