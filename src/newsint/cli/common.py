@@ -95,9 +95,9 @@ def open_corpus(
 
 
 def emit(data: Any, fmt: Output, renderable: Any = None) -> None:
-    from newsint.corpus import render
+    from newsint.present import tables
 
     if fmt is Output.json:
-        out.file.write(render.dumps(data) + "\n")
+        out.file.write(tables.dumps(data) + "\n")
     else:
         out.print(renderable)

@@ -80,8 +80,8 @@ def ingest(
     config: ConfigOpt = None,
 ) -> None:
     """Add articles to the corpus: incremental (re-ingesting changes nothing), parallel."""
-    from newsint.corpus import render
     from newsint.engines.local import job_count
+    from newsint.present import tables
 
     cfg = load_config(config)
     started = time.monotonic()
@@ -95,7 +95,7 @@ def ingest(
             raise typer.Exit(2) from None
     with open_corpus(db, config, must_exist=False) as corpus:
         err.print(f"Corpus: {corpus.store.shown}", highlight=False)
-        with render.BarProgress(err) as progress:
+        with tables.BarProgress(err) as progress:
             summary = corpus.ingest(
                 paths,
                 jobs=job_count(jobs, cfg),
@@ -107,9 +107,9 @@ def ingest(
                 parquet=parquet,
             )
     if fmt is Output.json:
-        out.file.write(render.dumps(summary.to_dict()) + "\n")
+        out.file.write(tables.dumps(summary.to_dict()) + "\n")
     else:
-        err.print(render.summary_table(summary, time.monotonic() - started))
+        err.print(tables.summary_table(summary, time.monotonic() - started))
         if summary.parquet:
             err.print(
                 f"{len(summary.parquet)} Parquet file(s) written to {parquet}", highlight=False
@@ -132,11 +132,11 @@ def stories(
     config: ConfigOpt = None,
 ) -> None:
     """Same-event stories, biggest first."""
-    from newsint.corpus import render
+    from newsint.present import tables
 
     with open_corpus(db, config) as corpus:
         rows = corpus.stories(min_articles=min_articles, limit=limit)
-    emit(rows, fmt, render.stories_table(rows))
+    emit(rows, fmt, tables.stories_table(rows))
 
 
 def claims(
@@ -156,11 +156,11 @@ def claims(
     config: ConfigOpt = None,
 ) -> None:
     """Claims across the corpus, best corroborated (most independent sources) first."""
-    from newsint.corpus import render
+    from newsint.present import tables
 
     with open_corpus(db, config) as corpus:
         rows = corpus.claims(entity=entity, min_sources=min_sources, status=status, limit=limit)
-    emit(rows, fmt, render.claims_table(rows))
+    emit(rows, fmt, tables.claims_table(rows))
 
 
 entities_app = typer.Typer(
@@ -195,11 +195,11 @@ def entities_list(
     config: ConfigOpt = None,
 ) -> None:
     """Entities across the corpus, most widely mentioned first."""
-    from newsint.corpus import render
+    from newsint.present import tables
 
     with open_corpus(db, config) as corpus:
         rows = corpus.entities(type=type_, q=q, limit=limit)
-    emit(rows, fmt, render.entities_table(rows))
+    emit(rows, fmt, tables.entities_table(rows))
 
 
 @entities_app.command("merge")
@@ -211,11 +211,11 @@ def entities_merge(
     config: ConfigOpt = None,
 ) -> None:
     """Judge two entities the same. Undo with `newsint entities split`."""
-    from newsint.corpus import render
+    from newsint.present import tables
 
     with open_corpus(db, config) as corpus:
         result = corpus.merge(a, b)
-    emit(result, fmt, render.entities_table([_entity_row(e) for e in result["entities"]]))
+    emit(result, fmt, tables.entities_table([_entity_row(e) for e in result["entities"]]))
 
 
 @entities_app.command("split")
@@ -234,11 +234,11 @@ def entities_split(
     config: ConfigOpt = None,
 ) -> None:
     """Judge members not the same as the rest of an entity (undoes a merge)."""
-    from newsint.corpus import render
+    from newsint.present import tables
 
     with open_corpus(db, config) as corpus:
         result = corpus.split(entity, members)
-    emit(result, fmt, render.entities_table([_entity_row(e) for e in result["entities"]]))
+    emit(result, fmt, tables.entities_table([_entity_row(e) for e in result["entities"]]))
 
 
 def _entity_row(e: dict[str, Any]) -> dict[str, Any]:
@@ -261,11 +261,11 @@ def timeline(
     config: ConfigOpt = None,
 ) -> None:
     """Dated events across the corpus, oldest first, each counted once across copies."""
-    from newsint.corpus import render
+    from newsint.present import tables
 
     with open_corpus(db, config) as corpus:
         rows = corpus.timeline(entity=entity)
-    emit(rows, fmt, render.timeline_table(rows))
+    emit(rows, fmt, tables.timeline_table(rows))
 
 
 def show(
@@ -275,8 +275,8 @@ def show(
     config: ConfigOpt = None,
 ) -> None:
     """Everything about one article, story (with its copy tree), claim or entity."""
-    from newsint.corpus import render
+    from newsint.present import tables
 
     with open_corpus(db, config) as corpus:
         data = corpus.show(ref)
-    emit(data, fmt, render.show(data))
+    emit(data, fmt, tables.show(data))

@@ -14,7 +14,6 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
-from newsint import brief
 from newsint.api import analyze_paths, parse_published
 from newsint.cli import corpus as corpus_commands
 from newsint.cli.common import ConfigOpt, DbOpt, Format, err, fail, open_corpus, out
@@ -23,6 +22,7 @@ from newsint.cli.export import export_command
 from newsint.config import load_config
 from newsint.errors import InputError, NewsintError
 from newsint.model import Analysis
+from newsint.present import brief
 
 app = typer.Typer(
     name="newsint",
@@ -211,7 +211,7 @@ def demo(
     ] = Format.text,
 ) -> None:
     """Ingest the bundled sample corpus; print its stories, copy trees and best claims."""
-    from newsint.corpus import render
+    from newsint.present import tables
 
     files = demo_files()
     if not files:
@@ -228,18 +228,18 @@ def demo(
         f"into {db}…"
     )
     with open_corpus(db, must_exist=False) as corpus:
-        with render.BarProgress(err) as progress:
+        with tables.BarProgress(err) as progress:
             summary = corpus.ingest([str(f) for f in files], progress=progress)
-        err.print(render.summary_table(summary))
+        err.print(tables.summary_table(summary))
         stories_found = corpus.stories()
         out.rule(Text("Stories", style="bold cyan"), align="left")
-        out.print(render.stories_table(stories_found))
+        out.print(tables.stories_table(stories_found))
         for story in stories_found:
             if story["articles"] > 1:
-                out.print(render.tree_of(corpus.story(story["id"])))
+                out.print(tables.tree_of(corpus.story(story["id"])))
                 out.print()
         out.rule(Text("Best-corroborated claims", style="bold cyan"), align="left")
-        out.print(render.claims_table(corpus.claims(limit=10)))
+        out.print(tables.claims_table(corpus.claims(limit=10)))
     out.print(
         Text.assemble(
             "\nExplore further: ",

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from newsint.brief import render_markdown, section_claims
 from newsint.model import Analysis, ArticleMeta, Claim, Grade, Source, TextSpan
+from newsint.present.brief import render_markdown, section_claims
 
 ARTICLE = Source(text="the article", kind="article")
 

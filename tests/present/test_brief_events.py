@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from newsint.brief import build, render_markdown
 from newsint.model import (
     Analysis,
     Argument,
@@ -13,6 +12,7 @@ from newsint.model import (
     TextSpan,
     TimeExpr,
 )
+from newsint.present.brief import build, render_markdown
 
 
 def analysis() -> Analysis:

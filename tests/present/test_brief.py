@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from newsint.brief import section_entities
 from newsint.model import Analysis, ArticleMeta, Entity, Mention, Role
+from newsint.present.brief import section_entities
 
 
 def test_entities_section_groups_by_type_with_aliases_and_demonyms() -> None:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from newsint.brief import section_times
 from newsint.model import Analysis, ArticleMeta, Published, TimeExpr
+from newsint.present.brief import section_times
 
 
 def _analysis(published: str | None, times: list[TimeExpr]) -> Analysis:
