@@ -14,7 +14,8 @@ from corpus_texts import (
 )
 
 from newsint.config import default_config
-from newsint.corpus.copies import make_doc, orient, relate
+from newsint.corpus.compare import make_doc
+from newsint.corpus.copies import orient, relate
 
 CFG = default_config().corpus
 WIRE = dict(site="harborwire.example", published="2026-03-01T08:00:00")

@@ -29,7 +29,8 @@ from pydantic import Field
 from newsint.config import Config, default_config
 from newsint.corpus import bands
 from newsint.corpus import text as T
-from newsint.corpus.copies import KIND_RANK, Doc, Relation, make_doc, relate
+from newsint.corpus.compare import Doc, make_doc
+from newsint.corpus.copies import KIND_RANK, Relation, relate
 from newsint.corpus.corroborate import (
     ClaimItem,
     CorroborationIndex,

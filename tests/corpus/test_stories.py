@@ -8,15 +8,8 @@ from corpus_texts import features
 
 from newsint.config import default_config
 from newsint.corpus import text as T
-from newsint.corpus.copies import (
-    background_idf,
-    cosine,
-    make_doc,
-    name_dice,
-    story_cosine,
-    story_similarity,
-    story_vector,
-)
+from newsint.corpus.compare import background_idf, cosine, make_doc, story_vector
+from newsint.corpus.stories import name_dice, story_cosine, story_similarity
 
 CFG = default_config().corpus
 
