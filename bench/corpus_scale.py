@@ -36,8 +36,9 @@ from pathlib import Path
 
 from newsint.config import default_config
 from newsint.corpus.analyzer import CorpusAnalyzer
-from newsint.corpus.features import ArticleFeatures, extract_features
 from newsint.model import Analysis, ArticleMeta, Published, stable_id
+from newsint.stages.features.extract import extract_features
+from newsint.stages.features.record import ArticleFeatures
 
 # consonant-vowel-consonant syllables: ~1,000 of them, so invented names are as varied as real ones
 SYLLABLES = [c + v + e for c in "bdfghklmnprstvz" for v in "aeiou" for e in "lnrst"]

@@ -191,12 +191,12 @@ def costs(n: int) -> dict:
     """CPU seconds per article of each stage, in this process, on n generated articles."""
     from newsint.config import default_config
     from newsint.corpus.analyzer import CorpusAnalyzer
-    from newsint.corpus.bands import band_keys
-    from newsint.corpus.codec import decode, encode
-    from newsint.corpus.features import extract_features
     from newsint.corpus.store import Store
     from newsint.pipeline import Pipeline
     from newsint.readers import read_path
+    from newsint.stages.features.bands import band_keys
+    from newsint.stages.features.extract import extract_features
+    from newsint.stages.features.record import decode, encode
 
     cfg = default_config()
     tmp = Path(tempfile.mkdtemp())

@@ -8,7 +8,7 @@ Jaccard similarity (verbatim 0.95, truncated 0.7, rewrite 0.4) and draws the oth
 ~40 % of signatures are one-offs. Both signatures of an article (shingles: 16 bands x 8 rows,
 content words: 21 x 6, as in default_config.toml) go through:
 
-- rows: bands.band_hashes -> (band key, id) rows (what the workers emit);
+- rows: features_bands.band_hashes -> (band key, id) rows (what the workers emit);
 - group (local): bands.candidate_pairs, a dict in this process (the local engine);
 - group (ray): ray_engine.group_on_ray, hash-partitioned Ray Data blocks (--ray; a Ray
   instance started on this machine);
@@ -37,6 +37,7 @@ from datasketch import LeanMinHash, MinHashLSH
 
 from newsint.config import default_config
 from newsint.corpus import bands
+from newsint.stages.features import bands as features_bands
 
 JACCARD = {"verbatim": 0.95, "truncated": 0.7, "rewrite": 0.4}
 
@@ -65,11 +66,11 @@ def signatures(n: int, perm: int, seed: int) -> np.ndarray:
 def rows_of(sigs: dict[bytes, np.ndarray], cfg, ids: list[str]) -> list[tuple[bytes, str]]:
     rows: list[tuple[bytes, str]] = []
     for tag, (bands_n, rows_n) in (
-        (bands.SHINGLE, (cfg.shingle_bands, cfg.shingle_rows)),
-        (bands.BAG, (cfg.bag_bands, cfg.bag_rows)),
+        (features_bands.SHINGLE, (cfg.shingle_bands, cfg.shingle_rows)),
+        (features_bands.BAG, (cfg.bag_bands, cfg.bag_rows)),
     ):
         for aid, hv in zip(ids, sigs[tag], strict=True):
-            for b, h in enumerate(bands.band_hashes(hv, bands_n, rows_n)):
+            for b, h in enumerate(features_bands.band_hashes(hv, bands_n, rows_n)):
                 rows.append((tag + struct.pack(">H", b) + h, aid))
     return rows
 
@@ -77,8 +78,8 @@ def rows_of(sigs: dict[bytes, np.ndarray], cfg, ids: list[str]) -> list[tuple[by
 def datasketch_pairs(sigs: dict[bytes, np.ndarray], cfg, ids: list[str]) -> set[tuple[str, str]]:
     pairs: set[tuple[str, str]] = set()
     for tag, perm, params in (
-        (bands.SHINGLE, cfg.shingle_num_perm, (cfg.shingle_bands, cfg.shingle_rows)),
-        (bands.BAG, cfg.bag_num_perm, (cfg.bag_bands, cfg.bag_rows)),
+        (features_bands.SHINGLE, cfg.shingle_num_perm, (cfg.shingle_bands, cfg.shingle_rows)),
+        (features_bands.BAG, cfg.bag_num_perm, (cfg.bag_bands, cfg.bag_rows)),
     ):
         lsh = MinHashLSH(num_perm=perm, params=params)
         lean = [LeanMinHash(seed=1, hashvalues=hv, scheme="affine32") for hv in sigs[tag]]
@@ -93,8 +94,8 @@ def run_size(n: int, use_ray: bool) -> dict:
     cfg = default_config().corpus
     ids = [f"a{i:08d}" for i in range(n)]
     sigs = {
-        bands.SHINGLE: signatures(n, cfg.shingle_num_perm, 1),
-        bands.BAG: signatures(n, cfg.bag_num_perm, 1),  # same stories in both signatures
+        features_bands.SHINGLE: signatures(n, cfg.shingle_num_perm, 1),
+        features_bands.BAG: signatures(n, cfg.bag_num_perm, 1),  # same stories in both signatures
     }
     t0 = time.perf_counter()
     rows = rows_of(sigs, cfg, ids)

@@ -15,11 +15,14 @@ from newsint.model import Analysis
 from newsint.stages.base import READER_ASSIGNS, Resources, Stage, StageFactory, Work
 
 
-def build_stages(names: Iterable[str], resources: Resources) -> list[Stage]:
-    """Instantiate stages by name and check that every `requires` is assigned upstream."""
+def build_stages(
+    names: Iterable[str], resources: Resources, given: frozenset[str] = READER_ASSIGNS
+) -> list[Stage]:
+    """Instantiate stages by name and check that every `requires` is assigned upstream (or
+    `given`: what the input holds before the first stage, the readers' fields by default)."""
     factories: dict[str, StageFactory] = stage_registry.registry()
     stages: list[Stage] = []
-    available = set(READER_ASSIGNS)
+    available = set(given)
     for name in names:
         if name not in factories:
             raise ConfigError(
@@ -50,21 +53,27 @@ class Pipeline:
         config: Config | None = None,
         stages: Iterable[str] | None = None,
         resources: Resources | None = None,
+        given: frozenset[str] = READER_ASSIGNS,
     ) -> None:
         self.config = config or default_config()
         self.resources = resources or Resources(self.config)
         names = list(stages) if stages is not None else list(self.config.pipeline.stages)
-        self.stages = build_stages(names, self.resources)
+        self.stages = build_stages(names, self.resources, given)
 
     @property
     def names(self) -> list[str]:
         return [s.name for s in self.stages]
 
-    def run_batch(self, analyses: list[Analysis]) -> list[Analysis]:
+    def run_work(self, analyses: list[Analysis]) -> list[Work]:
+        """One batch through every stage; the Work items keep what stages made besides the
+        analysis (the corpus features)."""
         batch = [Work(a) for a in analyses]
         for stage in self.stages:
             stage(batch)
-        return [w.analysis for w in batch]
+        return batch
+
+    def run_batch(self, analyses: list[Analysis]) -> list[Analysis]:
+        return [w.analysis for w in self.run_work(analyses)]
 
     def run(
         self, analyses: Iterable[Analysis], batch_size: int | None = None

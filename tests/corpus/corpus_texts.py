@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from newsint.config import default_config
-from newsint.corpus.features import ArticleFeatures, extract_features
 from newsint.model import (
     Analysis,
     Argument,
@@ -18,6 +17,8 @@ from newsint.model import (
     TimeExpr,
     stable_id,
 )
+from newsint.stages.features.extract import extract_features
+from newsint.stages.features.record import ArticleFeatures
 
 ORIGINAL = """\
 Inspectors at the Port of Valmora seized 3,200 crates of counterfeit vaccines on Sunday, according to a customs memo obtained by Harbor Wire Service.

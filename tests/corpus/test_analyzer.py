@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from newsint.config import default_config
 from newsint.corpus.analyzer import CorpusAnalyzer, CorpusDelta
-from newsint.corpus.features import ArticleFeatures
+from newsint.stages.features.record import ArticleFeatures
 
 CLAIM = "seized 3,200 crates of counterfeit vaccines on Sunday"
 

@@ -11,7 +11,8 @@ from datasketch import MinHashLSH
 from newsint.config import default_config
 from newsint.corpus import bands
 from newsint.corpus.analyzer import CorpusAnalyzer
-from newsint.corpus.features import ArticleFeatures
+from newsint.stages.features import bands as features_bands
+from newsint.stages.features.record import ArticleFeatures
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "engines"))
 from generated_news import features, generate
@@ -32,11 +33,11 @@ def lsh_pairs(feats: list[ArticleFeatures]) -> set[tuple[str, str]]:
     ]
     for lsh, field in tables:
         for f in feats:
-            lsh.insert(f.id, bands.lean(getattr(f, field)), check_duplication=False)
+            lsh.insert(f.id, features_bands.lean(getattr(f, field)), check_duplication=False)
     pairs = set()
     for lsh, field in tables:
         for f in feats:
-            for j in lsh.query(bands.lean(getattr(f, field))):
+            for j in lsh.query(features_bands.lean(getattr(f, field))):
                 if j != f.id:
                     pairs.add((min(f.id, j), max(f.id, j)))
     return pairs
@@ -88,8 +89,8 @@ def test_band_keys_are_datasketchs_buckets() -> None:
     (f,) = features(generate(1))
     cfg = default_config().corpus
     lsh = MinHashLSH(num_perm=cfg.shingle_num_perm, params=(cfg.shingle_bands, cfg.shingle_rows))
-    lsh.insert(f.id, bands.lean(f.shingle_minhash))
-    shingle = [k[3:] for k in bands.band_keys(f, cfg) if k[:1] == bands.SHINGLE]
+    lsh.insert(f.id, features_bands.lean(f.shingle_minhash))
+    shingle = [k[3:] for k in features_bands.band_keys(f, cfg) if k[:1] == features_bands.SHINGLE]
     assert shingle == list(lsh.keys[f.id])
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from corpus_texts import ORIGINAL, SPIN, SYNDICATED, features
 
-from newsint.corpus import text as T
-from newsint.corpus.features import ArticleFeatures
+from newsint.stages.features import pieces as T
+from newsint.stages.features.record import ArticleFeatures
 
 
 def test_features_round_trip_and_are_deterministic() -> None:

@@ -7,10 +7,11 @@ from pathlib import Path
 
 from newsint.config import default_config
 from newsint.corpus.analyzer import CorpusAnalyzer
-from newsint.corpus.features import ClaimFeature, SourceFeature, extract_features
 from newsint.readers import read_paths
 from newsint.stages.base import Work
 from newsint.stages.clean import CleanStage
+from newsint.stages.features.extract import extract_features
+from newsint.stages.features.record import ClaimFeature, SourceFeature
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 NAMES = ["wagner_original.json", "wagner_verbatim_copy.html", "unrelated_story.json"]

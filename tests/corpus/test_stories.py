@@ -7,9 +7,9 @@ import pytest
 from corpus_texts import features
 
 from newsint.config import default_config
-from newsint.corpus import text as T
 from newsint.corpus.compare import background_idf, cosine, make_doc, story_vector
 from newsint.corpus.stories import name_dice, story_cosine, story_similarity
+from newsint.stages.features import pieces as T
 
 CFG = default_config().corpus
 

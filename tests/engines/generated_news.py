@@ -120,8 +120,8 @@ def generate(n: int, seed: int = 11) -> list[dict[str, str]]:
 def features(records: list[dict[str, str]]) -> list[Any]:
     """Corpus features of records, without the NLP stages (what the analyzer compares)."""
     from newsint.config import default_config
-    from newsint.corpus.features import extract_features
     from newsint.model import Analysis, ArticleMeta, Published, stable_id
+    from newsint.stages.features.extract import extract_features
 
     cfg = default_config()
     out = []

@@ -90,11 +90,13 @@ def test_ray_and_local_engines_give_the_same_corpus(
 def test_band_grouping_on_ray_equals_local_grouping(ray_local: object) -> None:
     from newsint.corpus.bands import band_rows, candidate_pairs
     from newsint.engines.ray_engine import RayEngine
+    from newsint.stages.features.bands import band_keys
 
+    cfg = default_config().corpus
     feats = features(generate(150, seed=5))
     engine = RayEngine(default_config(), actors=2)
-    pairs = engine.candidate_pairs(feats)
-    assert set(pairs) == candidate_pairs(band_rows(feats, default_config().corpus))
+    pairs = engine.candidate_pairs([(f.id, band_keys(f, cfg)) for f in feats], candidate_pairs)
+    assert set(pairs) == candidate_pairs(band_rows(feats, cfg))
     assert pairs
 
 

@@ -28,7 +28,6 @@ from pydantic import Field
 
 from newsint.config import Config, default_config
 from newsint.corpus import bands
-from newsint.corpus import text as T
 from newsint.corpus.compare import Doc, make_doc
 from newsint.corpus.copies import KIND_RANK, Relation, relate
 from newsint.corpus.corroborate import (
@@ -38,7 +37,6 @@ from newsint.corpus.corroborate import (
     cluster_record,
     statement_score,
 )
-from newsint.corpus.features import ArticleFeatures
 from newsint.corpus.graph import Components
 from newsint.corpus.resolve import EntityResolver
 from newsint.model import (
@@ -50,6 +48,9 @@ from newsint.model import (
     Story,
     stable_id,
 )
+from newsint.stages.features import pieces as T
+from newsint.stages.features.bands import lean
+from newsint.stages.features.record import ArticleFeatures
 
 
 class CorpusDelta(Record):
@@ -250,9 +251,7 @@ class CorpusAnalyzer:
             pairs = bands.candidate_pairs(bands.band_rows(new.values(), cfg))
         else:
             pairs = {_pair(a, b) for a, b in batch_pairs if a in new and b in new and a != b}
-        signatures = {
-            i: (bands.lean(new[i].shingle_minhash), bands.lean(new[i].bag_minhash)) for i in ids
-        }
+        signatures = {i: (lean(new[i].shingle_minhash), lean(new[i].bag_minhash)) for i in ids}
         if self.docs:
             for i in ids:
                 found = set(self.shingle_lsh.query(signatures[i][0]))

@@ -683,8 +683,8 @@ class Corpus:
 
     def timeline(self, *, entity: str | None = None) -> list[dict[str, Any]]:
         """Dated events across the corpus, merged across copies, oldest first."""
-        from newsint.corpus.codec import decode
         from newsint.corpus.timeline import corpus_timeline
+        from newsint.stages.features.record import decode
 
         with self.store.reading() as conn:
             links = [

@@ -15,8 +15,8 @@ from functools import lru_cache
 import numpy as np
 
 from newsint.config import Corpus
-from newsint.corpus import text as T
-from newsint.corpus.features import ArticleFeatures, Credit
+from newsint.stages.features import pieces as T
+from newsint.stages.features.record import ArticleFeatures, Credit
 
 
 @dataclass(slots=True, eq=False)

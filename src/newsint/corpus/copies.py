@@ -22,11 +22,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsint.config import Corpus
-from newsint.corpus import text as T
 from newsint.corpus.compare import Doc, aligned, containment, cosines, days_apart
-from newsint.corpus.features import Credit
 from newsint.corpus.stories import story_similarity
 from newsint.model import CopyKind
+from newsint.stages.features import pieces as T
+from newsint.stages.features.record import Credit
 
 KIND_RANK: dict[str, int] = {"verbatim": 0, "syndicated": 0, "spin": 1, "derivative": 2}
 

@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from networkx.utils import UnionFind
 from rapidfuzz import fuzz
 
-from newsint.corpus import text as T
-from newsint.corpus.features import ClaimFeature, SourceFeature
 from newsint.model import ClaimCluster, stable_id
+from newsint.stages.features import pieces as T
+from newsint.stages.features.record import ClaimFeature, SourceFeature
 from newsint.text import textsim
 from newsint.text.fold import word_key
 

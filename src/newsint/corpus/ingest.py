@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from newsint.config import Config, default_config
+from newsint.corpus.bands import candidate_pairs
 from newsint.corpus.store import Store
 from newsint.engines.local import Analysed, LocalEngine
 from newsint.errors import InputError, NotFound
@@ -28,6 +29,8 @@ from newsint.model import Analysis, Published
 from newsint.readers import Item, Link, read_bytes, read_path, read_stdin, wanted
 from newsint.readers.objectstore import expand_uri, is_store_uri, read_uri
 from newsint.readers.url import Fetched, Fetcher, is_url
+from newsint.stages.features.bands import band_keys
+from newsint.stages.features.record import ArticleFeatures, decode
 
 # Articles looked up in the store at once (already stored? an earlier version?).
 LOOKUP_BATCH = 64
@@ -192,7 +195,8 @@ class Ingest:
         self._seen: set[str] = set()
         self._versions: dict[str, str] = {}  # new article id -> id of the version it replaces
         self._analyzer: Any = None
-        self._batch: list[tuple[str, Any]] = []
+        # articles waiting for the corpus analyzer: (id, features, band keys or [] if unknown)
+        self._batch: list[tuple[str, ArticleFeatures, list[bytes]]] = []
 
     # ---- fetching
 
@@ -322,14 +326,12 @@ class Ingest:
         if self._analyzer is None:
             self.progress.phase("loading the corpus")
             self._analyzer = load_analyzer(self.store, self.config)
-            self._batch = [(aid, f) for aid, f in self._pending()]
+            self._batch = [(aid, f, []) for aid, f in self._pending()]
             self._flush(force=True)
         return self._analyzer
 
-    def _pending(self) -> Iterator[tuple[str, Any]]:
+    def _pending(self) -> Iterator[tuple[str, ArticleFeatures]]:
         """Articles stored but not yet analysed by the corpus analyzer (a previous crash)."""
-        from newsint.corpus.codec import decode
-
         for aid, data in self.store.features(analyzed=False):
             yield aid, decode(data)
 
@@ -339,20 +341,22 @@ class Ingest:
             return
         batch, self._batch = self._batch, []
         self.progress.phase(f"finding copies and stories ({len(batch)} articles)")
-        features = [f for _, f in batch]
+        features = [f for _, f, _ in batch]
         # An engine that groups LSH band keys itself (Ray) gives the new-vs-new candidates;
-        # otherwise the analyzer groups them. The same pairs either way (bands.py).
+        # otherwise the analyzer groups them. The same pairs either way (bands.py). Articles the
+        # engine did not analyse (taken up after a crash) get their keys computed here.
         grouping = getattr(self._active, "candidate_pairs", None)
-        pairs = grouping(features) if grouping is not None else None
+        pairs = None
+        if grouping is not None:
+            rows = [(aid, keys or band_keys(f, self.config.corpus)) for aid, f, keys in batch]
+            pairs = grouping(rows, candidate_pairs)
         delta = self._analyzer.add(features, batch_pairs=pairs)
-        self.store.apply_delta(delta, analyzed=[aid for aid, _ in batch])
+        self.store.apply_delta(delta, analyzed=[aid for aid, _, _ in batch])
         self.progress.phase("ingesting")
 
     # ---- run
 
     def _store(self, result: Analysed) -> None:
-        from newsint.corpus.codec import decode
-
         analysis = result.analysis
         aid = analysis.article.id
         supersedes = self._versions.pop(aid, None)
@@ -367,7 +371,7 @@ class Ingest:
             self.progress.done("added")
         if self._sink is not None:
             self._sink.add(analysis)
-        self._batch.append((aid, decode(result.features)))
+        self._batch.append((aid, decode(result.features), result.band_keys))
         self._flush()
 
     def run(self, inputs: Iterable[str]) -> Summary:
@@ -430,7 +434,6 @@ class Ingest:
 def load_analyzer(store: Store, config: Config) -> Any:
     """The corpus analyzer rebuilt from stored features and judgements (no NLP re-run)."""
     from newsint.corpus.analyzer import CorpusAnalyzer
-    from newsint.corpus.codec import decode
 
     analyzer = CorpusAnalyzer(config)
     analyzer.load(decode(data) for _, data in store.features(analyzed=True))

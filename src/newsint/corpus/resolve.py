@@ -26,9 +26,9 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
 from newsint.config import Corpus
-from newsint.corpus import text as T
-from newsint.corpus.features import EntityFeature
 from newsint.model import CorpusEntity, Judgement, stable_id
+from newsint.stages.features import pieces as T
+from newsint.stages.features.record import EntityFeature
 from newsint.text.fold import word_key
 
 _DEMONYM_ENDINGS = frozenset({"n", "an", "ian", "ese", "i", "ish", "ic", "er"})

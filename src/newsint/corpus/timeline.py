@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from newsint.corpus.features import ArticleFeatures, EventFeature
 from newsint.model import CopyLink, CorpusEntity, TimelineEntry, stable_id
+from newsint.stages.features.record import ArticleFeatures, EventFeature
 from newsint.text.fold import word_key
 
 _ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")

@@ -12,13 +12,18 @@ import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from newsint.config import Config
 from newsint.errors import AnalysisProblem, NewsintError
 from newsint.model import Analysis
 from newsint.pipeline import Pipeline
+from newsint.stages.base import ANALYSIS_FIELDS, Work
+
+# The stages that turn a finished analysis into what the corpus keeps: they run last on every
+# article, and alone on analyses imported finished.
+FINISHING = ("features",)
 
 
 @dataclass
@@ -27,7 +32,8 @@ class Analysed:
 
     analysis: Analysis
     features: bytes
-    stages: tuple[str, ...]  # stages that ran here; () when the analysis came in finished
+    stages: tuple[str, ...]  # analysis stages that ran here; () when it came in finished
+    band_keys: list[bytes] = field(default_factory=list)  # LSH band keys of the features
 
 
 def is_analysed(analysis: Analysis) -> bool:
@@ -39,41 +45,44 @@ class Worker:
     """What one process holds: the pipeline (with its spaCy model) and the config."""
 
     def __init__(self, config: Config, stages: list[str] | None = None) -> None:
-        from newsint.corpus.codec import encode
-        from newsint.corpus.features import extract_features
-
         self.config = config
-        self.pipeline = Pipeline(config, stages=stages)
-        self._extract = extract_features
-        self._encode = encode
+        names = list(config.pipeline.stages if stages is None else stages)
+        self.names = tuple(n for n in names if n not in FINISHING)
+        self.pipeline = Pipeline(config, stages=[*self.names, *FINISHING])
+        self.finishing = Pipeline(
+            config, stages=FINISHING, resources=self.pipeline.resources, given=ANALYSIS_FIELDS
+        )
 
-    def _finish(self, analysis: Analysis, stages: tuple[str, ...]) -> Analysed:
-        features = self._encode(self._extract(analysis, self.config))
-        return Analysed(analysis, features, stages)
+    def _result(self, work: Work, stages: tuple[str, ...]) -> Analysed:
+        assert work.features is not None, "the features stage did not run"
+        return Analysed(work.analysis, work.features, stages, work.band_keys)
 
     def analyse(self, chunk: list[Analysis]) -> list[Analysed | AnalysisProblem]:
         """Analyse a chunk as one batch; if the batch fails, find the culprit one by one."""
-        names = tuple(self.pipeline.names)
         todo = [a for a in chunk if not is_analysed(a)]
+        finished = [a for a in chunk if is_analysed(a)]
         done: dict[int, Analysed | AnalysisProblem] = {}
         try:
-            ran = self.pipeline.run_batch(todo) if todo else []
-            results = iter(ran)
+            ran = iter(self.pipeline.run_work(todo) if todo else [])
+            kept = iter(self.finishing.run_work(finished) if finished else [])
             for i, a in enumerate(chunk):
                 done[i] = (
-                    self._finish(a, ()) if is_analysed(a) else self._finish(next(results), names)
+                    self._result(next(kept), ())
+                    if is_analysed(a)
+                    else self._result(next(ran), self.names)
                 )
         except Exception:
-            done = {i: self._one(a, names) for i, a in enumerate(chunk)}
+            done = {i: self._one(a) for i, a in enumerate(chunk)}
         return [done[i] for i in range(len(chunk))]
 
-    def _one(self, analysis: Analysis, names: tuple[str, ...]) -> Analysed | AnalysisProblem:
+    def _one(self, analysis: Analysis) -> Analysed | AnalysisProblem:
         where = analysis.article.source or analysis.article.id
         try:
             if is_analysed(analysis):
-                return self._finish(analysis, ())
-            (result,) = self.pipeline.run_batch([analysis])
-            return self._finish(result, names)
+                (work,) = self.finishing.run_work([analysis])
+                return self._result(work, ())
+            (work,) = self.pipeline.run_work([analysis])
+            return self._result(work, self.names)
         except NewsintError as exc:
             return AnalysisProblem(where, exc.problem, exc.fix)
         except Exception as exc:  # a stage bug must cost one article, not the whole ingest

@@ -4,14 +4,15 @@ The module is named ray_engine so that it never shadows the `ray` package.
 
 - Analysis: articles go into a Ray Data dataset; `map_batches` hands batches to a pool of actors
   (`AnalyseBatch`), each holding one `Worker` of the local engine, so spaCy loads once per actor
-  and every article goes through exactly the code `--engine local` runs. The actors also compute
-  the article's LSH band keys (bands.py) next to its features.
+  and every article goes through exactly the code `--engine local` runs, the features stage
+  included: it computes the article's LSH band keys next to its features.
 - Results come back to the driver in input order (Ray Data keeps the order, and the driver
   re-orders by input index anyway), so the store, the ids and every derived record are those of
   the local engine. The driver is the store's one writer, as with the local engine.
 - Copies and stories: the band keys of an analyzer batch become rows (key, article id) in a
   dataset, hash-partitioned on the key (every row of a key lands in one block) and each block
-  grouped into candidate pairs with `bands.candidate_pairs`, the function the local engine uses.
+  grouped into candidate pairs with the function the ingest hands in (corpus/bands.py's
+  `candidate_pairs`, the one the local grouping uses): the engine imports only the pipeline.
   The corpus analyzer then classifies those pairs (plus new-vs-known ones from its index) with
   the same `copies.relate` and updates stories as connected components, incrementally.
 
@@ -23,11 +24,10 @@ from __future__ import annotations
 
 import logging
 import pickle
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from newsint.config import Config
-from newsint.corpus.features import ArticleFeatures
 from newsint.engines.local import Analysed, Worker
 from newsint.errors import AnalysisProblem, NewsintError
 from newsint.model import Analysis
@@ -58,35 +58,27 @@ class AnalyseBatch:
 
     def __init__(self, config: Config, stages: list[str] | None) -> None:
         self.worker = Worker(config, stages)
-        self.corpus = config.corpus
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         import numpy as np
 
-        from newsint.corpus.bands import band_keys
-        from newsint.corpus.codec import decode
-
         chunk = [pickle.loads(b) for b in batch["article"]]
-        out = []
-        for result in self.worker.analyse(chunk):
-            keys = band_keys(decode(result.features), self.corpus) if _ok(result) else []
-            out.append(pickle.dumps((result, keys)))
+        out = [pickle.dumps(result) for result in self.worker.analyse(chunk)]
         return {"index": np.asarray(batch["index"]), "result": np.array(out, dtype=object)}
 
 
-def _ok(result: object) -> bool:
-    return isinstance(result, Analysed)
+# Groups (key, article id) rows into candidate pairs: the corpus layer's own function
+# (corpus/bands.candidate_pairs), handed in so the engine needs nothing but the pipeline.
+Grouping = Callable[[Iterable[tuple[bytes, str]]], Iterable[tuple[str, str]]]
 
 
-def pairs_in_block(batch: Any) -> Any:
+def pairs_in_block(batch: Any, group: Grouping) -> Any:
     """One hash partition of (key, id) rows: every key's rows are here, so group them."""
     import pyarrow as pa
 
-    from newsint.corpus.bands import candidate_pairs
-
     keys = batch.column("key").to_pylist()
     ids = batch.column("id").to_pylist()
-    pairs = sorted(candidate_pairs(zip(keys, ids, strict=True)))
+    pairs = sorted(group(zip(keys, ids, strict=True)))
     return pa.table(
         {
             "a": pa.array([p[0] for p in pairs], pa.string()),
@@ -95,17 +87,24 @@ def pairs_in_block(batch: Any) -> Any:
     )
 
 
-def group_on_ray(ray: Any, keys: list[bytes], ids: list[str], parts: int) -> list[tuple[str, str]]:
+def group_on_ray(
+    ray: Any, keys: list[bytes], ids: list[str], parts: int, group: Grouping
+) -> list[tuple[str, str]]:
     """Candidate pairs of (band key, article id) rows, grouped by Ray Data: the rows are
-    hash-partitioned on the key (all rows of a key in one block), each block grouped by
-    `bands.candidate_pairs`, and the pairs collected (sorted, without repeats)."""
+    hash-partitioned on the key (all rows of a key in one block), each block grouped by `group`,
+    and the pairs collected (sorted, without repeats)."""
     import pyarrow as pa
 
     table = pa.table({"key": pa.array(keys, pa.binary()), "id": pa.array(ids, pa.string())})
     ds = (
         ray.data.from_arrow(table)
         .repartition(parts, keys=["key"])
-        .map_batches(pairs_in_block, batch_size=None, batch_format="pyarrow")
+        .map_batches(
+            pairs_in_block,
+            fn_kwargs={"group": group},
+            batch_size=None,
+            batch_format="pyarrow",
+        )
     )
     pairs: set[tuple[str, str]] = set()
     for batch in ds.iter_batches(batch_size=None, batch_format="pyarrow"):
@@ -134,7 +133,6 @@ class RayEngine:
         self.window = max(1, settings.window)
         self.analyzer_batch = max(1, settings.analyzer_batch)
         self._started = False
-        self._keys: dict[str, list[bytes]] = {}
 
     def __enter__(self) -> RayEngine:
         return self
@@ -201,37 +199,29 @@ class RayEngine:
             for index, payload in zip(batch["index"], batch["result"], strict=True):
                 pending[int(index)] = payload
             while want in pending:
-                result, keys = pickle.loads(pending.pop(want))
-                if _ok(result):
-                    self._keys[result.analysis.article.id] = keys
-                yield result
+                yield pickle.loads(pending.pop(want))
                 want += 1
         if want != len(articles):  # never expected: Ray Data lost or duplicated rows
             raise RuntimeError(f"Ray returned {want} of {len(articles)} analyses")
 
-    def candidate_pairs(self, features: list[ArticleFeatures]) -> list[tuple[str, str]]:
-        """LSH candidate pairs among `features`, grouped on the cluster by band key.
-
-        Keys come from the actors; articles the engine did not analyse (taken up after a crash)
-        get theirs computed here."""
-        from newsint.corpus.bands import band_keys
-
-        if len(features) < 2:
+    def candidate_pairs(
+        self, rows: list[tuple[str, list[bytes]]], group: Grouping
+    ) -> list[tuple[str, str]]:
+        """LSH candidate pairs among articles given as (article id, its band keys), grouped on
+        the cluster by key with `group` (the keys come from the features stage)."""
+        if len(rows) < 2:
             return []
         self._connect()
         keys: list[bytes] = []
         ids: list[str] = []
-        for f in features:
-            found = self._keys.pop(f.id, None)
-            if found is None:
-                found = band_keys(f, self.config.corpus)
+        for aid, found in rows:
             keys.extend(found)
-            ids.extend([f.id] * len(found))
+            ids.extend([aid] * len(found))
         # ~1 MB of rows per partition, at most 64: a partition must stay one block (Ray splits
         # blocks above DataContext.target_max_block_size, 128 MiB), as pairs_in_block groups
         # within a block; 64 partitions hold 5,000 x 37 rows a thousand times over.
         parts = max(1, min(64, len(keys) // 20000 + self.actor_count()))
-        return group_on_ray(self.ray, keys, ids, parts)
+        return group_on_ray(self.ray, keys, ids, parts, group)
 
 
 __all__ = ["INSTALL", "AnalyseBatch", "RayEngine", "RayMissing", "group_on_ray", "import_ray"]

@@ -30,12 +30,12 @@ from pathlib import Path
 from newsint.api import set_published
 from newsint.config import Config, default_config
 from newsint.corpus.analyzer import CorpusAnalyzer
-from newsint.corpus.features import extract_features
 from newsint.evaluate.common import PRF, EvalOptions, Report, Table
 from newsint.model import Analysis
 from newsint.readers import read_paths
 from newsint.readers.base import make_analysis
 from newsint.stages.base import Work
+from newsint.stages.features.extract import extract_features
 from newsint.text.segments import paragraph_texts
 
 TASK = "copies"

@@ -22,11 +22,11 @@ from pathlib import Path
 
 from newsint.config import Config, default_config
 from newsint.corpus.analyzer import CorpusAnalyzer
-from newsint.corpus.features import extract_features
 from newsint.evaluate.common import PRF, EvalOptions, Report, Table, skipped
 from newsint.model import Analysis
 from newsint.readers.base import make_analysis, normalise_date
 from newsint.stages.base import Work
+from newsint.stages.features.extract import extract_features
 
 TASK = "stories"
 # Cosine distance at which the baseline stops merging (the notes' best on both sets).

@@ -54,6 +54,12 @@ def _grade(resources: Resources) -> Stage:
     return GradeStage(resources.config.grade)
 
 
+def _features(resources: Resources) -> Stage:
+    from newsint.stages.features.stage import FeaturesStage
+
+    return FeaturesStage(resources)
+
+
 def registry() -> dict[str, StageFactory]:
     """Stage name -> factory, in the order a full pipeline runs them."""
     return {
@@ -64,4 +70,5 @@ def registry() -> dict[str, StageFactory]:
         "claims": _claims,
         "grade": _grade,
         "events": _events,
+        "features": _features,
     }

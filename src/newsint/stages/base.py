@@ -18,6 +18,24 @@ from newsint.model import Analysis
 
 # What readers provide before any stage runs.
 READER_ASSIGNS = frozenset({"raw", "article"})
+# What an analysis that comes in finished (an imported newsint JSON) already holds: everything the
+# analysis stages assign except the spaCy Doc, which is never stored.
+ANALYSIS_FIELDS = READER_ASSIGNS | frozenset(
+    {
+        "text",
+        "offsets",
+        "cleaning",
+        "title",
+        "entities",
+        "mentions",
+        "times",
+        "published",
+        "claims",
+        "grades",
+        "events",
+        "main_event",
+    }
+)
 
 
 @dataclass
@@ -27,6 +45,10 @@ class Work:
     analysis: Analysis
     doc: Any = None  # the spaCy Doc, set by the nlp stage; never serialised
     scratch: dict[str, Any] = field(default_factory=dict)  # stage-to-stage hand-offs
+    # set by the features stage: the corpus features, encoded for the store, and the LSH band
+    # keys of their signatures (for an engine that groups candidate pairs itself)
+    features: bytes | None = None
+    band_keys: list[bytes] = field(default_factory=list)
 
 
 class Stage(Protocol):

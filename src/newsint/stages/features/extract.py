@@ -1,11 +1,6 @@
-"""Per-article features for the corpus layer, computed once in the ingest workers.
-
-An ArticleFeatures record is everything CorpusAnalyzer needs to know about an article, so the
-analyzer never re-reads a text: MinHash signatures (candidates), sentence fingerprints and
-content-word vectors (copy classification), quotes, numbers and credit lines (evidence, origin,
-misattribution), names (stories, entities), claims (corroboration) and events (timeline).
-Every field is a pure function of the article, so features never go stale as the corpus grows.
-Arrays are stored packed (little-endian, base64) to keep the JSON small.
+"""The corpus features of one analysed article (record.ArticleFeatures), computed from its text
+and what the earlier stages found: MinHash signatures, sentence fingerprints, content-word
+vectors, quotes, numbers, credit lines, names, claims and events. Cheap: no model, a few ms.
 """
 
 from __future__ import annotations
@@ -15,96 +10,19 @@ from functools import cache
 
 import numpy as np
 from datasketch import MinHash
-from pydantic import Field
 
 from newsint.config import Config
-from newsint.corpus import text as T
-from newsint.model import Analysis, ClaimStatus, EntityType, Granularity, Record
+from newsint.model import Analysis
+from newsint.stages.features import pieces as T
+from newsint.stages.features.record import (
+    ArticleFeatures,
+    ClaimFeature,
+    Credit,
+    EntityFeature,
+    EventFeature,
+    SourceFeature,
+)
 from newsint.text.fold import word_key
-
-FEATURES_VERSION = 1
-
-
-class Credit(Record):
-    """A credit line: who the article says the story came from ('according to X', '(X) -')."""
-
-    kind: str  # provided, dateline, according, obtained, reported, told, byline
-    name: str
-    key: str  # outlet key: 'the Associated Press' -> 'associatedpress'
-    acronym: str = ""
-    outlet: bool = True  # looks like a news outlet (else a name that may still match a site)
-    wire: str | None = None  # canonical agency name when a well-known wire
-
-
-class EntityFeature(Record):
-    key: str  # "<article id>/<entity id>": unique across the corpus
-    name: str
-    type: EntityType
-    aliases: list[str] = Field(default_factory=list)
-    mentions: int = 1
-
-
-class SourceFeature(Record):
-    kind: str  # model.SourceKind
-    name: str  # canonical name when resolved, else the text as written
-    entity: str | None = None  # "<article id>/<entity id>" when resolved to an entity
-
-
-class ClaimFeature(Record):
-    key: str  # "<article id>/<claim id>"
-    id: str  # the claim id inside its article
-    content: str
-    chain: list[SourceFeature] = Field(default_factory=list)  # the article first, then outward
-    status: ClaimStatus = "asserted"
-    polarity: str = "positive"
-
-
-class EventFeature(Record):
-    key: str  # "<article id>/<event id>"
-    id: str
-    type: str
-    text: str  # the trigger, for display
-    sentence: str | None = None  # the sentence it sits in (clipped)
-    actor: str | None = None
-    target: str | None = None
-    place: str | None = None
-    time: str | None = None  # TIMEX3 value
-    granularity: Granularity = "none"
-    range_start: str | None = None
-    range_end: str | None = None
-    claim: str | None = None  # "<article id>/<claim id>" it is reported in
-    status: ClaimStatus = "asserted"
-    negated: bool = False
-
-
-class ArticleFeatures(Record):
-    """What the corpus layer keeps of one article (see the module docstring)."""
-
-    version: int = FEATURES_VERSION
-    id: str
-    site: str | None = None
-    url: str | None = None
-    published: str | None = None  # ISO date or datetime, None when unknown
-    title: str | None = None
-    author: str | None = None
-    content_hash: str | None = None  # of the raw text, as ArticleMeta
-    text_hash: str  # of the normalised clean text: equal for byte-different identical copies
-    words: int = 0
-    shingles: int = 0  # distinct word shingles
-    shingle_minhash: str = ""  # packed uint32[shingle_num_perm]
-    bag_minhash: str = ""  # packed uint32[bag_num_perm] over distinct content words
-    terms: str = ""  # packed uint32 content-word hashes, ascending
-    counts: str = ""  # packed uint16 counts of those terms
-    sentences: str = ""  # packed int64 fingerprints of the sentences, in text order
-    sentence_terms: str = ""  # packed uint32 content-word hashes of those sentences, concatenated
-    sentence_lengths: str = ""  # packed uint16: how many of sentence_terms belong to each sentence
-    quotes: list[str] = Field(default_factory=list)  # normalised direct quotes
-    numbers: list[str] = Field(default_factory=list)
-    credits: list[Credit] = Field(default_factory=list)
-    names: list[str] = Field(default_factory=list)  # folded names, most mentioned first
-    entities: list[EntityFeature] = Field(default_factory=list)
-    claims: list[ClaimFeature] = Field(default_factory=list)
-    events: list[EventFeature] = Field(default_factory=list)
 
 
 @cache
