@@ -15,10 +15,12 @@ from typing import TYPE_CHECKING
 
 from newsint.config import Claims as ClaimsConfig
 from newsint.model import Analysis, Claim, Evidence, Source, TextSpan, stable_id
-from newsint.stages.claims.extract import Extractor, Found
+from newsint.stages.claims.context import Found
+from newsint.stages.claims.extract import Extractor
 from newsint.stages.claims.lexicon import Lexicon, lexicon
 from newsint.stages.claims.quotes import find_quotes, quoted_share
-from newsint.stages.claims.sources import Sources, SrcRef
+from newsint.stages.claims.source_refs import SrcRef
+from newsint.stages.claims.sources import Sources
 from newsint.stages.claims.status import decide, hedges, negation, verification_caveats
 from newsint.text.segments import paragraphs
 

@@ -17,7 +17,7 @@ from newsint.stages.claims.lexicon import Lexicon, verb_base
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-    from newsint.stages.claims.extract import Found
+    from newsint.stages.claims.context import Found
     from newsint.stages.claims.sources import Sources
 
 _SUBJ_OBJ = ("nsubj", "nsubjpass", "dobj", "attr", "expl", "pobj")

@@ -1,0 +1,244 @@
+"""Rule family: what a reporting verb reports (its clause, object, quotation or the quoted
+subject before it), cut to the reported words.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsint.stages.claims.context import _ADDRESSEE_VERBS, _infinitive_complement
+from newsint.stages.claims.lexicon import noun_base, verb_base
+from newsint.stages.claims.quotes import Quote
+from newsint.stages.claims.speakers import SpeakerRules
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+class ContentRules(SpeakerRules):
+    """Contents of reporting verbs."""
+
+    def _clause(self, root: Token) -> list[Token]:
+        """A clause without the participle tacked on after a comma ("…, pointing to X"):
+        that participle is the reporter's, not part of what is reported."""
+        drop: set[int] = set()
+        for c in root.rights:
+            if c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG":
+                prev = self.doc[c.left_edge.i - 1] if c.left_edge.i > 0 else None
+                if prev is not None and prev.text in (",", "—", "–", "-"):
+                    drop.update(t.i for t in c.subtree)
+                    drop.add(prev.i)
+        return [t for t in root.subtree if t.i not in drop]
+
+    def _predicate(self, tok: Token, dobj: Token) -> list[Token]:
+        """What a naming verb ("call", "describe", "label") says its object is: an object
+        predicate ("called him a liar") or an "as" phrase ("described it as a hoax")."""
+        if verb_base(tok.lower_, self.lex.naming_verbs, self.lex.irregular) is None:
+            return []
+        for c in tok.rights:
+            if c.i <= dobj.i:
+                continue
+            if c.dep_ in ("oprd", "acomp", "attr") or (c.dep_ == "prep" and c.lower_ == "as"):
+                return list(c.subtree)
+        return []
+
+    def _object_and_rest(self, tok: Token, first: Token) -> list[Token]:
+        """An object and what completes it on the verb's right: "criticized Mr. Rubio for
+        failing…", "called the program “worse than amnesty”", "described X as Y"."""
+        toks = list(first.subtree)
+        for c in tok.rights:
+            if c.i <= first.i:
+                continue
+            if c.dep_ in ("cc", "conj") or (c.dep_ == "punct" and c.text in (",", ";", "—", "–")):
+                break
+            if c.dep_ == "prep" and (
+                c.lower_ in ("to", "in", "at", "during", "on")
+                or noun_base(c.lower_, self.lex.channels)
+            ):
+                continue
+            if c.dep_ in ("npadvmod", "advmod", "punct"):
+                continue
+            if any(self.lex.cue_verb(t) is not None for t in c.subtree):
+                break  # "…, by stating that…": another report, not this one's content
+            if c.dep_ in ("advcl",) and c.tag_ == "VBG":
+                break
+            toks.extend(c.subtree)
+        return toks
+
+    def _content(self, tok: Token, base: str) -> tuple[int, int] | None:
+        lex = self.lex
+        children = list(tok.children)
+        ccomp = [c for c in children if c.dep_ == "ccomp"]
+        if len({c.i > tok.i for c in ccomp}) > 1:
+            ccomp = [c for c in ccomp if c.i > tok.i]  # one side only: the other is a misparse
+        if ccomp:
+            toks = [t for c in ccomp for t in self._clause(c)]
+            return self.span_of(toks)
+        xcomp = next((c for c in children if c.dep_ == "xcomp"), None)
+        dobj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
+        if xcomp is not None and base in lex.xcomp_content and xcomp.i > tok.i:
+            first = dobj
+            if first is None:
+                on = next(
+                    (
+                        c
+                        for c in children
+                        if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i < xcomp.i
+                    ),
+                    None,
+                )
+                first = (
+                    next((p for p in on.children if p.dep_ == "pobj"), None)
+                    if on is not None
+                    else None
+                )
+            toks = list(xcomp.subtree) + (list(first.subtree) if first is not None else [])
+            return self.span_of(toks)
+        # "“…,” X said": the reporting clause hangs off the quoted clause
+        # "A new manager, he said, could set a new tone": around the inserted frame
+        head = tok.head
+        if (
+            tok.dep_ in ("parataxis", "ccomp", "advcl")
+            and head.i != tok.i
+            and lex.cue_verb(head) is None
+            # "Instead, Trump told CNN, his policy would…": in a parenthetical frame, an
+            # addressee is no content
+            and not any(
+                c.dep_ == "ccomp"
+                or (c.dep_ == "dobj" and not (tok.dep_ == "parataxis" and self._addressee(c)))
+                for c in children
+            )
+            and any(c.dep_ == "nsubj" for c in children)
+        ):
+            own = {t.i for t in tok.subtree}
+            if head.i < tok.i:
+                toks = [t for t in head.subtree if t.i < tok.left_edge.i]
+            else:
+                toks = [t for t in head.subtree if t.i not in own]
+            if toks:
+                return self.span_of(toks)
+        if dobj is not None and base in lex.clause_verbs and not self._addressee(dobj):
+            # "he said one of the bitterest failures…": a clause the parser read as an object
+            rest = self._object_and_rest(tok, dobj)
+            if len(rest) > len(list(dobj.subtree)) or dobj.pos_ != "PRON":
+                return self.span_of(rest)
+        if (
+            dobj is not None
+            and base in lex.citing_verbs
+            and any(c.dep_ == "acl" and lex.cue_verb(c) for c in dobj.children)
+        ):
+            return None  # "cites signals intelligence claiming that…": the inner claim says it
+        predicate = self._predicate(tok, dobj) if dobj is not None else []
+        if predicate:
+            # "called him “a total stiff”", "what he calls corruption", "which he describes as
+            # his second home": the object with what the speaker predicates of it
+            return self.span_of([*dobj.subtree, *predicate])  # type: ignore[union-attr]
+        if (
+            dobj is not None
+            and base in lex.object_ok
+            and dobj.lower_ not in lex.pronouns["relative"]
+        ):
+            addressee = base in _ADDRESSEE_VERBS or self._evidence_only(tok, base)
+            pronoun = dobj.pos_ == "PRON" and dobj.lower_ not in ("this", "that", "it")
+            if not addressee and not pronoun:
+                return self.span_of(self._object_and_rest(tok, dobj))
+        if base in lex.prep_content:
+            for c in children:
+                if c.dep_ in ("prep", "prt") and c.lower_ in lex.prep_content[base]:
+                    obj = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
+                    if obj is not None:
+                        return self.span_of(list(obj.subtree))
+        # "This information was revealed in a document": the passive subject is the content
+        if any(c.dep_ == "auxpass" for c in children) and base in lex.object_ok:
+            subj = next((c for c in children if c.dep_ == "nsubjpass"), None)
+            if subj is not None and subj.lower_ not in (
+                "it",
+                "he",
+                "she",
+                "they",
+                "i",
+                "we",
+                "you",
+            ):
+                return self.span_of(list(subj.subtree))
+        # "X said: …" / "X continued:" + a quotation
+        nxt = self._after_frame(tok)
+        if nxt is not None and nxt.text in (":", ",") and nxt.i + 1 < len(self.doc):
+            rest = [t for t in self.sents.of(tok) if t.i > nxt.i]
+            if nxt.text == ":" and rest and not all(t.is_punct or t.is_space for t in rest):
+                return self.span_of(rest)
+            q = self._quote_after(nxt.idx + 1)
+            if q is not None:
+                return (q.start, q.end)
+        q = self._quote_before(tok)
+        if q is not None:
+            return (q.start, q.end)
+        return None
+
+    def _quoted_subject(self, tok: Token) -> tuple[tuple[int, int], Token] | None:
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return None
+        for q in self.quotes:
+            if q.start <= subj.idx < q.end and q.end <= tok.idx and not q.open_end:
+                after = self.doc.char_span(q.end, tok.idx, alignment_mode="expand")
+                if after is None:
+                    return None
+                first = next((t for t in after if not (t.is_punct or t.is_space)), None)
+                if first is None or first.i >= tok.i:
+                    return None
+                while (
+                    first.dep_ in ("compound", "amod", "det", "nummod", "poss", "case", "nmod")
+                    and first.head.i < tok.i
+                    and first.head.i > first.i
+                ):
+                    first = first.head
+                if first.pos_ not in ("PROPN", "NOUN", "PRON"):
+                    return None
+                return (q.start, q.end), first
+        return None
+
+    def _evidence_only(self, tok: Token, base: str) -> bool:
+        """ "showed considerable restraint", "found ways": evidence verbs report only when a
+        document, poll or statement is their subject ("a poll showed a one-point gap")."""
+        if base not in self.lex.evidence_verbs:
+            return False
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None and _infinitive_complement(tok):  # "purports to demonstrate"
+            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return True
+        kind = self.sources.from_head(subj).kind
+        return kind not in ("document", "statement", "intelligence", "media", "unknown")
+
+    def _after_frame(self, tok: Token) -> Token | None:
+        """The token after the cue (and its subject when it follows: "said Caddell:")."""
+        i = tok.i + 1
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "prt") and c.i > tok.i:
+                i = max(i, c.right_edge.i + 1)
+        while i < len(self.doc) and self.doc[i].is_space:
+            i += 1
+        return (
+            self.doc[i]
+            if (i < len(self.doc) and self.sents.idx(i) == self.sents.idx(tok))
+            or (i < len(self.doc) and self.doc[i].text == ":")
+            else None
+        )
+
+    def _quote_after(self, pos: int) -> Quote | None:
+        """A quotation starting right after `pos` (only spaces and line breaks between)."""
+        for q in self.quotes:
+            if q.start >= pos and not self.text[pos : q.start].strip():
+                return q
+        return None
+
+    def _quote_before(self, tok: Token) -> Quote | None:
+        """ "“…,” he said" where the parser did not tie the quote to the verb."""
+        subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i]
+        left = subj[0].left_edge.idx if subj else tok.idx
+        for q in self.quotes:
+            adjacent = q.end <= left and not self.text[q.end : left].strip(" ,")
+            if adjacent and q.words(self.text) >= self.cfg.min_speech_quote_words:
+                return q
+        return None

@@ -1,0 +1,223 @@
+"""Rule families across sentences: `continuation` (a quotation with no cue of its own next to one
+with a speaker), closing signatures ("— Name"), anaphora ("this information" pointing back) and
+the nesting of claims inside the claims that report them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsint.stages.claims.context import _SIGNATURE, ExtractorBase, Found, _lines
+from newsint.stages.claims.lexicon import noun_base
+from newsint.stages.claims.quotes import Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+
+class DiscourseRules(ExtractorBase):
+    """Attributions that span sentences."""
+
+    # ------------------------------------------------------------------ "— Name (@handle)"
+
+    def signatures(self, found: list[Found]) -> list[Found]:
+        """Embedded posts and pull quotes signed at the end of their line: "… no one should be
+        above the law. — Paul Ryan (@SpeakerRyan) July 5, 2016", "“…”― Pamela Padilla", or a
+        line "- Bernie Sanders." under a quotation."""
+        out: list[Found] = []
+        lines = _lines(self.text)
+        for i, (l_start, l_end) in enumerate(lines):
+            m = _SIGNATURE.search(self.text, l_start, l_end)
+            if m is None or self.text[m.end() : l_end].strip():
+                continue
+            name_start, name_end = m.span("name")
+            dash_start, dash_end = m.span("dash")
+            start, end = l_start, dash_start
+            if not self.text[start:end].strip() and i > 0:
+                start, end = lines[i - 1]  # the signature stands alone under its text
+            start, end = self.finish(start, end, keep_final=True)
+            if len(self.text[start:end].split()) < 3:
+                continue
+            if any(
+                f.content[0] <= start < f.content[1] and f.rule != "unattributed" for f in found
+            ):
+                continue
+            name_toks = self.doc.char_span(name_start, name_end, alignment_mode="expand")
+            if name_toks is None or not len(name_toks):
+                continue
+            src = self.sources.from_head(name_toks.root)
+            src.start, src.end = name_start, m.end("handle") if m.group("handle") else name_end
+            src.text = self.text[src.start : src.end]
+            if src.kind == "unknown" and m.group("handle"):
+                src.kind = "person"
+            dash = self.text[dash_start:dash_end].strip()
+            d0 = dash_start + self.text[dash_start:dash_end].index(dash)
+            out.append(
+                Found(
+                    rule="signature",
+                    content=(start, end),
+                    source=src,
+                    cue=(d0, d0 + len(dash)),
+                    sentence=(start, end),
+                    confidence=self.cfg.confidence_colon,
+                )
+            )
+        return out
+
+    # ------------------------------------------------------------------ quotations
+
+    def continuations(self, found: list[Found]) -> list[Found]:
+        """Quotations no cue claims, attributed to the speaker of a neighbouring quotation:
+        “…,” said X. “Second part.”  /  X continued:\n\n“…”  /  “…\n\n“…,” X said."""
+        out: list[Found] = []
+        covered = [f.content for f in found]
+        speech = [q for q in self.quotes if q.words(self.text) >= self.cfg.min_speech_quote_words]
+        paras = self.paragraphs
+
+        def para_index(pos: int) -> int:
+            for i, (s, e) in enumerate(paras):
+                if s <= pos < e or pos < s:
+                    return i
+            return len(paras) - 1
+
+        def is_covered(q: Quote) -> bool:
+            return any(s <= q.start and q.end <= e for s, e in covered) or any(
+                s < q.end and q.start < e for s, e in covered
+            )
+
+        quoted = [
+            f
+            for f in found
+            if f.rule in ("verb", "colon", "continuation")
+            and any(f.content[0] <= q.start and q.end <= f.content[1] for q in speech)
+        ]
+        for q in speech:
+            if is_covered(q) or self.in_title(q.start):
+                continue
+            pi = para_index(q.start)
+            prev = [
+                f
+                for f in quoted
+                if f.content[1] <= q.start
+                and para_index(f.content[1] - 1) >= pi - self.cfg.continuation_paragraphs
+            ]
+            nxt = [
+                f
+                for f in quoted
+                if f.content[0] >= q.end and q.open_end and para_index(f.content[0]) == pi + 1
+            ]
+            src_f = None
+            if prev:
+                cand = max(prev, key=lambda f: f.content[1])
+                between = [
+                    f
+                    for f in found
+                    if cand.content[1] <= f.content[0] < q.start and f.rule != "unattributed"
+                ]
+                # only a speaker tag between the two ("said Caddell."), or the quotation opens
+                # the sentence right after the one with the cue
+                cue_end = (
+                    self.sents.of(cand.cue_tokens[0]).end_char
+                    if cand.cue_tokens
+                    else cand.content[1]
+                )
+                adjacent = not self.text[max(cue_end, cand.content[1]) : q.start].strip()
+                if not between and (adjacent or not self._has_other_text(cand.content[1], q.start)):
+                    src_f = cand
+            if src_f is None and nxt:
+                src_f = nxt[0]
+            if src_f is None:
+                continue
+            f = Found(
+                rule="continuation",
+                content=(q.start, q.end),
+                source=src_f.source,
+                cue=src_f.cue,
+                effect=src_f.effect,
+                cue_tokens=list(src_f.cue_tokens),
+                sentence=(q.start, q.end),
+                confidence=self.cfg.confidence_continuation,
+                inherited_from=src_f.cue_tokens[0] if src_f.cue_tokens else None,
+            )
+            f.notes.append("quotation continues the one attributed by the same cue")
+            out.append(f)
+            covered.append((q.start, q.end))
+            quoted.append(f)
+        return out
+
+    def _has_other_text(self, start: int, end: int) -> bool:
+        """Text between two quotations besides a short speaker tag ("said Caddell.")."""
+        between = self.text[start:end]
+        # remove quotations inside
+        for q in self.quotes:
+            if start <= q.start and q.end <= end:
+                between = between.replace(self.text[q.start : q.end], " ")
+        words = [w for w in between.split() if any(ch.isalnum() for ch in w)]
+        return len(words) > self.cfg.continuation_gap_words
+
+    # ------------------------------------------------------------------ "This information…"
+
+    def anaphora(self, found: list[Found]) -> None:
+        """ "This information was revealed in a document": the source is for the sentence
+        before, not for the two words "This information"."""
+        lex = self.lex
+        for f in found:
+            span = self.doc.char_span(*f.content, alignment_mode="expand")
+            if span is None or len(span) > 3:
+                continue
+            root = span.root
+            det = {c.lower_ for c in root.children if c.dep_ == "det"}
+            if noun_base(root.lower_, lex.anaphora_nouns) and det & (
+                lex.anaphora_determiners - {"the"}
+            ):
+                prev_sent = self._previous_sentence(f.sentence[0])
+                if prev_sent is None:
+                    continue
+                f.anaphor = f.content
+                f.content = self.finish(prev_sent.start_char, prev_sent.end_char)
+                f.notes.append(f"“{span.text}” in the next sentence points back to this sentence")
+                f.rule = "anaphora"
+                f.sentence = self.sent_span(prev_sent)
+                f.confidence -= self.cfg.resolved_penalty
+
+    def _previous_sentence(self, start: int) -> Span | None:
+        toks = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        if toks is None or not len(toks):
+            return None
+        prev = self.sents.before(self.sents.of(toks[0]))
+        while prev is not None and not prev.text.strip():
+            prev = self.sents.before(prev)
+        return prev
+
+    # ------------------------------------------------------------------ nesting
+
+    def nest(self, found: list[Found]) -> None:
+        """An attribution whose cue lies inside another's content is reported through it:
+        "Putin told Erdogan that…, according to a Kremlin statement" → statement ← Putin."""
+        attributed = [f for f in found if f.rule != "unattributed"]
+        for f in attributed:
+            if f.cue is None:
+                continue
+            best: Found | None = None
+            for g in attributed:
+                if g is f or g.content[0] > f.cue[0] or f.cue[1] > g.content[1]:
+                    continue
+                if g.source.key() == f.source.key() or f.inherited_from in g.cue_tokens:
+                    continue
+                if f.rule == "continuation":
+                    continue
+                if best is None or (g.content[1] - g.content[0]) < (
+                    best.content[1] - best.content[0]
+                ):
+                    best = g
+            f.parent = best
+        # no cycles: a parent chain that returns to itself is cut
+        for f in attributed:
+            seen = {id(f)}
+            node = f.parent
+            while node is not None:
+                if id(node) in seen:
+                    f.parent = None
+                    break
+                seen.add(id(node))
+                node = node.parent

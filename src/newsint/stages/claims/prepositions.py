@@ -1,0 +1,136 @@
+"""Rule family `according`: "according to X", "as reported by X", "per X", "…, citing X": X is the
+source of the clause (the whole sentence when the phrase opens or closes it).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsint.stages.claims.context import _OPENERS, ExtractorBase, Found
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+class PrepositionRules(ExtractorBase):
+    """Reporting prepositions."""
+
+    # ------------------------------------------------------------------ "according to X"
+
+    def prep_cue(self, tok: Token, sent: Span) -> list[Found]:
+        lex = self.lex
+        out: list[Found] = []
+        if tok.lower_ not in self._prep_first:
+            return out
+        for phrase in lex.prep_cues:
+            n = len(phrase)
+            if tok.i + n > sent.end:
+                continue
+            words = tuple(t.lower_ for t in self.doc[tok.i : tok.i + n])
+            if words != phrase:
+                continue
+            last = self.doc[tok.i + n - 1]
+            obj = next((c for c in last.children if c.dep_ in ("pobj", "dobj")), None)
+            if obj is None:
+                continue
+            src = self.sources.from_head(obj)
+            if (phrase[-1] in lex.chaining_preps or phrase == ("per",)) and src.kind == "unknown":
+                continue
+            reporter = (
+                self._reporter_before(tok, sent) if phrase[-1] in lex.chaining_preps else None
+            )
+            if reporter is not None:
+                reporter.via.append(src)
+                reporter.notes.append(
+                    f"“{self.text[tok.idx : last.idx + len(last.text)]}” puts {src.text} "
+                    "behind the speaker"
+                )
+                continue
+            cue_span = (tok.idx, last.idx + len(last.text))
+            src_toks = self.sources.np_tokens(obj)
+            # which part of the sentence it scopes over
+            first = next(
+                (
+                    t
+                    for t in sent
+                    if not (t.is_punct or t.is_space)
+                    and not (t.dep_ in ("cc", "advmod") and t.i < tok.i and t.lower_ in _OPENERS)
+                ),
+                None,
+            )
+            tail = [t for t in sent if t.i > obj.right_edge.i and not (t.is_punct or t.is_space)]
+            if first is not None and first.i == tok.i:
+                start, end, scope = (
+                    obj.right_edge.idx + len(obj.right_edge.text),
+                    sent.end_char,
+                    "sentence",
+                )
+            elif not tail and self._comma_before(tok):
+                start, end, scope = sent.start_char, tok.idx, "sentence"
+            else:
+                head = tok.head
+                sub = {t.i for t in head.subtree} - {t.i for t in tok.subtree}
+                if head.i == tok.i or not sub:
+                    continue
+                if tok.i <= min(sub) + 1:
+                    toks = [i for i in sub if i > tok.right_edge.i]
+                else:
+                    toks = (
+                        [i for i in sub if i < tok.i]
+                        if tok.right_edge.i >= max(sub)
+                        else sorted(sub)
+                    )
+                if not toks:
+                    continue
+                start, end = self.span_of(toks)
+                scope = "clause"
+            start, end = self.finish(start, end)
+            if end <= start:
+                continue
+            f = Found(
+                rule="according",
+                content=(start, end),
+                source=src,
+                cue=cue_span,
+                cue_tokens=list(range(tok.i, tok.i + n)),
+                source_tokens={t.i for t in src_toks},
+                sentence=self.sent_span(sent),
+                scope=scope,
+                confidence=self.cfg.confidence_according
+                - (self.cfg.resolved_penalty if src.resolved_from else 0),
+            )
+            out.append(f)
+            self.sources.note_speaker(tok.i, src)
+        return out
+
+    def _reporter_before(self, tok: Token, sent: Span) -> Found | None:
+        """ "Reuters reported…, citing two officials": the report the citing phrase extends."""
+        verbs = [i for i in self.by_verb if sent.start <= i < tok.i]
+        return self.by_verb[max(verbs)] if verbs else None
+
+    def _comma_before(self, tok: Token) -> bool:
+        i = tok.i - 1
+        while i >= self.sents.of(tok).start and (self.doc[i].is_punct or self.doc[i].is_space):
+            if self.doc[i].text in (",", "—", "–", "(", ",”", ',"'):
+                return True
+            i -= 1
+        prev = self.doc[tok.i - 1] if tok.i > 0 else None
+        return prev is not None and "," in self.text[prev.idx : tok.idx]
+
+    def _trim_against_outer(self, here: list[Found]) -> None:
+        """A sentence-wide "…, according to X." is outside the clause of any verb in the
+        sentence, even where the parser hung it inside."""
+        for outer in here:
+            if outer.scope != "sentence" or outer.cue is None:
+                continue
+            frame = outer.frame()
+            if frame is None:
+                continue
+            for f in here:
+                if f is outer:
+                    continue
+                s, e = f.content
+                if s < frame[0] < e:
+                    f.content = self.finish(s, frame[0])
+                elif s < frame[1] < e and frame[0] <= s:
+                    f.content = self.finish(frame[1], e)

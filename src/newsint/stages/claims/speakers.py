@@ -1,0 +1,115 @@
+"""Rule family: who speaks for a reporting verb (its subject, the governor's subject when it has
+none, a repaired parse) and who is only addressed ("told reporters").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsint.stages.claims.context import ExtractorBase
+from newsint.stages.claims.lexicon import noun_base
+from newsint.stages.claims.source_refs import SrcRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+class SpeakerRules(ExtractorBase):
+    """Speakers of reporting verbs."""
+
+    def _addressee(self, tok: Token) -> bool:
+        e = self.sources.ent(tok)
+        if tok.pos_ == "PRON" or (e is not None and e.label in ("PERSON", "ORG", "GPE", "NORP")):
+            return True
+        return bool(
+            noun_base(
+                tok.lower_,
+                self.lex.source_nouns["anonymous"]
+                | self.lex.source_nouns["person"]
+                | self.lex.source_nouns["media"],
+            )
+        )
+
+    def _speaker(self, tok: Token, depth: int = 0) -> tuple[SrcRef | None, str | None, int | None]:
+        """The source of a reporting verb: its subject, its agent, the noun it modifies, or,
+        failing those, the speaker of the verb it depends on."""
+        children = list(tok.children)
+        subj = next((c for c in children if c.dep_ in ("nsubj", "csubj")), None)
+        if (
+            subj is not None
+            and subj.lower_ in ("it", "there")
+            and any(c.dep_ == "ccomp" for c in children)
+            and (
+                subj.lower_ == "there"
+                or self.lex.cue_verbs.get(self.lex.cue_verb(tok) or "") in (None, "uncertain")
+            )
+        ):
+            subj = None  # "it appears that…", "it suggests that…"; but "It said it decided…"
+        if subj is not None:
+            return self.sources.from_head(subj), None, None
+        agent = next((c for c in children if c.dep_ == "agent"), None)
+        if agent is not None:
+            obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return self.sources.from_head(obj), None, None
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
+        if passive:
+            for c in children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "by"):
+                    obj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                    if obj is not None and obj.i in self.sources.entry_at:
+                        return self.sources.from_head(obj), None, None
+            return None, None, None
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return self.sources.from_head(tok.head), None, None
+        if tok.dep_ == "relcl":
+            return self.sources.from_head(tok.head), None, None
+        if tok.dep_ == "ROOT":
+            repaired = self._repair_subject(tok)
+            if repaired is not None:
+                return (
+                    self.sources.from_head(repaired),
+                    f"subject “{repaired.text}” taken from the start of the sentence",
+                    None,
+                )
+        if depth < self.cfg.inherit_depth and tok.dep_ in (
+            "advcl",
+            "xcomp",
+            "conj",
+            "pcomp",
+            "dep",
+        ):
+            head = tok.head
+            if tok.dep_ == "pcomp" or head.dep_ == "prep":
+                head = head.head if head.dep_ == "prep" else head
+            if head.i == tok.i:
+                return None, None, None
+            src, _, _ = self._speaker(head, depth + 1)
+            if src is not None:
+                return src, f"speaker taken from “{head.text}”", head.i
+        return None, None, None
+
+    def _repair_subject(self, tok: Token) -> Token | None:
+        """A sentence-initial noun phrase the parser made the subject of a verb inside the
+        cue's own clause (often inside a quoted title): it is the cue's subject."""
+        sent = self.sents.of(tok)
+        first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
+        if first is None or first.i >= tok.i:
+            return None
+        head = first
+        while (
+            head.head.i != head.i
+            and head.dep_ in ("det", "amod", "compound", "poss", "nummod", "case")
+            and head.head.i < tok.i
+        ):
+            head = head.head
+        if head.dep_ not in ("nsubj", "nsubjpass") or head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        verb = head.head
+        if verb.i == tok.i or (
+            verb.i < tok.i and tok not in verb.ancestors and verb not in tok.subtree
+        ):
+            return None
+        if any(c.dep_ == "nsubj" for c in tok.children):
+            return None
+        return head if verb in tok.subtree else None

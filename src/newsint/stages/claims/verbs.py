@@ -1,0 +1,293 @@
+"""Rule family `verb`: a reporting verb, its subject the source, its clause, object or quote the
+content ("X said that…", "“…,” X said", "X told reporters…", "X urged Y to…"); a passive
+without an agent rests on an unnamed source; a speaker tag inside the content splits it in two.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from newsint.stages.claims.content import ContentRules
+from newsint.stages.claims.context import (
+    _STRIP_END,
+    UNNAMED,
+    Found,
+    _ev,
+    _infinitive_complement,
+    _inside_quote,
+    _stronger,
+)
+from newsint.stages.claims.lexicon import noun_base, verb_base
+from newsint.stages.claims.quotes import inside_speech
+from newsint.stages.claims.source_refs import SrcRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+class VerbRules(ContentRules):
+    """Reporting verbs."""
+
+    # ------------------------------------------------------------------ reporting verbs
+
+    def verb_cue(self, tok: Token) -> Found | None:
+        lex = self.lex
+        base = lex.cue_verb(tok)
+        particle: Token | None = None
+        if base is None and tok.pos_ == "VERB":
+            b = verb_base(tok.lower_, lex.cue_particles, lex.irregular)
+            if b is not None:
+                particle = next(
+                    (
+                        c
+                        for c in tok.children
+                        if c.dep_ in ("prt", "prep") and c.lower_ in lex.cue_particles[b]
+                    ),
+                    None,
+                )
+                if particle is not None and b in lex.cue_verbs:
+                    base = b
+                elif particle is not None and b not in lex.cue_verbs:
+                    base = None
+        if base is None:
+            return None
+        if base in lex.cue_particles and particle is None:
+            particle = next(
+                (
+                    c
+                    for c in tok.children
+                    if c.dep_ == "prt" and c.lower_ in lex.cue_particles[base]
+                ),
+                None,
+            )
+            if base in lex.particle_required and particle is None:
+                return None
+        if tok.dep_ in ("amod", "compound", "nmod", "aux", "auxpass"):
+            return None
+        if inside_speech(self.quotes, tok.idx, self.text, self.cfg.min_speech_quote_words):
+            return None  # "I think…" inside a quotation is the quoted speaker's own voice
+        if self._provenance_participle(tok):
+            return None
+        if tok.tag_ == "VBG" and tok.lower_ in lex.chaining_preps:
+            return None  # "…, citing officials" extends another report (see prep_cue)
+        negated = any(c.dep_ == "neg" or c.lower_ in ("cannot", "can't") for c in tok.children)
+        if negated and not any(c.dep_ == "ccomp" for c in tok.children):
+            return None  # "cannot comment on the investigation": nothing is reported
+        head = tok.head
+        if _infinitive_complement(tok) and lex.cue_verb(head) is not None and head.i != tok.i:
+            return None  # "purports to demonstrate": the governing verb takes it
+        if (
+            tok.dep_ in ("xcomp", "ccomp")
+            and tok.tag_ == "VB"
+            and head.i != tok.i
+            and lex.cue_verb(head) is None
+            and not (verb_base(head.lower_, lex.cue_extenders, lex.irregular))
+            and (
+                any(c.dep_ == "nsubj" for c in tok.children)
+                or any(c.dep_ in ("dobj", "obj") for c in head.children)
+            )
+        ):
+            return None  # "would cause Washington to express concern": not a report
+        if base in lex.verification_verbs and self._negated_verification(tok):
+            return None  # "has not authenticated the document" is a caveat, not a claim
+        effect = lex.cue_verbs[base]
+        cue_toks = [tok] + ([particle] if particle is not None else [])
+        content_from = tok
+        sourceless = self._sourceless_passive(tok, base)
+        for child in tok.children:
+            if sourceless:
+                break  # "is expected to announce a run": the run is what is expected
+            if _infinitive_complement(child) and lex.cue_verb(child) is not None:
+                cue_toks.append(child)
+                content_from = child
+                effect = _stronger(lex, effect, lex.cue_verbs[lex.cue_verb(child) or "say"])
+                break
+        if tok.dep_ == "xcomp" and verb_base(head.lower_, lex.cue_extenders, lex.irregular):
+            cue_toks.insert(0, head)
+        channel = self._channel(tok)
+        if channel is not None:  # "said in a statement", "told in an interview"
+            cue_toks.extend(channel)
+        quoted = self._quoted_subject(tok)
+        if quoted is not None:
+            # "“Very good reporter, this guy,” Trump, the frontrunner, said": the parser made the
+            # quotation the subject; the speaker is the name right after it
+            content, speaker = quoted
+            src, note, inherited = self.sources.from_head(speaker), None, None
+        else:
+            content = self._content(
+                content_from, verb_base(content_from.lower_, lex.cue_verbs, lex.irregular) or base
+            )
+            if content is None:
+                return None
+            src, note, inherited = self._speaker(tok)
+        whole = False  # the content is the whole clause, cue included
+        if src is None and sourceless:
+            if not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+                return None  # "The results are expected later this week": nothing reported
+            if self._reported_by_other(tok):
+                return None  # "X is expected to visit, her ministry said": the ministry says so
+            # "Quarry Road is expected to remain closed": the text names nobody; the claim
+            # rests on unnamed sources, the passive ("is widely expected") is the cue, and the
+            # clause stays whole so that it still says who is expected to do what
+            src = SrcRef(text=UNNAMED, kind="anonymous")
+            cue_toks[:0] = [
+                c
+                for c in tok.children
+                if c.dep_ in ("aux", "auxpass", "advmod", "neg") and c.i < tok.i
+            ]
+            subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            if subj is not None and subj.lower_ not in ("it", "there"):
+                content, whole = self.span_of(self._clause(tok)), True
+        if src is None:
+            return None
+        sent = self.sents.of(tok)
+        cue_span = self.span_of(cue_toks)
+        start, end = content
+        tail = None if whole else self._split_at_frame(tok, src, cue_span, start, end)
+        if tail is not None and len(self.text[start : tail[0]].strip(_STRIP_END).split()) < (
+            self.cfg.split_part_min_words
+        ):
+            # "Overall, she said, …", "what he calls corruption": too short a first part is
+            # left out; the content is the part after the frame
+            start, tail = tail[1], None
+        if tail is not None:
+            # "The allure of simplicity, he argued, is largely a chimera": the frame stands
+            # inside the content; the part after it is the same claim's second span
+            end = tail[0]
+            tail = (tail[1], content[1])
+        # the speaker and the cue are never content
+        if src.start is not None and src.start < end and start < (src.end or 0):
+            if src.start <= start:
+                start = src.end or start
+            else:
+                end = src.start
+        if not whole and cue_span[0] < end and start < cue_span[1]:
+            if cue_span[0] <= start:
+                start = cue_span[1]
+            else:
+                end = cue_span[0]
+        start, end = self.finish(start, end, cue=cue_span)
+        if end <= start:
+            return None
+        f = Found(
+            rule="verb",
+            content=(start, end),
+            source=src,
+            cue=cue_span,
+            effect=effect,
+            cue_tokens=[t.i for t in cue_toks],
+            sentence=self.sent_span(sent),
+            confidence=self.cfg.confidence_verb,
+        )
+        if note:
+            f.notes.append(note)
+            f.confidence -= self.cfg.inherited_penalty
+            f.inherited_from = inherited
+        if src.resolved_from:
+            f.confidence -= self.cfg.resolved_penalty
+        f.first_person = start < cue_span[0] and self._first_person(start, end)
+        # hedges on the cue itself ("reportedly said")
+        for child in tok.children:
+            if child.dep_ == "advmod" and child.lower_ in lex.hedges:
+                f.evidence.append(_ev(child, "hedge", lex.hedges[child.lower_]))
+        if tail is not None:
+            t0, t1 = self.finish(*tail, cue=cue_span)
+            if len(self.text[t0:t1].split()) >= self.cfg.split_part_min_words:
+                second = replace(
+                    f,
+                    content=(t0, t1),
+                    cue_tokens=list(f.cue_tokens),
+                    notes=[*f.notes, "second part of a content the speaker tag interrupts"],
+                    evidence=list(f.evidence),
+                    source_tokens=set(f.source_tokens),
+                    via=list(f.via),
+                    caveats=list(f.caveats),
+                )  # a copy of the first part's attribution, sharing no mutable field
+                self.extra.append(second)
+        return f
+
+    def _split_at_frame(
+        self, tok: Token, src: SrcRef, cue_span: tuple[int, int], start: int, end: int
+    ) -> tuple[int, int] | None:
+        """The frame (speaker and cue, with what hangs on the cue) when it stands strictly
+        inside the content with content words on both sides: (frame start, frame end)."""
+        f0, f1 = cue_span
+        if src.start is not None and src.end is not None and start < src.start < end:
+            f0, f1 = min(f0, src.start), max(f1, src.end)
+        if not (start < f0 and f1 < end):
+            return None
+        own = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+        if not (own[0] <= start and end <= own[1]):
+            # the content is not the cue's own subtree (a parenthetical "he said"): what
+            # hangs on the cue ("on Tuesday") belongs to the frame
+            f0, f1 = min(f0, own[0]), max(f1, own[1])
+        if not (start < f0 and f1 < end):
+            return None
+        if not self.text[start:f0].strip(_STRIP_END) or not self.text[f1:end].strip(_STRIP_END):
+            return None
+        return (f0, f1)
+
+    def _reported_by_other(self, tok: Token) -> bool:
+        """A named speaker's report holds this clause: its verb governs it ("said the
+        minister is expected to…") or hangs on it (“…is expected to visit, her ministry
+        said”)."""
+        if tok.dep_ in ("ccomp", "xcomp") and self.lex.cue_verb(tok.head) is not None:
+            return True
+        return any(
+            c.dep_ in ("parataxis", "ccomp", "advcl")
+            and self.lex.cue_verb(c) is not None
+            and any(g.dep_ == "nsubj" for g in c.children)
+            for c in tok.children
+        )
+
+    def _sourceless_passive(self, tok: Token, base: str) -> bool:
+        """A passive reporting verb with no agent ("is widely expected", "was asked")."""
+        if base not in self.lex.sourceless_passive:
+            return False
+        if not any(c.dep_ == "auxpass" for c in tok.children):
+            return False
+        return not any(c.dep_ == "agent" for c in tok.children)
+
+    def _channel(self, tok: Token) -> list[Token] | None:
+        """The "in a statement" / "in an interview" right after an active reporting verb."""
+        if any(c.dep_ == "auxpass" for c in tok.children):
+            return None  # "revealed in a report": the report is the source
+        for c in tok.rights:
+            if c.dep_ == "prep" and c.lower_ == "in" and c.i <= tok.i + 3:
+                obj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if obj is not None and noun_base(obj.lower_, self.lex.channels):
+                    return [self.doc[i] for i in range(c.i, obj.i + 1)]
+        return None
+
+    def _provenance_participle(self, tok: Token) -> bool:
+        """ "a document obtained by X", "reporting referenced in the document": not a claim."""
+        if tok.dep_ not in ("acl", "relcl") or tok.tag_ != "VBN":
+            return False
+        has_clause = any(c.dep_ in ("ccomp", "dobj") for c in tok.children)
+        return not has_clause
+
+    def _negated_verification(self, tok: Token) -> bool:
+        lex = self.lex
+        if any(
+            c.dep_ == "neg" or c.lower_ in lex.verification_negators
+            for c in tok.children
+            if c.dep_ in ("neg", "aux", "advmod")
+        ):
+            return True
+        head = tok.head
+        if tok.dep_ == "xcomp" and (
+            head.lower_ in lex.verification_negators
+            or verb_base(head.lower_, lex.verification_negators, lex.irregular)
+        ):
+            return True
+        return tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children)
+
+    def _first_person(self, start: int, end: int) -> bool:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        return any(
+            t.lower_ in self.lex.first_person and not _inside_quote(self.quotes, t.idx)
+            for t in span
+        )
