@@ -12,7 +12,9 @@ from hypothesis import strategies as st
 from newsint.config import default_config
 from newsint.model import TimeExpr
 from newsint.stages.time import recognizer
-from newsint.stages.time.stage import _dateparser_factory, find_dateline, find_times, windows
+from newsint.stages.time.candidates import windows
+from newsint.stages.time.normalise import _dateparser_factory
+from newsint.stages.time.stage import find_dateline, find_times
 
 PUBLISHED = "2023-04-13"  # a Thursday
 STAGES = ["clean", "nlp", "time"]

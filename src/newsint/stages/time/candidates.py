@@ -1,0 +1,239 @@
+"""Time-expression candidates: the recogniser's, the cue patterns', spaCy's, cut to TimeML
+extents (no leading prepositions) and read only near time cues (the recogniser is costly).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from newsint.config import Time as TimeConfig
+from newsint.stages.time.rules import rules
+from newsint.text import timex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from newsint.stages.time.recognizer import Recognizer
+_YEAR4 = re.compile(r"\b(1[5-9]|20)\d\d\b")
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    kind: str  # recognizer, pattern:<kind>, ref:<VALUE>, spacy:<LABEL>
+    result: Any = None  # the recogniser's ModelResult
+    match: re.Match[str] | None = None
+    mod: str | None = None
+    data: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Normalised:
+    type: str
+    value: str | None
+    rule: str
+    mod: str | None = None
+    relative: bool = False  # depends on the publication date
+    range: tuple[date, date] | None = None
+    anchor: str | None = None
+    anchor_text: str | None = None
+    resolved: bool = True
+
+
+def _overlaps(a: Candidate, b: Candidate) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _add(cands: list[Candidate], new: Candidate, replace_contained: bool = False) -> None:
+    """Add unless it overlaps a kept candidate; a pattern may replace what it contains."""
+    clashes = [c for c in cands if _overlaps(c, new)]
+    if not clashes:
+        cands.append(new)
+        return
+    if replace_contained and all(new.start <= c.start and c.end <= new.end for c in clashes):
+        for c in clashes:
+            cands.remove(c)
+        cands.append(new)
+
+
+def windows(text: str, doc: Doc, width: int) -> list[tuple[int, int]]:
+    """Pieces of sentences around time cues, widened to whole words and merged.
+
+    The recogniser's cost grows with the length of what it reads; a cue's neighbourhood holds
+    the whole expression ("two days later", "the beginning of February").
+    """
+    cue = rules().cue
+    out: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        s0, s1 = sent.start_char, sent.end_char
+        for m in cue.finditer(text, s0, s1):
+            a, b = max(s0, m.start() - width), min(s1, m.end() + width)
+            while a > s0 and not text[a - 1].isspace():
+                a -= 1
+            while b < s1 and not text[b].isspace():
+                b += 1
+            if out and a <= out[-1][1] and out[-1][0] >= s0:
+                out[-1] = (out[-1][0], max(out[-1][1], b))
+            else:
+                out.append((a, b))
+    return out
+
+
+def candidates(
+    text: str, doc: Doc, model: Recognizer, ref: datetime, cfg: TimeConfig
+) -> list[Candidate]:
+    r = rules()
+    cands: list[Candidate] = []
+    for w_start, w_end in windows(text, doc, cfg.window_chars):
+        chunk = text[w_start:w_end]
+        lowered = chunk.lower()
+        for res in model.parse(chunk, ref):
+            # the recogniser's offsets drift on some inputs: find its words near where it says
+            at = lowered.find(res.text.lower(), max(0, res.start - 40))
+            if at < 0:
+                continue
+            start = w_start + at
+            end = start + len(res.text)
+            if _timex_of(res) in timex.REFS and res.text.lower() not in r.ref_words:
+                continue
+            _add(cands, Candidate(start, end, "recognizer", result=res))
+    cands = _merge_split_years(text, sorted(cands, key=lambda c: c.start))
+    for kind, pattern in r.patterns:
+        for m in pattern.finditer(text):
+            _add(cands, Candidate(m.start(), m.end(), f"pattern:{kind}", match=m), True)
+    for value, pattern in r.refs:
+        for m in pattern.finditer(text):
+            _add(cands, Candidate(m.start(), m.end(), f"ref:{value}"))
+    if cfg.spacy_fallback:
+        for ent in doc.ents:
+            if ent.label_ in ("DATE", "TIME"):
+                _add(cands, Candidate(ent.start_char, ent.end_char, f"spacy:{ent.label_}"))
+    for c in cands:
+        _adjust(text, c)
+    cands = [c for c in cands if c.end > c.start and _plausible(text, c)]
+    cands.sort(key=lambda c: (c.start, c.end))
+    # adjustments may make neighbours overlap: keep the earlier one
+    kept: list[Candidate] = []
+    for c in cands:
+        if kept and c.start < kept[-1].end:
+            continue
+        kept.append(c)
+    return kept
+
+
+def _merge_split_years(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """ "the end of March 2021" comes back as "the end of March" + "2021": put the year back."""
+    out: list[Candidate] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.result is not None
+            and c.result is not None
+            and "XXXX" in (_timex_of(prev.result) or "")
+            and re.fullmatch(r"[\s,]*", text[prev.end : c.start])
+            and re.fullmatch(r"\d{4}", text[c.start : c.end])
+        ):
+            prev.end = c.end
+            prev.data["year"] = text[c.start : c.end]
+            continue
+        out.append(c)
+    return out
+
+
+def _plausible(text: str, c: Candidate) -> bool:
+    """Not a verb or noun that looks like a month ("may"), nor an age ("a 6-year-old")."""
+    r = rules()
+    written = text[c.start : c.end]
+    if written in r.ambiguous:  # lower-case and alone
+        return False
+    if any(p.match(written) for p in r.reject):
+        return False
+    tail = text[c.end : c.end + 12].lower()
+    if any(tail.startswith(w) for w in r.not_after):
+        return False
+    if c.kind.startswith("spacy:"):
+        # spaCy calls ages and bare numbers DATE ("Smith, 44,"); a time needs a word or a year
+        return bool(re.search(r"[A-Za-z]", written)) or bool(_YEAR4.fullmatch(written.strip()))
+    return True
+
+
+def _starts_with(text: str, phrase: str) -> bool:
+    n = len(phrase)
+    return text[:n].lower() == phrase and (len(text) == n or not text[n].isalnum())
+
+
+def _ends_before(text: str, end: int, phrase: str) -> int | None:
+    """Start of `phrase` when it stands right before `end` (a space or hyphen between)."""
+    head = text[:end].rstrip(" -")
+    if len(head) == end:
+        return None
+    start = len(head) - len(phrase)
+    if start < 0 or head[start:].lower() != phrase:
+        return None
+    if start > 0 and text[start - 1].isalnum():
+        return None
+    return start
+
+
+def _adjust(text: str, c: Candidate) -> None:
+    """TimeML extent: drop leading prepositions, take in modifiers, "the", and "later"/"ago"."""
+    r = rules()
+    changed = True
+    while changed:
+        changed = False
+        span = text[c.start : c.end]
+        for word in r.trim:
+            if _starts_with(span, word) and len(span) > len(word) + 1:
+                cut = len(word)
+                while cut < len(span) and span[cut] in " \t\n":
+                    cut += 1
+                c.start += cut
+                changed = True
+                break
+    span = text[c.start : c.end]
+    for phrase, mod in r.modifiers:
+        if _starts_with(span, phrase) or span.lower().startswith(phrase + "-"):
+            c.mod = mod
+            break
+    else:
+        for phrase, mod in r.modifiers:
+            start = _ends_before(text, c.start, phrase)
+            if start is not None:
+                c.start, c.mod = start, mod
+                break
+    for word in r.extend_left:
+        start = _ends_before(text, c.start, word)
+        if text[c.start : c.start + 1].isdigit():
+            break  # "the 1992 elections": the article belongs to the noun, not the year
+        if start is not None and not _starts_with(text[c.start : c.end], word):
+            c.start = start
+            break
+    tail = text[c.end : c.end + 20]
+    for word in r.extend_right:
+        if re.match(rf" {re.escape(word)}\b", tail, re.IGNORECASE) and c.kind == "recognizer":
+            if c.result is not None and c.result.type_name.endswith("duration"):
+                if word in ("before", "after"):
+                    break  # a signal before an event, not part of the expression
+                c.end += 1 + len(word)
+            break
+
+
+# --------------------------------------------------------------------------- normalisation
+
+
+def _values(res: Any) -> list[dict[str, Any]]:
+    resolution = getattr(res, "resolution", None) or {}
+    return list(resolution.get("values") or [])
+
+
+def _timex_of(res: Any) -> str | None:
+    values = _values(res)
+    return values[0].get("timex") if values else None

@@ -1,0 +1,77 @@
+"""The time stage's conventions as data (data/time_rules.toml), compiled once: cue words,
+reference words, signals, units."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources as importlib_resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    pass
+
+
+# --------------------------------------------------------------------------- rules as data
+
+
+@dataclass(frozen=True)
+class Rules:
+    cue: re.Pattern[str]
+    trim: tuple[str, ...]
+    extend_left: tuple[str, ...]
+    extend_right: tuple[str, ...]
+    modifiers: tuple[tuple[str, str], ...]  # (phrase, mod), longest phrase first
+    recognizer_mods: dict[str, str]
+    refs: tuple[tuple[str, re.Pattern[str]], ...]
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    units: dict[str, str]  # word -> TIMEX3 unit
+    numbers: dict[str, int]
+    future: frozenset[str]
+    perfect: frozenset[str]
+    endpoints: frozenset[str]
+    reject: tuple[re.Pattern[str], ...]
+    after: tuple[str, ...]
+    before: tuple[str, ...]
+    datelines: tuple[re.Pattern[str], ...]
+    ambiguous: frozenset[str]
+    not_after: tuple[str, ...]
+    ref_words: frozenset[str]
+
+
+def _phrase(words: list[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def rules() -> Rules:
+    text = importlib_resources.files("newsint.data").joinpath("time_rules.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    mods = [(p, mod) for mod, phrases in data["modifiers"].items() for p in phrases]
+    return Rules(
+        cue=re.compile(f"{data['cue']['digits']}|{data['cue']['pattern']}", re.IGNORECASE),
+        trim=tuple(sorted(data["trim"]["leading"], key=len, reverse=True)),
+        extend_left=tuple(data["extend"]["left"]),
+        extend_right=tuple(data["extend"]["right"]),
+        modifiers=tuple(sorted(mods, key=lambda m: len(m[0]), reverse=True)),
+        recognizer_mods=dict(data["recognizer_mods"]),
+        refs=tuple((value, _phrase(words)) for value, words in data["refs"].items()),
+        patterns=tuple(
+            (p["kind"], re.compile(p["regex"], re.IGNORECASE)) for p in data["patterns"]
+        ),
+        units={w: unit for unit, words in data["units"].items() for w in words},
+        numbers=dict(data["numbers"]),
+        future=frozenset(data["tense"]["future"]),
+        perfect=frozenset(data["tense"]["perfect"]),
+        endpoints=frozenset(data["tense"]["endpoints"]),
+        reject=tuple(re.compile(p) for p in data["reject"]["patterns"]),
+        after=tuple(data["relative"]["after"]),
+        before=tuple(data["relative"]["before"]),
+        datelines=tuple(re.compile(p, re.MULTILINE) for p in data["dateline"]["patterns"]),
+        ambiguous=frozenset(data["ambiguous"]["words"]),
+        not_after=tuple(data["not_after"]["words"]),
+        ref_words=frozenset(w.lower() for words in data["refs"].values() for w in words),
+    )
