@@ -1,7 +1,9 @@
 """The entities wing: names in the text, typed and merged into one entity per referent.
 
-stage      the entities stage: spaCy's names checked and fixed against the tables, titles,
-           roles and demonyms, then merged within the article; look-ups for later stages
+stage      the entities stage, the assembly of mentions and entities, look-ups for later stages
+mentions   spaCy's names checked and fixed against the tables; the names it missed
+describe   demonym links, metonymy, titles and roles, context words
+context    what those rules share while reading one article
 names      in-document merging rules (aliases, short forms, acronyms, fuzzy spellings)
 gazetteer  what the tables know: places, capitals, demonyms, outlets, agencies (data files)
 """

@@ -1,0 +1,49 @@
+"""What the entity rules share while reading one article: the parse, the tables, the candidates
+found so far and the tokens they cover."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from newsint.config import Entities as EntitiesConfig
+from newsint.stages.entities.gazetteer import Gazetteer
+from newsint.stages.entities.names import Candidate
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+@dataclass
+class _Ctx:
+    """One Doc with what every rule needs, computed once."""
+
+    doc: Doc
+    text: str  # doc.text, which spaCy rebuilds on every access
+    gaz: Gazetteer
+    cfg: EntitiesConfig
+    sent_of: list[int]  # sentence index of each token
+    shouted: list[bool]  # per token: on an all-caps line (a headline or dateline)
+    covered: list[bool]  # tokens inside a kept candidate
+    cands: list[Candidate] = field(default_factory=list)
+    stems: dict[int, list[tuple[int, str]]] = field(default_factory=dict)  # sentence -> words
+
+    def add(self, c: Candidate) -> None:
+        ts, te = c.tokens
+        for i in range(ts, te):
+            self.covered[i] = True
+        c.sentence = self.sent_of[ts]
+        self.cands.append(c)
+
+    def free(self, ts: int, te: int) -> bool:
+        return not any(self.covered[ts:te])
+
+
+def _span_text(ctx: _Ctx, ts: int, te: int) -> tuple[int, int, str]:
+    start = ctx.doc[ts].idx
+    end = ctx.doc[te - 1].idx + len(ctx.doc[te - 1])
+    return start, end, ctx.text[start:end]

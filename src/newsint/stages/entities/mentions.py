@@ -1,0 +1,384 @@
+"""Mentions: spaCy's names checked and fixed (spans, types, titles), and the names it missed found
+(the tables' names, names tagged elsewhere in the article, spelling variants, shouted headlines,
+acronyms in parentheses).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from newsint.config import Entities as EntitiesConfig
+from newsint.stages.entities.context import _MODIFIER_DEPS, _Ctx, _span_text
+from newsint.stages.entities.describe import _describe, _role_countries, _set_title
+from newsint.stages.entities.gazetteer import Gazetteer
+from newsint.stages.entities.names import Candidate, acronym_letters, spelling_similarity
+from newsint.text.fold import name_key
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+_DETERMINERS = frozenset({"the", "a", "an"})
+_QUOTES = frozenset("\"'“”‘’«»()[]{},;:")
+_TRIM_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
+_WORD = re.compile(r"[^\W\d_]", re.UNICODE)
+
+
+def extract(doc: Doc, gaz: Gazetteer, cfg: EntitiesConfig) -> list[Candidate]:
+    """Candidates (mentions before merging) for one Doc, model errors corrected."""
+    sent_of = [0] * len(doc)
+    for si, sent in enumerate(doc.sents):
+        for t in sent:
+            sent_of[t.i] = si
+    ctx = _Ctx(doc, doc.text, gaz, cfg, sent_of, _shouted(doc, cfg), [False] * len(doc))
+    labels = set(cfg.labels)
+    persons = _person_words(doc, labels)
+    loud: list[Candidate] = []
+    for ent in doc.ents:
+        if ent.label_ not in labels:
+            continue
+        c = _candidate(ctx, ent.start, ent.end, ent.label_, ent.label_)
+        if c is None:
+            continue
+        _fix_type(ctx, c, persons)
+        if ctx.shouted[ent.start]:
+            loud.append(c)
+        else:
+            ctx.add(c)
+    _person_short_forms(ctx, persons)
+    known = _known_names(ctx)
+    for c in loud:  # the model guesses on all-caps text: keep what the article or tables confirm
+        entry = gaz.lookup(c.name)
+        if entry is not None or name_key(c.name) in known:
+            c.type = entry.type if entry else known[name_key(c.name)]
+            c.fixes.append("shouted")
+            ctx.add(c)
+    _from_tables(ctx)
+    if cfg.propagate:
+        _propagate(ctx, known)
+        _shouted_names(ctx, known)
+        _variants(ctx, known)
+    _acronyms_in_parentheses(ctx)
+    for c in ctx.cands:
+        _describe(ctx, c)
+    _role_countries(ctx)
+    return ctx.cands
+
+
+def _shouted(doc: Doc, cfg: EntitiesConfig) -> list[bool]:
+    """Per token: is it on a line written in capitals? (Lines, not sentences: a headline
+    often runs into the first sentence for the parser.)"""
+    out = [False] * len(doc)
+    line: list[Token] = []
+    for t in [*doc, None]:
+        if t is not None and "\n" not in t.text:
+            line.append(t)
+            if "\n" not in t.whitespace_:
+                continue
+        words = [w for w in line if w.is_alpha and len(w) >= 2]
+        upper = sum(w.is_upper for w in words)
+        if len(words) >= cfg.shouted_min_words and upper >= cfg.shouted_min_ratio * len(words):
+            for w in line:
+                out[w.i] = True
+        line = []
+    return out
+
+
+def _candidate(ctx: _Ctx, ts: int, te: int, label: str, type_: str) -> Candidate | None:
+    """A candidate from a token range, its span trimmed; None when nothing name-like is left."""
+    doc, words = ctx.doc, ctx.gaz.words
+    fixes: list[str] = []
+    while ts < te and (doc[ts].text in _QUOTES or doc[ts].is_space):
+        ts += 1
+    while te > ts and (doc[te - 1].text in _QUOTES or doc[te - 1].is_space):
+        te -= 1
+    if te - ts > 1 and doc[ts].lower_ in _DETERMINERS:
+        ts += 1
+        fixes.append("determiner")
+    if te - ts > 1 and doc[te - 1].tag_ == "POS":
+        te -= 1
+        fixes.append("possessive")
+    if type_ in _TRIM_TYPES and doc[ts].text[:1].isupper():
+        end = te
+        while (
+            end - ts > 1
+            and doc[end - 1].is_lower
+            and doc[end - 1].is_alpha
+            and doc[end - 2].whitespace_  # not "Yiu-chung"
+        ):
+            end -= 1  # "Interfax news agency": names do not end in common words
+        if end < te:
+            te = end
+            fixes.append("lowercase-tail")
+    if te <= ts or not any(_WORD.search(doc[i].text) for i in range(ts, te)):
+        return None
+    if all(name_key(doc[i].text) in words.boilerplate for i in range(ts, te)):
+        return None  # site furniture the model took for a name ("Home NEWS")
+    titles = words.title_heads | words.title_modifiers | words.honorifics
+    if all(name_key(doc[i].text) in titles for i in range(ts, te)):
+        return None  # a title without a name ("Foreign Minister")
+    title: tuple[int, int, str] | None = None
+    if type_ == "PERSON" and label == "PERSON":
+        first = ts
+        while ts > 0 and _given_name(ctx, ts - 1, first):
+            ts -= 1  # the model cut "Ana" off "Ana Ribeiro"
+        if ts < first:
+            fixes.append("extended")
+    if type_ == "PERSON":
+        cut = _title_length(ctx, ts, te)
+        if cut:
+            title = _span_text(ctx, ts, ts + cut)
+            ts += cut
+            fixes.append("title")
+    start, end, text = _span_text(ctx, ts, te)
+    c = Candidate(start, end, text, label, type_, fixes=fixes, tokens=(ts, te))
+    if title:
+        _set_title(ctx, c, title[2], title[0])
+    return c
+
+
+def _given_name(ctx: _Ctx, i: int, first: int) -> bool:
+    """Is token i an untagged proper noun that belongs before a person's name?"""
+    t, words = ctx.doc[i], ctx.gaz.words
+    w = name_key(t.text)
+    return (
+        t.ent_iob_ == "O"
+        and not ctx.covered[i]
+        and t.pos_ == "PROPN"
+        and t.is_title
+        and ctx.sent_of[i] == ctx.sent_of[first]
+        and w not in words.title_heads
+        and w not in words.title_modifiers
+        and w not in words.honorifics
+        and w not in ctx.gaz.entries
+    )
+
+
+def _title_length(ctx: _Ctx, ts: int, te: int) -> int:
+    """How many leading tokens of a person span are a title ("Foreign Minister", "Mr")."""
+    words, doc = ctx.gaz.words, ctx.doc
+    n, seen_title = 0, False
+    for i in range(ts, te - 1):
+        w = name_key(doc[i].text)
+        entry = ctx.gaz.entries.get(w)
+        if w in words.title_heads or w in words.honorifics:
+            seen_title = True
+        elif not (w in words.title_modifiers or (entry and entry.kind in ("demonym", "country"))):
+            break
+        n = i - ts + 1
+    return n if seen_title else 0
+
+
+def _person_words(doc: Doc, labels: set[str]) -> set[str]:
+    """Words of multi-word person names: "Jordan" is a person where "Michael Jordan" is, and
+    "Wang" where "Wang Donghai" is (family name first)."""
+    out = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and "PERSON" in labels and len(ent) > 1:
+            out.update(name_key(t.text) for t in ent if t.is_title)
+    return out
+
+
+def _fix_type(ctx: _Ctx, c: Candidate, persons: set[str]) -> None:
+    """Correct the model's type where it is known to err, from the tables and the syntax."""
+    gaz, words, doc = ctx.gaz, ctx.gaz.words, ctx.doc
+    entry = gaz.lookup(c.name)
+    ts, te = c.tokens
+    if entry is not None and not (c.type == "PERSON" and name_key(c.name) in persons):
+        c.entry = entry
+        if entry.kind == "demonym":
+            c.kind = "demonym"
+            c.country = entry.country
+        elif entry.country:
+            c.country = entry.country
+        if c.type != entry.type:
+            c.fixes.append("demonym" if entry.kind == "demonym" else "gazetteer")
+            c.type = entry.type
+        return
+    if c.type == "PERSON" and name_key(c.name) not in persons and _place_context(ctx, ts, te):
+        c.type = "GPE"
+        c.fixes.append("place-as-person")
+        return
+    if c.type == "ORG" and te - ts == 1 and name_key(c.name) in persons:
+        c.type = "PERSON"  # "Wang" beside "Wang Donghai"
+        c.fixes.append("person-part")
+        return
+    last = name_key(doc[te - 1].text)
+    if c.type in ("PERSON", "GPE", "LOC", "NORP") and te - ts > 1 and last in words.org_heads:
+        c.type = "ORG"  # "the Foreign Ministry", "National Security Council"
+        c.fixes.append("org-head")
+
+
+def _place_context(ctx: _Ctx, ts: int, te: int) -> bool:
+    """A name that modifies a place noun, or follows a locative preposition, is a place."""
+    doc, words = ctx.doc, ctx.gaz.words
+    root = doc[te - 1]
+    if root.dep_ in _MODIFIER_DEPS and name_key(root.head.text) in words.place_nouns:
+        return True
+    if (
+        te - ts == 1
+        and root.dep_ == "pobj"
+        and name_key(root.head.text) in words.place_prepositions
+    ):
+        return ts == 0 or doc[ts - 1].pos_ not in ("PROPN",)
+    return False
+
+
+def _person_short_forms(ctx: _Ctx, persons: set[str]) -> None:
+    """A lone "Korvan" tagged PERSON where the article names "the Korvan Group" is that group."""
+    designators = ctx.gaz.words.designators
+    orgs = {}
+    for c in ctx.cands:
+        words = name_key(c.name).split()
+        kept = [w for w in words if w not in designators]
+        if c.type == "ORG" and len(kept) < len(words) and kept:
+            orgs[" ".join(kept)] = c.type
+    for c in ctx.cands:
+        key = name_key(c.name)
+        if c.type == "PERSON" and " " not in key and key in orgs and key not in persons:
+            c.type = "ORG"
+            c.fixes.append("org-short-form")
+
+
+def _known_names(ctx: _Ctx) -> dict[str, str]:
+    """Folded names (and person surnames) the model tagged outside shouted text -> their type."""
+    votes: dict[str, dict[str, int]] = {}
+    for c in ctx.cands:
+        if c.kind == "demonym":
+            continue
+        key = name_key(c.name)
+        keys = [key]
+        if c.type == "PERSON" and " " in key:
+            keys.append(key.rsplit(" ", 1)[1])
+        for k in keys:
+            votes.setdefault(k, {})
+            votes[k][c.type] = votes[k].get(c.type, 0) + 1
+    return {k: max(v, key=lambda t: (v[t], t)) for k, v in votes.items()}
+
+
+def _new(ctx: _Ctx, ts: int, te: int, type_: str, fix: str, provisional: bool = False) -> None:
+    c = _candidate(ctx, ts, te, "O", type_)
+    if c is None:
+        return
+    c.fixes.append(fix)
+    c.provisional = provisional
+    _fix_type(ctx, c, set())
+    ctx.add(c)
+
+
+def _from_tables(ctx: _Ctx) -> None:
+    """Names of the tables the model missed ("the associated press", "Kyiv")."""
+    doc = ctx.doc
+    for m in ctx.gaz.matcher.finditer(ctx.text):
+        span = doc.char_span(m.start(), m.end())
+        if span is None or not ctx.free(span.start, span.end):
+            continue
+        if ctx.shouted[span.start]:
+            continue  # handled with the other shouted names
+        entry = ctx.gaz.lookup(m.group())
+        if entry is None:
+            continue
+        if len(span) == 1 and entry.kind != "media":
+            t = span[0]
+            if t.pos_ not in ("PROPN", "ADJ", "NOUN") or _in_name(ctx, span.start, span.end):
+                continue
+        _new(ctx, span.start, span.end, entry.type, "gazetteer")
+
+
+def _in_name(ctx: _Ctx, ts: int, te: int) -> bool:
+    """Is the range part of a longer untagged proper name ("Latin America")?"""
+    doc = ctx.doc
+    before = ts > 0 and doc[ts - 1].pos_ == "PROPN" and doc[ts - 1].is_title
+    after = te < len(doc) and doc[te].pos_ == "PROPN" and doc[te].is_title
+    return bool(before or after)
+
+
+def _chains(ctx: _Ctx) -> list[tuple[int, int]]:
+    """Maximal runs of free, capitalised proper-noun tokens outside shouted sentences."""
+    doc, out, i = ctx.doc, [], 0
+    while i < len(doc):
+        t = doc[i]
+        if ctx.covered[i] or t.pos_ != "PROPN" or not t.text[:1].isupper():
+            i += 1
+            continue
+        j = i
+        while (
+            j < len(doc)
+            and not ctx.covered[j]
+            and doc[j].pos_ == "PROPN"
+            and doc[j].text[:1].isupper()
+            and ctx.sent_of[j] == ctx.sent_of[i]
+        ):
+            j += 1
+        if not ctx.shouted[i]:
+            out.append((i, j))
+        i = j
+    return out
+
+
+def _propagate(ctx: _Ctx, known: dict[str, str]) -> None:
+    """Untagged occurrences of names tagged elsewhere; full names ending in a known surname."""
+    doc = ctx.doc
+    for ts, te in _chains(ctx):
+        key = name_key(_span_text(ctx, ts, te)[2])
+        if key in known:
+            _new(ctx, ts, te, known[key], "propagated")
+        elif known.get(name_key(doc[te - 1].text)) == "PERSON" and all(
+            doc[i].is_title for i in range(ts, te)
+        ):
+            _new(ctx, ts, te, "PERSON", "propagated")
+
+
+def _shouted_names(ctx: _Ctx, known: dict[str, str]) -> None:
+    """In all-caps text, take the word sequences the article or the tables know as names."""
+    doc, gaz = ctx.doc, ctx.gaz
+    for i in range(len(doc)):
+        if not ctx.shouted[i] or ctx.covered[i] or not doc[i].is_alpha:
+            continue
+        for n in (4, 3, 2, 1):
+            te = i + n
+            if te > len(doc) or not ctx.free(i, te) or not all(ctx.shouted[i:te]):
+                continue
+            if n == 1 and (doc[i].is_stop or len(doc[i]) < 2):
+                continue  # "US" in "LET US" is no country
+            key = name_key(_span_text(ctx, i, te)[2])
+            entry = gaz.entries.get(key)
+            if key in known or (entry is not None and entry.kind != "media"):
+                _new(ctx, i, te, known.get(key) or entry.type, "shouted")
+                break
+
+
+def _variants(ctx: _Ctx, known: dict[str, str]) -> None:
+    """Untagged proper nouns spelt like a tagged name ("Vagner"); kept only if merging agrees."""
+    cfg = ctx.cfg
+    targets = {
+        k: t for k, t in known.items() if t in ("PERSON", "ORG") and len(k) >= cfg.fuzzy_min_chars
+    }
+    for ts, te in _chains(ctx):
+        if te - ts > 3:
+            continue
+        key = name_key(_span_text(ctx, ts, te)[2])
+        if len(key) < cfg.fuzzy_min_chars or key in ctx.gaz.entries:
+            continue
+        best = max(
+            ((spelling_similarity(key, k, cfg.fuzzy_min_chars), k) for k in targets if k != key),
+            default=(0.0, ""),
+        )
+        if best[0] >= cfg.fuzzy_threshold:
+            _new(ctx, ts, te, targets[best[1]], "spelling-variant", provisional=True)
+
+
+def _acronyms_in_parentheses(ctx: _Ctx) -> None:
+    """ "Long Name (LN)": the acronym is linked to the long name whatever its letters."""
+    doc = ctx.doc
+    by_start = {c.tokens[0]: c for c in ctx.cands}
+    for c in list(ctx.cands):
+        te = c.tokens[1]
+        if te + 2 >= len(doc) or doc[te].text != "(" or doc[te + 2].text != ")":
+            continue
+        inner = by_start.get(te + 1)
+        letters = acronym_letters(doc[te + 1].text, ctx.cfg.acronym_max_letters)
+        if inner is None and letters and ctx.free(te + 1, te + 2):
+            _new(ctx, te + 1, te + 2, c.type, "parenthesis")
+            inner = ctx.cands[-1]
+        if inner is not None and letters and inner.type == c.type:
+            inner.expands = c.name
