@@ -17,7 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsint.config import default_config
-from newsint.corpus.analyzer import CorpusAnalyzer, CorpusDelta
+from newsint.corpus.analyzer import CorpusAnalyzer
+from newsint.corpus.delta import CorpusDelta
 from newsint.stages.features.record import ArticleFeatures
 
 CLAIM = "seized 3,200 crates of counterfeit vaccines on Sunday"

@@ -7,7 +7,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import insert, select
 
-from newsint.corpus.analyzer import CorpusDelta
+from newsint.corpus.delta import CorpusDelta
 from newsint.corpus.migrations import current, head, upgrade
 from newsint.corpus.store import (
     ArticleRow,

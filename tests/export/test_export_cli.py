@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from newsint.cli import app
 from newsint.config import default_config
-from newsint.corpus.analyzer import CorpusDelta
+from newsint.corpus.delta import CorpusDelta
 from newsint.corpus.store import Store
 from newsint.export import EXPORTERS, ExportData
 from newsint.export.gather import corpus_grades
