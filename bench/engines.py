@@ -111,7 +111,7 @@ def config_for(stages: str):
 def one(engine: str, folder: Path, jobs: int, stages: str) -> dict:
     """Child process: ingest `folder` with `engine`, print the measurements as JSON."""
     from newsint.corpus.ingest import Ingest, load_analyzer
-    from newsint.corpus.store import Store
+    from newsint.corpus.store.store import Store
 
     cfg = config_for(stages)
     db = Path(tempfile.mkdtemp()) / "bench.db"
@@ -191,7 +191,7 @@ def costs(n: int) -> dict:
     """CPU seconds per article of each stage, in this process, on n generated articles."""
     from newsint.config import default_config
     from newsint.corpus.analyzer import CorpusAnalyzer
-    from newsint.corpus.store import Store
+    from newsint.corpus.store.store import Store
     from newsint.pipeline import Pipeline
     from newsint.readers import read_path
     from newsint.stages.features.bands import band_keys

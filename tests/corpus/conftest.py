@@ -20,7 +20,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from handmade import named
-from newsint.corpus.store import database_url
+from newsint.corpus.store.store import database_url
 from newsint.model import (
     Analysis,
     ArticleMeta,

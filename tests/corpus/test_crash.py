@@ -20,7 +20,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from newsint.corpus.store import ArticleRow, Store
+from newsint.corpus.store.store import Store
+from newsint.corpus.store.tables import ArticleRow
 
 pytestmark = pytest.mark.slow
 

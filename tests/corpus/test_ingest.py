@@ -21,7 +21,8 @@ from warcio.warcwriter import WARCWriter
 
 from newsint.config import Config, default_config
 from newsint.corpus.ingest import Ingest, Progress, expand
-from newsint.corpus.store import ArticleRow, Store
+from newsint.corpus.store.store import Store
+from newsint.corpus.store.tables import ArticleRow
 from newsint.model import Analysis
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"

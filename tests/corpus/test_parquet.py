@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from test_ingest import corpus_dir, fast_config, run  # noqa: F401  (corpus_dir is a fixture)
 
-from newsint.corpus.parquet import COLUMNS, ParquetProblem, ParquetSink
-from newsint.corpus.store import Store
+from newsint.corpus.store.parquet import COLUMNS, ParquetProblem, ParquetSink
+from newsint.corpus.store.store import Store
 from newsint.model import Analysis
 
 pq = pytest.importorskip("pyarrow.parquet")

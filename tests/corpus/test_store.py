@@ -8,8 +8,9 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import insert, select
 
 from newsint.corpus.delta import CorpusDelta
-from newsint.corpus.migrations import current, head, upgrade
-from newsint.corpus.store import (
+from newsint.corpus.store.migrations import current, head, upgrade
+from newsint.corpus.store.store import Store, database_url
+from newsint.corpus.store.tables import (
     ArticleRow,
     Base,
     ClaimClusterMemberRow,
@@ -19,9 +20,7 @@ from newsint.corpus.store import (
     EntityRow,
     EventRow,
     MentionRow,
-    Store,
     StoryArticleRow,
-    database_url,
 )
 from newsint.errors import AnalysisProblem, StoreError
 from newsint.model import (

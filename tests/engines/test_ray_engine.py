@@ -20,7 +20,8 @@ from typer.testing import CliRunner
 from newsint.cli import app
 from newsint.config import Config, default_config
 from newsint.corpus.ingest import Ingest, load_analyzer
-from newsint.corpus.store import ArticleRow, Store
+from newsint.corpus.store.store import Store
+from newsint.corpus.store.tables import ArticleRow
 from newsint.engines.ray_engine import INSTALL, RayMissing, import_ray
 
 ARTICLES = 220

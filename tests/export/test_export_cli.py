@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from newsint.cli import app
 from newsint.config import default_config
 from newsint.corpus.delta import CorpusDelta
-from newsint.corpus.store import Store
+from newsint.corpus.store.store import Store
 from newsint.export import EXPORTERS, ExportData
 from newsint.export.gather import corpus_grades
 from newsint.export.jsonl import read

@@ -77,7 +77,7 @@ def open_corpus(
     A query on a SQLite file that does not exist is an error, not a silently created empty
     database."""
     from newsint.corpus.api import Corpus
-    from newsint.corpus.store import database_url
+    from newsint.corpus.store.store import database_url
 
     try:
         url = database_url(db)

@@ -27,7 +27,8 @@ from newsint.corpus.grading import (
     reports_of,
 )
 from newsint.corpus.ingest import Progress, Summary
-from newsint.corpus.store import (
+from newsint.corpus.store.store import Store
+from newsint.corpus.store.tables import (
     ArticleRow,
     ClaimClusterMemberRow,
     ClaimClusterRow,
@@ -38,7 +39,6 @@ from newsint.corpus.store import (
     EntityRow,
     JudgementRow,
     MentionRow,
-    Store,
     StoryArticleRow,
     StoryRow,
     split_key,

@@ -22,7 +22,7 @@ from typing import Any
 
 from newsint.config import Config, default_config
 from newsint.corpus.bands import candidate_pairs
-from newsint.corpus.store import Store
+from newsint.corpus.store.store import Store
 from newsint.engines.local import Analysed, LocalEngine
 from newsint.errors import InputError, NotFound
 from newsint.model import Analysis, Published
@@ -403,7 +403,7 @@ class Ingest:
 
     def _run(self, items: Iterable[Analysis | InputError | Failure]) -> Summary:
         if self._parquet:
-            from newsint.corpus.parquet import ParquetSink
+            from newsint.corpus.store.parquet import ParquetSink
 
             self._sink = ParquetSink(self._parquet, self.config.ingest.parquet_rows)
         engine = self._engine or self._make_engine()

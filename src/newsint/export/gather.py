@@ -16,12 +16,12 @@ from newsint.config import Grade as GradeConfig
 from newsint.config import default_config
 from newsint.corpus.api import Corpus
 from newsint.corpus.grading import Report, corpus_grade, corroboration
-from newsint.corpus.store import (
+from newsint.corpus.store.store import Store
+from newsint.corpus.store.tables import (
     ArticleRow,
     ClaimClusterRow,
     CopyLinkRow,
     CorpusEntityRow,
-    Store,
     StoryRow,
 )
 from newsint.errors import NewsintError

@@ -1,9 +1,8 @@
 """The corpus store: articles, their analyses and the corpus links, in SQLite or PostgreSQL.
 
-Tables are SQLAlchemy 2 models; the schema is created and upgraded by Alembic migrations run
-on open, so an old database is brought up to date before it is used. Every analysis is kept
-whole (the JSON of schema newsint.analysis/1) next to the rows queries need, so nothing an
-analysis found is lost to the table layout.
+The tables are in tables.py (SQLAlchemy 2 models) and the rows an analysis writes in rows.py;
+the schema is created and upgraded by the Alembic migrations (migrations/) run on open, so an
+old database is brought up to date before it is used. The corpus queries are corpus/queries/.
 
 Writes are one transaction per article, and one per analyzer delta: a process killed at any
 point leaves whole articles only, and the next ingest picks up where it stopped.
@@ -18,16 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
-    JSON,
-    Boolean,
     Engine,
-    Float,
-    ForeignKey,
-    Index,
-    Integer,
-    LargeBinary,
-    String,
-    Text,
     create_engine,
     delete,
     event,
@@ -37,10 +27,30 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from newsint.config import Store as StoreSettings
 from newsint.config import default_config
+from newsint.corpus.store.rows import analysis_json, article_row, derived_rows
+from newsint.corpus.store.tables import (
+    AnalysisRow,
+    ArticleRow,
+    Base,
+    ClaimClusterMemberRow,
+    ClaimClusterRow,
+    ClaimRow,
+    CopyLinkRow,
+    CorpusEntityMemberRow,
+    CorpusEntityRow,
+    EntityRow,
+    EventRow,
+    FeatureRow,
+    JudgementRow,
+    MentionRow,
+    MetaRow,
+    StoryArticleRow,
+    StoryRow,
+    split_key,
+)
 from newsint.errors import AnalysisProblem, StoreError
 from newsint.model import (
     Analysis,
@@ -51,260 +61,7 @@ from newsint.model import (
     Story,
 )
 
-# Ids are short hashes (model.stable_id: prefix + 16 hex); leave room for longer prefixes.
-ID = String(64)
-
-
-class Base(DeclarativeBase):
-    pass
-
-
-class ArticleRow(Base):
-    """One article version. `analyzed` says whether the corpus analyzer has taken it in."""
-
-    __tablename__ = "articles"
-
-    id: Mapped[str] = mapped_column(ID, primary_key=True)
-    url: Mapped[str | None] = mapped_column(Text, index=True)
-    site: Mapped[str | None] = mapped_column(String(255), index=True)
-    title: Mapped[str | None] = mapped_column(Text)
-    author: Mapped[str | None] = mapped_column(Text)
-    published: Mapped[str | None] = mapped_column(String(40), index=True)
-    published_source: Mapped[str] = mapped_column(String(16))
-    language: Mapped[str] = mapped_column(String(16))
-    source: Mapped[str | None] = mapped_column(Text, index=True)
-    format: Mapped[str | None] = mapped_column(String(32))
-    content_hash: Mapped[str | None] = mapped_column(String(64), index=True)
-    chars: Mapped[int] = mapped_column(Integer)
-    stages: Mapped[str] = mapped_column(Text)  # pipeline stage names, comma separated
-    supersedes: Mapped[str | None] = mapped_column(ID, index=True)  # earlier version's id
-    current: Mapped[bool] = mapped_column(Boolean)  # False once superseded
-    analyzed: Mapped[bool] = mapped_column(Boolean, index=True)
-
-
-def _article_fk() -> ForeignKey:
-    """Rows of an article go with it: deleting an article version deletes its rows."""
-    return ForeignKey("articles.id", ondelete="CASCADE")
-
-
-class AnalysisRow(Base):
-    """The whole analysis JSON, byte for byte what `newsint analyze --format json` prints."""
-
-    __tablename__ = "analyses"
-
-    article_id: Mapped[str] = mapped_column(ID, _article_fk(), primary_key=True)
-    schema: Mapped[str] = mapped_column(String(40))
-    data: Mapped[str] = mapped_column(Text)
-
-
-class FeatureRow(Base):
-    """The corpus analyzer's compact per-article features, so a restart need not re-analyse."""
-
-    __tablename__ = "features"
-
-    article_id: Mapped[str] = mapped_column(ID, _article_fk(), primary_key=True)
-    data: Mapped[bytes] = mapped_column(LargeBinary)
-
-
-class EntityRow(Base):
-    __tablename__ = "entities"
-
-    article_id: Mapped[str] = mapped_column(ID, _article_fk(), primary_key=True)
-    id: Mapped[str] = mapped_column(ID, primary_key=True, index=True)
-    name: Mapped[str] = mapped_column(Text, index=True)
-    type: Mapped[str] = mapped_column(String(16))
-    aliases: Mapped[list[str]] = mapped_column(JSON)
-    country: Mapped[str | None] = mapped_column(String(8))
-    mentions: Mapped[int] = mapped_column(Integer)
-
-
-class MentionRow(Base):
-    __tablename__ = "mentions"
-    __table_args__ = (Index("ix_mentions_article_entity", "article_id", "entity_id"),)
-
-    article_id: Mapped[str] = mapped_column(ID, _article_fk(), primary_key=True)
-    id: Mapped[str] = mapped_column(ID, primary_key=True)
-    entity_id: Mapped[str | None] = mapped_column(ID)
-    start: Mapped[int] = mapped_column(Integer)
-    end: Mapped[int] = mapped_column(Integer)
-    text: Mapped[str] = mapped_column(Text)
-    label: Mapped[str] = mapped_column(String(16))
-    type: Mapped[str] = mapped_column(String(16))
-    kind: Mapped[str] = mapped_column(String(16))
-
-
-class TimeRow(Base):
-    __tablename__ = "times"
-
-    article_id: Mapped[str] = mapped_column(ID, _article_fk(), primary_key=True)
-    id: Mapped[str] = mapped_column(ID, primary_key=True)
-    start: Mapped[int] = mapped_column(Integer)
-    end: Mapped[int] = mapped_column(Integer)
-    text: Mapped[str] = mapped_column(Text)
-    type: Mapped[str] = mapped_column(String(16))
-    value: Mapped[str | None] = mapped_column(String(64))
-    granularity: Mapped[str] = mapped_column(String(16))
-    range_start: Mapped[str | None] = mapped_column(String(40), index=True)
-    range_end: Mapped[str | None] = mapped_column(String(40))
-    resolved: Mapped[bool] = mapped_column(Boolean)
-
-
-class ClaimRow(Base):
-    __tablename__ = "claims"
-
-    article_id: Mapped[str] = mapped_column(ID, _article_fk(), primary_key=True)
-    id: Mapped[str] = mapped_column(ID, primary_key=True, index=True)
-    text: Mapped[str] = mapped_column(Text)
-    start: Mapped[int] = mapped_column(Integer)
-    end: Mapped[int] = mapped_column(Integer)
-    cue: Mapped[str | None] = mapped_column(Text)
-    speaker: Mapped[str] = mapped_column(Text)
-    source_kind: Mapped[str] = mapped_column(String(16))
-    source_entity: Mapped[str | None] = mapped_column(ID, index=True)
-    kind: Mapped[str] = mapped_column(String(16))
-    status: Mapped[str] = mapped_column(String(16), index=True)
-    polarity: Mapped[str] = mapped_column(String(16))
-    confidence: Mapped[float] = mapped_column(Float)
-    grade: Mapped[str | None] = mapped_column(String(4))
-    chain: Mapped[list[str]] = mapped_column(JSON)  # source names, article first
-
-
-class EventRow(Base):
-    __tablename__ = "events"
-
-    article_id: Mapped[str] = mapped_column(ID, _article_fk(), primary_key=True)
-    id: Mapped[str] = mapped_column(ID, primary_key=True)
-    type: Mapped[str] = mapped_column(String(32), index=True)
-    mode: Mapped[str | None] = mapped_column(String(32))
-    trigger: Mapped[str] = mapped_column(Text)
-    actor: Mapped[str | None] = mapped_column(Text)
-    actor_entity: Mapped[str | None] = mapped_column(ID, index=True)
-    target: Mapped[str | None] = mapped_column(Text)
-    target_entity: Mapped[str | None] = mapped_column(ID, index=True)
-    time: Mapped[str | None] = mapped_column(String(64))
-    place: Mapped[str | None] = mapped_column(Text)
-    claim_id: Mapped[str | None] = mapped_column(ID)
-    status: Mapped[str] = mapped_column(String(16))
-    negated: Mapped[bool] = mapped_column(Boolean)
-
-
-class CopyLinkRow(Base):
-    __tablename__ = "copy_links"
-
-    id: Mapped[str] = mapped_column(ID, primary_key=True)
-    article_id: Mapped[str] = mapped_column(ID, _article_fk(), index=True)
-    original_id: Mapped[str] = mapped_column(ID, _article_fk(), index=True)
-    kind: Mapped[str] = mapped_column(String(16))
-    score: Mapped[float] = mapped_column(Float)
-    confidence: Mapped[float] = mapped_column(Float)
-    record: Mapped[dict[str, Any]] = mapped_column(JSON)
-
-
-class StoryRow(Base):
-    __tablename__ = "stories"
-
-    id: Mapped[str] = mapped_column(ID, primary_key=True)
-    title: Mapped[str | None] = mapped_column(Text)
-    size: Mapped[int] = mapped_column(Integer, index=True)
-    first_published: Mapped[str | None] = mapped_column(String(40))
-    last_published: Mapped[str | None] = mapped_column(String(40))
-    record: Mapped[dict[str, Any]] = mapped_column(JSON)
-
-
-class StoryArticleRow(Base):
-    __tablename__ = "story_articles"
-
-    story_id: Mapped[str] = mapped_column(
-        ID, ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True
-    )
-    article_id: Mapped[str] = mapped_column(ID, _article_fk(), primary_key=True, index=True)
-    position: Mapped[int] = mapped_column(Integer)
-    original: Mapped[bool] = mapped_column(Boolean)
-
-
-class CorpusEntityRow(Base):
-    __tablename__ = "corpus_entities"
-
-    id: Mapped[str] = mapped_column(ID, primary_key=True)
-    name: Mapped[str] = mapped_column(Text, index=True)
-    type: Mapped[str] = mapped_column(String(16))
-    articles: Mapped[int] = mapped_column(Integer, index=True)
-    record: Mapped[dict[str, Any]] = mapped_column(JSON)
-
-
-class CorpusEntityMemberRow(Base):
-    """An article entity inside a corpus entity (article id + the entity's id in it)."""
-
-    __tablename__ = "corpus_entity_members"
-    __table_args__ = (Index("ix_corpus_entity_members_entity", "article_id", "entity_id"),)
-
-    corpus_entity_id: Mapped[str] = mapped_column(
-        ID, ForeignKey("corpus_entities.id", ondelete="CASCADE"), primary_key=True
-    )
-    article_id: Mapped[str] = mapped_column(ID, primary_key=True)
-    entity_id: Mapped[str] = mapped_column(ID, primary_key=True)
-
-
-class ClaimClusterRow(Base):
-    __tablename__ = "claim_clusters"
-
-    id: Mapped[str] = mapped_column(ID, primary_key=True)
-    representative: Mapped[str | None] = mapped_column(ID)
-    independent_sources: Mapped[int] = mapped_column(Integer, index=True)
-    articles: Mapped[int] = mapped_column(Integer)
-    record: Mapped[dict[str, Any]] = mapped_column(JSON)
-
-
-class ClaimClusterMemberRow(Base):
-    """A claim inside a claim cluster (article id + the claim's id in it)."""
-
-    __tablename__ = "claim_cluster_members"
-    __table_args__ = (Index("ix_claim_cluster_members_claim", "article_id", "claim_id"),)
-
-    cluster_id: Mapped[str] = mapped_column(
-        ID, ForeignKey("claim_clusters.id", ondelete="CASCADE"), primary_key=True
-    )
-    article_id: Mapped[str] = mapped_column(ID, primary_key=True)
-    claim_id: Mapped[str] = mapped_column(ID, primary_key=True)
-
-
-class JudgementRow(Base):
-    """Entity judgements, automatic and the user's; `seq` orders them so undo is exact."""
-
-    __tablename__ = "judgements"
-
-    id: Mapped[str] = mapped_column(ID, primary_key=True)
-    seq: Mapped[int] = mapped_column(Integer, index=True)
-    a: Mapped[str] = mapped_column(ID, index=True)
-    b: Mapped[str] = mapped_column(ID, index=True)
-    verdict: Mapped[str] = mapped_column(String(16))
-    by: Mapped[str] = mapped_column(String(8))
-    active: Mapped[bool] = mapped_column(Boolean)
-    record: Mapped[dict[str, Any]] = mapped_column(JSON)
-
-
-class MetaRow(Base):
-    """Key/value facts about the store (e.g. which features version the analyzer wrote)."""
-
-    __tablename__ = "meta"
-
-    key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    value: Mapped[str] = mapped_column(Text)
-
-
-# Tables holding one article's rows, in the order they are written (and deleted in reverse).
-ARTICLE_TABLES = (
-    ArticleRow,
-    AnalysisRow,
-    FeatureRow,
-    EntityRow,
-    MentionRow,
-    TimeRow,
-    ClaimRow,
-    EventRow,
-)
-
-__all__ = ["Base", "Store", "database_url", "split_key"]
+__all__ = ["Store", "database_url", "display_url"]
 
 
 # --------------------------------------------------------------------------- URLs
@@ -332,125 +89,6 @@ def display_url(url: str) -> str:
         return make_url(url).render_as_string(hide_password=True)
     except ArgumentError:
         return url
-
-
-# --------------------------------------------------------------------------- rows from records
-
-
-def _article_row(analysis: Analysis, stages: str, supersedes: str | None) -> dict[str, Any]:
-    meta = analysis.article
-    return {
-        "id": meta.id,
-        "url": meta.url,
-        "site": meta.site,
-        "title": meta.title,
-        "author": meta.author,
-        "published": meta.published.date,
-        "published_source": meta.published.source,
-        "language": meta.language,
-        "source": meta.source,
-        "format": meta.format,
-        "content_hash": meta.content_hash,
-        "chars": len(analysis.text),
-        "stages": stages,
-        "supersedes": supersedes,
-        "current": True,
-        "analyzed": False,
-    }
-
-
-def _derived_rows(analysis: Analysis) -> dict[type[Base], list[dict[str, Any]]]:
-    """The query rows of one analysis: entities, mentions, times, claims, events."""
-    aid = analysis.article.id
-    rows: dict[type[Base], list[dict[str, Any]]] = {}
-    rows[EntityRow] = [
-        {
-            "article_id": aid,
-            "id": e.id,
-            "name": e.name,
-            "type": e.type,
-            "aliases": list(e.aliases),
-            "country": e.country,
-            "mentions": len(e.mentions),
-        }
-        for e in analysis.entities
-    ]
-    rows[MentionRow] = [
-        {
-            "article_id": aid,
-            "id": m.id,
-            "entity_id": m.entity,
-            "start": m.start,
-            "end": m.end,
-            "text": m.text,
-            "label": m.label,
-            "type": m.type,
-            "kind": m.kind,
-        }
-        for m in analysis.mentions
-    ]
-    rows[TimeRow] = [
-        {
-            "article_id": aid,
-            "id": t.id,
-            "start": t.start,
-            "end": t.end,
-            "text": t.text,
-            "type": t.type,
-            "value": t.value,
-            "granularity": t.granularity,
-            "range_start": t.range_start,
-            "range_end": t.range_end,
-            "resolved": t.resolved,
-        }
-        for t in analysis.times
-    ]
-    rows[ClaimRow] = [
-        {
-            "article_id": aid,
-            "id": c.id,
-            "text": c.content.text,
-            "start": c.content.start,
-            "end": c.content.end,
-            "cue": c.cue.text if c.cue else None,
-            "speaker": c.source.name or c.source.text,
-            "source_kind": c.source.kind,
-            "source_entity": c.source.entity,
-            "kind": c.kind,
-            "status": c.status,
-            "polarity": c.polarity,
-            "confidence": c.confidence,
-            "grade": c.grade.code if c.grade else None,
-            "chain": [s.name or s.text for s in c.chain],
-        }
-        for c in analysis.claims
-    ]
-    rows[EventRow] = [
-        {
-            "article_id": aid,
-            "id": ev.id,
-            "type": ev.type,
-            "mode": ev.mode,
-            "trigger": ev.trigger.text,
-            "actor": (ev.actor.value or ev.actor.text) if ev.actor else None,
-            "actor_entity": ev.actor.entity if ev.actor else None,
-            "target": (ev.target.value or ev.target.text) if ev.target else None,
-            "target_entity": ev.target.entity if ev.target else None,
-            "time": (ev.time.value or ev.time.text) if ev.time else None,
-            "place": (ev.place.value or ev.place.text) if ev.place else None,
-            "claim_id": ev.claim,
-            "status": ev.status,
-            "negated": ev.negated,
-        }
-        for ev in analysis.events
-    ]
-    return rows
-
-
-def _analysis_json(analysis: Analysis) -> str:
-    """Compact JSON (pydantic's fast serializer); `Store.analysis` reads it back to the same
-    record, whose to_json() is the pretty form `newsint analyze --format json` prints."""
-    return analysis.model_dump_json(by_alias=True)
 
 
 # --------------------------------------------------------------------------- deltas
@@ -481,7 +119,7 @@ class Store:
         try:
             self.engine = _make_engine(self.url, self.settings)
             if migrate:
-                from newsint.corpus.migrations import upgrade
+                from newsint.corpus.store.migrations import upgrade
 
                 upgrade(self.engine)
         except StoreError:
@@ -582,7 +220,7 @@ class Store:
     ) -> None:
         """Write one article with all its rows in one transaction (all or nothing)."""
         aid = analysis.article.id
-        derived = _derived_rows(analysis)
+        derived = derived_rows(analysis)
         try:
             self._add_article(analysis, features, stages, supersedes, derived)
         except IntegrityError as exc:
@@ -604,11 +242,11 @@ class Store:
         with self.transaction() as conn:
             conn.execute(
                 ArticleRow.__table__.insert(),
-                [_article_row(analysis, ",".join(stages), supersedes)],
+                [article_row(analysis, ",".join(stages), supersedes)],
             )
             conn.execute(
                 AnalysisRow.__table__.insert(),
-                [{"article_id": aid, "schema": analysis.schema_, "data": _analysis_json(analysis)}],
+                [{"article_id": aid, "schema": analysis.schema_, "data": analysis_json(analysis)}],
             )
             conn.execute(FeatureRow.__table__.insert(), [{"article_id": aid, "data": features}])
             for table, rows in derived.items():
@@ -869,12 +507,6 @@ class Store:
             if n:
                 problems.append(f"{n} claim-cluster member(s) without their cluster")
         return problems
-
-
-def split_key(key: str) -> tuple[str, str]:
-    """(article id, id inside it) from a corpus key "<article id>/<id>"; ("", key) if bare."""
-    article, sep, inner = key.partition("/")
-    return (article, inner) if sep else ("", key)
 
 
 def _locate(conn: Connection, table: Any, keys: Iterable[str]) -> dict[str, tuple[str, str]]:

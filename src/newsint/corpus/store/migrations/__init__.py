@@ -2,8 +2,8 @@
 
 Users never run `alembic` themselves: `Store(...)` upgrades an older database to the schema this
 version of newsint expects. Developers add a revision with
-`alembic -c src/newsint/corpus/migrations/alembic.ini revision -m "why"` after changing
-corpus/store.py, and write its upgrade by hand (SQLite needs batch mode for ALTERs).
+`alembic -c src/newsint/corpus/store/migrations/alembic.ini revision -m "why"` after changing
+corpus/store/tables.py, and write its upgrade by hand (SQLite needs batch mode for ALTERs).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
-SCRIPT_LOCATION = "newsint.corpus:migrations"
+SCRIPT_LOCATION = "newsint.corpus.store:migrations"
 
 
 def alembic_config() -> Config:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-from newsint.corpus.store import Base
+from newsint.corpus.store.tables import Base
 
 config = context.config
 connection = config.attributes.get("connection")
