@@ -45,13 +45,10 @@ def demo_corpus(folder: Path) -> Corpus:
 
 def pick(corpus: Corpus) -> tuple[str, str]:
     """The biggest story, and in it the article with the most claims (its original on a tie)."""
-    story = corpus.stories(limit=1)[0]["id"]
-    members = corpus.story(story)["articles"]
-    best = max(
-        members,
-        key=lambda a: (corpus.article(a["id"])["counts"]["claims"], a["original"], a["id"]),
-    )
-    return story, best["id"]
+    story = corpus.stories(limit=1)[0].id
+    members = corpus.story(story).articles
+    best = max(members, key=lambda a: (corpus.article(a.id).counts.claims, a.original, a.id))
+    return story, best.id
 
 
 def shoot(browser: Any, url: str, viewport: dict[str, int], name: str, click: str = "") -> None:

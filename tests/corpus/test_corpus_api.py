@@ -1,4 +1,5 @@
-"""Corpus queries over a small hand-made corpus (analyses ingested as JSON, no NLP run)."""
+"""Corpus queries over a small hand-made corpus (analyses ingested as JSON, no NLP run): typed
+records whose JSON is what `--format json` prints."""
 
 from __future__ import annotations
 
@@ -8,8 +9,18 @@ from pathlib import Path
 import pytest
 
 from newsint import Corpus
-from newsint.corpus.api import NotInCorpus, copy_tree
+from newsint.corpus.api import NotInCorpus
+from newsint.corpus.queries.records import (
+    ArticleDetail,
+    ClaimClusterDetail,
+    ClaimDetail,
+    EntityDetail,
+    StoryArticle,
+)
+from newsint.corpus.queries.stories import copy_tree
 from newsint.errors import NewsintError
+from newsint.model import CopyLink
+from newsint.present.tables import dumps
 
 
 @pytest.fixture
@@ -20,40 +31,40 @@ def corpus(small_corpus: Path, db_url: str):
         yield c
 
 
-def by_site(rows: list[dict], site: str) -> dict:
-    (row,) = [r for r in rows if r["site"] == site]
+def by_site(rows: list, site: str):
+    (row,) = [r for r in rows if r.site == site]
     return row
 
 
 def test_stories_biggest_first_with_copy_tree(corpus: Corpus) -> None:
     stories = corpus.stories()
-    assert [s["articles"] for s in stories] == [3, 1]
+    assert [s.articles for s in stories] == [3, 1]
     bridge = stories[0]
-    assert bridge["title"] == "Kerrow bridge to reopen on Monday"
-    assert bridge["sites"] == 3 and bridge["copies"] == 1
-    assert (bridge["first_published"], bridge["last_published"]) == (
+    assert bridge.title == "Kerrow bridge to reopen on Monday"
+    assert bridge.sites == 3 and bridge.copies == 1
+    assert (bridge.first_published, bridge.last_published) == (
         "2025-03-07T09:00:00",
         "2025-03-08T08:00:00",
     )
-    story = corpus.story(bridge["id"])
-    assert [a["site"] for a in story["articles"]] == ["Coastal Wire", "The Gazette", "Valley Radio"]
-    wire = by_site(story["articles"], "Coastal Wire")
+    story = corpus.story(bridge.id)
+    assert [a.site for a in story.articles] == ["Coastal Wire", "The Gazette", "Valley Radio"]
+    wire = by_site(story.articles, "Coastal Wire")
     # the copy hangs under the wire story; the independent report is a root of its own
-    roots = {n["site"]: n for n in story["tree"]}
+    roots = {n.site: n for n in story.tree}
     assert set(roots) == {"Coastal Wire", "Valley Radio"}
-    (copy,) = roots["Coastal Wire"]["children"]
-    assert copy["site"] == "The Gazette" and copy["kind"] in {"verbatim", "syndicated"}
-    assert roots["Valley Radio"]["children"] == []
-    assert wire["original"] is True
+    (copy,) = roots["Coastal Wire"].children
+    assert copy.site == "The Gazette" and copy.kind in {"verbatim", "syndicated"}
+    assert roots["Valley Radio"].children == []
+    assert wire.original is True
     assert corpus.stories(min_articles=2) == stories[:1]
 
 
 def test_claims_best_corroborated_and_filtered(corpus: Corpus) -> None:
     (claim,) = corpus.claims()
-    assert claim["independent_sources"] == 2  # the copy does not count; the radio report does
-    assert claim["articles"] == 3 and claim["claims"] == 3
-    assert claim["text"] == "The Kerrow bridge will reopen to traffic on Monday morning"
-    assert claim["speaker"] == "Ines Duarte"  # the earliest report stands for the cluster
+    assert claim.independent_sources == 2  # the copy does not count; the radio report does
+    assert claim.articles == 3 and claim.claims == 3
+    assert claim.text == "The Kerrow bridge will reopen to traffic on Monday morning"
+    assert claim.speaker == "Ines Duarte"  # the earliest report stands for the cluster
     assert corpus.claims(min_sources=3) == []
     assert corpus.claims(entity="Tomas Reyes") == [claim]  # said by him in one report
     assert corpus.claims(entity="kerrow") == [claim]  # named inside the statement
@@ -66,59 +77,59 @@ def test_claims_best_corroborated_and_filtered(corpus: Corpus) -> None:
 
 def test_show_claim_cluster_and_single_claim(corpus: Corpus) -> None:
     (claim,) = corpus.claims()
-    cluster = corpus.show(claim["id"])
-    assert cluster["kind"] == "claim-cluster"
-    assert sorted(c["site"] for c in cluster["claims"]) == [
+    cluster = corpus.show(claim.id)
+    assert isinstance(cluster, ClaimClusterDetail) and cluster.kind == "claim-cluster"
+    assert sorted(c.site for c in cluster.claims) == [
         "Coastal Wire",
         "The Gazette",
         "Valley Radio",
     ]
-    one = cluster["claims"][0]
-    single = corpus.show(one["key"])
-    assert single["kind"] == "claim" and single["cluster"] == claim["id"]
-    assert single["claim"]["chain"] == ["the article", one["speaker"]]
+    one = cluster.claims[0]
+    single = corpus.show(one.key)
+    assert isinstance(single, ClaimDetail) and single.cluster == claim.id
+    assert single.claim.chain == ["the article", one.speaker]
 
 
 def test_entities_and_show_entity(corpus: Corpus) -> None:
     rows = corpus.entities()
-    assert [(r["name"], r["articles"]) for r in rows[:2]] == [("Ines Duarte", 3), ("Kerrow", 3)]
-    assert [r["name"] for r in corpus.entities(type="org")] == ["Harbour Board"]
-    assert [r["name"] for r in corpus.entities(q="marsh")] == ["Lena Marsh"]
+    assert [(r.name, r.articles) for r in rows[:2]] == [("Ines Duarte", 3), ("Kerrow", 3)]
+    assert [r.name for r in corpus.entities(type="org")] == ["Harbour Board"]
+    assert [r.name for r in corpus.entities(q="marsh")] == ["Lena Marsh"]
     shown = corpus.show("Ines Duarte")
-    assert shown["kind"] == "entity" and len(shown["members"]) == 3
-    assert all(m["key"] == f"{m['article']}/{m['id']}" for m in shown["members"])
+    assert isinstance(shown, EntityDetail) and len(shown.members) == 3
+    assert all(m.key == f"{m.article}/{m.id}" for m in shown.members)
     with pytest.raises(NotInCorpus):
         corpus.show("no_such_thing")
 
 
 def test_show_article(corpus: Corpus) -> None:
     gazette = by_site(corpus.articles(), "The Gazette")
-    shown = corpus.show(gazette["id"])
-    assert shown["kind"] == "article"
-    assert shown["article"]["url"] == "https://gazette.example/kerrow-bridge"
-    assert shown["article"]["stages"] == ["imported"] and shown["article"]["current"]
-    assert [link["kind"] for link in shown["copies"]] in (["verbatim"], ["syndicated"])
-    assert shown["copied_by"] == [] and len(shown["stories"]) == 1
-    assert shown["counts"] == {"entities": 3, "claims": 1, "events": 0, "times": 0}
-    assert shown["claims"][0]["speaker"] == "Ines Duarte"
+    shown = corpus.show(gazette.id)
+    assert isinstance(shown, ArticleDetail)
+    assert shown.article.url == "https://gazette.example/kerrow-bridge"
+    assert shown.article.stages == ["imported"] and shown.article.current
+    assert [link.kind for link in shown.copies] in (["verbatim"], ["syndicated"])
+    assert shown.copied_by == [] and len(shown.stories) == 1
+    assert shown.counts.model_dump() == {"entities": 3, "claims": 1, "events": 0, "times": 0}
+    assert shown.claims[0].speaker == "Ines Duarte"
 
 
 def test_search_and_articles(corpus: Corpus) -> None:
-    assert [a["site"] for a in corpus.search("museum")] == ["Harbour News"]
+    assert [a.site for a in corpus.search("museum")] == ["Harbour News"]
     assert len(corpus.search("tomas reyes")) == 1  # by entity name
     assert len(corpus.search("reopen to traffic")) == 3  # by claim text
     assert corpus.search("%") == [] and corpus.search("_") == []  # literal, not wildcards
     listed = corpus.articles()
-    assert [a["published"] for a in listed] == sorted(a["published"] for a in listed)
+    assert [a.published for a in listed] == sorted(a.published for a in listed)
     assert corpus.articles(limit=1, offset=1) == listed[1:2]
-    assert corpus.stats()["articles"] == 4
+    assert corpus.stats().articles == 4
 
 
 def test_merge_and_split_are_judgements_that_persist(corpus: Corpus, db_url: str) -> None:
-    before = {r["name"] for r in corpus.entities()}
+    before = {r.name for r in corpus.entities()}
     merged = corpus.merge("Harbour Board", "Lena Marsh")
-    assert [j["verdict"] for j in merged["judgements"] if j["by"] == "user"] == ["same"]
-    names = [r["name"] for r in corpus.entities()]
+    assert [j.verdict for j in merged.judgements if j.by == "user"] == ["same"]
+    names = [r.name for r in corpus.entities()]
     assert len(names) == len(before) - 1
     with pytest.raises(NewsintError, match="already one entity"):
         corpus.merge("Harbour Board", "Lena Marsh")
@@ -126,9 +137,9 @@ def test_merge_and_split_are_judgements_that_persist(corpus: Corpus, db_url: str
     with Corpus(db_url) as again:
         assert len(again.entities()) == len(before) - 1
         split = again.split("Harbour Board", ["Lena Marsh"])
-        assert "not-same" in [j["verdict"] for j in split["judgements"]]
-        assert {r["name"] for r in again.entities()} == before
-        assert {j["by"] for j in again.judgements(active=True)} >= {"user"}
+        assert "not-same" in [j.verdict for j in split.judgements]
+        assert {r.name for r in again.entities()} == before
+        assert {j.by for j in again.judgements(active=True)} >= {"user"}
         with pytest.raises(NotInCorpus, match="no member"):
             again.split("Harbour Board", ["Ines Duarte"])
 
@@ -139,8 +150,11 @@ def test_timeline_runs_on_a_corpus_without_events(corpus: Corpus) -> None:
 
 
 def test_queries_are_stable(corpus: Corpus) -> None:
-    first = json.dumps([corpus.stories(), corpus.claims(), corpus.entities()])
-    assert json.dumps([corpus.stories(), corpus.claims(), corpus.entities()]) == first
+    first = dumps([corpus.stories(), corpus.claims(), corpus.entities()])
+    assert dumps([corpus.stories(), corpus.claims(), corpus.entities()]) == first
+    # the JSON of a record is the dict the CLI and the API print, keys in declared order
+    (claim,) = json.loads(dumps(corpus.claims()))
+    assert list(claim)[:5] == ["id", "text", "speaker", "status", "independent_sources"]
 
 
 @pytest.mark.parametrize(
@@ -156,23 +170,25 @@ def test_queries_are_stable(corpus: Corpus) -> None:
 )
 def test_copy_tree(links: list[tuple[str, str, float, float]], parents: dict[str, str]) -> None:
     articles = [
-        {"id": x, "title": x, "site": None, "published": f"2025-01-0{i + 1}"}
+        StoryArticle(
+            id=x, title=x, published=f"2025-01-0{i + 1}", published_source="metadata", original=True
+        )
         for i, x in enumerate("abc")
     ]
     records = [
-        {"id": f"l{i}", "article": c, "original": o, "kind": "spin", "score": s, "confidence": k}
+        CopyLink(id=f"l{i}", article=c, original=o, kind="spin", score=s, confidence=k)
         for i, (c, o, s, k) in enumerate(links)
     ]
     found: dict[str, str] = {}
 
-    def walk(node: dict, parent: str | None) -> None:
+    def walk(node, parent: str | None) -> None:
         if parent:
-            found[node["article"]] = parent
-        for child in node["children"]:
-            walk(child, node["article"])
+            found[node.article] = parent
+        for child in node.children:
+            walk(child, node.article)
 
     tree = copy_tree(articles, records)
     for root in tree:
         walk(root, None)
     assert found == parents
-    assert sorted(r["article"] for r in tree) == sorted(set("abc") - set(parents))
+    assert sorted(r.article for r in tree) == sorted(set("abc") - set(parents))

@@ -58,27 +58,27 @@ def test_the_next_article_changes_the_grade(
     ids = {"wire": wire.article.id, "gazette": gazette.article.id}
     with Corpus(db_url) as corpus:
         corpus.add([wire])
-        alone = corpus.show(key(wire))["claim"]
-        assert (alone["grade"], alone["article_grade"]) == ("C2", "C2")
-        assert alone["corroboration"] == [ALONE]
-        assert alone["grade_reasons"] == [
+        alone = corpus.show(key(wire)).claim
+        assert (alone.grade, alone.article_grade) == ("C2", "C2")
+        assert alone.corroboration == [ALONE]
+        assert alone.grade_reasons == [
             "source is a named person (Ines Duarte) (C)",
             "credibility: stated without hedging (2: probably true)",
             ALONE,
         ]
         corpus.add([other])
-        now = corpus.show(key(wire))["claim"]
-        assert (now["grade"], now["article_grade"]) == (code, "C2")
-        assert now["corroboration"] == [w.format(**ids) for w in why]
+        now = corpus.show(key(wire)).claim
+        assert (now.grade, now.article_grade) == (code, "C2")
+        assert now.corroboration == [w.format(**ids) for w in why]
         (listed,) = corpus.claims()
-        assert (listed["grade"], listed["corroboration"]) == (now["grade"], now["corroboration"])
+        assert (listed.grade, listed.corroboration) == (now.grade, now.corroboration)
         # the newcomer's own claim is graded with the same cluster
-        assert corpus.show(key(other))["claim"]["grade"] == code
+        assert corpus.show(key(other)).claim.grade == code
     # the grade is a function of the corpus, not of the order articles arrived in
     with Corpus(str(tmp_path / "fresh.db")) as fresh:
         fresh.add([other, wire])
-        again = fresh.show(key(wire))["claim"]
-        assert (again["grade"], again["grade_reasons"]) == (now["grade"], now["grade_reasons"])
+        again = fresh.show(key(wire)).claim
+        assert (again.grade, again.grade_reasons) == (now.grade, now.grade_reasons)
 
 
 def test_copy_and_independent_report_together(small_analyses: list[Analysis], db_url: str) -> None:
@@ -86,20 +86,20 @@ def test_copy_and_independent_report_together(small_analyses: list[Analysis], db
     with Corpus(db_url) as corpus:
         corpus.add([wire, gazette, radio, museum])
         (claim,) = corpus.claims()
-        assert (claim["grade"], claim["independent_sources"], claim["articles"]) == ("C1", 2, 3)
-        assert claim["corroboration"][:2] == [
+        assert (claim.grade, claim.independent_sources, claim.articles) == ("C1", 2, 3)
+        assert claim.corroboration[:2] == [
             "confirmed by 2 independent sources (1)",
             "1 of 3 articles counted once (copies, or the same source)",
         ]
-        assert "collapses into its original Coastal Wire" in claim["corroboration"][2]
+        assert "collapses into its original Coastal Wire" in claim.corroboration[2]
         # a claim no other article makes: one source, said in words
-        lone = corpus.show(key(museum))["claim"]
-        assert (lone["grade"], lone["corroboration"]) == ("C2", [ALONE])
+        lone = corpus.show(key(museum)).claim
+        assert (lone.grade, lone.corroboration) == ("C2", [ALONE])
         # the article page and the full records carry the same corpus grade
-        (on_page,) = corpus.article(wire.article.id)["claims"]
-        assert on_page["grade"] == "C1" and on_page["article_grade"] == "C2"
+        (on_page,) = corpus.article(wire.article.id).claims
+        assert on_page.grade == "C1" and on_page.article_grade == "C2"
         record = corpus.claim_records([key(wire)])[key(wire)]
-        assert (record["grade"]["credibility"], record["article_grade"]["credibility"]) == (1, 2)
+        assert (record.grade.credibility, record.article_grade.credibility) == (1, 2)
 
 
 CARRIED = "the freighter Silent Heron carried 3,200 crates of counterfeit vaccines"
@@ -148,10 +148,10 @@ def test_a_contradicted_claim_loses_credibility(
     with Corpus(db_url, config=config) as corpus:
         corpus.add([said, denied])
         (cluster,) = corpus.claims()
-        assert cluster["contradictions"] == 2 and cluster["independent_sources"] == 1
-        a = corpus.show(key(said))["claim"]
-        b = corpus.show(key(denied))["claim"]
-        assert (a["grade"], b["grade"]) == (said_code, denied_code)
+        assert cluster.contradictions == 2 and cluster.independent_sources == 1
+        a = corpus.show(key(said)).claim
+        b = corpus.show(key(denied)).claim
+        assert (a.grade, b.grade) == (said_code, denied_code)
         against_a = (
             "contradicted by 1 report of the opposite stance (denied by Marlow Brant Logistics "
             f"in tradegazette.example ({denied.article.id})): −1 → 3"
@@ -161,7 +161,7 @@ def test_a_contradicted_claim_loses_credibility(
             f"valmoraherald.example ({said.article.id})): −1 → 5"
         )
         if threshold == 1:
-            assert a["corroboration"][-1] == against_a
-            assert b["corroboration"][-1] == against_b
+            assert a.corroboration[-1] == against_a
+            assert b.corroboration[-1] == against_b
         else:
-            assert not any("contradicted" in r for r in a["grade_reasons"] + b["grade_reasons"])
+            assert not any("contradicted" in r for r in a.grade_reasons + b.grade_reasons)

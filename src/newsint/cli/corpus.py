@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.text import Text
@@ -22,7 +22,9 @@ from newsint.cli.common import (
     out,
 )
 from newsint.config import load_config
+from newsint.corpus.queries.records import EntitySummary
 from newsint.errors import NewsintError
+from newsint.model import CorpusEntity
 
 
 def ingest(
@@ -215,7 +217,7 @@ def entities_merge(
 
     with open_corpus(db, config) as corpus:
         result = corpus.merge(a, b)
-    emit(result, fmt, tables.entities_table([_entity_row(e) for e in result["entities"]]))
+    emit(result, fmt, tables.entities_table([_entity_row(e) for e in result.entities]))
 
 
 @entities_app.command("split")
@@ -238,18 +240,18 @@ def entities_split(
 
     with open_corpus(db, config) as corpus:
         result = corpus.split(entity, members)
-    emit(result, fmt, tables.entities_table([_entity_row(e) for e in result["entities"]]))
+    emit(result, fmt, tables.entities_table([_entity_row(e) for e in result.entities]))
 
 
-def _entity_row(e: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "id": e["id"],
-        "name": e["name"],
-        "type": e["type"],
-        "articles": e.get("articles", 0),
-        "aliases": e.get("aliases", []),
-        "members": len(e.get("members", [])),
-    }
+def _entity_row(e: CorpusEntity) -> EntitySummary:
+    return EntitySummary(
+        id=e.id,
+        name=e.name,
+        type=e.type,
+        articles=e.articles,
+        aliases=e.aliases,
+        members=len(e.members),
+    )
 
 
 def timeline(

@@ -235,8 +235,8 @@ def demo(
         out.rule(Text("Stories", style="bold cyan"), align="left")
         out.print(tables.stories_table(stories_found))
         for story in stories_found:
-            if story["articles"] > 1:
-                out.print(tables.tree_of(corpus.story(story["id"])))
+            if story.articles > 1:
+                out.print(tables.tree_of(corpus.story(story.id)))
                 out.print()
         out.rule(Text("Best-corroborated claims", style="bold cyan"), align="left")
         out.print(tables.claims_table(corpus.claims(limit=10)))

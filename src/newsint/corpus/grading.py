@@ -24,13 +24,12 @@ Claims whose article was analysed without the grade stage stay ungraded (None).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from newsint.config import Grade as GradeConfig
 from newsint.corpus.corroborate import stance
-from newsint.model import Claim, Grade
+from newsint.model import Claim, ClaimCluster, Grade
 from newsint.stages.grade import Corroboration, grade
 
 _ARTICLE_ID = re.compile(r"\bart_[0-9a-f]+\b")
@@ -49,26 +48,26 @@ class Report:
 
 def corroboration(
     key: str,
-    cluster: Mapping[str, Any] | None,
+    cluster: ClaimCluster | None,
     reports: Mapping[str, Report],
     sites: Mapping[str, str | None] | None = None,
 ) -> Corroboration:
-    """The Corroboration of claim `key` from its cluster record (None: the claim is alone).
+    """The Corroboration of claim `key` from its cluster (None: the claim is alone).
 
     `reports` holds the cluster's member claims by key (those missing are left out of the
     contradiction check); `sites` names articles in the reasons ("The Gazette (art_…)")."""
-    if not cluster:
+    if cluster is None:
         return Corroboration(sources=1, articles=1)
     names = dict(sites or {})
     for r in reports.values():
         names.setdefault(r.key.split("/", 1)[0], r.site)
     own = reports.get(key)
     against: list[str] = []
-    sources = int(cluster.get("independent_sources", 1))
+    sources = cluster.independent_sources
     if own is not None:
         mine = stance(own.status, own.polarity)
-        sources = int(cluster.get("stance_sources", {}).get(str(mine), sources))
-        for member in cluster.get("claims", []):
+        sources = cluster.stance_sources.get(str(mine), sources)
+        for member in cluster.claims:
             r = reports.get(member)
             if r is None or member == key or stance(r.status, r.polarity) == mine:
                 continue
@@ -77,8 +76,8 @@ def corroboration(
             against.append(f"{r.status}{who} in {_name(article, names)}")
     return Corroboration(
         sources=max(sources, 1),
-        articles=len(set(cluster.get("articles", []))) or 1,
-        counted_once=tuple(_named(line, names) for line in cluster.get("collapsed", [])),
+        articles=len(set(cluster.articles)) or 1,
+        counted_once=tuple(_named(line, names) for line in cluster.collapsed),
         contradicted_by=tuple(sorted(dict.fromkeys(against))),
     )
 
@@ -95,20 +94,6 @@ def corroboration_reasons(claim: Claim, graded: Grade, cfg: GradeConfig) -> list
     lines, contradiction): those the single-article grade does not have."""
     alone = grade(claim, None, cfg)
     return list(graded.reasons[len(alone.reasons) - 1 :])
-
-
-def reports_of(claims: Iterable[Mapping[str, Any]]) -> dict[str, Report]:
-    """Reports from corpus claim records (the dicts `Corpus` queries return)."""
-    return {
-        c["key"]: Report(
-            key=c["key"],
-            status=c["status"],
-            polarity=c["polarity"],
-            speaker=c.get("speaker"),
-            site=c.get("site"),
-        )
-        for c in claims
-    }
 
 
 def _named(line: str, names: Mapping[str, str | None]) -> str:

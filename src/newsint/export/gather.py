@@ -8,26 +8,17 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from pathlib import Path
-from typing import IO, Any
-
-from sqlalchemy import select
+from typing import IO
 
 from newsint.config import Grade as GradeConfig
 from newsint.config import default_config
 from newsint.corpus.api import Corpus
 from newsint.corpus.grading import Report, corpus_grade, corroboration
+from newsint.corpus.queries.articles import corpus_records
 from newsint.corpus.store.store import Store
-from newsint.corpus.store.tables import (
-    ArticleRow,
-    ClaimClusterRow,
-    CopyLinkRow,
-    CorpusEntityRow,
-    StoryRow,
-)
 from newsint.errors import NewsintError
 from newsint.export import jsonl
 from newsint.export.data import ExportData, Index, StoryNotFound
-from newsint.model import ClaimCluster, CopyLink, CorpusEntity, Story
 
 
 def from_corpus(corpus: Corpus, story: str | None = None) -> ExportData:
@@ -40,33 +31,25 @@ def from_store(
 ) -> ExportData:
     """The current articles of a corpus and its corpus records (or one story of it). Claims
     carry their corpus grade (see `corpus_grades`)."""
-    with store.reading() as conn:
-        stories = [Story.model_validate(r) for r in conn.scalars(_records(StoryRow))]
-        if story is None:
-            ids: Iterable[str] = conn.scalars(
-                select(ArticleRow.id).where(ArticleRow.current).order_by(ArticleRow.id)
-            ).all()
-        else:
-            chosen = next((s for s in stories if s.id == story), None)
-            if chosen is None:
-                raise StoryNotFound(
-                    f"--story {story}",
-                    f"no story with this id in {store.shown}",
-                    "list story ids with `newsint stories`",
-                )
-            ids = chosen.articles
-        data = ExportData(
-            copy_links=[CopyLink.model_validate(r) for r in conn.scalars(_records(CopyLinkRow))],
-            stories=stories,
-            claim_clusters=[
-                ClaimCluster.model_validate(r) for r in conn.scalars(_records(ClaimClusterRow))
-            ],
-            corpus_entities=[
-                CorpusEntity.model_validate(r) for r in conn.scalars(_records(CorpusEntityRow))
-            ],
-        )
+    records = corpus_records(store)
+    ids: Iterable[str] = records.articles
+    if story is not None:
+        chosen = next((s for s in records.stories if s.id == story), None)
+        if chosen is None:
+            raise StoryNotFound(
+                f"--story {story}",
+                f"no story with this id in {store.shown}",
+                "list story ids with `newsint stories`",
+            )
+        ids = chosen.articles
+    data = ExportData(
+        copy_links=records.copy_links,
+        stories=records.stories,
+        claim_clusters=records.claim_clusters,
+        corpus_entities=records.corpus_entities,
+    )
     data.analyses = list(store.analyses(ids))
-    data.judgements = store.judgements()
+    data.judgements = records.judgements
     corpus_grades(data, grade_config or default_config().grade)
     return data.select_story(story) if story else data
 
@@ -92,14 +75,9 @@ def corpus_grades(data: ExportData, cfg: GradeConfig) -> None:
                         speaker=ref.claim.source.name or ref.claim.source.text,
                         site=ref.analysis.article.site,
                     )
-            record = cluster.to_dict() if cluster is not None else None
-            graded = corpus_grade(claim, corroboration(key, record, reports), cfg)
+            graded = corpus_grade(claim, corroboration(key, cluster, reports), cfg)
             if graded is not None:
                 claim.grade = graded
-
-
-def _records(row: Any) -> Any:
-    return select(row.record).order_by(row.id)
 
 
 def from_files(paths: Iterable[str], stdin: IO[str] | None = None) -> ExportData:

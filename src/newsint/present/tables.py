@@ -1,6 +1,6 @@
 """Corpus query results for a person: rich tables and trees in the terminal.
 
-The data are the dicts `Corpus` returns (the same that `--format json` prints); this module
+The data are the records `Corpus` returns (whose JSON `--format json` prints); this module
 only draws them. Every scraped string goes in as a rich Text, never as markup, so a title like
 "[red]x[/red]" is shown as written.
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from pydantic import BaseModel
 from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.progress import (
@@ -27,14 +28,38 @@ from rich.text import Text
 from rich.tree import Tree
 
 from newsint.corpus.ingest import Progress, Summary
-from newsint.model import chain_text
+from newsint.corpus.queries.records import (
+    ArticleDetail,
+    ClaimClusterDetail,
+    ClaimDetail,
+    ClaimReport,
+    ClaimSummary,
+    EntityDetail,
+    EntitySummary,
+    Shown,
+    StoryDetail,
+    StorySummary,
+    TreeNode,
+)
+from newsint.model import TimelineEntry, chain_text
 
 DASH = "—"
 
 
 def dumps(data: Any) -> str:
-    """The JSON scripts read: stable key order as built, UTF-8 kept."""
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    """The JSON scripts read: records as their JSON (key order as declared), UTF-8 kept."""
+    return json.dumps(to_jsonable(data), ensure_ascii=False, indent=2)
+
+
+def to_jsonable(data: Any) -> Any:
+    """Plain JSON data from query records, lists and dicts of them."""
+    if isinstance(data, BaseModel):
+        return data.model_dump(mode="json", by_alias=True)
+    if isinstance(data, list | tuple):
+        return [to_jsonable(x) for x in data]
+    if isinstance(data, dict):
+        return {k: to_jsonable(v) for k, v in data.items()}
+    return data
 
 
 def clip(text: str | None, width: int) -> str:
@@ -84,82 +109,81 @@ def _day(value: str | None) -> str:
 # --------------------------------------------------------------------------- lists
 
 
-def stories_table(rows: list[dict[str, Any]]) -> RenderableType:
+def stories_table(rows: list[StorySummary]) -> RenderableType:
     if not rows:
         return Text("No stories yet: ingest some articles with `newsint ingest PATH`.")
     table = _table("story", "articles", "sites", "copies", "first", "title")
     for r in rows:
         _row(
             table,
-            r["id"],
-            r["articles"],
-            r["sites"],
-            r["copies"],
-            _day(r["first_published"]),
-            clip(r["title"], 90),
+            r.id,
+            r.articles,
+            r.sites,
+            r.copies,
+            _day(r.first_published),
+            clip(r.title, 90),
         )
     return table
 
 
-def claims_table(rows: list[dict[str, Any]]) -> RenderableType:
+def claims_table(rows: list[ClaimSummary]) -> RenderableType:
     if not rows:
         return Text("No claims match.")
     table = _table("claim", "sources", "articles", "status", "grade", "speaker", "statement")
     for r in rows:
-        status = ", ".join(r["statuses"]) if r["statuses"] else r["status"]
-        if r["contradictions"]:
-            status = f"{status} (contradicted ×{r['contradictions']})"
+        status = ", ".join(r.statuses) if r.statuses else r.status
+        if r.contradictions:
+            status = f"{status} (contradicted ×{r.contradictions})"
         _row(
             table,
-            r["id"],
-            r["independent_sources"],
-            r["articles"],
+            r.id,
+            r.independent_sources,
+            r.articles,
             status,
-            _grade(r, 60),
-            clip(r["speaker"], 30),
-            clip(r["text"], 80),
+            _grade(r.grade, r.corroboration, 60),
+            clip(r.speaker, 30),
+            clip(r.text, 80),
         )
     return table
 
 
-def _grade(c: dict[str, Any], width: int | None = None) -> str | None:
+def _grade(code: str | None, corroboration: list[str], width: int | None = None) -> str | None:
     """A corpus grade with the main thing the corpus added to it ("C1: confirmed by 2
     independent sources"); `show CLAIM` lists every reason."""
-    code = c.get("grade")
     if not code:
         return None
-    why = (c.get("corroboration") or [""])[0]
+    why = (corroboration or [""])[0]
     if not why:
         return str(code)
     return f"{code}: {clip(why, width) if width else why}"
 
 
-def entities_table(rows: list[dict[str, Any]]) -> RenderableType:
+def entities_table(rows: list[EntitySummary]) -> RenderableType:
     if not rows:
         return Text("No entities match.")
     table = _table("entity", "type", "articles", "name", "also written")
     for r in rows:
-        aliases = [a for a in r["aliases"] if a != r["name"]]
-        _row(table, r["id"], r["type"], r["articles"], r["name"], clip(", ".join(aliases), 60))
+        aliases = [a for a in r.aliases if a != r.name]
+        _row(table, r.id, r.type, r.articles, r.name, clip(", ".join(aliases), 60))
     return table
 
 
-def timeline_table(rows: list[dict[str, Any]]) -> RenderableType:
+def timeline_table(rows: list[TimelineEntry]) -> RenderableType:
     if not rows:
         return Text("No events found (the events stage finds them; see `newsint analyze`).")
     table = _table("when", "event", "who", "whom", "place", "status", "sources", "what")
     for r in rows:
-        status = ("not " if r["negated"] else "") + r["status"]
+        status = ("not " if r.negated else "") + r.status
         _row(
             table,
-            r["time"] or "undated",
-            r["type"],
-            clip(r["actor"], 30),
-            clip(r["target"], 30),
-            clip(r["place"], 20),
+            r.time or "undated",
+            r.type,
+            clip(r.actor, 30),
+            clip(r.target, 30),
+            clip(r.place, 20),
             status,
-            r["independent"],
-            clip(r["text"], 70),
+            r.independent,
+            clip(r.text, 70),
         )
     return table
 
@@ -167,45 +191,44 @@ def timeline_table(rows: list[dict[str, Any]]) -> RenderableType:
 # --------------------------------------------------------------------------- show
 
 
-def tree_of(story: dict[str, Any]) -> Tree:
+def tree_of(story: StoryDetail) -> Tree:
     """A story's copy tree: originals at the roots, each copy under what it copied."""
-    title = story["story"].get("title") or story["story"]["id"]
-    root = Tree(Text(f"{clip(title, 90)}  ({story['story']['id']})", style="bold"))
+    title = story.story.title or story.story.id
+    root = Tree(Text(f"{clip(title, 90)}  ({story.story.id})", style="bold"))
 
-    def label(node: dict[str, Any]) -> Text:
+    def label(node: TreeNode) -> Text:
         text = Text()
-        if node["kind"]:
-            text.append(f"{node['kind']} ", style="yellow")
-            text.append(f"{node['score']:.2f} ", style="dim")
+        if node.kind:
+            text.append(f"{node.kind} ", style="yellow")
+            text.append(f"{node.score or 0.0:.2f} ", style="dim")
         else:
             text.append("original ", style="green")
-        text.append(f"{_day(node['published'])} ", style="dim")
-        text.append(node["site"] or DASH, style="cyan")
-        text.append(f"  {clip(node['title'], 70)}  ")
-        text.append(node["article"], style="dim")
-        if node.get("misattribution"):
-            text.append(f"  ⚠ {node['misattribution']}", style="red")
+        text.append(f"{_day(node.published)} ", style="dim")
+        text.append(node.site or DASH, style="cyan")
+        text.append(f"  {clip(node.title, 70)}  ")
+        text.append(node.article, style="dim")
+        if node.misattribution:
+            text.append(f"  ⚠ {node.misattribution}", style="red")
         return text
 
-    def grow(tree: Tree, node: dict[str, Any]) -> None:
+    def grow(tree: Tree, node: TreeNode) -> None:
         branch = tree.add(label(node))
-        for child in node["children"]:
+        for child in node.children:
             grow(branch, child)
 
-    for node in story["tree"]:
+    for node in story.tree:
         grow(root, node)
     return root
 
 
-def show(data: dict[str, Any]) -> RenderableType:
-    kind = data["kind"]
-    if kind == "story":
+def show(data: Shown) -> RenderableType:
+    if isinstance(data, StoryDetail):
         return tree_of(data)
-    if kind == "article":
+    if isinstance(data, ArticleDetail):
         return _show_article(data)
-    if kind == "claim-cluster":
+    if isinstance(data, ClaimClusterDetail):
         return _show_cluster(data)
-    if kind == "claim":
+    if isinstance(data, ClaimDetail):
         return _show_claim(data)
     return _show_entity(data)
 
@@ -217,113 +240,103 @@ def _fields(pairs: list[tuple[str, object]], title: str) -> Table:
     return table
 
 
-def _show_article(data: dict[str, Any]) -> RenderableType:
-    a = data["article"]
-    published = a["published"]
-    when = (
-        f"{published['date']} (from {published['source']})" if published.get("date") else "unknown"
-    )
+def _show_article(data: ArticleDetail) -> RenderableType:
+    a = data.article
+    published = a.published
+    when = f"{published.date} (from {published.source})" if published.date else "unknown"
     pairs: list[tuple[str, object]] = [
-        ("id", a["id"]),
-        ("title", a["title"]),
-        ("site", a["site"]),
-        ("url", a["url"]),
+        ("id", a.id),
+        ("title", a.title),
+        ("site", a.site),
+        ("url", a.url),
         ("published", when),
-        ("source", a["source"]),
-        ("stories", ", ".join(data["stories"])),
-        ("stages", ", ".join(a["stages"])),
-        ("version", "current" if a["current"] else "superseded by a newer version"),
-        ("supersedes", a["supersedes"]),
-        ("counts", ", ".join(f"{v} {k}" for k, v in data["counts"].items())),
+        ("source", a.source),
+        ("stories", ", ".join(data.stories)),
+        ("stages", ", ".join(a.stages)),
+        ("version", "current" if a.current else "superseded by a newer version"),
+        ("supersedes", a.supersedes),
+        ("counts", ", ".join(f"{v} {k}" for k, v in data.counts.model_dump().items())),
     ]
     parts: list[RenderableType] = [_fields(pairs, "Article")]
     links = _table("relation", "kind", "score", "article", title="Copies")
-    for link in data["copies"]:
-        _row(links, "copies", link["kind"], f"{link['score']:.2f}", link["original"])
-    for link in data["copied_by"]:
-        _row(links, "copied by", link["kind"], f"{link['score']:.2f}", link["article"])
-    if data["copies"] or data["copied_by"]:
+    for link in data.copies:
+        _row(links, "copies", link.kind, f"{link.score:.2f}", link.original)
+    for link in data.copied_by:
+        _row(links, "copied by", link.kind, f"{link.score:.2f}", link.article)
+    if data.copies or data.copied_by:
         parts.append(links)
-    if data["claims"]:
-        parts.append(_claims_of(data["claims"], "Claims"))
+    if data.claims:
+        parts.append(_claims_of(data.claims, "Claims"))
     return Group(*parts)
 
 
-def _claims_of(claims: list[dict[str, Any]], title: str) -> Table:
+def _claims_of(claims: list[ClaimReport], title: str) -> Table:
     table = _table("claim", "site", "date", "status", "grade", "chain", "statement", title=title)
     for c in claims:
         _row(
             table,
-            c["id"],
-            c["site"],
-            _day(c["published"]),
-            c["status"],
-            _grade(c, 50),
-            clip(chain_text(c["chain"]) or c["speaker"], 40),
-            clip(c["text"], 70),
+            c.id,
+            c.site,
+            _day(c.published),
+            c.status,
+            _grade(c.grade, c.corroboration, 50),
+            clip(chain_text(c.chain) or c.speaker, 40),
+            clip(c.text, 70),
         )
     return table
 
 
-def _show_cluster(data: dict[str, Any]) -> RenderableType:
-    c = data["cluster"]
+def _show_cluster(data: ClaimClusterDetail) -> RenderableType:
+    c = data.cluster
     pairs: list[tuple[str, object]] = [
-        ("id", c["id"]),
-        ("independent sources", c["independent_sources"]),
-        ("articles", len(set(c.get("articles", [])))),
-        ("rests on", "; ".join(chain_text(u) for u in c.get("upstreams", []))),
-        ("counted once", "; ".join(c.get("collapsed", []))),
-        ("contradicted by", ", ".join(c.get("contradictions", []))),
+        ("id", c.id),
+        ("independent sources", c.independent_sources),
+        ("articles", len(set(c.articles))),
+        ("rests on", "; ".join(chain_text(u) for u in c.upstreams)),
+        ("counted once", "; ".join(c.collapsed)),
+        ("contradicted by", ", ".join(c.contradictions)),
     ]
-    rep = next((m for m in data["claims"] if m["key"] == c.get("representative")), None)
-    if rep and rep.get("grade"):
-        pairs.append(("grade", f"{rep['grade']} (the first report; each report's grade below)"))
-        pairs.append(("grade reasons", "\n".join(rep.get("grade_reasons") or [])))
-    return Group(_fields(pairs, "Claim"), _claims_of(data["claims"], "Reported in"))
+    rep = next((m for m in data.claims if m.key == c.representative), None)
+    if rep and rep.grade:
+        pairs.append(("grade", f"{rep.grade} (the first report; each report's grade below)"))
+        pairs.append(("grade reasons", "\n".join(rep.grade_reasons)))
+    return Group(_fields(pairs, "Claim"), _claims_of(data.claims, "Reported in"))
 
 
-def _show_claim(data: dict[str, Any]) -> RenderableType:
-    c = data["claim"]
+def _show_claim(data: ClaimDetail) -> RenderableType:
+    c = data.claim
     pairs: list[tuple[str, object]] = [
-        ("id", c["id"]),
-        ("article", c["article"]),
-        ("statement", c["text"]),
-        ("speaker", c["speaker"]),
-        ("chain", chain_text(c["chain"])),
-        ("status", f"{c['status']} ({c['polarity']})"),
-        ("grade", c["grade"]),
-        ("grade reasons", "\n".join(c.get("grade_reasons") or [])),
-        ("grade from the article alone", c.get("article_grade")),
-        ("cluster", data["cluster"]),
+        ("id", c.id),
+        ("article", c.article),
+        ("statement", c.text),
+        ("speaker", c.speaker),
+        ("chain", chain_text(c.chain)),
+        ("status", f"{c.status} ({c.polarity})"),
+        ("grade", c.grade),
+        ("grade reasons", "\n".join(c.grade_reasons)),
+        ("grade from the article alone", c.article_grade),
+        ("cluster", data.cluster),
     ]
     return _fields(pairs, "Claim")
 
 
-def _show_entity(data: dict[str, Any]) -> RenderableType:
-    e = data["entity"]
+def _show_entity(data: EntityDetail) -> RenderableType:
+    e = data.entity
     pairs: list[tuple[str, object]] = [
-        ("id", e["id"]),
-        ("name", e["name"]),
-        ("type", e["type"]),
-        ("articles", e.get("articles")),
-        ("also written", ", ".join(a for a in e.get("aliases", []) if a != e["name"])),
+        ("id", e.id),
+        ("name", e.name),
+        ("type", e.type),
+        ("articles", e.articles),
+        ("also written", ", ".join(a for a in e.aliases if a != e.name)),
     ]
     members = _table("member key", "name", "title", title="Mentioned as")
-    for m in data["members"]:
-        _row(members, m["key"], m["name"], clip(m["title"], 60))
+    for m in data.members:
+        _row(members, m.key, m.name, clip(m.title, 60))
     judged = _table("judgement", "verdict", "by", "active", "a", "b", title="Judgements")
-    for j in data["judgements"]:
-        _row(
-            judged,
-            j["id"],
-            j["verdict"],
-            j["by"],
-            "yes" if j["active"] else "undone",
-            j["a"],
-            j["b"],
-        )
+    for j in data.judgements:
+        _row(judged, j.id, j.verdict, j.by, "yes" if j.active else "undone", j.a, j.b)
     parts: list[RenderableType] = [_fields(pairs, "Entity"), members]
-    if data["judgements"]:
+    if data.judgements:
         parts.append(judged)
     return Group(*parts)
 

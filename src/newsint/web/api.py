@@ -1,26 +1,45 @@
 """REST API under /api: the Corpus queries as JSON, paginated, with JSON errors.
 
 Every list answers `{items, total, limit, offset}`; every error `{"error": {code, message}}`.
-The answers are the dicts the Corpus API returns (docs/schema.md), so a script gets what
-`newsint … --format json` prints.
+The answers are the typed records the Corpus queries return (newsint.corpus.queries.records,
+docs/schema.md), so a script gets what `newsint … --format json` prints.
 """
 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from newsint.api import parse_published, set_published
+from newsint.corpus.queries.common import NotInCorpus
+from newsint.corpus.queries.records import (
+    ArticleDetail,
+    ArticleInfo,
+    ArticleListing,
+    ArticleRef,
+    ClaimClusterDetail,
+    ClaimDetail,
+    ClaimSummary,
+    EntityDetail,
+    EntitySummary,
+    Graph,
+    Judged,
+    Stats,
+    StoryDetail,
+    StorySummary,
+)
 from newsint.errors import InputError, NewsintError, TooLarge
-from newsint.model import Analysis, content_hash
+from newsint.model import Analysis, Judgement, TimelineEntry, content_hash
 from newsint.web.state import Invalid, WebState
 
 router = APIRouter(prefix="/api", tags=["corpus"])
+T = TypeVar("T")
 
 
 # --------------------------------------------------------------------------- shared pieces
@@ -35,11 +54,20 @@ class ErrorBody(BaseModel):
     error: ErrorDetail
 
 
-class Page(BaseModel):
-    items: list[dict[str, Any]]
+class Page(BaseModel, Generic[T]):
+    items: list[T]
     total: int = Field(description="How many items match, over all pages.")
     limit: int
     offset: int
+
+
+class Posted(BaseModel):
+    """What POST /api/articles did with the article."""
+
+    id: str
+    outcome: Literal["added", "updated", "unchanged"]
+    article: ArticleInfo
+    links: dict[str, str]
 
 
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -62,8 +90,8 @@ class Paging:
     limit: int
     offset: int
 
-    def page(self, items: list[dict[str, Any]], total: int) -> dict[str, Any]:
-        return {"items": items, "total": total, "limit": self.limit, "offset": self.offset}
+    def page(self, items: Sequence[T], total: int) -> Page[T]:
+        return Page(items=list(items), total=total, limit=self.limit, offset=self.offset)
 
 
 def paging(
@@ -90,15 +118,15 @@ Pages = Annotated[Paging, Depends(paging)]
 
 
 @router.get("/stats", summary="How many of each thing the corpus holds")
-def stats(state: State) -> dict[str, int]:
+def stats(state: State) -> Stats:
     return state.corpus.stats()
 
 
 # --------------------------------------------------------------------------- articles
 
 
-@router.get("/articles", summary="Articles, oldest first", response_model=Page, responses=ERRORS)
-def list_articles(state: State, pages: Pages) -> dict[str, Any]:
+@router.get("/articles", summary="Articles, oldest first", responses=ERRORS)
+def list_articles(state: State, pages: Pages) -> Page[ArticleListing]:
     corpus = state.corpus
     items = corpus.articles(limit=pages.limit, offset=pages.offset)
     return pages.page(items, corpus.articles_total())
@@ -109,7 +137,7 @@ def list_articles(state: State, pages: Pages) -> dict[str, Any]:
     summary="One article: metadata, story, copy links, claims, clean text",
     responses=ERRORS,
 )
-def get_article(state: State, article_id: str) -> dict[str, Any]:
+def get_article(state: State, article_id: str) -> ArticleDetail:
     return state.corpus.article(article_id)
 
 
@@ -125,8 +153,6 @@ def get_analysis(state: State, article_id: str) -> dict[str, Any]:
 def _analysis(state: WebState, article_id: str) -> Analysis:
     analysis = state.corpus.store.analysis(article_id)
     if analysis is None:
-        from newsint.corpus.api import NotInCorpus
-
         raise NotInCorpus(article_id, "no such article", "list them at /api/articles")
     return analysis
 
@@ -181,7 +207,7 @@ class NewArticle(BaseModel):
         **ERRORS,
     },
 )
-def post_article(state: State, body: NewArticle, response: Response) -> dict[str, Any]:
+def post_article(state: State, body: NewArticle, response: Response) -> Posted:
     analysis = read_upload(state, body)
     aid = analysis.article.id
     with state.write_lock:
@@ -192,12 +218,12 @@ def post_article(state: State, body: NewArticle, response: Response) -> dict[str
     outcome = "updated" if summary.updated else "added" if summary.added else "unchanged"
     if outcome == "unchanged":
         response.status_code = 200
-    return {
-        "id": aid,
-        "outcome": outcome,
-        "article": state.corpus.article(aid)["article"],
-        "links": {"self": f"/api/articles/{aid}", "analysis": f"/api/articles/{aid}/analysis"},
-    }
+    return Posted(
+        id=aid,
+        outcome=outcome,
+        article=state.corpus.article(aid).article,
+        links={"self": f"/api/articles/{aid}", "analysis": f"/api/articles/{aid}/analysis"},
+    )
 
 
 def read_upload(state: WebState, body: NewArticle) -> Analysis:
@@ -245,12 +271,12 @@ def read_upload(state: WebState, body: NewArticle) -> Analysis:
 # --------------------------------------------------------------------------- stories
 
 
-@router.get("/stories", summary="Same-event stories, biggest first", response_model=Page)
+@router.get("/stories", summary="Same-event stories, biggest first")
 def list_stories(
     state: State,
     pages: Pages,
     min_articles: Annotated[int, Query(ge=1, description="At least this many articles.")] = 1,
-) -> dict[str, Any]:
+) -> Page[StorySummary]:
     corpus = state.corpus
     items = corpus.stories(min_articles=min_articles, limit=pages.limit, offset=pages.offset)
     return pages.page(items, corpus.stories_total(min_articles=min_articles))
@@ -261,7 +287,7 @@ def list_stories(
     summary="One story: its articles, copy links and copy tree",
     responses=ERRORS,
 )
-def get_story(state: State, story_id: str) -> dict[str, Any]:
+def get_story(state: State, story_id: str) -> StoryDetail:
     return state.corpus.story(story_id)
 
 
@@ -271,7 +297,6 @@ def get_story(state: State, story_id: str) -> dict[str, Any]:
 @router.get(
     "/claims",
     summary="Claims across the corpus, best corroborated first",
-    response_model=Page,
     responses=ERRORS,
 )
 def list_claims(
@@ -287,7 +312,7 @@ def list_claims(
     min_sources: Annotated[
         int, Query(ge=0, description="At least this many independent sources.")
     ] = 1,
-) -> dict[str, Any]:
+) -> Page[ClaimSummary]:
     corpus = state.corpus
     filters: dict[str, Any] = {"entity": entity or None, "status": status or None}
     items = corpus.claims(
@@ -301,20 +326,20 @@ def list_claims(
     summary="A claim cluster (with its claims) or one claim (with its cluster)",
     responses=ERRORS,
 )
-def get_claim(state: State, claim_id: str) -> dict[str, Any]:
+def get_claim(state: State, claim_id: str) -> ClaimClusterDetail | ClaimDetail:
     return state.corpus.claim(claim_id)
 
 
 # --------------------------------------------------------------------------- entities
 
 
-@router.get("/entities", summary="Entities, most widely mentioned first", response_model=Page)
+@router.get("/entities", summary="Entities, most widely mentioned first")
 def list_entities(
     state: State,
     pages: Pages,
     type: Annotated[str | None, Query(description="PERSON, ORG, GPE, …")] = None,
     q: Annotated[str | None, Query(description="Names containing this.")] = None,
-) -> dict[str, Any]:
+) -> Page[EntitySummary]:
     corpus = state.corpus
     filters: dict[str, Any] = {"type": type or None, "q": q or None}
     items = corpus.entities(**filters, limit=pages.limit, offset=pages.offset)
@@ -326,7 +351,7 @@ def list_entities(
     summary="An entity (by id or name): aliases, members, merge judgements",
     responses=ERRORS,
 )
-def get_entity(state: State, ref: str) -> dict[str, Any]:
+def get_entity(state: State, ref: str) -> EntityDetail:
     return state.corpus.entity(ref)
 
 
@@ -349,7 +374,7 @@ class Split(BaseModel):
     summary="Judge two entities the same (undo with split)",
     responses={400: {"model": ErrorBody}, **ERRORS},
 )
-def merge_entities(state: State, body: Merge) -> dict[str, Any]:
+def merge_entities(state: State, body: Merge) -> Judged:
     with state.write_lock:
         state.corpus.reload()  # another process may have written since the last judgement
         return state.corpus.merge(body.a, body.b)
@@ -360,7 +385,7 @@ def merge_entities(state: State, body: Merge) -> dict[str, Any]:
     summary="Judge members not the same as the rest of an entity (undoes a merge)",
     responses={400: {"model": ErrorBody}, **ERRORS},
 )
-def split_entity(state: State, ref: str, body: Split) -> dict[str, Any]:
+def split_entity(state: State, ref: str, body: Split) -> Judged:
     with state.write_lock:
         state.corpus.reload()
         return state.corpus.split(ref, body.members)
@@ -371,7 +396,7 @@ def list_judgements(
     state: State,
     pages: Pages,
     active: Annotated[bool | None, Query(description="Only active (or undone) ones.")] = None,
-) -> dict[str, Any]:
+) -> Page[Judgement]:
     items = state.corpus.judgements(active=active)
     return pages.page(items[pages.offset : pages.offset + pages.limit], len(items))
 
@@ -382,20 +407,19 @@ def list_judgements(
 @router.get(
     "/timeline",
     summary="Dated events, oldest first, each counted once across copies",
-    response_model=Page,
     responses=ERRORS,
 )
 def timeline(
     state: State,
     pages: Pages,
     entity: Annotated[str | None, Query(description="Only events involving this entity.")] = None,
-) -> dict[str, Any]:
+) -> Page[TimelineEntry]:
     items = state.corpus.timeline(entity=entity or None)
     return pages.page(items[pages.offset : pages.offset + pages.limit], len(items))
 
 
 @router.get("/graph", summary="Entities, claims and sources as nodes and edges")
-def graph(state: State) -> dict[str, Any]:
+def graph(state: State) -> Graph:
     settings = state.config.web
     return state.corpus.graph(
         max_entities=settings.graph_max_entities,
@@ -410,12 +434,11 @@ def graph(state: State) -> dict[str, Any]:
 @router.get(
     "/search",
     summary="Articles whose title, site or URL, entities or claims contain the words",
-    response_model=Page,
     responses=ERRORS,
 )
 def search(
     state: State, pages: Pages, q: Annotated[str, Query(min_length=1, max_length=200)]
-) -> dict[str, Any]:
+) -> Page[ArticleRef]:
     corpus = state.corpus
     items = corpus.search(q, limit=pages.limit, offset=pages.offset)
     return pages.page(items, corpus.search_total(q))
@@ -461,8 +484,6 @@ def export(
 
     exporter = EXPORTERS.get(name)
     if exporter is None:
-        from newsint.corpus.api import NotInCorpus
-
         raise NotInCorpus(name, "no such export format", f"use one of {', '.join(EXPORTERS)}")
     if table not in CSV_TABLES:
         raise Invalid("table", f"no CSV table {table!r}", f"use one of {', '.join(CSV_TABLES)}")

@@ -13,6 +13,8 @@ from typing import Any
 import numpy as np
 from networkx.utils import UnionFind
 
+from newsint.corpus.queries.records import Graph
+
 WIDTH = 1000.0
 HEIGHT = 700.0
 MARGIN = 60.0
@@ -105,9 +107,10 @@ def _spring(comp: list[str], links: list[tuple[str, str]], iterations: int) -> n
     return (pos - low) / span + (1 - (high - low) / span) / 2  # centred, aspect kept
 
 
-def drawing(graph: dict[str, Any], iterations: int) -> dict[str, Any]:
+def drawing(graph: Graph, iterations: int) -> dict[str, Any]:
     """What the SVG template draws: nodes with positions and sizes, edges with end points."""
-    nodes, edges = graph["nodes"], graph["edges"]
+    nodes = [n.model_dump() for n in graph.nodes]
+    edges = [e.model_dump() for e in graph.edges]
     where = layout(nodes, edges, iterations)
     neighbours: dict[str, set[str]] = {n["id"]: set() for n in nodes}
     drawn_edges = []

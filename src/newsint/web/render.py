@@ -15,6 +15,7 @@ from urllib.parse import quote, urlencode, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from newsint.corpus.queries.records import ClaimReport
 from newsint.model import Analysis, Claim, Source, chain_text
 
 DASH = "—"
@@ -112,11 +113,11 @@ def _source(s: Source) -> dict[str, Any]:
     return {"text": s.text, "kind": s.kind, "name": s.name, "resolved_from": s.resolved_from}
 
 
-def _claim_details(claim: Claim, graded: dict[str, Any] | None = None) -> dict[str, Any]:
-    """`graded`: the claim's corpus record (corpus grade, its reasons, the article's grade)."""
+def _claim_details(claim: Claim, graded: ClaimReport | None = None) -> dict[str, Any]:
+    """`graded`: the claim's corpus report (corpus grade, its reasons, the article's grade)."""
     if graded is not None:
-        code, reasons = graded.get("grade"), graded.get("grade_reasons") or []
-        alone = graded.get("article_grade")
+        code, reasons = graded.grade, graded.grade_reasons
+        alone = graded.article_grade
     else:
         code = claim.grade.code if claim.grade else None
         reasons, alone = (claim.grade.reasons if claim.grade else []), None
@@ -143,7 +144,7 @@ def _claim_details(claim: Claim, graded: dict[str, Any] | None = None) -> dict[s
 def highlight(
     analysis: Analysis,
     across: dict[str, str] | None = None,
-    graded: dict[str, dict[str, Any]] | None = None,
+    graded: dict[str, ClaimReport] | None = None,
 ) -> tuple[list[Piece], dict[str, dict[str, Any]]]:
     """The clean text cut at every span boundary, and the details of every span by ref.
 

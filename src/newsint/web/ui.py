@@ -14,8 +14,9 @@ from urllib.parse import quote
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from newsint.corpus.queries.records import ClaimClusterDetail, ClaimDetail, Judged
 from newsint.errors import NewsintError
-from newsint.model import chain_text
+from newsint.model import CopyLink, chain_text
 from newsint.web.api import NewArticle, paging, read_upload
 from newsint.web.graph import drawing
 from newsint.web.render import highlight, rests_on
@@ -122,14 +123,14 @@ def stories(
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story(request: Request, state: State, story_id: str) -> HTMLResponse:
     data = state.corpus.story(story_id)
-    by_id = {a["id"]: a for a in data["articles"]}
+    by_id = {a.id: a for a in data.articles}
     links = [
         {
-            **link,
-            "copy_article": by_id.get(link["article"]),
-            "original_article": by_id.get(link["original"]),
+            **link.model_dump(),
+            "copy_article": by_id.get(link.article),
+            "original_article": by_id.get(link.original),
         }
-        for link in data["links"]
+        for link in data.links
     ]
     warnings = [link for link in links if link.get("misattribution")]
     return page(
@@ -169,21 +170,21 @@ def article(request: Request, state: State, article_id: str) -> HTMLResponse:
     analysis = corpus.store.analysis(article_id)
     assert analysis is not None  # corpus.article raised otherwise
     across = corpus.corpus_entities_of(article_id)
-    graded = {c["id"]: c for c in data["claims"]}  # corpus grades, by claim id
+    graded = {c.id: c for c in data.claims}  # corpus grades, by claim id
     pieces, details = highlight(analysis, across, graded)
     entities = {e.id: e for e in analysis.entities}
     mentions: dict[str, int] = {}
     for m in analysis.mentions:
         if m.entity:
             mentions[m.entity] = mentions.get(m.entity, 0) + 1
-    linked = [*_ids(data["copies"]), *_ids(data["copied_by"])]
-    titles = {a["id"]: a for a in corpus.articles(ids=linked)} if linked else {}
+    linked = [*_ids(data.copies), *_ids(data.copied_by)]
+    titles = {a.id: a for a in corpus.articles(ids=linked)} if linked else {}
     return page(
         state,
         request,
         "article.html",
         data=data,
-        meta=data["article"],
+        meta=data.article,
         analysis=analysis,
         pieces=pieces,
         details=details,
@@ -198,8 +199,8 @@ def article(request: Request, state: State, article_id: str) -> HTMLResponse:
     )
 
 
-def _ids(links: list[dict[str, Any]]) -> list[str]:
-    return [x for link in links for x in (link["article"], link["original"])]
+def _ids(links: list[CopyLink]) -> list[str]:
+    return [x for link in links for x in (link.article, link.original)]
 
 
 # --------------------------------------------------------------------------- claims
@@ -224,16 +225,20 @@ def claims(
     }
     rows = corpus.claims(**filters, limit=p.limit, offset=p.offset)
     total = corpus.claims_total(**filters)
-    records = corpus.claim_records(r["representative"] for r in rows if r["representative"])
+    records = corpus.claim_records(r.representative for r in rows if r.representative)
+    shown = {}  # what the table shows beside each row: the chain, what each source rests on
     for row in rows:
-        record = records.get(row["representative"] or "")
-        row["chain_text"] = chain_text(record["chain"] if record else row["chain"])
-        row["rests_on"] = [rests_on(u) for u in row["upstreams"]]
+        record = records.get(row.representative or "")
+        shown[row.id] = {
+            "chain_text": chain_text(record.chain if record else row.chain),
+            "rests_on": [rests_on(u) for u in row.upstreams],
+        }
     return page(
         state,
         request,
         "claims.html",
         rows=rows,
+        shown=shown,
         filters=filters,
         statuses=STATUSES,
         pager=pager("/claims", p.limit, p.offset, total, **filters),
@@ -244,10 +249,10 @@ def claims(
 def claim(request: Request, state: State, claim_id: str) -> Response:
     corpus = state.corpus
     data = corpus.claim(claim_id)
-    if data["kind"] == "claim" and data["cluster"]:
-        return RedirectResponse(f"/claims/{quote(data['cluster'], safe='')}", status_code=303)
-    members = data["claims"] if data["kind"] == "claim-cluster" else [data["claim"]]
-    records = corpus.claim_records(m["key"] for m in members)
+    if isinstance(data, ClaimDetail) and data.cluster:
+        return RedirectResponse(f"/claims/{quote(data.cluster, safe='')}", status_code=303)
+    members = data.claims if isinstance(data, ClaimClusterDetail) else [data.claim]
+    records = corpus.claim_records(m.key for m in members)
     return page(
         state,
         request,
@@ -290,7 +295,7 @@ def entities(
 @router.get("/entities/{ref}", response_class=HTMLResponse)
 def entity(request: Request, state: State, ref: str) -> HTMLResponse:
     data = state.corpus.entity(ref)
-    claims = state.corpus.claims(entity=data["entity"]["id"], min_sources=0, limit=20)
+    claims = state.corpus.claims(entity=data.entity.id, min_sources=0, limit=20)
     return page(state, request, "entity.html", data=data, claims=claims)
 
 
@@ -314,10 +319,10 @@ def entity_split(
     return RedirectResponse(f"/entities/{quote(target, safe='')}?note=split", status_code=303)
 
 
-def _surviving(result: dict[str, Any], ref: str) -> str:
+def _surviving(result: Judged, ref: str) -> str:
     """The entity to show after a judgement: the biggest one it produced, else the one asked."""
-    made = sorted(result["entities"], key=lambda e: (-len(e.get("members", [])), e["id"]))
-    return made[0]["id"] if made else ref
+    made = sorted(result.entities, key=lambda e: (-len(e.members), e.id))
+    return made[0].id if made else ref
 
 
 # --------------------------------------------------------------------------- timeline, graph
@@ -339,7 +344,7 @@ def timeline(
         "timeline.html",
         rows=rows[p.offset : p.offset + p.limit],
         entity=entity or "",
-        events=state.corpus.stats()["events"],
+        events=state.corpus.stats().events,
         pager=pager("/timeline", p.limit, p.offset, len(rows), entity=entity or None),
     )
 

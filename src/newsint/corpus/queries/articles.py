@@ -1,0 +1,200 @@
+"""Article queries: articles oldest first, search, one article with its links and claims,
+the corpus's counts, and everything an export writes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Select, or_, select
+
+from newsint.config import Grade as GradeConfig
+from newsint.corpus.queries.claims import with_grades
+from newsint.corpus.queries.common import (
+    ARTICLE_COLUMNS,
+    NotInCorpus,
+    article_ref,
+    claim_query,
+    claim_report,
+    contains,
+    count,
+)
+from newsint.corpus.queries.records import (
+    ArticleDetail,
+    ArticleInfo,
+    ArticleListing,
+    ArticleRef,
+    CorpusRecords,
+    Counts,
+    Stats,
+)
+from newsint.corpus.store.store import Store
+from newsint.corpus.store.tables import (
+    ArticleRow,
+    ClaimClusterRow,
+    ClaimRow,
+    CopyLinkRow,
+    CorpusEntityRow,
+    EntityRow,
+    StoryArticleRow,
+    StoryRow,
+)
+from newsint.model import ClaimCluster, CopyLink, CorpusEntity, Story
+
+_BY_DATE = (ArticleRow.published.is_(None), ArticleRow.published, ArticleRow.id)
+
+
+def stats(store: Store) -> Stats:
+    """How many of each thing the corpus holds."""
+    counts = store.counts()
+    return Stats(
+        articles=counts["articles"],
+        stories=counts["stories"],
+        copy_links=counts["copy_links"],
+        entities=counts["corpus_entities"],
+        claims=counts["claims"],
+        claim_clusters=counts["claim_clusters"],
+        events=counts["events"],
+        judgements=counts["judgements"],
+    )
+
+
+def articles(
+    store: Store,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+    ids: Iterable[str] | None = None,
+) -> list[ArticleListing]:
+    """Articles (all, or these ids), oldest first (undated last)."""
+    query = select(*ARTICLE_COLUMNS, ArticleRow.current).order_by(*_BY_DATE).offset(offset)
+    if ids is not None:
+        query = query.where(ArticleRow.id.in_(sorted(set(ids))))
+    if limit is not None:
+        query = query.limit(limit)
+    with store.reading() as conn:
+        return [
+            ArticleListing(**dict(article_ref(r)), current=r.current) for r in conn.execute(query)
+        ]
+
+
+def articles_total(store: Store) -> int:
+    """How many articles `articles()` lists without a limit."""
+    with store.reading() as conn:
+        return count(conn, select(ArticleRow.id))
+
+
+def _search_query(q: str) -> Select[Any]:
+    named = select(EntityRow.article_id).where(contains(EntityRow.name, q))
+    claimed = select(ClaimRow.article_id).where(contains(ClaimRow.text, q))
+    return select(*ARTICLE_COLUMNS).where(
+        or_(
+            contains(ArticleRow.title, q),
+            contains(ArticleRow.site, q),
+            contains(ArticleRow.url, q),
+            ArticleRow.id.in_(named),
+            ArticleRow.id.in_(claimed),
+        )
+    )
+
+
+def search(store: Store, q: str, *, limit: int | None = 50, offset: int = 0) -> list[ArticleRef]:
+    """Articles whose title, site or URL holds `q`, or that name an entity or claim with it."""
+    query = _search_query(q).order_by(*_BY_DATE).offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    with store.reading() as conn:
+        return [article_ref(r) for r in conn.execute(query)]
+
+
+def search_total(store: Store, q: str) -> int:
+    """How many articles `search(q)` finds without a limit."""
+    with store.reading() as conn:
+        return count(conn, _search_query(q))
+
+
+def article(store: Store, cfg: GradeConfig, article_id: str) -> ArticleDetail:
+    """One article: metadata, its story, its copy links both ways, its claims."""
+    analysis = store.analysis(article_id)
+    if analysis is None:
+        raise NotInCorpus(article_id, "no such article", "find ids with `newsint stories`")
+    with store.reading() as conn:
+        row = conn.execute(select(ArticleRow).where(ArticleRow.id == article_id)).one()
+        stories = [
+            str(s)
+            for s in conn.scalars(
+                select(StoryArticleRow.story_id).where(StoryArticleRow.article_id == article_id)
+            )
+        ]
+        copies_of = [
+            CopyLink.model_validate(r.record)
+            for r in conn.execute(
+                select(CopyLinkRow.record)
+                .where(CopyLinkRow.article_id == article_id)
+                .order_by(CopyLinkRow.id)
+            )
+        ]
+        copied_by = [
+            CopyLink.model_validate(r.record)
+            for r in conn.execute(
+                select(CopyLinkRow.record)
+                .where(CopyLinkRow.original_id == article_id)
+                .order_by(CopyLinkRow.id)
+            )
+        ]
+        claims = [
+            claim_report(r)
+            for r in conn.execute(
+                claim_query()
+                .where(ClaimRow.article_id == article_id)
+                .order_by(ClaimRow.start, ClaimRow.id)
+            )
+        ]
+    meta = analysis.article
+    return ArticleDetail(
+        article=ArticleInfo(
+            **dict(meta),
+            current=row.current,
+            supersedes=row.supersedes,
+            stages=[s for s in row.stages.split(",") if s],
+        ),
+        stories=stories,
+        copies=copies_of,
+        copied_by=copied_by,
+        counts=Counts(
+            entities=len(analysis.entities),
+            claims=len(analysis.claims),
+            events=len(analysis.events),
+            times=len(analysis.times),
+        ),
+        claims=with_grades(store, cfg, claims, {article_id: analysis}),
+        text=analysis.text,
+    )
+
+
+def corpus_records(store: Store) -> CorpusRecords:
+    """The corpus records (stories, copy links, claim clusters, entities, judgements) and the
+    current articles, everything an export writes."""
+    with store.reading() as conn:
+        ids = [
+            str(a)
+            for a in conn.scalars(
+                select(ArticleRow.id).where(ArticleRow.current).order_by(ArticleRow.id)
+            )
+        ]
+        return CorpusRecords(
+            articles=ids,
+            stories=[Story.model_validate(r) for r in conn.scalars(_records(StoryRow))],
+            copy_links=[CopyLink.model_validate(r) for r in conn.scalars(_records(CopyLinkRow))],
+            claim_clusters=[
+                ClaimCluster.model_validate(r) for r in conn.scalars(_records(ClaimClusterRow))
+            ],
+            corpus_entities=[
+                CorpusEntity.model_validate(r) for r in conn.scalars(_records(CorpusEntityRow))
+            ],
+            judgements=store.judgements(),
+        )
+
+
+def _records(row: Any) -> Select[Any]:
+    return select(row.record).order_by(row.id)

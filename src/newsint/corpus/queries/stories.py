@@ -1,0 +1,140 @@
+"""Story queries: same-event stories biggest first, and one story with its copy tree."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from newsint.corpus.queries.common import ARTICLE_COLUMNS, NotInCorpus, article_ref, count
+from newsint.corpus.queries.records import StoryArticle, StoryDetail, StorySummary, TreeNode
+from newsint.corpus.store.store import Store
+from newsint.corpus.store.tables import ArticleRow, CopyLinkRow, StoryArticleRow, StoryRow
+from newsint.model import CopyLink, Story
+
+
+def stories(
+    store: Store, *, min_articles: int = 1, limit: int | None = None, offset: int = 0
+) -> list[StorySummary]:
+    """Same-event stories, biggest first: size, originals, sites and dates."""
+    sites = (
+        select(
+            StoryArticleRow.story_id.label("story_id"),
+            func.count(func.distinct(ArticleRow.site)).label("sites"),
+        )
+        .join(ArticleRow, ArticleRow.id == StoryArticleRow.article_id)
+        .group_by(StoryArticleRow.story_id)
+        .subquery()
+    )
+    query = (
+        select(StoryRow, sites.c.sites)
+        .outerjoin(sites, sites.c.story_id == StoryRow.id)
+        .where(StoryRow.size >= min_articles)
+        .order_by(
+            StoryRow.size.desc(),
+            StoryRow.first_published.is_(None),
+            StoryRow.first_published,
+            StoryRow.id,
+        )
+        .offset(offset)
+    )
+    if limit is not None:
+        query = query.limit(limit)
+    with store.reading() as conn:
+        rows = list(conn.execute(query))
+    return [
+        StorySummary(
+            id=r.id,
+            title=r.title,
+            articles=r.size,
+            originals=list(r.record.get("originals", [])),
+            copies=len(r.record.get("links", [])),
+            sites=r.sites or 0,
+            first_published=r.first_published,
+            last_published=r.last_published,
+        )
+        for r in rows
+    ]
+
+
+def stories_total(store: Store, *, min_articles: int = 1) -> int:
+    """How many stories `stories()` lists without a limit."""
+    with store.reading() as conn:
+        return count(conn, select(StoryRow.id).where(StoryRow.size >= min_articles))
+
+
+def story(store: Store, story_id: str) -> StoryDetail:
+    """One story: its articles, the copy links among them and the copy tree."""
+    with store.reading() as conn:
+        row = conn.execute(select(StoryRow).where(StoryRow.id == story_id)).first()
+        if row is None:
+            raise NotInCorpus(story_id, "no such story", "list them with `newsint stories`")
+        members = list(
+            conn.execute(
+                select(*ARTICLE_COLUMNS, StoryArticleRow.original)
+                .join(StoryArticleRow, StoryArticleRow.article_id == ArticleRow.id)
+                .where(StoryArticleRow.story_id == story_id)
+                .order_by(StoryArticleRow.position)
+            )
+        )
+        ids = [m.id for m in members]
+        links = [
+            CopyLink.model_validate(r.record)
+            for r in conn.execute(
+                select(CopyLinkRow.record)
+                .where(CopyLinkRow.article_id.in_(ids), CopyLinkRow.original_id.in_(ids))
+                .order_by(CopyLinkRow.id)
+            )
+        ]
+    articles = [StoryArticle(**dict(article_ref(m)), original=m.original) for m in members]
+    return StoryDetail(
+        story=Story.model_validate(row.record),
+        articles=articles,
+        links=links,
+        tree=copy_tree(articles, links),
+    )
+
+
+def copy_tree(articles: list[StoryArticle], links: list[CopyLink]) -> list[TreeNode]:
+    """The copy links of a story as a forest: originals at the roots, copies under them.
+
+    An article that copies several others hangs under the one it copies most surely (highest
+    confidence, then score); the other links stay in the story's `links` list.
+    """
+    by_id = {a.id: a for a in articles}
+    parent: dict[str, CopyLink] = {}
+    for link in sorted(links, key=lambda x: (-x.confidence, -x.score, x.id)):
+        child, orig = link.article, link.original
+        if child in parent or child not in by_id or orig not in by_id or child == orig:
+            continue
+        # refuse a link that would close a cycle
+        node, seen = orig, {child}
+        while node in parent and node not in seen:
+            seen.add(node)
+            node = parent[node].original
+        if node in seen:
+            continue
+        parent[child] = link
+    children: dict[str, list[str]] = {}
+    for child, link in parent.items():
+        children.setdefault(link.original, []).append(child)
+
+    def node(aid: str) -> TreeNode:
+        link = parent.get(aid)
+        kids = sorted(children.get(aid, []), key=lambda c: _date_key(by_id[c]))
+        return TreeNode(
+            article=aid,
+            title=by_id[aid].title,
+            site=by_id[aid].site,
+            published=by_id[aid].published,
+            kind=link.kind if link else None,
+            score=link.score if link else None,
+            confidence=link.confidence if link else None,
+            misattribution=link.misattribution if link else None,
+            children=[node(c) for c in kids],
+        )
+
+    roots = sorted((a for a in by_id if a not in parent), key=lambda a: _date_key(by_id[a]))
+    return [node(r) for r in roots]
+
+
+def _date_key(article: StoryArticle) -> tuple[bool, str, str]:
+    return (article.published is None, article.published or "", article.id)
