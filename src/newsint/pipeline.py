@@ -12,37 +12,57 @@ from newsint import stages as stage_registry
 from newsint.config import Config, default_config
 from newsint.errors import ConfigError
 from newsint.model import Analysis
-from newsint.stages.base import READER_ASSIGNS, Resources, Stage, StageFactory, Work
+from newsint.stages.base import (
+    READER_ASSIGNS,
+    Resources,
+    Stage,
+    StageFactory,
+    Work,
+    versioned,
+)
 
 
 def build_stages(
     names: Iterable[str], resources: Resources, given: frozenset[str] = READER_ASSIGNS
 ) -> list[Stage]:
-    """Instantiate stages by name and check that every `requires` is assigned upstream (or
-    `given`: what the input holds before the first stage, the readers' fields by default)."""
+    """Instantiate stages by name and check their order: every `requires` is assigned upstream
+    (or `given`: what the input holds before the first stage, the readers' fields by default),
+    and nothing a stage `uses` is assigned by a stage after it. A wrong order fails here, loudly,
+    before any article is read."""
     factories: dict[str, StageFactory] = stage_registry.registry()
     stages: list[Stage] = []
-    available = set(given)
     for name in names:
         if name not in factories:
             raise ConfigError(
                 "pipeline.stages", f"unknown stage {name!r}", f"use some of {', '.join(factories)}"
             )
-        stage = factories[name](resources)
+        stages.append(factories[name](resources))
+    check_order(stages, given)
+    return stages
+
+
+def check_order(stages: list[Stage], given: frozenset[str] = READER_ASSIGNS) -> None:
+    """Raise ConfigError naming the first stage whose inputs are not ready where it runs."""
+    available = set(given)
+    for i, stage in enumerate(stages):
         missing = stage.requires - available
         if missing:
             raise ConfigError(
                 "pipeline.stages",
-                f"stage {name!r} needs {', '.join(sorted(missing))}, "
+                f"stage {stage.name!r} needs {', '.join(sorted(missing))}, "
                 "which no earlier stage provides",
                 "put the stages that provide it first",
             )
+        for later in stages[i + 1 :]:
+            late = stage.uses & later.assigns
+            if late:
+                raise ConfigError(
+                    "pipeline.stages",
+                    f"stage {stage.name!r} reads {', '.join(sorted(late))} when present, but "
+                    f"{later.name!r}, which provides it, runs after it",
+                    f"put {later.name!r} before {stage.name!r}",
+                )
         available |= stage.assigns
-        stages.append(stage)
-    return stages
-
-
-__all__ = ["Pipeline", "build_stages"]
 
 
 class Pipeline:
@@ -63,6 +83,11 @@ class Pipeline:
     @property
     def names(self) -> list[str]:
         return [s.name for s in self.stages]
+
+    @property
+    def versioned_names(self) -> list[str]:
+        """What a store records as having made an analysis: ["clean@1", "nlp@1", …]."""
+        return [versioned(s) for s in self.stages]
 
     def run_work(self, analyses: list[Analysis]) -> list[Work]:
         """One batch through every stage; the Work items keep what stages made besides the

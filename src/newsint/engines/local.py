@@ -19,7 +19,7 @@ from newsint.config import Config
 from newsint.errors import AnalysisProblem, NewsintError
 from newsint.model import Analysis
 from newsint.pipeline import Pipeline
-from newsint.stages.base import ANALYSIS_FIELDS, Work
+from newsint.stages.base import ANALYSIS_FIELDS, Work, versioned
 
 # The stages that turn a finished analysis into what the corpus keeps: they run last on every
 # article, and alone on analyses imported finished.
@@ -32,7 +32,7 @@ class Analysed:
 
     analysis: Analysis
     features: bytes
-    stages: tuple[str, ...]  # analysis stages that ran here; () when it came in finished
+    stages: tuple[str, ...]  # analysis stages that ran here ("clean@1", …); () if finished
     band_keys: list[bytes] = field(default_factory=list)  # LSH band keys of the features
 
 
@@ -46,9 +46,12 @@ class Worker:
 
     def __init__(self, config: Config, stages: list[str] | None = None) -> None:
         self.config = config
-        names = list(config.pipeline.stages if stages is None else stages)
-        self.names = tuple(n for n in names if n not in FINISHING)
-        self.pipeline = Pipeline(config, stages=[*self.names, *FINISHING])
+        names = [n for n in (config.pipeline.stages if stages is None else stages)]
+        self.pipeline = Pipeline(
+            config, stages=[*(n for n in names if n not in FINISHING), *FINISHING]
+        )
+        # what the store records as having made each analysis: "clean@1", … (not the finishing)
+        self.names = tuple(versioned(s) for s in self.pipeline.stages if s.name not in FINISHING)
         self.finishing = Pipeline(
             config, stages=FINISHING, resources=self.pipeline.resources, given=ANALYSIS_FIELDS
         )

@@ -52,11 +52,34 @@ class Work:
 
 
 class Stage(Protocol):
+    """What a stage declares, checked by the pipeline before anything runs:
+
+    - `name` and `version`: "claims@1" is what a store records as having made an analysis
+      (a rule change that changes results bumps the version);
+    - `requires`: fields an earlier stage (or the reader) must have assigned;
+    - `uses`: fields read when present (entities help the claims stage); a stage assigning one
+      of them may not run later, or its work would silently be missed;
+    - `assigns`: fields this stage fills in.
+    """
+
     name: str
+    version: int
     requires: frozenset[str]
+    uses: frozenset[str]
     assigns: frozenset[str]
 
     def __call__(self, batch: list[Work]) -> None: ...
+
+
+def versioned(stage: Stage) -> str:
+    """The name a store records for a stage: "claims@1"."""
+    return f"{stage.name}@{stage.version}"
+
+
+def stage_name(recorded: str) -> str:
+    """The stage name of a recorded one ("claims@1" -> "claims"; stores older than versioned
+    names recorded the bare name)."""
+    return recorded.partition("@")[0]
 
 
 @dataclass

@@ -409,7 +409,9 @@ class CleanStage:
     """Pipeline stage: fills text, offsets, cleaning and (when missing) the title."""
 
     name = "clean"
+    version = 1
     requires = frozenset({"raw"})
+    uses: frozenset[str] = frozenset()
     assigns = frozenset({"text", "offsets", "cleaning", "title"})
 
     def __init__(self, cfg: CleanConfig) -> None:

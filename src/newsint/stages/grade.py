@@ -81,7 +81,9 @@ class GradeStage:
     """Pipeline stage: sets claim.grade from the rules, without corroboration."""
 
     name = "grade"
+    version = 1
     requires = frozenset({"claims"})
+    uses: frozenset[str] = frozenset()
     assigns = frozenset({"grades"})
 
     def __init__(self, cfg: GradeConfig) -> None:

@@ -80,7 +80,9 @@ def load_spacy(cfg: Nlp, max_length: int) -> Language:
 
 class NlpStage:
     name = "nlp"
+    version = 1
     requires = frozenset({"text"})
+    uses: frozenset[str] = frozenset()
     assigns = frozenset({"doc"})
 
     def __init__(self, resources: Resources) -> None:

@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from newsint.corpus.queries.records import ClaimClusterDetail, ClaimDetail, Judged
 from newsint.errors import NewsintError
 from newsint.model import CopyLink, chain_text
+from newsint.stages.base import stage_name
 from newsint.web.api import NewArticle, paging, read_upload
 from newsint.web.graph import drawing
 from newsint.web.render import highlight, rests_on
@@ -185,6 +186,7 @@ def article(request: Request, state: State, article_id: str) -> HTMLResponse:
         "article.html",
         data=data,
         meta=data.article,
+        stages_ran={stage_name(s) for s in data.article.stages},
         analysis=analysis,
         pieces=pieces,
         details=details,

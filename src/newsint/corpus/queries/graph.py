@@ -7,7 +7,14 @@ from sqlalchemy import and_, func, select
 from newsint.config import Grade as GradeConfig
 from newsint.corpus.queries.claims import claims
 from newsint.corpus.queries.entities import entities
-from newsint.corpus.queries.records import ClaimNode, EntityNode, Graph, GraphEdge, SourceNode
+from newsint.corpus.queries.records import (
+    ClaimNode,
+    EdgeKind,
+    EntityNode,
+    Graph,
+    GraphEdge,
+    SourceNode,
+)
 from newsint.corpus.store.store import Store
 from newsint.corpus.store.tables import (
     ClaimClusterMemberRow,
@@ -40,14 +47,14 @@ def graph(
     nodes: dict[str, EntityNode | ClaimNode | SourceNode] = {}
     edges: dict[tuple[str, str, str], GraphEdge] = {}
 
-    def edge(a: str, b: str, kind: str, weight: int = 1) -> None:
+    def edge(a: str, b: str, kind: EdgeKind, weight: int = 1) -> None:
         if a == b:
             return
         key = (a, b, kind)
         if key in edges:
             edges[key].weight += weight
         else:
-            edges[key] = GraphEdge(source=a, target=b, kind=kind, weight=weight)  # type: ignore[arg-type]
+            edges[key] = GraphEdge(source=a, target=b, kind=kind, weight=weight)
 
     for e in top_entities:
         nodes[e.id] = EntityNode(id=e.id, label=e.name, type=e.type, weight=e.articles)

@@ -263,10 +263,13 @@ class SourceNode(Record):
     weight: int = 0
 
 
+EdgeKind = Literal["said", "via", "mentions", "co-mentioned"]
+
+
 class GraphEdge(Record):
     source: str
     target: str
-    kind: Literal["said", "via", "mentions", "co-mentioned"]
+    kind: EdgeKind
     weight: int = 1
 
 

@@ -106,11 +106,11 @@ def copy_tree(articles: list[StoryArticle], links: list[CopyLink]) -> list[TreeN
         if child in parent or child not in by_id or orig not in by_id or child == orig:
             continue
         # refuse a link that would close a cycle
-        node, seen = orig, {child}
-        while node in parent and node not in seen:
-            seen.add(node)
-            node = parent[node].original
-        if node in seen:
+        up, seen = orig, {child}
+        while up in parent and up not in seen:
+            seen.add(up)
+            up = parent[up].original
+        if up in seen:
             continue
         parent[child] = link
     children: dict[str, list[str]] = {}

@@ -36,7 +36,10 @@ class ClaimsStage:
     """Pipeline stage: fills analysis.claims from the parse (and entities when present)."""
 
     name = "claims"
+    version = 1
     requires = frozenset({"text", "doc"})
+    # read when present: the stages that assign these must not run after this one
+    uses = frozenset({"entities", "mentions", "title"})
     assigns = frozenset({"claims"})
 
     def __init__(self, cfg: ClaimsConfig) -> None:

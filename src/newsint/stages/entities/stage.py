@@ -37,7 +37,9 @@ ENTITY_TYPES = frozenset(get_args(EntityType))
 
 class EntitiesStage:
     name = "entities"
+    version = 1
     requires = frozenset({"doc", "text"})
+    uses: frozenset[str] = frozenset()
     assigns = frozenset({"entities", "mentions"})
 
     def __init__(self, resources: Resources) -> None:

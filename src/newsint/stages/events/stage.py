@@ -24,7 +24,10 @@ if TYPE_CHECKING:
 
 class EventsStage:
     name = "events"
+    version = 1
     requires = frozenset({"doc"})
+    # read when present: the stages that assign these must not run after this one
+    uses = frozenset({"entities", "mentions", "times", "claims", "title", "published"})
     assigns = frozenset({"events", "main_event"})
 
     def __init__(self, resources: Resources) -> None:

@@ -21,7 +21,12 @@ class FeaturesStage:
     """Fills `work.features` (encoded ArticleFeatures) and `work.band_keys`."""
 
     name = "features"
+    version = 1
     requires = frozenset({"text"})
+    # read when present: the stages that assign these must not run after this one
+    uses = frozenset(
+        {"title", "entities", "mentions", "times", "published", "claims", "grades", "events"}
+    )
     assigns = frozenset({"features"})
 
     def __init__(self, resources: Resources) -> None:

@@ -212,7 +212,9 @@ class TimeStage:
     """Pipeline stage: dateline -> publication date (if unknown), then `analysis.times`."""
 
     name = "time"
+    version = 1
     requires = frozenset({"text", "doc"})
+    uses: frozenset[str] = frozenset()
     assigns = frozenset({"times", "published"})
 
     def __init__(self, resources: Resources) -> None:
