@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from newsint.config import default_config
 from newsint.evaluate.common import EvalOptions
 from newsint.evaluate.ner import GoldDoc, _score, evaluate, read_conll, read_gum, run
 
@@ -96,7 +97,8 @@ def test_score_counts_strict_spans() -> None:
 
 def test_evaluate_reports_both_systems() -> None:
     doc = GoldDoc("d1", "Maria Lopes visited Porto on Monday.", {(0, 11, "PER"), (20, 25, "LOC")})
-    report = evaluate([doc], ("PER", "ORG", "LOC"), {"PERSON": "PER", "GPE": "LOC", "ORG": "ORG"})
+    mapping = {"PERSON": "PER", "GPE": "LOC", "ORG": "ORG"}
+    report = evaluate([doc], ("PER", "ORG", "LOC"), mapping, default_config())
     (table,) = report.tables
     assert [row[0] for row in table.rows] == ["PER", "ORG", "LOC", "micro", "span only"]
     assert table.rows[0][1] == 1  # gold PER count

@@ -1,4 +1,5 @@
-"""`newsint eval TASK`: score a task on the gold data and print tables (or JSON)."""
+"""`newsint eval TASK`: score a task on the gold data and print tables (or JSON); `newsint eval
+gate`: the accuracy gate over the floors of eval-floors.toml."""
 
 from __future__ import annotations
 
@@ -13,11 +14,16 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table as RichTable
 
+from newsint.cli.common import ConfigOpt, fail
 from newsint.cli.common import out as console  # wide tables when written to a file or a pipe
+from newsint.config import Config, load_config
+from newsint.errors import NewsintError
 from newsint.evaluate import TASKS, task
 from newsint.evaluate.common import EvalOptions, Report
+from newsint.evaluate.gate import Floors, read_floors, run_gate
 
 DEFAULT_DATA = Path("../shared/data")
+DEFAULT_FLOORS = Path("eval-floors.toml")
 
 
 def print_report(report: Report, console: Console) -> None:
@@ -39,7 +45,9 @@ def print_report(report: Report, console: Console) -> None:
 
 
 def eval_command(
-    name: Annotated[str, typer.Argument(help="Task to score, or 'all'.")],
+    name: Annotated[
+        str, typer.Argument(help="Task to score, 'all', or 'gate' (the floors of --floors).")
+    ],
     data: Annotated[Path, typer.Option("--data", help="Evaluation data folder.")] = DEFAULT_DATA,
     limit: Annotated[
         int | None, typer.Option("--limit", help="At most N documents per set.")
@@ -50,15 +58,36 @@ def eval_command(
     json_out: Annotated[
         Path | None, typer.Option("--json", help="Also write the reports as JSON.")
     ] = None,
+    floors: Annotated[
+        Path,
+        typer.Option(
+            "--floors",
+            help="With gate: the floors file (which tasks to run, and each score's floor).",
+        ),
+    ] = DEFAULT_FLOORS,
+    config: ConfigOpt = None,
 ) -> None:
-    """Score newsint on real gold data; absent data sets are skipped with a note."""
+    """Score newsint on real gold data; absent data sets are skipped with a note.
+
+    `newsint eval gate` runs the dev sets the floors file names and exits 1 naming every score
+    under its floor (the accuracy gate of `make gate` and CI)."""
+    try:
+        cfg = load_config(config)
+        if name == "gate":
+            passed = _gate(read_floors(floors), data, cfg, json_out)
+            if not passed:
+                raise typer.Exit(1)
+            return
+    except NewsintError as exc:
+        fail(exc)
+        raise typer.Exit(2) from None
     names = sorted(TASKS) if name == "all" else [name]
     unknown = [n for n in names if n not in TASKS]
     if unknown:
-        choices = ", ".join(["all", *sorted(TASKS)])
+        choices = ", ".join(["all", "gate", *sorted(TASKS)])
         console.print(f"[red]error[/] unknown task {unknown[0]!r} — use one of: {choices}")
         raise typer.Exit(2)
-    options = EvalOptions(data=data, limit=limit, split=split)
+    options = EvalOptions(data=data, limit=limit, split=split, config=cfg)
     reports: list[Report] = []
     for n in names:
         start = time.perf_counter()
@@ -66,5 +95,39 @@ def eval_command(
             report.seconds = report.seconds or time.perf_counter() - start
             reports.append(report)
             print_report(report, console)
-    if json_out:
-        json_out.write_text(json.dumps([r.to_dict() for r in reports], indent=2) + "\n")
+    _write_json(json_out, reports)
+
+
+def _gate(floors: Floors, data: Path, config: Config, json_out: Path | None) -> bool:
+    """Run the gate, print each report and a table of every floor; True when all pass."""
+    start = time.perf_counter()
+    outcomes, reports = run_gate(floors, data, config, on_report=lambda r: print_report(r, console))
+    table = RichTable(
+        title=f"Accuracy gate ({time.perf_counter() - start:.0f} s)",
+        box=box.SIMPLE_HEAD,
+        title_justify="left",
+    )
+    for column in ("score", "floor", "measured", ""):
+        table.add_column(column)
+    for o in outcomes:
+        measured = "not measured" if o.score is None else f"{o.score:.3f}"
+        verdict = "[green]ok[/]" if o.passed else "[bold red]UNDER ITS FLOOR[/]"
+        table.add_row(escape(o.floor.name), f"{o.floor.floor:.3f}", measured, verdict)
+    console.print(table)
+    failed = [o for o in outcomes if not o.passed]
+    for o in failed:
+        measured = "was not measured" if o.score is None else f"is {o.score:.3f}"
+        console.print(
+            f"[bold red]gate failed[/] {escape(o.floor.name)} {measured}, "
+            f"under its floor {o.floor.floor:.3f}",
+            highlight=False,
+        )
+    if not failed:
+        console.print(f"gate passed: {len(outcomes)} scores at or above their floors")
+    _write_json(json_out, reports)
+    return not failed
+
+
+def _write_json(path: Path | None, reports: list[Report]) -> None:
+    if path:
+        path.write_text(json.dumps([r.to_dict() for r in reports], indent=2) + "\n")

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsint.config import Config
 from newsint.evaluate.common import PRF, EvalOptions, Report, Table, skipped
 
 TASK = "attribution"
@@ -330,19 +331,17 @@ def cue_kind_namer() -> Callable[[str], str]:
 # ---------------------------------------------------------------------------- the task
 
 
-def analyses(docs: Iterable[GoldDoc], batch_size: int = 16) -> Iterator[tuple[GoldDoc, object]]:
+def analyses(
+    docs: Iterable[GoldDoc], config: Config, batch_size: int = 16
+) -> Iterator[tuple[GoldDoc, object]]:
     """Run the pipeline (no cleaning: offsets must stay those of the gold) over the texts."""
-    from newsint.config import default_config
     from newsint.model import Analysis, ArticleMeta, stable_id
-    from newsint.stages import registry
-    from newsint.stages.base import Resources, Work
+    from newsint.pipeline import build_stages
+    from newsint.stages.base import READER_ASSIGNS, Resources, Work
 
-    cfg = default_config()
-    resources = Resources(cfg)
-    factories = registry()
-    # the text is the gold's own: no clean stage (it would move offsets), so the stages are
-    # built directly rather than through the pipeline's requires check
-    stages = [factories[n](resources) for n in ("nlp", "entities", "claims") if n in factories]
+    resources = Resources(config)
+    # the text is the gold's own: no clean stage (it would move offsets); the text is given
+    stages = build_stages(["nlp", "entities", "claims"], resources, READER_ASSIGNS | {"text"})
     batch: list[GoldDoc] = []
 
     def flush() -> Iterator[tuple[GoldDoc, object]]:
@@ -401,10 +400,10 @@ def tables(scores: Scores, split: str) -> list[Table]:
     return [roles, errors, words]
 
 
-def evaluate(docs: Iterable[GoldDoc]) -> Scores:
+def evaluate(docs: Iterable[GoldDoc], config: Config) -> Scores:
     scores = Scores()
     namer = cue_kind_namer()
-    for doc, analysis in analyses(docs):
+    for doc, analysis in analyses(docs, config):
         score_doc(doc, predict_claims(analysis), scores, namer)
     return scores
 
@@ -420,7 +419,7 @@ def run(options: EvalOptions) -> list[Report]:
             reports.append(skipped(TASK, f"{DATASET}/{split}", root / split))
             continue
         start = time.perf_counter()
-        scores = evaluate(read_polnear(root, split, options.limit))
+        scores = evaluate(read_polnear(root, split, options.limit), options.config)
         reports.append(
             Report(
                 TASK,

@@ -6,12 +6,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newsint.config import Config, default_config
+
 
 @dataclass(frozen=True)
 class EvalOptions:
     data: Path  # root of the evaluation data (../shared/data)
     limit: int | None = None  # at most this many documents per set, for a quick look
     split: str | None = None  # restrict to one split where a set has several
+    config: Config = field(default_factory=default_config)  # the settings newsint runs with
 
 
 @dataclass

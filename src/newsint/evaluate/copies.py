@@ -28,7 +28,7 @@ from importlib import resources
 from pathlib import Path
 
 from newsint.api import set_published
-from newsint.config import Config, default_config
+from newsint.config import Config
 from newsint.corpus.analyzer import CorpusAnalyzer
 from newsint.evaluate.common import PRF, EvalOptions, Report, Table
 from newsint.model import Analysis
@@ -253,5 +253,4 @@ def score(config: Config) -> Report:
 
 
 def run(options: EvalOptions) -> list[Report]:
-    del options  # our own data: nothing to find under --data
-    return [score(default_config())]
+    return [score(options.config)]  # our own data: nothing to find under --data

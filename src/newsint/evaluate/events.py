@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from defusedxml import ElementTree
 
-from newsint.config import default_config
+from newsint.config import Config
 from newsint.evaluate.common import PRF, EvalOptions, Report, Table, skipped
 from newsint.model import Analysis, ArticleMeta, stable_id
 
@@ -147,16 +147,14 @@ class Predicted:
     args: dict[str, set[tuple[frozenset[int], int]]] = field(default_factory=dict)
 
 
-def _run_pipeline(docs: list[GoldDoc]) -> Iterator[tuple[GoldDoc, Analysis, Doc]]:
+def _run_pipeline(docs: list[GoldDoc], config: Config) -> Iterator[tuple[GoldDoc, Analysis, Doc]]:
     """Our stages after cleaning (the gold text is already clean) over each document."""
-    from newsint.stages import registry
-    from newsint.stages.base import Resources, Work
+    from newsint.pipeline import build_stages
+    from newsint.stages.base import READER_ASSIGNS, Resources, Work
 
-    config = default_config()
     resources = Resources(config)
-    factories = registry()
-    names = [n for n in config.pipeline.stages if n != "clean" and n in factories]
-    stages = [factories[n](resources) for n in names]
+    names = [n for n in config.pipeline.stages if n != "clean"]
+    stages = build_stages(names, resources, READER_ASSIGNS | {"text"})
     size = config.pipeline.batch_size
     for i in range(0, len(docs), size):
         chunk = docs[i : i + size]
@@ -304,7 +302,7 @@ def run(options: EvalOptions) -> list[Report]:
         paths = paths[: options.limit]
     docs = [read_doc(p) for p in paths]
     s = Scores()
-    for gold, analysis, doc in _run_pipeline(docs):
+    for gold, analysis, doc in _run_pipeline(docs, options.config):
         score_doc(s, gold, analysis, doc, selected[gold.name])
     topics = sorted({p.parent.name for p in paths}, key=int)
     scope = (

@@ -36,7 +36,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsint.config import Config, default_config
+from newsint.config import Config, Limits
 from newsint.evaluate.common import EvalOptions, Report, Table, skipped
 
 TASK = "extraction"
@@ -226,10 +226,11 @@ class SystemRun:
     seconds: float = 0.0
 
 
-def evaluate_pages(pages: list[Page], extractors: dict[str, Extractor]) -> dict[str, SystemRun]:
+def evaluate_pages(
+    pages: list[Page], extractors: dict[str, Extractor], limits: Limits
+) -> dict[str, SystemRun]:
     from newsint.readers.decode import decode
 
-    limits = default_config().limits
     runs = {name: SystemRun() for name in extractors}
     for page in pages:
         html, _ = decode(page.data, page.id, limits)
@@ -324,7 +325,7 @@ def run(options: EvalOptions) -> list[Report]:
         return [skipped(TASK, DATASET, root)]
     start = time.perf_counter()
     pages = list(read_aeb(root, options.limit))
-    runs = evaluate_pages(pages, systems(default_config()))
+    runs = evaluate_pages(pages, systems(options.config), options.config.limits)
     report = Report(TASK, DATASET, tables(pages, runs))
     report.seconds = time.perf_counter() - start
     return [report]

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsint.config import Config
 from newsint.evaluate.common import PRF, EvalOptions, Report, Table, skipped
 
 # Our entity types (and spaCy's labels) -> the CoNLL classes.
@@ -272,14 +273,15 @@ def _untyped(spans: Iterable[Span3]) -> set[Span3]:
     return {(s, e, "ANY") for s, e, _ in spans}
 
 
-def evaluate(docs: list[GoldDoc], types: tuple[str, ...], mapping: dict[str, str]) -> Report:
+def evaluate(
+    docs: list[GoldDoc], types: tuple[str, ...], mapping: dict[str, str], config: Config
+) -> Report:
     """Run nlp then entities over `docs`; score the bare Doc.ents and our mentions."""
-    from newsint.config import default_config
     from newsint.model import Analysis, ArticleMeta
     from newsint.stages import registry
     from newsint.stages.base import Resources, Work
 
-    resources = Resources(default_config())
+    resources = Resources(config)
     stages = registry()  # the text is given: the clean stage is not run
     nlp_stage, entities_stage = stages["nlp"](resources), stages["entities"](resources)
     batch = [Work(Analysis(article=ArticleMeta(id=d.id), text=d.text, raw=d.text)) for d in docs]
@@ -332,7 +334,10 @@ def run(options: EvalOptions) -> list[Report]:
     name = f"CoNLL++ {split}"
     if conll.exists():
         report = evaluate(
-            read_conll(conll, options.limit), ("PER", "ORG", "LOC", "MISC"), CONLL_TYPES
+            read_conll(conll, options.limit),
+            ("PER", "ORG", "LOC", "MISC"),
+            CONLL_TYPES,
+            options.config,
         )
         report.dataset = name
         reports.append(report)
@@ -340,7 +345,9 @@ def run(options: EvalOptions) -> list[Report]:
         reports.append(skipped("ner", name, conll))
     gum = options.data / "ner" / "gum_news"
     if gum.is_dir():
-        report = evaluate(read_gum(gum, options.limit), ("PER", "ORG", "LOC"), CONLL_TYPES)
+        report = evaluate(
+            read_gum(gum, options.limit), ("PER", "ORG", "LOC"), CONLL_TYPES, options.config
+        )
         report.dataset = "GUM news"
         reports.append(report)
     else:

@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsint.config import Clean, default_config
+from newsint.config import Clean
 from newsint.evaluate.common import PRF, EvalOptions, Report, Table, skipped
 
 TASK = "paraphrase"
@@ -191,6 +191,6 @@ def run(options: EvalOptions) -> list[Report]:
         return [skipped(TASK, DATASET, path)]
     start = time.perf_counter()
     pairs = read_msrp(path, options.limit)
-    report = Report(TASK, DATASET, tables(pairs, default_config().clean))
+    report = Report(TASK, DATASET, tables(pairs, options.config.clean))
     report.seconds = time.perf_counter() - start
     return [report]

@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from newsint.config import Config, default_config
+from newsint.config import Config
 from newsint.corpus.analyzer import CorpusAnalyzer
 from newsint.evaluate.common import PRF, EvalOptions, Report, Table, skipped
 from newsint.model import Analysis
@@ -160,7 +160,7 @@ def score(name: str, dataset: str, docs: list[tuple[Analysis, str]], config: Con
 
 
 def run(options: EvalOptions) -> list[Report]:
-    config = default_config()
+    config = options.config
     reports = []
     root = options.data / "stories"
     g = root / "giveme5w1h_news_cluster"

@@ -150,7 +150,6 @@ def run_baseline(docs: list[TimeMLDoc], spacy_docs: list[Any]) -> list[list[SysT
 
 
 def run(options: EvalOptions) -> list[Report]:
-    from newsint.config import default_config
     from newsint.stages.base import Resources
     from newsint.stages.nlp import NlpStage
 
@@ -158,7 +157,7 @@ def run(options: EvalOptions) -> list[Report]:
     if not root.is_dir():
         return [skipped("time", DATASET, root)]
     docs = read_corpus(root, options.limit)
-    resources = Resources(default_config())
+    resources = Resources(options.config)
     nlp = NlpStage(resources).nlp
     spacy_docs = list(nlp.pipe([d.text for d in docs], batch_size=16))
     ours = score(docs, run_newsint(docs, spacy_docs, resources))
