@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Any
 from newsint.api import analyze, analyze_paths
 from newsint.config import Config, load_config
 from newsint.model import SCHEMA, Analysis
+from newsint.version import __version__
 
 if TYPE_CHECKING:
     from newsint.corpus.api import Corpus
 
-__version__ = "0.1.0"
 __all__ = [
     "SCHEMA",
     "Analysis",

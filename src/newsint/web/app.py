@@ -21,10 +21,10 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from newsint import __version__
 from newsint.config import Config
 from newsint.corpus.api import Corpus
 from newsint.errors import FetchProblem, NewsintError, Refused, StoreError
+from newsint.version import __version__
 from newsint.web.state import (
     HERE,
     WebState,
