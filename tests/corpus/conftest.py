@@ -14,23 +14,15 @@ import uuid
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from handmade import named
+from handmade import Said, article
 from newsint.corpus.store.store import database_url
-from newsint.model import (
-    Analysis,
-    ArticleMeta,
-    Claim,
-    Published,
-    Source,
-    TextSpan,
-    content_hash,
-    stable_id,
-)
+from newsint.model import Analysis
 
 DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
@@ -120,98 +112,57 @@ MUSEUM = (
 )
 
 
-def build_analysis(
-    text: str,
-    *,
-    url: str,
-    site: str,
-    published: str,
-    title: str,
-    entities: list[tuple[str, str]],
-    claims: list[tuple[str, str]],
-) -> Analysis:
-    """An analysed article made by hand: entities by name (every occurrence a mention) and
-    claims by their content and speaker name (both found in the text)."""
-    aid = stable_id("art", url, text)
-    ents, mentions = named(aid, text, entities)
-    by_name = {e.name: e.id for e in ents}
-    claim_records = []
-    for content, speaker in claims:
-        start = text.index(content)
-        claim_records.append(
-            Claim(
-                id=stable_id("clm", aid, start),
-                content=TextSpan(start=start, end=start + len(content), text=content),
-                source=Source(
-                    text=speaker, kind="person", entity=by_name.get(speaker), name=speaker
-                ),
-                chain=[
-                    Source(text="the article", kind="article"),
-                    Source(text=speaker, kind="person", entity=by_name.get(speaker), name=speaker),
-                ],
-                kind="indirect",
-            )
-        )
-    return Analysis(
-        article=ArticleMeta(
-            id=aid,
-            title=title,
-            url=url,
-            site=site,
-            published=Published(date=published, source="metadata"),
-            source=url,
-            format="json",
-            content_hash=content_hash(text),
-        ),
-        text=text,
-        raw=text,
-        entities=ents,
-        mentions=sorted(mentions, key=lambda m: m.start),
-        claims=claim_records,
-    )
+def said(content: str, speaker: str) -> Said:
+    """A claim said by a person the article names (an entity of it)."""
+    return Said(content, chain=[("person", speaker, speaker)])
+
+
+def corpus_article(text: str, *, url: str, **kwargs: Any) -> Analysis:
+    """An article as ingested from a JSON dump (read from its URL)."""
+    return article(text, url=url, source=url, fmt="json", **kwargs)
 
 
 def small_corpus_analyses() -> list[Analysis]:
     """A wire story, its verbatim copy, an independent report of the same event, and an
     unrelated story."""
     people = [("Ines Duarte", "PERSON"), ("Kerrow", "GPE"), ("Malden", "GPE")]
-    claim = [("The Kerrow bridge will reopen to traffic on Monday morning", "Ines Duarte")]
+    claim = [said("The Kerrow bridge will reopen to traffic on Monday morning", "Ines Duarte")]
     return [
-        build_analysis(
+        corpus_article(
             BRIDGE,
             url="https://wire.example/bridge",
             site="Coastal Wire",
             published="2025-03-07T09:00:00",
             title="Kerrow bridge to reopen on Monday",
-            entities=people,
+            names=people,
             claims=claim,
         ),
-        build_analysis(
+        corpus_article(
             BRIDGE,
             url="https://gazette.example/kerrow-bridge",
             site="The Gazette",
             published="2025-03-07T11:30:00",
             title="Kerrow bridge to reopen on Monday",
-            entities=people,
+            names=people,
             claims=claim,
         ),
-        build_analysis(
+        corpus_article(
             BRIDGE_OTHER,
             url="https://valley.example/crossing",
             site="Valley Radio",
             published="2025-03-08T08:00:00",
             title="Traffic returns to Kerrow crossing",
-            entities=[("Tomas Reyes", "PERSON"), ("Ines Duarte", "PERSON"), ("Kerrow", "GPE")],
-            claims=[("the bridge will reopen to traffic on Monday morning", "Tomas Reyes")],
+            names=[("Tomas Reyes", "PERSON"), ("Ines Duarte", "PERSON"), ("Kerrow", "GPE")],
+            claims=[said("the bridge will reopen to traffic on Monday morning", "Tomas Reyes")],
         ),
-        build_analysis(
+        corpus_article(
             MUSEUM,
             url="https://harbour.example/museum",
             site="Harbour News",
             published="2025-03-04T10:00:00",
             title="Harbour Board backs maritime museum",
-            entities=[("Harbour Board", "ORG"), ("Lena Marsh", "PERSON")],
-            claims=[("the museum would open in 2027 and employ forty people", "Lena Marsh")],
+            names=[("Harbour Board", "ORG"), ("Lena Marsh", "PERSON")],
+            claims=[said("the museum would open in 2027 and employ forty people", "Lena Marsh")],
         ),
     ]
 

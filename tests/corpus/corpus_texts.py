@@ -3,20 +3,9 @@
 
 from __future__ import annotations
 
+from handmade import Did, Said, When, article
 from newsint.config import default_config
-from newsint.model import (
-    Analysis,
-    Argument,
-    ArticleMeta,
-    Claim,
-    Entity,
-    Event,
-    Published,
-    Source,
-    TextSpan,
-    TimeExpr,
-    stable_id,
-)
+from newsint.model import Analysis, stable_id
 from newsint.stages.features.extract import extract_features
 from newsint.stages.features.record import ArticleFeatures
 
@@ -116,73 +105,46 @@ def analysis(
     claims: list[dict] | None = None,
     events: list[dict] | None = None,
 ) -> Analysis:
-    """A hand-built Analysis: clean text, metadata and (optionally) entities, claims, events."""
+    """A hand-built Analysis (handmade.article): clean text, metadata and (optionally)
+    entities known by name, claims ({"content", "chain": [(kind, name)], "status",
+    "polarity"}) and events ({"trigger", "type", "actor", "target", "time": (value,
+    granularity, first day, last day)})."""
     url = url or (f"https://{site}/{stable_id('u', text)[2:]}" if site else None)
-    meta = ArticleMeta(
-        id=stable_id("art", url or "", text),
-        title=title,
+    times = [
+        When(e["trigger"], e["time"][0], e["time"][1], range=(e["time"][2], e["time"][3]))
+        for e in events or []
+        if e.get("time")
+    ]
+    return article(
+        text,
         url=url,
         site=site,
+        published=published,
+        title=title,
         author=author,
-        published=Published(date=published, source="metadata" if published else "unknown"),
-    )
-    a = Analysis(article=meta, text=text, raw=text)
-    for n, (name, type_) in enumerate(entities or []):
-        a.entities.append(Entity(id=f"ent_{n}", name=name, type=type_))  # type: ignore[arg-type]
-    for n, c in enumerate(claims or []):
-        start = text.find(c["content"])
-        assert start >= 0, c["content"]
-        chain = [Source(text="the article", kind="article")]
-        for kind, name, *rest in c.get("chain", []):
-            chain.append(Source(text=name, kind=kind, name=name, entity=rest[0] if rest else None))
-        a.claims.append(
-            Claim(
-                id=f"claim_{n}",
-                content=TextSpan(start=start, end=start + len(c["content"]), text=c["content"]),
-                source=chain[1] if len(chain) > 1 else chain[0],
-                chain=chain,
-                kind="indirect" if len(chain) > 1 else "unattributed",
+        names=entities or [],
+        mentioned=False,
+        claims=[
+            Said(
+                c["content"],
+                chain=list(c.get("chain", [])),
                 status=c.get("status", "asserted"),
                 polarity=c.get("polarity", "positive"),
             )
-        )
-    for n, e in enumerate(events or []):
-        start = text.find(e["trigger"])
-        assert start >= 0, e["trigger"]
-        time_arg = None
-        if e.get("time"):
-            tid = f"t_{n}"
-            value, gran, r0, r1 = e["time"]
-            a.times.append(
-                TimeExpr(
-                    id=tid,
-                    start=start,
-                    end=start + len(e["trigger"]),
-                    text=e["trigger"],
-                    type="DATE",
-                    value=value,
-                    granularity=gran,
-                    range_start=r0,
-                    range_end=r1,
-                    resolved=True,
-                )
+            for c in claims or []
+        ],
+        times=times,
+        events=[
+            Did(
+                e["trigger"],
+                e["type"],
+                actor=e.get("actor"),
+                target=e.get("target"),
+                time=e["trigger"] if e.get("time") else None,
             )
-            time_arg = Argument(text=value, start=start, end=start, time=tid, value=value)
-        a.events.append(
-            Event(
-                id=f"ev_{n}",
-                type=e["type"],
-                trigger=TextSpan(start=start, end=start + len(e["trigger"]), text=e["trigger"]),
-                actor=Argument(text=e["actor"], start=start, end=start, value=e["actor"])
-                if e.get("actor")
-                else None,
-                target=Argument(text=e["target"], start=start, end=start, value=e["target"])
-                if e.get("target")
-                else None,
-                time=time_arg,
-            )
-        )
-    return a
+            for e in events or []
+        ],
+    )
 
 
 def features(text: str, **kwargs) -> ArticleFeatures:

@@ -7,6 +7,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import insert, select
 
+import handmade
+from handmade import Did, Said, When
 from newsint.corpus.delta import CorpusDelta
 from newsint.corpus.store.migrations import current, head, upgrade
 from newsint.corpus.store.store import Store, database_url
@@ -25,24 +27,12 @@ from newsint.corpus.store.tables import (
 from newsint.errors import AnalysisProblem, StoreError
 from newsint.model import (
     Analysis,
-    Argument,
-    ArticleMeta,
-    Claim,
     ClaimCluster,
     CopyLink,
     CorpusEntity,
-    Entity,
-    Event,
     Grade,
     Judgement,
-    Mention,
-    Published,
-    Source,
     Story,
-    TextSpan,
-    TimeExpr,
-    content_hash,
-    stable_id,
 )
 
 TEXT = "Mayor Ines Duarte said the bridge will reopen on Monday, officials said."
@@ -53,68 +43,26 @@ def article(
 ) -> Analysis:
     """A small analysed article made by hand, with one of every annotation."""
     raw = f"{text} ({n})"
-    aid = stable_id("art", url or "", raw)
-    ent = stable_id("ent", aid, "Ines Duarte")
-    men = stable_id("men", aid, 6)
-    return Analysis(
-        article=ArticleMeta(
-            id=aid,
-            title=f"Bridge to reopen ({n})",
-            url=url,
-            site="courier.example" if url else None,
-            published=Published(date=f"2025-03-{n % 28 + 1:02d}", source="metadata"),
-            source=source or f"/data/{n}.txt",
-            format="txt",
-            content_hash=content_hash(raw),
-        ),
-        text=raw,
-        raw=raw,
-        entities=[Entity(id=ent, name="Ines Duarte", type="PERSON", mentions=[men])],
-        mentions=[
-            Mention(
-                id=men,
-                start=6,
-                end=17,
-                text="Ines Duarte",
-                label="PERSON",
-                type="PERSON",
-                entity=ent,
-            )
-        ],
-        times=[
-            TimeExpr(
-                id=stable_id("tim", aid, 46),
-                start=46,
-                end=55,
-                text="on Monday",
-                type="DATE",
-                value="2025-03-10",
-                granularity="day",
-                resolved=True,
-            )
-        ],
+    return handmade.article(
+        raw,
+        url=url,
+        site="courier.example" if url else None,
+        published=f"2025-03-{n % 28 + 1:02d}",
+        title=f"Bridge to reopen ({n})",
+        source=source or f"/data/{n}.txt",
+        fmt="txt",
+        names=[("Ines Duarte", "PERSON")],
+        times=[When("on Monday", "2025-03-10", anchor=None)],
         claims=[
-            Claim(
-                id=stable_id("clm", aid, 23),
-                content=TextSpan(start=23, end=55, text="the bridge will reopen on Monday"),
-                cue=TextSpan(start=18, end=22, text="said"),
-                source=Source(
-                    text="Mayor Ines Duarte", kind="person", entity=ent, name="Ines Duarte"
-                ),
-                chain=[Source(text="the article", kind="article")],
+            Said(
+                "the bridge will reopen on Monday",
+                cue="said",
                 kind="indirect",
+                source=("person", "Mayor Ines Duarte", "Ines Duarte"),
                 grade=Grade(reliability="B", credibility=2, reasons=["named official"]),
             )
         ],
-        events=[
-            Event(
-                id=stable_id("evt", aid, 34),
-                type="RETREAT",
-                trigger=TextSpan(start=34, end=40, text="reopen"),
-                actor=Argument(text="the bridge", start=23, end=33),
-                time=Argument(text="on Monday", start=46, end=55, value="2025-03-10"),
-            )
-        ],
+        events=[Did("reopen", "RETREAT", actor="the bridge", time="on Monday")],
     )
 
 

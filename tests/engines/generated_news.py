@@ -119,23 +119,24 @@ def generate(n: int, seed: int = 11) -> list[dict[str, str]]:
 
 def features(records: list[dict[str, str]]) -> list[Any]:
     """Corpus features of records, without the NLP stages (what the analyzer compares)."""
+    from handmade import article
     from newsint.config import default_config
-    from newsint.model import Analysis, ArticleMeta, Published, stable_id
     from newsint.stages.features.extract import extract_features
 
     cfg = default_config()
-    out = []
-    for r in records:
-        text = r["maintext"]
-        meta = ArticleMeta(
-            id=stable_id("art", r["url"], text),
-            url=r["url"],
-            site=r["source_domain"],
-            title=r["title"],
-            published=Published(date=r["date_publish"].replace(" ", "T"), source="metadata"),
+    return [
+        extract_features(
+            article(
+                r["maintext"],
+                url=r["url"],
+                site=r["source_domain"],
+                title=r["title"],
+                published=r["date_publish"].replace(" ", "T"),
+            ),
+            cfg,
         )
-        out.append(extract_features(Analysis(article=meta, text=text, raw=text), cfg))
-    return out
+        for r in records
+    ]
 
 
 def write_jsonl(folder: Path, n: int, per_file: int = 100, seed: int = 11) -> Path:

@@ -5,27 +5,17 @@ from __future__ import annotations
 
 import pytest
 
+from handmade import Did, Said, When, article
 from newsint.export import ExportData
 from newsint.model import (
     Analysis,
-    Argument,
-    ArticleMeta,
-    Claim,
     ClaimCluster,
     CopyLink,
     CorpusEntity,
-    Entity,
-    Event,
-    Evidence,
     Grade,
     Judgement,
-    Mention,
-    Published,
-    Source,
     Span,
     Story,
-    TextSpan,
-    TimeExpr,
 )
 
 GAZETTE = (
@@ -41,220 +31,103 @@ COURIER = (
 )
 
 
-def span(text: str, phrase: str) -> TextSpan:
-    start = text.index(phrase)
-    return TextSpan(start=start, end=start + len(phrase), text=phrase)
-
-
-def mention(aid: str, text: str, phrase: str, label: str, entity: str) -> Mention:
-    s = span(text, phrase)
-    return Mention(
-        id=f"men-{aid}-{s.start}",
-        start=s.start,
-        end=s.end,
-        text=phrase,
-        label=label,
-        type=label,  # type: ignore[arg-type]
-        entity=entity,
-    )
-
-
-def article_source(site: str | None) -> Source:
-    """The first link of every chain, as the claims stage writes it."""
-    return Source(text="the article", kind="article", name=site)
-
-
 def gazette() -> Analysis:
-    aid, t, site = "art-gazette", GAZETTE, "Harbour Gazette"
-    mentions = [
-        mention(aid, t, "Blue Tern Lines", "ORG", "ent-blue"),
-        mention(aid, t, "Skarra Island", "GPE", "ent-skarra"),
-        mention(aid, t, "Harbour Gazette", "ORG", "ent-gazette"),
-        mention(aid, t, "Ilse Marten", "PERSON", "ent-marten"),
-    ]
-    marten = Source(
-        text="Transport minister Ilse Marten",
-        kind="person",
-        start=t.index("Transport minister"),
-        end=t.index(" said the"),
-        entity="ent-marten",
-        name="Ilse Marten",
-    )
-    union = Source(
-        text="Union officials",
-        kind="organisation",
-        start=t.index("Union officials"),
-        end=t.index("Union officials") + len("Union officials"),
-    )
-    memo = Source(
-        text="an internal memo",
-        kind="document",
-        start=t.index("an internal memo"),
-        end=t.index("an internal memo") + len("an internal memo"),
-    )
-    return Analysis(
-        article=ArticleMeta(
-            id=aid,
-            title="Blue Tern Lines suspends Skarra ferry crossings",
-            url="https://harbour-gazette.example/news/skarra-ferry",
-            site=site,
-            author="Ana Varga",
-            published=Published(date="2026-03-02T09:30:00", source="metadata", evidence="meta"),
-        ),
-        text=t,
-        raw=t,
-        entities=[
-            Entity(id="ent-blue", name="Blue Tern Lines", type="ORG", mentions=[mentions[0].id]),
-            Entity(
-                id="ent-skarra",
-                name="Skarra Island",
-                type="GPE",
-                country="NO",
-                mentions=[mentions[1].id],
-            ),
-            Entity(id="ent-gazette", name="Harbour Gazette", type="ORG", mentions=[mentions[2].id]),
-            Entity(
-                id="ent-marten",
-                name="Ilse Marten",
-                type="PERSON",
-                aliases=["Marten"],
-                mentions=[mentions[3].id],
-            ),
+    t = GAZETTE
+    a = article(
+        t,
+        id="art-gazette",
+        title="Blue Tern Lines suspends Skarra ferry crossings",
+        url="https://harbour-gazette.example/news/skarra-ferry",
+        site="Harbour Gazette",
+        author="Ana Varga",
+        published="2026-03-02T09:30:00",
+        published_evidence="meta",
+        site_in_chain=True,
+        names=[
+            ("Blue Tern Lines", "ORG", "ent-blue"),
+            ("Skarra Island", "GPE", "ent-skarra"),
+            ("Harbour Gazette", "ORG", "ent-gazette"),
+            ("Ilse Marten", "PERSON", "ent-marten"),
         ],
-        mentions=mentions,
         times=[
-            TimeExpr(
-                id="tim-monday",
-                **_at(t, "on Monday"),
-                type="DATE",
-                value="2026-03-02",
-                granularity="day",
-                range_start="2026-03-02",
-                range_end="2026-03-02",
-                anchor="published",
-                resolved=True,
-            ),
+            When("on Monday", "2026-03-02", range=("2026-03-02", "2026-03-02"), id="tim-monday")
         ],
         claims=[
-            Claim(
-                id="clm-suspended",
-                content=span(t, "Blue Tern Lines suspended all ferry crossings to Skarra Island"),
-                cue=span(t, "according to"),
-                source=memo,
-                chain=[article_source(site), memo],
-                kind="indirect",
+            Said(
+                "Blue Tern Lines suspended all ferry crossings to Skarra Island",
+                chain=[("document", "an internal memo", None)],
+                cue="according to",
                 status="unverified",
                 grade=Grade(reliability="F", credibility=6, reasons=["unseen document"]),
+                id="clm-suspended",
             ),
-            Claim(
-                id="clm-temporary",
-                content=span(t, "the suspension was temporary"),
-                cue=span(t, "said"),
-                source=marten,
-                chain=[article_source(site), marten],
-                kind="indirect",
-                status="asserted",
+            Said(
+                "the suspension was temporary",
+                chain=[("person", "Transport minister Ilse Marten", "Ilse Marten")],
+                cue="said",
                 grade=Grade(reliability="B", credibility=2, reasons=["named official"]),
+                id="clm-temporary",
             ),
-            Claim(
-                id="clm-warnings",
-                content=span(t, "the company had ignored safety warnings for months"),
-                cue=span(t, "alleged"),
-                source=union,
-                chain=[article_source(site), union],
-                kind="indirect",
+            Said(
+                "the company had ignored safety warnings for months",
+                chain=[("organisation", "Union officials", None)],
+                cue="alleged",
                 status="alleged",
-                evidence=[Evidence(**_at(t, "alleged"), kind="hedge", effect="alleged")],
+                evidence=[("alleged", "hedge", "alleged")],
                 grade=Grade(reliability="C", credibility=3, reasons=["interested party"]),
+                id="clm-warnings",
             ),
         ],
         events=[
-            Event(
-                id="evt-suspend",
-                type="SANCTION",
+            Did(
+                "suspended",
+                "SANCTION",
                 mode="suspend",
-                trigger=span(t, "suspended"),
-                actor=Argument(
-                    **_at(t, "Blue Tern Lines"), entity="ent-blue", value="Blue Tern Lines"
-                ),
-                time=Argument(**_at(t, "on Monday"), time="tim-monday", value="2026-03-02"),
-                place=Argument(
-                    **_at(t, "Skarra Island"), entity="ent-skarra", value="Skarra Island"
-                ),
-                claim="clm-suspended",
-                status="unverified",
-                sentence=Span(start=0, end=t.index("Transport") - 1),
+                actor="Blue Tern Lines",
+                time="on Monday",
+                place="Skarra Island",
+                claim="Blue Tern Lines suspended all ferry crossings to Skarra Island",
+                inherit_chain=False,
+                id="evt-suspend",
+                fields={"sentence": Span(start=0, end=t.index("Transport") - 1)},
             )
         ],
     )
+    skarra, marten = a.entity("ent-skarra"), a.entity("ent-marten")
+    assert skarra is not None and marten is not None
+    skarra.country = "NO"
+    marten.aliases = ["Marten"]
+    return a
 
 
 def courier() -> Analysis:
-    aid, t, site = "art-courier", COURIER, None
-    mentions = [
-        mention(aid, t, "Blue Tern Lines", "ORG", "ent-blue2"),
-        mention(aid, t, "Ilse Marten", "PERSON", "ent-marten2"),
-    ]
-    marten = Source(
-        text="Transport minister Ilse Marten",
-        kind="person",
-        entity="ent-marten2",
-        name="Ilse Marten",
-        **_se(t, "Transport minister Ilse Marten"),
-    )
-    handle = Source(text="@BlueTernLines", kind="organisation", **_se(t, "@BlueTernLines"))
-    return Analysis(
-        article=ArticleMeta(
-            id=aid,
-            title="=Ferry service halted",  # formula-like on purpose (CSV injection test)
-            url="https://www.northgate-courier.example/ferry",
-            published=Published(date="2026-03-03", source="dateline"),
-        ),
-        text=t,
-        raw=t,
-        entities=[
-            Entity(id="ent-blue2", name="Blue Tern Lines", type="ORG", mentions=[mentions[0].id]),
-            Entity(id="ent-marten2", name="Ilse Marten", type="PERSON", mentions=[mentions[1].id]),
-        ],
-        mentions=mentions,
+    return article(
+        COURIER,
+        id="art-courier",
+        title="=Ferry service halted",  # formula-like on purpose (CSV injection test)
+        url="https://www.northgate-courier.example/ferry",
+        published="2026-03-03",
+        published_source="dateline",
+        names=[("Blue Tern Lines", "ORG", "ent-blue2"), ("Ilse Marten", "PERSON", "ent-marten2")],
         claims=[
-            Claim(
-                id="clm-temporary2",
-                content=span(t, "the suspension was temporary"),
-                source=marten,
-                chain=[article_source(site), marten],
-                kind="indirect",
+            Said(
+                "the suspension was temporary",
+                chain=[("person", "Transport minister Ilse Marten", "Ilse Marten")],
                 grade=Grade(reliability="B", credibility=2, reasons=["named official"]),
+                id="clm-temporary2",
             ),
-            Claim(
-                id="clm-halted",
-                content=span(
-                    t, "Ferry company Blue Tern Lines has halted its Skarra Island service"
-                ),
-                source=article_source(site),
-                chain=[article_source(site)],
-                kind="unattributed",
+            Said(
+                "Ferry company Blue Tern Lines has halted its Skarra Island service",
                 grade=Grade(reliability="C", credibility=3, reasons=["the outlet's own report"]),
+                id="clm-halted",
             ),
-            Claim(
+            Said(
+                "=crossings would resume on Friday",
+                chain=[("organisation", "@BlueTernLines", None)],
                 id="clm-resume",
-                content=span(t, "=crossings would resume on Friday"),
-                source=handle,
-                chain=[article_source(site), handle],
-                kind="indirect",
             ),
         ],
     )
-
-
-def _at(text: str, phrase: str) -> dict[str, object]:
-    start = text.index(phrase)
-    return {"start": start, "end": start + len(phrase), "text": phrase}
-
-
-def _se(text: str, phrase: str) -> dict[str, int]:
-    start = text.index(phrase)
-    return {"start": start, "end": start + len(phrase)}
 
 
 def make_data() -> ExportData:

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
-from newsint.model import Analysis, ArticleMeta, Entity, Mention, Role
+from handmade import article
+from newsint.model import Entity, Mention, Role
 from newsint.present.brief import section_entities
 
 
 def test_entities_section_groups_by_type_with_aliases_and_demonyms() -> None:
     text = "Turkish officials met Ana Ribeiro. Ankara said Ribeiro and Turkey agreed."
-    a = Analysis(article=ArticleMeta(id="a"), text=text, raw=text)
+    a = article(text, id="a")
 
     def mention(i: int, needle: str, type_: str, entity: str, kind: str = "name") -> Mention:
         start = text.index(needle, 20 if i == 4 else 0)  # m4: the second "Ribeiro"
@@ -44,5 +45,5 @@ def test_entities_section_groups_by_type_with_aliases_and_demonyms() -> None:
 
 
 def test_no_section_before_the_stage_ran() -> None:
-    a = Analysis(article=ArticleMeta(id="a"), text="x", raw="x")
+    a = article("x", id="a")
     assert section_entities(a) is None

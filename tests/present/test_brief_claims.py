@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from newsint.model import Analysis, ArticleMeta, Claim, Grade, Source, TextSpan
+from handmade import article
+from newsint.model import Claim, Grade, Source, TextSpan
 from newsint.present.brief import render_markdown, section_claims
 
 ARTICLE = Source(text="the article", kind="article")
@@ -21,7 +22,7 @@ def make(text: str, chain: list[Source], kind: str, status: str = "asserted") ->
 def test_claims_grouped_by_chain_article_last() -> None:
     outlet = Source(text="Reuters", kind="media", name="Reuters", start=0, end=7)
     memo = Source(text="a leaked memo", kind="document", name="leaked memo", start=0, end=13)
-    a = Analysis(article=ArticleMeta(id="a"), text="x" * 200, raw="x")
+    a = article("x" * 200, id="a")
     a.claims = [
         make("The plant closes", [ARTICLE], "unattributed"),
         make("Plant to close next spring", [ARTICLE, outlet, memo], "indirect", "unverified"),
@@ -36,5 +37,5 @@ def test_claims_grouped_by_chain_article_last() -> None:
 
 
 def test_no_claims_no_section() -> None:
-    a = Analysis(article=ArticleMeta(id="a"), text="", raw="")
+    a = article("", id="a")
     assert section_claims(a) is None

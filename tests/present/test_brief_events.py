@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from handmade import article
 from newsint.model import (
     Analysis,
     Argument,
-    ArticleMeta,
     Event,
     MainEvent,
     Source,
@@ -61,14 +61,11 @@ def analysis() -> Analysis:
             negated=True,
         ),
     ]
-    return Analysis(
-        article=ArticleMeta(id="art_b", title="Agents met smugglers"),
-        text=text,
-        raw=text,
-        times=times,
-        events=events,
-        main_event=MainEvent(event="evt_met", who="Acme Agents (Agents)", what="CONSULT: met"),
-    )
+    a = article(text, id="art_b", title="Agents met smugglers")
+    # records placed by hand: the brief reads them, not the text
+    a.times, a.events = times, events
+    a.main_event = MainEvent(event="evt_met", who="Acme Agents (Agents)", what="CONSULT: met")
+    return a
 
 
 def test_main_event_comes_right_after_the_article_header() -> None:
