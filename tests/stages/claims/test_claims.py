@@ -411,8 +411,10 @@ def test_headline_and_fragments_are_not_article_claims(claims_of) -> None:
 
 
 def test_scare_quotes_alone_are_not_speech(claims_of) -> None:
+    """The sentence is the article's own claim, not a quotation of anyone."""
     a = claims_of("The so-called “peace plan” was discussed at length by the delegates.")
-    assert all(c.kind == "unattributed" for c in a.claims)
+    assert [(c.kind, c.source.kind) for c in a.claims] == [("unattributed", "article")]
+    assert a.claims[0].content.text.startswith("The so-called “peace plan” was discussed")
 
 
 def test_quote_continued_after_the_speaker_tag(claims_of) -> None:
@@ -644,7 +646,10 @@ def test_unnamed_source_is_no_antecedent(claims_of) -> None:
     ],
 )
 def test_passives_that_report_nothing(claims_of, text) -> None:
-    assert all(c.kind == "unattributed" for c in claims_of(text).claims)
+    """No one is reported: the sentence is the article's own claim."""
+    claims = claims_of(text).claims
+    assert [(c.kind, c.source.kind) for c in claims] == [("unattributed", "article")]
+    assert text.startswith(claims[0].content.text)
 
 
 def test_an_expected_clause_a_named_speaker_reports_has_no_unnamed_source(claims_of) -> None:

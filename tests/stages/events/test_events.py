@@ -526,8 +526,10 @@ def test_publication_date_only_when_the_headline_tense_implies_it(extract) -> No
 
 
 def test_no_publication_date_no_implied_time(extract) -> None:
+    """The sanction is found, and without a publication date the tense implies no time."""
     events = extract("Treasury has imposed sanctions on two banks\n\nMore follows.").analysis.events
-    assert all(e.time is None for e in events)
+    assert [(e.type, text_of(e.target)) for e in events] == [("SANCTION", "two banks")]
+    assert events[0].time is None
 
 
 # --------------------------------------------------------------------------- main event
