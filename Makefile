@@ -9,7 +9,7 @@ STAMP := $(VENV)/.newsint-installed
 DATA ?= ../shared/data
 PIP := $(BIN)/python -m pip --disable-pip-version-check
 
-.PHONY: install demo test eval bench bench-corpus bench-ray lint format clean
+.PHONY: install demo test test-fast eval gate bench bench-corpus bench-ray lint format clean
 
 install: $(STAMP)
 
@@ -26,8 +26,17 @@ demo: install
 test: install
 	$(BIN)/python -m pytest
 
+# The tests that need neither the spaCy pipeline nor a browser, Ray or a server: under a minute.
+test-fast: install
+	$(BIN)/python -m pytest -m "not slow"
+
 eval: install
 	$(BIN)/newsint eval all --data $(DATA)
+
+# The accuracy gate: the dev sets scored against the floors of eval-floors.toml (a score under
+# its floor fails); CI runs it when $(DATA) exists.
+gate: install
+	$(BIN)/newsint eval gate --floors eval-floors.toml --data $(DATA)
 
 bench: install
 	$(BIN)/python bench/run.py
@@ -48,10 +57,11 @@ bench-ray: install
 lint: install
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+	$(BIN)/python -m mypy
 
 format: install
 	$(BIN)/ruff format src tests bench
 	$(BIN)/ruff check --fix src tests bench
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build dist src/*.egg-info
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .hypothesis build dist src/*.egg-info
