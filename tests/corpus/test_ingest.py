@@ -316,6 +316,7 @@ def test_feed_links_skipped_with_no_fetch(site: str, tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- workers, recovery
 
 
+@pytest.mark.slow  # starts a pool of worker processes
 def test_parallel_workers_store_the_same_corpus(corpus_dir: Path, tmp_path: Path) -> None:
     def contents(jobs: int) -> tuple[object, ...]:
         with Store(tmp_path / f"jobs{jobs}.db") as store:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from newsint.config import default_config
 from newsint.evaluate.common import EvalOptions
 from newsint.evaluate.ner import GoldDoc, _score, evaluate, read_conll, read_gum, run
@@ -95,6 +97,7 @@ def test_score_counts_strict_spans() -> None:
     assert (scores["micro"].tp, scores["micro"].fp, scores["micro"].fn) == (1, 2, 1)
 
 
+@pytest.mark.slow  # runs the spaCy pipeline
 def test_evaluate_reports_both_systems() -> None:
     doc = GoldDoc("d1", "Maria Lopes visited Porto on Monday.", {(0, 11, "PER"), (20, 25, "LOC")})
     mapping = {"PERSON": "PER", "GPE": "LOC", "ORG": "ORG"}

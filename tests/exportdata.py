@@ -3,8 +3,6 @@ a copy link, a story, graded claims with chains, a claim cluster, corpus entitie
 
 from __future__ import annotations
 
-import pytest
-
 from handmade import Did, Said, When, article
 from newsint.export import ExportData
 from newsint.model import (
@@ -193,8 +191,3 @@ def make_data() -> ExportData:
             ),
         ],
     )
-
-
-@pytest.fixture
-def data() -> ExportData:
-    return make_data()

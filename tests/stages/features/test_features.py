@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from corpus_texts import ORIGINAL, SPIN, SYNDICATED, features
 
+from corpus_texts import ORIGINAL, SPIN, SYNDICATED, features
 from newsint.stages.features import pieces as T
 from newsint.stages.features.record import ArticleFeatures
 

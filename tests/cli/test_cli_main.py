@@ -3,11 +3,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from newsint.cli import app
 
 runner = CliRunner()
+pytestmark = pytest.mark.slow  # `newsint analyze` runs the spaCy pipeline
 
 PAGE = (
     "Home NEWS Ferry service to the islands resumes after storm damage is repaired\n\n"
