@@ -61,27 +61,29 @@ class Worker:
         return Analysed(work.analysis, work.features, stages, work.band_keys)
 
     def analyse(self, chunk: list[Analysis]) -> list[Analysed | AnalysisProblem]:
-        """Analyse a chunk as one batch; if the batch fails, find the culprit one by one."""
-        todo = [a for a in chunk if not is_analysed(a)]
-        finished = [a for a in chunk if is_analysed(a)]
-        done: dict[int, Analysed | AnalysisProblem] = {}
+        """Analyse a chunk as one batch; if the batch fails, find the culprit one by one.
+
+        Which articles came in finished is decided before anything runs: the stages fill the
+        analyses in place, so afterwards every one of them would look finished."""
+        finished = [is_analysed(a) for a in chunk]
+        todo = [a for a, done in zip(chunk, finished, strict=True) if not done]
+        kept = [a for a, done in zip(chunk, finished, strict=True) if done]
+        results: list[Analysed | AnalysisProblem] = []
         try:
             ran = iter(self.pipeline.run_work(todo) if todo else [])
-            kept = iter(self.finishing.run_work(finished) if finished else [])
-            for i, a in enumerate(chunk):
-                done[i] = (
-                    self._result(next(kept), ())
-                    if is_analysed(a)
-                    else self._result(next(ran), self.names)
+            fin = iter(self.finishing.run_work(kept) if kept else [])
+            for done in finished:
+                results.append(
+                    self._result(next(fin), ()) if done else self._result(next(ran), self.names)
                 )
         except Exception:
-            done = {i: self._one(a) for i, a in enumerate(chunk)}
-        return [done[i] for i in range(len(chunk))]
+            results = [self._one(a, done) for a, done in zip(chunk, finished, strict=True)]
+        return results
 
-    def _one(self, analysis: Analysis) -> Analysed | AnalysisProblem:
+    def _one(self, analysis: Analysis, finished: bool) -> Analysed | AnalysisProblem:
         where = analysis.article.source or analysis.article.id
         try:
-            if is_analysed(analysis):
+            if finished:
                 (work,) = self.finishing.run_work([analysis])
                 return self._result(work, ())
             (work,) = self.pipeline.run_work([analysis])
