@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from corpus_texts import (
     DENIAL,
     DERIVATIVE,
@@ -13,9 +16,6 @@ from corpus_texts import (
     UNRELATED_SAME_TOPIC,
     features,
 )
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 from newsint.config import default_config
 from newsint.corpus.analyzer import CorpusAnalyzer
 from newsint.corpus.delta import CorpusDelta

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from corpus_texts import (
     DERIVATIVE,
     FOOTBALL,
@@ -12,7 +13,6 @@ from corpus_texts import (
     UNRELATED_SAME_TOPIC,
     features,
 )
-
 from newsint.config import default_config
 from newsint.corpus.compare import make_doc
 from newsint.corpus.copies import orient, relate

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from corpus_texts import INDEPENDENT, ORIGINAL, features
-
 from newsint.config import default_config
 from newsint.corpus.analyzer import CorpusAnalyzer
 from newsint.corpus.timeline import corpus_timeline

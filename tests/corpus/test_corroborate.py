@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from corpus_texts import DENIAL, INDEPENDENT, ORIGINAL, SPIN, SYNDICATED, features
 
+from corpus_texts import DENIAL, INDEPENDENT, ORIGINAL, SPIN, SYNDICATED, features
 from newsint.config import default_config
 from newsint.corpus.analyzer import CorpusAnalyzer
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from corpus_texts import DENIAL, INDEPENDENT, analysis
 
+from corpus_texts import DENIAL, INDEPENDENT, analysis
 from newsint import Corpus
 from newsint.config import default_config
 from newsint.model import Analysis

@@ -4,8 +4,8 @@ judgements win and survive new articles and restarts."""
 from __future__ import annotations
 
 import pytest
-from corpus_texts import features
 
+from corpus_texts import features
 from newsint.config import default_config
 from newsint.corpus.analyzer import CorpusAnalyzer
 from newsint.corpus.resolve import name_similarity

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from corpus_texts import features
 
+from corpus_texts import features
 from newsint.config import default_config
 from newsint.corpus.compare import background_idf, cosine, make_doc, story_vector
 from newsint.corpus.stories import name_dice, story_cosine, story_similarity

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from webcorpus import web_analyses, write_jsonl
 
 from newsint.corpus.api import Corpus
+from webcorpus import web_analyses, write_jsonl
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from webcorpus import build, make_client, write_jsonl
 
 from newsint.corpus.api import Corpus
 from newsint.model import Claim, Grade, Removal, Segment, Source, TextSpan
 from newsint.web.render import safe_href
 from newsint.web.state import is_loopback_host
+from webcorpus import build, make_client, write_jsonl
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
