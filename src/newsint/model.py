@@ -228,7 +228,17 @@ SourceKind = Literal[
     "unknown",
 ]
 ClaimStatus = Literal[
-    "asserted", "alleged", "unverified", "denied", "confirmed", "negated", "uncertain"
+    "asserted",  # the source says it happened
+    "confirmed",  # the source confirms it (a factive or verification cue)
+    "alleged",  # the source alleges it, or the article hedges it ("allegedly")
+    "unverified",  # the article says it could not verify it
+    "uncertain",  # the source is unsure ("may have", "appears to")
+    "denied",  # the source says it did not happen (deny, reject, "no ... whatsoever")
+    "negative",  # the source asserts something negative; not a denial
+    "hypothetical",  # conditional or counterfactual ("if ... would", "the prospect of")
+    "question",  # asked, not stated (a reporter's question, "refused to say if")
+    "intention",  # an intention, plan or prediction ("plans to", "will")
+    "negated",  # legacy name of "negative", read from analyses stored before it; never produced
 ]
 
 
@@ -282,6 +292,22 @@ class Evidence(Record):
     effect: str | None = None  # the status or polarity it points to
 
 
+class Factuality(Record):
+    """How far the text commits to one predicate having happened, on the scale of the
+    factuality corpora (FactBank, UW, MEANTIME): -3 certainly not, 0 unknown, +3 certainly.
+
+    `value` is the article's (author's) point of view; `source_value` is that of the nearest
+    source the predicate is reported from (equal to `value` when the article speaks itself).
+    `cues` are the words that set it, each as evidence with its offsets."""
+
+    start: int = Field(ge=0)  # the predicate head (a verb or an eventive noun)
+    end: int = Field(ge=0)
+    text: str
+    value: float = Field(ge=-3.0, le=3.0)
+    source_value: float = Field(ge=-3.0, le=3.0)
+    cues: list[Evidence] = Field(default_factory=list)
+
+
 class Grade(Record):
     """Admiralty-style grade: source reliability A-F, information credibility 1-6, with reasons."""
 
@@ -307,6 +333,7 @@ class Claim(Record):
     polarity: Literal["positive", "negative"] = "positive"
     evidence: list[Evidence] = Field(default_factory=list)
     confidence: float = Field(default=1.0, ge=0.0, le=1.0)  # extraction confidence, not truth
+    factuality: float | None = None  # of the content's head, from the source's point of view
     grade: Grade | None = None
 
 
@@ -337,6 +364,7 @@ class Event(Record):
     time: Argument | None = None
     place: Argument | None = None
     negated: bool = False
+    factuality: float | None = None  # of the trigger, from the article's point of view (-3..+3)
     modality: str | None = None  # not reported as having happened: attempted, planned, future, ...
     claim: str | None = None  # id of the claim it is reported in
     status: ClaimStatus = "asserted"  # inherited from the claim
@@ -373,6 +401,7 @@ class Analysis(Record):
     times: list[TimeExpr] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
+    factuality: list[Factuality] = Field(default_factory=list)  # one per predicate
     main_event: MainEvent | None = None
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
