@@ -150,8 +150,11 @@ class Corpus(Section):
     direction_earlier_time: float
     direction_tie: float
     parent_score_tie: float
+    story_block_similarity: float
     story_min_similarity: float
     story_cosine_weight: float
+    story_year_penalty: float
+    story_block_max_articles: int
     story_idf_ceiling: float
     story_idf_unknown_zipf: float
     story_title_weight: float
