@@ -28,6 +28,14 @@ class Limits(Section):
     max_decompression_ratio: float
 
 
+class Language(Section):
+    """Language detection (newsint.stages.language)."""
+
+    max_chars: int
+    min_letters: int
+    min_probability: float
+
+
 class Clean(Section):
     near_duplicate_min_words: int
     near_duplicate_threshold: float
@@ -252,6 +260,7 @@ class Grade(Section):
 class Config(Section):
     limits: Limits
     clean: Clean
+    language: Language
     html: Html
     nlp: Nlp
     pipeline: PipelineSettings
