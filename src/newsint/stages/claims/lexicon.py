@@ -67,6 +67,12 @@ class Lexicon:
     negation_subjects: frozenset[str]
     negation_adjectives: frozenset[str]
     precedence: tuple[str, ...]
+    question_verbs: frozenset[str]
+    question_marks: frozenset[str]
+    refusal_verbs: frozenset[str]
+    answering_verbs: frozenset[str]
+    denial_emphatic: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> phrases
+    denial_false: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> phrases
     colon_stop: frozenset[str]
     anaphora_determiners: frozenset[str]
     anaphora_nouns: frozenset[str]
@@ -220,6 +226,12 @@ def lexicon() -> Lexicon:
         negation_subjects=_set(data["negation"]["subjects"]),
         negation_adjectives=_set(data["negation"]["adjectives"]),
         precedence=precedence,
+        question_verbs=_set(data["questions"]["verbs"]),
+        question_marks=_set(data["questions"]["marks"]),
+        refusal_verbs=_set(data["questions"]["refusals"]),
+        answering_verbs=_set(data["questions"]["answering"]),
+        denial_emphatic=_by_first_word({w.lower(): "denied" for w in data["denial"]["emphatic"]}),
+        denial_false=_by_first_word({w.lower(): "denied" for w in data["denial"]["false_words"]}),
         colon_stop=_set(data["colon"]["stop"]),
         anaphora_determiners=_set(data["anaphora"]["determiners"]),
         anaphora_nouns=_set(data["anaphora"]["nouns"]),

@@ -18,10 +18,11 @@ from newsint.model import Analysis, Claim, Evidence, Source, TextSpan, stable_id
 from newsint.stages.claims.context import Found
 from newsint.stages.claims.extract import Extractor
 from newsint.stages.claims.lexicon import Lexicon, lexicon
+from newsint.stages.claims.questions import question_frame
 from newsint.stages.claims.quotes import find_quotes, quoted_share
 from newsint.stages.claims.source_refs import SrcRef
 from newsint.stages.claims.sources import Sources
-from newsint.stages.claims.status import decide, hedges, negation, verification_caveats
+from newsint.stages.claims.status import decide, denial, hedges, negation, verification_caveats
 from newsint.text.segments import paragraphs
 
 if TYPE_CHECKING:
@@ -104,8 +105,16 @@ def extract_claims(
             neg = negation(doc, span, lex)
             if neg is not None:
                 evidence.append(neg)
+            rejected = denial(doc, span, lex, neg is not None)
+            if rejected is not None:
+                evidence.append(rejected)
         for caveat in _caveats(f, refs):
             evidence.append(caveat)
+        asked = question_frame(doc, f, lex)
+        if asked is not None:
+            evidence.append(asked.evidence)
+            if not asked.own:  # the reporter's question, not the claim of the one asked
+                chain, kind = [article], "unattributed"
         evidence = _unique(evidence)
         status = decide(lex, evidence, neg is not None)
         cue = (
