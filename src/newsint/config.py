@@ -214,6 +214,10 @@ class Events(Section):
     main_unrealised_penalty: float
 
 
+class Factuality(Section):
+    lexicon: str
+
+
 class Claims(Section):
     unattributed: bool
     unattributed_min_words: int
@@ -260,6 +264,7 @@ class Config(Section):
     web: Web
     entities: Entities
     time: Time
+    factuality: Factuality
     claims: Claims
     grade: Grade
     events: Events

@@ -36,6 +36,12 @@ def _time(resources: Resources) -> Stage:
     return TimeStage(resources)
 
 
+def _factuality(resources: Resources) -> Stage:
+    from newsint.stages.factuality.stage import FactualityStage
+
+    return FactualityStage(resources)
+
+
 def _events(resources: Resources) -> Stage:
     from newsint.stages.events.stage import EventsStage
 
@@ -67,6 +73,7 @@ def registry() -> dict[str, StageFactory]:
         "nlp": _nlp,
         "entities": _entities,
         "time": _time,
+        "factuality": _factuality,
         "claims": _claims,
         "grade": _grade,
         "events": _events,
