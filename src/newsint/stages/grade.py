@@ -180,13 +180,13 @@ def _credibility(
     r = rules()
     number, reason = r.status.get(claim.status, r.status["asserted"])
     cues = [e for e in claim.evidence if e.effect == claim.status]
-    cue_text = ", ".join(_cue(e) for e in cues) or "—"
+    cue_text = ", ".join(dict.fromkeys(_cue(e) for e in cues)) or "—"
     reasons = [f"credibility: {_fill(reason, cues=cue_text)}"]
     others = sorted(
         {e.effect for e in claim.evidence if e.effect in r.status and e.effect != claim.status}
     )
     for effect in others:
-        words = ", ".join(_cue(e) for e in claim.evidence if e.effect == effect)
+        words = ", ".join(dict.fromkeys(_cue(e) for e in claim.evidence if e.effect == effect))
         reasons.append(f"also {effect}: {words}")
     corr = r.corroboration
     if corroboration is None:

@@ -381,7 +381,7 @@ def test_an_outlet_that_could_not_verify_a_document_makes_its_claims_unverified(
     claims_of,
 ) -> None:
     a = claims_of(
-        "A leaked memo obtained by Reuters says the plant will close next spring.\n\n"
+        "A leaked memo obtained by Reuters says the plant closed its furnaces in March.\n\n"
         "Reuters has not independently verified the memo."
     )
     claim = find(a, "says")

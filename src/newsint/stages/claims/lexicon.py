@@ -73,6 +73,9 @@ class Lexicon:
     answering_verbs: frozenset[str]
     denial_emphatic: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> phrases
     denial_false: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> phrases
+    factuality_status: dict[str, str]  # factuality cue kind -> status
+    modal_status: dict[str, str]  # modal auxiliary -> status
+    reported_modal_status: dict[str, str]  # the same in reported speech
     colon_stop: frozenset[str]
     anaphora_determiners: frozenset[str]
     anaphora_nouns: frozenset[str]
@@ -232,6 +235,17 @@ def lexicon() -> Lexicon:
         answering_verbs=_set(data["questions"]["answering"]),
         denial_emphatic=_by_first_word({w.lower(): "denied" for w in data["denial"]["emphatic"]}),
         denial_false=_by_first_word({w.lower(): "denied" for w in data["denial"]["false_words"]}),
+        factuality_status={
+            k: v for k, v in data["factuality_status"].items() if isinstance(v, str)
+        },
+        modal_status={
+            k.lower(): v
+            for k, v in data["factuality_status"]["modals"].items()
+            if isinstance(v, str)
+        },
+        reported_modal_status={
+            k.lower(): v for k, v in data["factuality_status"]["reported_modals"].items()
+        },
         colon_stop=_set(data["colon"]["stop"]),
         anaphora_determiners=_set(data["anaphora"]["determiners"]),
         anaphora_nouns=_set(data["anaphora"]["nouns"]),
