@@ -387,6 +387,17 @@ class Event(Record):
     _status = field_validator("status", mode="before")(current_status)
 
 
+# Event statuses that say it is not reported as having happened: with `negated`, they keep an
+# event off the timelines and out of the main event unless all events are asked for.
+UNREALISED_STATUSES = frozenset({"denied", "hypothetical", "question", "intention"})
+
+
+def reported_as_happened(status: str, negated: bool) -> bool:
+    """Whether the article reports an event as having happened (alleged and hedged events
+    count: they are reported so, with their status)."""
+    return not negated and current_status(status) not in UNREALISED_STATUSES
+
+
 class MainEvent(Record):
     """The 5W1H answer for the article: the event it is about."""
 
