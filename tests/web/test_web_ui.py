@@ -296,3 +296,13 @@ def test_cleaning_cuts_sit_where_the_text_was_removed() -> None:
 )
 def test_rests_on(upstream: list[str], shown: str) -> None:
     assert rests_on(upstream) == shown
+
+
+def test_timeline_toggle_asks_for_all_events(client: TestClient) -> None:
+    plain = client.get("/timeline").text
+    assert 'name="all_events" value="true">' in plain  # the toggle, off
+    everything = client.get("/timeline?all_events=true").text
+    assert 'name="all_events" value="true" checked>' in everything
+    assert "EASE" in everything
+    api = client.get("/api/timeline?all_events=true").json()
+    assert api["total"] >= client.get("/api/timeline").json()["total"]
