@@ -213,6 +213,7 @@ class Events(Section):
     main_place: float
     main_unrealised_penalty: float
     negated_factuality: float
+    happened_factuality: float
     all_events: bool
 
 

@@ -392,10 +392,17 @@ class Event(Record):
 UNREALISED_STATUSES = frozenset({"denied", "hypothetical", "question", "intention"})
 
 
-def reported_as_happened(status: str, negated: bool) -> bool:
-    """Whether the article reports an event as having happened (alleged and hedged events
-    count: they are reported so, with their status)."""
-    return not negated and current_status(status) not in UNREALISED_STATUSES
+def reported_as_happened(
+    status: str, negated: bool, factuality: float | None = None, floor: float | None = None
+) -> bool:
+    """Whether the article reports an event as having happened: not negated, not denied,
+    hypothetical, questioned or planned, and (given a `floor`, config [events]
+    happened_factuality) a factuality above it ("there is no evidence that the port sold…"
+    leaves the sale open). Alleged and hedged events count: they are reported so, with their
+    status."""
+    if negated or current_status(status) in UNREALISED_STATUSES:
+        return False
+    return factuality is None or floor is None or factuality > floor
 
 
 class MainEvent(Record):

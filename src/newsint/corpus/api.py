@@ -239,7 +239,12 @@ class Corpus:
     ) -> list[TimelineEntry]:
         """Dated events across the corpus, merged across copies, oldest first; events not
         reported as having happened only with `all_events`."""
-        return timeline_queries.timeline(self.store, entity=entity, all_events=all_events)
+        return timeline_queries.timeline(
+            self.store,
+            entity=entity,
+            all_events=all_events,
+            floor=self.config.events.happened_factuality,
+        )
 
     def graph(
         self, *, max_entities: int = 40, max_claims: int = 25, links_per_entity: int = 3

@@ -47,10 +47,12 @@ def corpus_timeline(
     entity: str | None = None,
     entities: Iterable[CorpusEntity] | None = None,
     all_events: bool = False,
+    floor: float | None = None,
 ) -> list[TimelineEntry]:
     """Deduplicated, ordered events; `entity` (a corpus entity id or a name) keeps only events
     where it is actor, target or place. Events not reported as having happened (negated,
-    denied, hypothetical, questioned, planned) are left out unless `all_events`."""
+    denied, hypothetical, questioned, planned, or with a factuality at or below `floor`) are left
+    out unless `all_events`."""
     roots = _root_of(links)
     wanted: set[str] | None = None
     if entity:
@@ -62,7 +64,9 @@ def corpus_timeline(
     for f in features:
         order = (f.published or "~", f.id)
         for e in f.events:
-            if not all_events and not reported_as_happened(e.status, e.negated):
+            if not all_events and not reported_as_happened(
+                e.status, e.negated, e.factuality, floor
+            ):
                 continue
             roles = {word_key(x) for x in (e.actor, e.target, e.place) if x}
             if wanted is not None and not roles & wanted:

@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from newsint.config import default_config
 from newsint.model import Analysis, Argument, Entity, Event, chain_text, reported_as_happened
 from newsint.stages.time.timeline import article_timeline
 from newsint.text.segments import paragraph_texts, paragraphs
@@ -245,7 +246,10 @@ def section_main_event(a: Analysis) -> Section | None:
 
 def _left_out(a: Analysis) -> list[str]:
     """A note naming the events kept off the timeline (and how to see them)."""
-    off = [e for e in a.events if not reported_as_happened(e.status, e.negated)]
+    floor = default_config().events.happened_factuality
+    off = [
+        e for e in a.events if not reported_as_happened(e.status, e.negated, e.factuality, floor)
+    ]
     if not off:
         return []
     kinds = sorted({"negated" if e.negated else e.status for e in off})

@@ -13,7 +13,11 @@ from newsint.stages.features.record import decode
 
 
 def timeline(
-    store: Store, *, entity: str | None = None, all_events: bool = False
+    store: Store,
+    *,
+    entity: str | None = None,
+    all_events: bool = False,
+    floor: float | None = None,
 ) -> list[TimelineEntry]:
     """Dated events across the corpus (only those involving `entity`, an id or name, when
     given), each reported event once however many copies report it; with `all_events`, the
@@ -33,4 +37,6 @@ def timeline(
                 )
             ]
     features = (decode(data) for _, data in store.features())
-    return corpus_timeline(features, links, entity=entity, entities=entities, all_events=all_events)
+    return corpus_timeline(
+        features, links, entity=entity, entities=entities, all_events=all_events, floor=floor
+    )

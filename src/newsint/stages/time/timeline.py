@@ -175,19 +175,22 @@ def _fold(entries: list[Entry]) -> list[Entry]:
 
 
 def article_timeline(
-    analysis: Analysis, fold: bool = True, all_events: bool = False
+    analysis: Analysis, fold: bool = True, all_events: bool = False, floor: float | None = None
 ) -> tuple[list[Entry], list[Entry]]:
     """(dated entries in time order, undated entries in text order).
 
     Ties in time keep text order; a coarser value covering the same start sorts first, as a
     month heading goes before its days. With `fold`, repeated mentions of one event share a row.
     Events not reported as having happened (negated, denied, hypothetical, questioned, planned)
-    are left out unless `all_events`.
+    are left out unless `all_events`, as are those whose factuality is at or below `floor`
+    (default: config [events] happened_factuality).
     """
+    if floor is None:
+        floor = default_config().events.happened_factuality
     entries = [
         event_time(analysis, event)
         for event in analysis.events
-        if all_events or reported_as_happened(event.status, event.negated)
+        if all_events or reported_as_happened(event.status, event.negated, event.factuality, floor)
     ]
     if fold:
         entries = _fold(entries)
