@@ -241,6 +241,19 @@ ClaimStatus = Literal[
     "negated",  # legacy name of "negative", read from analyses stored before it; never produced
 ]
 LEGACY_STATUS = {"negated": "negative"}
+# What each status means, for the views' legends and tooltips (docs/schema.md says the same).
+STATUS_MEANING: dict[str, str] = {
+    "asserted": "the source says it happened",
+    "confirmed": "the source confirms it",
+    "alleged": "alleged by the source, or hedged by the article (“allegedly”, “reportedly”)",
+    "unverified": "the article says it could not be verified",
+    "uncertain": "the source is unsure (“may have”, “appears to”, “no evidence that”)",
+    "denied": "the source says it did not happen (deny, reject, “no … whatsoever”, “false”)",
+    "negative": "the source asserts something negative; not a denial",
+    "hypothetical": "conditional or counterfactual (“if … would”, “the prospect of”)",
+    "question": "asked, not stated (a reporter's question, “refused to say whether”)",
+    "intention": "an intention, plan or prediction (“plans to”, “will”)",
+}
 # The statuses newsint produces, in the order views list them (the legacy names left out).
 CLAIM_STATUSES: tuple[str, ...] = tuple(s for s in get_args(ClaimStatus) if s not in LEGACY_STATUS)
 

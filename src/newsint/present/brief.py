@@ -156,18 +156,31 @@ def section_times(a: Analysis) -> Section:
     )
 
 
+def factuality_text(value: float | None) -> str:
+    """A factuality as the views show it: signed, one decimal (−3 did not happen … +3 did)."""
+    return "—" if value is None else f"{value:+.1f}".replace("-", "−")
+
+
 def section_claims(a: Analysis) -> Section | None:
     """Claims grouped by their chain of sources (the article's own assertions last), each with
-    kind, status (and polarity when negative), Admiralty grade and a clipped content."""
+    kind, status (and polarity when negative), Admiralty grade, the factuality of its content
+    from its source's point of view, and a clipped content."""
     if not a.claims:
         return None
     groups: dict[str, list[list[str]]] = {}
     for claim in a.claims:
         label = chain_text(claim.chain, article="article")
-        status = claim.status + (", negative" if claim.polarity == "negative" else "")
+        negative = claim.polarity == "negative" and claim.status != "negative"
+        status = claim.status + (", negative" if negative else "")
         code = claim.grade.code if claim.grade else "—"
         groups.setdefault(label, []).append(
-            [claim.kind, status, code, _clip(claim.content.text, 100)]
+            [
+                claim.kind,
+                status,
+                code,
+                factuality_text(claim.factuality),
+                _clip(claim.content.text, 100),
+            ]
         )
     order = sorted(groups, key=lambda label: label == "article")  # stable: text order kept
     rows: list[list[str]] = []
@@ -181,7 +194,7 @@ def section_claims(a: Analysis) -> Section | None:
     ]
     return Section(
         f"Claims ({len(a.claims)})",
-        ["source chain", "kind", "status", "grade", "claim"],
+        ["source chain", "kind", "status", "grade", "factuality", "claim"],
         rows,
         notes,
     )
@@ -204,9 +217,10 @@ def _names(name: str, text: str) -> bool:
 def _status(e: Event) -> str:
     """Status, and for anything not plainly asserted the chain of sources behind it."""
     named = any(src.kind != "article" for src in e.chain)
+    fact = "" if e.factuality is None else f" · factuality {factuality_text(e.factuality)}"
     if e.status == "asserted" and not named:
-        return "asserted"
-    return e.status + (": " + chain_text(e.chain, article="article") if named else "")
+        return "asserted" + fact
+    return e.status + (": " + chain_text(e.chain, article="article") if named else "") + fact
 
 
 def _event_label(e: Event, also: tuple[Event, ...] = ()) -> str:
