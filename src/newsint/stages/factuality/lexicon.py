@@ -28,7 +28,12 @@ class Lexicon:
     intensifiers: frozenset[str]
     object_quantifier_cap: float
     modals: dict[str, float]
+    future_modals: frozenset[str]
     hedges: dict[str, float]
+    event_modifiers: dict[str, float]
+    negated_adverbs: frozenset[str]
+    stopping: frozenset[str]
+    stopping_cap: float
     factive: frozenset[str]
     implicative: dict[str, tuple[int, int]]  # lemma -> (sign when positive, sign when negated)
     report: frozenset[str]
@@ -48,6 +53,7 @@ class Lexicon:
     conditional_marks: frozenset[str]
     conditional_cap: float
     purpose_cap: float
+    imperative_cap: float
     infinitive_cap: float
     noun_suffixes: tuple[str, ...]
     eventive_nouns: frozenset[str]
@@ -103,8 +109,13 @@ def parse_lexicon(data: dict[str, Any], where: str) -> Lexicon:
             negative_prepositions=_words(data, "negation", "prepositions"),
             intensifiers=_words(data, "negation", "intensifiers"),
             object_quantifier_cap=float(data["negation"]["object_quantifier_cap"]),
-            modals=_values(data["modals"]),
+            modals=_values(data["modals"]["values"]),
+            future_modals=_words(data, "modals", "future"),
             hedges=_values(data["hedges"]),
+            event_modifiers=_values(data["event_modifiers"]),
+            negated_adverbs=_words(data, "negation", "after_no"),
+            stopping=_words(data, "stopping", "lemmas"),
+            stopping_cap=float(data["stopping"]["cap"]),
             factive=_words(data, "factive", "lemmas"),
             implicative={
                 str(k): _signature(str(k), v, f"{where} [implicative]")
@@ -127,6 +138,7 @@ def parse_lexicon(data: dict[str, Any], where: str) -> Lexicon:
             conditional_marks=_words(data, "conditional", "marks"),
             conditional_cap=float(data["conditional"]["cap"]),
             purpose_cap=float(data["purpose"]["cap"]),
+            imperative_cap=float(data["imperative"]["cap"]),
             infinitive_cap=float(data["infinitive"]["cap"]),
             noun_suffixes=tuple(str(s) for s in data["nouns"]["suffixes"]),
             eventive_nouns=_words(data, "nouns", "lemmas"),
