@@ -28,6 +28,7 @@ FAMILIES = (
     "embedding",
     "scope",
     "presupposed",
+    "nominal",
 )
 # The families that are about time, not doubt: a certain future event ("will open in May") or
 # one intended. MEANTIME's scale counts such events as certain; `TIME_APART` reads them so.
@@ -132,6 +133,18 @@ def is_imperative(token: Token) -> bool:
     return starts and not deps & {"nsubj", "nsubjpass", "aux", "auxpass", "expl"}
 
 
+def _neither_nor(token: Token) -> Token | None:
+    """The 'neither' or 'nor' that negates a predicate: "neither approves nor disapproves"."""
+    for c in token.children:
+        if c.dep_ == "preconj" and c.lower_ == "neither":
+            return c
+    if token.dep_ == "conj":
+        for c in token.head.children:
+            if c.dep_ == "cc" and c.lower_ == "nor":
+                return c
+    return None
+
+
 def local_value(token: Token, lex: Lexicon, disabled: frozenset[str]) -> Local:
     """The predicate's own commitment (+3 unless a cue of its own lowers or flips it)."""
     local = Local(lex.factual, lex.factual)
@@ -159,13 +172,16 @@ def local_value(token: Token, lex: Lexicon, disabled: frozenset[str]) -> Local:
             elif _word(c) in lex.intensifiers and local.value < 0:
                 cues.append(cue_of(c, "negation", "intensifies the negation"))
         head = token.head
-        if (
-            token.dep_ in {"pobj", "pcomp"}
-            and head.dep_ == "prep"
-            and _lemma(head) in lex.negative_prepositions
+        if head.dep_ == "prep" and (
+            (token.dep_ in {"pobj", "pcomp"} and _lemma(head) in lex.negative_prepositions)
+            or (token.dep_ == "pcomp" and _lemma(head) in lex.negative_before_gerund)
         ):
             local.negate(lex)
             cues.append(cue_of(head, "negation", f"{head.text} -> {local.value:+.1f}"))
+        neither = _neither_nor(token)
+        if neither is not None:
+            local.negate(lex)
+            cues.append(cue_of(neither, "negation", f"{neither.text} -> {local.value:+.1f}"))
     for c in children:
         if c.dep_ in {"aux", "auxpass"} and c.tag_ == "MD":
             limit = lex.modals.get(_word(c), lex.modals.get(_lemma(c)))

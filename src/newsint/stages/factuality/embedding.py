@@ -56,7 +56,7 @@ def _marks(tok: Token) -> set[str]:
     return {c.lemma_.lower() for c in tok.children if c.dep_ == "mark"}
 
 
-def class_of(gov: Token, lex: Lexicon, relation: str) -> str | None:
+def class_of(gov: Token, lex: Lexicon, relation: str, tok: Token) -> str | None:
     """The embedding class of a governor for this relation (None: transparent)."""
     lemma = gov.lemma_.lower()
     if lemma in lex.stopping and relation in ARGUMENTS:
@@ -73,8 +73,8 @@ def class_of(gov: Token, lex: Lexicon, relation: str) -> str | None:
         return "factive"
     if lemma in lex.denial:
         return "denial"
-    if lemma in lex.question_lemmas and relation in {"ccomp"}:
-        return "question"
+    if lemma in lex.question_lemmas and relation == "ccomp" and _marks(tok) & lex.question_marks:
+        return "question"  # "asked whether he had resigned" (not "asked how he did it")
     if lemma in lex.report:
         return "weak_report" if lemma in lex.weak_report else "report"
     if lemma in lex.belief:
@@ -117,13 +117,14 @@ def embed(
         marks = _marks(tok)
         if "intention" in disabled:
             return None
-        if marks & {"so", "order"} or (not marks and _has_infinitive(tok)):
+        if marks & {"so", "order"} or (_has_infinitive(tok) and not marks & lex.conditional_marks):
             limit = lex.purpose_cap
             return Effect(_capped(limit, gl, top), cue_of(gov, "purpose", f"caps at {limit:+.1f}"))
         return None
-    kind = class_of(gov, lex, relation)
+    kind = class_of(gov, lex, relation, tok)
     if kind is None:
-        if relation in {"xcomp", "acl"} and _has_infinitive(tok) and "intention" not in disabled:
+        infinitive = relation in {"xcomp", "acl", "relcl"} and _has_infinitive(tok)
+        if infinitive and "intention" not in disabled:
             # "entitles them to buy", "an opportunity to reenergize": not (yet) realised
             limit = lex.infinitive_cap
             return Effect(

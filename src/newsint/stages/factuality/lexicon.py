@@ -25,6 +25,7 @@ class Lexicon:
     negation_words: frozenset[str]
     negative_quantifiers: frozenset[str]
     negative_prepositions: frozenset[str]
+    negative_before_gerund: frozenset[str]
     intensifiers: frozenset[str]
     object_quantifier_cap: float
     modals: dict[str, float]
@@ -107,6 +108,7 @@ def parse_lexicon(data: dict[str, Any], where: str) -> Lexicon:
             negation_words=_words(data, "negation", "words"),
             negative_quantifiers=_words(data, "negation", "quantifiers"),
             negative_prepositions=_words(data, "negation", "prepositions"),
+            negative_before_gerund=_words(data, "negation", "before_gerund"),
             intensifiers=_words(data, "negation", "intensifiers"),
             object_quantifier_cap=float(data["negation"]["object_quantifier_cap"]),
             modals=_values(data["modals"]["values"]),

@@ -39,10 +39,17 @@ _SCOPED_NOUNS = frozenset({"dobj", "nsubjpass"})
 
 @dataclass(frozen=True)
 class Frame:
-    """What a context does to a commitment placed in it, and the cues that made it so."""
+    """What a context does to a commitment placed in it, and the cues that made it so;
+    `sources` is the same context with only its sources (reports, denials) kept, for a noun
+    named along the way."""
 
     apply: Transform
     cues: tuple[Cue, ...] = ()
+    sources: Frame | None = None  # None: this frame is its own (it holds nothing else)
+
+    @property
+    def reported(self) -> Frame:
+        return self.sources or self
 
 
 def _identity(a: float, s: float) -> tuple[float, float]:
@@ -143,7 +150,19 @@ def _frame_for(
         else embed(tok, gov, relation, gov_own, lex, lambda t: own[t.i], disabled)
     )
     if effect is not None:
-        return Frame(_compose(effect, gov_frame), (effect.cue, *gov_frame.cues))
+        framed = Frame(_compose(effect, gov_frame), (effect.cue, *gov_frame.cues))
+        if effect.new_source:
+            outer_sources = gov_frame.reported
+            return Frame(
+                framed.apply,
+                framed.cues,
+                Frame(_compose(effect, outer_sources), (effect.cue, *outer_sources.cues)),
+            )
+        return Frame(framed.apply, framed.cues, gov_frame.reported)
+    if "nominal" not in disabled and tok.pos_ == "NOUN" and tok.dep_ not in _SCOPED_NOUNS:
+        # a noun event named along the way ("to capitalise on the murder", "a proposal for an
+        # end to the confrontation") exists whatever the clause around it plans or asks
+        return gov_frame.reported
     outer = frames[tok.head.i] or ROOT_FRAME
     scope = gov_own.certainty
     if scope >= lex.factual or "scope" in disabled:
@@ -156,7 +175,7 @@ def _frame_for(
     def scoped(a: float, s: float, f: Frame = outer, k: float = scope) -> tuple[float, float]:
         return f.apply(cap(a, k), cap(s, k))
 
-    return Frame(scoped, outer.cues + _scope_cues(gov_own.cues))
+    return Frame(scoped, outer.cues + _scope_cues(gov_own.cues), outer.reported)
 
 
 def _scope_cues(cues: list[Cue]) -> tuple[Cue, ...]:
@@ -171,6 +190,8 @@ def _presupposed(tok: Token, lex: Lexicon) -> bool:
     lemma = tok.head.lemma_.lower()
     if lemma in lex.evidence_nouns or lemma in lex.hypothetical_nouns:
         return False
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False  # "the best person to raise the child": not done yet
     if tok.dep_ == "relcl":
         return True
     return (
