@@ -81,6 +81,7 @@ class Outlets:
     """The outlet table with its text matcher and the credit-line patterns."""
 
     def __init__(self, raw: dict) -> None:
+        self.raw_rows: tuple[dict, ...] = tuple(raw["outlet"])  # the table's rows as written
         self.outlets: tuple[Outlet, ...] = tuple(
             Outlet(
                 name=o["name"],
