@@ -1,9 +1,10 @@
-"""Name tables the entities stage consults: countries, capitals, demonyms, media, seats of power.
+"""Name tables the entities stage consults: countries, capitals, demonyms, outlets, seats of power.
 
 Countries come from pycountry (every ISO 3166 code and name) plus data/countries.toml, which adds
 what news writes and ISO lacks ("Turkey", "the US", demonyms, capitals). The word lists of
 data/entities.toml (titles, designators, metonymy cues) are compiled here too, so rules in the
-stage stay general and what they know about the world is data. Everything is keyed by
+stage stay general and what they know about the world is data. News outlets come from
+data/outlets.toml through `newsint.text.outlets`, the one outlet recogniser. Everything is keyed by
 `newsint.text.fold.name_key()`.
 """
 
@@ -18,6 +19,7 @@ from importlib import resources
 from typing import Literal
 
 from newsint.text.fold import name_key
+from newsint.text.outlets import Outlets, load_outlets
 
 EntryKind = Literal["country", "capital", "demonym", "media", "seat"]
 
@@ -72,6 +74,7 @@ class Gazetteer:
     entries: Mapping[str, Entry]  # name_key(name) -> entry
     matcher: re.Pattern[str]  # finds table names in running text (for names the model missed)
     words: Lexicon
+    outlets: Outlets  # news outlets and the credit lines that name them (data/outlets.toml)
 
     def lookup(self, name: str) -> Entry | None:
         return self.entries.get(name_key(name))
@@ -144,12 +147,13 @@ def load_gazetteer() -> Gazetteer:
     ent = _data("entities.toml")
     for name, seat in ent["seats"].items():
         add(name, Entry("seat", name, "ORG", seat["country"], seat["stands_for"]))
-    for name in ent["media"]["exact"]:
-        add(name, Entry("media", name, "ORG"))
-    for name in ent["media"]["any_case"]:
-        key = name_key(name)
-        entries.setdefault(key, Entry("media", name, "ORG"))
-        any_case.add(name)
+    outlets = load_outlets()
+    for outlet, row in zip(outlets.outlets, outlets.raw_rows, strict=True):
+        for name in (outlet.name, *row["aliases"]):
+            add(name, Entry("media", outlet.name, "ORG"))
+        for name in row.get("any_case", []):
+            entries.setdefault(name_key(name), Entry("media", outlet.name, "ORG"))
+            any_case.add(name)
 
     def alternation(forms: set[str]) -> str:
         return "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
@@ -175,4 +179,10 @@ def load_gazetteer() -> Gazetteer:
         government_nouns=_words(metonymy["government_nouns"]),
         agent_deps=frozenset(metonymy["agent_deps"]),
     )
-    return Gazetteer(countries=display, entries=entries, matcher=re.compile(pattern), words=words)
+    return Gazetteer(
+        countries=display,
+        entries=entries,
+        matcher=re.compile(pattern),
+        words=words,
+        outlets=outlets,
+    )

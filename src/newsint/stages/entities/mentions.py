@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from newsint.config import Entities as EntitiesConfig
 from newsint.stages.entities.context import _MODIFIER_DEPS, _Ctx, _span_text
+from newsint.stages.entities.credits import block_credits, credit_names, in_credit_names
 from newsint.stages.entities.describe import _describe, _role_countries, _set_title
 from newsint.stages.entities.gazetteer import Gazetteer
 from newsint.stages.entities.names import Candidate, acronym_letters, spelling_similarity
@@ -29,12 +30,18 @@ def extract(doc: Doc, gaz: Gazetteer, cfg: EntitiesConfig) -> list[Candidate]:
     for si, sent in enumerate(doc.sents):
         for t in sent:
             sent_of[t.i] = si
-    ctx = _Ctx(doc, doc.text, gaz, cfg, sent_of, _shouted(doc, cfg), [False] * len(doc))
+    n = len(doc)
+    ctx = _Ctx(doc, doc.text, gaz, cfg, sent_of, _shouted(doc, cfg), [False] * n, [False] * n)
+    credits = block_credits(ctx)
     labels = set(cfg.labels)
     persons = _person_words(doc, labels)
     loud: list[Candidate] = []
     for ent in doc.ents:
         if ent.label_ not in labels:
+            continue
+        if any(ctx.blocked[ent.start : ent.end]):
+            if in_credit_names(ctx, ent.start_char, ent.end_char):
+                _credited(ctx, ent.start, ent.end, ent.label_)
             continue
         c = _candidate(ctx, ent.start, ent.end, ent.label_, ent.label_)
         if c is None:
@@ -44,6 +51,7 @@ def extract(doc: Doc, gaz: Gazetteer, cfg: EntitiesConfig) -> list[Candidate]:
             loud.append(c)
         else:
             ctx.add(c)
+    _credit_names(ctx, credit_names(ctx, credits))
     _person_short_forms(ctx, persons)
     known = _known_names(ctx)
     for c in loud:  # the model guesses on all-caps text: keep what the article or tables confirm
@@ -61,7 +69,7 @@ def extract(doc: Doc, gaz: Gazetteer, cfg: EntitiesConfig) -> list[Candidate]:
     for c in ctx.cands:
         _describe(ctx, c)
     _role_countries(ctx)
-    return ctx.cands
+    return ctx.cands + ctx.credited
 
 
 def _shouted(doc: Doc, cfg: EntitiesConfig) -> list[bool]:
@@ -134,6 +142,30 @@ def _candidate(ctx: _Ctx, ts: int, te: int, label: str, type_: str) -> Candidate
     if title:
         _set_title(ctx, c, title[2], title[0])
     return c
+
+
+def _credited(ctx: _Ctx, ts: int, te: int, label: str) -> None:
+    """A name the model found in a byline or photo credit: a typed mention of kind "credit"
+    that joins no entity (a photographer is no actor of the story)."""
+    c = _candidate(ctx, ts, te, label, label)
+    if c is not None:
+        c.kind = "credit"
+        c.sentence = ctx.sent_of[c.tokens[0]]
+        ctx.credited.append(c)
+
+
+def _credit_names(ctx: _Ctx, names: list[tuple[int, int, str, str]]) -> None:
+    """A dateline's places and a credited outlet: typed so whatever the model said, and added
+    where the model missed them (all-caps datelines)."""
+    by_tokens = {c.tokens: c for c in ctx.cands}
+    for ts, te, type_, fix in names:
+        c = by_tokens.get((ts, te))
+        if c is not None:
+            if c.type != type_ and not (type_ == "GPE" and c.type in ("LOC", "FAC")):
+                c.type = type_
+                c.fixes.append(fix)
+        elif ctx.free(ts, te):
+            _new(ctx, ts, te, type_, fix)
 
 
 def _given_name(ctx: _Ctx, i: int, first: int) -> bool:
