@@ -13,12 +13,13 @@ from newsint.stages.factuality import lookup
 from newsint.stages.factuality.lexicon import load_lexicon
 from newsint.stages.factuality.stage import FactualityStage
 
-# The class of a value: "+" certainly happened (>= 2), "-" did not (<= -1), "?" open between.
+# The class of a value, as the factuality corpora score it: "+" factual (>= 2.5), "-"
+# non-factual (< 0), "?" uncertain in between.
 FACT, NOT, OPEN = "+", "-", "?"
 
 
 def klass(value: float) -> str:
-    return FACT if value >= 2.0 else NOT if value <= -1.0 else OPEN
+    return FACT if value >= 2.5 else NOT if value < 0 else OPEN
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +73,7 @@ TABLE = [
     # deny / reject / dismiss
     ("The ministry denied that its troops had shelled the village.", "shelled", NOT, NOT, "denial"),
     ("Lindqvist rejected claims that she leaked the memo.", "leaked", NOT, NOT, "denial"),
-    ("The company dismissed reports that it would close the mill.", "close", OPEN, OPEN, "denial"),
+    ("The company dismissed reports that it would close the mill.", "close", NOT, NOT, "denial"),
     (
         "The ministry did not deny that its troops had shelled the village.",
         "shelled",
@@ -117,8 +118,8 @@ TABLE = [
     (
         "Officials denied reports that the firm had agreed to sell the port.",
         "sell",
-        OPEN,
-        OPEN,
+        NOT,
+        NOT,
         "intention",
     ),
     (

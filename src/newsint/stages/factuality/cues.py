@@ -24,9 +24,10 @@ FAMILIES = (
     "conditional",
     "question",
     "embedding",
+    "scope",
 )
 
-_SUBJECTS_OBJECTS = frozenset({"nsubj", "nsubjpass", "dobj", "csubj"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 
 
 @dataclass(frozen=True)
@@ -96,18 +97,18 @@ def local_value(token: Token, lex: Lexicon, disabled: frozenset[str]) -> tuple[f
     if "negation" not in disabled:
         for c in children:
             if is_negator(c, lex):
-                value = -value
+                value = lex.negate(value)
                 cues.append(cue_of(c, "negation", f"flips the sign -> {value:+.1f}"))
             elif c.dep_ == "det" and _word(c) == "no" and token.pos_ in {"NOUN", "PROPN"}:
-                value = -value
+                value = lex.negate(value)
                 cues.append(cue_of(c, "negative_quantifier", f"no {token.text} -> {value:+.1f}"))
-            elif (
-                c.dep_ in _SUBJECTS_OBJECTS
-                and token.pos_ in {"VERB", "AUX"}
-                and (is_negative_quantifier(c, lex))
-            ):
-                value = -value
-                cues.append(cue_of(c, "negative_quantifier", f"flips the sign -> {value:+.1f}"))
+            elif token.pos_ in {"VERB", "AUX"} and is_negative_quantifier(c, lex):
+                if c.dep_ in _SUBJECTS:  # "nobody was hurt"
+                    value = lex.negate(value)
+                    cues.append(cue_of(c, "negative_quantifier", f"flips the sign -> {value:+.1f}"))
+                elif c.dep_ == "dobj":  # "gave no details": something happened, not all
+                    value = cap(value, lex.object_quantifier_cap)
+                    cues.append(cue_of(c, "negative_quantifier", f"-> {value:+.1f}"))
             elif _word(c) in lex.intensifiers and value < 0:
                 cues.append(cue_of(c, "negation", "intensifies the negation"))
         head = token.head
@@ -116,7 +117,7 @@ def local_value(token: Token, lex: Lexicon, disabled: frozenset[str]) -> tuple[f
             and head.dep_ == "prep"
             and _lemma(head) in lex.negative_prepositions
         ):
-            value = -value
+            value = lex.negate(value)
             cues.append(cue_of(head, "negation", f"{head.text} -> {value:+.1f}"))
     if "modal" not in disabled:
         for c in children:

@@ -33,7 +33,9 @@ COMPLEMENTS = frozenset({"ccomp", "xcomp", "csubj", "csubjpass", "oprd", "acl"})
 # Nominal arguments a class also applies to ("denied the attack", "planned a raid").
 ARGUMENTS = frozenset({"dobj", "nsubjpass"})
 # Classes that apply to nominal and prepositional arguments too, not only to clauses.
-_ARGUMENT_CLASSES = frozenset({"implicative", "denial", "intention", "belief", "factive"})
+# A denial's nominal object is not denied ("rejected the offer": the offer was made); what a
+# denied report says is ("denied reports that X": X), see embed.
+_ARGUMENT_CLASSES = frozenset({"implicative", "intention", "belief", "factive"})
 
 
 def governor(tok: Token) -> tuple[Token, str]:
@@ -93,8 +95,16 @@ class Effect:
     new_source: bool = False
 
 
-def embed(tok: Token, gov: Token, relation: str, gl: float, lex: Lexicon) -> Effect | None:
-    """What a class governor, whose own local value is `gl`, does to `tok`; None when the
+def embed(
+    tok: Token,
+    gov: Token,
+    relation: str,
+    gl: float,
+    lex: Lexicon,
+    gl_of: Callable[[Token], float],
+) -> Effect | None:
+    """What a class governor, whose own local value is `gl` (`gl_of` gives any token's),
+    does to `tok`; None when the
     relation is not one the governor's class reaches (`tok` then shares its governor's frame).
     The walk composes the effect with the governor's own frame."""
     top = lex.factual
@@ -106,7 +116,17 @@ def embed(tok: Token, gov: Token, relation: str, gl: float, lex: Lexicon) -> Eff
         return None
     kind = class_of(gov, lex, relation)
     if kind is None:
+        if relation in {"xcomp", "acl"} and _has_infinitive(tok):
+            # "entitles them to buy", "an opportunity to reenergize": not (yet) realised
+            limit = lex.infinitive_cap
+            return Effect(
+                _capped(limit, lex.factual, lex.factual),
+                cue_of(gov, "infinitive", f"caps at {limit:+.1f}"),
+            )
         return None
+    if kind == "evidence" and gov.dep_ == "dobj" and gov.head.lemma_.lower() in lex.denial:
+        # "denied reports that X": the denial reaches what the reports say
+        return _denial(gov.head, gl_of(gov.head), lex)
     clause = relation in COMPLEMENTS or (relation == "relcl" and kind == "evidence")
     argument = relation in ARGUMENTS or (
         relation.startswith("prep:") and relation[5:] in lex.embedding_prepositions
@@ -132,14 +152,7 @@ def embed(tok: Token, gov: Token, relation: str, gl: float, lex: Lexicon) -> Eff
 
         return Effect(reported, cue_of(gov, "report", f"article x{scale:.2f}"), new_source=True)
     if kind == "denial":
-        scale = lex.denial_scale
-
-        def denied(a: float, s: float) -> tuple[float, float]:
-            if gl <= 0:  # "did not deny": open
-                return cap(a, 0.0), cap(s, 0.0)
-            return -a * scale * gl / top, -s
-
-        return Effect(denied, cue_of(gov, "denial", f"flipped; article x{scale:.2f}"), True)
+        return _denial(gov, gl, lex)
     if kind == "belief":
         limit = -lex.belief_cap if gov.lemma_.lower() in lex.negative_belief else lex.belief_cap
         return Effect(_capped(limit, gl, top), cue_of(gov, "belief", f"caps at {limit:+.1f}"), True)
@@ -166,6 +179,18 @@ def embed(tok: Token, gov: Token, relation: str, gl: float, lex: Lexicon) -> Eff
         return a * scale * gl / top, s
 
     return Effect(evidenced, cue_of(gov, "report", f"article x{scale:.2f}"))
+
+
+def _denial(gov: Token, gl: float, lex: Lexicon) -> Effect:
+    """The speaker says it did not happen: the source's view flipped, the article's scaled."""
+    scale, top = lex.denial_scale, lex.factual
+
+    def denied(a: float, s: float) -> tuple[float, float]:
+        if gl <= 0:  # "did not deny": open
+            return cap(a, 0.0), cap(s, 0.0)
+        return -a * scale * gl / top, -s
+
+    return Effect(denied, cue_of(gov, "denial", f"flipped; article x{scale:.2f}"), True)
 
 
 def _capped(limit: float, gl: float, top: float) -> Transform:

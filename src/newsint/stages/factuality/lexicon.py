@@ -21,10 +21,12 @@ class Lexicon:
     """Everything the factuality walk reads, as sets and numbers."""
 
     factual: float
+    negated: float
     negation_words: frozenset[str]
     negative_quantifiers: frozenset[str]
     negative_prepositions: frozenset[str]
     intensifiers: frozenset[str]
+    object_quantifier_cap: float
     modals: dict[str, float]
     hedges: dict[str, float]
     factive: frozenset[str]
@@ -46,6 +48,7 @@ class Lexicon:
     conditional_marks: frozenset[str]
     conditional_cap: float
     purpose_cap: float
+    infinitive_cap: float
     noun_suffixes: tuple[str, ...]
     eventive_nouns: frozenset[str]
     not_eventive: frozenset[str]
@@ -55,6 +58,10 @@ class Lexicon:
     hypothetical_nouns: frozenset[str]
     hypothetical_cap: float
     embedding_prepositions: frozenset[str]
+
+    def negate(self, value: float) -> float:
+        """Flip a commitment; a plain negation of a certain one ends at `negated`."""
+        return -value * abs(self.negated) / self.factual
 
     def is_eventive_noun(self, lemma: str) -> bool:
         """A noun that names an event ("the attack", "negotiations"), by list or by ending."""
@@ -90,10 +97,12 @@ def parse_lexicon(data: dict[str, Any], where: str) -> Lexicon:
     try:
         return Lexicon(
             factual=float(data["scale"]["factual"]),
+            negated=float(data["negation"]["negated"]),
             negation_words=_words(data, "negation", "words"),
             negative_quantifiers=_words(data, "negation", "quantifiers"),
             negative_prepositions=_words(data, "negation", "prepositions"),
             intensifiers=_words(data, "negation", "intensifiers"),
+            object_quantifier_cap=float(data["negation"]["object_quantifier_cap"]),
             modals=_values(data["modals"]),
             hedges=_values(data["hedges"]),
             factive=_words(data, "factive", "lemmas"),
@@ -118,6 +127,7 @@ def parse_lexicon(data: dict[str, Any], where: str) -> Lexicon:
             conditional_marks=_words(data, "conditional", "marks"),
             conditional_cap=float(data["conditional"]["cap"]),
             purpose_cap=float(data["purpose"]["cap"]),
+            infinitive_cap=float(data["infinitive"]["cap"]),
             noun_suffixes=tuple(str(s) for s in data["nouns"]["suffixes"]),
             eventive_nouns=_words(data, "nouns", "lemmas"),
             not_eventive=_words(data, "nouns", "not_eventive"),

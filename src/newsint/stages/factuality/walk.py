@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from newsint.stages.factuality.cues import Cue, local_value
+from newsint.stages.factuality.cues import Cue, cap, local_value
 from newsint.stages.factuality.embedding import Effect, embed, governor
 
 if TYPE_CHECKING:
@@ -114,10 +114,33 @@ def _frame_for(
     gov_own = own[gov.i]
     if gov_frame is None or gov_own is None:  # governor outside this sentence's tree
         return ROOT_FRAME
-    effect = None if "embedding" in disabled else embed(tok, gov, relation, gov_own[0], lex)
+    effect = (
+        None
+        if "embedding" in disabled
+        else embed(
+            tok, gov, relation, gov_own[0], lex, lambda t: (own[t.i] or (lex.factual, []))[0]
+        )
+    )
     if effect is not None:
         return Frame(_compose(effect, gov_frame), (effect.cue, *gov_frame.cues))
-    return frames[tok.head.i] or ROOT_FRAME
+    outer = frames[tok.head.i] or ROOT_FRAME
+    scope = abs(gov_own[0])
+    if scope >= lex.factual or "scope" in disabled:
+        return outer
+    # "may include selling branches", "would not leave until they had assurances": what
+    # depends on an uncertain predicate is no surer than it (the sign is its own)
+    if tok.dep_ == "aux" or tok.dep_ == "neg":
+        return outer
+
+    def scoped(a: float, s: float, f: Frame = outer, k: float = scope) -> tuple[float, float]:
+        return f.apply(cap(a, k), cap(s, k))
+
+    return Frame(scoped, outer.cues + _scope_cues(gov_own[1]))
+
+
+def _scope_cues(cues: list[Cue]) -> tuple[Cue, ...]:
+    """The cues of a governor that limit what depends on it: all but its negations."""
+    return tuple(c for c in cues if c.kind not in {"negation", "negative_quantifier"})
 
 
 def _compose(effect: Effect, outer: Frame) -> Transform:
