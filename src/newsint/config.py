@@ -212,6 +212,8 @@ class Events(Section):
     main_time: float
     main_place: float
     main_unrealised_penalty: float
+    negated_factuality: float
+    all_events: bool
 
 
 class Factuality(Section):
@@ -242,6 +244,8 @@ class Claims(Section):
     confidence_unattributed: float
     inherited_penalty: float
     resolved_penalty: float
+    denied_factuality: float
+    negative_factuality: float
 
 
 class Grade(Section):
