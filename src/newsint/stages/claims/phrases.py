@@ -106,7 +106,8 @@ class PhraseRules(SourcesBase):
         limit = min(len(doc), hi + self.cfg.source_paren_tokens + 2)
         opened = [t.text for t in doc[lo : hi + 1]]
         if opened.count("(") > opened.count(")") or (hi + 1 < len(doc) and doc[hi + 1].text == "("):
-            for j in range(hi + 1, limit):
+            first = hi + 2 if doc[hi + 1].text == "(" else hi + 1
+            for j in range(first, limit):
                 if doc[j].text == ")":
                     return j
                 if doc[j].text in ("(", "\n") or doc[j].is_space:
@@ -230,6 +231,8 @@ class PhraseRules(SourcesBase):
             self._description(head, core, src)
         # possessive pronoun inside the name: "his organization's assessment"
         self._possessive(head, core, src)
+        # a spokesperson speaks for a body: article ← ministry ← spokesman
+        self._speaks_for(head, src)
         if lower in self.lex.outlets and src.kind == "unknown":
             src.kind = "media"
         return src

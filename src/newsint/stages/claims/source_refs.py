@@ -215,6 +215,7 @@ class SourcesBase:
         self._cache: dict[int, SrcRef] = {}
         self._building: set[int] = set()
         self.speakers: list[tuple[int, SrcRef]] = []  # (token index, source) in text order
+        self.genders: dict[str, str] = {}  # source key -> gender its pronouns showed
         self.roles = self._roles()
         self.entries: list[Entry] = []
         self.entry_at: dict[int, Entry] = {}
