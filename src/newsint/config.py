@@ -236,6 +236,7 @@ class Claims(Section):
     recent_sentences: int
     inherit_depth: int
     name_max_words: int
+    source_paren_tokens: int
     confidence_verb: float
     confidence_according: float
     confidence_noun: float
