@@ -45,6 +45,7 @@ def credit_names(ctx: _Ctx, credits: list[Credit]) -> list[tuple[int, int, str, 
     for c in credits:
         if c.place:
             ps, pe = c.place
+            ctx.dateline_places.update(_tokens(ctx, ps, pe))
             for m in _PLACE_PART.finditer(ctx.text, ps, pe):
                 s = m.start() + len(m.group()) - len(m.group().lstrip())
                 e = m.end() - (len(m.group()) - len(m.group().rstrip()))

@@ -14,6 +14,7 @@ from newsint.stages.entities.credits import block_credits, credit_names, in_cred
 from newsint.stages.entities.describe import _describe, _role_countries, _set_title
 from newsint.stages.entities.gazetteer import Gazetteer
 from newsint.stages.entities.names import Candidate, acronym_letters, spelling_similarity
+from newsint.stages.entities.sports import team_proposals
 from newsint.text.fold import name_key
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ def extract(doc: Doc, gaz: Gazetteer, cfg: EntitiesConfig) -> list[Candidate]:
         else:
             ctx.add(c)
     _credit_names(ctx, credit_names(ctx, credits))
+    _teams(ctx)
     _person_short_forms(ctx, persons)
     known = _known_names(ctx)
     for c in loud:  # the model guesses on all-caps text: keep what the article or tables confirm
@@ -142,6 +144,25 @@ def _candidate(ctx: _Ctx, ts: int, te: int, label: str, type_: str) -> Candidate
     if title:
         _set_title(ctx, c, title[2], title[0])
     return c
+
+
+def _teams(ctx: _Ctx) -> None:
+    """Clubs named after places, by context (sports.py): replace what the model made of them."""
+    for ts, te, type_, fix in team_proposals(ctx):
+        if any(ctx.blocked[ts:te]) or ctx.dateline_places.intersection(range(ts, te)):
+            continue
+        old = [c for c in ctx.cands if c.tokens[0] < te and ts < c.tokens[1]]
+        if len(old) == 1 and old[0].tokens == (ts, te) and old[0].type == type_:
+            continue
+        c = _candidate(ctx, ts, te, old[0].label if len(old) == 1 else "O", type_)
+        if c is None:
+            continue
+        for o in old:
+            ctx.cands.remove(o)
+            for i in range(*o.tokens):
+                ctx.covered[i] = False
+        c.fixes.append(fix)
+        ctx.add(c)
 
 
 def _credited(ctx: _Ctx, ts: int, te: int, label: str) -> None:
