@@ -56,6 +56,7 @@ def extract(doc: Doc, gaz: Gazetteer, cfg: EntitiesConfig) -> list[Candidate]:
     _teams(ctx)
     _person_short_forms(ctx, persons)
     known = _known_names(ctx)
+    _known_in_credits(ctx, known)
     for c in loud:  # the model guesses on all-caps text: keep what the article or tables confirm
         entry = gaz.lookup(c.name)
         if entry is not None or name_key(c.name) in known:
@@ -121,8 +122,9 @@ def _candidate(ctx: _Ctx, ts: int, te: int, label: str, type_: str) -> Candidate
             fixes.append("lowercase-tail")
     if te <= ts or not any(_WORD.search(doc[i].text) for i in range(ts, te)):
         return None
-    if all(name_key(doc[i].text) in words.boilerplate for i in range(ts, te)):
-        return None  # site furniture the model took for a name ("Home NEWS")
+    furniture = all(name_key(doc[i].text) in words.boilerplate for i in range(ts, te))
+    if furniture and ctx.gaz.lookup(_span_text(ctx, ts, te)[2]) is None:
+        return None  # site furniture the model took for a name ("Home NEWS"), not "GB News"
     titles = words.title_heads | words.title_modifiers | words.honorifics
     if all(name_key(doc[i].text) in titles for i in range(ts, te)):
         return None  # a title without a name ("Foreign Minister")
@@ -173,6 +175,18 @@ def _credited(ctx: _Ctx, ts: int, te: int, label: str) -> None:
         c.kind = "credit"
         c.sentence = ctx.sent_of[c.tokens[0]]
         ctx.credited.append(c)
+
+
+def _known_in_credits(ctx: _Ctx, known: dict[str, str]) -> None:
+    """A credited name the article names elsewhere ("Image: Home Office."): typed like there."""
+    done = {(c.start, c.end) for c in ctx.credited}
+    for s, e in ctx.credit_names:
+        span = ctx.doc.char_span(s, e, alignment_mode="contract")
+        if span is None or (span.start_char, span.end_char) in done:
+            continue
+        type_ = known.get(name_key(span.text))
+        if type_ is not None:
+            _credited(ctx, span.start, span.end, type_)
 
 
 def _credit_names(ctx: _Ctx, names: list[tuple[int, int, str, str]]) -> None:
