@@ -10,7 +10,12 @@ from typing import TYPE_CHECKING
 
 from newsint.config import Entities as EntitiesConfig
 from newsint.stages.entities.context import _MODIFIER_DEPS, _Ctx, _span_text
-from newsint.stages.entities.credits import block_credits, credit_names, in_credit_names
+from newsint.stages.entities.credits import (
+    block_credits,
+    block_tickers,
+    credit_names,
+    in_credit_names,
+)
 from newsint.stages.entities.describe import _describe, _role_countries, _set_title
 from newsint.stages.entities.gazetteer import Gazetteer
 from newsint.stages.entities.names import Candidate, acronym_letters, spelling_similarity
@@ -34,12 +39,15 @@ def extract(doc: Doc, gaz: Gazetteer, cfg: EntitiesConfig) -> list[Candidate]:
     n = len(doc)
     ctx = _Ctx(doc, doc.text, gaz, cfg, sent_of, _shouted(doc, cfg), [False] * n, [False] * n)
     credits = block_credits(ctx)
+    tickers = block_tickers(ctx)
     labels = set(cfg.labels)
     persons = _person_words(doc, labels)
     loud: list[Candidate] = []
     for ent in doc.ents:
         if ent.label_ not in labels:
             continue
+        if ent.start in ctx.tickers:
+            continue  # named below as the company it follows
         if any(ctx.blocked[ent.start : ent.end]):
             if in_credit_names(ctx, ent.start_char, ent.end_char):
                 _credited(ctx, ent.start, ent.end, ent.label_)
@@ -53,6 +61,7 @@ def extract(doc: Doc, gaz: Gazetteer, cfg: EntitiesConfig) -> list[Candidate]:
         else:
             ctx.add(c)
     _credit_names(ctx, credit_names(ctx, credits))
+    _tickers(ctx, tickers)
     _teams(ctx)
     _person_short_forms(ctx, persons)
     known = _known_names(ctx)
@@ -175,6 +184,21 @@ def _credited(ctx: _Ctx, ts: int, te: int, label: str) -> None:
         c.kind = "credit"
         c.sentence = ctx.sent_of[c.tokens[0]]
         ctx.credited.append(c)
+
+
+def _tickers(ctx: _Ctx, tickers: list[tuple[int, int]]) -> None:
+    """The ticker of "Forest Laboratories Inc (NYSE:FRX)" is another name of the company."""
+    ends = {c.tokens[1]: c for c in ctx.cands}
+    for ts, te in tickers:
+        company = ends.get(ts - 3)  # name, "(", exchange, ":", ticker
+        if company is None or company.type != "ORG" or not ctx.free(ts, te):
+            continue
+        c = _candidate(ctx, ts, te, "O", "ORG")
+        if c is not None:
+            c.kind = "acronym"
+            c.expands = company.name
+            c.fixes.append("ticker")
+            ctx.add(c)
 
 
 def _known_in_credits(ctx: _Ctx, known: dict[str, str]) -> None:
