@@ -68,6 +68,9 @@ class Entities(Section):
     shouted_min_words: int
     context_stem_prefix: int
     propagate: bool
+    sports_min_cues: int
+    table_min_numbers: int
+    table_number_ratio: float
 
 
 class PipelineSettings(Section):

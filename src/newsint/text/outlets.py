@@ -23,6 +23,7 @@ CreditKind = Literal["dateline", "photo", "byline", "credit"]
 _DATA = "outlets.toml"
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'’.\-]*)[ \t]+$")
 _WORD_AFTER = re.compile(r"^[ \t]+([A-Za-z][\w'’\-]*)")
+_INITIAL_END = re.compile(r"(?:\b[A-Z]|\bJr|\bSr|\bSt)\.$")
 _NAME_SPLIT = re.compile(r",[ ]+|[ ]+and[ ]+|[ ]*;[ ]*")
 
 
@@ -219,7 +220,13 @@ def _split_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
         pos = sep.end()
     if end > pos:
         out.append((pos, end))
-    return out
+    trimmed = []
+    for s, e in out:
+        while e > s and text[e - 1] in ". " and not _INITIAL_END.search(text, s, e):
+            e -= 1  # "Image: Jane Roe." (but "John Roe Jr." keeps its dot)
+        if e > s:
+            trimmed.append((s, e))
+    return trimmed
 
 
 def _alternation(forms: set[str]) -> str:

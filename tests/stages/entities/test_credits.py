@@ -101,3 +101,27 @@ def test_byline_writers_are_no_entities(forced) -> None:
     names = {e.name for e in a.entities}
     assert "Ines Varga" not in names and "Paul Kettering" not in names
     assert "Associated Press" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "company", "ticker"),
+    [
+        (
+            "Halvorsen Pharma Inc (NYSE:HLVP) said the offer undervalued its drug pipeline.",
+            "Halvorsen Pharma Inc",
+            "HLVP",
+        ),
+        (
+            "Brightwater Systems (Nasdaq: BWSY) rejected the bid on Monday.",
+            "Brightwater Systems",
+            "BWSY",
+        ),
+    ],
+)
+def test_ticker_joins_its_company(forced, text: str, company: str, ticker: str) -> None:
+    exchange = text[text.index("(") + 1 : text.index(":")]
+    a = forced(text, [(company, "ORG"), (exchange, "ORG"), (ticker, "ORG")])
+    assert mention(a, ticker).entity == mention(a, company).entity
+    assert all(e.name != exchange and exchange not in e.aliases for e in a.entities)
+    entity = a.entity(mention(a, company).entity or "")
+    assert entity is not None and ticker in entity.aliases

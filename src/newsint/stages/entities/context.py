@@ -33,6 +33,8 @@ class _Ctx:
     cands: list[Candidate] = field(default_factory=list)
     credited: list[Candidate] = field(default_factory=list)  # names inside credit lines
     credit_names: list[tuple[int, int]] = field(default_factory=list)  # their character spans
+    dateline_places: set[int] = field(default_factory=set)  # tokens of a dateline's place
+    tickers: set[int] = field(default_factory=set)  # first tokens of "(NYSE:FRX)" tickers
     stems: dict[int, list[tuple[int, str]]] = field(default_factory=dict)  # sentence -> words
 
     def add(self, c: Candidate) -> None:

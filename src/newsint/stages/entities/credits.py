@@ -33,6 +33,22 @@ def block_credits(ctx: _Ctx) -> list[Credit]:
     return credits
 
 
+def block_tickers(ctx: _Ctx) -> list[tuple[int, int]]:
+    """ "(NYSE:FRX)": the exchange and brackets are taken (no "NYSE" organisation); the ticker's
+    token range is returned, to be named as the company it follows."""
+    out = []
+    for m in ctx.gaz.words.ticker.finditer(ctx.text):
+        ticker = ctx.doc.char_span(*m.span("ticker"))
+        for t in _tokens(ctx, m.start(), m.end()):
+            if ticker is None or not ticker.start <= t < ticker.end:
+                ctx.blocked[t] = True
+                ctx.covered[t] = True
+        if ticker is not None:
+            ctx.tickers.add(ticker.start)
+            out.append((ticker.start, ticker.end))
+    return out
+
+
 def in_credit_names(ctx: _Ctx, start: int, end: int) -> bool:
     """Is [start, end) inside the writers or photographers a credit line names?"""
     return any(s <= start and end <= e for s, e in ctx.credit_names)
@@ -45,6 +61,7 @@ def credit_names(ctx: _Ctx, credits: list[Credit]) -> list[tuple[int, int, str, 
     for c in credits:
         if c.place:
             ps, pe = c.place
+            ctx.dateline_places.update(_tokens(ctx, ps, pe))
             for m in _PLACE_PART.finditer(ctx.text, ps, pe):
                 s = m.start() + len(m.group()) - len(m.group().lstrip())
                 e = m.end() - (len(m.group()) - len(m.group().rstrip()))

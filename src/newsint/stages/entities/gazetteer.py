@@ -66,6 +66,17 @@ class Lexicon:
     interaction_words: frozenset[str]
     government_nouns: frozenset[str]
     agent_deps: frozenset[str]
+    sports_cues: frozenset[str]
+    sports_verbs: frozenset[str]
+    sports_prepositions: frozenset[str]
+    sports_nouns: frozenset[str]
+    sports_roles: frozenset[str]
+    sports_separators: frozenset[str]  # as written
+    sports_venue_words: frozenset[str]
+    sports_name_joiners: frozenset[str]
+    national_sides: frozenset[str]
+    person_figures: re.Pattern[str]
+    ticker: re.Pattern[str]  # "(NYSE:FRX)" after a company's name
 
 
 @dataclass(frozen=True)
@@ -161,6 +172,7 @@ def load_gazetteer() -> Gazetteer:
     pattern = rf"(?<![\w.])(?:{alternation(surfaces)}|(?i:{alternation(any_case)}))(?![\w])"
     links = ent["demonym_links"]
     metonymy = ent["metonymy"]
+    sports = ent["sports"]
     words = Lexicon(
         title_heads=_words(ent["titles"]["heads"]),
         title_modifiers=_words(ent["titles"]["modifiers"]) | {"-"},
@@ -168,7 +180,9 @@ def load_gazetteer() -> Gazetteer:
         designators=_words(ent["organisations"]["designators"]),
         acronym_skip=_words(ent["organisations"]["acronym_skip"]),
         org_heads=_words(ent["organisations"]["heads"]),
-        boilerplate=_words(ent["boilerplate"]["words"]) | set("&|»›>/-"),
+        boilerplate=_words(ent["boilerplate"]["words"])
+        | _words(ent["sports"]["furniture"])
+        | set("&|»›>/-"),
         place_nouns=_words(ent["places"]["head_nouns"]),
         place_prepositions=_words(ent["places"]["prepositions"]),
         demonym_links={name_key(w): kind for kind in links for w in links[kind]},
@@ -178,6 +192,21 @@ def load_gazetteer() -> Gazetteer:
         interaction_words=_words(metonymy["interaction_words"]),
         government_nouns=_words(metonymy["government_nouns"]),
         agent_deps=frozenset(metonymy["agent_deps"]),
+        sports_cues=_words(sports["cues"]),
+        sports_verbs=_words(sports["verbs"]),
+        sports_prepositions=_words(sports["prepositions"]),
+        sports_nouns=_words(sports["nouns"]),
+        sports_roles=_words(sports["roles"]),
+        sports_separators=frozenset(sports["separators"]),
+        sports_venue_words=_words(sports["venue_words"]),
+        sports_name_joiners=_words(sports["name_joiners"]),
+        national_sides=_words(sports["national_sides"]),
+        person_figures=re.compile(sports["person_figures"]),
+        ticker=re.compile(
+            ent["tickers"]["pattern"].format(
+                exchanges="|".join(re.escape(x) for x in ent["tickers"]["exchanges"])
+            )
+        ),
     )
     return Gazetteer(
         countries=display,
