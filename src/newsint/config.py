@@ -28,6 +28,14 @@ class Limits(Section):
     max_decompression_ratio: float
 
 
+class Language(Section):
+    """Language detection (newsint.stages.language)."""
+
+    max_chars: int
+    min_letters: int
+    min_probability: float
+
+
 class Clean(Section):
     near_duplicate_min_words: int
     near_duplicate_threshold: float
@@ -153,8 +161,11 @@ class Corpus(Section):
     direction_earlier_time: float
     direction_tie: float
     parent_score_tie: float
+    story_block_similarity: float
     story_min_similarity: float
     story_cosine_weight: float
+    story_year_penalty: float
+    story_block_max_articles: int
     story_idf_ceiling: float
     story_idf_unknown_zipf: float
     story_title_weight: float
@@ -261,6 +272,7 @@ class Grade(Section):
 class Config(Section):
     limits: Limits
     clean: Clean
+    language: Language
     html: Html
     nlp: Nlp
     pipeline: PipelineSettings
