@@ -193,8 +193,10 @@ class Time(Section):
     anchor_min_shared_words: int
     anchor_max_sentences_back: int
     window_chars: int
+    recognizer_max_chars: int
     spacy_fallback: bool
     recognizer_cache_size: int
+    dateparser_cache_size: int
 
 
 class Events(Section):

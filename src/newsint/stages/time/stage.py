@@ -223,7 +223,8 @@ class TimeStage:
         self.model: Recognizer = resources.get(
             "recognizers-datetime", lambda: recognizer.load(size)
         )
-        self.parser = resources.get("dateparser-by-reference", _dateparser_factory)
+        parsers = self.cfg.dateparser_cache_size
+        self.parser = resources.get("dateparser-by-reference", lambda: _dateparser_factory(parsers))
 
     def __call__(self, batch: list[Work]) -> None:
         for work in batch:
