@@ -26,6 +26,8 @@ class Limits(Section):
     min_decoded_ratio: float
     max_decompressed_bytes: int
     max_decompression_ratio: float
+    min_published_year: int
+    max_published_year: int
 
 
 class Clean(Section):

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 
 from newsint import stages as stage_registry
 from newsint.config import Config, default_config
-from newsint.errors import ConfigError
+from newsint.errors import AnalysisProblem, ConfigError, NewsintError, StageFailed
 from newsint.model import Analysis
 from newsint.stages.base import (
     READER_ASSIGNS,
@@ -94,7 +94,13 @@ class Pipeline:
         analysis (the corpus features)."""
         batch = [Work(a) for a in analyses]
         for stage in self.stages:
-            stage(batch)
+            try:
+                stage(batch)
+            except NewsintError:
+                raise
+            except Exception as exc:  # name the stage: the engines record it per article
+                where = batch[0].analysis.article.source or "" if len(batch) == 1 else "a batch"
+                raise StageFailed(where, stage.name, exc) from exc
         return batch
 
     def run_batch(self, analyses: list[Analysis]) -> list[Analysis]:
@@ -112,3 +118,38 @@ class Pipeline:
                 batch = []
         if batch:
             yield from self.run_batch(batch)
+
+
+def run_isolated(pipeline: Pipeline, batch: list[Analysis]) -> list[Analysis | AnalysisProblem]:
+    """One batch through the pipeline; if it fails, each article again from its copy as read,
+    so a failing article costs only itself (the stages fill analyses in place: after a failed
+    batch every article is half-analysed)."""
+    if not batch:
+        return []
+    pristine = [a.model_copy(deep=True) for a in batch]
+    try:
+        return list(pipeline.run_batch(batch))
+    except Exception as exc:
+        if len(batch) == 1:
+            return [problem_of(pristine[0], exc)]
+    out: list[Analysis | AnalysisProblem] = []
+    for analysis in pristine:
+        try:
+            out.extend(pipeline.run_batch([analysis]))
+        except Exception as exc:
+            out.append(problem_of(analysis, exc))
+    return out
+
+
+def problem_of(analysis: Analysis, exc: BaseException) -> AnalysisProblem:
+    """The failure recorded for an article: the stage that failed and why, named by input."""
+    where = analysis.article.source or analysis.article.id
+    if isinstance(exc, StageFailed):
+        return StageFailed(where, exc.stage, exc.__cause__ or exc)
+    if isinstance(exc, NewsintError):
+        return AnalysisProblem(where, exc.problem, exc.fix)
+    return AnalysisProblem(
+        where,
+        f"analysis failed ({type(exc).__name__}: {exc})",
+        "report it with this input attached; the other inputs go on",
+    )

@@ -59,7 +59,7 @@ def analyze(
     """Analyse articles one by one and print a brief (or the JSON analysis)."""
     try:
         cfg = load_config(config)
-        iso = parse_published(published)
+        iso = parse_published(published, cfg)
     except NewsintError as exc:
         fail(exc)
         raise typer.Exit(2) from None

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsint.config import Config
-from newsint.errors import AnalysisProblem, NewsintError
+from newsint.errors import AnalysisProblem
 from newsint.model import Analysis
-from newsint.pipeline import Pipeline
+from newsint.pipeline import Pipeline, problem_of
 from newsint.stages.base import ANALYSIS_FIELDS, Work, versioned
 
 # The stages that turn a finished analysis into what the corpus keeps: they run last on every
@@ -61,11 +61,14 @@ class Worker:
         return Analysed(work.analysis, work.features, stages, work.band_keys)
 
     def analyse(self, chunk: list[Analysis]) -> list[Analysed | AnalysisProblem]:
-        """Analyse a chunk as one batch; if the batch fails, find the culprit one by one.
+        """Analyse a chunk as one batch; if the batch fails, each article again on its own.
 
-        Which articles came in finished is decided before anything runs: the stages fill the
-        analyses in place, so afterwards every one of them would look finished."""
+        Which articles came in finished is decided before anything runs, and each article is
+        kept as it came: the stages fill analyses in place, so after a failed batch every one
+        of them is half-analysed (and would look finished). The retry starts each article from
+        its copy as read, so one bad article costs only itself."""
         finished = [is_analysed(a) for a in chunk]
+        pristine = [a.model_copy(deep=True) for a in chunk]
         todo = [a for a, done in zip(chunk, finished, strict=True) if not done]
         kept = [a for a, done in zip(chunk, finished, strict=True) if done]
         results: list[Analysed | AnalysisProblem] = []
@@ -76,26 +79,21 @@ class Worker:
                 results.append(
                     self._result(next(fin), ()) if done else self._result(next(ran), self.names)
                 )
-        except Exception:
-            results = [self._one(a, done) for a, done in zip(chunk, finished, strict=True)]
+        except Exception as exc:
+            if len(chunk) == 1:
+                return [problem_of(pristine[0], exc)]
+            results = [self._one(a, done) for a, done in zip(pristine, finished, strict=True)]
         return results
 
     def _one(self, analysis: Analysis, finished: bool) -> Analysed | AnalysisProblem:
-        where = analysis.article.source or analysis.article.id
         try:
             if finished:
                 (work,) = self.finishing.run_work([analysis])
                 return self._result(work, ())
             (work,) = self.pipeline.run_work([analysis])
             return self._result(work, self.names)
-        except NewsintError as exc:
-            return AnalysisProblem(where, exc.problem, exc.fix)
         except Exception as exc:  # a stage bug must cost one article, not the whole ingest
-            return AnalysisProblem(
-                where,
-                f"analysis failed ({type(exc).__name__}: {exc})",
-                "report it with this file attached; the other articles were stored",
-            )
+            return problem_of(analysis, exc)
 
 
 # Each worker process builds its own Worker once, in the pool's initializer.
