@@ -28,6 +28,10 @@ class Limits(Section):
     max_decompression_ratio: float
     min_published_year: int
     max_published_year: int
+    article_seconds: float
+    worker_memory_mb: int
+    worker_start_seconds: float
+    isolate: bool
 
 
 class Clean(Section):

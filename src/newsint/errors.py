@@ -107,3 +107,15 @@ class StoreError(NewsintError):
     """The database cannot be opened or written."""
 
     code = "store"
+
+
+class BudgetExceeded(BaseException):
+    """Raised inside a stage when its article's wall-clock budget runs out.
+
+    A BaseException, like KeyboardInterrupt, so that no stage's `except Exception` (a library
+    wrapper that keeps going on errors) can swallow it; the pipeline turns it into OverBudget.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        super().__init__(f"over the {seconds:g} s budget")
