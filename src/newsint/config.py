@@ -26,6 +26,12 @@ class Limits(Section):
     min_decoded_ratio: float
     max_decompressed_bytes: int
     max_decompression_ratio: float
+    min_published_year: int
+    max_published_year: int
+    article_seconds: float
+    worker_memory_mb: int
+    worker_start_seconds: float
+    isolate: bool
 
 
 class Language(Section):
@@ -207,8 +213,10 @@ class Time(Section):
     anchor_min_shared_words: int
     anchor_max_sentences_back: int
     window_chars: int
+    recognizer_max_chars: int
     spacy_fallback: bool
     recognizer_cache_size: int
+    dateparser_cache_size: int
 
 
 class Events(Section):
