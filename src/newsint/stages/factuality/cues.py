@@ -212,6 +212,10 @@ def local_value(token: Token, lex: Lexicon, disabled: frozenset[str]) -> Local:
                 mark = next(m for m in c.children if m.dep_ == "mark")
                 local.cap(lex.conditional_cap)
                 cues.append(cue_of(mark, "conditional", f"consequence -> {local.value:+.1f}"))
+    if "hedge" not in disabled and token.dep_ == "compound" and token.pos_ == "NOUN":
+        # "inflation anxiety", "retirement benefits": an event named as a kind, not one case
+        local.cap(lex.generic_cap)
+        cues.append(cue_of(token.head, "hedge", f"a kind of event -> {local.value:+.1f}"))
     if "intention" not in disabled and is_imperative(token):
         local.cap(lex.imperative_cap)
         cues.append(cue_of(token, "imperative", f"an order or a plea -> {local.value:+.1f}"))

@@ -117,6 +117,12 @@ def embed(
         marks = _marks(tok)
         if "intention" in disabled:
             return None
+        if marks & lex.unrealised_marks:
+            # "until the restriction expires", "before any attempt is made": not yet
+            limit = lex.unrealised_cap
+            return Effect(
+                _capped(limit, lex.factual, top), cue_of(gov, "future", f"caps at {limit:+.1f}")
+            )
         if marks & {"so", "order"} or (_has_infinitive(tok) and not marks & lex.conditional_marks):
             limit = lex.purpose_cap
             return Effect(_capped(limit, gl, top), cue_of(gov, "purpose", f"caps at {limit:+.1f}"))

@@ -54,6 +54,10 @@ class Lexicon:
     conditional_marks: frozenset[str]
     conditional_cap: float
     purpose_cap: float
+    presupposed_marks: frozenset[str]
+    unrealised_marks: frozenset[str]
+    unrealised_cap: float
+    generic_cap: float
     imperative_cap: float
     infinitive_cap: float
     noun_suffixes: tuple[str, ...]
@@ -140,6 +144,10 @@ def parse_lexicon(data: dict[str, Any], where: str) -> Lexicon:
             conditional_marks=_words(data, "conditional", "marks"),
             conditional_cap=float(data["conditional"]["cap"]),
             purpose_cap=float(data["purpose"]["cap"]),
+            presupposed_marks=_words(data, "adverbial", "presupposed"),
+            unrealised_marks=_words(data, "adverbial", "unrealised"),
+            unrealised_cap=float(data["adverbial"]["unrealised_cap"]),
+            generic_cap=float(data["nouns"]["generic_cap"]),
             imperative_cap=float(data["imperative"]["cap"]),
             infinitive_cap=float(data["infinitive"]["cap"]),
             noun_suffixes=tuple(str(s) for s in data["nouns"]["suffixes"]),

@@ -159,7 +159,8 @@ def _frame_for(
                 Frame(_compose(effect, outer_sources), (effect.cue, *outer_sources.cues)),
             )
         return Frame(framed.apply, framed.cues, gov_frame.reported)
-    if "nominal" not in disabled and tok.pos_ == "NOUN" and tok.dep_ not in _SCOPED_NOUNS:
+    nominal = tok.pos_ == "NOUN" and tok.dep_ not in _SCOPED_NOUNS
+    if "nominal" not in disabled and (nominal or tok.dep_ == "amod"):
         # a noun event named along the way ("to capitalise on the murder", "a proposal for an
         # end to the confrontation") exists whatever the clause around it plans or asks
         return gov_frame.reported
@@ -194,6 +195,10 @@ def _presupposed(tok: Token, lex: Lexicon) -> bool:
         return False  # "the best person to raise the child": not done yet
     if tok.dep_ == "relcl":
         return True
+    if tok.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in lex.presupposed_marks for c in tok.children
+    ):
+        return True  # "because the talks failed", "after the army withdrew"
     return (
         tok.dep_ == "acl"
         and tok.tag_ in {"VBN", "VBD"}
