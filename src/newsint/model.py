@@ -148,7 +148,7 @@ class Mention(Record):
     label: str  # the label the NER model gave (before our fixes)
     type: EntityType  # our type after fixes
     entity: str | None = None  # id of the entity it belongs to
-    kind: Literal["name", "demonym", "metonym", "acronym", "title"] = "name"
+    kind: Literal["name", "demonym", "metonym", "acronym", "title", "credit"] = "name"
     fix: str | None = None  # rule that changed the model's label or span, if any
     # demonyms and metonyms: what the name stands for here (government, military, people, origin)
     link: str | None = None

@@ -18,6 +18,12 @@ def _clean(resources: Resources) -> Stage:
     return CleanStage(resources.config.clean)
 
 
+def _language(resources: Resources) -> Stage:
+    from newsint.stages.language.stage import LanguageStage
+
+    return LanguageStage(resources.config.language)
+
+
 def _nlp(resources: Resources) -> Stage:
     from newsint.stages.nlp import NlpStage
 
@@ -70,6 +76,7 @@ def registry() -> dict[str, StageFactory]:
     """Stage name -> factory, in the order a full pipeline runs them."""
     return {
         "clean": _clean,
+        "language": _language,
         "nlp": _nlp,
         "entities": _entities,
         "time": _time,

@@ -55,6 +55,8 @@ class Lexicon:
     first_person: frozenset[str]
     org_nouns: frozenset[str]
     roles: frozenset[str]
+    speaks_for: frozenset[str]  # role nouns of people who speak for an organisation
+    gender: dict[str, str]  # pronoun or gendered word -> "male" / "female"
     hedges: dict[str, str]  # word or phrase -> status
     hedge_phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> phrases
     uncertain_verbs: frozenset[str]
@@ -217,6 +219,13 @@ def lexicon() -> Lexicon:
         first_person=_set(data["pronouns"]["first_person"]),
         org_nouns=_set(data["pronouns"]["org_nouns"]),
         roles=_set(data["pronouns"]["roles"]),
+        speaks_for=_set(data["pronouns"]["speaks_for"]),
+        gender={
+            **{w.lower(): "male" for k in ("male", "male_words") for w in data["pronouns"][k]},
+            **{
+                w.lower(): "female" for k in ("female", "female_words") for w in data["pronouns"][k]
+            },
+        },
         hedges=hedges,
         hedge_phrases=_by_first_word(hedges),
         uncertain_verbs=_set(data["hedges"]["uncertain_verbs"]),
