@@ -26,6 +26,20 @@ class Limits(Section):
     min_decoded_ratio: float
     max_decompressed_bytes: int
     max_decompression_ratio: float
+    min_published_year: int
+    max_published_year: int
+    article_seconds: float
+    worker_memory_mb: int
+    worker_start_seconds: float
+    isolate: bool
+
+
+class Language(Section):
+    """Language detection (newsint.stages.language)."""
+
+    max_chars: int
+    min_letters: int
+    min_probability: float
 
 
 class Clean(Section):
@@ -68,6 +82,9 @@ class Entities(Section):
     shouted_min_words: int
     context_stem_prefix: int
     propagate: bool
+    sports_min_cues: int
+    table_min_numbers: int
+    table_number_ratio: float
 
 
 class PipelineSettings(Section):
@@ -150,8 +167,11 @@ class Corpus(Section):
     direction_earlier_time: float
     direction_tie: float
     parent_score_tie: float
+    story_block_similarity: float
     story_min_similarity: float
     story_cosine_weight: float
+    story_year_penalty: float
+    story_block_max_articles: int
     story_idf_ceiling: float
     story_idf_unknown_zipf: float
     story_title_weight: float
@@ -193,8 +213,10 @@ class Time(Section):
     anchor_min_shared_words: int
     anchor_max_sentences_back: int
     window_chars: int
+    recognizer_max_chars: int
     spacy_fallback: bool
     recognizer_cache_size: int
+    dateparser_cache_size: int
 
 
 class Events(Section):
@@ -212,6 +234,12 @@ class Events(Section):
     main_time: float
     main_place: float
     main_unrealised_penalty: float
+    negated_factuality: float
+    all_events: bool
+
+
+class Factuality(Section):
+    lexicon: str
 
 
 class Claims(Section):
@@ -239,6 +267,8 @@ class Claims(Section):
     confidence_unattributed: float
     inherited_penalty: float
     resolved_penalty: float
+    denied_factuality: float
+    negative_factuality: float
 
 
 class Grade(Section):
@@ -250,6 +280,7 @@ class Grade(Section):
 class Config(Section):
     limits: Limits
     clean: Clean
+    language: Language
     html: Html
     nlp: Nlp
     pipeline: PipelineSettings
@@ -261,6 +292,7 @@ class Config(Section):
     web: Web
     entities: Entities
     time: Time
+    factuality: Factuality
     claims: Claims
     grade: Grade
     events: Events

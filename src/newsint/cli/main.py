@@ -20,6 +20,7 @@ from newsint.cli.common import ConfigOpt, DbOpt, Format, err, fail, open_corpus,
 from newsint.cli.eval import eval_command
 from newsint.cli.export import export_command
 from newsint.config import load_config
+from newsint.engines.local import limit_memory
 from newsint.errors import InputError, NewsintError
 from newsint.model import Analysis
 from newsint.present import brief
@@ -59,10 +60,13 @@ def analyze(
     """Analyse articles one by one and print a brief (or the JSON analysis)."""
     try:
         cfg = load_config(config)
-        iso = parse_published(published)
+        iso = parse_published(published, cfg)
     except NewsintError as exc:
         fail(exc)
         raise typer.Exit(2) from None
+    # This process only analyses: the article budget's memory cap is its own (an article over
+    # it fails alone, with an error line, and the others go on).
+    limit_memory(cfg.limits.worker_memory_mb)
     failed = 0
     results: list[Analysis] = []
     for item in analyze_paths(files, published=iso, config=cfg):

@@ -15,14 +15,15 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
-from newsint.text.fold import name_key
+from newsint.text.fold import name_key, word_key
 
-OutletKind = Literal["agency", "outlet"]
+OutletKind = Literal["agency", "outlet", "photo"]
 CreditKind = Literal["dateline", "photo", "byline", "credit"]
 
 _DATA = "outlets.toml"
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'’.\-]*)[ \t]+$")
 _WORD_AFTER = re.compile(r"^[ \t]+([A-Za-z][\w'’\-]*)")
+_INITIAL_END = re.compile(r"(?:\b[A-Z]|\bJr|\bSr|\bSt)\.$")
 _NAME_SPLIT = re.compile(r",[ ]+|[ ]+and[ ]+|[ ]*;[ ]*")
 
 
@@ -81,6 +82,7 @@ class Outlets:
     """The outlet table with its text matcher and the credit-line patterns."""
 
     def __init__(self, raw: dict) -> None:
+        self.raw_rows: tuple[dict, ...] = tuple(raw["outlet"])  # the table's rows as written
         self.outlets: tuple[Outlet, ...] = tuple(
             Outlet(
                 name=o["name"],
@@ -132,6 +134,28 @@ class Outlets:
             if hit is not None:
                 return hit
         return None
+
+    def wire_forms(self) -> dict[str, str]:
+        """Every form of every wire agency (name, aliases, short forms, the name part of its
+        domains), as `word_key` folds it -> the agency's name: what the corpus compares credit
+        lines with."""
+        out: dict[str, str] = {}
+        for o, row in zip(self.outlets, self.raw_rows, strict=True):
+            if o.kind != "agency":
+                continue
+            forms = [word_key(f) for f in (o.name, *o.aliases, *row.get("short", []))]
+            squashed = [f.replace(" ", "") for f in forms if f]
+            # a site's name label that starts with a form ("apnews", "xinhuanet"), not "news"
+            labels = [
+                label
+                for d in o.domains
+                for label in d.lower().split(".")[:-1]
+                if any(label.startswith(f) for f in squashed)
+            ]
+            for form in (*forms, *labels):
+                if form:
+                    out.setdefault(form, o.name)
+        return out
 
     def looks_like_outlet(self, name: str) -> bool:
         """Known, or a name carrying an outlet word ("Riverside Gazette")."""
@@ -218,7 +242,13 @@ def _split_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
         pos = sep.end()
     if end > pos:
         out.append((pos, end))
-    return out
+    trimmed = []
+    for s, e in out:
+        while e > s and text[e - 1] in ". " and not _INITIAL_END.search(text, s, e):
+            e -= 1  # "Image: Jane Roe." (but "John Roe Jr." keeps its dot)
+        if e > s:
+            trimmed.append((s, e))
+    return trimmed
 
 
 def _alternation(forms: set[str]) -> str:

@@ -20,6 +20,7 @@ import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsint.text.fold import word_key
+from newsint.text.outlets import load_outlets
 from newsint.text.segments import lines
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -53,7 +54,8 @@ _CAPSEQ = re.compile(
 
 @dataclass(frozen=True)
 class CorpusData:
-    """Word lists and credit patterns from data/corpus.toml."""
+    """Word lists and credit patterns from data/corpus.toml; the wire agencies from
+    data/outlets.toml (the one outlet table)."""
 
     credit_patterns: tuple[tuple[str, str, re.Pattern[str]], ...]  # kind, side, pattern
     outlet_words: frozenset[str]
@@ -73,7 +75,7 @@ def corpus_data() -> CorpusData:
         (c["kind"], c.get("side", "name"), re.compile(c["pattern"], re.IGNORECASE | re.MULTILINE))
         for c in raw["credits"]
     )
-    wires = {alias: w["name"] for w in raw["wires"] for alias in [w["name"].lower(), *w["aliases"]]}
+    wires = load_outlets().wire_forms()
     stop = frozenset(ENGLISH_STOP_WORDS) | frozenset(raw["stopwords"]["words"])
     return CorpusData(
         credit_patterns=patterns,
@@ -168,6 +170,19 @@ def numbers(text: str) -> list[str]:
             digits = digits.rstrip("0").rstrip(".")
         seen.setdefault(digits + scale, None)
     return list(seen)
+
+
+_YEAR = re.compile(r"(?<![\w.,$€£])((?:19|20)\d\d)(?![\w.,]\d|\s*(?:%|per ?cent|percent))")
+
+
+def years(text: str) -> dict[str, int]:
+    """Years the text mentions (1900-2099 standing alone) and how often: two reports that
+    disagree on them ("the 2008 quake" / "the 2012 quake") are two events. Most mentioned first,
+    then by year, so the mapping is deterministic."""
+    counts: dict[str, int] = {}
+    for m in _YEAR.finditer(text):
+        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def capitalised_names(text: str) -> list[str]:
