@@ -125,3 +125,21 @@ def test_ticker_joins_its_company(forced, text: str, company: str, ticker: str) 
     assert all(e.name != exchange and exchange not in e.aliases for e in a.entities)
     entity = a.entity(mention(a, company).entity or "")
     assert entity is not None and ticker in entity.aliases
+
+
+def test_headline_fragment_is_no_name(forced) -> None:
+    """A headline's quoted words are no part of a name: the name before them is kept."""
+    text = (
+        "Halvorsen 'Looking Forward' To Harbour Talks\n\n"
+        "Prime Minister Eva Halvorsen said on Tuesday she expected an agreement."
+    )
+    a = forced(text, [("Halvorsen 'Looking Forward'", "ORG"), ("Eva Halvorsen", "PERSON")])
+    assert all("Looking" not in m.text for m in a.mentions)
+    first = mention(a, "Halvorsen")
+    assert first.type == "PERSON" and first.entity == mention(a, "Eva Halvorsen").entity
+
+
+def test_plural_possessive_is_no_quote(forced) -> None:
+    text = "The Dock Workers ' Association said it would strike on Friday."
+    a = forced(text, [("Dock Workers ' Association", "ORG")])
+    assert mention(a, "Dock Workers ' Association").type == "ORG"

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 _DETERMINERS = frozenset({"the", "a", "an"})
 _QUOTES = frozenset("\"'“”‘’«»()[]{},;:")
+_QUOTE_MARKS = frozenset("\"'“”‘’«»")
 _TRIM_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
 _WORD = re.compile(r"[^\W\d_]", re.UNICODE)
 
@@ -111,6 +112,14 @@ def _candidate(ctx: _Ctx, ts: int, te: int, label: str, type_: str) -> Candidate
         ts += 1
     while te > ts and (doc[te - 1].text in _QUOTES or doc[te - 1].is_space):
         te -= 1
+    cut = next((i for i in range(ts + 1, te) if _opens_quote(doc, i, te)), None)
+    if cut is not None:
+        te = cut  # "Trump 'Looking Forward'": a headline's quoted words are no part of a name
+        while te > ts and (doc[te - 1].text in _QUOTES or doc[te - 1].is_space):
+            te -= 1
+        if not any(doc[i].text[:1].isupper() for i in range(ts, te)):
+            return None  # 'the " Iron Lady': nothing of a name before the quote
+        fixes.append("quote-cut")
     if te - ts > 1 and doc[ts].lower_ in _DETERMINERS:
         ts += 1
         fixes.append("determiner")
@@ -225,6 +234,16 @@ def _credit_names(ctx: _Ctx, names: list[tuple[int, int, str, str]]) -> None:
                 c.fixes.append(fix)
         elif ctx.free(ts, te):
             _new(ctx, ts, te, type_, fix)
+
+
+def _opens_quote(doc: Doc, i: int, te: int) -> bool:
+    """Does token i open a quotation inside a name's span? A lone straight apostrophe only
+    when another closes it nearby ("Traders ' Association" is a plural possessive)."""
+    if doc[i].text not in _QUOTE_MARKS:
+        return False
+    if doc[i].text != "'":
+        return True
+    return any(doc[k].text == "'" for k in range(i + 1, min(len(doc), te + 2)))
 
 
 def _given_name(ctx: _Ctx, i: int, first: int) -> bool:
