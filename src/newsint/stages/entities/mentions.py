@@ -167,10 +167,28 @@ def _candidate(ctx: _Ctx, ts: int, te: int, label: str, type_: str) -> Candidate
 
 
 def _teams(ctx: _Ctx) -> None:
-    """Clubs named after places, by context (sports.py): replace what the model made of them."""
-    for ts, te, type_, fix in team_proposals(ctx):
+    """Clubs named after places, by context (sports.py): replace what the model made of them.
+    The surname of a person the article names in full ("Edberg" of "Stefan Edberg") is no club."""
+    persons = {
+        name_key(e[-1].text)
+        for e in ctx.doc.ents
+        if e.label_ == "PERSON" and len(e) > 1 and all(t.is_alpha for t in e)
+    }
+    proposals = [
+        p
+        for p in team_proposals(ctx)
+        if p[2] != "ORG" or name_key(_span_text(ctx, p[0], p[1])[2]) not in persons
+    ]
+    if proposals:  # a sports article: its dateline's place is no club of the same name
+        for c in ctx.cands:
+            if ctx.dateline_places.intersection(range(*c.tokens)):
+                c.sense = "place"
+    teams: set[str] = set()
+    for ts, te, type_, fix in proposals:
         if any(ctx.blocked[ts:te]) or ctx.dateline_places.intersection(range(ts, te)):
             continue
+        if type_ == "ORG":
+            teams.add(name_key(_span_text(ctx, ts, te)[2]))
         old = [c for c in ctx.cands if c.tokens[0] < te and ts < c.tokens[1]]
         if len(old) == 1 and old[0].tokens == (ts, te) and old[0].type == type_:
             continue
@@ -183,6 +201,11 @@ def _teams(ctx: _Ctx) -> None:
                 ctx.covered[i] = False
         c.fixes.append(fix)
         ctx.add(c)
+    for c in ctx.cands:  # the same club named in prose ("Derbyshire and Surrey")
+        if name_key(c.name) in teams and c.type != "ORG" and c.sense is None:
+            c.type = "ORG"
+            c.entry = None
+            c.fixes.append("sports-team")
 
 
 def _credited(ctx: _Ctx, ts: int, te: int, label: str) -> None:
