@@ -125,3 +125,11 @@ def test_surname_of_a_player_is_no_club(forced) -> None:
     )
     brandt = [m for m in a.mentions if "Brandt" in m.text]
     assert brandt and all(m.type == "PERSON" for m in brandt)
+
+
+def test_results_lines_make_a_sports_article(forced) -> None:
+    """No sports word, but two results lines: the names beside the scores are clubs."""
+    text = "Results on Thursday :\n\nHarrowgate 2 Oakvale 0\nBrenmouth 6 Harrowgate 2\n"
+    a = forced(text, [("Brenmouth", "PERSON")])
+    assert mention(a, "Brenmouth").type == "ORG"
+    assert mention(a, "Oakvale").type == "ORG"

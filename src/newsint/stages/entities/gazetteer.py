@@ -76,6 +76,7 @@ class Lexicon:
     sports_name_joiners: frozenset[str]
     national_sides: frozenset[str]
     person_figures: re.Pattern[str]
+    result_line: re.Pattern[str]  # "Lotte 6 Hyundai 2"
     ticker: re.Pattern[str]  # "(NYSE:FRX)" after a company's name
 
 
@@ -202,6 +203,7 @@ def load_gazetteer() -> Gazetteer:
         sports_name_joiners=_words(sports["name_joiners"]),
         national_sides=_words(sports["national_sides"]),
         person_figures=re.compile(sports["person_figures"]),
+        result_line=re.compile(sports["result_line"], re.MULTILINE),
         ticker=re.compile(
             ent["tickers"]["pattern"].format(
                 exchanges="|".join(re.escape(x) for x in ent["tickers"]["exchanges"])
