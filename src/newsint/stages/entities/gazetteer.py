@@ -78,6 +78,9 @@ class Lexicon:
     person_figures: re.Pattern[str]
     result_line: re.Pattern[str]  # "Lotte 6 Hyundai 2"
     ticker: re.Pattern[str]  # "(NYSE:FRX)" after a company's name
+    company_descriptors: frozenset[str]
+    company_based_suffix: str
+    company_owned: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -204,6 +207,9 @@ def load_gazetteer() -> Gazetteer:
         national_sides=_words(sports["national_sides"]),
         person_figures=re.compile(sports["person_figures"]),
         result_line=re.compile(sports["result_line"], re.MULTILINE),
+        company_descriptors=_words(ent["companies"]["descriptors"]),
+        company_based_suffix=ent["companies"]["based_suffix"],
+        company_owned=_words(ent["companies"]["owned"]),
         ticker=re.compile(
             ent["tickers"]["pattern"].format(
                 exchanges="|".join(re.escape(x) for x in ent["tickers"]["exchanges"])

@@ -9,6 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from newsint.config import Entities as EntitiesConfig
+from newsint.stages.entities.business import retype_companies
 from newsint.stages.entities.context import _MODIFIER_DEPS, _Ctx, _span_text
 from newsint.stages.entities.credits import (
     block_credits,
@@ -64,6 +65,7 @@ def extract(doc: Doc, gaz: Gazetteer, cfg: EntitiesConfig) -> list[Candidate]:
     _credit_names(ctx, credit_names(ctx, credits))
     _tickers(ctx, tickers)
     _teams(ctx)
+    retype_companies(ctx)
     _person_short_forms(ctx, persons)
     known = _known_names(ctx)
     _known_in_credits(ctx, known)
