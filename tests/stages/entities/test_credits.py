@@ -181,3 +181,16 @@ def test_company_by_description(
     a = forced(text, ents)
     found = [m for m in a.mentions if m.text == name]
     assert found and all(m.type == type_ for m in found)
+
+
+def test_place_named_surname_is_the_person(forced) -> None:
+    text = (
+        "The activist Kira Lisbon left the group in 2009. Lisbon said she was never paid. "
+        "She now lives in Lisbon."
+    )
+    a = forced(text, [("Kira Lisbon", "PERSON"), ("Lisbon said", "GPE")])
+    said = next(m for m in a.mentions if m.text == "Lisbon" and text[m.end :].startswith(" said"))
+    lives = next(
+        m for m in a.mentions if m.text == "Lisbon" and text[m.start - 3 : m.start] == "in "
+    )
+    assert (said.type, lives.type) == ("PERSON", "GPE")

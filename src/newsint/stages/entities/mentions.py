@@ -66,6 +66,7 @@ def extract(doc: Doc, gaz: Gazetteer, cfg: EntitiesConfig) -> list[Candidate]:
     _tickers(ctx, tickers)
     _teams(ctx)
     retype_companies(ctx)
+    _surnames(ctx)
     _person_short_forms(ctx, persons)
     known = _known_names(ctx)
     _known_in_credits(ctx, known)
@@ -208,6 +209,29 @@ def _teams(ctx: _Ctx) -> None:
             c.type = "ORG"
             c.entry = None
             c.fixes.append("sports-team")
+
+
+def _surnames(ctx: _Ctx) -> None:
+    """A place name that is the surname of a person the article names in full is that person
+    ("Valeska Paris ... Paris said", "MaliVai Washington ... said Washington"), except after a
+    locative preposition ("in Paris")."""
+    doc, words = ctx.doc, ctx.gaz.words
+    full = [
+        e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and all(t.is_alpha for t in e)
+    ]
+    surnames = {name_key(e[-1].text) for e in full}
+    inside = {i for e in full for i in range(e.start, e.end)}
+    for c in ctx.cands:
+        ts, te = c.tokens
+        if c.type not in ("GPE", "LOC") or te - ts != 1 or ts in inside or c.sense is not None:
+            continue
+        if name_key(c.name) not in surnames:
+            continue
+        if ts > 0 and doc[ts - 1].lower_ in words.place_prepositions | words.sports_venue_words:
+            continue
+        c.type, c.entry, c.country = "PERSON", None, None
+        c.sense = "person"  # kept apart from the place of the same name ("in Lisbon")
+        c.fixes.append("surname")
 
 
 def _credited(ctx: _Ctx, ts: int, te: int, label: str) -> None:
