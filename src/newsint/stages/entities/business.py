@@ -44,11 +44,7 @@ def retype_companies(ctx: _Ctx) -> None:
     companies = company_names(ctx)
     if not companies:
         return
-    surnames = {
-        name_key(e[-1].text)
-        for e in ctx.doc.ents
-        if e.label_ == "PERSON" and len(e) > 1 and all(t.is_alpha for t in e)
-    }
+    surnames = {name_key(e[-1].text) for e in ctx.full_persons}
     for c in ctx.cands:
         key = name_key(c.name)
         if key in companies and key not in surnames and c.type in _RETYPED and c.sense is None:

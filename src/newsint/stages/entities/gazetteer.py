@@ -66,7 +66,7 @@ class Lexicon:
     interaction_words: frozenset[str]
     government_nouns: frozenset[str]
     agent_deps: frozenset[str]
-    sports_cues: frozenset[str]
+    sports_cue_matcher: re.Pattern[str]  # any sports word, as a whole word in any case
     sports_verbs: frozenset[str]
     sports_prepositions: frozenset[str]
     sports_nouns: frozenset[str]
@@ -110,6 +110,10 @@ def _iso_names(country: object) -> list[str]:
         if value and "," not in value and "(" not in value:
             names.append(value)
     return names
+
+
+def _alternation(forms: list[str]) -> str:
+    return "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
 
 
 def _words(values: list[str]) -> frozenset[str]:
@@ -196,7 +200,9 @@ def load_gazetteer() -> Gazetteer:
         interaction_words=_words(metonymy["interaction_words"]),
         government_nouns=_words(metonymy["government_nouns"]),
         agent_deps=frozenset(metonymy["agent_deps"]),
-        sports_cues=_words(sports["cues"]),
+        sports_cue_matcher=re.compile(
+            rf"(?<![\w-])(?:{_alternation(sports['cues'])})(?![\w-])", re.IGNORECASE
+        ),
         sports_verbs=_words(sports["verbs"]),
         sports_prepositions=_words(sports["prepositions"]),
         sports_nouns=_words(sports["nouns"]),

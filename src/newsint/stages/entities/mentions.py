@@ -172,11 +172,7 @@ def _candidate(ctx: _Ctx, ts: int, te: int, label: str, type_: str) -> Candidate
 def _teams(ctx: _Ctx) -> None:
     """Clubs named after places, by context (sports.py): replace what the model made of them.
     The surname of a person the article names in full ("Edberg" of "Stefan Edberg") is no club."""
-    persons = {
-        name_key(e[-1].text)
-        for e in ctx.doc.ents
-        if e.label_ == "PERSON" and len(e) > 1 and all(t.is_alpha for t in e)
-    }
+    persons = {name_key(e[-1].text) for e in ctx.full_persons}
     proposals = [
         p
         for p in team_proposals(ctx)
@@ -216,9 +212,7 @@ def _surnames(ctx: _Ctx) -> None:
     ("Valeska Paris ... Paris said", "MaliVai Washington ... said Washington"), except after a
     locative preposition ("in Paris")."""
     doc, words = ctx.doc, ctx.gaz.words
-    full = [
-        e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and all(t.is_alpha for t in e)
-    ]
+    full = ctx.full_persons
     surnames = {name_key(e[-1].text) for e in full}
     inside = {i for e in full for i in range(e.start, e.end)}
     for c in ctx.cands:
