@@ -83,6 +83,7 @@ class Entities(Section):
     context_stem_prefix: int
     propagate: bool
     sports_min_cues: int
+    sports_min_result_lines: int
     table_min_numbers: int
     table_number_ratio: float
 
