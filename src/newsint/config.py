@@ -151,6 +151,7 @@ class Corpus(Section):
     min_shared_keys: int
     max_key_articles: int
     max_keys_per_article: int
+    credit_key_names: int
     key_number_min_chars: int
     rare_name_min_chars: int
     verbatim_min_containment: float
@@ -160,6 +161,7 @@ class Corpus(Section):
     spin_min_evidence: int
     align_max_sentences: int
     derivative_min_cosine: float
+    summary_max_share: float
     direction_cited: float
     direction_earlier_day: float
     direction_dated_primary: float
@@ -167,6 +169,10 @@ class Corpus(Section):
     direction_self_credit: float
     direction_earlier_time: float
     direction_tie: float
+    direction_containment: float
+    direction_containment_ratio: float
+    direction_wire_line: float
+    direction_min_misattribution: float
     parent_score_tie: float
     story_block_similarity: float
     story_min_similarity: float
