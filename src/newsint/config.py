@@ -46,6 +46,7 @@ class Clean(Section):
     title_min_words: int
     furniture_max_words: int
     line_mode_min_lines: int
+    max_punctuation_run: int
     related_max_items: int
 
 
@@ -60,6 +61,7 @@ class Nlp(Section):
     exclude: list[str]
     batch_size: int
     n_process: int
+    max_piece_chars: int
 
 
 class Entities(Section):
