@@ -34,6 +34,14 @@ class Limits(Section):
     isolate: bool
 
 
+class Language(Section):
+    """Language detection (newsint.stages.language)."""
+
+    max_chars: int
+    min_letters: int
+    min_probability: float
+
+
 class Clean(Section):
     near_duplicate_min_words: int
     near_duplicate_threshold: float
@@ -76,6 +84,9 @@ class Entities(Section):
     shouted_min_words: int
     context_stem_prefix: int
     propagate: bool
+    sports_min_cues: int
+    table_min_numbers: int
+    table_number_ratio: float
 
 
 class PipelineSettings(Section):
@@ -158,8 +169,11 @@ class Corpus(Section):
     direction_earlier_time: float
     direction_tie: float
     parent_score_tie: float
+    story_block_similarity: float
     story_min_similarity: float
     story_cosine_weight: float
+    story_year_penalty: float
+    story_block_max_articles: int
     story_idf_ceiling: float
     story_idf_unknown_zipf: float
     story_title_weight: float
@@ -222,6 +236,12 @@ class Events(Section):
     main_time: float
     main_place: float
     main_unrealised_penalty: float
+    negated_factuality: float
+    all_events: bool
+
+
+class Factuality(Section):
+    lexicon: str
 
 
 class Claims(Section):
@@ -240,6 +260,7 @@ class Claims(Section):
     recent_sentences: int
     inherit_depth: int
     name_max_words: int
+    source_paren_tokens: int
     confidence_verb: float
     confidence_according: float
     confidence_noun: float
@@ -248,6 +269,8 @@ class Claims(Section):
     confidence_unattributed: float
     inherited_penalty: float
     resolved_penalty: float
+    denied_factuality: float
+    negative_factuality: float
 
 
 class Grade(Section):
@@ -259,6 +282,7 @@ class Grade(Section):
 class Config(Section):
     limits: Limits
     clean: Clean
+    language: Language
     html: Html
     nlp: Nlp
     pipeline: PipelineSettings
@@ -270,6 +294,7 @@ class Config(Section):
     web: Web
     entities: Entities
     time: Time
+    factuality: Factuality
     claims: Claims
     grade: Grade
     events: Events

@@ -11,9 +11,9 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 SCHEMA = "newsint.analysis/1"
 
@@ -149,7 +149,7 @@ class Mention(Record):
     label: str  # the label the NER model gave (before our fixes)
     type: EntityType  # our type after fixes
     entity: str | None = None  # id of the entity it belongs to
-    kind: Literal["name", "demonym", "metonym", "acronym", "title"] = "name"
+    kind: Literal["name", "demonym", "metonym", "acronym", "title", "credit"] = "name"
     fix: str | None = None  # rule that changed the model's label or span, if any
     # demonyms and metonyms: what the name stands for here (government, military, people, origin)
     link: str | None = None
@@ -241,6 +241,16 @@ ClaimStatus = Literal[
     "intention",  # an intention, plan or prediction ("plans to", "will")
     "negated",  # legacy name of "negative", read from analyses stored before it; never produced
 ]
+LEGACY_STATUS = {"negated": "negative"}
+# The statuses newsint produces, in the order views list them (the legacy names left out).
+CLAIM_STATUSES: tuple[str, ...] = tuple(s for s in get_args(ClaimStatus) if s not in LEGACY_STATUS)
+
+
+def current_status(value: object) -> object:
+    """A status as newsint names it now: a stored legacy name ("negated") becomes its new
+    name ("negative") on load, so old analyses and stores still read and nothing new says
+    "negated"."""
+    return LEGACY_STATUS.get(value, value) if isinstance(value, str) else value
 
 
 class Source(Record):
@@ -337,6 +347,8 @@ class Claim(Record):
     factuality: float | None = None  # of the content's head, from the source's point of view
     grade: Grade | None = None
 
+    _status = field_validator("status", mode="before")(current_status)
+
 
 # --------------------------------------------------------------------------- events
 
@@ -368,9 +380,23 @@ class Event(Record):
     factuality: float | None = None  # of the trigger, from the article's point of view (-3..+3)
     modality: str | None = None  # not reported as having happened: attempted, planned, future, ...
     claim: str | None = None  # id of the claim it is reported in
+    about: str | None = None  # a denial (REJECT, mode deny): id of the event it denies
     status: ClaimStatus = "asserted"  # inherited from the claim
     chain: list[Source] = Field(default_factory=list)  # inherited from the claim
     sentence: Span | None = None
+
+    _status = field_validator("status", mode="before")(current_status)
+
+
+# Event statuses that say it is not reported as having happened: with `negated`, they keep an
+# event off the timelines and out of the main event unless all events are asked for.
+UNREALISED_STATUSES = frozenset({"denied", "hypothetical", "question", "intention"})
+
+
+def reported_as_happened(status: str, negated: bool) -> bool:
+    """Whether the article reports an event as having happened (alleged and hedged events
+    count: they are reported so, with their status)."""
+    return not negated and current_status(status) not in UNREALISED_STATUSES
 
 
 class MainEvent(Record):
@@ -545,3 +571,5 @@ class TimelineEntry(Record):
     events: list[str] = Field(default_factory=list)  # "<article id>/<event id>" of every report
     articles: list[str] = Field(default_factory=list)
     independent: int = 1  # distinct originals behind the reports (copies collapse)
+
+    _status = field_validator("status", mode="before")(current_status)

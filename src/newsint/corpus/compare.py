@@ -47,6 +47,9 @@ class Doc:
     self_keys: frozenset[str]  # outlet keys naming this article's own outlet
     outlet_name: str | None  # how the article names its own outlet (or its site)
     primary: int  # 0 credits itself, 1 no credit, 2 credits only other outlets
+    years: frozenset[str] = frozenset()  # every year the text mentions
+    top_years: frozenset[str] = frozenset()  # the most mentioned ones
+    language: str | None = None
     extra: dict[str, object] = field(default_factory=dict)
 
     @property
@@ -161,6 +164,9 @@ def make_doc(f: ArticleFeatures, cfg: Corpus) -> Doc:
         self_keys=frozenset(self_keys),
         outlet_name=own[0].name if own else f.site,
         primary=primary,
+        years=frozenset(f.years),
+        top_years=frozenset(y for y, n in f.years.items() if n == max(f.years.values())),
+        language=f.language,
     )
 
 

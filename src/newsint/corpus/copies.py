@@ -22,8 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsint.config import Corpus
-from newsint.corpus.compare import Doc, aligned, containment, cosines, days_apart
-from newsint.corpus.stories import story_similarity
+from newsint.corpus.compare import Doc, aligned, containment, cosines
+from newsint.corpus.stories import in_window, story_similarity
 from newsint.model import CopyKind
 from newsint.stages.features import pieces as T
 from newsint.stages.features.record import Credit
@@ -134,8 +134,7 @@ def relate(a: Doc, b: Doc, cfg: Corpus) -> Relation | None:
     o, c = direction.original, direction.copy
     shared, smaller = containment(a, b)
     cos, story_cos = cosines(a, b)
-    apart = days_apart(a, b)
-    in_window = apart is None or apart <= cfg.story_max_days
+    window = in_window(a, b, cfg)
     story = story_similarity(a, b, cfg, story_cos)
     evidence: list[str] = []
     kind: CopyKind | None = None
@@ -189,7 +188,7 @@ def relate(a: Doc, b: Doc, cfg: Corpus) -> Relation | None:
                 evidence.append(f"shared numbers: {', '.join(sorted(numbers)[:8])}")
             if rare:
                 evidence.append(f"shared names: {_examples(rare, 5)}")
-    story_edge = kind is not None or (story >= cfg.story_min_similarity and in_window)
+    story_edge = kind is not None or (story >= cfg.story_block_similarity and window)
     if not story_edge:
         return None
     mis = _misattribution(c, o) if kind in ("verbatim", "syndicated", "spin") else None

@@ -9,6 +9,7 @@ from __future__ import annotations
 from newsint.corpus.copies import KIND_RANK, Relation
 from newsint.corpus.corroborate import cluster_record
 from newsint.corpus.delta import _PHRASE, AnalyzerState, CorpusDelta, _pair, link_id
+from newsint.corpus.stories import cluster_block
 from newsint.model import CopyLink, Story, stable_id
 
 
@@ -114,6 +115,34 @@ class DerivedRecords(AnalyzerState):
             last_published=dates[-1] if dates else None,
         )
 
+    def _within_stories(self, members: set[str]) -> list[set[str]]:
+        """A component of "same statement" edges cut into the parts connected inside one story:
+        a claim cluster never joins claims of different stories (two events of one kind say
+        alike things about different participants)."""
+        by_story: dict[str, set[str]] = {}
+        for k in members:
+            by_story.setdefault(self.story_of.get(self.claims[k].article, ""), set()).add(k)
+        parts: list[set[str]] = []
+        for group in by_story.values():
+            left = set(group)
+            while left:
+                start = min(left)
+                seen = {start}
+                stack = [start]
+                while stack:
+                    for nb in self.claim_graph.adj.get(stack.pop(), ()):
+                        if nb in left and nb not in seen:
+                            seen.add(nb)
+                            stack.append(nb)
+                left -= seen
+                parts.append(seen)
+        return parts
+
+    def _known(self, a: str, b: str) -> tuple[float, bool] | None:
+        """A related pair's story similarity and whether it is a copy (None: never related)."""
+        rel = self.relations.get(_pair(a, b))
+        return None if rel is None else (rel.story, rel.kind is not None)
+
     def _entity_of_member(self, member: str) -> str | None:
         return self.resolver.entity_of(member)
 
@@ -135,21 +164,25 @@ class DerivedRecords(AnalyzerState):
             if old != record:
                 self.links[d] = record
                 delta.copy_links.append(record)
-        # stories
+        # stories: each changed block (component of related pairs) re-clustered by average
+        # linkage; its old stories are replaced
         for d in rerooted | touched:
             self.story_graph.touch(d)
-        alive = self.story_graph.take_changes()
         old_ids: set[str] = set()
         new_ids: set[str] = set()
-        for members in alive:
-            old_ids |= {self.story_of[m] for m in members if m in self.story_of}
-            record = self._story_record(members)
-            new_ids.add(record.id)
-            for m in members:
-                self.story_of[m] = record.id
-            if self.stories.get(record.id) != record:
-                self.stories[record.id] = record
-                delta.stories.append(record)
+        moved: set[str] = set()
+        for block in self.story_graph.take_changes():
+            old_ids |= {self.story_of[m] for m in block if m in self.story_of}
+            for members in cluster_block([self.docs[m] for m in block], self._known, self.cfg):
+                record = self._story_record(set(members))
+                new_ids.add(record.id)
+                for m in members:
+                    if self.story_of.get(m) != record.id:
+                        moved.add(m)
+                    self.story_of[m] = record.id
+                if self.stories.get(record.id) != record:
+                    self.stories[record.id] = record
+                    delta.stories.append(record)
         for sid in sorted(old_ids - new_ids):
             self.stories.pop(sid, None)
             delta.removed_stories.append(sid)
@@ -167,15 +200,16 @@ class DerivedRecords(AnalyzerState):
                 for key in self.member_claims.get(m, ()):
                     self.claim_graph.touch(key)
         # claim clusters
-        for d in rerooted:
+        for d in rerooted | moved:
             for key in self.article_claims.get(d, ()):
                 self.claim_graph.touch(key)
         alive = self.claim_graph.take_changes()
         old_ids = set()
         new_ids = set()
-        for members in alive:
+        parts = [p for members in alive for p in self._within_stories(members)]
+        for members in parts:
             old_ids |= {self.cluster_of[k] for k in members if k in self.cluster_of}
-            items = [self.claims[k] for k in members]
+            items = [self.claims[k] for k in sorted(members)]
             if len({i.article for i in items}) < 2:
                 for k in members:
                     self.cluster_of.pop(k, None)

@@ -18,6 +18,12 @@ def _clean(resources: Resources) -> Stage:
     return CleanStage(resources.config.clean)
 
 
+def _language(resources: Resources) -> Stage:
+    from newsint.stages.language.stage import LanguageStage
+
+    return LanguageStage(resources.config.language)
+
+
 def _nlp(resources: Resources) -> Stage:
     from newsint.stages.nlp import NlpStage
 
@@ -34,6 +40,12 @@ def _time(resources: Resources) -> Stage:
     from newsint.stages.time.stage import TimeStage
 
     return TimeStage(resources)
+
+
+def _factuality(resources: Resources) -> Stage:
+    from newsint.stages.factuality.stage import FactualityStage
+
+    return FactualityStage(resources)
 
 
 def _events(resources: Resources) -> Stage:
@@ -64,9 +76,11 @@ def registry() -> dict[str, StageFactory]:
     """Stage name -> factory, in the order a full pipeline runs them."""
     return {
         "clean": _clean,
+        "language": _language,
         "nlp": _nlp,
         "entities": _entities,
         "time": _time,
+        "factuality": _factuality,
         "claims": _claims,
         "grade": _grade,
         "events": _events,

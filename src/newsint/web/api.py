@@ -35,7 +35,7 @@ from newsint.corpus.queries.records import (
     StorySummary,
 )
 from newsint.errors import AnalysisProblem, InputError, NewsintError, TooLarge
-from newsint.model import Analysis, Judgement, TimelineEntry, content_hash
+from newsint.model import CLAIM_STATUSES, Analysis, Judgement, TimelineEntry, content_hash
 from newsint.web.state import Invalid, WebState
 
 router = APIRouter(prefix="/api", tags=["corpus"])
@@ -310,7 +310,7 @@ def list_claims(
     ] = None,
     status: Annotated[
         str | None,
-        Query(description="asserted, alleged, unverified, denied, confirmed, negated, uncertain"),
+        Query(description="One of: " + ", ".join(CLAIM_STATUSES)),
     ] = None,
     min_sources: Annotated[
         int, Query(ge=0, description="At least this many independent sources.")

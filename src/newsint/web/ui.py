@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from newsint.corpus.queries.records import ClaimClusterDetail, ClaimDetail, Judged
 from newsint.errors import NewsintError
-from newsint.model import CopyLink, chain_text
+from newsint.model import CLAIM_STATUSES, CopyLink, chain_text
 from newsint.stages.base import stage_name
 from newsint.web.api import NewArticle, paging, read_upload
 from newsint.web.graph import drawing
@@ -32,7 +32,7 @@ NOTES = {
     "updated": "Analysed; it replaces an earlier version of the same page.",
     "unchanged": "Already in the corpus: nothing changed.",
 }
-STATUSES = ("asserted", "alleged", "unverified", "denied", "confirmed", "negated", "uncertain")
+STATUSES = CLAIM_STATUSES
 
 
 def web(request: Request) -> WebState:

@@ -17,11 +17,13 @@ from newsint.config import Claims as ClaimsConfig
 from newsint.model import Analysis, Claim, Evidence, Source, TextSpan, stable_id
 from newsint.stages.claims.context import Found
 from newsint.stages.claims.extract import Extractor
+from newsint.stages.claims.factual import judge
 from newsint.stages.claims.lexicon import Lexicon, lexicon
+from newsint.stages.claims.questions import question_frame
 from newsint.stages.claims.quotes import find_quotes, quoted_share
 from newsint.stages.claims.source_refs import SrcRef
 from newsint.stages.claims.sources import Sources
-from newsint.stages.claims.status import decide, hedges, negation, verification_caveats
+from newsint.stages.claims.status import decide, denial, hedges, negation, verification_caveats
 from newsint.text.segments import paragraphs
 
 if TYPE_CHECKING:
@@ -39,7 +41,7 @@ class ClaimsStage:
     version = 1
     requires = frozenset({"text", "doc"})
     # read when present: the stages that assign these must not run after this one
-    uses = frozenset({"entities", "mentions", "title"})
+    uses = frozenset({"entities", "mentions", "title", "factuality"})
     assigns = frozenset({"claims"})
 
     def __init__(self, cfg: ClaimsConfig) -> None:
@@ -99,15 +101,29 @@ def extract_claims(
             )
         span = doc.char_span(*f.content, alignment_mode="expand")
         neg = None
+        negative = False
+        factuality: float | None = None
         if span is not None:
             evidence += hedges(doc, span, lex)
             neg = negation(doc, span, lex)
             if neg is not None:
                 evidence.append(neg)
+            judged = judge(doc, span, f.cue_tokens, lex, cfg)
+            evidence += judged.evidence
+            factuality = judged.value
+            negative = neg is not None or any(e.effect == "negative" for e in judged.evidence)
+            rejected = denial(doc, span, lex, negative)
+            if rejected is not None:
+                evidence.append(rejected)
         for caveat in _caveats(f, refs):
             evidence.append(caveat)
+        asked = question_frame(doc, f, lex)
+        if asked is not None:
+            evidence.append(asked.evidence)
+            if not asked.own:  # the reporter's question, not the claim of the one asked
+                chain, kind = [article], "unattributed"
         evidence = _unique(evidence)
-        status = decide(lex, evidence, neg is not None)
+        status = decide(lex, evidence, negative)
         cue = (
             TextSpan(start=f.cue[0], end=f.cue[1], text=text[f.cue[0] : f.cue[1]])
             if f.cue
@@ -130,9 +146,10 @@ def extract_claims(
                 chain=chain,
                 kind=kind,  # type: ignore[arg-type]
                 status=status,  # type: ignore[arg-type]
-                polarity="negative" if neg is not None else "positive",
+                polarity="negative" if negative else "positive",
                 evidence=evidence,
                 confidence=round(max(0.0, min(1.0, f.confidence)), 3),
+                factuality=None if factuality is None else round(factuality, 2),
             )
         )
     return claims

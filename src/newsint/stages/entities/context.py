@@ -29,7 +29,12 @@ class _Ctx:
     sent_of: list[int]  # sentence index of each token
     shouted: list[bool]  # per token: on an all-caps line (a headline or dateline)
     covered: list[bool]  # tokens inside a kept candidate
+    blocked: list[bool]  # tokens of credit lines (bylines, photo credits): never a name
     cands: list[Candidate] = field(default_factory=list)
+    credited: list[Candidate] = field(default_factory=list)  # names inside credit lines
+    credit_names: list[tuple[int, int]] = field(default_factory=list)  # their character spans
+    dateline_places: set[int] = field(default_factory=set)  # tokens of a dateline's place
+    tickers: set[int] = field(default_factory=set)  # first tokens of "(NYSE:FRX)" tickers
     stems: dict[int, list[tuple[int, str]]] = field(default_factory=dict)  # sentence -> words
 
     def add(self, c: Candidate) -> None:

@@ -10,9 +10,16 @@ from typing import TYPE_CHECKING
 
 from newsint.config import Entities as EntitiesConfig
 from newsint.stages.entities.context import _MODIFIER_DEPS, _Ctx, _span_text
+from newsint.stages.entities.credits import (
+    block_credits,
+    block_tickers,
+    credit_names,
+    in_credit_names,
+)
 from newsint.stages.entities.describe import _describe, _role_countries, _set_title
 from newsint.stages.entities.gazetteer import Gazetteer
 from newsint.stages.entities.names import Candidate, acronym_letters, spelling_similarity
+from newsint.stages.entities.sports import team_proposals
 from newsint.text.fold import name_key
 
 if TYPE_CHECKING:
@@ -29,12 +36,21 @@ def extract(doc: Doc, gaz: Gazetteer, cfg: EntitiesConfig) -> list[Candidate]:
     for si, sent in enumerate(doc.sents):
         for t in sent:
             sent_of[t.i] = si
-    ctx = _Ctx(doc, doc.text, gaz, cfg, sent_of, _shouted(doc, cfg), [False] * len(doc))
+    n = len(doc)
+    ctx = _Ctx(doc, doc.text, gaz, cfg, sent_of, _shouted(doc, cfg), [False] * n, [False] * n)
+    credits = block_credits(ctx)
+    tickers = block_tickers(ctx)
     labels = set(cfg.labels)
     persons = _person_words(doc, labels)
     loud: list[Candidate] = []
     for ent in doc.ents:
         if ent.label_ not in labels:
+            continue
+        if ent.start in ctx.tickers:
+            continue  # named below as the company it follows
+        if any(ctx.blocked[ent.start : ent.end]):
+            if in_credit_names(ctx, ent.start_char, ent.end_char):
+                _credited(ctx, ent.start, ent.end, ent.label_)
             continue
         c = _candidate(ctx, ent.start, ent.end, ent.label_, ent.label_)
         if c is None:
@@ -44,8 +60,12 @@ def extract(doc: Doc, gaz: Gazetteer, cfg: EntitiesConfig) -> list[Candidate]:
             loud.append(c)
         else:
             ctx.add(c)
+    _credit_names(ctx, credit_names(ctx, credits))
+    _tickers(ctx, tickers)
+    _teams(ctx)
     _person_short_forms(ctx, persons)
     known = _known_names(ctx)
+    _known_in_credits(ctx, known)
     for c in loud:  # the model guesses on all-caps text: keep what the article or tables confirm
         entry = gaz.lookup(c.name)
         if entry is not None or name_key(c.name) in known:
@@ -61,7 +81,7 @@ def extract(doc: Doc, gaz: Gazetteer, cfg: EntitiesConfig) -> list[Candidate]:
     for c in ctx.cands:
         _describe(ctx, c)
     _role_countries(ctx)
-    return ctx.cands
+    return ctx.cands + ctx.credited
 
 
 def _shouted(doc: Doc, cfg: EntitiesConfig) -> list[bool]:
@@ -111,8 +131,9 @@ def _candidate(ctx: _Ctx, ts: int, te: int, label: str, type_: str) -> Candidate
             fixes.append("lowercase-tail")
     if te <= ts or not any(_WORD.search(doc[i].text) for i in range(ts, te)):
         return None
-    if all(name_key(doc[i].text) in words.boilerplate for i in range(ts, te)):
-        return None  # site furniture the model took for a name ("Home NEWS")
+    furniture = all(name_key(doc[i].text) in words.boilerplate for i in range(ts, te))
+    if furniture and ctx.gaz.lookup(_span_text(ctx, ts, te)[2]) is None:
+        return None  # site furniture the model took for a name ("Home NEWS"), not "GB News"
     titles = words.title_heads | words.title_modifiers | words.honorifics
     if all(name_key(doc[i].text) in titles for i in range(ts, te)):
         return None  # a title without a name ("Foreign Minister")
@@ -134,6 +155,76 @@ def _candidate(ctx: _Ctx, ts: int, te: int, label: str, type_: str) -> Candidate
     if title:
         _set_title(ctx, c, title[2], title[0])
     return c
+
+
+def _teams(ctx: _Ctx) -> None:
+    """Clubs named after places, by context (sports.py): replace what the model made of them."""
+    for ts, te, type_, fix in team_proposals(ctx):
+        if any(ctx.blocked[ts:te]) or ctx.dateline_places.intersection(range(ts, te)):
+            continue
+        old = [c for c in ctx.cands if c.tokens[0] < te and ts < c.tokens[1]]
+        if len(old) == 1 and old[0].tokens == (ts, te) and old[0].type == type_:
+            continue
+        c = _candidate(ctx, ts, te, old[0].label if len(old) == 1 else "O", type_)
+        if c is None:
+            continue
+        for o in old:
+            ctx.cands.remove(o)
+            for i in range(*o.tokens):
+                ctx.covered[i] = False
+        c.fixes.append(fix)
+        ctx.add(c)
+
+
+def _credited(ctx: _Ctx, ts: int, te: int, label: str) -> None:
+    """A name the model found in a byline or photo credit: a typed mention of kind "credit"
+    that joins no entity (a photographer is no actor of the story)."""
+    c = _candidate(ctx, ts, te, label, label)
+    if c is not None:
+        c.kind = "credit"
+        c.sentence = ctx.sent_of[c.tokens[0]]
+        ctx.credited.append(c)
+
+
+def _tickers(ctx: _Ctx, tickers: list[tuple[int, int]]) -> None:
+    """The ticker of "Forest Laboratories Inc (NYSE:FRX)" is another name of the company."""
+    ends = {c.tokens[1]: c for c in ctx.cands}
+    for ts, te in tickers:
+        company = ends.get(ts - 3)  # name, "(", exchange, ":", ticker
+        if company is None or company.type != "ORG" or not ctx.free(ts, te):
+            continue
+        c = _candidate(ctx, ts, te, "O", "ORG")
+        if c is not None:
+            c.kind = "acronym"
+            c.expands = company.name
+            c.fixes.append("ticker")
+            ctx.add(c)
+
+
+def _known_in_credits(ctx: _Ctx, known: dict[str, str]) -> None:
+    """A credited name the article names elsewhere ("Image: Home Office."): typed like there."""
+    done = {(c.start, c.end) for c in ctx.credited}
+    for s, e in ctx.credit_names:
+        span = ctx.doc.char_span(s, e, alignment_mode="contract")
+        if span is None or (span.start_char, span.end_char) in done:
+            continue
+        type_ = known.get(name_key(span.text))
+        if type_ is not None:
+            _credited(ctx, span.start, span.end, type_)
+
+
+def _credit_names(ctx: _Ctx, names: list[tuple[int, int, str, str]]) -> None:
+    """A dateline's places and a credited outlet: typed so whatever the model said, and added
+    where the model missed them (all-caps datelines)."""
+    by_tokens = {c.tokens: c for c in ctx.cands}
+    for ts, te, type_, fix in names:
+        c = by_tokens.get((ts, te))
+        if c is not None:
+            if c.type != type_ and not (type_ == "GPE" and c.type in ("LOC", "FAC")):
+                c.type = type_
+                c.fixes.append(fix)
+        elif ctx.free(ts, te):
+            _new(ctx, ts, te, type_, fix)
 
 
 def _given_name(ctx: _Ctx, i: int, first: int) -> bool:

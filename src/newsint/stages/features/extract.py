@@ -201,6 +201,8 @@ def extract_features(analysis: Analysis, config: Config) -> ArticleFeatures:
         sentence_lengths=T.pack(np.array(sent_lengths, dtype=np.uint16)),
         quotes=T.quotes(text, cfg.min_quote_words),
         numbers=T.numbers(text),
+        years=T.years(text),
+        language=meta.language or None,
         credits=credits,
         names=names,
         entities=entities,

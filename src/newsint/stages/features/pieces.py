@@ -170,6 +170,19 @@ def numbers(text: str) -> list[str]:
     return list(seen)
 
 
+_YEAR = re.compile(r"(?<![\w.,$€£])((?:19|20)\d\d)(?![\w.,]\d|\s*(?:%|per ?cent|percent))")
+
+
+def years(text: str) -> dict[str, int]:
+    """Years the text mentions (1900-2099 standing alone) and how often: two reports that
+    disagree on them ("the 2008 quake" / "the 2012 quake") are two events. Most mentioned first,
+    then by year, so the mapping is deterministic."""
+    counts: dict[str, int] = {}
+    for m in _YEAR.finditer(text):
+        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
 def capitalised_names(text: str) -> list[str]:
     """Capitalised word sequences, a spaCy-free stand-in for names when no NER ran.
 

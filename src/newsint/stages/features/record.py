@@ -20,7 +20,9 @@ from pydantic import Field
 
 from newsint.model import ClaimStatus, EntityType, Granularity, Record
 
-FEATURES_VERSION = 1
+# 2: years mentioned (the stories' years veto) and the detected language; stores holding version-1
+# features re-extract them from the stored analyses on open (corpus/upgrade.py).
+FEATURES_VERSION = 2
 
 
 class Credit(Record):
@@ -98,6 +100,8 @@ class ArticleFeatures(Record):
     sentence_lengths: str = ""  # packed uint16: how many of sentence_terms belong to each sentence
     quotes: list[str] = Field(default_factory=list)  # normalised direct quotes
     numbers: list[str] = Field(default_factory=list)
+    years: dict[str, int] = Field(default_factory=dict)  # year mentioned -> times (1900-2099)
+    language: str | None = None  # ISO 639-1 of the text (the language stage), None when unknown
     credits: list[Credit] = Field(default_factory=list)
     names: list[str] = Field(default_factory=list)  # folded names, most mentioned first
     entities: list[EntityFeature] = Field(default_factory=list)

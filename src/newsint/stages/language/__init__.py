@@ -1,0 +1,1 @@
+"""Language stage: which language each article is written in (ArticleMeta.language)."""
