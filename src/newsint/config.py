@@ -98,6 +98,7 @@ class Store(Section):
     default_db: str
     sqlite_busy_timeout: float
     sqlite_synchronous: Literal["OFF", "NORMAL", "FULL", "EXTRA"]
+    writer_lock_poll_seconds: float
 
 
 class Ingest(Section):
