@@ -54,6 +54,7 @@ class Clean(Section):
     title_min_words: int
     furniture_max_words: int
     line_mode_min_lines: int
+    max_punctuation_run: int
     related_max_items: int
 
 
@@ -68,6 +69,7 @@ class Nlp(Section):
     exclude: list[str]
     batch_size: int
     n_process: int
+    max_piece_chars: int
 
 
 class Entities(Section):
@@ -97,6 +99,7 @@ class Store(Section):
     default_db: str
     sqlite_busy_timeout: float
     sqlite_synchronous: Literal["OFF", "NORMAL", "FULL", "EXTRA"]
+    writer_lock_poll_seconds: float
 
 
 class Ingest(Section):
