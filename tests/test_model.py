@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from newsint.model import (
+    CLAIM_STATUSES,
     SCHEMA,
     Analysis,
     ArticleMeta,
@@ -86,3 +87,22 @@ def test_chain_text_is_the_one_rendering_of_a_chain(article: str | None, expecte
     assert chain_text([s.to_dict() for s in chain], article=article) == expected
     assert chain_text(["Meridian Wire", "AP"]) == "Meridian Wire ← AP"
     assert chain_text([]) == ""
+
+
+def test_a_stored_negated_status_loads_as_negative() -> None:
+    """Analyses stored before the rename say "negated"; they load, and say "negative"."""
+    from handmade import Did, Said, article
+
+    text = "The ministry said the convoy did not cross the border."
+    a = article(
+        text,
+        claims=[Said("the convoy did not cross the border", [("government", "The ministry")])],
+        events=[Did("cross", "MOBILIZE", claim="the convoy did not cross the border")],
+    )
+    data = json.loads(a.to_json())
+    data["claims"][0]["status"] = "negated"
+    data["events"][0]["status"] = "negated"
+    again = Analysis.from_json(data)
+    assert again.claims[0].status == "negative"
+    assert again.events[0].status == "negative"
+    assert "negated" not in CLAIM_STATUSES and "negative" in CLAIM_STATUSES

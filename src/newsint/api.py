@@ -7,21 +7,30 @@ from datetime import date
 from pathlib import Path
 
 from newsint.config import Config, default_config
-from newsint.errors import InputError, NewsintError
+from newsint.errors import BadDate, InputError, NewsintError
 from newsint.model import Analysis, Published
-from newsint.pipeline import Pipeline
+from newsint.pipeline import Pipeline, run_isolated
 from newsint.readers import read_bytes, read_paths
-from newsint.readers.base import Link, normalise_date
+from newsint.readers.base import Link, date_problem, normalise_date
 
 
-def parse_published(value: str | date | None) -> str | None:
-    """Validate a user-given publication date (ISO or anything dateparser reads)."""
+def parse_published(value: str | date | None, config: Config | None = None) -> str | None:
+    """Validate a user-given publication date (ISO or anything dateparser reads), within
+    [limits] min_published_year..max_published_year."""
     if value is None:
         return None
-    iso = normalise_date(value)
+    try:
+        iso = normalise_date(value)
+    except (ValueError, OverflowError):
+        iso = None
     if iso is None:
         raise NewsintError(
             "--published", f"cannot read the date {value!r}", "write it as YYYY-MM-DD"
+        )
+    problem = date_problem(iso, (config or default_config()).limits)
+    if problem:
+        raise BadDate(
+            "--published", problem, "give the real date, or widen [limits] in your config"
         )
     return iso
 
@@ -56,7 +65,7 @@ def analyze(
         item.article.title = title
     if url:
         item.article.url = url
-    set_published(item, parse_published(published))
+    set_published(item, parse_published(published, config))
     return next(iter(pipeline.run([item])))
 
 
@@ -70,7 +79,7 @@ def analyze_paths(
     """Analyse files ("-" for standard input) in order; failed inputs come back as errors."""
     config = config or default_config()
     pipeline = pipeline or Pipeline(config)
-    iso = parse_published(published)
+    iso = parse_published(published, config)
     pending: list[Analysis] = []
     for item in read_paths(paths, config):
         if isinstance(item, Link):
@@ -81,12 +90,12 @@ def analyze_paths(
                 "use `newsint ingest` to fetch linked pages",
             )
         if isinstance(item, InputError):
-            yield from pipeline.run(pending)
+            yield from run_isolated(pipeline, pending)
             pending = []
             yield item
             continue
         pending.append(set_published(item, iso))
         if len(pending) >= config.pipeline.batch_size:
-            yield from pipeline.run(pending)
+            yield from run_isolated(pipeline, pending)
             pending = []
-    yield from pipeline.run(pending)
+    yield from run_isolated(pipeline, pending)

@@ -26,6 +26,12 @@ class Limits(Section):
     min_decoded_ratio: float
     max_decompressed_bytes: int
     max_decompression_ratio: float
+    min_published_year: int
+    max_published_year: int
+    article_seconds: float
+    worker_memory_mb: int
+    worker_start_seconds: float
+    isolate: bool
 
 
 class Language(Section):
@@ -48,6 +54,7 @@ class Clean(Section):
     title_min_words: int
     furniture_max_words: int
     line_mode_min_lines: int
+    max_punctuation_run: int
     related_max_items: int
 
 
@@ -62,6 +69,7 @@ class Nlp(Section):
     exclude: list[str]
     batch_size: int
     n_process: int
+    max_piece_chars: int
 
 
 class Entities(Section):
@@ -76,6 +84,10 @@ class Entities(Section):
     shouted_min_words: int
     context_stem_prefix: int
     propagate: bool
+    sports_min_cues: int
+    sports_min_result_lines: int
+    table_min_numbers: int
+    table_number_ratio: float
 
 
 class PipelineSettings(Section):
@@ -87,6 +99,7 @@ class Store(Section):
     default_db: str
     sqlite_busy_timeout: float
     sqlite_synchronous: Literal["OFF", "NORMAL", "FULL", "EXTRA"]
+    writer_lock_poll_seconds: float
 
 
 class Ingest(Section):
@@ -210,8 +223,10 @@ class Time(Section):
     anchor_min_shared_words: int
     anchor_max_sentences_back: int
     window_chars: int
+    recognizer_max_chars: int
     spacy_fallback: bool
     recognizer_cache_size: int
+    dateparser_cache_size: int
 
 
 class Events(Section):
@@ -229,6 +244,13 @@ class Events(Section):
     main_time: float
     main_place: float
     main_unrealised_penalty: float
+    negated_factuality: float
+    happened_factuality: float
+    all_events: bool
+
+
+class Factuality(Section):
+    lexicon: str
 
 
 class Claims(Section):
@@ -247,6 +269,7 @@ class Claims(Section):
     recent_sentences: int
     inherit_depth: int
     name_max_words: int
+    source_paren_tokens: int
     confidence_verb: float
     confidence_according: float
     confidence_noun: float
@@ -255,6 +278,8 @@ class Claims(Section):
     confidence_unattributed: float
     inherited_penalty: float
     resolved_penalty: float
+    denied_factuality: float
+    negative_factuality: float
 
 
 class Grade(Section):
@@ -278,6 +303,7 @@ class Config(Section):
     web: Web
     entities: Entities
     time: Time
+    factuality: Factuality
     claims: Claims
     grade: Grade
     events: Events

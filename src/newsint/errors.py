@@ -79,7 +79,43 @@ class AnalysisProblem(InputError):
     code = "analysis"
 
 
+class StageFailed(AnalysisProblem):
+    """A stage raised on a batch: names the stage, keeps the original error as the cause."""
+
+    def __init__(self, where: str, stage: str, error: BaseException) -> None:
+        self.stage = stage
+        super().__init__(
+            where,
+            f"the {stage} stage failed ({type(error).__name__}: {error})",
+            "report it with this input attached; the other articles go on",
+        )
+
+
+class OverBudget(AnalysisProblem):
+    """An article whose analysis went over its time or memory budget ([limits])."""
+
+    code = "over-budget"
+
+
+class BadDate(InputError):
+    """A publication date outside the range a news article can have ([limits])."""
+
+    code = "date"
+
+
 class StoreError(NewsintError):
     """The database cannot be opened or written."""
 
     code = "store"
+
+
+class BudgetExceeded(BaseException):
+    """Raised inside a stage when its article's wall-clock budget runs out.
+
+    A BaseException, like KeyboardInterrupt, so that no stage's `except Exception` (a library
+    wrapper that keeps going on errors) can swallow it; the pipeline turns it into OverBudget.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        super().__init__(f"over the {seconds:g} s budget")

@@ -11,9 +11,9 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 SCHEMA = "newsint.analysis/1"
 
@@ -100,6 +100,7 @@ class Removal(Record):
         "repeated-title",
         "duplicate",
         "near-duplicate",
+        "punctuation-run",
     ]
     text: str
     detail: str | None = None  # e.g. which paragraph it duplicates and the score
@@ -148,7 +149,7 @@ class Mention(Record):
     label: str  # the label the NER model gave (before our fixes)
     type: EntityType  # our type after fixes
     entity: str | None = None  # id of the entity it belongs to
-    kind: Literal["name", "demonym", "metonym", "acronym", "title"] = "name"
+    kind: Literal["name", "demonym", "metonym", "acronym", "title", "credit"] = "name"
     fix: str | None = None  # rule that changed the model's label or span, if any
     # demonyms and metonyms: what the name stands for here (government, military, people, origin)
     link: str | None = None
@@ -240,6 +241,29 @@ ClaimStatus = Literal[
     "intention",  # an intention, plan or prediction ("plans to", "will")
     "negated",  # legacy name of "negative", read from analyses stored before it; never produced
 ]
+LEGACY_STATUS = {"negated": "negative"}
+# What each status means, for the views' legends and tooltips (docs/schema.md says the same).
+STATUS_MEANING: dict[str, str] = {
+    "asserted": "the source says it happened",
+    "confirmed": "the source confirms it",
+    "alleged": "alleged by the source, or hedged by the article (“allegedly”, “reportedly”)",
+    "unverified": "the article says it could not be verified",
+    "uncertain": "the source is unsure (“may have”, “appears to”, “no evidence that”)",
+    "denied": "the source says it did not happen (deny, reject, “no … whatsoever”, “false”)",
+    "negative": "the source asserts something negative; not a denial",
+    "hypothetical": "conditional or counterfactual (“if … would”, “the prospect of”)",
+    "question": "asked, not stated (a reporter's question, “refused to say whether”)",
+    "intention": "an intention, plan or prediction (“plans to”, “will”)",
+}
+# The statuses newsint produces, in the order views list them (the legacy names left out).
+CLAIM_STATUSES: tuple[str, ...] = tuple(s for s in get_args(ClaimStatus) if s not in LEGACY_STATUS)
+
+
+def current_status(value: object) -> object:
+    """A status as newsint names it now: a stored legacy name ("negated") becomes its new
+    name ("negative") on load, so old analyses and stores still read and nothing new says
+    "negated"."""
+    return LEGACY_STATUS.get(value, value) if isinstance(value, str) else value
 
 
 class Source(Record):
@@ -336,6 +360,8 @@ class Claim(Record):
     factuality: float | None = None  # of the content's head, from the source's point of view
     grade: Grade | None = None
 
+    _status = field_validator("status", mode="before")(current_status)
+
 
 # --------------------------------------------------------------------------- events
 
@@ -367,9 +393,30 @@ class Event(Record):
     factuality: float | None = None  # of the trigger, from the article's point of view (-3..+3)
     modality: str | None = None  # not reported as having happened: attempted, planned, future, ...
     claim: str | None = None  # id of the claim it is reported in
+    about: str | None = None  # a denial (REJECT, mode deny): id of the event it denies
     status: ClaimStatus = "asserted"  # inherited from the claim
     chain: list[Source] = Field(default_factory=list)  # inherited from the claim
     sentence: Span | None = None
+
+    _status = field_validator("status", mode="before")(current_status)
+
+
+# Event statuses that say it is not reported as having happened: with `negated`, they keep an
+# event off the timelines and out of the main event unless all events are asked for.
+UNREALISED_STATUSES = frozenset({"denied", "hypothetical", "question", "intention"})
+
+
+def reported_as_happened(
+    status: str, negated: bool, factuality: float | None = None, floor: float | None = None
+) -> bool:
+    """Whether the article reports an event as having happened: not negated, not denied,
+    hypothetical, questioned or planned, and (given a `floor`, config [events]
+    happened_factuality) a factuality above it ("there is no evidence that the port sold…"
+    leaves the sale open). Alleged and hedged events count: they are reported so, with their
+    status."""
+    if negated or current_status(status) in UNREALISED_STATUSES:
+        return False
+    return factuality is None or floor is None or factuality > floor
 
 
 class MainEvent(Record):
@@ -544,3 +591,5 @@ class TimelineEntry(Record):
     events: list[str] = Field(default_factory=list)  # "<article id>/<event id>" of every report
     articles: list[str] = Field(default_factory=list)
     independent: int = 1  # distinct originals behind the reports (copies collapse)
+
+    _status = field_validator("status", mode="before")(current_status)

@@ -6,11 +6,21 @@ registry of newsint.stages.
 
 from __future__ import annotations
 
+import signal
+import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from newsint import stages as stage_registry
 from newsint.config import Config, default_config
-from newsint.errors import ConfigError
+from newsint.errors import (
+    AnalysisProblem,
+    BudgetExceeded,
+    ConfigError,
+    NewsintError,
+    OverBudget,
+    StageFailed,
+)
 from newsint.model import Analysis
 from newsint.stages.base import (
     READER_ASSIGNS,
@@ -65,6 +75,44 @@ def check_order(stages: list[Stage], given: frozenset[str] = READER_ASSIGNS) -> 
         available |= stage.assigns
 
 
+@contextmanager
+def deadline(seconds: float) -> Iterator[None]:
+    """Raise BudgetExceeded in the code running when `seconds` of wall clock have passed.
+
+    A real-time interval timer (SIGALRM): only in the main thread of a process where signals
+    work (POSIX); elsewhere (a web server's thread, Windows) the engines' worker processes and
+    their parent's timeout bound the time instead. 0 turns it off.
+    """
+    usable = (
+        seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise BudgetExceeded(seconds)
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def over_budget(where: str, what: str, stage: str) -> OverBudget:
+    """The one message for an article over its budget, naming the stage it was in."""
+    return OverBudget(
+        where,
+        f"analysis exceeded {what} in the {stage} stage",
+        "the text is kept; see [limits] article_seconds / worker_memory_mb",
+    )
+
+
 class Pipeline:
     """Runs the configured stages over analyses in batches (spaCy is fastest batched)."""
 
@@ -93,8 +141,20 @@ class Pipeline:
         """One batch through every stage; the Work items keep what stages made besides the
         analysis (the corpus features)."""
         batch = [Work(a) for a in analyses]
-        for stage in self.stages:
-            stage(batch)
+        where = (batch[0].analysis.article.source or "") if len(batch) == 1 else "a batch"
+        limits = self.config.limits
+        with deadline(limits.article_seconds * len(batch)):
+            for stage in self.stages:
+                try:
+                    stage(batch)
+                except NewsintError:
+                    raise
+                except BudgetExceeded as exc:
+                    raise over_budget(where, f"{exc.seconds:g} s", stage.name) from None
+                except MemoryError:
+                    raise over_budget(where, "its memory budget", stage.name) from None
+                except Exception as exc:  # name the stage: the engines record it per article
+                    raise StageFailed(where, stage.name, exc) from exc
         return batch
 
     def run_batch(self, analyses: list[Analysis]) -> list[Analysis]:
@@ -112,3 +172,40 @@ class Pipeline:
                 batch = []
         if batch:
             yield from self.run_batch(batch)
+
+
+def run_isolated(pipeline: Pipeline, batch: list[Analysis]) -> list[Analysis | AnalysisProblem]:
+    """One batch through the pipeline; if it fails, each article again from its copy as read,
+    so a failing article costs only itself (the stages fill analyses in place: after a failed
+    batch every article is half-analysed)."""
+    if not batch:
+        return []
+    pristine = [a.model_copy(deep=True) for a in batch]
+    try:
+        return list(pipeline.run_batch(batch))
+    except Exception as exc:
+        if len(batch) == 1:
+            return [problem_of(pristine[0], exc)]
+    out: list[Analysis | AnalysisProblem] = []
+    for analysis in pristine:
+        try:
+            out.extend(pipeline.run_batch([analysis]))
+        except Exception as exc:
+            out.append(problem_of(analysis, exc))
+    return out
+
+
+def problem_of(analysis: Analysis, exc: BaseException) -> AnalysisProblem:
+    """The failure recorded for an article: the stage that failed and why, named by input."""
+    where = analysis.article.source or analysis.article.id
+    if isinstance(exc, StageFailed):
+        return StageFailed(where, exc.stage, exc.__cause__ or exc)
+    if isinstance(exc, OverBudget):
+        return OverBudget(where, exc.problem, exc.fix)
+    if isinstance(exc, NewsintError):
+        return AnalysisProblem(where, exc.problem, exc.fix)
+    return AnalysisProblem(
+        where,
+        f"analysis failed ({type(exc).__name__}: {exc})",
+        "report it with this input attached; the other inputs go on",
+    )

@@ -106,3 +106,16 @@ def test_stdin(tmp_path: Path) -> None:
     result = runner.invoke(app, ["analyze", "-", "-f", "json"], input=PAGE)
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["article"]["format"] == "stdin:txt"
+
+
+def test_a_date_out_of_range_is_one_error_line_and_the_rest_analysed(tmp_path: Path) -> None:
+    far = tmp_path / "far.json"
+    far.write_text(json.dumps({"title": "Bridge", "maintext": PAGE, "date_publish": "9999-06-01"}))
+    good = write(tmp_path, "good.txt", PAGE)
+    result = runner.invoke(app, ["analyze", str(far), str(good), "-f", "json"])
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["article"]["source"] == str(good)
+    lines = [line for line in result.stderr.splitlines() if "far.json" in line]
+    assert len(lines) == 1 and "outside 1800-2200" in lines[0]
+    given = runner.invoke(app, ["analyze", str(good), "--published", "9999-12-31"])
+    assert given.exit_code == 2 and "outside 1800-2200" in given.stderr

@@ -360,3 +360,62 @@ def test_an_analysis_the_store_refuses_fails_alone(
         assert [f.code for f in summary.failed] == ["analysis"]
         assert "cannot be stored" in summary.failed[0].message
         assert store.integrity() == []
+
+
+def test_one_bad_article_fails_alone_and_its_batch_is_stored_whole(
+    tmp_path: Path, db_url: str
+) -> None:
+    from newsint.engines.local import LocalEngine, Worker
+
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for i, topic in enumerate(["water", "rail", "school", "ferry"]):
+        text = article_text(topic, i) + ("\n\nThen EXPLODE." if topic == "rail" else "")
+        (folder / f"{i}-{topic}.txt").write_text(text, encoding="utf-8")
+    config = fast_config()
+    engine = LocalEngine(config)
+    engine._local = Worker(config)
+    stage = engine._local.pipeline.stages[0]
+
+    def exploding(batch: list) -> None:
+        stage(batch)
+        if any("EXPLODE" in w.analysis.raw for w in batch):
+            raise OverflowError("year 10000 is out of range")
+
+    exploding.name = stage.name  # type: ignore[attr-defined]
+    engine._local.pipeline.stages[0] = exploding  # type: ignore[call-overload]
+    with Store(db_url) as store:
+        summary, progress = run(store, [str(folder)], config=config, engine=engine)
+        assert (summary.added, len(summary.failed)) == (3, 1)
+        assert progress.outcomes == {"added": 3, "failed": 1}
+        failure = summary.failed[0]
+        assert failure.where.endswith("1-rail.txt") and failure.code == "analysis"
+        assert "clean stage failed" in failure.message and "year 10000" in failure.message
+        stored = list(store.analyses())
+        assert sorted(a.article.source.rsplit("/", 1)[-1] for a in stored) == [
+            "0-water.txt",
+            "2-school.txt",
+            "3-ferry.txt",
+        ]
+        assert all(a.text.endswith("two years.") for a in stored)
+
+
+def test_a_publication_date_out_of_range_is_refused_at_the_reader(
+    tmp_path: Path, db_url: str
+) -> None:
+    dump = tmp_path / "dump.jsonl"
+    rows = [
+        {
+            "title": "Far future",
+            "maintext": article_text("bridge", 1),
+            "date_publish": "9999-06-01",
+        },
+        {"title": "Today", "maintext": article_text("canal", 2), "date_publish": "2025-03-04"},
+    ]
+    dump.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    with Store(db_url) as store:
+        summary, _ = run(store, [str(dump)])
+    assert summary.added == 1
+    assert [f.code for f in summary.failed] == ["date"]
+    assert "9999-06-01 is outside 1800-2200" in summary.failed[0].message
+    assert "[limits]" in summary.failed[0].message

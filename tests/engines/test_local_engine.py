@@ -3,10 +3,23 @@ that came in finished get only the features, and each result says which stages m
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import time
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
+
+import pytest
+
 from handmade import article
-from newsint.config import default_config
-from newsint.engines.local import Analysed, Worker
+from newsint.config import Config, default_config
+from newsint.engines import local
+from newsint.engines.local import Analysed, LocalEngine, Worker
+from newsint.errors import OverBudget, StageFailed
 from newsint.model import Analysis, ArticleMeta
+from newsint.pipeline import Pipeline, run_isolated
 from newsint.stages.features.record import decode
 
 
@@ -28,3 +41,140 @@ def test_fresh_articles_record_the_stages_that_made_them_finished_ones_none() ->
     # every article leaves with its corpus features and band keys, made once
     assert [decode(r.features).id for r in got] == ["art_1", "art_done", "art_2"]
     assert all(r.band_keys for r in got)
+
+
+class Exploding:
+    """Wraps a stage: runs it, then fails the batch when an article says EXPLODE; records the
+    clean text each article had when it arrived (a retry must start from the text as read)."""
+
+    def __init__(self, stage: object) -> None:
+        self.stage = stage
+        self.name = stage.name  # type: ignore[attr-defined]
+        self.seen: list[tuple[str, str]] = []
+
+    def __call__(self, batch: list) -> None:
+        self.seen.extend((w.analysis.article.id, w.analysis.text) for w in batch)
+        self.stage(batch)  # type: ignore[operator]
+        if any("EXPLODE" in w.analysis.raw for w in batch):
+            raise OverflowError("date value out of range")
+
+
+def test_one_failing_article_costs_only_itself_and_the_others_start_again_from_raw() -> None:
+    worker = Worker(default_config(), stages=["clean"])
+    exploding = Exploding(worker.pipeline.stages[0])
+    worker.pipeline.stages[0] = exploding  # type: ignore[call-overload]
+    bad = fresh(2)
+    bad.raw += "\n\nThen EXPLODE."
+    results = worker.analyse([fresh(1), bad, fresh(3)])
+    assert [type(r).__name__ for r in results] == ["Analysed", "StageFailed", "Analysed"]
+    failure = results[1]
+    assert isinstance(failure, StageFailed)
+    assert failure.stage == "clean" and "OverflowError" in failure.problem
+    good = [r for r in results if isinstance(r, Analysed)]
+    assert [r.stages for r in good] == [("clean@1",), ("clean@1",)]
+    assert all(r.analysis.text.startswith("Ferry crossings resume") for r in good)
+    # the batch, then each article alone, every time with the text as read (none)
+    assert [aid for aid, _ in exploding.seen] == ["art_1", "art_2", "art_3"] * 2
+    assert all(text == "" for _, text in exploding.seen)
+
+
+def test_run_isolated_keeps_order_and_names_the_failed_input() -> None:
+    pipeline = Pipeline(default_config(), stages=["clean"])
+    pipeline.stages[0] = Exploding(pipeline.stages[0])  # type: ignore[call-overload]
+    bad = fresh(2)
+    bad.raw += "\n\nThen EXPLODE."
+    bad.article.source = "bad.txt"
+    out = run_isolated(pipeline, [fresh(1), bad])
+    assert isinstance(out[0], Analysis) and out[0].text
+    assert isinstance(out[1], StageFailed)
+    assert out[1].where == "bad.txt" and "the clean stage failed" in out[1].problem
+
+
+def limited(**limits: object) -> Config:
+    base = default_config()
+    return base.model_copy(update={"limits": base.limits.model_copy(update=limits)})
+
+
+class Costly:
+    """A stage that, for an article saying SLOW or HUNGRY, sleeps or runs out of memory."""
+
+    name = "time"
+
+    def __call__(self, batch: list) -> None:
+        for work in batch:
+            if "SLOW" in work.analysis.raw:
+                time.sleep(5)
+            if "HUNGRY" in work.analysis.raw:
+                raise MemoryError
+
+
+@pytest.mark.parametrize(
+    ("word", "what"), [("SLOW", "exceeded 0.5 s in the time stage"), ("HUNGRY", "memory budget")]
+)
+def test_an_article_over_its_budget_fails_alone_with_the_stage_named(word: str, what: str) -> None:
+    worker = Worker(limited(article_seconds=0.5), stages=["clean"])
+    worker.pipeline.stages.append(Costly())  # type: ignore[arg-type]
+    costly = fresh(2)
+    costly.raw += f"\n\n{word}"
+    started = time.monotonic()
+    results = worker.analyse([fresh(1), costly, fresh(3)])
+    assert time.monotonic() - started < 4
+    assert [type(r).__name__ for r in results] == ["Analysed", "OverBudget", "Analysed"]
+    failure = results[1]
+    assert isinstance(failure, OverBudget) and failure.code == "over-budget"
+    assert what in failure.problem and "[limits]" in failure.fix
+
+
+def test_the_time_budget_is_off_at_zero() -> None:
+    worker = Worker(limited(article_seconds=0), stages=["clean"])
+    assert all(isinstance(r, Analysed) for r in worker.analyse([fresh(1)]))
+
+
+def test_the_memory_cap_turns_a_runaway_allocation_into_memory_error() -> None:
+    code = (
+        "from newsint.engines.local import limit_memory\n"
+        "assert limit_memory(600)\n"
+        "try:\n    bytearray(2_000_000_000)\nexcept MemoryError:\n    print('capped')\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert out.stdout.strip() == "capped", out.stderr
+
+
+class DeadPool:
+    """A pool whose every chunk kills its worker (or hangs past the parent's patience)."""
+
+    def __init__(self, error: type[BaseException], survivors: set[str]) -> None:
+        self.error, self.survivors = error, survivors
+
+    def submit(self, fn: object, chunk: list[Analysis]) -> Future:
+        future: Future = Future()
+        if len(chunk) == 1 and chunk[0].article.id in self.survivors:
+            future.set_result([Analysed(chunk[0], b"", ("clean@1",))])
+        else:
+            future.set_exception(self.error())
+        return future
+
+    def shutdown(self, **kw: object) -> None:
+        pass
+
+
+@pytest.mark.parametrize(
+    ("error", "what"),
+    [(BrokenProcessPool, "memory budget (2500 MB; the worker died)"), (FutureTimeout, "60 s")],
+)
+def test_a_chunk_that_kills_or_hangs_its_worker_is_retried_one_by_one(
+    monkeypatch: pytest.MonkeyPatch, error: type[BaseException], what: str
+) -> None:
+    engine = LocalEngine(default_config())
+    pools: list[DeadPool] = []
+
+    def make(*args: object) -> DeadPool:
+        pools.append(DeadPool(error, {"art_1", "art_3"}))
+        return pools[-1]
+
+    monkeypatch.setattr(local, "_make_pool", make)
+    results = list(engine.run([fresh(1), fresh(2), fresh(3)]))
+    assert [type(r).__name__ for r in results] == ["Analysed", "OverBudget", "Analysed"]
+    assert what in results[1].problem  # type: ignore[union-attr]
+    assert len(pools) == 3  # the chunk's pool, then a fresh one after the culprit's retry

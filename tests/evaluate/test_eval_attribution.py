@@ -9,7 +9,9 @@ import pytest
 from newsint.evaluate.attribution import (
     Attribution,
     GoldDoc,
+    Parse,
     Scores,
+    outermost,
     read_ann,
     read_polnear,
     run,
@@ -98,3 +100,53 @@ def test_first_annotator_is_gold(tmp_path: Path) -> None:
 def test_absent_data_is_skipped(tmp_path: Path) -> None:
     (report,) = run(EvalOptions(data=tmp_path))
     assert report.skipped and "not found" in report.skipped
+
+
+def test_outermost_drops_an_attribution_inside_another_content() -> None:
+    # "The mayor said the engineer told her the bridge was safe."
+    outer = Attribution(content=((15, 57),), cue=((10, 14),), source=((0, 9),))
+    inner = Attribution(content=((38, 57),), cue=((28, 32),), source=((19, 27),))
+    other = Attribution(content=((60, 70),), cue=((71, 75),), source=())
+    assert outermost([outer, inner, other]) == [outer, other]
+
+
+def test_matched_sources_count_exact_and_head() -> None:
+    doc = GoldDoc("d", TEXT, read_ann(ANN)[:1])
+    # "mayor" for "The mayor": not exact, but the same head word
+    pred = [Attribution(content=((15, 38),), cue=((10, 14),), source=((4, 9),))]
+    scores = Scores()
+    score_doc(doc, pred, scores, never, Parse(_parse(TEXT)))
+    assert scores.matched == [1, 0]
+    assert scores.source_exact == [0, 0]
+    assert scores.source_head == [1, 0]
+    assert "gold='The mayor'" in scores.source_samples[0]
+
+
+def test_a_source_in_an_earlier_sentence_is_counted_apart() -> None:
+    text = "The mayor spoke at noon. “The bridge will reopen in May.”"
+    gold = Attribution(content=((25, 57),), cue=(), source=((0, 9),))
+    doc = GoldDoc("d", text, [gold])
+    scores = Scores()
+    score_doc(doc, [gold], scores, never, Parse(_parse(text)))
+    assert scores.matched == [1, 1]
+    assert scores.source_exact == [1, 1]
+
+
+def _parse(text: str) -> object:
+    """A stand-in parse: one sentence per full stop; each word hangs on the next, so the
+    last word of a span is its head."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    words = text.replace(".", " .").replace("“", "“ ").replace("”", " ”").split()
+    spaces = []
+    pos = 0
+    for w in words:
+        pos = text.index(w, pos) + len(w)
+        spaces.append(pos < len(text) and text[pos] == " ")
+    heads, deps = [], []
+    for i, w in enumerate(words):
+        last = w == "." or i == len(words) - 1
+        heads.append(i if last else i + 1)
+        deps.append("ROOT" if last else "dep")
+    return Doc(Vocab(), words=words, spaces=spaces, heads=heads, deps=deps)

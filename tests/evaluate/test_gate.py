@@ -123,3 +123,27 @@ def test_the_projects_floors_file_names_known_tasks_and_complete_floors() -> Non
     floors = read_floors(Path(__file__).parents[2] / "eval-floors.toml")
     assert floors.floors
     assert {r.task for r in floors.runs} == {f.task for f in floors.floors}
+
+
+def test_a_ceiling_guards_an_error_where_lower_is_better(tmp_path: Path) -> None:
+    """A mean absolute error passes at or under its ceiling and fails over it."""
+    path = tmp_path / "floors.toml"
+    path.write_text(
+        '[tasks.factuality]\nsplit = "dev"\n\n[[tasks.factuality.floors]]\n'
+        'dataset = "factuality/uw dev"\ntable = "Event factuality"\nrow = "newsint"\n'
+        'column = "MAE"\nceiling = 0.45\n'
+    )
+    (floor,) = read_floors(path).floors
+    assert floor.floor is None and floor.ceiling == 0.45
+    assert floor.admits(0.44) and floor.admits(0.45) and not floor.admits(0.46)
+    assert floor.bound == "<= 0.450"
+
+
+def test_a_floor_without_floor_or_ceiling_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "floors.toml"
+    path.write_text(
+        '[tasks.factuality]\n[[tasks.factuality.floors]]\ndataset = "x"\ntable = "t"\n'
+        'row = "r"\ncolumn = "MAE"\n'
+    )
+    with pytest.raises(ConfigError, match="incomplete floor"):
+        read_floors(path)

@@ -8,7 +8,16 @@ import pytest
 
 from newsint.config import default_config
 from newsint.evaluate.common import EvalOptions
-from newsint.evaluate.ner import GoldDoc, _score, evaluate, read_conll, read_gum, run
+from newsint.evaluate.ner import (
+    LINE_KINDS,
+    GoldDoc,
+    _score,
+    evaluate,
+    line_kinds,
+    read_conll,
+    read_gum,
+    run,
+)
 
 CONLL = """-DOCSTART- -X- -X- O
 
@@ -102,10 +111,31 @@ def test_evaluate_reports_both_systems() -> None:
     doc = GoldDoc("d1", "Maria Lopes visited Porto on Monday.", {(0, 11, "PER"), (20, 25, "LOC")})
     mapping = {"PERSON": "PER", "GPE": "LOC", "ORG": "ORG"}
     report = evaluate([doc], ("PER", "ORG", "LOC"), mapping, default_config())
-    (table,) = report.tables
+    table, lines = report.tables
     assert [row[0] for row in table.rows] == ["PER", "ORG", "LOC", "micro", "span only"]
     assert table.rows[0][1] == 1  # gold PER count
     assert len(table.rows[0]) == len(table.columns)
+    assert [row[0] for row in lines.rows] == list(LINE_KINDS)
+    assert [row[1] for row in lines.rows] == [2, 0, 0]  # both gold names stand in prose
+    assert len(lines.rows[0]) == len(lines.columns)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Maria Lopes visited Porto on Monday .", "prose"),
+        ("OSLO 2024-05-04", "table or dateline"),
+        ("KYIV, Ukraine (Reuters) - Talks resumed.", "table or dateline"),
+        ("Harrowgate 3 Oakvale 1", "table or dateline"),
+        ("Oakvale 4 2 1 1 5 4 7", "table or dateline"),
+        ("SOCCER - HOSTS HOLD ON FOR NARROW WIN .", "all-caps headline"),
+    ],
+)
+def test_line_kinds(line: str, kind: str) -> None:
+    text = "An opening line of prose .\n" + line
+    kinds = line_kinds(text, default_config())
+    assert [k for _, _, k in kinds] == ["prose", kind]
+    assert [text[s:e] for s, e, _ in kinds] == text.split("\n")
 
 
 def test_absent_data_is_skipped(tmp_path: Path) -> None:

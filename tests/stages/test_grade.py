@@ -74,19 +74,38 @@ def test_long_chain_through_a_leaked_document_costs_two_letters() -> None:
     [
         ("asserted", 2),
         ("confirmed", 2),
-        ("negated", 2),
+        ("negative", 2),
         ("unverified", 3),
         ("alleged", 3),
         ("uncertain", 4),
         ("denied", 4),
+        ("hypothetical", 6),
+        ("question", 6),
+        ("intention", 6),
     ],
 )
 def test_credibility_by_status(status: str, number: int) -> None:
     ev = [Evidence(start=0, end=5, text="words", kind="hedge", effect=status)]
     g = grade(claim(src("Lena Ortiz", "person"), status=status, evidence=ev))
     assert g.credibility == number
-    if status not in ("asserted", "negated"):
-        assert any("“words”" in r for r in g.reasons)
+    if status != "asserted":
+        assert any("“words” at 0–5" in r for r in g.reasons)
+
+
+@pytest.mark.parametrize("status", ["hypothetical", "question", "intention"])
+def test_nothing_reported_cannot_be_judged_whatever_the_corpus(status: str) -> None:
+    ev = [Evidence(start=3, end=8, text="would", kind="factuality", effect=status)]
+    c = claim(src("Lena Ortiz", "person"), status=status, evidence=ev)
+    for corr in (Corroboration(3, articles=3), Corroboration(1, contradicted_by=(DENIAL,))):
+        g = grade(c, corr)
+        assert g.credibility == 6
+        assert g.reasons[-1].startswith("corroboration does not apply")
+
+
+def test_a_stored_negated_status_reads_as_negative() -> None:
+    c = claim(src("Lena Ortiz", "person"), status="negated")
+    assert c.status == "negative"
+    assert grade(c).credibility == 2
 
 
 def test_corroboration_from_the_corpus() -> None:

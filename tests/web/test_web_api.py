@@ -304,12 +304,34 @@ def test_post_html_keeps_the_payload_as_text(writer: TestClient, fixtures: Path)
         ({"url": "http://127.0.0.1:9/private"}, 403, "refused"),
         ({"url": "file:///etc/passwd"}, 403, "refused"),
         ({"text": "Some words here.", "published": "not a date at all"}, 400, "error"),
+        ({"text": "Some words here.", "published": "9999-12-31"}, 422, "date"),
     ],
 )
 def test_bad_posts_are_json_errors(writer: TestClient, body: dict, status: int, code: str) -> None:
     response = writer.post("/api/articles", json=body)
     assert response.status_code == status, response.text
     assert error(response)["code"] == code
+
+
+def test_a_failed_analysis_is_422_with_the_stage_and_reason(writer: TestClient) -> None:
+    from newsint.engines.local import LocalEngine, Worker
+
+    state = writer.app.state.web  # type: ignore[attr-defined]
+    engine = LocalEngine(state.config)
+    engine._local = Worker(state.config, stages=["clean"])
+
+    def failing(batch: list) -> None:
+        raise OverflowError("year 10000 is out of range")
+
+    failing.name = "clean"  # type: ignore[attr-defined]
+    engine._local.pipeline.stages[0] = failing  # type: ignore[call-overload]
+    state._engine = engine
+    response = writer.post("/api/articles", json={"text": NEW_TEXT})
+    assert response.status_code == 422, response.text
+    body = error(response)
+    assert body["code"] == "analysis"
+    assert "the clean stage failed" in body["message"] and "year 10000" in body["message"]
+    assert writer.get("/api/stats").json()["articles"] == 4  # nothing half-analysed stored
 
 
 def test_post_over_the_size_limit_is_413(fresh_db: Path, clients) -> None:

@@ -20,7 +20,7 @@ from newsint.config import Config, load_config
 from newsint.errors import NewsintError
 from newsint.evaluate import TASKS, task
 from newsint.evaluate.common import EvalOptions, Report
-from newsint.evaluate.gate import Floors, read_floors, run_gate
+from newsint.evaluate.gate import Floor, Floors, read_floors, run_gate
 
 DEFAULT_DATA = Path("../shared/data")
 DEFAULT_FLOORS = Path("eval-floors.toml")
@@ -55,6 +55,17 @@ def eval_command(
     split: Annotated[
         str | None, typer.Option("--split", help="Only this split (train/dev).")
     ] = None,
+    subset: Annotated[
+        str | None,
+        typer.Option("--set", help="factuality: only this set (uw, meantime or all)."),
+    ] = None,
+    errors: Annotated[
+        int, typer.Option("--errors", help="factuality: also list the N worst errors.")
+    ] = 0,
+    ablate: Annotated[
+        bool,
+        typer.Option("--ablate", help="factuality: also score with one cue family off each time."),
+    ] = False,
     json_out: Annotated[
         Path | None, typer.Option("--json", help="Also write the reports as JSON.")
     ] = None,
@@ -87,7 +98,15 @@ def eval_command(
         choices = ", ".join(["all", "gate", *sorted(TASKS)])
         console.print(f"[red]error[/] unknown task {unknown[0]!r} — use one of: {choices}")
         raise typer.Exit(2)
-    options = EvalOptions(data=data, limit=limit, split=split, config=cfg)
+    options = EvalOptions(
+        data=data,
+        limit=limit,
+        split=split,
+        config=cfg,
+        subset=subset,
+        errors=errors,
+        ablate=ablate,
+    )
     reports: list[Report] = []
     for n in names:
         start = time.perf_counter()
@@ -111,21 +130,29 @@ def _gate(floors: Floors, data: Path, config: Config, json_out: Path | None) -> 
         table.add_column(column)
     for o in outcomes:
         measured = "not measured" if o.score is None else f"{o.score:.3f}"
-        verdict = "[green]ok[/]" if o.passed else "[bold red]UNDER ITS FLOOR[/]"
-        table.add_row(escape(o.floor.name), f"{o.floor.floor:.3f}", measured, verdict)
+        broken = _beyond(o.floor, o.score).rsplit(" ", 1)[0].upper()
+        verdict = "[green]ok[/]" if o.passed else f"[bold red]{broken}[/]"
+        table.add_row(escape(o.floor.name), o.floor.bound, measured, verdict)
     console.print(table)
     failed = [o for o in outcomes if not o.passed]
     for o in failed:
         measured = "was not measured" if o.score is None else f"is {o.score:.3f}"
         console.print(
             f"[bold red]gate failed[/] {escape(o.floor.name)} {measured}, "
-            f"under its floor {o.floor.floor:.3f}",
+            f"{_beyond(o.floor, o.score)}",
             highlight=False,
         )
     if not failed:
         console.print(f"gate passed: {len(outcomes)} scores at or above their floors")
     _write_json(json_out, reports)
     return not failed
+
+
+def _beyond(floor: Floor, score: float | None) -> str:
+    """Which bound a failed score broke: "under its floor 0.900" or "over its ceiling 0.440"."""
+    if floor.ceiling is not None and (floor.floor is None or (score or 0.0) > floor.ceiling):
+        return f"over its ceiling {floor.ceiling:.3f}"
+    return f"under its floor {floor.floor:.3f}"
 
 
 def _write_json(path: Path | None, reports: list[Report]) -> None:

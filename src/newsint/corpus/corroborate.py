@@ -11,7 +11,7 @@ one source when they
 
 Anonymous and unknown sources are not merged with anything (we cannot tell whether two
 "officials" are the same people), so they may overcount; that is said in the reasons.
-Contradictions: claims of opposite stance (negative polarity, or denied/negated status) in one
+Contradictions: claims of opposite stance (negative polarity, or denied/negative status) in one
 cluster are flagged.
 """
 
@@ -23,14 +23,15 @@ from dataclasses import dataclass
 from networkx.utils import UnionFind
 from rapidfuzz import fuzz
 
-from newsint.model import ClaimCluster, stable_id
+from newsint.model import LEGACY_STATUS, ClaimCluster, stable_id
 from newsint.stages.features import pieces as T
 from newsint.stages.features.record import ClaimFeature, SourceFeature
 from newsint.text import textsim
 from newsint.text.fold import word_key
 
 _UNIDENTIFIED = frozenset({"anonymous", "unknown", "article"})
-_NEGATIVE_STATUS = frozenset({"denied", "negated"})
+_DENIAL_STATUS = "denied"  # the source says the statement does not hold
+_NEGATIVE_STATUS = "negative"  # the source asserts something negative
 _DETERMINERS = frozenset({"a", "an", "the", "its", "his", "her", "their", "this", "that"})
 
 
@@ -50,9 +51,12 @@ class ClaimItem:
 
 
 def stance(status: str, polarity: str) -> int:
-    """+1 when a report says the statement holds, -1 when it says it does not (a negative
-    statement, or a denied / negated one; a denied negative is positive again)."""
-    negative = (polarity == "negative") != (status in _NEGATIVE_STATUS)
+    """+1 when a report says the statement holds, -1 when it says it does not: a negative
+    statement, or a denial. A denial is most often worded negatively itself ("there was no
+    collusion whatsoever"), so a denied negative stays negative (a denial of a negative, "denied
+    there had been no talks", is rare enough to read so too)."""
+    status = LEGACY_STATUS.get(status, status)  # features stored before the rename
+    negative = polarity == "negative" or status in (_NEGATIVE_STATUS, _DENIAL_STATUS)
     return -1 if negative else 1
 
 

@@ -12,13 +12,15 @@ import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any
 
 from newsint.config import Config
-from newsint.errors import AnalysisProblem, NewsintError
+from newsint.errors import AnalysisProblem
 from newsint.model import Analysis
-from newsint.pipeline import Pipeline
+from newsint.pipeline import Pipeline, over_budget, problem_of
 from newsint.stages.base import ANALYSIS_FIELDS, Work, versioned
 
 # The stages that turn a finished analysis into what the corpus keeps: they run last on every
@@ -61,11 +63,14 @@ class Worker:
         return Analysed(work.analysis, work.features, stages, work.band_keys)
 
     def analyse(self, chunk: list[Analysis]) -> list[Analysed | AnalysisProblem]:
-        """Analyse a chunk as one batch; if the batch fails, find the culprit one by one.
+        """Analyse a chunk as one batch; if the batch fails, each article again on its own.
 
-        Which articles came in finished is decided before anything runs: the stages fill the
-        analyses in place, so afterwards every one of them would look finished."""
+        Which articles came in finished is decided before anything runs, and each article is
+        kept as it came: the stages fill analyses in place, so after a failed batch every one
+        of them is half-analysed (and would look finished). The retry starts each article from
+        its copy as read, so one bad article costs only itself."""
         finished = [is_analysed(a) for a in chunk]
+        pristine = [a.model_copy(deep=True) for a in chunk]
         todo = [a for a, done in zip(chunk, finished, strict=True) if not done]
         kept = [a for a, done in zip(chunk, finished, strict=True) if done]
         results: list[Analysed | AnalysisProblem] = []
@@ -76,34 +81,52 @@ class Worker:
                 results.append(
                     self._result(next(fin), ()) if done else self._result(next(ran), self.names)
                 )
-        except Exception:
-            results = [self._one(a, done) for a, done in zip(chunk, finished, strict=True)]
+        except Exception as exc:
+            if len(chunk) == 1:
+                return [problem_of(pristine[0], exc)]
+            results = [self._one(a, done) for a, done in zip(pristine, finished, strict=True)]
         return results
 
     def _one(self, analysis: Analysis, finished: bool) -> Analysed | AnalysisProblem:
-        where = analysis.article.source or analysis.article.id
         try:
             if finished:
                 (work,) = self.finishing.run_work([analysis])
                 return self._result(work, ())
             (work,) = self.pipeline.run_work([analysis])
             return self._result(work, self.names)
-        except NewsintError as exc:
-            return AnalysisProblem(where, exc.problem, exc.fix)
         except Exception as exc:  # a stage bug must cost one article, not the whole ingest
-            return AnalysisProblem(
-                where,
-                f"analysis failed ({type(exc).__name__}: {exc})",
-                "report it with this file attached; the other articles were stored",
-            )
+            return problem_of(analysis, exc)
 
 
 # Each worker process builds its own Worker once, in the pool's initializer.
 _process_worker: Worker | None = None
 
 
+def limit_memory(megabytes: int) -> bool:
+    """Cap this process's address space (RLIMIT_AS) where the OS allows; True if set.
+
+    Past the cap an allocation fails with MemoryError inside the stage that asked, which fails
+    that article; the process goes on."""
+    if megabytes <= 0:
+        return False
+    try:
+        import resource
+    except ImportError:  # Windows: the parent's timeout is the only bound
+        return False
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    want = megabytes * 1024 * 1024
+    if hard != resource.RLIM_INFINITY:
+        want = min(want, hard)
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (want, hard))
+    except (ValueError, OSError):
+        return False
+    return True
+
+
 def _init(config: Config, stages: list[str] | None) -> None:
     global _process_worker
+    limit_memory(config.limits.worker_memory_mb)
     _process_worker = Worker(config, stages)
 
 
@@ -121,7 +144,13 @@ def job_count(jobs: int | None, config: Config) -> int:
 
 
 class LocalEngine:
-    """Analyses a stream of articles with `jobs` processes (1: in this process, no pool)."""
+    """Analyses a stream of articles with `jobs` worker processes.
+
+    With [limits] isolate (the default) even one job runs in a worker process, under the
+    memory cap, so a runaway article never takes down the parent (the store's one writer, the
+    web server). A chunk that kills its worker or outlives its time is retried article by
+    article in a fresh pool; the article that does it again fails alone, over budget. Without
+    isolate, one job runs in this process (the in-worker time budget still applies)."""
 
     def __init__(self, config: Config, jobs: int = 1, stages: list[str] | None = None) -> None:
         self.config = config
@@ -152,24 +181,90 @@ class LocalEngine:
         if chunk:
             yield chunk
 
+    @property
+    def in_process(self) -> bool:
+        return self._local is not None or (self.jobs == 1 and not self.config.limits.isolate)
+
     def run(self, items: Iterable[Analysis]) -> Iterator[Analysed | AnalysisProblem]:
         """Results in input order; at most jobs × queue_per_job chunks are in flight."""
-        if self.jobs == 1:
+        if self.in_process:
             if self._local is None:
                 self._local = Worker(self.config, self.stages)
             for chunk in self._chunks(items):
                 yield from self._local.analyse(chunk)
             return
+        window = self.jobs * max(1, self.config.ingest.queue_per_job)
+        pending: deque[tuple[list[Analysis], Future[list[Analysed | AnalysisProblem]]]]
+        pending = deque()
+        for chunk in self._chunks(items):
+            pending.append((chunk, self._submit(chunk)))
+            while len(pending) >= window:
+                yield from self._collect(*pending.popleft())
+        while pending:
+            yield from self._collect(*pending.popleft())
+
+    # ---- the pool, and what happens when a worker dies or hangs
+
+    def _submit(self, chunk: list[Analysis]) -> Future[list[Analysed | AnalysisProblem]]:
         if self._pool is None:
             self._pool = _make_pool(self.jobs, self.config, self.stages)
-        window = self.jobs * max(1, self.config.ingest.queue_per_job)
-        pending: deque[Future[list[Analysed | AnalysisProblem]]] = deque()
-        for chunk in self._chunks(items):
-            pending.append(self._pool.submit(_run, chunk))
-            while len(pending) >= window:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
+        return self._pool.submit(_run, chunk)
+
+    def _timeout(self, articles: int) -> float | None:
+        """How long the parent waits for a chunk: the workers' own budget is the real bound,
+        this catches what it cannot interrupt (a hang in C code) and a worker's start."""
+        seconds = self.config.limits.article_seconds
+        if seconds <= 0:
+            return None
+        return 2 * seconds * articles + self.config.limits.worker_start_seconds
+
+    def _collect(
+        self, chunk: list[Analysis], future: Future[list[Analysed | AnalysisProblem]]
+    ) -> list[Analysed | AnalysisProblem]:
+        try:
+            return future.result(timeout=self._timeout(len(chunk)))
+        except (BrokenProcessPool, FutureTimeout):
+            self._restart()
+        return [self._alone(article) for article in chunk]
+
+    def _alone(self, article: Analysis) -> Analysed | AnalysisProblem:
+        """One article in a pool of its own making: a second death or hang is its own."""
+        try:
+            (result,) = self._submit([article]).result(timeout=self._timeout(1))
+            return result
+        except BrokenProcessPool:
+            self._restart()
+            what = f"its memory budget ({self.config.limits.worker_memory_mb} MB; the worker died)"
+        except FutureTimeout:
+            self._restart()
+            what = f"{self.config.limits.article_seconds:g} s"
+        return over_budget(article.article.source or article.article.id, what, "analysis")
+
+    def _restart(self) -> None:
+        """Stop every worker now (a hung one would never finish) and start afresh on demand."""
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.kill()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+# What the fork server imports before forking workers, so a worker starts in a fraction of a
+# second (the clean stage alone pulls in scikit-learn: ~5 s to import).
+PRELOAD = (
+    "newsint.engines.local",
+    "newsint.stages.clean",
+    "newsint.stages.language.stage",
+    "newsint.stages.nlp",
+    "newsint.stages.entities.stage",
+    "newsint.stages.time.stage",
+    "newsint.stages.factuality.stage",
+    "newsint.stages.claims.stage",
+    "newsint.stages.grade",
+    "newsint.stages.events.stage",
+    "newsint.stages.features.stage",
+)
 
 
 def _make_pool(jobs: int, config: Config, stages: list[str] | None) -> ProcessPoolExecutor:
@@ -178,6 +273,8 @@ def _make_pool(jobs: int, config: Config, stages: list[str] | None) -> ProcessPo
     # forkserver/spawn: a fork of a parent holding database connections and threads is unsafe.
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     context: Any = multiprocessing.get_context(method)
+    if method == "forkserver":  # workers fork from a server that imported the stages once
+        context.set_forkserver_preload(list(PRELOAD))
     return ProcessPoolExecutor(
         max_workers=jobs, mp_context=context, initializer=_init, initargs=(config, stages)
     )

@@ -23,6 +23,7 @@ TASKS: dict[str, str] = {
     "time": "newsint.evaluate.time:run",
     "events": "newsint.evaluate.events:run",
     "attribution": "newsint.evaluate.attribution:run",
+    "factuality": "newsint.evaluate.factuality:run",
 }
 
 

@@ -15,6 +15,9 @@ class EvalOptions:
     limit: int | None = None  # at most this many documents per set, for a quick look
     split: str | None = None  # restrict to one split where a set has several
     config: Config = field(default_factory=default_config)  # the settings newsint runs with
+    subset: str | None = None  # one data set of a task that has several (factuality: uw)
+    errors: int = 0  # also list this many of the worst errors (tasks that support it)
+    ablate: bool = False  # also score with one cue family off each time (factuality)
 
 
 @dataclass

@@ -4,8 +4,9 @@ The floors file says which tasks to run and how (the dev split, a document limit
 large, so the whole gate stays within minutes) and, for each score it guards, where the score is
 in the task's report (the table, the row, the column) and its floor. `run_gate` runs the tasks
 and compares; every score under its floor is a failure, and so is a floor whose score no report
-gave (a data set gone missing must not pass silently). Raise a floor in the commit that raises
-its score; never lower one to get green.
+gave (a data set gone missing must not pass silently). An error where lower is better (a mean
+absolute error) has a `ceiling` instead: a score above it fails. Raise a floor (lower a
+ceiling) in the commit that improves its score; never move one the other way to get green.
 """
 
 from __future__ import annotations
@@ -32,11 +33,27 @@ class Floor:
     table: str  # the start of the table's title
     row: tuple[str, ...]  # the row's first cells (one, or more where one names no row alone)
     column: str  # the column's header
-    floor: float
+    floor: float | None  # the lowest value that passes (scores where higher is better)
+    ceiling: float | None = None  # the highest value that passes (errors: MAE)
 
     @property
     def name(self) -> str:
         return f"{self.task} / {self.dataset} / {' · '.join(self.row)} / {self.column}"
+
+    @property
+    def bound(self) -> str:
+        """The limit as a person reads it: "0.700" for a floor, "<= 0.440" for a ceiling."""
+        parts = []
+        if self.floor is not None:
+            parts.append(f"{self.floor:.3f}")
+        if self.ceiling is not None:
+            parts.append(f"<= {self.ceiling:.3f}")
+        return ", ".join(parts)
+
+    def admits(self, score: float) -> bool:
+        low = self.floor is None or score >= self.floor
+        high = self.ceiling is None or score <= self.ceiling
+        return low and high
 
 
 @dataclass(frozen=True)
@@ -61,7 +78,7 @@ class Outcome:
 
     @property
     def passed(self) -> bool:
-        return self.score is not None and self.score >= self.floor.floor
+        return self.score is not None and self.floor.admits(self.score)
 
 
 def read_floors(path: Path) -> Floors:
@@ -83,6 +100,8 @@ def read_floors(path: Path) -> Floors:
         for n, f in enumerate(spec.get("floors", [])):
             where = f"{path} [tasks.{name}] floor {n + 1}"
             try:
+                if "floor" not in f and "ceiling" not in f:
+                    raise KeyError("floor")
                 floors.append(
                     Floor(
                         task=name,
@@ -90,14 +109,16 @@ def read_floors(path: Path) -> Floors:
                         table=str(f["table"]),
                         row=_cells(f["row"]),
                         column=str(f["column"]),
-                        floor=float(f["floor"]),
+                        floor=float(f["floor"]) if "floor" in f else None,
+                        ceiling=float(f["ceiling"]) if "ceiling" in f else None,
                     )
                 )
             except (KeyError, TypeError, ValueError) as exc:
                 raise ConfigError(
                     where,
                     f"incomplete floor ({exc})",
-                    "give dataset, table, row, column and a numeric floor",
+                    "give dataset, table, row, column and a numeric floor "
+                    "(or a ceiling, for an error where lower is better)",
                 ) from None
     return Floors(runs, floors)
 

@@ -10,6 +10,10 @@ Scores are strict: a predicted name counts only with the gold's exact characters
   descriptions); a gold *name* is a person/organization/place mention headed by a proper noun,
   its span the run of proper nouns around the head ("the United States" -> "United States").
   GUM types a country acting as an agent "organization", so a span-only row is given as well.
+
+A second table scores the same predictions by the kind of line a gold or predicted name stands
+on: prose, a table or dateline line (results, standings, "LONDON 1996-08-30"), or an all-caps
+headline, where the model guesses and the rules have least to go on.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from pathlib import Path
 
 from newsint.config import Config
 from newsint.evaluate.common import PRF, EvalOptions, Report, Table, skipped
+from newsint.text.outlets import load_outlets
 
 # Our entity types (and spaCy's labels) -> the CoNLL classes.
 CONLL_TYPES = {
@@ -51,6 +56,9 @@ _TITLES = frozenset(
 )  # fmt: skip
 
 Span3 = tuple[int, int, str]
+LINE_KINDS = ("prose", "table or dateline", "all-caps headline")
+_TOKEN = re.compile(r"\S+")
+_NUMERIC = re.compile(r"^[(\[]?[\d.,:/\-½]*\d[\d.,:/\-½]*[)\]]?$")
 
 
 @dataclass
@@ -252,6 +260,43 @@ def _gum_name(words: list[_Word], a: int, b: int) -> tuple[int, int] | None:
     return words[lo].start, words[hi].end
 
 
+# --------------------------------------------------------------------------- line kinds
+
+
+def line_kinds(text: str, config: Config) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every line: a dateline (the outlet recogniser's), a table line
+    (numbers make at least `table_number_ratio` of its words, as the entities stage counts
+    them), an all-caps headline (`shouted_min_ratio` of its words in capitals), else prose."""
+    cfg = config.entities
+    datelines = {c.start for c in load_outlets().credits(text) if c.kind == "dateline"}
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        tokens = _TOKEN.findall(line)
+        numbers = sum(bool(_NUMERIC.match(t)) for t in tokens)
+        words = [t for t in tokens if t.isalpha() and len(t) >= 2]
+        upper = sum(t.isupper() for t in words)
+        if any(start <= d < end for d in datelines) or (
+            numbers >= cfg.table_min_numbers and numbers >= cfg.table_number_ratio * len(words)
+        ):
+            kind = LINE_KINDS[1]
+        elif len(words) >= cfg.shouted_min_words and upper >= cfg.shouted_min_ratio * len(words):
+            kind = LINE_KINDS[2]
+        else:
+            kind = LINE_KINDS[0]
+        out.append((start, end, kind))
+    return out
+
+
+def _kind_at(lines: list[tuple[int, int, str]], offset: int) -> str:
+    for start, end, kind in lines:
+        if start <= offset <= end:
+            return kind
+    return LINE_KINDS[0]
+
+
 # --------------------------------------------------------------------------- scoring
 
 
@@ -292,6 +337,8 @@ def evaluate(
     t2 = time.perf_counter()
     scores: dict[str, dict[str, PRF]] = {"spacy": {}, "newsint": {}}
     any_scores: dict[str, PRF] = {"spacy": PRF(), "newsint": PRF()}
+    by_line = {s: {k: PRF() for k in LINE_KINDS} for s in ("spacy", "newsint")}
+    gold_lines = dict.fromkeys(LINE_KINDS, 0)
     for doc, work in zip(docs, batch, strict=True):
         bare = {
             (e.start_char, e.end_char, mapping[e.label_])
@@ -308,6 +355,14 @@ def evaluate(
                 scores[system].setdefault(t, PRF())
                 scores[system][t] += prf
             any_scores[system] += _score(_untyped(doc.spans), _untyped(pred), ("ANY",))["ANY"]
+        lines = line_kinds(doc.text, config)
+        for span in doc.spans:
+            gold_lines[_kind_at(lines, span[0])] += 1
+        for system, pred in (("spacy", bare), ("newsint", ours)):
+            for kind in LINE_KINDS:
+                g = {s for s in doc.spans if _kind_at(lines, s[0]) == kind}
+                p = {s for s in pred if _kind_at(lines, s[0]) == kind}
+                by_line[system][kind].add(tp=len(g & p), fp=len(p - g), fn=len(g - p))
     columns = ["type", "gold", "spaCy P", "spaCy R", "spaCy F1", "newsint P", "newsint R"]
     columns.append("newsint F1")
     rows = []
@@ -322,7 +377,22 @@ def evaluate(
         f"entities stage {t2 - t1:.2f} s ({(t2 - t1) / max(t1 - t0, 1e-9):.1%} of the parse)",
         "strict: exact characters and type; 'span only' ignores the type",
     ]
-    report = Report("ner", "", [Table("strict-span P/R/F1", columns, rows, notes)])
+    line_rows = [
+        [kind, gold_lines[kind], *by_line["spacy"][kind].row(), *by_line["newsint"][kind].row()]
+        for kind in LINE_KINDS
+    ]
+    line_notes = [
+        "strict micro scores (all types) of the names standing on each kind of line: tables, "
+        "datelines and all-caps headlines are where the model guesses"
+    ]
+    report = Report(
+        "ner",
+        "",
+        [
+            Table("strict-span P/R/F1", columns, rows, notes),
+            Table("by line kind", ["line", *columns[1:]], line_rows, line_notes),
+        ],
+    )
     report.seconds = t2 - t0
     return report
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from newsint.config import Config, default_config
 from newsint.errors import InputError, NotFound, ParseProblem, UnsupportedFormat
 from newsint.model import Analysis
-from newsint.readers.base import Link
+from newsint.readers.base import Link, check_published
 from newsint.readers.decode import check_size, gunzip
 from newsint.readers.feed import read_feed, read_opml
 from newsint.readers.html import read_html
@@ -58,6 +58,15 @@ def _sniff(data: bytes) -> str:
     return ".txt"
 
 
+def _dated(items: Iterable[Item], where: str, config: Config) -> Iterator[Item]:
+    """Articles whose metadata gives an impossible publication date become clear refusals."""
+    for item in items:
+        if isinstance(item, Analysis):
+            yield check_published(item, item.article.source or where, config.limits)
+        else:
+            yield item
+
+
 def read_bytes(
     data: bytes,
     where: str,
@@ -70,6 +79,12 @@ def read_bytes(
     `url` is where the bytes were fetched from, for inputs that do not name their own URL.
     """
     config = config or default_config()
+    yield from _dated(_read_bytes(data, where, suffix, config, url), where, config)
+
+
+def _read_bytes(
+    data: bytes, where: str, suffix: str | None, config: Config, url: str | None
+) -> Iterator[Item]:
     try:
         suffix = (suffix or "").lower()
         if suffix == ".gz":
@@ -131,7 +146,7 @@ def read_path(path: str | Path, config: Config | None = None) -> Iterator[Item]:
             # size limit, each record is limited instead.
             try:
                 with path.open("rb") as stream:
-                    yield from read_warc(stream, where, config)
+                    yield from _dated(read_warc(stream, where, config), where, config)
             except OSError as exc:
                 raise NotFound(
                     where, f"cannot read it ({exc.strerror})", "check its permissions"
@@ -139,7 +154,7 @@ def read_path(path: str | Path, config: Config | None = None) -> Iterator[Item]:
             return
         if _suffix_of(path) in JSONL_SUFFIXES:
             # Dumps are streamed line by line: each line (article) is limited, not the file.
-            yield from _stream_jsonl(path, where, config)
+            yield from _dated(_stream_jsonl(path, where, config), where, config)
             return
         check_size(path.stat().st_size, where, config.limits)
         try:

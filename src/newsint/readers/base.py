@@ -9,6 +9,8 @@ from urllib.parse import urlsplit
 
 import dateparser
 
+from newsint.config import Limits
+from newsint.errors import BadDate, InputError
 from newsint.model import Analysis, ArticleMeta, Published, content_hash, stable_id
 
 
@@ -64,6 +66,35 @@ def normalise_date(value: object) -> str | None:
     if parsed is None:
         return None
     return normalise_date(parsed)
+
+
+def date_problem(iso: str | None, limits: Limits) -> str | None:
+    """Why a publication date cannot be an article's, or None when it can (or is absent)."""
+    if not iso:
+        return None
+    try:
+        year = int(iso[:4]) if iso[:4].isdigit() else date.fromisoformat(iso[:10]).year
+    except ValueError:
+        return f"unreadable publication date {iso!r}"
+    if not limits.min_published_year <= year <= limits.max_published_year:
+        return (
+            f"publication date {iso} is outside {limits.min_published_year}-"
+            f"{limits.max_published_year}"
+        )
+    return None
+
+
+def check_published(item: Analysis, where: str, limits: Limits) -> Analysis | InputError:
+    """The article, or a clear refusal when its metadata gives an impossible publication date."""
+    problem = date_problem(item.article.published.date, limits)
+    if problem is None:
+        return item
+    evidence = item.article.published.evidence or "the metadata"
+    return BadDate(
+        where,
+        f"{problem} (from {evidence})",
+        "fix the date in the input, or widen [limits] min_published_year/max_published_year",
+    )
 
 
 def make_analysis(

@@ -42,6 +42,12 @@ def _time(resources: Resources) -> Stage:
     return TimeStage(resources)
 
 
+def _factuality(resources: Resources) -> Stage:
+    from newsint.stages.factuality.stage import FactualityStage
+
+    return FactualityStage(resources)
+
+
 def _events(resources: Resources) -> Stage:
     from newsint.stages.events.stage import EventsStage
 
@@ -74,6 +80,7 @@ def registry() -> dict[str, StageFactory]:
         "nlp": _nlp,
         "entities": _entities,
         "time": _time,
+        "factuality": _factuality,
         "claims": _claims,
         "grade": _grade,
         "events": _events,

@@ -30,6 +30,7 @@ ANALYSIS_FIELDS = READER_ASSIGNS | frozenset(
         "mentions",
         "times",
         "published",
+        "factuality",
         "claims",
         "grades",
         "events",

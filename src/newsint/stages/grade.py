@@ -19,13 +19,16 @@ from typing import TYPE_CHECKING, Any
 
 from newsint.config import Grade as GradeConfig
 from newsint.config import default_config
-from newsint.model import Claim, Grade, Source, chain_text
+from newsint.model import Claim, Evidence, Grade, Source, chain_text
 from newsint.stages.claims.lexicon import lexicon
 
 if TYPE_CHECKING:
     from newsint.stages.base import Work
 
 LETTERS = "ABCDEF"
+# Admiralty credibility 6: outside the 1–5 scale of how likely a statement is true, so the
+# corpus neither raises nor lowers it (a hypothetical, a question, an intention).
+CANNOT_BE_JUDGED = 6
 _WORD = re.compile(r"[\w’'-]+")
 
 
@@ -177,17 +180,20 @@ def _credibility(
     r = rules()
     number, reason = r.status.get(claim.status, r.status["asserted"])
     cues = [e for e in claim.evidence if e.effect == claim.status]
-    cue_text = ", ".join(f"“{e.text}”" for e in cues) or "—"
+    cue_text = ", ".join(dict.fromkeys(_cue(e) for e in cues)) or "—"
     reasons = [f"credibility: {_fill(reason, cues=cue_text)}"]
     others = sorted(
         {e.effect for e in claim.evidence if e.effect in r.status and e.effect != claim.status}
     )
     for effect in others:
-        words = ", ".join(f"“{e.text}”" for e in claim.evidence if e.effect == effect)
+        words = ", ".join(dict.fromkeys(_cue(e) for e in claim.evidence if e.effect == effect))
         reasons.append(f"also {effect}: {words}")
     corr = r.corroboration
     if corroboration is None:
         reasons.append(corr["unknown"])
+        return number, reasons
+    if number == CANNOT_BE_JUDGED:
+        reasons.append(corr["not_judged"])
         return number, reasons
     n, articles = corroboration.sources, max(corroboration.articles, corroboration.sources)
     facts = {
@@ -198,7 +204,7 @@ def _credibility(
         "needed": cfg.confirmed_sources,
     }
     if n >= cfg.confirmed_sources:
-        if claim.status in ("asserted", "confirmed", "negated"):
+        if claim.status in ("asserted", "confirmed", "negative"):
             number = 1
             reasons.append(_fill(corr["confirmed"], **facts))
         else:
@@ -225,6 +231,11 @@ def _credibility(
             )
         )
     return number, reasons
+
+
+def _cue(e: Evidence) -> str:
+    """A deciding word as the reasons name it: the words and where they are."""
+    return f"“{e.text}” at {e.start}–{e.end}"
 
 
 def _fill(template: str, **values: Any) -> str:

@@ -34,8 +34,8 @@ from newsint.corpus.queries.records import (
     StoryDetail,
     StorySummary,
 )
-from newsint.errors import InputError, NewsintError, TooLarge
-from newsint.model import Analysis, Judgement, TimelineEntry, content_hash
+from newsint.errors import AnalysisProblem, InputError, NewsintError, TooLarge
+from newsint.model import CLAIM_STATUSES, Analysis, Judgement, TimelineEntry, content_hash
 from newsint.web.state import Invalid, WebState
 
 router = APIRouter(prefix="/api", tags=["corpus"])
@@ -211,9 +211,12 @@ def post_article(state: State, body: NewArticle, response: Response) -> Posted:
     analysis = read_upload(state, body)
     aid = analysis.article.id
     with state.write_lock:
-        summary = state.corpus.add([analysis], engine=state.engine)
+        summary = state.corpus.add([analysis], engine=state.engine, wait=False)
     if summary.failed:
         failure = summary.failed[0]
+        problem, _, fix = failure.message.partition(" — ")
+        if failure.code in ("analysis", "over-budget"):  # read, but not analysable: 422
+            raise AnalysisProblem("POST /api/articles", problem, fix or "check the input")
         raise NewsintError("POST /api/articles", failure.message, "check the input")
     outcome = "updated" if summary.updated else "added" if summary.added else "unchanged"
     if outcome == "unchanged":
@@ -234,7 +237,7 @@ def read_upload(state: WebState, body: NewArticle) -> Analysis:
 
     config = state.config
     limit = config.web.max_body_bytes
-    published = parse_published(body.published) if body.published else None
+    published = parse_published(body.published, config) if body.published else None
     if body.text is not None or body.html is not None:
         raw = (body.text if body.text is not None else body.html) or ""
         data = raw.encode("utf-8")
@@ -307,7 +310,7 @@ def list_claims(
     ] = None,
     status: Annotated[
         str | None,
-        Query(description="asserted, alleged, unverified, denied, confirmed, negated, uncertain"),
+        Query(description="One of: " + ", ".join(CLAIM_STATUSES)),
     ] = None,
     min_sources: Annotated[
         int, Query(ge=0, description="At least this many independent sources.")
@@ -413,8 +416,12 @@ def timeline(
     state: State,
     pages: Pages,
     entity: Annotated[str | None, Query(description="Only events involving this entity.")] = None,
+    all_events: Annotated[
+        bool,
+        Query(description="Also negated, denied, hypothetical, questioned and planned events."),
+    ] = False,
 ) -> Page[TimelineEntry]:
-    items = state.corpus.timeline(entity=entity or None)
+    items = state.corpus.timeline(entity=entity or None, all_events=all_events)
     return pages.page(items[pages.offset : pages.offset + pages.limit], len(items))
 
 

@@ -227,7 +227,7 @@ def _status_of(exc: NewsintError) -> int:
         return 503
     if exc.code == "too-large":
         return 413
-    if exc.code == "invalid":
+    if exc.code in ("invalid", "analysis", "over-budget", "date"):
         return 422
     return 400
 

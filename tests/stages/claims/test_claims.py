@@ -222,7 +222,7 @@ def test_cue_kinds(claims_of, text, cue, source, kind, claim_kind, content) -> N
         (
             "The ministry said the convoy did not cross the border.",
             "said",
-            "negated",
+            "negative",
             "negative",
             "not",
         ),
@@ -240,7 +240,7 @@ def test_cue_kinds(claims_of, text, cue, source, kind, claim_kind, content) -> N
             "positive",
             "unknown",
         ),
-        ("The council did not approve the budget on Tuesday.", None, "negated", "negative", "not"),
+        ("The council did not approve the budget on Tuesday.", None, "negative", "negative", "not"),
         (
             "The council approved the budget on Tuesday after a long debate.",
             None,
@@ -381,7 +381,7 @@ def test_an_outlet_that_could_not_verify_a_document_makes_its_claims_unverified(
     claims_of,
 ) -> None:
     a = claims_of(
-        "A leaked memo obtained by Reuters says the plant will close next spring.\n\n"
+        "A leaked memo obtained by Reuters says the plant closed its furnaces in March.\n\n"
         "Reuters has not independently verified the memo."
     )
     claim = find(a, "says")

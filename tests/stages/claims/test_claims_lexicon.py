@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+from typing import get_args
+
 import pytest
 
+from newsint.model import ClaimStatus
 from newsint.stages.claims.lexicon import lexicon, noun_base, verb_base
 
 
@@ -41,7 +44,8 @@ def test_status_groups() -> None:
     assert lex.cue_verbs["suggest"] == "uncertain"
     assert lex.hedges["allegedly"] == "alleged"
     assert lex.outlets["associated press"] == "Associated Press"
-    assert lex.precedence[0] == "denied" and lex.precedence[-1] == "asserted"
+    assert lex.precedence[0] == "question" and lex.precedence[-1] == "asserted"
+    assert set(lex.precedence) | {"negated"} == set(get_args(ClaimStatus))
 
 
 def test_particle_required_verbs_have_particles() -> None:

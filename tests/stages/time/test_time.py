@@ -244,7 +244,7 @@ def test_a_number_before_a_verb_is_not_a_date(run_stages) -> None:
 )
 def test_the_recogniser_reads_only_around_time_cues(run_stages, sentence: str, cued: bool) -> None:
     work = run_stages(sentence, ["clean", "nlp"])
-    assert bool(windows(work.analysis.text, work.doc, 60)) is cued
+    assert bool(windows(work.analysis.text, work.doc, 60, 400)) is cued
 
 
 def test_a_holiday_the_recogniser_cannot_resolve_has_no_value(run_stages) -> None:
@@ -387,3 +387,34 @@ def test_spans_in_bounds_and_ordered(run_stages, parts: list[str], published: st
             assert t.value is not None
         if published is None and t.anchor == "published" and t.type == "DATE":
             assert not t.resolved
+
+
+def test_a_run_on_sentence_is_read_in_bounded_windows(run_stages) -> None:
+    # one "sentence" of many touching cues once reached the recogniser whole (gigabytes)
+    clause = "the ferry sailed two days later and the crew returned three weeks later, "
+    text = "Officials said " + clause * 60 + "the port said."
+    work = run_stages(text, ["clean", "nlp"])
+    found = windows(work.analysis.text, work.doc, 60, 400)
+    assert len(found) > 10
+    assert max(b - a for a, b in found) <= 400
+    covered = sum(b - a for a, b in found)
+    assert covered >= len(clause) * 50  # every cue is still read
+
+
+def test_a_word_of_thousands_of_letters_is_not_read_whole(run_stages) -> None:
+    text = "The talks ended on Monday" + "x" * 5000 + " and resumed."
+    work = run_stages(text, ["clean", "nlp"])
+    found = windows(work.analysis.text, work.doc, 60, 400)
+    assert found and max(b - a for a, b in found) <= 400
+
+
+def test_dateparser_parsers_are_kept_for_the_latest_dates_only() -> None:
+    from datetime import datetime
+
+    get = _dateparser_factory(3)
+    first = get(datetime(2023, 1, 1))
+    assert get(datetime(2023, 1, 1)) is first
+    for day in range(2, 6):
+        get(datetime(2023, 1, day))
+    assert len(get.cache) == 3
+    assert datetime(2023, 1, 1) not in get.cache

@@ -30,7 +30,7 @@ from newsint.corpus.store.tables import (
     ClaimRow,
     split_key,
 )
-from newsint.model import Analysis, ClaimCluster, Grade
+from newsint.model import LEGACY_STATUS, Analysis, ClaimCluster, Grade
 
 
 def _claims_query(
@@ -49,7 +49,10 @@ def _claims_query(
                 ClaimRow.id == ClaimClusterMemberRow.claim_id,
             ),
         )
-        query = query.where(ClaimClusterRow.id.in_(about.where(ClaimRow.status == status)))
+        # a store written before a status was renamed holds the old name ("negated")
+        status = LEGACY_STATUS.get(status, status)
+        names = [status, *(old for old, new in LEGACY_STATUS.items() if new == status)]
+        query = query.where(ClaimClusterRow.id.in_(about.where(ClaimRow.status.in_(names))))
     return query
 
 

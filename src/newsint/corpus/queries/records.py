@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from newsint.model import (
     ArticleMeta,
@@ -24,6 +24,7 @@ from newsint.model import (
     Judgement,
     Record,
     Story,
+    current_status,
 )
 
 # --------------------------------------------------------------------------- articles
@@ -104,6 +105,8 @@ class ClaimReport(Record):
     article_grade: str | None = None  # the grade from the article alone
     grade_reasons: list[str] = Field(default_factory=list)
     corroboration: list[str] = Field(default_factory=list)  # reasons the corpus added
+
+    _status = field_validator("status", mode="before")(current_status)
 
 
 class ClaimSummary(Record):

@@ -55,6 +55,8 @@ class Lexicon:
     first_person: frozenset[str]
     org_nouns: frozenset[str]
     roles: frozenset[str]
+    speaks_for: frozenset[str]  # role nouns of people who speak for an organisation
+    gender: dict[str, str]  # pronoun or gendered word -> "male" / "female"
     hedges: dict[str, str]  # word or phrase -> status
     hedge_phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> phrases
     uncertain_verbs: frozenset[str]
@@ -67,6 +69,15 @@ class Lexicon:
     negation_subjects: frozenset[str]
     negation_adjectives: frozenset[str]
     precedence: tuple[str, ...]
+    question_verbs: frozenset[str]
+    question_marks: frozenset[str]
+    refusal_verbs: frozenset[str]
+    answering_verbs: frozenset[str]
+    denial_emphatic: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> phrases
+    denial_false: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> phrases
+    factuality_status: dict[str, str]  # factuality cue kind -> status
+    modal_status: dict[str, str]  # modal auxiliary -> status
+    reported_modal_status: dict[str, str]  # the same in reported speech
     colon_stop: frozenset[str]
     anaphora_determiners: frozenset[str]
     anaphora_nouns: frozenset[str]
@@ -208,6 +219,13 @@ def lexicon() -> Lexicon:
         first_person=_set(data["pronouns"]["first_person"]),
         org_nouns=_set(data["pronouns"]["org_nouns"]),
         roles=_set(data["pronouns"]["roles"]),
+        speaks_for=_set(data["pronouns"]["speaks_for"]),
+        gender={
+            **{w.lower(): "male" for k in ("male", "male_words") for w in data["pronouns"][k]},
+            **{
+                w.lower(): "female" for k in ("female", "female_words") for w in data["pronouns"][k]
+            },
+        },
         hedges=hedges,
         hedge_phrases=_by_first_word(hedges),
         uncertain_verbs=_set(data["hedges"]["uncertain_verbs"]),
@@ -220,6 +238,23 @@ def lexicon() -> Lexicon:
         negation_subjects=_set(data["negation"]["subjects"]),
         negation_adjectives=_set(data["negation"]["adjectives"]),
         precedence=precedence,
+        question_verbs=_set(data["questions"]["verbs"]),
+        question_marks=_set(data["questions"]["marks"]),
+        refusal_verbs=_set(data["questions"]["refusals"]),
+        answering_verbs=_set(data["questions"]["answering"]),
+        denial_emphatic=_by_first_word({w.lower(): "denied" for w in data["denial"]["emphatic"]}),
+        denial_false=_by_first_word({w.lower(): "denied" for w in data["denial"]["false_words"]}),
+        factuality_status={
+            k: v for k, v in data["factuality_status"].items() if isinstance(v, str)
+        },
+        modal_status={
+            k.lower(): v
+            for k, v in data["factuality_status"]["modals"].items()
+            if isinstance(v, str)
+        },
+        reported_modal_status={
+            k.lower(): v for k, v in data["factuality_status"]["reported_modals"].items()
+        },
         colon_stop=_set(data["colon"]["stop"]),
         anaphora_determiners=_set(data["anaphora"]["determiners"]),
         anaphora_nouns=_set(data["anaphora"]["nouns"]),

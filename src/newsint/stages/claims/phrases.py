@@ -58,6 +58,88 @@ class PhraseRules(SourcesBase):
             toks.pop()
         return toks
 
+    def written_tokens(self, head: Token, toks: list[Token]) -> list[Token]:
+        """The source as the text writes it (the span PolNeAR and readers take for it): the noun
+        phrase with its relative clauses and participles ("Chris Cox, who runs the lobbying
+        arm,", "a poll released Thursday") unless they hold a report or the source's
+        provenance ("obtained by the AP"), a parenthesised label ("(D-NY)", "(@handle)"), and
+        the comma or dash closing an apposition before the verb; never a dateline. Participles
+        set off by commas ("Rubio, speaking at a rally,") stay out; relative clauses so set off
+        ("Luis Rubio, who heads the centre,") mostly belong to the name in PolNeAR (dev: 10 of
+        12) and stay in."""
+        lex = self.lex
+        if not toks:
+            return toks
+        lo, hi = toks[0].i, toks[-1].i
+        provenance = _provenance_verbs(lex)
+        for child in head.children:
+            if child.dep_ not in ("relcl", "acl") or child.i < head.i:
+                continue
+            sub = list(child.subtree)
+            if sub[0].i > hi + 2 or self.sents.idx(child) != self.sents.idx(head):
+                continue
+            aside = sub[0].i > 0 and self.doc[sub[0].i - 1].text in (",", "—", "–", "(")
+            if aside and child.dep_ != "relcl":
+                continue  # "Rubio, speaking at a rally,": an aside, not the source's name
+            reports = lex.cue_verb(child) is not None and (
+                child.tag_ != "VBN" or any(c.dep_ == "aux" for c in child.children)
+            )  # "who said…" is the report itself; "a poll released Thursday" names the poll
+            if reports or verb_base(child.lower_, provenance, lex.irregular) is not None:
+                continue
+            hi = max(hi, sub[-1].i)
+        hi = self._closing_marks(lo, hi)
+        if self.doc[hi].text == ")" and hi + 1 < len(self.doc) and self.doc[hi + 1].text == ",":
+            # "Rep. Jane Roe (D-N.Y.), the chair of the panel,": the apposition after the label
+            appos = [c for c in head.children if c.dep_ == "appos" and c.i > hi + 1]
+            if appos and self.sents.idx(appos[0]) == self.sents.idx(head):
+                hi = max(hi, appos[0].right_edge.i)
+        end = self.doc[hi]
+        inner = {t.text for t in self.doc[lo:hi]}
+        nxt = self.doc[hi + 1] if hi + 1 < len(self.doc) else None
+        if (
+            nxt is not None
+            and nxt.text in (",", "—", "–")
+            and nxt.text in inner
+            and head.i < head.head.i
+            and head.dep_ in ("nsubj", "nsubjpass")
+            and end.text != nxt.text
+        ):
+            hi += 1  # "Jane Roe, the mayor of Easton, said": the apposition closes with it
+        lo = self._after_credit(lo, hi)
+        return [self.doc[i] for i in range(lo, hi + 1)]
+
+    def _closing_marks(self, lo: int, hi: int) -> int:
+        """Grow to the ")" or closing quotation mark of one opened inside the span, or to a
+        short parenthesis right after it ("Sen. Jane Roe (D-NY)")."""
+        doc = self.doc
+        limit = min(len(doc), hi + self.cfg.source_paren_tokens + 2)
+        opened = [t.text for t in doc[lo : hi + 1]]
+        if opened.count("(") > opened.count(")") or (hi + 1 < len(doc) and doc[hi + 1].text == "("):
+            first = hi + 2 if doc[hi + 1].text == "(" else hi + 1
+            for j in range(first, limit):
+                if doc[j].text == ")":
+                    return j
+                if doc[j].text in ("(", "\n") or doc[j].is_space:
+                    break
+        quotes = sum(t.text in ("“", "”", '"') for t in doc[lo : hi + 1])
+        if quotes % 2 and hi + 1 < len(doc) and doc[hi + 1].text in ("”", '"', ",”", ',"'):
+            return hi + 1
+        if quotes % 2 and hi + 2 < len(doc) and doc[hi + 1].text == "," and doc[hi + 2].text == "”":
+            return hi + 2
+        return hi
+
+    def _after_credit(self, lo: int, hi: int) -> int:
+        """The first token after a dateline or credit line the span starts in."""
+        start = self.doc[lo].idx
+        for credit in self.credits:
+            if credit.start <= start < credit.end:
+                for j in range(lo, hi + 1):
+                    if self.doc[j].idx >= credit.end and not (
+                        self.doc[j].is_punct or self.doc[j].is_space
+                    ):
+                        return j
+        return lo
+
     def _is_cue_prep(self, prep: Token) -> bool:
         return prep.lower_ == "according" or (
             prep.lower_ == "in"
@@ -113,6 +195,7 @@ class PhraseRules(SourcesBase):
         toks = self.np_tokens(head, exclude)
         if not toks:
             toks = [head]
+        toks = self.written_tokens(head, toks) or toks
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         text = self.text[start:end]
         lower = head.lower_
@@ -157,6 +240,8 @@ class PhraseRules(SourcesBase):
             self._description(head, core, src)
         # possessive pronoun inside the name: "his organization's assessment"
         self._possessive(head, core, src)
+        # a spokesperson speaks for a body: article ← ministry ← spokesman
+        self._speaks_for(head, src)
         if lower in self.lex.outlets and src.kind == "unknown":
             src.kind = "media"
         return src

@@ -12,6 +12,7 @@ from newsint.stages.claims.lexicon import noun_base
 from newsint.stages.claims.source_refs import (
     _DEFINITE_DETS,
     REGISTRY_KINDS,
+    Ent,
     Entry,
     SourcesBase,
     SrcRef,
@@ -247,17 +248,29 @@ class ReferenceRules(SourcesBase):
         if lower in lex.pronouns["person"]:
             if lower in ("i", "me", "my"):
                 return src
+            wanted = lex.gender.get(lower)
+            fits: list[tuple[Token, SrcRef, bool]] = []
             for _, cand in self._persons_before(head):
                 ante = self.from_head(cand)
+                known = self._gender(cand, ante)
+                if wanted is not None and known is not None and known != wanted:
+                    continue  # "she" does not stand for a man named before
                 if ante.kind in ("person", "anonymous"):
-                    same = self.sents.idx(cand) == self.sents.idx(head)
-                    where = "same sentence" if same else "an earlier sentence"
-                    return self._resolved(
-                        src,
-                        ante,
-                        f"pronoun “{head.text}” → “{ante.name or ante.text}” "
-                        f"(nearest person, {where})",
-                    )
+                    fits.append((cand, ante, known is not None))
+            # agreement filters, salience ranks: the most salient person not shown to disagree
+            chosen = fits[0] if fits else None
+            if chosen is not None:
+                cand, ante, agreed = chosen
+                if wanted is not None:
+                    self.genders.setdefault(ante.key(), wanted)
+                same = self.sents.idx(cand) == self.sents.idx(head)
+                where = "same sentence" if same else "an earlier sentence"
+                how = f"{lower} agrees" if agreed else "nearest person"
+                return self._resolved(
+                    src,
+                    ante,
+                    f"pronoun “{head.text}” → “{ante.name or ante.text}” ({how}, {where})",
+                )
             src.kind = "person"
             return src
         if lower in lex.pronouns["plural"] or lower in lex.pronouns["thing"]:
@@ -282,6 +295,21 @@ class ReferenceRules(SourcesBase):
                         f"(the last {cand.kind} source)",
                     )
         return src
+
+    def _gender(self, tok: Token, ante: SrcRef) -> str | None:
+        """What the text says of a person's gender: a pronoun already resolved to them, a title
+        ("Ms.", "Mr."), or a gendered role in the phrase ("the chairwoman")."""
+        known = self.genders.get(ante.key())
+        if known is not None:
+            return known
+        near = [t for t in tok.subtree if t.i <= tok.i + 8]
+        if tok.i > 0:
+            near.append(self.doc[tok.i - 1])
+        for t in near:
+            g = self.lex.gender.get(t.lower_)
+            if g is not None and t.pos_ != "PRON":
+                return g
+        return None
 
     def _resolved(self, src: SrcRef, ante: SrcRef, why: str) -> SrcRef:
         src.kind = ante.kind
@@ -309,14 +337,24 @@ class ReferenceRules(SourcesBase):
             | self.lex.source_nouns["organisation"]
             | self.lex.source_nouns["government"],
         ):
+            for i, cand in reversed(self.speakers):
+                # "the army" after "Veldara's army said…": the source named by the same noun
+                if (
+                    i < head.i
+                    and cand.head is not None
+                    and cand.head != head.i
+                    and self.doc[cand.head].lower_ == noun
+                    and not cand.resolved_from
+                ):
+                    self._resolved(
+                        src,
+                        cand,
+                        f"description “{self._np_text(head)}” → “{cand.name or cand.text}” "
+                        "(the last source named by that noun)",
+                    )
+                    return
             labels = {"ORG"} if src.kind != "government" else {"ORG", "GPE"}
-            best = None
-            for e in self.ents:
-                if e.end > head.idx:
-                    break
-                better = best is None or noun in e.text.lower() or noun not in best.text.lower()
-                if e.label in labels and head.idx - e.end < self.cfg.description_window and better:
-                    best = e
+            best = self._antecedent_body(head, noun, labels)
             if best is not None:
                 src.name = best.name or _strip_det(best.text)
                 src.entity = best.entity
@@ -324,7 +362,7 @@ class ReferenceRules(SourcesBase):
                 what = "organisation" if labels == {"ORG"} else "organisation or place"
                 src.resolved_from = (
                     f"description “{self._np_text(head)}” → “{src.name}” "
-                    f"(nearest {what} named before)"
+                    f"(the {what} named before that fits it best)"
                 )
                 if src.kind == "unknown":
                     src.kind = "organisation"
@@ -339,6 +377,111 @@ class ReferenceRules(SourcesBase):
                         src, ante, f"description “{self._np_text(head)}” → “{ante.name}” ({role})"
                     )
                     return
+
+    def _antecedent_body(self, head: Token, noun: str, labels: set[str]) -> Ent | None:
+        """The organisation "the firm" / "the ministry" stands for, among those named before it
+        in a window: one the text called by that noun ("Elliott, an investment firm,"; "the
+        Health Ministry") first, then the subject of a recent sentence (the salient one) over
+        an object, then the nearest. A name the tagger typed a person joins when the text
+        calls it by the noun."""
+        best: tuple[tuple[bool, bool, int], Ent] | None = None
+        for e in self.ents:
+            if e.end > head.idx:
+                break
+            if head.idx - e.end >= self.cfg.description_window:
+                continue
+            described = noun in e.text.lower() or self._described_as(e, noun)
+            if e.label not in labels and not (described and e.label in ("PERSON", "NORP")):
+                continue
+            span = self.doc.char_span(e.start, e.end, alignment_mode="expand")
+            subject = (
+                span is not None
+                and span.root.dep_ in ("nsubj", "nsubjpass")
+                and self.sents.idx(head) - self.sents.idx(span.root) <= self.cfg.pronoun_window
+            )
+            rank = (described, subject, e.start)
+            if best is None or rank > best[0]:
+                best = (rank, e)
+        return best[1] if best is not None else None
+
+    def _described_as(self, e: Ent, noun: str) -> bool:
+        """The text calls this name by the noun: an apposition or predicate ("Elliott, an
+        investment firm," / "Elliott is a hedge fund firm")."""
+        span = self.doc.char_span(e.start, e.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        near = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ in ("nsubj", "nsubjpass"):
+            near += [c for c in root.head.children if c.dep_ == "attr"]
+        if root.dep_ == "appos":
+            near.append(root.head)
+        return any(noun_base(t.lower_, frozenset({noun})) for t in near)
+
+    def _speaks_for(self, head: Token, src: SrcRef) -> None:
+        """A spokesperson is a link of the chain after the body they speak for: "the ministry's
+        spokesman", "Its spokesman, Arvo Lenk,", "a ministry spokesman", "a spokeswoman for the
+        firm", "Foreign Ministry spokesman Arvo Lenk" → article ← ministry ← spokesman. A name in
+        apposition names the spokesperson."""
+        lex = self.lex
+        role = head
+        if not noun_base(head.lower_, lex.speaks_for):
+            role = next(
+                (
+                    c
+                    for c in head.lefts
+                    if c.dep_ == "compound" and noun_base(c.lower_, lex.speaks_for)
+                ),
+                None,
+            )
+            if role is None:
+                return
+        else:
+            name = next(
+                (
+                    c
+                    for c in head.children
+                    if c.dep_ == "appos" and (e := self.ent(c)) is not None and e.label == "PERSON"
+                ),
+                None,
+            )
+            if name is not None:
+                e = self.ent(name)
+                src.name = (e.name if e is not None and e.name else None) or self._np_text(name)
+                src.entity = e.entity if e is not None else None
+                src.anchor = (e.start, e.end) if e is not None else None
+                src.kind = "person"
+        # an unnamed "State Department spokesman" already stands for the body its own words
+        # name; a named one, or one whose body is named elsewhere ("its", "for the firm"), is a
+        # link after it
+        named = role is not head or src.kind == "person"
+        body: Token | None = None
+        for c in role.children if role is head else head.children:
+            if (c.dep_ == "poss" and (c.pos_ == "PRON" or named)) or (
+                named
+                and c.dep_ == "compound"
+                and c.i < role.i
+                and (
+                    (self.ent(c) is not None and self.ent(c).label in ("ORG", "GPE", "NORP"))  # type: ignore[union-attr]
+                    or noun_base(c.lower_, lex.org_nouns | lex.source_nouns["government"])
+                )
+            ):
+                body = c
+            elif c.dep_ == "prep" and c.lower_ in ("for", "of", "at") and body is None:
+                body = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if body is None or body.i == head.i:
+            return
+        while body.dep_ == "compound" and body.head.i < role.i and body.head.i != head.i:
+            body = body.head  # "Foreign Ministry": the last word of the body's name
+        org = self.from_head(body)
+        if org.kind in ("person", "anonymous") or org.key() == src.key():
+            return
+        if org.kind == "unknown":
+            org.kind = "organisation"
+        src.parent = src.parent or org
+        if src.kind in ("unknown", "anonymous") and src.name is None:
+            src.kind = "anonymous"
+        src.affiliation = src.affiliation or org.name or org.text
 
     def _possessive(self, head: Token, core: list[Token], src: SrcRef) -> None:
         """ "his organization's assessment": name it after the organisation the person leads."""

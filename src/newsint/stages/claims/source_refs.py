@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from newsint.model import Evidence
 from newsint.stages.claims.lexicon import Lexicon, noun_base
+from newsint.text.outlets import Credit, load_outlets
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -205,6 +206,8 @@ class SourcesBase:
         self.lex = lex
         self.cfg = cfg
         self.ents = _ents(doc, mentions or [], entities or [])
+        # datelines and credit lines ("WASHINGTON (AP) —"): never a source's words
+        self.credits: list[Credit] = load_outlets().credits(self.text)
         self._ent_at: dict[int, Ent] = {}
         for e in self.ents:
             for tok in doc.char_span(e.start, e.end, alignment_mode="expand") or []:
@@ -212,6 +215,7 @@ class SourcesBase:
         self._cache: dict[int, SrcRef] = {}
         self._building: set[int] = set()
         self.speakers: list[tuple[int, SrcRef]] = []  # (token index, source) in text order
+        self.genders: dict[str, str] = {}  # source key -> gender its pronouns showed
         self.roles = self._roles()
         self.entries: list[Entry] = []
         self.entry_at: dict[int, Entry] = {}

@@ -46,7 +46,7 @@ class SpeakerRules(ExtractorBase):
         ):
             subj = None  # "it appears that…", "it suggests that…"; but "It said it decided…"
         if subj is not None:
-            return self.sources.from_head(subj), None, None
+            return self.sources.from_head(self._past_credit(subj, tok)), None, None
         agent = next((c for c in children if c.dep_ == "agent"), None)
         if agent is not None:
             obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
@@ -88,6 +88,21 @@ class SpeakerRules(ExtractorBase):
             if src is not None:
                 return src, f"speaker taken from “{head.text}”", head.i
         return None, None, None
+
+    def _past_credit(self, subj: Token, verb: Token) -> Token:
+        """A subject the parser found inside a dateline ("CLEVELAND (UPI) -- Jane Roe told…"
+        made "UPI" the subject): the noun phrase between the dateline and the verb is."""
+        credit = next((c for c in self.sources.credits if c.start <= subj.idx < c.end), None)
+        if credit is None or verb.idx < credit.end:
+            return subj
+        inside = [t for t in self.doc[subj.i : verb.i] if t.idx >= credit.end]
+        span = {t.i for t in inside}
+        roots = [
+            t
+            for t in inside
+            if t.head.i not in span and t.pos_ in ("NOUN", "PROPN", "PRON") and not t.is_punct
+        ]
+        return roots[-1] if roots else subj
 
     def _repair_subject(self, tok: Token) -> Token | None:
         """A sentence-initial noun phrase the parser made the subject of a verb inside the

@@ -17,11 +17,14 @@ from newsint.config import Claims as ClaimsConfig
 from newsint.model import Analysis, Claim, Evidence, Source, TextSpan, stable_id
 from newsint.stages.claims.context import Found
 from newsint.stages.claims.extract import Extractor
+from newsint.stages.claims.factual import judge
 from newsint.stages.claims.lexicon import Lexicon, lexicon
+from newsint.stages.claims.questions import question_frame
 from newsint.stages.claims.quotes import find_quotes, quoted_share
 from newsint.stages.claims.source_refs import SrcRef
 from newsint.stages.claims.sources import Sources
-from newsint.stages.claims.status import decide, hedges, negation, verification_caveats
+from newsint.stages.claims.status import decide, denial, hedges, negation, verification_caveats
+from newsint.text.outlets import load_outlets
 from newsint.text.segments import paragraphs
 
 if TYPE_CHECKING:
@@ -39,7 +42,7 @@ class ClaimsStage:
     version = 1
     requires = frozenset({"text", "doc"})
     # read when present: the stages that assign these must not run after this one
-    uses = frozenset({"entities", "mentions", "title"})
+    uses = frozenset({"entities", "mentions", "title", "factuality"})
     assigns = frozenset({"claims"})
 
     def __init__(self, cfg: ClaimsConfig) -> None:
@@ -78,10 +81,13 @@ def extract_claims(
     found = Extractor(doc, lex, cfg, sources, quotes, title_span(analysis)).run()
     verification_caveats(doc, lex, sources, found)
     article = article_source(analysis)
+    wire = relaying_outlet(analysis, sources)
     claims: list[Claim] = []
     seen: set[str] = set()
     for f in found:
         refs = chain_refs(f)
+        if wire is not None and refs and all(r.key() != wire.key() for r in refs):
+            refs = [wire, *refs]  # article ← AP ← the speaker: the wire relays, never speaks
         for ref in refs:
             sources.link(ref)
         chain = [article] + [to_source(r) for r in refs]
@@ -99,15 +105,29 @@ def extract_claims(
             )
         span = doc.char_span(*f.content, alignment_mode="expand")
         neg = None
+        negative = False
+        factuality: float | None = None
         if span is not None:
             evidence += hedges(doc, span, lex)
             neg = negation(doc, span, lex)
             if neg is not None:
                 evidence.append(neg)
+            judged = judge(doc, span, f.cue_tokens, lex, cfg)
+            evidence += judged.evidence
+            factuality = judged.value
+            negative = neg is not None or any(e.effect == "negative" for e in judged.evidence)
+            rejected = denial(doc, span, lex, negative)
+            if rejected is not None:
+                evidence.append(rejected)
         for caveat in _caveats(f, refs):
             evidence.append(caveat)
+        asked = question_frame(doc, f, lex)
+        if asked is not None:
+            evidence.append(asked.evidence)
+            if not asked.own:  # the reporter's question, not the claim of the one asked
+                chain, kind = [article], "unattributed"
         evidence = _unique(evidence)
-        status = decide(lex, evidence, neg is not None)
+        status = decide(lex, evidence, negative)
         cue = (
             TextSpan(start=f.cue[0], end=f.cue[1], text=text[f.cue[0] : f.cue[1]])
             if f.cue
@@ -130,12 +150,71 @@ def extract_claims(
                 chain=chain,
                 kind=kind,  # type: ignore[arg-type]
                 status=status,  # type: ignore[arg-type]
-                polarity="negative" if neg is not None else "positive",
+                polarity="negative" if negative else "positive",
                 evidence=evidence,
                 confidence=round(max(0.0, min(1.0, f.confidence)), 3),
+                factuality=None if factuality is None else round(factuality, 2),
             )
         )
+    _denied_within(claims, lex)
     return claims
+
+
+def _denied_within(claims: list[Claim], lex: Lexicon) -> None:
+    """A claim whose cue lies inside what another source denies is denied too, whatever the
+    parse made of the words between ("Valdoria denies its minister called for talks": the
+    minister's call for talks is what Valdoria denies)."""
+    denials = [c for c in claims if c.status == "denied" and c.cue is not None]
+    for claim in claims:
+        if claim.cue is None or claim.status == "denied":
+            continue
+        outer = next(
+            (
+                d
+                for d in denials
+                if d is not claim
+                and d.content.start <= claim.cue.start
+                and claim.content.end <= d.content.end
+            ),
+            None,
+        )
+        if outer is None or outer.cue is None:
+            continue
+        cue = outer.cue
+        claim.evidence = _unique(
+            [
+                *claim.evidence,
+                Evidence(
+                    start=cue.start, end=cue.end, text=cue.text, kind="denial", effect="denied"
+                ),
+            ]
+        )
+        claim.status = decide(lex, claim.evidence, claim.polarity == "negative")  # type: ignore[assignment]
+
+
+def relaying_outlet(analysis: Analysis, sources: Sources) -> SrcRef | None:
+    """The outlet or wire a dateline or credit line says the story comes from ("WASHINGTON
+    (AP) —", "This story was provided by Reuters"): a link of every attributed claim's chain
+    between the article and its speaker, unless the article is that outlet's own page."""
+    outlets = load_outlets()
+    own = outlets.by_site(analysis.article.site) if analysis.article.site else None
+    for credit in sources.credits:
+        if credit.kind in ("photo", "byline") or credit.outlet is None:
+            continue
+        if not outlets.looks_like_outlet(credit.outlet.text):
+            continue
+        if own is not None and credit.outlet.outlet == own:
+            return None
+        mention = credit.outlet
+        return SrcRef(
+            text=mention.text,
+            kind="media",
+            start=mention.start,
+            end=mention.end,
+            name=mention.name,
+            resolved_from=f"credited in “{credit.text}”",
+        )
+    return None
 
 
 def chain_refs(f: Found) -> list[SrcRef]:

@@ -100,10 +100,37 @@ def negation(doc: Doc, span: Span, lex: Lexicon) -> Evidence | None:
     return None
 
 
+def denial(doc: Doc, span: Span, lex: Lexicon, negated: bool) -> Evidence | None:
+    """What makes a source's statement a denial rather than a plain negative statement: an
+    emphatic negation ("no collusion whatsoever") or a predicate calling the thing false
+    ("the reports are false", "there is no truth to it")."""
+    root = content_root(span)
+    if root is None:
+        return None
+    toks = [t for t in span if not t.is_space]
+    lowers = [t.lower_ for t in toks]
+    predicates = {root.i} | {
+        c.i for c in root.children if c.dep_ in ("acomp", "attr", "oprd", "dobj")
+    }
+    for i, tok in enumerate(toks):
+        for table, needs_negation in ((lex.denial_emphatic, True), (lex.denial_false, False)):
+            for words, _ in table.get(lowers[i], ()):
+                last = i + len(words) - 1
+                if tuple(lowers[i : last + 1]) != words:
+                    continue
+                if needs_negation and not negated:
+                    continue
+                if not needs_negation and toks[last].i not in predicates:
+                    continue
+                end = toks[last].idx + len(toks[last].text)
+                return _ev(doc, tok.idx, end, "denial", "denied")
+    return None
+
+
 def decide(lex: Lexicon, evidence: list[Evidence], negative: bool) -> str:
     effects = {e.effect for e in evidence if e.effect}
     if negative:
-        effects.add("negated")
+        effects.add("negative")
     for status in lex.precedence:
         if status in effects:
             return status

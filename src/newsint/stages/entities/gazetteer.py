@@ -1,9 +1,10 @@
-"""Name tables the entities stage consults: countries, capitals, demonyms, media, seats of power.
+"""Name tables the entities stage consults: countries, capitals, demonyms, outlets, seats of power.
 
 Countries come from pycountry (every ISO 3166 code and name) plus data/countries.toml, which adds
 what news writes and ISO lacks ("Turkey", "the US", demonyms, capitals). The word lists of
 data/entities.toml (titles, designators, metonymy cues) are compiled here too, so rules in the
-stage stay general and what they know about the world is data. Everything is keyed by
+stage stay general and what they know about the world is data. News outlets come from
+data/outlets.toml through `newsint.text.outlets`, the one outlet recogniser. Everything is keyed by
 `newsint.text.fold.name_key()`.
 """
 
@@ -18,6 +19,7 @@ from importlib import resources
 from typing import Literal
 
 from newsint.text.fold import name_key
+from newsint.text.outlets import Outlets, load_outlets
 
 EntryKind = Literal["country", "capital", "demonym", "media", "seat"]
 
@@ -64,6 +66,21 @@ class Lexicon:
     interaction_words: frozenset[str]
     government_nouns: frozenset[str]
     agent_deps: frozenset[str]
+    sports_cue_matcher: re.Pattern[str]  # any sports word, as a whole word in any case
+    sports_verbs: frozenset[str]
+    sports_prepositions: frozenset[str]
+    sports_nouns: frozenset[str]
+    sports_roles: frozenset[str]
+    sports_separators: frozenset[str]  # as written
+    sports_venue_words: frozenset[str]
+    sports_name_joiners: frozenset[str]
+    national_sides: frozenset[str]
+    person_figures: re.Pattern[str]
+    result_line: re.Pattern[str]  # "Lotte 6 Hyundai 2"
+    ticker: re.Pattern[str]  # "(NYSE:FRX)" after a company's name
+    company_descriptors: frozenset[str]
+    company_based_suffix: str
+    company_owned: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -72,6 +89,7 @@ class Gazetteer:
     entries: Mapping[str, Entry]  # name_key(name) -> entry
     matcher: re.Pattern[str]  # finds table names in running text (for names the model missed)
     words: Lexicon
+    outlets: Outlets  # news outlets and the credit lines that name them (data/outlets.toml)
 
     def lookup(self, name: str) -> Entry | None:
         return self.entries.get(name_key(name))
@@ -92,6 +110,10 @@ def _iso_names(country: object) -> list[str]:
         if value and "," not in value and "(" not in value:
             names.append(value)
     return names
+
+
+def _alternation(forms: list[str]) -> str:
+    return "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
 
 
 def _words(values: list[str]) -> frozenset[str]:
@@ -144,12 +166,13 @@ def load_gazetteer() -> Gazetteer:
     ent = _data("entities.toml")
     for name, seat in ent["seats"].items():
         add(name, Entry("seat", name, "ORG", seat["country"], seat["stands_for"]))
-    for name in ent["media"]["exact"]:
-        add(name, Entry("media", name, "ORG"))
-    for name in ent["media"]["any_case"]:
-        key = name_key(name)
-        entries.setdefault(key, Entry("media", name, "ORG"))
-        any_case.add(name)
+    outlets = load_outlets()
+    for outlet, row in zip(outlets.outlets, outlets.raw_rows, strict=True):
+        for name in (outlet.name, *row["aliases"]):
+            add(name, Entry("media", outlet.name, "ORG"))
+        for name in row.get("any_case", []):
+            entries.setdefault(name_key(name), Entry("media", outlet.name, "ORG"))
+            any_case.add(name)
 
     def alternation(forms: set[str]) -> str:
         return "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
@@ -157,6 +180,7 @@ def load_gazetteer() -> Gazetteer:
     pattern = rf"(?<![\w.])(?:{alternation(surfaces)}|(?i:{alternation(any_case)}))(?![\w])"
     links = ent["demonym_links"]
     metonymy = ent["metonymy"]
+    sports = ent["sports"]
     words = Lexicon(
         title_heads=_words(ent["titles"]["heads"]),
         title_modifiers=_words(ent["titles"]["modifiers"]) | {"-"},
@@ -164,7 +188,9 @@ def load_gazetteer() -> Gazetteer:
         designators=_words(ent["organisations"]["designators"]),
         acronym_skip=_words(ent["organisations"]["acronym_skip"]),
         org_heads=_words(ent["organisations"]["heads"]),
-        boilerplate=_words(ent["boilerplate"]["words"]) | set("&|»›>/-"),
+        boilerplate=_words(ent["boilerplate"]["words"])
+        | _words(ent["sports"]["furniture"])
+        | set("&|»›>/-"),
         place_nouns=_words(ent["places"]["head_nouns"]),
         place_prepositions=_words(ent["places"]["prepositions"]),
         demonym_links={name_key(w): kind for kind in links for w in links[kind]},
@@ -174,5 +200,32 @@ def load_gazetteer() -> Gazetteer:
         interaction_words=_words(metonymy["interaction_words"]),
         government_nouns=_words(metonymy["government_nouns"]),
         agent_deps=frozenset(metonymy["agent_deps"]),
+        sports_cue_matcher=re.compile(
+            rf"(?<![\w-])(?:{_alternation(sports['cues'])})(?![\w-])", re.IGNORECASE
+        ),
+        sports_verbs=_words(sports["verbs"]),
+        sports_prepositions=_words(sports["prepositions"]),
+        sports_nouns=_words(sports["nouns"]),
+        sports_roles=_words(sports["roles"]),
+        sports_separators=frozenset(sports["separators"]),
+        sports_venue_words=_words(sports["venue_words"]),
+        sports_name_joiners=_words(sports["name_joiners"]),
+        national_sides=_words(sports["national_sides"]),
+        person_figures=re.compile(sports["person_figures"]),
+        result_line=re.compile(sports["result_line"], re.MULTILINE),
+        company_descriptors=_words(ent["companies"]["descriptors"]),
+        company_based_suffix=ent["companies"]["based_suffix"],
+        company_owned=_words(ent["companies"]["owned"]),
+        ticker=re.compile(
+            ent["tickers"]["pattern"].format(
+                exchanges="|".join(re.escape(x) for x in ent["tickers"]["exchanges"])
+            )
+        ),
     )
-    return Gazetteer(countries=display, entries=entries, matcher=re.compile(pattern), words=words)
+    return Gazetteer(
+        countries=display,
+        entries=entries,
+        matcher=re.compile(pattern),
+        words=words,
+        outlets=outlets,
+    )

@@ -9,16 +9,25 @@ import re
 from typing import TYPE_CHECKING
 
 from newsint.config import Entities as EntitiesConfig
+from newsint.stages.entities.business import retype_companies
 from newsint.stages.entities.context import _MODIFIER_DEPS, _Ctx, _span_text
+from newsint.stages.entities.credits import (
+    block_credits,
+    block_tickers,
+    credit_names,
+    in_credit_names,
+)
 from newsint.stages.entities.describe import _describe, _role_countries, _set_title
 from newsint.stages.entities.gazetteer import Gazetteer
 from newsint.stages.entities.names import Candidate, acronym_letters, spelling_similarity
+from newsint.stages.entities.sports import team_proposals
 from newsint.text.fold import name_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 _DETERMINERS = frozenset({"the", "a", "an"})
 _QUOTES = frozenset("\"'“”‘’«»()[]{},;:")
+_QUOTE_MARKS = frozenset("\"'“”‘’«»")
 _TRIM_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
 _WORD = re.compile(r"[^\W\d_]", re.UNICODE)
 
@@ -29,12 +38,21 @@ def extract(doc: Doc, gaz: Gazetteer, cfg: EntitiesConfig) -> list[Candidate]:
     for si, sent in enumerate(doc.sents):
         for t in sent:
             sent_of[t.i] = si
-    ctx = _Ctx(doc, doc.text, gaz, cfg, sent_of, _shouted(doc, cfg), [False] * len(doc))
+    n = len(doc)
+    ctx = _Ctx(doc, doc.text, gaz, cfg, sent_of, _shouted(doc, cfg), [False] * n, [False] * n)
+    credits = block_credits(ctx)
+    tickers = block_tickers(ctx)
     labels = set(cfg.labels)
     persons = _person_words(doc, labels)
     loud: list[Candidate] = []
     for ent in doc.ents:
         if ent.label_ not in labels:
+            continue
+        if ent.start in ctx.tickers:
+            continue  # named below as the company it follows
+        if any(ctx.blocked[ent.start : ent.end]):
+            if in_credit_names(ctx, ent.start_char, ent.end_char):
+                _credited(ctx, ent.start, ent.end, ent.label_)
             continue
         c = _candidate(ctx, ent.start, ent.end, ent.label_, ent.label_)
         if c is None:
@@ -44,8 +62,14 @@ def extract(doc: Doc, gaz: Gazetteer, cfg: EntitiesConfig) -> list[Candidate]:
             loud.append(c)
         else:
             ctx.add(c)
+    _credit_names(ctx, credit_names(ctx, credits))
+    _tickers(ctx, tickers)
+    _teams(ctx)
+    retype_companies(ctx)
+    _surnames(ctx)
     _person_short_forms(ctx, persons)
     known = _known_names(ctx)
+    _known_in_credits(ctx, known)
     for c in loud:  # the model guesses on all-caps text: keep what the article or tables confirm
         entry = gaz.lookup(c.name)
         if entry is not None or name_key(c.name) in known:
@@ -61,7 +85,7 @@ def extract(doc: Doc, gaz: Gazetteer, cfg: EntitiesConfig) -> list[Candidate]:
     for c in ctx.cands:
         _describe(ctx, c)
     _role_countries(ctx)
-    return ctx.cands
+    return ctx.cands + ctx.credited
 
 
 def _shouted(doc: Doc, cfg: EntitiesConfig) -> list[bool]:
@@ -91,6 +115,14 @@ def _candidate(ctx: _Ctx, ts: int, te: int, label: str, type_: str) -> Candidate
         ts += 1
     while te > ts and (doc[te - 1].text in _QUOTES or doc[te - 1].is_space):
         te -= 1
+    cut = next((i for i in range(ts + 1, te) if _opens_quote(doc, i, te)), None)
+    if cut is not None:
+        te = cut  # "Trump 'Looking Forward'": a headline's quoted words are no part of a name
+        while te > ts and (doc[te - 1].text in _QUOTES or doc[te - 1].is_space):
+            te -= 1
+        if not any(doc[i].text[:1].isupper() for i in range(ts, te)):
+            return None  # 'the " Iron Lady': nothing of a name before the quote
+        fixes.append("quote-cut")
     if te - ts > 1 and doc[ts].lower_ in _DETERMINERS:
         ts += 1
         fixes.append("determiner")
@@ -111,8 +143,9 @@ def _candidate(ctx: _Ctx, ts: int, te: int, label: str, type_: str) -> Candidate
             fixes.append("lowercase-tail")
     if te <= ts or not any(_WORD.search(doc[i].text) for i in range(ts, te)):
         return None
-    if all(name_key(doc[i].text) in words.boilerplate for i in range(ts, te)):
-        return None  # site furniture the model took for a name ("Home NEWS")
+    furniture = all(name_key(doc[i].text) in words.boilerplate for i in range(ts, te))
+    if furniture and ctx.gaz.lookup(_span_text(ctx, ts, te)[2]) is None:
+        return None  # site furniture the model took for a name ("Home NEWS"), not "GB News"
     titles = words.title_heads | words.title_modifiers | words.honorifics
     if all(name_key(doc[i].text) in titles for i in range(ts, te)):
         return None  # a title without a name ("Foreign Minister")
@@ -134,6 +167,126 @@ def _candidate(ctx: _Ctx, ts: int, te: int, label: str, type_: str) -> Candidate
     if title:
         _set_title(ctx, c, title[2], title[0])
     return c
+
+
+def _teams(ctx: _Ctx) -> None:
+    """Clubs named after places, by context (sports.py): replace what the model made of them.
+    The surname of a person the article names in full ("Edberg" of "Stefan Edberg") is no club."""
+    persons = {name_key(e[-1].text) for e in ctx.full_persons}
+    proposals = [
+        p
+        for p in team_proposals(ctx)
+        if p[2] != "ORG" or name_key(_span_text(ctx, p[0], p[1])[2]) not in persons
+    ]
+    if proposals:  # a sports article: its dateline's place is no club of the same name
+        for c in ctx.cands:
+            if ctx.dateline_places.intersection(range(*c.tokens)):
+                c.sense = "place"
+    teams: set[str] = set()
+    for ts, te, type_, fix in proposals:
+        if any(ctx.blocked[ts:te]) or ctx.dateline_places.intersection(range(ts, te)):
+            continue
+        if type_ == "ORG":
+            teams.add(name_key(_span_text(ctx, ts, te)[2]))
+        old = [c for c in ctx.cands if c.tokens[0] < te and ts < c.tokens[1]]
+        if len(old) == 1 and old[0].tokens == (ts, te) and old[0].type == type_:
+            continue
+        c = _candidate(ctx, ts, te, old[0].label if len(old) == 1 else "O", type_)
+        if c is None:
+            continue
+        for o in old:
+            ctx.cands.remove(o)
+            for i in range(*o.tokens):
+                ctx.covered[i] = False
+        c.fixes.append(fix)
+        ctx.add(c)
+    for c in ctx.cands:  # the same club named in prose ("Derbyshire and Surrey")
+        if name_key(c.name) in teams and c.type != "ORG" and c.sense is None:
+            c.type = "ORG"
+            c.entry = None
+            c.fixes.append("sports-team")
+
+
+def _surnames(ctx: _Ctx) -> None:
+    """A place name that is the surname of a person the article names in full is that person
+    ("Valeska Paris ... Paris said", "MaliVai Washington ... said Washington"), except after a
+    locative preposition ("in Paris")."""
+    doc, words = ctx.doc, ctx.gaz.words
+    full = ctx.full_persons
+    surnames = {name_key(e[-1].text) for e in full}
+    inside = {i for e in full for i in range(e.start, e.end)}
+    for c in ctx.cands:
+        ts, te = c.tokens
+        if c.type not in ("GPE", "LOC") or te - ts != 1 or ts in inside or c.sense is not None:
+            continue
+        if name_key(c.name) not in surnames:
+            continue
+        if ts > 0 and doc[ts - 1].lower_ in words.place_prepositions | words.sports_venue_words:
+            continue
+        c.type, c.entry, c.country = "PERSON", None, None
+        c.sense = "person"  # kept apart from the place of the same name ("in Lisbon")
+        c.fixes.append("surname")
+
+
+def _credited(ctx: _Ctx, ts: int, te: int, label: str) -> None:
+    """A name the model found in a byline or photo credit: a typed mention of kind "credit"
+    that joins no entity (a photographer is no actor of the story)."""
+    c = _candidate(ctx, ts, te, label, label)
+    if c is not None:
+        c.kind = "credit"
+        c.sentence = ctx.sent_of[c.tokens[0]]
+        ctx.credited.append(c)
+
+
+def _tickers(ctx: _Ctx, tickers: list[tuple[int, int]]) -> None:
+    """The ticker of "Forest Laboratories Inc (NYSE:FRX)" is another name of the company."""
+    ends = {c.tokens[1]: c for c in ctx.cands}
+    for ts, te in tickers:
+        company = ends.get(ts - 3)  # name, "(", exchange, ":", ticker
+        if company is None or company.type != "ORG" or not ctx.free(ts, te):
+            continue
+        c = _candidate(ctx, ts, te, "O", "ORG")
+        if c is not None:
+            c.kind = "acronym"
+            c.expands = company.name
+            c.fixes.append("ticker")
+            ctx.add(c)
+
+
+def _known_in_credits(ctx: _Ctx, known: dict[str, str]) -> None:
+    """A credited name the article names elsewhere ("Image: Home Office."): typed like there."""
+    done = {(c.start, c.end) for c in ctx.credited}
+    for s, e in ctx.credit_names:
+        span = ctx.doc.char_span(s, e, alignment_mode="contract")
+        if span is None or (span.start_char, span.end_char) in done:
+            continue
+        type_ = known.get(name_key(span.text))
+        if type_ is not None:
+            _credited(ctx, span.start, span.end, type_)
+
+
+def _credit_names(ctx: _Ctx, names: list[tuple[int, int, str, str]]) -> None:
+    """A dateline's places and a credited outlet: typed so whatever the model said, and added
+    where the model missed them (all-caps datelines)."""
+    by_tokens = {c.tokens: c for c in ctx.cands}
+    for ts, te, type_, fix in names:
+        c = by_tokens.get((ts, te))
+        if c is not None:
+            if c.type != type_ and not (type_ == "GPE" and c.type in ("LOC", "FAC")):
+                c.type = type_
+                c.fixes.append(fix)
+        elif ctx.free(ts, te):
+            _new(ctx, ts, te, type_, fix)
+
+
+def _opens_quote(doc: Doc, i: int, te: int) -> bool:
+    """Does token i open a quotation inside a name's span? A lone straight apostrophe only
+    when another closes it nearby ("Traders ' Association" is a plural possessive)."""
+    if doc[i].text not in _QUOTE_MARKS:
+        return False
+    if doc[i].text != "'":
+        return True
+    return any(doc[k].text == "'" for k in range(i + 1, min(len(doc), te + 2)))
 
 
 def _given_name(ctx: _Ctx, i: int, first: int) -> bool:

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, get_args
 from newsint.model import Analysis, Entity, EntityType, Mention, stable_id
 from newsint.stages.entities.gazetteer import Gazetteer, load_gazetteer
 from newsint.stages.entities.mentions import extract
-from newsint.stages.entities.names import Group, merge
+from newsint.stages.entities.names import Candidate, Group, merge
 
 if TYPE_CHECKING:
     from newsint.stages.base import Resources, Work
@@ -50,8 +50,9 @@ class EntitiesStage:
         for work in batch:
             analysis = work.analysis
             cands = extract(work.doc, self.gaz, self.cfg)
-            groups = merge(cands, self.gaz, self.cfg)
-            analysis.mentions, analysis.entities = assemble(analysis.article.id, groups)
+            credited = [c for c in cands if c.kind == "credit"]
+            groups = merge([c for c in cands if c.kind != "credit"], self.gaz, self.cfg)
+            analysis.mentions, analysis.entities = assemble(analysis.article.id, groups, credited)
 
 
 # --------------------------------------------------------------------------- lookups for others
@@ -86,9 +87,23 @@ def entity_at(analysis: Analysis, start: int, end: int, inside: bool = False) ->
 # --------------------------------------------------------------------------- assembly
 
 
-def assemble(article_id: str, groups: list[Group]) -> tuple[list[Mention], list[Entity]]:
-    """Records from merged groups with stable ids: mentions by offset, entities by first mention."""
-    mentions: list[Mention] = []
+def assemble(
+    article_id: str, groups: list[Group], credited: list[Candidate] | None = None
+) -> tuple[list[Mention], list[Entity]]:
+    """Records from merged groups with stable ids: mentions by offset, entities by first mention.
+    Names inside credit lines (`credited`) become mentions of no entity."""
+    mentions: list[Mention] = [
+        Mention(
+            id=stable_id("men", article_id, c.start, c.end),
+            start=c.start,
+            end=c.end,
+            text=c.text,
+            label=c.label,
+            type=c.type if c.type in ENTITY_TYPES else "OTHER",
+            kind="credit",
+        )
+        for c in credited or []
+    ]
     entities: list[Entity] = []
     used: set[str] = set()
     for g in groups:

@@ -21,6 +21,15 @@ from newsint.model import (
     TimeExpr,
     stable_id,
 )
+from newsint.stages.claims.lexicon import Lexicon as ClaimsLexicon
+from newsint.stages.claims.lexicon import lexicon as claims_lexicon
+from newsint.stages.events.factual import (
+    MODALITY,
+    OWN_STATUSES,
+    link_denials,
+    strongest,
+    trigger_factuality,
+)
 from newsint.stages.events.lexicon import Lexicon
 from newsint.stages.events.syntax import (
     _conjuncts,
@@ -63,6 +72,7 @@ class Extractor:
 
     idx: DocIndex
     cfg: EventsConfig
+    claims_lexicon: ClaimsLexicon = field(default_factory=claims_lexicon)
     triggers: list[Trigger] = field(default_factory=list)
     anchors: dict[int, int] = field(default_factory=dict)  # token -> trigger number
     time_governor: list[Token] = field(default_factory=list)  # per time expression
@@ -85,7 +95,9 @@ class Extractor:
                 e.target.start if e.target else -1,
             )
         )
-        return _unique(events)
+        events = _unique(events)
+        link_denials(events, self.triggers, self.idx.doc, self.cfg)
+        return events
 
     # ---- arguments
 
@@ -442,12 +454,18 @@ class Extractor:
         negated = negated or any(self._negated_here(w) for w in self._verbish(trig))
         claim = self._claim_for(trig)
         status: ClaimStatus = claim.status if claim else "asserted"
+        if status in OWN_STATUSES:
+            status = "asserted"  # whether this event happened is its own trigger's to say
         chain = list(claim.chain) if claim else []
         if claim is not None and claim.polarity == "negative":
             pred = trig.support if trig.support is not None else tok
             negated = negated or self._claim_predicate(claim, pred)
         if hedge is not None and status == "asserted":
             status = hedge  # type: ignore[assignment]
+        fact = trigger_factuality(trig, self.idx.doc, self.cfg, self.claims_lexicon)
+        negated = negated or fact.negated
+        status = strongest(status, fact.statuses, self.claims_lexicon)
+        modality = modality or MODALITY.get(status)
         time_arg = self._time_argument(t_n)
         if time_arg is None and not negated and modality is None:
             aux = self._implied_publication(trig)
@@ -489,6 +507,7 @@ class Extractor:
                     time=time_arg,
                     place=place_arg,
                     negated=negated,
+                    factuality=fact.value,
                     modality=modality,
                     claim=claim.id if claim else None,
                     status=status,

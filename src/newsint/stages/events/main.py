@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from newsint.config import Events as EventsConfig
-from newsint.model import Analysis, Argument, Event, MainEvent
+from newsint.model import Analysis, Argument, Event, MainEvent, reported_as_happened
 from newsint.stages.events.lexicon import Lexicon
 from newsint.stages.events.syntax import _token_at, governors
 from newsint.stages.events.triggers import lead_bounds
@@ -89,7 +89,13 @@ def main_event(
 ) -> MainEvent | None:
     """The event the article is about, with 5W1H answers. As Giveme5W1H does, a W the chosen
     event lacks (when, where) is taken from the best related event, and says so."""
-    events = [e for e in analysis.events if e.ontology == "PLOVER"] or list(analysis.events)
+    candidates = [
+        e
+        for e in analysis.events
+        if cfg.all_events
+        or reported_as_happened(e.status, e.negated, e.factuality, cfg.happened_factuality)
+    ]  # a denied, hypothetical, questioned or planned event is not what happened
+    events = [e for e in candidates if e.ontology == "PLOVER"] or candidates
     if not events:
         return None
     starts = sorted({e.sentence.start for e in events if e.sentence})
@@ -147,4 +153,8 @@ def _what(event: Event, analysis: Analysis, tok: Token | None) -> str:
                 start = up.idx
                 break
     phrase = " ".join(analysis.text[start:end].split())
-    return f"{label}: {'not ' if event.negated else ''}{phrase}"
+    what = f"{label}: {'not ' if event.negated else ''}{phrase}"
+    about = next((e for e in analysis.events if e.id == event.about), None)
+    if about is not None:  # a denial: what it denies
+        what += f" — denied: {about.type} “{about.trigger.text}”"
+    return what

@@ -20,6 +20,7 @@ import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsint.text.fold import word_key
+from newsint.text.outlets import load_outlets
 from newsint.text.segments import lines
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -53,7 +54,8 @@ _CAPSEQ = re.compile(
 
 @dataclass(frozen=True)
 class CorpusData:
-    """Word lists and credit patterns from data/corpus.toml."""
+    """Word lists and credit patterns from data/corpus.toml; the wire agencies from
+    data/outlets.toml (the one outlet table)."""
 
     credit_patterns: tuple[tuple[str, str, re.Pattern[str]], ...]  # kind, side, pattern
     outlet_words: frozenset[str]
@@ -74,7 +76,7 @@ def corpus_data() -> CorpusData:
         (c["kind"], c.get("side", "name"), re.compile(c["pattern"], re.IGNORECASE | re.MULTILINE))
         for c in raw["credits"]
     )
-    wires = {alias: w["name"] for w in raw["wires"] for alias in [w["name"].lower(), *w["aliases"]]}
+    wires = load_outlets().wire_forms()
     stop = frozenset(ENGLISH_STOP_WORDS) | frozenset(raw["stopwords"]["words"])
     return CorpusData(
         credit_patterns=patterns,

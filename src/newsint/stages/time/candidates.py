@@ -63,11 +63,15 @@ def _add(cands: list[Candidate], new: Candidate, replace_contained: bool = False
         cands.append(new)
 
 
-def windows(text: str, doc: Doc, width: int) -> list[tuple[int, int]]:
-    """Pieces of sentences around time cues, widened to whole words and merged.
+def windows(text: str, doc: Doc, width: int, max_chars: int) -> list[tuple[int, int]]:
+    """Pieces of sentences around time cues, widened to whole words and merged up to
+    `max_chars`.
 
-    The recogniser's cost grows with the length of what it reads; a cue's neighbourhood holds
-    the whole expression ("two days later", "the beginning of February").
+    The recogniser's cost grows with the length of what it reads, and on some texts much
+    faster than linearly (a run-on sentence with many "two days later" took gigabytes); a
+    cue's neighbourhood holds the whole expression ("two days later", "the beginning of
+    February"). Widening to whole words stops at `width` more characters (a "word" of
+    thousands of letters is not read whole).
     """
     cue = rules().cue
     out: list[tuple[int, int]] = []
@@ -75,12 +79,19 @@ def windows(text: str, doc: Doc, width: int) -> list[tuple[int, int]]:
         s0, s1 = sent.start_char, sent.end_char
         for m in cue.finditer(text, s0, s1):
             a, b = max(s0, m.start() - width), min(s1, m.end() + width)
-            while a > s0 and not text[a - 1].isspace():
+            floor, ceiling = max(s0, a - width), min(s1, b + width)
+            while a > floor and not text[a - 1].isspace():
                 a -= 1
-            while b < s1 and not text[b].isspace():
+            while b < ceiling and not text[b].isspace():
                 b += 1
-            if out and a <= out[-1][1] and out[-1][0] >= s0:
-                out[-1] = (out[-1][0], max(out[-1][1], b))
+            last = out[-1] if out else None
+            if (
+                last is not None
+                and a <= last[1]
+                and last[0] >= s0
+                and max(last[1], b) - last[0] <= max_chars
+            ):
+                out[-1] = (last[0], max(last[1], b))
             else:
                 out.append((a, b))
     return out
@@ -91,7 +102,7 @@ def candidates(
 ) -> list[Candidate]:
     r = rules()
     cands: list[Candidate] = []
-    for w_start, w_end in windows(text, doc, cfg.window_chars):
+    for w_start, w_end in windows(text, doc, cfg.window_chars, cfg.recognizer_max_chars):
         chunk = text[w_start:w_end]
         lowered = chunk.lower()
         for res in model.parse(chunk, ref):

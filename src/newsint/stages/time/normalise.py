@@ -7,6 +7,8 @@ decades, reference words), dateparser for spaCy's leftovers.
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -322,21 +324,36 @@ def _dateparser_value(parser: Any, written: str, ref: datetime) -> str | None:
     return timex.render(d.date(), data.period)
 
 
-def _dateparser_factory() -> Any:
+def _dateparser_factory(cache_size: int = 64) -> Any:
+    """A DateDataParser per publication date, the `cache_size` most recent kept.
+
+    Building one costs milliseconds and a corpus has a few publication dates per day of news;
+    unbounded, a long ingest over years kept one per date for the life of the process.
+    """
     from dateparser.date import DateDataParser
 
-    cache_: dict[datetime, Any] = {}
+    cache_: OrderedDict[datetime, Any] = OrderedDict()
+    lock = threading.Lock()
 
     def get(ref: datetime) -> Any:
-        if ref not in cache_:
-            cache_[ref] = DateDataParser(
-                languages=["en"],
-                settings={
-                    "RELATIVE_BASE": ref,
-                    "PREFER_DATES_FROM": "past",
-                    "PREFER_DAY_OF_MONTH": "first",
-                },
-            )
-        return cache_[ref]
+        with lock:
+            parser = cache_.get(ref)
+            if parser is not None:
+                cache_.move_to_end(ref)
+                return parser
+        parser = DateDataParser(
+            languages=["en"],
+            settings={
+                "RELATIVE_BASE": ref,
+                "PREFER_DATES_FROM": "past",
+                "PREFER_DAY_OF_MONTH": "first",
+            },
+        )
+        with lock:
+            cache_[ref] = parser
+            while len(cache_) > max(1, cache_size):
+                cache_.popitem(last=False)
+        return parser
 
+    get.cache = cache_  # type: ignore[attr-defined]
     return get

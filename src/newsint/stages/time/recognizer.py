@@ -222,6 +222,8 @@ class Recognizer:
         self._memo.table = {}
         try:
             return list(self.model.parse(text, reference))
+        except MemoryError:
+            raise  # the article's memory budget: the pipeline fails this article, not the text
         except Exception:
             return []
         finally:

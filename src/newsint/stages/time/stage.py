@@ -219,11 +219,14 @@ class TimeStage:
 
     def __init__(self, resources: Resources) -> None:
         self.cfg: TimeConfig = resources.config.time
+        limits = resources.config.limits
+        self.years = (limits.min_published_year, limits.max_published_year)
         size = self.cfg.recognizer_cache_size
         self.model: Recognizer = resources.get(
             "recognizers-datetime", lambda: recognizer.load(size)
         )
-        self.parser = resources.get("dateparser-by-reference", _dateparser_factory)
+        parsers = self.cfg.dateparser_cache_size
+        self.parser = resources.get("dateparser-by-reference", lambda: _dateparser_factory(parsers))
 
     def __call__(self, batch: list[Work]) -> None:
         for work in batch:
@@ -235,6 +238,8 @@ class TimeStage:
                         date=found[0], source="dateline", evidence=found[1]
                     )
             pub = publication_date(a.article.published)
+            if pub is not None and not self.years[0] <= pub.year <= self.years[1]:
+                pub = None  # readers refuse such dates; date arithmetic near year 1/9999 fails
             a.times = find_times(
                 a.text, work.doc, a.article.id, pub, self.model, self.parser, self.cfg
             )

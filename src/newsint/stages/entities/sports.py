@@ -1,0 +1,202 @@
+"""Sports clubs named after places ("Surrey beat Kent", "Millwall 2 Burnley 1", "BOSTON AT
+DETROIT"): organisations, which the model reads as places or people.
+
+Only in a sports article (enough sports words, data/entities.toml [sports]), and only by
+context: a name standing in a results or standings line beside scores, or the subject or
+object of a result verb ("beat", "drew with"), or before a squad role ("Surrey captain").
+Countries stay places: news, like CoNLL, writes national sides by their country's name.
+The rules propose (tokens, type); the mentions module applies them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from newsint.stages.entities.context import _Ctx
+from newsint.text.fold import name_key
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_NUMBER = re.compile(r"^\d+(?:[.,:/\-]\d+)*(?:[.,:/\-]\d+|[½¼¾])?$|^\d+/\d+$|^\.\d+$")
+_RANK = re.compile(r"^\d+[.=]$")
+_INITIAL = re.compile(r"^[A-Z]\.$")
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC", "PERSON"})
+# spaCy's labels of numbers and times: "July 21" beside a number is a date, not a team
+_NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"})
+Proposal = tuple[int, int, str, str]  # token start, token end, type, fix
+
+
+def sports_document(ctx: _Ctx) -> bool:
+    """Does the article speak of sport (enough sports words, or results lines)?"""
+    hits = len(ctx.gaz.words.sports_cue_matcher.findall(ctx.text))
+    if hits >= ctx.cfg.sports_min_cues:
+        return True
+    results = ctx.gaz.words.result_line.findall(ctx.text)
+    return len(results) >= ctx.cfg.sports_min_result_lines
+
+
+def team_proposals(ctx: _Ctx) -> list[Proposal]:
+    """Team names of the result and standings lines, and place names used as teams in prose."""
+    if not sports_document(ctx):
+        return []
+    out = _table_teams(ctx)
+    taken = {i for ts, te, _, _ in out for i in range(ts, te)}
+    for c in ctx.cands:
+        ts, te = c.tokens
+        if c.type in _PLACE_TYPES and not taken.intersection(range(ts, te)):
+            if _is_country(ctx, c.name) or (c.type == "PERSON" and te - ts > 1):
+                continue
+            if _team_context(ctx, ts, te):
+                out.append((ts, te, "ORG", "sports-team"))
+    return out
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def _lines(ctx: _Ctx) -> list[list[Token]]:
+    lines: list[list[Token]] = [[]]
+    for t in ctx.doc:
+        if "\n" in t.text:
+            lines.append([])
+            continue
+        lines[-1].append(t)
+        if "\n" in t.whitespace_:
+            lines.append([])
+    return [line for line in lines if line]
+
+
+def _is_number(t: Token) -> bool:
+    return bool(_NUMBER.match(t.text))
+
+
+def _table_teams(ctx: _Ctx) -> list[Proposal]:
+    words, cfg = ctx.gaz.words, ctx.cfg
+    out: list[Proposal] = []
+    for line in _lines(ctx):
+        if _RANK.match(line[0].text):
+            continue  # "1. Jane Roe ( Kenya ) 13.17": ranked athletes, not teams
+        numbers = sum(_is_number(t) for t in line)
+        alpha = sum(t.is_alpha for t in line)
+        separators = sum(t.text in words.sports_separators for t in line)
+        table = numbers >= cfg.table_min_numbers and numbers >= cfg.table_number_ratio * alpha
+        if not table and not separators:
+            continue
+        for ts, te in _runs(ctx, line):
+            before = ctx.doc[ts - 1] if ts > line[0].i else None
+            after = ctx.doc[te] if te <= line[-1].i else None
+            if after is not None and after.text == ":":
+                continue  # "Leicester :" a venue, "Division two :" a heading
+            if (
+                before is not None
+                and before.lower_ in words.sports_venue_words
+                and before.text not in words.sports_separators
+            ):
+                continue  # "At Hove" (but "BOSTON AT DETROIT" is a fixture)
+            beside = [t for t in (before, after) if t is not None]
+            if not any(_is_number(t) or t.text in words.sports_separators for t in beside):
+                continue
+            if not table and not all(t.text in words.sports_separators for t in beside):
+                continue  # a fixture line: "KANSAS CITY AT DETROIT", "Wigan v Hull"
+            out.append((ts, te, _table_type(ctx, ts, te), "sports-table"))
+    return out
+
+
+def _runs(ctx: _Ctx, line: list[Token]) -> list[tuple[int, int]]:
+    """Maximal name-like runs: capitalised words, with "'s", "of" and "( B )" inside a name."""
+    words, doc = ctx.gaz.words, ctx.doc
+    out: list[tuple[int, int]] = []
+    i, end = line[0].i, line[-1].i + 1
+    while i < end:
+        if not _capitalised(ctx, doc[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < end and (step := _name_step(ctx, j, end)):
+            j += step
+        if not all(name_key(doc[k].text) in words.boilerplate for k in range(i, j)) and not any(
+            doc[k].ent_type_ in _NOT_NAMES for k in range(i, j)
+        ):
+            out.append((i, j))
+        i = j
+    return out
+
+
+def _capitalised(ctx: _Ctx, t: Token) -> bool:
+    return (
+        t.text[:1].isupper()
+        and t.text[:1].isalpha()
+        and t.text not in ctx.gaz.words.sports_separators
+    )
+
+
+def _name_step(ctx: _Ctx, j: int, end: int) -> int:
+    """How many tokens from j still belong to the name being read (0: it ends before j)."""
+    doc, words = ctx.doc, ctx.gaz.words
+    u = doc[j]
+    if _capitalised(ctx, u) or u.text in ("'s", "’s"):
+        return 1
+    if u.lower_ in words.sports_name_joiners and j + 1 < end and _capitalised(ctx, doc[j + 1]):
+        return 1  # "Queen of South"
+    if (
+        u.text == "("
+        and j + 2 < end
+        and doc[j + 2].text == ")"
+        and doc[j + 1].text.isupper()
+        and len(doc[j + 1].text) <= 2
+    ):
+        return 3  # "Proleter ( Z )": the town a club comes from
+    return 0
+
+
+def _table_type(ctx: _Ctx, ts: int, te: int) -> str:
+    """A table name is a club unless it is a country (a national side) or a person the model
+    tagged as such with a full name, or a name written with an initial ("J. Roe 4-37")."""
+    text = ctx.text[ctx.doc[ts].idx : ctx.doc[te - 1].idx + len(ctx.doc[te - 1])]
+    if _is_country(ctx, text):
+        return "GPE"
+    if _INITIAL.match(ctx.doc[ts].text):
+        return "PERSON"
+    after = ctx.doc[te - 1].idx + len(ctx.doc[te - 1])
+    if ctx.gaz.words.person_figures.match(ctx.text[after : after + 24]):
+        return "PERSON"
+    for c in ctx.cands:
+        if c.tokens == (ts, te) and c.type == "PERSON" and te - ts > 1:
+            return "PERSON"
+    return "ORG"
+
+
+# --------------------------------------------------------------------------- prose
+
+
+def _team_context(ctx: _Ctx, ts: int, te: int) -> bool:
+    """Is the name a team by its syntax: subject or object of a result verb, after "v" or
+    "against", before a squad role or a possessive with a game noun, or beside a score?"""
+    words, doc = ctx.gaz.words, ctx.doc
+    root = doc[te - 1]
+    head = root.head
+    if root.dep_ in ("nsubj", "dobj", "nsubjpass") and head.lemma_.lower() in words.sports_verbs:
+        return True
+    if root.dep_ == "pobj" and head.lower_ in words.sports_prepositions:
+        grand = head.head
+        return grand.lemma_.lower() in words.sports_verbs or grand.lower_ in words.sports_nouns
+    after = doc[te] if te < len(doc) else None
+    before = doc[ts - 1] if ts > 0 else None
+    if before is not None and before.text in words.sports_separators:
+        return True
+    if after is not None and after.lower_ in words.sports_roles:
+        return True
+    if after is not None and after.tag_ == "POS" and te + 1 < len(doc):
+        nxt = doc[te + 1 : min(len(doc), te + 4)]
+        return any(t.lower_ in words.sports_nouns or t.lower_ in words.sports_roles for t in nxt)
+    return False
+
+
+def _is_country(ctx: _Ctx, name: str) -> bool:
+    """A country (or a home nation): its side is written as the place."""
+    if name_key(name) in ctx.gaz.words.national_sides:
+        return True
+    entry = ctx.gaz.lookup(name)
+    return entry is not None and entry.kind in ("country", "demonym")
