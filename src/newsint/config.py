@@ -189,6 +189,8 @@ class Corpus(Section):
     claim_min_similarity: float
     claim_min_similarity_copy: float
     claim_prefilter_dice: float
+    claim_min_words: int
+    claim_min_story_similarity: float
     claim_document_similarity: float
     entity_min_name_similarity: float
     entity_unsure_name_similarity: float

@@ -228,6 +228,8 @@ class CorpusAnalyzer(JudgementRules):
 
     def _link_claims(self, pair: tuple[str, str]) -> None:
         rel = self.relations[pair]
+        if rel.kind is None and rel.story < self.cfg.claim_min_story_similarity:
+            return  # only reports of one event repeat each other's statements
         threshold = (
             self.cfg.claim_min_similarity_copy
             if rel.kind is not None
@@ -240,7 +242,9 @@ class CorpusAnalyzer(JudgementRules):
         for ka in self.article_claims.get(pair[0], ()):
             a = self.claims[ka]
             for kb in self.article_claims.get(pair[1], ()):
-                score = statement_score(a, self.claims[kb], self.cfg.claim_prefilter_dice)
+                score = statement_score(
+                    a, self.claims[kb], self.cfg.claim_prefilter_dice, self.cfg.claim_min_words
+                )
                 if score >= threshold:
                     scored.append((score, ka, kb))
         best_a: dict[str, tuple[float, str]] = {}

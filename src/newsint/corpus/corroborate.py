@@ -17,6 +17,7 @@ cluster are flagged.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -44,6 +45,7 @@ class ClaimItem:
     chain: tuple[SourceFeature, ...]
     status: str
     polarity: str
+    numbers: frozenset[str] = frozenset()
 
     @property
     def stance(self) -> int:
@@ -60,8 +62,19 @@ def stance(status: str, polarity: str) -> int:
     return -1 if negative else 1
 
 
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_SPACED_POINT = re.compile(r"(\d) ?([.,]) ?(\d)")
+
+
+def claim_numbers(content: str) -> frozenset[str]:
+    """The numbers a statement gives ("a 5.6 magnitude quake", "5 . 9" as tokenised)."""
+    text = _SPACED_POINT.sub(r"\1\2\3", content)
+    return frozenset(n.replace(",", "") for n in _NUMBER.findall(text))
+
+
 def claim_item(article: str, c: ClaimFeature, stem_prefix: int) -> ClaimItem:
     return ClaimItem(
+        numbers=claim_numbers(c.content),
         key=c.key,
         article=article,
         content=c.content,
@@ -72,8 +85,14 @@ def claim_item(article: str, c: ClaimFeature, stem_prefix: int) -> ClaimItem:
     )
 
 
-def statement_score(a: ClaimItem, b: ClaimItem, prefilter: float) -> float:
-    """Paraphrase score of two claims (0 when their content words barely overlap)."""
+def statement_score(a: ClaimItem, b: ClaimItem, prefilter: float, min_words: int = 0) -> float:
+    """Paraphrase score of two claims: 0 when their content words barely overlap, when one is
+    a fragment (fewer than `min_words` content words: "the governor"), or when both give
+    numbers and share none (a 5.6 quake is not a 5.9 quake: another statement)."""
+    if min(len(a.words), len(b.words)) < min_words:
+        return 0.0
+    if a.numbers and b.numbers and not (a.numbers & b.numbers):
+        return 0.0
     if textsim.dice(a.words, b.words) < prefilter:
         return 0.0
     return textsim.paraphrase_score(a.content, b.content)
