@@ -28,7 +28,7 @@ from collections.abc import Iterable
 
 from newsint.corpus import bands
 from newsint.corpus.compare import make_doc
-from newsint.corpus.copies import relate
+from newsint.corpus.copies import cites, relate
 from newsint.corpus.corroborate import CorroborationIndex, claim_item, statement_score
 from newsint.corpus.delta import CorpusDelta, _pair
 from newsint.corpus.judgements import JudgementRules
@@ -94,12 +94,23 @@ class CorpusAnalyzer(JudgementRules):
         keys += [f"n:{n}" for n in f.numbers if len(n) >= cfg.key_number_min_chars]
         keys += [f"e:{n}" for n in f.names if " " in n or len(n) >= cfg.rare_name_min_chars]
         keys = keys[: cfg.max_keys_per_article]
-        # an outlet and a name: an article of that outlet meets the articles that credit the
-        # outlet and name the same ("..., CNN reported" in a summary that shares little else)
-        outlets = {_outlet(T.site_key(f.site))} | {_outlet(c.key) for c in f.credits}
-        names = f.names[: cfg.credit_key_names]
-        keys += [f"c:{o}|{n}" for o in sorted(outlets - {""}) for n in names]
         return tuple(dict.fromkeys(T.hash64(k) for k in keys))
+
+    def _outlet_keys(self, f: ArticleFeatures) -> tuple[int, ...]:
+        """Keys of an outlet and a name: an article of that outlet meets the articles that
+        credit the outlet and name the same ("..., CNN reported" in a summary that shares
+        little else). A pair they find is a candidate only when one credits the other's outlet
+        (`_credited_pair`), so two articles of one outlet never meet through them."""
+        outlets = {_outlet(T.site_key(f.site))} | {_outlet(c.key) for c in f.credits}
+        names = f.names[: self.cfg.credit_key_names]
+        keys = [f"c:{o}|{n}" for o in sorted(outlets - {""}) for n in names]
+        return tuple(dict.fromkeys(T.hash64(k) for k in keys))
+
+    def _credited_pair(self, a: str, b: str) -> bool:
+        da, db = self.docs[a], self.docs[b]
+        if not set(self.outlet_keys[a]) & set(self.outlet_keys[b]):
+            return False
+        return cites(da, db) is not None or cites(db, da) is not None
 
     def _ingest(
         self,
@@ -151,6 +162,9 @@ class CorpusAnalyzer(JudgementRules):
             self.bag_lsh.insert(i, sig[1], check_duplication=False)
             keys = self._keys(f)
             self.doc_keys[i] = keys
+            self.outlet_keys[i] = self._outlet_keys(f)
+            for k in self.outlet_keys[i]:
+                self.outlet_buckets.setdefault(k, []).append(i)
             for k in keys:
                 if k in self.common:
                     continue
@@ -190,6 +204,8 @@ class CorpusAnalyzer(JudgementRules):
                 if k not in self.common:
                     counts.update(self.buckets.get(k, ()))
             found = {j for j, c in counts.items() if c >= cfg.min_shared_keys}
+            credited = {j for k in self.outlet_keys[i] for j in self.outlet_buckets.get(k, ())}
+            found |= {j for j in credited if j != i and self._credited_pair(i, j)}
             found.discard(i)
             pairs |= {_pair(i, j) for j in found}
         new_relations: list[tuple[str, str]] = []
@@ -216,7 +232,7 @@ class CorpusAnalyzer(JudgementRules):
             if ha and hb and any(x == y for x, y in zip(ha, hb, strict=False)):
                 return True
         live = (set(self.doc_keys[a]) & set(self.doc_keys[b])) - self.common
-        return len(live) >= self.cfg.min_shared_keys
+        return len(live) >= self.cfg.min_shared_keys or self._credited_pair(a, b)
 
     def _drop_relation(self, pair: tuple[str, str]) -> None:
         del self.relations[pair]

@@ -67,6 +67,9 @@ class AnalyzerState:
         self.bag_lsh = MinHashLSH(num_perm=cfg.bag_num_perm, params=(cfg.bag_bands, cfg.bag_rows))
         self.doc_keys: dict[str, tuple[int, ...]] = {}
         self.buckets: dict[int, list[str]] = {}
+        # outlet+name keys (analyzer._outlet_keys): never common, filtered by credit instead
+        self.outlet_keys: dict[str, tuple[int, ...]] = {}
+        self.outlet_buckets: dict[int, list[str]] = {}
         self.common: set[int] = set()
         self.relations: dict[tuple[str, str], Relation] = {}
         self.neighbours: dict[str, set[str]] = {}

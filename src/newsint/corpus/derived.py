@@ -163,7 +163,8 @@ class DerivedRecords(AnalyzerState):
     def _known(self, a: str, b: str) -> tuple[float, bool] | None:
         """A related pair's story similarity and whether it is a copy (None: never related)."""
         rel = self.relations.get(_pair(a, b))
-        return None if rel is None else (rel.story, rel.kind is not None)
+        # a derivative only credits the other and re-reports it: its words decide, not the link
+        return None if rel is None else (rel.story, rel.kind in ("verbatim", "syndicated", "spin"))
 
     def _entity_of_member(self, member: str) -> str | None:
         return self.resolver.entity_of(member)
