@@ -48,6 +48,7 @@ class Lexicon:
     belief_cap: float
     intention: frozenset[str]
     intention_cap: float
+    intention_caps: dict[str, float]  # the groups with a cap of their own
     question_marks: frozenset[str]
     question_lemmas: frozenset[str]
     question_cap: float
@@ -136,8 +137,15 @@ def parse_lexicon(data: dict[str, Any], where: str) -> Lexicon:
             belief=_words(data, "belief", "lemmas"),
             negative_belief=_words(data, "belief", "negative"),
             belief_cap=float(data["belief"]["cap"]),
-            intention=_words(data, "intention", "lemmas"),
+            intention=_words(data, "intention", "lemmas")
+            | _words(data, "intention", "weaker", "lemmas")
+            | _words(data, "intention", "firmer", "lemmas"),
             intention_cap=float(data["intention"]["cap"]),
+            intention_caps={
+                str(w).lower(): float(data["intention"][group]["cap"])
+                for group in ("weaker", "firmer")
+                for w in data["intention"][group]["lemmas"]
+            },
             question_marks=_words(data, "question", "marks"),
             question_lemmas=_words(data, "question", "lemmas"),
             question_cap=float(data["question"]["cap"]),
