@@ -27,6 +27,10 @@ Transform = Callable[[float, float], tuple[float, float]]
 
 USER_DATA_KEY = "newsint.factuality"
 
+# Parts of speech that are never a predicate nor carry a cue on their own (their words act
+# through the predicate they attach to): walked cheaply.
+_INERT = frozenset({"PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PART", "SPACE", "SYM", "NUM", "X"})
+
 # Dependents an uncertain predicate does not make uncertain: its own auxiliaries and negation,
 # and a speech verb the parser hangs on what was said ("..., he added").
 _UNSCOPED = frozenset({"aux", "auxpass", "neg", "parataxis"})
@@ -82,6 +86,14 @@ def walk(doc: Doc, lex: Lexicon, disabled: frozenset[str] = frozenset()) -> list
     for sent in doc.sents:
         order = _top_down(sent.root)
         for tok in order:
+            if tok.pos_ in _INERT and tok.dep_ != "ROOT":
+                # no predicate and no cue of its own: it passes its head's frame on
+                frame = frames[tok.head.i] or ROOT_FRAME
+                own[tok.i] = Local(top, top)
+                frames[tok.i] = frame
+                a, s = frame.apply(top, top)
+                results[tok.i] = TokenFactuality(tok.i, _clip(a, top), _clip(s, top), frame.cues)
+                continue
             local = local_value(tok, lex, disabled)
             head_own = own[tok.head.i]
             if tok.head is not tok and head_own is not None and _shares_head(tok):
