@@ -117,7 +117,7 @@ def embed(
         marks = _marks(tok)
         if "intention" in disabled:
             return None
-        if marks & lex.unrealised_marks:
+        if marks & lex.unrealised_marks and tok.tag_ != "VBD":
             # "until the restriction expires", "before any attempt is made": not yet
             limit = lex.unrealised_cap
             return Effect(

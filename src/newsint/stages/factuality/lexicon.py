@@ -57,6 +57,7 @@ class Lexicon:
     purpose_cap: float
     presupposed_marks: frozenset[str]
     unrealised_marks: frozenset[str]
+    past_marks: frozenset[str]
     unrealised_cap: float
     generic_cap: float
     imperative_cap: float
@@ -154,6 +155,7 @@ def parse_lexicon(data: dict[str, Any], where: str) -> Lexicon:
             purpose_cap=float(data["purpose"]["cap"]),
             presupposed_marks=_words(data, "adverbial", "presupposed"),
             unrealised_marks=_words(data, "adverbial", "unrealised"),
+            past_marks=_words(data, "adverbial", "given_in_the_past"),
             unrealised_cap=float(data["adverbial"]["unrealised_cap"]),
             generic_cap=float(data["nouns"]["generic_cap"]),
             imperative_cap=float(data["imperative"]["cap"]),

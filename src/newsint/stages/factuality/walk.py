@@ -207,14 +207,21 @@ def _presupposed(tok: Token, lex: Lexicon) -> bool:
         return False  # "the best person to raise the child": not done yet
     if tok.dep_ == "relcl":
         return True
-    if tok.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in lex.presupposed_marks for c in tok.children
-    ):
-        return True  # "because the talks failed", "after the army withdrew"
-    return (
-        tok.dep_ == "acl"
-        and tok.tag_ in {"VBN", "VBD"}
-        and not any(c.dep_ == "aux" for c in tok.children)
+    if tok.dep_ == "advcl":
+        marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+        if marks & lex.presupposed_marks:
+            return True  # "because the talks failed", "after the army withdrew"
+        # "when the army invaded", "before he died": in the past, it happened
+        return bool(marks & lex.past_marks) and tok.tag_ == "VBD"
+    if tok.dep_ != "acl" or any(c.dep_ == "aux" for c in tok.children):
+        return False
+    if tok.tag_ in {"VBN", "VBD"}:
+        return True
+    # "the soldiers occupying Kuwait" (not "the prospect of the allies sending tanks")
+    noun = tok.head
+    return tok.tag_ == "VBG" and not (
+        noun.dep_ == "pobj"
+        and noun.head.head.lemma_.lower() in lex.hypothetical_nouns | lex.evidence_nouns
     )
 
 
@@ -237,6 +244,8 @@ def _shares_head(tok: Token) -> bool:
         return True
     if tok.dep_ != "conj":
         return False
+    if any(c.dep_ == "cc" and c.lower_ in {"but", "yet"} for c in tok.head.children):
+        return False  # "would not divulge the evidence but said ...": a contrast
     return not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "neg"} for c in tok.children)
 
 
