@@ -26,6 +26,8 @@ class Lexicon:
     negative_quantifiers: frozenset[str]
     negative_prepositions: frozenset[str]
     negative_before_gerund: frozenset[str]
+    negative_polarity: frozenset[str]
+    negated_prepositions: frozenset[str]
     intensifiers: frozenset[str]
     object_quantifier_cap: float
     modals: dict[str, float]
@@ -115,6 +117,8 @@ def parse_lexicon(data: dict[str, Any], where: str) -> Lexicon:
             negative_quantifiers=_words(data, "negation", "quantifiers"),
             negative_prepositions=_words(data, "negation", "prepositions"),
             negative_before_gerund=_words(data, "negation", "before_gerund"),
+            negative_polarity=_words(data, "negation", "reaches_with"),
+            negated_prepositions=_words(data, "negation", "reaches_through"),
             intensifiers=_words(data, "negation", "intensifiers"),
             object_quantifier_cap=float(data["negation"]["object_quantifier_cap"]),
             modals=_values(data["modals"]["values"]),

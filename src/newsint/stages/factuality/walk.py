@@ -104,6 +104,8 @@ def walk(doc: Doc, lex: Lexicon, disabled: frozenset[str] = frozenset()) -> list
                     local.value *= lead
                 local.certainty = min(local.certainty, head_own.certainty)
                 local.cues = [*head_own.cues, *local.cues]
+            if "negation" not in disabled and tok.pos_ == "NOUN":
+                _negated_by_governor(tok, local, own, lex)
             own[tok.i] = local
             frame = _frame_for(tok, frames, own, lex, disabled)
             frames[tok.i] = frame
@@ -115,6 +117,24 @@ def walk(doc: Doc, lex: Lexicon, disabled: frozenset[str] = frozenset()) -> list
     for i, r in enumerate(results):
         out.append(r if r is not None else TokenFactuality(i, top, top))
     return out
+
+
+def _negated_by_governor(tok: Token, local: Local, own: list[Local | None], lex: Lexicon) -> None:
+    """A noun event inside a negation's reach takes it: "did not result in any changes",
+    "could not be reached for comment", "has reached no agreement on any deals"."""
+    gov, relation = governor(tok)
+    gov_local = own[gov.i]
+    if gov is tok or gov_local is None or gov_local.value >= 0 or local.value < 0:
+        return
+    reached = relation in {"dobj", "nsubjpass"} or relation[5:] in lex.negated_prepositions
+    npi = any(c.lower_ in lex.negative_polarity for c in tok.children if c.dep_ in {"det", "amod"})
+    if not (npi or (reached and relation.startswith("prep:"))):
+        return
+    cue = next((c for c in gov_local.cues if c.kind in {"negation", "negative_quantifier"}), None)
+    if cue is None:
+        return
+    local.negate(lex)
+    local.cues.append(Cue(cue.start, cue.end, cue.text, cue.kind, f"reaches {tok.text}"))
 
 
 def _unique(cues: tuple[Cue, ...]) -> tuple[Cue, ...]:
