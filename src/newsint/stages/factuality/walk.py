@@ -128,8 +128,10 @@ def _negated_by_governor(tok: Token, local: Local, own: list[Local | None], lex:
         return
     reached = relation in {"dobj", "nsubjpass"} or relation[5:] in lex.negated_prepositions
     npi = any(c.lower_ in lex.negative_polarity for c in tok.children if c.dep_ in {"det", "amod"})
-    if not (npi or (reached and relation.startswith("prep:"))):
-        return
+    lemma = tok.lemma_.lower()
+    embedding = lemma in lex.hypothetical_nouns or lemma in lex.evidence_nouns
+    if not (npi or (reached and relation.startswith("prep:")) or (embedding and reached)):
+        return  # ("did not have the right to work", "gave no sign of")
     cue = next((c for c in gov_local.cues if c.kind in {"negation", "negative_quantifier"}), None)
     if cue is None:
         return
