@@ -223,7 +223,7 @@ def _turned_down(noun: Token, lex: Lexicon) -> bool:
         return False
     lemma = noun.head.lemma_.lower()
     refused = lemma in lex.implicative and lex.implicative[lemma][0] < 0
-    return lemma in lex.denial or lemma in lex.stopping or refused
+    return lemma in lex.denial or lemma in lex.stopping or lemma in lex.turning_down or refused
 
 
 def _denial(gov: Token, gl: float, lex: Lexicon) -> Effect:

@@ -130,7 +130,8 @@ def _negated_by_governor(tok: Token, local: Local, own: list[Local | None], lex:
     npi = any(c.lower_ in lex.negative_polarity for c in tok.children if c.dep_ in {"det", "amod"})
     lemma = tok.lemma_.lower()
     embedding = lemma in lex.hypothetical_nouns or lemma in lex.evidence_nouns
-    if not (npi or (reached and relation.startswith("prep:")) or (embedding and reached)):
+    having = embedding and gov.lemma_.lower() in lex.negated_having
+    if not (npi or (reached and relation.startswith("prep:")) or (having and reached)):
         return  # ("did not have the right to work", "gave no sign of")
     cue = next((c for c in gov_local.cues if c.kind in {"negation", "negative_quantifier"}), None)
     if cue is None:
