@@ -96,7 +96,12 @@ def walk(doc: Doc, lex: Lexicon, disabled: frozenset[str] = frozenset()) -> list
                 continue
             local = local_value(tok, lex, disabled)
             head_own = own[tok.head.i]
-            if tok.head is not tok and head_own is not None and _shares_head(tok):
+            if (
+                tok.head is not tok
+                and head_own is not None
+                and _shares_head(tok)
+                and _own_cues_only(tok.head, head_own)
+            ):
                 # "did not eat or drink", "is not serious": a conjunct, or the predicate of a
                 # copula, takes its head's auxiliaries and negation as its own
                 lead = head_own.value / top
@@ -258,6 +263,14 @@ def _compose(effect: Effect, outer: Frame) -> Transform:
         return fa, (s2 if effect.new_source else fs)
 
     return composed
+
+
+def _own_cues_only(head: Token, local: Local) -> bool:
+    """Whether all of a head's cues sit on its own dependents: a negation it takes from the
+    preposition above it ("a stand against restricting it and paid with his life") is not
+    shared with its conjuncts."""
+    mine = {c.idx for c in head.children} | {head.idx}
+    return all(c.start in mine for c in local.cues)
 
 
 def _shares_head(tok: Token) -> bool:
