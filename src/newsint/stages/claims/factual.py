@@ -33,6 +33,8 @@ _EMBEDDING = frozenset({"intention", "purpose", "belief", "question", "hypotheti
 # Cue kinds on the speech act that change what its source does with the content.
 _SPEECH_ACT = frozenset({"denial", "question", "conditional", "hypothetical"})
 _NEGATION = frozenset({"negation", "negative_quantifier"})
+# How the factuality stage words the effect of a hedge adverb ("caps at +1.5 -> +1.5").
+_CAPS = "caps at"
 # The root's arguments, and the clauses under them ("no evidence [that it paid]").
 _ARGUMENTS = frozenset({"attr", "dobj", "nsubj", "nsubjpass"})
 _NOUN_CLAUSES = frozenset({"acl", "ccomp", "relcl"})
@@ -59,7 +61,10 @@ def cue_status(doc: Doc, cue: Evidence, lex: Lexicon, reported: bool = False) ->
             return "uncertain"  # "may have met": a hedged past event
         return status
     if cue.kind == "hedge":
-        return lex.hedges.get(cue.text.lower(), table.get("hedge"))
+        word = cue.text.lower()
+        if word in lex.hedges:
+            return lex.hedges[word]
+        return table.get("hedge") if (cue.effect or "").startswith(_CAPS) else None
     if _unsupported(cue):
         return table.get("negative_quantifier_unsupported")
     return table.get(cue.kind)
