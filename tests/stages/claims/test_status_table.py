@@ -213,6 +213,14 @@ TABLE = [
         NOT_CERTAIN,
     ),
     (
+        "attempted to: the attempt is asserted, the purchase is not",
+        "A leaked memo says the militia attempted to purchase rifles from a broker.",
+        "says",
+        "asserted",
+        "purchase",
+        NOT_CERTAIN,
+    ),
+    (
         "allegedly",
         "The rebels allegedly seized three villages near the border.",
         None,
