@@ -100,6 +100,7 @@ class Removal(Record):
         "repeated-title",
         "duplicate",
         "near-duplicate",
+        "punctuation-run",
     ]
     text: str
     detail: str | None = None  # e.g. which paragraph it duplicates and the score

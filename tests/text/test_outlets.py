@@ -256,3 +256,11 @@ def test_spans_in_bounds_and_disjoint(text: str) -> None:
         assert a.end <= b.start
     for m in outlets.find(text):
         assert 0 <= m.start < m.end <= len(text) and text[m.start : m.end] == m.text
+
+
+def test_wire_forms_are_agencies_only(outlets: Outlets) -> None:
+    forms = outlets.wire_forms()
+    assert forms["ap"] == forms["associated press"] == forms["apnews"] == "Associated Press"
+    assert forms["meridian wire"] == "Meridian Wire"
+    assert "news" not in forms  # a site label like "news.cn" is no form of its agency
+    assert "bbc" not in forms and "getty images" not in forms  # an outlet, a picture agency

@@ -69,6 +69,14 @@ def ingest(
             show_default=False,
         ),
     ] = None,
+    wait: Annotated[
+        bool,
+        typer.Option(
+            "--wait/--no-wait",
+            help="When another ingest is writing this corpus: wait for it (default), or "
+            "refuse at once.",
+        ),
+    ] = True,
     parquet: Annotated[
         str | None,
         typer.Option(
@@ -107,6 +115,7 @@ def ingest(
                 engine=engine.value,
                 ray_address=ray_address,
                 parquet=parquet,
+                wait=wait,
             )
     if fmt is Output.json:
         out.file.write(tables.dumps(summary.to_dict()) + "\n")

@@ -96,12 +96,14 @@ class Corpus:
         engine: str = "local",
         ray_address: str | None = None,
         parquet: str | None = None,
+        wait: bool = True,
     ) -> Summary:
         """Read, analyse and store inputs (files, folders, feeds, archives, URLs).
 
         `engine`: "local" (process pool, `jobs` processes) or "ray" (Ray Data; `ray_address`
         joins a cluster, `jobs` > 1 sets the actor count). `parquet`: a folder or object-store
-        URI that also receives the added analyses as Parquet partitions (corpus/parquet.py)."""
+        URI that also receives the added analyses as Parquet partitions (corpus/parquet.py).
+        `wait`: for another ingest writing this corpus (else raise store.lock.Busy)."""
         from newsint.corpus.ingest import Ingest
 
         self._analyzer = None  # the ingest builds and updates its own
@@ -115,16 +117,20 @@ class Corpus:
             engine_kind=engine,
             ray_address=ray_address,
             parquet=parquet,
+            wait=wait,
         ).run(inputs)
 
-    def add(self, items: Iterable[Analysis | InputError], *, engine: Any = None) -> Summary:
+    def add(
+        self, items: Iterable[Analysis | InputError], *, engine: Any = None, wait: bool = True
+    ) -> Summary:
         """Analyse and store articles read elsewhere (a web upload), like `ingest` does files.
 
-        `engine` (a LocalEngine) is kept by long-running callers so spaCy loads once."""
+        `engine` (a LocalEngine) is kept by long-running callers so spaCy loads once; `wait`
+        as for `ingest` (the web server does not wait: it answers 503)."""
         from newsint.corpus.ingest import Ingest
 
         self._analyzer = None
-        return Ingest(self.store, self.config, engine=engine).run_items(items)
+        return Ingest(self.store, self.config, engine=engine, wait=wait).run_items(items)
 
     # ---- queries (corpus/queries/*)
 

@@ -9,6 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from newsint.config import Entities as EntitiesConfig
+from newsint.stages.entities.business import retype_companies
 from newsint.stages.entities.context import _MODIFIER_DEPS, _Ctx, _span_text
 from newsint.stages.entities.credits import (
     block_credits,
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 _DETERMINERS = frozenset({"the", "a", "an"})
 _QUOTES = frozenset("\"'“”‘’«»()[]{},;:")
+_QUOTE_MARKS = frozenset("\"'“”‘’«»")
 _TRIM_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
 _WORD = re.compile(r"[^\W\d_]", re.UNICODE)
 
@@ -63,6 +65,8 @@ def extract(doc: Doc, gaz: Gazetteer, cfg: EntitiesConfig) -> list[Candidate]:
     _credit_names(ctx, credit_names(ctx, credits))
     _tickers(ctx, tickers)
     _teams(ctx)
+    retype_companies(ctx)
+    _surnames(ctx)
     _person_short_forms(ctx, persons)
     known = _known_names(ctx)
     _known_in_credits(ctx, known)
@@ -111,6 +115,14 @@ def _candidate(ctx: _Ctx, ts: int, te: int, label: str, type_: str) -> Candidate
         ts += 1
     while te > ts and (doc[te - 1].text in _QUOTES or doc[te - 1].is_space):
         te -= 1
+    cut = next((i for i in range(ts + 1, te) if _opens_quote(doc, i, te)), None)
+    if cut is not None:
+        te = cut  # "Trump 'Looking Forward'": a headline's quoted words are no part of a name
+        while te > ts and (doc[te - 1].text in _QUOTES or doc[te - 1].is_space):
+            te -= 1
+        if not any(doc[i].text[:1].isupper() for i in range(ts, te)):
+            return None  # 'the " Iron Lady': nothing of a name before the quote
+        fixes.append("quote-cut")
     if te - ts > 1 and doc[ts].lower_ in _DETERMINERS:
         ts += 1
         fixes.append("determiner")
@@ -158,10 +170,24 @@ def _candidate(ctx: _Ctx, ts: int, te: int, label: str, type_: str) -> Candidate
 
 
 def _teams(ctx: _Ctx) -> None:
-    """Clubs named after places, by context (sports.py): replace what the model made of them."""
-    for ts, te, type_, fix in team_proposals(ctx):
+    """Clubs named after places, by context (sports.py): replace what the model made of them.
+    The surname of a person the article names in full ("Edberg" of "Stefan Edberg") is no club."""
+    persons = {name_key(e[-1].text) for e in ctx.full_persons}
+    proposals = [
+        p
+        for p in team_proposals(ctx)
+        if p[2] != "ORG" or name_key(_span_text(ctx, p[0], p[1])[2]) not in persons
+    ]
+    if proposals:  # a sports article: its dateline's place is no club of the same name
+        for c in ctx.cands:
+            if ctx.dateline_places.intersection(range(*c.tokens)):
+                c.sense = "place"
+    teams: set[str] = set()
+    for ts, te, type_, fix in proposals:
         if any(ctx.blocked[ts:te]) or ctx.dateline_places.intersection(range(ts, te)):
             continue
+        if type_ == "ORG":
+            teams.add(name_key(_span_text(ctx, ts, te)[2]))
         old = [c for c in ctx.cands if c.tokens[0] < te and ts < c.tokens[1]]
         if len(old) == 1 and old[0].tokens == (ts, te) and old[0].type == type_:
             continue
@@ -174,6 +200,32 @@ def _teams(ctx: _Ctx) -> None:
                 ctx.covered[i] = False
         c.fixes.append(fix)
         ctx.add(c)
+    for c in ctx.cands:  # the same club named in prose ("Derbyshire and Surrey")
+        if name_key(c.name) in teams and c.type != "ORG" and c.sense is None:
+            c.type = "ORG"
+            c.entry = None
+            c.fixes.append("sports-team")
+
+
+def _surnames(ctx: _Ctx) -> None:
+    """A place name that is the surname of a person the article names in full is that person
+    ("Valeska Paris ... Paris said", "MaliVai Washington ... said Washington"), except after a
+    locative preposition ("in Paris")."""
+    doc, words = ctx.doc, ctx.gaz.words
+    full = ctx.full_persons
+    surnames = {name_key(e[-1].text) for e in full}
+    inside = {i for e in full for i in range(e.start, e.end)}
+    for c in ctx.cands:
+        ts, te = c.tokens
+        if c.type not in ("GPE", "LOC") or te - ts != 1 or ts in inside or c.sense is not None:
+            continue
+        if name_key(c.name) not in surnames:
+            continue
+        if ts > 0 and doc[ts - 1].lower_ in words.place_prepositions | words.sports_venue_words:
+            continue
+        c.type, c.entry, c.country = "PERSON", None, None
+        c.sense = "person"  # kept apart from the place of the same name ("in Lisbon")
+        c.fixes.append("surname")
 
 
 def _credited(ctx: _Ctx, ts: int, te: int, label: str) -> None:
@@ -225,6 +277,16 @@ def _credit_names(ctx: _Ctx, names: list[tuple[int, int, str, str]]) -> None:
                 c.fixes.append(fix)
         elif ctx.free(ts, te):
             _new(ctx, ts, te, type_, fix)
+
+
+def _opens_quote(doc: Doc, i: int, te: int) -> bool:
+    """Does token i open a quotation inside a name's span? A lone straight apostrophe only
+    when another closes it nearby ("Traders ' Association" is a plural possessive)."""
+    if doc[i].text not in _QUOTE_MARKS:
+        return False
+    if doc[i].text != "'":
+        return True
+    return any(doc[k].text == "'" for k in range(i + 1, min(len(doc), te + 2)))
 
 
 def _given_name(ctx: _Ctx, i: int, first: int) -> bool:

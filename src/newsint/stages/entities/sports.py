@@ -29,10 +29,12 @@ Proposal = tuple[int, int, str, str]  # token start, token end, type, fix
 
 
 def sports_document(ctx: _Ctx) -> bool:
-    """Does the article speak of sport (enough of the sports words of the tables)?"""
-    words = ctx.gaz.words.sports_cues
-    hits = sum(1 for t in ctx.doc if t.lower_ in words or t.lemma_.lower() in words)
-    return hits >= ctx.cfg.sports_min_cues
+    """Does the article speak of sport (enough sports words, or results lines)?"""
+    hits = len(ctx.gaz.words.sports_cue_matcher.findall(ctx.text))
+    if hits >= ctx.cfg.sports_min_cues:
+        return True
+    results = ctx.gaz.words.result_line.findall(ctx.text)
+    return len(results) >= ctx.cfg.sports_min_result_lines
 
 
 def team_proposals(ctx: _Ctx) -> list[Proposal]:

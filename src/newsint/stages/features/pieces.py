@@ -20,6 +20,7 @@ import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsint.text.fold import word_key
+from newsint.text.outlets import load_outlets
 from newsint.text.segments import lines
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -53,10 +54,12 @@ _CAPSEQ = re.compile(
 
 @dataclass(frozen=True)
 class CorpusData:
-    """Word lists and credit patterns from data/corpus.toml."""
+    """Word lists and credit patterns from data/corpus.toml; the wire agencies from
+    data/outlets.toml (the one outlet table)."""
 
     credit_patterns: tuple[tuple[str, str, re.Pattern[str]], ...]  # kind, side, pattern
     outlet_words: frozenset[str]
+    known_outlets: frozenset[str]
     strip_words: frozenset[str]
     not_outlets: frozenset[str]
     wires: dict[str, str]  # alias (lower case) -> canonical agency name
@@ -73,11 +76,12 @@ def corpus_data() -> CorpusData:
         (c["kind"], c.get("side", "name"), re.compile(c["pattern"], re.IGNORECASE | re.MULTILINE))
         for c in raw["credits"]
     )
-    wires = {alias: w["name"] for w in raw["wires"] for alias in [w["name"].lower(), *w["aliases"]]}
+    wires = load_outlets().wire_forms()
     stop = frozenset(ENGLISH_STOP_WORDS) | frozenset(raw["stopwords"]["words"])
     return CorpusData(
         credit_patterns=patterns,
         outlet_words=frozenset(raw["outlets"]["words"]),
+        known_outlets=frozenset(raw["outlets"]["known"]),
         strip_words=frozenset(raw["outlets"]["strip"]),
         not_outlets=frozenset(raw["outlets"]["not_outlets"]),
         wires=wires,
@@ -279,7 +283,7 @@ def looks_like_outlet(name: str) -> bool:
     folded = word_key(name)
     if folded in data.not_outlets or not folded:
         return False
-    if wire_of(name):
+    if wire_of(name) or folded in data.known_outlets:
         return True
     return any(t in data.outlet_words for t in folded.split())
 
