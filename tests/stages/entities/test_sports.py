@@ -63,8 +63,22 @@ def mention(a: Analysis, text: str) -> Mention:
         # a results line and a standings line
         (SPORT + "\n\nHarrowgate 3 Oakvale 1\n", [("Harrowgate", "GPE")], "Harrowgate", "ORG"),
         (SPORT + "\n\nOakvale 4 2 1 1 5 4 7\n", [], "Oakvale", "ORG"),
-        # a fixture in capitals
-        (SPORT + "\n\nHARROWGATE AT OAKVALE\n", [], "OAKVALE", "ORG"),
+        # a fixture in capitals: the visitors, then the place they play at
+        (SPORT + "\n\nHARROWGATE AT OAKVALE\n", [], "HARROWGATE", "ORG"),
+        (SPORT + "\n\nHARROWGATE AT OAKVALE\n", [], "OAKVALE", "GPE"),
+        # a competition is an event, not a club or a place
+        (
+            SPORT + "Harrowgate lead the Northern League.",
+            [("Northern League", "ORG")],
+            "Northern League",
+            "EVENT",
+        ),
+        (
+            SPORT + "She reached the final of the Oakvale Open.",
+            [("Oakvale Open", "GPE")],
+            "Oakvale Open",
+            "EVENT",
+        ),
         # a country's side stays the country
         (SPORT + "Norway beat Harrowgate in a friendly.", [("Norway", "GPE")], "Norway", "GPE"),
         # a bowler's figures make a person, not a club

@@ -20,7 +20,7 @@ from newsint.stages.entities.credits import (
 from newsint.stages.entities.describe import _describe, _role_countries, _set_title
 from newsint.stages.entities.gazetteer import Gazetteer
 from newsint.stages.entities.names import Candidate, acronym_letters, spelling_similarity
-from newsint.stages.entities.sports import team_proposals
+from newsint.stages.entities.sports import competitions, sports_document, team_proposals
 from newsint.text.fold import name_key
 
 if TYPE_CHECKING:
@@ -71,6 +71,8 @@ def extract(doc: Doc, gaz: Gazetteer, cfg: EntitiesConfig) -> list[Candidate]:
     known = _known_names(ctx)
     _known_in_credits(ctx, known)
     for c in loud:  # the model guesses on all-caps text: keep what the article or tables confirm
+        if not ctx.free(*c.tokens):
+            continue  # a rule already named it (a club or venue of a fixture line)
         entry = gaz.lookup(c.name)
         if entry is not None or name_key(c.name) in known:
             c.type = entry.type if entry else known[name_key(c.name)]
@@ -82,6 +84,8 @@ def extract(doc: Doc, gaz: Gazetteer, cfg: EntitiesConfig) -> list[Candidate]:
         _shouted_names(ctx, known)
         _variants(ctx, known)
     _acronyms_in_parentheses(ctx)
+    if ctx.sport:
+        competitions(ctx)
     for c in ctx.cands:
         _describe(ctx, c)
     _role_countries(ctx)
@@ -173,9 +177,10 @@ def _teams(ctx: _Ctx) -> None:
     """Clubs named after places, by context (sports.py): replace what the model made of them.
     The surname of a person the article names in full ("Edberg" of "Stefan Edberg") is no club."""
     persons = {name_key(e[-1].text) for e in ctx.full_persons}
+    ctx.sport = sports_document(ctx)
     proposals = [
         p
-        for p in team_proposals(ctx)
+        for p in (team_proposals(ctx) if ctx.sport else [])
         if p[2] != "ORG" or name_key(_span_text(ctx, p[0], p[1])[2]) not in persons
     ]
     if proposals:  # a sports article: its dateline's place is no club of the same name
@@ -199,6 +204,8 @@ def _teams(ctx: _Ctx) -> None:
             for i in range(*o.tokens):
                 ctx.covered[i] = False
         c.fixes.append(fix)
+        if fix == "sports-venue":
+            c.sense = "place"  # DETROIT where the game is, not the Detroit club
         ctx.add(c)
     for c in ctx.cands:  # the same club named in prose ("Derbyshire and Surrey")
         if name_key(c.name) in teams and c.type != "ORG" and c.sense is None:

@@ -38,9 +38,8 @@ def sports_document(ctx: _Ctx) -> bool:
 
 
 def team_proposals(ctx: _Ctx) -> list[Proposal]:
-    """Team names of the result and standings lines, and place names used as teams in prose."""
-    if not sports_document(ctx):
-        return []
+    """Team names of the result and standings lines, and place names used as teams in prose
+    (for a sports article: the caller asks `sports_document` first)."""
     out = _table_teams(ctx)
     taken = {i for ts, te, _, _ in out for i in range(ts, te)}
     for c in ctx.cands:
@@ -51,6 +50,19 @@ def team_proposals(ctx: _Ctx) -> list[Proposal]:
             if _team_context(ctx, ts, te):
                 out.append((ts, te, "ORG", "sports-team"))
     return out
+
+
+def competitions(ctx: _Ctx) -> None:
+    """In a sports article a name ending in a competition word is the competition (EVENT):
+    "American League", "Fed Cup", "Hong Kong Open" (the model says club or place)."""
+    heads = ctx.gaz.words.competition_heads
+    for c in ctx.cands:
+        ts, te = c.tokens
+        if te - ts < 2 or c.type not in ("ORG", "GPE", "LOC", "FAC", "PERSON", "NORP"):
+            continue
+        if name_key(ctx.doc[te - 1].text) in heads and ctx.gaz.lookup(c.name) is None:
+            c.type, c.entry, c.country = "EVENT", None, None
+            c.fixes.append("competition")
 
 
 # --------------------------------------------------------------------------- tables
@@ -89,12 +101,11 @@ def _table_teams(ctx: _Ctx) -> list[Proposal]:
             after = ctx.doc[te] if te <= line[-1].i else None
             if after is not None and after.text == ":":
                 continue  # "Leicester :" a venue, "Division two :" a heading
-            if (
-                before is not None
-                and before.lower_ in words.sports_venue_words
-                and before.text not in words.sports_separators
-            ):
-                continue  # "At Hove" (but "BOSTON AT DETROIT" is a fixture)
+            if before is not None and before.lower_ in words.sports_venue_words:
+                if before.text in words.sports_separators and not table:
+                    # "KANSAS CITY AT DETROIT": the visitors, then where they play
+                    out.append((ts, te, "GPE", "sports-venue"))
+                continue  # "At Hove": a venue
             beside = [t for t in (before, after) if t is not None]
             if not any(_is_number(t) or t.text in words.sports_separators for t in beside):
                 continue
