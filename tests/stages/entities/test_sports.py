@@ -81,6 +81,13 @@ def mention(a: Analysis, text: str) -> Mention:
         ),
         # a country's side stays the country
         (SPORT + "Norway beat Harrowgate in a friendly.", [("Norway", "GPE")], "Norway", "GPE"),
+        # an athlete with a nationality, the model's ORG notwithstanding
+        (
+            SPORT + "\n\nMarta Quist ( Norway ) 3:31.674\n",
+            [("Marta Quist", "ORG")],
+            "Marta Quist",
+            "PERSON",
+        ),
         # a bowler's figures make a person, not a club
         (
             SPORT + "\n\nBowling : Brenn 10-1-40-2 , Ostrem 9-0-45-1\n",

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _NUMBER = re.compile(r"^\d+(?:[.,:/\-]\d+)*(?:[.,:/\-]\d+|[½¼¾])?$|^\d+/\d+$|^\.\d+$")
-_RANK = re.compile(r"^\d+[.=]$")
+_RANK = re.compile(r"^\s*\d+[.=](?:\s|$)")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC", "PERSON"})
 # spaCy's labels of numbers and times: "July 21" beside a number is a date, not a team
@@ -42,6 +42,12 @@ def team_proposals(ctx: _Ctx) -> list[Proposal]:
     (for a sports article: the caller asks `sports_document` first)."""
     out = _table_teams(ctx)
     taken = {i for ts, te, _, _ in out for i in range(ts, te)}
+    for c in ctx.cands:  # "Marion Roe ( France ) 3:31.674": an athlete, whatever the model said
+        ts, te = c.tokens
+        athlete = c.type == "ORG" and te - ts > 1 and _country_follows(ctx, te)
+        if athlete and not taken.intersection(range(ts, te)) and not _org_word(ctx, ts, te):
+            out.append((ts, te, "PERSON", "sports-athlete"))
+            taken.update(range(ts, te))
     for c in ctx.cands:
         ts, te = c.tokens
         if c.type in _PLACE_TYPES and not taken.intersection(range(ts, te)):
@@ -88,7 +94,7 @@ def _table_teams(ctx: _Ctx) -> list[Proposal]:
     words, cfg = ctx.gaz.words, ctx.cfg
     out: list[Proposal] = []
     for line in _lines(ctx):
-        if _RANK.match(line[0].text):
+        if _RANK.match(ctx.text[line[0].idx : line[0].idx + 8]):
             continue  # "1. Jane Roe ( Kenya ) 13.17": ranked athletes, not teams
         numbers = sum(_is_number(t) for t in line)
         alpha = sum(t.is_alpha for t in line)
@@ -176,7 +182,27 @@ def _table_type(ctx: _Ctx, ts: int, te: int) -> str:
     for c in ctx.cands:
         if c.tokens == (ts, te) and c.type == "PERSON" and te - ts > 1:
             return "PERSON"
+    if te - ts > 1 and _country_follows(ctx, te):
+        return "PERSON"  # "Ada Capelli ( France ) 3:31.674"
     return "ORG"
+
+
+def _org_word(ctx: _Ctx, ts: int, te: int) -> bool:
+    """Does the name carry an organisation's word ("Red Star Club", "Dinamo Moscow FC")?"""
+    words = ctx.gaz.words
+    return any(
+        name_key(t.text) in words.designators or name_key(t.text) in words.org_heads
+        for t in ctx.doc[ts:te]
+    )
+
+
+def _country_follows(ctx: _Ctx, te: int) -> bool:
+    """ "( France )" right after the name: an athlete's nationality."""
+    doc = ctx.doc
+    if te + 2 >= len(doc) or doc[te].text != "(":
+        return False
+    close = next((k for k in range(te + 1, min(len(doc), te + 6)) if doc[k].text == ")"), None)
+    return close is not None and _is_country(ctx, doc[te + 1 : close].text)
 
 
 # --------------------------------------------------------------------------- prose
