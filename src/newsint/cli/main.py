@@ -55,11 +55,22 @@ def analyze(
         Format,
         typer.Option("--format", "-f", help="text: a brief; json: the analysis; md: Markdown."),
     ] = Format.text,
+    all_events: Annotated[
+        bool,
+        typer.Option(
+            "--all-events",
+            help="Keep negated, denied, hypothetical, questioned and planned events on the "
+            "timeline and in the choice of the main event.",
+        ),
+    ] = False,
     config: ConfigOpt = None,
 ) -> None:
     """Analyse articles one by one and print a brief (or the JSON analysis)."""
     try:
         cfg = load_config(config)
+        if all_events:
+            events = cfg.events.model_copy(update={"all_events": True})
+            cfg = cfg.model_copy(update={"events": events})
         iso = parse_published(published, cfg)
     except NewsintError as exc:
         fail(exc)
@@ -77,9 +88,9 @@ def analyze(
         if fmt is Format.json:
             results.append(item)
         elif fmt is Format.md:
-            out.file.write(brief.render_markdown(item) + "\n")
+            out.file.write(brief.render_markdown(item, cfg.events.all_events) + "\n")
         else:
-            brief.render_console(item, out)
+            brief.render_console(item, out, cfg.events.all_events)
     if fmt is Format.json:
         # One object for one article, a JSON array for several: both stable and parseable.
         if len(results) == 1:

@@ -33,7 +33,16 @@ class DerivedRecords(AnalyzerState):
         group = [r for r in eligible if (not r.cited, KIND_RANK[r.kind]) == top]  # type: ignore[index]
         best = max(r.score for r in group)
         near = [r for r in group if r.score >= best - self.cfg.parent_score_tie]
-        return min(near, key=lambda r: (self.docs[r.original].order, -r.score))
+        # a candidate that is itself a copy of another candidate (by their own pair's
+        # evidence: credit, time, containment) is not the original: the opening of a page
+        # and the page are both like a reordered copy of it
+        heads = [r for r in near if not any(self._copy_of(r.original, s.original) for s in near)]
+        return min(heads or near, key=lambda r: (self.docs[r.original].order, -r.score))
+
+    def _copy_of(self, a: str, b: str) -> bool:
+        """Whether the relation between articles a and b makes a a copy of b."""
+        rel = self.relations.get(_pair(a, b)) if a != b else None
+        return rel is not None and rel.kind is not None and rel.copy == a
 
     def _update_parents(self, touched: set[str]) -> set[str]:
         """Recompute the original of touched articles; return articles whose root changed."""

@@ -22,6 +22,7 @@ from typing import Any
 
 from newsint.config import Config, default_config
 from newsint.corpus.bands import candidate_pairs
+from newsint.corpus.store.lock import WriterLock
 from newsint.corpus.store.store import Store
 from newsint.engines.local import Analysed, LocalEngine
 from newsint.errors import InputError, NotFound
@@ -177,8 +178,10 @@ class Ingest:
         engine_kind: str = "local",
         ray_address: str | None = None,
         parquet: str | None = None,
+        wait: bool = True,
     ) -> None:
         self.store = store
+        self.wait = wait  # for another ingest's writer lock; False: refuse (Busy) at once
         self.config = config or default_config()
         self.jobs = jobs
         self.fetch = fetch
@@ -402,6 +405,18 @@ class Ingest:
         return LocalEngine(self.config, jobs=self.jobs)
 
     def _run(self, items: Iterable[Analysis | InputError | Failure]) -> Summary:
+        """Under the corpus's writer lock: two ingests at once would interleave their
+        analyzer deltas and lose entity memberships."""
+        lock = WriterLock(
+            self.store,
+            wait=self.wait,
+            poll=self.config.store.writer_lock_poll_seconds,
+            waiting=self.progress.phase,
+        )
+        with lock:
+            return self._run_locked(items)
+
+    def _run_locked(self, items: Iterable[Analysis | InputError | Failure]) -> Summary:
         if self._parquet:
             from newsint.corpus.store.parquet import ParquetSink
 

@@ -255,9 +255,11 @@ class LocalEngine:
 PRELOAD = (
     "newsint.engines.local",
     "newsint.stages.clean",
+    "newsint.stages.language.stage",
     "newsint.stages.nlp",
     "newsint.stages.entities.stage",
     "newsint.stages.time.stage",
+    "newsint.stages.factuality.stage",
     "newsint.stages.claims.stage",
     "newsint.stages.grade",
     "newsint.stages.events.stage",

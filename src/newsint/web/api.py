@@ -211,7 +211,7 @@ def post_article(state: State, body: NewArticle, response: Response) -> Posted:
     analysis = read_upload(state, body)
     aid = analysis.article.id
     with state.write_lock:
-        summary = state.corpus.add([analysis], engine=state.engine)
+        summary = state.corpus.add([analysis], engine=state.engine, wait=False)
     if summary.failed:
         failure = summary.failed[0]
         problem, _, fix = failure.message.partition(" — ")
@@ -416,8 +416,12 @@ def timeline(
     state: State,
     pages: Pages,
     entity: Annotated[str | None, Query(description="Only events involving this entity.")] = None,
+    all_events: Annotated[
+        bool,
+        Query(description="Also negated, denied, hypothetical, questioned and planned events."),
+    ] = False,
 ) -> Page[TimelineEntry]:
-    items = state.corpus.timeline(entity=entity or None)
+    items = state.corpus.timeline(entity=entity or None, all_events=all_events)
     return pages.page(items[pages.offset : pages.offset + pages.limit], len(items))
 
 

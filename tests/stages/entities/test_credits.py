@@ -143,3 +143,54 @@ def test_plural_possessive_is_no_quote(forced) -> None:
     text = "The Dock Workers ' Association said it would strike on Friday."
     a = forced(text, [("Dock Workers ' Association", "ORG")])
     assert mention(a, "Dock Workers ' Association").type == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "name", "type_"),
+    [
+        (
+            "The Danish shipping giant Norvik said on Friday it would buy two ports. "
+            "Norvik will pay in cash.",
+            [("Norvik", "PERSON"), ("Norvik will", "PERSON")],
+            "Norvik",
+            "ORG",
+        ),
+        (
+            "Oslo-based Tarvo raised its forecast. Analysts said Tarvo had room to grow.",
+            [("Tarvo", "PERSON")],
+            "Tarvo",
+            "ORG",
+        ),
+        (  # a place owning output stays a place
+            "Officials said Velmora 's output fell in March.",
+            [("Velmora", "GPE")],
+            "Velmora",
+            "GPE",
+        ),
+        (  # a person's surname stays a person
+            "Consultant Ana Norberg left. Norberg 's shares were sold.",
+            [("Ana Norberg", "PERSON"), ("Norberg 's", "PERSON")],
+            "Norberg",
+            "PERSON",
+        ),
+    ],
+)
+def test_company_by_description(
+    forced, text: str, ents: list[tuple[str, str]], name: str, type_: str
+) -> None:
+    a = forced(text, ents)
+    found = [m for m in a.mentions if m.text == name]
+    assert found and all(m.type == type_ for m in found)
+
+
+def test_place_named_surname_is_the_person(forced) -> None:
+    text = (
+        "The activist Kira Lisbon left the group in 2009. Lisbon said she was never paid. "
+        "She now lives in Lisbon."
+    )
+    a = forced(text, [("Kira Lisbon", "PERSON"), ("Lisbon said", "GPE")])
+    said = next(m for m in a.mentions if m.text == "Lisbon" and text[m.end :].startswith(" said"))
+    lives = next(
+        m for m in a.mentions if m.text == "Lisbon" and text[m.start - 3 : m.start] == "in "
+    )
+    assert (said.type, lives.type) == ("PERSON", "GPE")

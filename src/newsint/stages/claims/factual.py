@@ -33,6 +33,9 @@ _EMBEDDING = frozenset({"intention", "purpose", "belief", "question", "hypotheti
 # Cue kinds on the speech act that change what its source does with the content.
 _SPEECH_ACT = frozenset({"denial", "question", "conditional", "hypothetical"})
 _NEGATION = frozenset({"negation", "negative_quantifier"})
+# The root's arguments, and the clauses under them ("no evidence [that it paid]").
+_ARGUMENTS = frozenset({"attr", "dobj", "nsubj", "nsubjpass"})
+_NOUN_CLAUSES = frozenset({"acl", "ccomp", "relcl"})
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,7 @@ def cue_status(doc: Doc, cue: Evidence, lex: Lexicon, reported: bool = False) ->
         return status
     if cue.kind == "hedge":
         return lex.hedges.get(cue.text.lower(), table.get("hedge"))
-    if cue.kind == "negative_quantifier" and (cue.effect or "").startswith("unsupported"):
+    if _unsupported(cue):
         return table.get("negative_quantifier_unsupported")
     return table.get(cue.kind)
 
@@ -89,7 +92,7 @@ def judge(
         for cue in said.cues:
             if lo <= cue.start < hi:
                 continue
-            if cue.kind in _NEGATION and said.value < 0:
+            if cue.kind in _NEGATION and said.value <= 0:
                 # "no evidence shows that…", "nobody said that…": no source says it
                 status = lex.factuality_status.get("negative_quantifier_unsupported")
             elif cue.kind in _SPEECH_ACT:
@@ -103,8 +106,10 @@ def judge(
 
 
 def _head(root: Token, lo: int, hi: int) -> tuple[Token, Factuality]:
-    """The content's head: the root, or the complement inside the content that a plan,
-    belief, question or condition at the root speaks of ("plans to sell": the sale)."""
+    """The content's head: the root, or the predicate inside the content that a plan,
+    belief, question or condition at the root speaks of ("plans to sell": the sale), or
+    that an absence of support at the root's argument leaves open ("there is no evidence
+    that the company paid": the payment)."""
     fact = of_token(root)
     for child in root.children:
         if child.dep_ not in _COMPLEMENTS or not (lo <= child.idx < hi):
@@ -112,7 +117,20 @@ def _head(root: Token, lo: int, hi: int) -> tuple[Token, Factuality]:
         below = of_token(child)
         if any(c.kind in _EMBEDDING and c.start == root.idx for c in below.cues):
             return child, below
+    for arg in root.children:
+        if arg.dep_ not in _ARGUMENTS:
+            continue
+        for clause in arg.children:
+            if clause.dep_ not in _NOUN_CLAUSES or not (lo <= clause.idx < hi):
+                continue
+            below = of_token(clause)
+            if any(_unsupported(c) and c.start == arg.idx for c in below.cues):
+                return clause, below
     return root, fact
+
+
+def _unsupported(cue: Evidence) -> bool:
+    return cue.kind == "negative_quantifier" and (cue.effect or "").startswith("unsupported")
 
 
 def _status(
@@ -125,7 +143,7 @@ def _status(
 ) -> str | None:
     if cue.kind == "denial":
         return "denied" if fact.source_value <= cfg.denied_factuality else None
-    if cue.kind in _NEGATION and not (cue.effect or "").startswith("unsupported"):
+    if cue.kind in _NEGATION and not _unsupported(cue):
         return "negative" if fact.source_value <= cfg.negative_factuality else None
     return cue_status(doc, cue, lex, reported)
 

@@ -156,7 +156,40 @@ def extract_claims(
                 factuality=None if factuality is None else round(factuality, 2),
             )
         )
+    _denied_within(claims, lex)
     return claims
+
+
+def _denied_within(claims: list[Claim], lex: Lexicon) -> None:
+    """A claim whose cue lies inside what another source denies is denied too, whatever the
+    parse made of the words between ("Valdoria denies its minister called for talks": the
+    minister's call for talks is what Valdoria denies)."""
+    denials = [c for c in claims if c.status == "denied" and c.cue is not None]
+    for claim in claims:
+        if claim.cue is None or claim.status == "denied":
+            continue
+        outer = next(
+            (
+                d
+                for d in denials
+                if d is not claim
+                and d.content.start <= claim.cue.start
+                and claim.content.end <= d.content.end
+            ),
+            None,
+        )
+        if outer is None or outer.cue is None:
+            continue
+        cue = outer.cue
+        claim.evidence = _unique(
+            [
+                *claim.evidence,
+                Evidence(
+                    start=cue.start, end=cue.end, text=cue.text, kind="denial", effect="denied"
+                ),
+            ]
+        )
+        claim.status = decide(lex, claim.evidence, claim.polarity == "negative")  # type: ignore[assignment]
 
 
 def relaying_outlet(analysis: Analysis, sources: Sources) -> SrcRef | None:

@@ -9,6 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from newsint.config import Entities as EntitiesConfig
+from newsint.stages.entities.business import retype_companies
 from newsint.stages.entities.context import _MODIFIER_DEPS, _Ctx, _span_text
 from newsint.stages.entities.credits import (
     block_credits,
@@ -19,7 +20,7 @@ from newsint.stages.entities.credits import (
 from newsint.stages.entities.describe import _describe, _role_countries, _set_title
 from newsint.stages.entities.gazetteer import Gazetteer
 from newsint.stages.entities.names import Candidate, acronym_letters, spelling_similarity
-from newsint.stages.entities.sports import team_proposals
+from newsint.stages.entities.sports import competitions, sports_document, team_proposals
 from newsint.text.fold import name_key
 
 if TYPE_CHECKING:
@@ -64,10 +65,14 @@ def extract(doc: Doc, gaz: Gazetteer, cfg: EntitiesConfig) -> list[Candidate]:
     _credit_names(ctx, credit_names(ctx, credits))
     _tickers(ctx, tickers)
     _teams(ctx)
+    retype_companies(ctx)
+    _surnames(ctx)
     _person_short_forms(ctx, persons)
     known = _known_names(ctx)
     _known_in_credits(ctx, known)
     for c in loud:  # the model guesses on all-caps text: keep what the article or tables confirm
+        if not ctx.free(*c.tokens):
+            continue  # a rule already named it (a club or venue of a fixture line)
         entry = gaz.lookup(c.name)
         if entry is not None or name_key(c.name) in known:
             c.type = entry.type if entry else known[name_key(c.name)]
@@ -79,6 +84,8 @@ def extract(doc: Doc, gaz: Gazetteer, cfg: EntitiesConfig) -> list[Candidate]:
         _shouted_names(ctx, known)
         _variants(ctx, known)
     _acronyms_in_parentheses(ctx)
+    if ctx.sport:
+        competitions(ctx)
     for c in ctx.cands:
         _describe(ctx, c)
     _role_countries(ctx)
@@ -167,10 +174,25 @@ def _candidate(ctx: _Ctx, ts: int, te: int, label: str, type_: str) -> Candidate
 
 
 def _teams(ctx: _Ctx) -> None:
-    """Clubs named after places, by context (sports.py): replace what the model made of them."""
-    for ts, te, type_, fix in team_proposals(ctx):
+    """Clubs named after places, by context (sports.py): replace what the model made of them.
+    The surname of a person the article names in full ("Edberg" of "Stefan Edberg") is no club."""
+    persons = {name_key(e[-1].text) for e in ctx.full_persons}
+    ctx.sport = sports_document(ctx)
+    proposals = [
+        p
+        for p in (team_proposals(ctx) if ctx.sport else [])
+        if p[2] != "ORG" or name_key(_span_text(ctx, p[0], p[1])[2]) not in persons
+    ]
+    if proposals:  # a sports article: its dateline's place is no club of the same name
+        for c in ctx.cands:
+            if ctx.dateline_places.intersection(range(*c.tokens)):
+                c.sense = "place"
+    teams: set[str] = set()
+    for ts, te, type_, fix in proposals:
         if any(ctx.blocked[ts:te]) or ctx.dateline_places.intersection(range(ts, te)):
             continue
+        if type_ == "ORG":
+            teams.add(name_key(_span_text(ctx, ts, te)[2]))
         old = [c for c in ctx.cands if c.tokens[0] < te and ts < c.tokens[1]]
         if len(old) == 1 and old[0].tokens == (ts, te) and old[0].type == type_:
             continue
@@ -182,7 +204,35 @@ def _teams(ctx: _Ctx) -> None:
             for i in range(*o.tokens):
                 ctx.covered[i] = False
         c.fixes.append(fix)
+        if fix == "sports-venue":
+            c.sense = "place"  # DETROIT where the game is, not the Detroit club
         ctx.add(c)
+    for c in ctx.cands:  # the same club named in prose ("Derbyshire and Surrey")
+        if name_key(c.name) in teams and c.type != "ORG" and c.sense is None:
+            c.type = "ORG"
+            c.entry = None
+            c.fixes.append("sports-team")
+
+
+def _surnames(ctx: _Ctx) -> None:
+    """A place name that is the surname of a person the article names in full is that person
+    ("Valeska Paris ... Paris said", "MaliVai Washington ... said Washington"), except after a
+    locative preposition ("in Paris")."""
+    doc, words = ctx.doc, ctx.gaz.words
+    full = ctx.full_persons
+    surnames = {name_key(e[-1].text) for e in full}
+    inside = {i for e in full for i in range(e.start, e.end)}
+    for c in ctx.cands:
+        ts, te = c.tokens
+        if c.type not in ("GPE", "LOC") or te - ts != 1 or ts in inside or c.sense is not None:
+            continue
+        if name_key(c.name) not in surnames:
+            continue
+        if ts > 0 and doc[ts - 1].lower_ in words.place_prepositions | words.sports_venue_words:
+            continue
+        c.type, c.entry, c.country = "PERSON", None, None
+        c.sense = "person"  # kept apart from the place of the same name ("in Lisbon")
+        c.fixes.append("surname")
 
 
 def _credited(ctx: _Ctx, ts: int, te: int, label: str) -> None:

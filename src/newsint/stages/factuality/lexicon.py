@@ -25,10 +25,16 @@ class Lexicon:
     negation_words: frozenset[str]
     negative_quantifiers: frozenset[str]
     negative_prepositions: frozenset[str]
+    negative_before_gerund: frozenset[str]
     intensifiers: frozenset[str]
     object_quantifier_cap: float
     modals: dict[str, float]
+    future_modals: frozenset[str]
     hedges: dict[str, float]
+    event_modifiers: dict[str, float]
+    negated_adverbs: frozenset[str]
+    stopping: frozenset[str]
+    stopping_cap: float
     factive: frozenset[str]
     implicative: dict[str, tuple[int, int]]  # lemma -> (sign when positive, sign when negated)
     report: frozenset[str]
@@ -48,6 +54,11 @@ class Lexicon:
     conditional_marks: frozenset[str]
     conditional_cap: float
     purpose_cap: float
+    presupposed_marks: frozenset[str]
+    unrealised_marks: frozenset[str]
+    unrealised_cap: float
+    generic_cap: float
+    imperative_cap: float
     infinitive_cap: float
     noun_suffixes: tuple[str, ...]
     eventive_nouns: frozenset[str]
@@ -101,10 +112,16 @@ def parse_lexicon(data: dict[str, Any], where: str) -> Lexicon:
             negation_words=_words(data, "negation", "words"),
             negative_quantifiers=_words(data, "negation", "quantifiers"),
             negative_prepositions=_words(data, "negation", "prepositions"),
+            negative_before_gerund=_words(data, "negation", "before_gerund"),
             intensifiers=_words(data, "negation", "intensifiers"),
             object_quantifier_cap=float(data["negation"]["object_quantifier_cap"]),
-            modals=_values(data["modals"]),
+            modals=_values(data["modals"]["values"]),
+            future_modals=_words(data, "modals", "future"),
             hedges=_values(data["hedges"]),
+            event_modifiers=_values(data["event_modifiers"]),
+            negated_adverbs=_words(data, "negation", "after_no"),
+            stopping=_words(data, "stopping", "lemmas"),
+            stopping_cap=float(data["stopping"]["cap"]),
             factive=_words(data, "factive", "lemmas"),
             implicative={
                 str(k): _signature(str(k), v, f"{where} [implicative]")
@@ -127,6 +144,11 @@ def parse_lexicon(data: dict[str, Any], where: str) -> Lexicon:
             conditional_marks=_words(data, "conditional", "marks"),
             conditional_cap=float(data["conditional"]["cap"]),
             purpose_cap=float(data["purpose"]["cap"]),
+            presupposed_marks=_words(data, "adverbial", "presupposed"),
+            unrealised_marks=_words(data, "adverbial", "unrealised"),
+            unrealised_cap=float(data["adverbial"]["unrealised_cap"]),
+            generic_cap=float(data["nouns"]["generic_cap"]),
+            imperative_cap=float(data["imperative"]["cap"]),
             infinitive_cap=float(data["infinitive"]["cap"]),
             noun_suffixes=tuple(str(s) for s in data["nouns"]["suffixes"]),
             eventive_nouns=_words(data, "nouns", "lemmas"),
