@@ -66,7 +66,8 @@ def mention(a: Analysis, text: str) -> Mention:
         # a fixture in capitals: the visitors, then the place they play at
         (SPORT + "\n\nHARROWGATE AT OAKVALE\n", [], "HARROWGATE", "ORG"),
         (SPORT + "\n\nHARROWGATE AT OAKVALE\n", [], "OAKVALE", "GPE"),
-        # a competition is an event, not a club or a place
+        # a competition is an event, not a club or a place, in capitals too
+        (SPORT + "\n\nRESULTS FROM THE OAKVALE OPEN .\n", [], "OAKVALE OPEN", "EVENT"),
         (
             SPORT + "Harrowgate lead the Northern League.",
             [("Northern League", "ORG")],

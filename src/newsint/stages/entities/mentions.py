@@ -20,7 +20,12 @@ from newsint.stages.entities.credits import (
 from newsint.stages.entities.describe import _describe, _role_countries, _set_title
 from newsint.stages.entities.gazetteer import Gazetteer
 from newsint.stages.entities.names import Candidate, acronym_letters, spelling_similarity
-from newsint.stages.entities.sports import competitions, sports_document, team_proposals
+from newsint.stages.entities.sports import (
+    capital_competitions,
+    competitions,
+    sports_document,
+    team_proposals,
+)
 from newsint.text.fold import name_key
 
 if TYPE_CHECKING:
@@ -85,6 +90,8 @@ def extract(doc: Doc, gaz: Gazetteer, cfg: EntitiesConfig) -> list[Candidate]:
         _variants(ctx, known)
     _acronyms_in_parentheses(ctx)
     if ctx.sport:
+        for ts, te, type_, fix in capital_competitions(ctx):
+            _replace(ctx, ts, te, type_, fix)
         competitions(ctx)
     for c in ctx.cands:
         _describe(ctx, c)
@@ -233,6 +240,21 @@ def _surnames(ctx: _Ctx) -> None:
         c.type, c.entry, c.country = "PERSON", None, None
         c.sense = "person"  # kept apart from the place of the same name ("in Lisbon")
         c.fixes.append("surname")
+
+
+def _replace(ctx: _Ctx, ts: int, te: int, type_: str, fix: str) -> None:
+    """A rule's name in place of whatever candidates overlap its tokens."""
+    if any(ctx.blocked[ts:te]):
+        return
+    c = _candidate(ctx, ts, te, "O", type_)
+    if c is None:
+        return
+    for o in [o for o in ctx.cands if o.tokens[0] < te and ts < o.tokens[1]]:
+        ctx.cands.remove(o)
+        for i in range(*o.tokens):
+            ctx.covered[i] = False
+    c.fixes.append(fix)
+    ctx.add(c)
 
 
 def _credited(ctx: _Ctx, ts: int, te: int, label: str) -> None:
