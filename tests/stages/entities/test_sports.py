@@ -105,6 +105,20 @@ def test_club_by_context(
     assert mention(a, name).type == type_
 
 
+@pytest.mark.parametrize(
+    ("ents", "name", "type_"),
+    [
+        ([("Oakvale 2-0", "ORG")], "Oakvale", "ORG"),  # a club's score is no part of its name
+        ([("Ola Brenn 3", "PERSON")], "Ola Brenn", "PERSON"),
+    ],
+)
+def test_score_is_no_part_of_a_name(forced, ents, name: str, type_: str) -> None:
+    text = SPORT + "Harrowgate beat Oakvale 2-0 as Ola Brenn 3 times hit the post."
+    a = forced(text, ents)
+    m = mention(a, name)
+    assert m.type == type_ and "score" in (m.fix or "")
+
+
 def test_no_club_outside_sport(forced) -> None:
     """Without sports words a place beside a number stays a place."""
     text = "Harrowgate beat its own record for rainfall.\n\nHarrowgate 3 Oakvale 1\n"

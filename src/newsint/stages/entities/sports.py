@@ -201,8 +201,8 @@ def _table_type(ctx: _Ctx, ts: int, te: int) -> str:
     if ctx.gaz.words.person_figures.match(ctx.text[after : after + 24]):
         return "PERSON"
     for c in ctx.cands:
-        if c.tokens == (ts, te) and c.type == "PERSON" and te - ts > 1:
-            return "PERSON"
+        if c.tokens == (ts, te) and c.type == "PERSON" and te - ts > 1 and "score" not in c.fixes:
+            return "PERSON"  # (a span the model ran into the score is no sure person)
     if te - ts > 1 and _country_follows(ctx, te):
         return "PERSON"  # "Ada Capelli ( France ) 3:31.674"
     return "ORG"
