@@ -71,6 +71,27 @@ def competitions(ctx: _Ctx) -> None:
             c.fixes.append("competition")
 
 
+def capital_competitions(ctx: _Ctx) -> list[Proposal]:
+    """Competitions written in capitals ("HONG KONG OPEN", "AMERICAN LEAGUE"), which the model
+    misses in all-caps lines: the capitalised words before a competition word, back to a
+    function word or a dash ("RESULTS FROM THE U.S. OPEN" -> "U.S. OPEN")."""
+    heads, doc = ctx.gaz.words.competition_heads, ctx.doc
+    out: list[Proposal] = []
+    for t in doc:
+        if not (t.is_upper and t.is_alpha and name_key(t.text) in heads):
+            continue
+        ts = t.i
+        while ts > 0 and _capital_word(doc[ts - 1]) and "\n" not in doc[ts - 1].whitespace_:
+            ts -= 1
+        if ts < t.i:
+            out.append((ts, t.i + 1, "EVENT", "competition"))
+    return out
+
+
+def _capital_word(t: Token) -> bool:
+    return t.is_upper and not t.is_stop and any(c.isalpha() for c in t.text) and t.text != "-"
+
+
 # --------------------------------------------------------------------------- tables
 
 
@@ -180,8 +201,8 @@ def _table_type(ctx: _Ctx, ts: int, te: int) -> str:
     if ctx.gaz.words.person_figures.match(ctx.text[after : after + 24]):
         return "PERSON"
     for c in ctx.cands:
-        if c.tokens == (ts, te) and c.type == "PERSON" and te - ts > 1:
-            return "PERSON"
+        if c.tokens == (ts, te) and c.type == "PERSON" and te - ts > 1 and "score" not in c.fixes:
+            return "PERSON"  # (a span the model ran into the score is no sure person)
     if te - ts > 1 and _country_follows(ctx, te):
         return "PERSON"  # "Ada Capelli ( France ) 3:31.674"
     return "ORG"
