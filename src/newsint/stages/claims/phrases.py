@@ -81,9 +81,11 @@ class PhraseRules(SourcesBase):
             aside = sub[0].i > 0 and self.doc[sub[0].i - 1].text in (",", "—", "–", "(")
             if aside and child.dep_ != "relcl":
                 continue  # "Rubio, speaking at a rally,": an aside, not the source's name
-            reports = lex.cue_verb(child) is not None and (
-                child.tag_ != "VBN" or any(c.dep_ == "aux" for c in child.children)
-            )  # "who said…" is the report itself; "a poll released Thursday" names the poll
+            reports = any(
+                lex.cue_verb(t) is not None
+                and (t.tag_ != "VBN" or any(c.dep_ == "aux" for c in t.children))
+                for t in sub
+            )  # "who said…" holds a report; "a poll released Thursday" names the poll
             if reports or self._held_by_outlet(child, provenance):
                 continue
             hi = max(hi, sub[-1].i)
