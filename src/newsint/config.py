@@ -24,6 +24,9 @@ class Limits(Section):
     max_text_chars: int
     max_control_ratio: float
     min_decoded_ratio: float
+    min_utf8_share: float
+    max_encoding_chaos: float
+    western_chaos_margin: float
     max_decompressed_bytes: int
     max_decompression_ratio: float
     min_published_year: int
