@@ -205,6 +205,7 @@ class Web(Section):
     token_env: str
     page_size: int
     max_page_size: int
+    max_query_number: int
     max_body_bytes: int
     snippet_chars: int
     graph_max_entities: int

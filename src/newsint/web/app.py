@@ -15,7 +15,7 @@ import os
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -28,6 +28,7 @@ from newsint.version import __version__
 from newsint.web.state import (
     HERE,
     WebState,
+    bounded_numbers,
     host_of,
     is_loopback_host,
 )
@@ -159,8 +160,9 @@ def create_app(
     from newsint.web.api import router as api_router
     from newsint.web.ui import router as ui_router
 
-    app.include_router(api_router)
-    app.include_router(ui_router)
+    # every whole-number query parameter of every route is bounded (422, never a 500)
+    app.include_router(api_router, dependencies=[Depends(bounded_numbers)])
+    app.include_router(ui_router, dependencies=[Depends(bounded_numbers)])
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     return app
 
