@@ -202,11 +202,13 @@ class Web(Section):
 
     host: str
     port: int
+    workers: int
     token_env: str
     page_size: int
     max_page_size: int
     max_query_number: int
     max_body_bytes: int
+    write_wait_seconds: float
     snippet_chars: int
     graph_max_entities: int
     graph_max_claims: int

@@ -182,9 +182,11 @@ class Ingest:
         ray_address: str | None = None,
         parquet: str | None = None,
         wait: bool = True,
+        wait_seconds: float | None = None,
     ) -> None:
         self.store = store
         self.wait = wait  # for another ingest's writer lock; False: refuse (Busy) at once
+        self.wait_seconds = wait_seconds  # at most this long (None: as long as it takes)
         self.config = config or default_config()
         self.jobs = jobs
         self.fetch = fetch
@@ -421,6 +423,7 @@ class Ingest:
             wait=self.wait,
             poll=self.config.store.writer_lock_poll_seconds,
             waiting=self.progress.phase,
+            timeout=self.wait_seconds,
         )
         with lock:
             return self._run_locked(items)

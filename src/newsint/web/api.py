@@ -211,7 +211,9 @@ def post_article(state: State, body: NewArticle, response: Response) -> Posted:
     analysis = read_upload(state, body)
     aid = analysis.article.id
     with state.write_lock:
-        summary = state.corpus.add([analysis], engine=state.engine, wait=False)
+        summary = state.corpus.add(
+            [analysis], engine=state.engine, wait_seconds=state.config.web.write_wait_seconds
+        )
     if summary.failed:
         failure = summary.failed[0]
         problem, _, fix = failure.message.partition(" — ")
