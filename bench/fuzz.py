@@ -266,8 +266,10 @@ def main() -> None:
             else:
                 tally["outcomes"]["failed"] += 1
                 tally["failed"][result.problem[:80]] += 1
-            if n and n % 250 == 0:
+            if n and n % 100 == 0:
                 print(f"{n} analysed, {time.monotonic() - started:.0f} s", file=sys.stderr)
+                if args.json:  # a long campaign can be stopped and still counted
+                    write(args, tally, started, partial=True)
     except Exception:
         trace = traceback.format_exc()
         tally["outcomes"]["unhandled"] += 1
@@ -275,8 +277,24 @@ def main() -> None:
     finally:
         engine.close()
     seconds = time.monotonic() - started
+    if args.json:
+        write(args, tally, started, partial=False)
+    print(f"{len(indices)} inputs in {seconds:.0f} s (seed {args.seed}): {dict(tally['outcomes'])}")
+    print(f"  refused by the reader: {dict(tally['refused'])}")
+    print(f"  over budget (clean per-article failures): {len(tally['over_budget'])}")
+    for kind, rows in (("stage exception", "stage_exceptions"), ("unhandled", "unhandled")):
+        groups = tally[rows]
+        print(f"  {kind}s: {sum(len(v) for v in groups.values())} in {len(groups)} distinct places")
+        for key, labels in groups.items():
+            print(f"    {len(labels)} x {key}  e.g. {labels[0]}")
+
+
+def write(args: argparse.Namespace, tally: dict, started: float, partial: bool) -> dict:
+    """The report as JSON (also while running: `partial` counts what is done so far)."""
+    seconds = time.monotonic() - started
     report = {
-        "inputs": len(indices),
+        "inputs": sum(tally["outcomes"].values()),
+        "partial": partial,
         "seed": args.seed,
         "seconds": round(seconds, 1),
         "outcomes": dict(tally["outcomes"]),
@@ -286,16 +304,8 @@ def main() -> None:
         "stage_exceptions": {k: v[:5] for k, v in tally["stage_exceptions"].items()},
         "unhandled": {k: v[:5] for k, v in tally["unhandled"].items()},
     }
-    print(f"{len(indices)} inputs in {seconds:.0f} s (seed {args.seed}): {dict(tally['outcomes'])}")
-    print(f"  refused by the reader: {dict(tally['refused'])}")
-    print(f"  over budget (clean per-article failures): {len(tally['over_budget'])}")
-    for kind, rows in (("stage exception", "stage_exceptions"), ("unhandled", "unhandled")):
-        groups = tally[rows]
-        print(f"  {kind}s: {sum(len(v) for v in groups.values())} in {len(groups)} distinct places")
-        for key, labels in groups.items():
-            print(f"    {len(labels)} x {key}  e.g. {labels[0]}")
-    if args.json:
-        args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    return report
 
 
 if __name__ == "__main__":
