@@ -24,6 +24,9 @@ class Limits(Section):
     max_text_chars: int
     max_control_ratio: float
     min_decoded_ratio: float
+    min_utf8_share: float
+    max_encoding_chaos: float
+    western_chaos_margin: float
     max_decompressed_bytes: int
     max_decompression_ratio: float
     min_published_year: int
@@ -54,6 +57,7 @@ class Clean(Section):
     title_min_words: int
     furniture_max_words: int
     line_mode_min_lines: int
+    max_punctuation_run: int
     related_max_items: int
 
 
@@ -68,6 +72,7 @@ class Nlp(Section):
     exclude: list[str]
     batch_size: int
     n_process: int
+    max_piece_chars: int
 
 
 class Entities(Section):
@@ -83,6 +88,7 @@ class Entities(Section):
     context_stem_prefix: int
     propagate: bool
     sports_min_cues: int
+    sports_min_result_lines: int
     table_min_numbers: int
     table_number_ratio: float
 
@@ -96,6 +102,7 @@ class Store(Section):
     default_db: str
     sqlite_busy_timeout: float
     sqlite_synchronous: Literal["OFF", "NORMAL", "FULL", "EXTRA"]
+    writer_lock_poll_seconds: float
 
 
 class Ingest(Section):
@@ -150,6 +157,7 @@ class Corpus(Section):
     min_shared_keys: int
     max_key_articles: int
     max_keys_per_article: int
+    credit_key_names: int
     key_number_min_chars: int
     rare_name_min_chars: int
     verbatim_min_containment: float
@@ -159,6 +167,7 @@ class Corpus(Section):
     spin_min_evidence: int
     align_max_sentences: int
     derivative_min_cosine: float
+    summary_max_share: float
     direction_cited: float
     direction_earlier_day: float
     direction_dated_primary: float
@@ -166,6 +175,10 @@ class Corpus(Section):
     direction_self_credit: float
     direction_earlier_time: float
     direction_tie: float
+    direction_containment: float
+    direction_containment_ratio: float
+    direction_wire_line: float
+    direction_min_misattribution: float
     parent_score_tie: float
     story_block_similarity: float
     story_min_similarity: float
@@ -196,10 +209,13 @@ class Web(Section):
 
     host: str
     port: int
+    workers: int
     token_env: str
     page_size: int
     max_page_size: int
+    max_query_number: int
     max_body_bytes: int
+    write_wait_seconds: float
     snippet_chars: int
     graph_max_entities: int
     graph_max_claims: int
@@ -235,6 +251,7 @@ class Events(Section):
     main_place: float
     main_unrealised_penalty: float
     negated_factuality: float
+    happened_factuality: float
     all_events: bool
 
 

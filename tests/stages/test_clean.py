@@ -153,11 +153,15 @@ paragraph = st.text(
     max_size=80,
 ).filter(lambda s: s.strip())
 separator = st.sampled_from(["\n", "\n\n", "\n \n", "\r\n\r\n", "\n\n\n"])
+# a paragraph with a long run of one mark inside, which cleaning cuts
+with_run = st.tuples(paragraph, st.sampled_from("!?.-=*"), st.integers(21, 400), paragraph).map(
+    lambda t: t[0] + t[1] * t[2] + t[3]
+)
 
 
 @settings(max_examples=150, deadline=None)
 @given(
-    st.lists(st.tuples(paragraph, separator), min_size=1, max_size=12),
+    st.lists(st.tuples(st.one_of(paragraph, with_run), separator), min_size=1, max_size=12),
     st.sampled_from([None, "Home NEWS"]),
 )
 def test_every_kept_character_maps_back_to_itself(
@@ -381,3 +385,22 @@ def test_a_short_repeated_headline_is_still_found() -> None:
     result = clean_text(raw, None, CFG)
     assert result.title == "Storm hits coast"
     assert removed(raw) == [("repeated-title", "Storm hits coast")]
+
+
+def test_a_long_punctuation_run_is_cut_and_the_rest_still_maps_back() -> None:
+    raw = f"{HEADLINE}\n\nThe harbour reopened{'!' * 5000} The mayor said so on Monday.\n"
+    result = clean_text(raw, None, CFG)
+    longest = CFG.max_punctuation_run
+    assert f"reopened{'!' * longest} The mayor" in result.text
+    assert "!" * (longest + 1) not in result.text
+    (cut,) = [r for r in result.removals if r.reason == "punctuation-run"]
+    assert cut.text == "!" * (5000 - longest) and raw[cut.start : cut.end] == cut.text
+    mayor = result.text.index("The mayor")
+    raw_at = clean_to_raw(result.offsets, mayor)
+    assert raw_at is not None and raw[raw_at : raw_at + 9] == "The mayor"
+
+
+@pytest.mark.parametrize("run", ["!!!", "...", "----------", "?!?!"])
+def test_short_runs_are_kept(run: str) -> None:
+    raw = f"{BODY1} Wait{run} and see.\n"
+    assert clean_text(raw, None, CFG).text == raw.strip()

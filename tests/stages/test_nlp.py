@@ -23,7 +23,9 @@ def test_doc_offsets_are_clean_text_offsets(run_stages) -> None:
 
 
 def test_missing_model_is_a_clear_error() -> None:
-    cfg = Nlp(models=["no_such_pipeline_xx"], exclude=[], batch_size=1, n_process=1)
+    cfg = Nlp(
+        models=["no_such_pipeline_xx"], exclude=[], batch_size=1, n_process=1, max_piece_chars=0
+    )
     with pytest.raises(ModelMissing, match="no_such_pipeline_xx") as info:
         load_spacy(cfg, 1000)
     assert "make install" in info.value.fix
@@ -45,3 +47,40 @@ def test_a_quotation_is_not_cut_at_a_colon(run_stages) -> None:
         ["clean", "nlp"],
     )
     assert len([s for s in work.doc.sents if s.text.strip()]) == 1
+
+
+def test_a_text_longer_than_a_piece_is_parsed_in_pieces_into_one_doc(resources) -> None:
+    from newsint.model import Analysis, ArticleMeta
+    from newsint.stages.base import Work
+    from newsint.stages.nlp import NlpStage
+
+    paragraph = "Dock workers in Skarra stayed out on Monday, the union said. " * 3
+    text = "\n\n".join([paragraph.strip()] * 12) + " " + "x" * 700  # and one endless word
+    stage = NlpStage(resources)
+    cfg = stage.cfg
+    stage.cfg = cfg.model_copy(update={"max_piece_chars": 500})
+    try:
+        short = Work(Analysis(article=ArticleMeta(id="a"), text=paragraph, raw=paragraph))
+        long = Work(Analysis(article=ArticleMeta(id="b"), text=text, raw=text))
+        stage([short, long])
+    finally:
+        stage.cfg = cfg
+    assert short.doc.text == paragraph
+    assert long.doc.text == text
+    starts = [s.text.split()[0] for s in long.doc.sents if s.text.strip()]
+    assert starts.count("Dock") == 36
+    assert [e.text for e in long.doc.ents].count("Skarra") == 36
+
+
+def test_a_text_over_max_text_chars_is_refused_with_the_limit_named(resources) -> None:
+    from newsint.errors import TooLarge
+    from newsint.model import Analysis, ArticleMeta
+    from newsint.stages.base import Work
+    from newsint.stages.nlp import NlpStage
+
+    stage = NlpStage(resources)
+    text = "word " * (stage.max_chars // 5 + 1)
+    work = Work(Analysis(article=ArticleMeta(id="a", source="big.txt"), text=text, raw=text))
+    with pytest.raises(TooLarge, match="max_text_chars") as info:
+        stage([work])
+    assert info.value.where == "big.txt" and "character limit" in info.value.problem

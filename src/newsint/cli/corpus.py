@@ -69,6 +69,14 @@ def ingest(
             show_default=False,
         ),
     ] = None,
+    wait: Annotated[
+        bool,
+        typer.Option(
+            "--wait/--no-wait",
+            help="When another ingest is writing this corpus: wait for it (default), or "
+            "refuse at once.",
+        ),
+    ] = True,
     parquet: Annotated[
         str | None,
         typer.Option(
@@ -107,6 +115,7 @@ def ingest(
                 engine=engine.value,
                 ray_address=ray_address,
                 parquet=parquet,
+                wait=wait,
             )
     if fmt is Output.json:
         out.file.write(tables.dumps(summary.to_dict()) + "\n")
@@ -259,6 +268,13 @@ def timeline(
     entity: Annotated[
         str | None, typer.Option("--entity", help="Only events involving this entity.")
     ] = None,
+    all_events: Annotated[
+        bool,
+        typer.Option(
+            "--all-events",
+            help="Also negated, denied, hypothetical, questioned and planned events.",
+        ),
+    ] = False,
     fmt: OutputOpt = Output.text,
     config: ConfigOpt = None,
 ) -> None:
@@ -266,7 +282,7 @@ def timeline(
     from newsint.present import tables
 
     with open_corpus(db, config) as corpus:
-        rows = corpus.timeline(entity=entity)
+        rows = corpus.timeline(entity=entity, all_events=all_events)
     emit(rows, fmt, tables.timeline_table(rows))
 
 

@@ -96,12 +96,14 @@ class Corpus:
         engine: str = "local",
         ray_address: str | None = None,
         parquet: str | None = None,
+        wait: bool = True,
     ) -> Summary:
         """Read, analyse and store inputs (files, folders, feeds, archives, URLs).
 
         `engine`: "local" (process pool, `jobs` processes) or "ray" (Ray Data; `ray_address`
         joins a cluster, `jobs` > 1 sets the actor count). `parquet`: a folder or object-store
-        URI that also receives the added analyses as Parquet partitions (corpus/parquet.py)."""
+        URI that also receives the added analyses as Parquet partitions (corpus/parquet.py).
+        `wait`: for another ingest writing this corpus (else raise store.lock.Busy)."""
         from newsint.corpus.ingest import Ingest
 
         self._analyzer = None  # the ingest builds and updates its own
@@ -115,16 +117,27 @@ class Corpus:
             engine_kind=engine,
             ray_address=ray_address,
             parquet=parquet,
+            wait=wait,
         ).run(inputs)
 
-    def add(self, items: Iterable[Analysis | InputError], *, engine: Any = None) -> Summary:
+    def add(
+        self,
+        items: Iterable[Analysis | InputError],
+        *,
+        engine: Any = None,
+        wait: bool = True,
+        wait_seconds: float | None = None,
+    ) -> Summary:
         """Analyse and store articles read elsewhere (a web upload), like `ingest` does files.
 
-        `engine` (a LocalEngine) is kept by long-running callers so spaCy loads once."""
+        `engine` (a LocalEngine) is kept by long-running callers so spaCy loads once; `wait`
+        as for `ingest`, for at most `wait_seconds` (the web server then answers 503)."""
         from newsint.corpus.ingest import Ingest
 
         self._analyzer = None
-        return Ingest(self.store, self.config, engine=engine).run_items(items)
+        return Ingest(
+            self.store, self.config, engine=engine, wait=wait, wait_seconds=wait_seconds
+        ).run_items(items)
 
     # ---- queries (corpus/queries/*)
 
@@ -234,9 +247,17 @@ class Corpus:
         """Article entity id -> corpus entity id, for one article."""
         return entity_queries.corpus_entities_of(self.store, article_id)
 
-    def timeline(self, *, entity: str | None = None) -> list[TimelineEntry]:
-        """Dated events across the corpus, merged across copies, oldest first."""
-        return timeline_queries.timeline(self.store, entity=entity)
+    def timeline(
+        self, *, entity: str | None = None, all_events: bool = False
+    ) -> list[TimelineEntry]:
+        """Dated events across the corpus, merged across copies, oldest first; events not
+        reported as having happened only with `all_events`."""
+        return timeline_queries.timeline(
+            self.store,
+            entity=entity,
+            all_events=all_events,
+            floor=self.config.events.happened_factuality,
+        )
 
     def graph(
         self, *, max_entities: int = 40, max_claims: int = 25, links_per_entity: int = 3

@@ -328,7 +328,8 @@ def clean_text(raw: str, meta_title: str | None, cfg: CleanConfig) -> Result:
         keys[key] = start
         kept.append((start, end))
 
-    # 5. the clean text and its map back to the raw text.
+    # 5. the clean text and its map back to the raw text; the rest of a long run of one
+    # punctuation mark is cut (removals), so the tokenizer never meets it.
     pieces: list[str] = []
     offsets: list[Segment] = []
     pos = 0
@@ -336,11 +337,45 @@ def clean_text(raw: str, meta_title: str | None, cfg: CleanConfig) -> Result:
         if i:
             pieces.append(PARAGRAPH_SEPARATOR)
             pos += len(PARAGRAPH_SEPARATOR)
-        pieces.append(raw[start:end])
-        offsets.append(Segment(clean=pos, raw=start, length=end - start))
-        pos += end - start
+        for a, b in _without_runs(raw, start, end, cfg.max_punctuation_run, removals):
+            pieces.append(raw[a:b])
+            offsets.append(Segment(clean=pos, raw=a, length=b - a))
+            pos += b - a
     removals.sort(key=lambda r: (r.start, r.end))
     return Result("".join(pieces), offsets, removals, title, kept)
+
+
+def _without_runs(
+    raw: str, start: int, end: int, longest: int, removals: list[Removal]
+) -> list[tuple[int, int]]:
+    """The parts of raw[start:end] kept when every run of one punctuation mark is cut to its
+    first `longest` characters ("!!!!…" ten thousand times: spaCy's tokenizer splits such a run
+    one mark at a time, in time quadratic in its length). Each cut is a removal."""
+    if longest <= 0:
+        return [(start, end)]
+    kept: list[tuple[int, int]] = []
+    at = start
+    for m in _PUNCTUATION_RUN.finditer(raw, start, end):
+        if m.end() - m.start() <= longest:
+            continue
+        cut = m.start() + longest
+        kept.append((at, cut))
+        removals.append(
+            Removal(
+                start=cut,
+                end=m.end(),
+                reason="punctuation-run",
+                text=raw[cut : m.end()],
+                detail=f"a run of {m.end() - m.start():,} {raw[cut]!r} cut to {longest}",
+            )
+        )
+        at = m.end()
+    kept.append((at, end))
+    return [(a, b) for a, b in kept if b > a]
+
+
+# One punctuation or symbol mark (not a letter, digit, space or line break) repeated.
+_PUNCTUATION_RUN = re.compile(r"([^\w\s])\1+")
 
 
 def is_structure(text: str, rules: Furniture) -> bool:

@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsint.config import Nlp
-from newsint.errors import ModelMissing
+from newsint.errors import ModelMissing, TooLarge
+from newsint.text.segments import pieces
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -88,12 +89,39 @@ class NlpStage:
     def __init__(self, resources: Resources) -> None:
         cfg = resources.config
         self.cfg = cfg.nlp
+        self.max_chars = cfg.limits.max_text_chars
         self.nlp: Language = resources.get(
             "spacy", lambda: load_spacy(cfg.nlp, cfg.limits.max_text_chars)
         )
 
     def __call__(self, batch: list[Work]) -> None:
-        texts = [w.analysis.text for w in batch]
-        docs = self.nlp.pipe(texts, batch_size=self.cfg.batch_size, n_process=self.cfg.n_process)
-        for work, doc in zip(batch, docs, strict=True):
-            work.doc = doc
+        # A very long text is parsed in bounded pieces, one at a time, joined into one Doc:
+        # spaCy's memory grows with what it is given at once (a 1,000,000-character line took
+        # 3.2 GB). Texts within a piece are batched as usual.
+        for work in batch:
+            if len(work.analysis.text) > self.max_chars:
+                article = work.analysis.article
+                raise TooLarge(
+                    article.source or article.id,
+                    f"{len(work.analysis.text):,} characters of text is over the "
+                    f"{self.max_chars:,}-character limit",
+                    "split it, or raise [limits] max_text_chars (cost per character: "
+                    "docs/benchmarks.md)",
+                )
+        size = self.cfg.max_piece_chars
+        parts = [pieces(w.analysis.text, size) for w in batch]
+        whole = [ps[0] for ps in parts if len(ps) == 1]
+        docs = iter(
+            self.nlp.pipe(whole, batch_size=self.cfg.batch_size, n_process=self.cfg.n_process)
+        )
+        for work, ps in zip(batch, parts, strict=True):
+            if len(ps) == 1:
+                work.doc = next(docs)
+            else:
+                work.doc = _joined(list(self.nlp.pipe(ps, batch_size=1)))
+
+
+def _joined(docs: list[Doc]) -> Doc:
+    from spacy.tokens import Doc
+
+    return Doc.from_docs(docs, ensure_whitespace=False)

@@ -33,3 +33,34 @@ def paragraph_texts(text: str) -> list[str]:
 def lines(text: str) -> list[str]:
     """The non-blank lines of a text, stripped (a paragraph may hold several: a list, a table)."""
     return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+# Where a long text may be cut, best first: after a blank line, after a sentence's end, after
+# any white space.
+_CUTS = (re.compile(r"\n\s*\n"), re.compile(r"[.!?…][\"”’)\]]*\s+"), re.compile(r"\s+"))
+
+
+def pieces(text: str, size: int) -> list[str]:
+    """Consecutive parts of `text` of at most `size` characters that join back into it.
+
+    Each is cut at the best place in its second half (a paragraph break, a sentence's end, a
+    space), else at `size` (a "word" longer than a piece is cut inside). A text within `size`
+    is one piece; size 0 never cuts.
+    """
+    if size <= 0 or len(text) <= size:
+        return [text]
+    out: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        end = start + size
+        cut = end
+        for pattern in _CUTS:
+            found = [m.end() for m in pattern.finditer(text, start + size // 2, end)]
+            found = [f for f in found if f <= end]
+            if found:
+                cut = found[-1]
+                break
+        out.append(text[start:cut])
+        start = cut
+    out.append(text[start:])
+    return out
