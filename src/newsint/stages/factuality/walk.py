@@ -112,7 +112,7 @@ def walk(doc: Doc, lex: Lexicon, disabled: frozenset[str] = frozenset()) -> list
             if "negation" not in disabled and tok.pos_ == "NOUN":
                 _negated_by_governor(tok, local, own, lex)
             own[tok.i] = local
-            frame = _frame_for(tok, frames, own, lex, disabled)
+            frame = _frame_for(tok, frames, own, results, lex, disabled)
             frames[tok.i] = frame
             a, s = frame.apply(local.value, local.value)
             results[tok.i] = TokenFactuality(
@@ -170,6 +170,7 @@ def _frame_for(
     tok: Token,
     frames: list[Frame | None],
     own: list[Local | None],
+    results: list[TokenFactuality | None],
     lex: Lexicon,
     disabled: frozenset[str],
 ) -> Frame:
@@ -189,6 +190,17 @@ def _frame_for(
         if "embedding" in disabled
         else embed(tok, gov, relation, gov_own, lex, lambda t: own[t.i], disabled)
     )
+    gov_result = results[gov.i]
+    if (
+        effect is not None
+        and effect.new_source
+        and gov_own.value > 0
+        and gov_result is not None
+        and gov_result.value <= 0
+    ):
+        # "refused to say if he would agree", "failed to report that ...": the saying did not
+        # happen, so nothing is said either way
+        return Frame(_open, (effect.cue, *gov_frame.cues), gov_frame.reported)
     if effect is not None:
         framed = Frame(_compose(effect, gov_frame), (effect.cue, *gov_frame.cues))
         if effect.new_source:
@@ -200,6 +212,8 @@ def _frame_for(
             )
         return Frame(framed.apply, framed.cues, gov_frame.reported)
     nominal = tok.pos_ == "NOUN" and tok.dep_ not in _SCOPED_NOUNS
+    if any(c.lower_ in lex.negative_polarity for c in tok.children if c.dep_ == "det"):
+        nominal = False  # "moved forward with any arms sales": inside whatever its clause is in
     if "nominal" not in disabled and (nominal or tok.dep_ == "amod"):
         # a noun event named along the way ("to capitalise on the murder", "a proposal for an
         # end to the confrontation") exists whatever the clause around it plans or asks
@@ -251,6 +265,10 @@ def _presupposed(tok: Token, lex: Lexicon) -> bool:
         noun.dep_ == "pobj"
         and noun.head.head.lemma_.lower() in lex.hypothetical_nouns | lex.evidence_nouns
     )
+
+
+def _open(a: float, s: float) -> tuple[float, float]:
+    return cap(a, 0.0), cap(s, 0.0)
 
 
 def _compose(effect: Effect, outer: Frame) -> Transform:
