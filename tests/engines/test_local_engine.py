@@ -4,6 +4,7 @@ that came in finished get only the features, and each result says which stages m
 from __future__ import annotations
 
 import os
+import pickle
 import subprocess
 import sys
 import time
@@ -17,7 +18,7 @@ from handmade import article
 from newsint.config import Config, default_config
 from newsint.engines import local
 from newsint.engines.local import Analysed, LocalEngine, Worker
-from newsint.errors import OverBudget, StageFailed
+from newsint.errors import AnalysisProblem, OverBudget, StageFailed
 from newsint.model import Analysis, ArticleMeta
 from newsint.pipeline import Pipeline, run_isolated
 from newsint.stages.features.record import decode
@@ -196,3 +197,17 @@ def test_a_chunk_that_kills_or_hangs_its_worker_is_retried_one_by_one(
     assert [type(r).__name__ for r in results] == ["Analysed", "OverBudget", "Analysed"]
     assert what in results[1].problem  # type: ignore[union-attr]
     assert len(pools) == 3  # the chunk's pool, then a fresh one after the culprit's retry
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        AnalysisProblem("a.txt", "the store refused it", "report it"),
+        OverBudget("a.txt", "analysis exceeded 60 s in the time stage", "see [limits]"),
+        StageFailed("a.txt", "time", OverflowError("year 10000 is out of range")),
+    ],
+)
+def test_failures_travel_from_worker_processes_whole(error: AnalysisProblem) -> None:
+    back = pickle.loads(pickle.dumps(error))
+    assert type(back) is type(error) and back.line() == error.line()
+    assert getattr(back, "stage", None) == getattr(error, "stage", None)

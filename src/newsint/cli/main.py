@@ -141,6 +141,15 @@ def serve(
             "--allow-private", help="Let POST /api/articles fetch URLs on private addresses."
         ),
     ] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            help="Server processes answering requests (default [web] workers: one per CPU "
+            "core, at least 2; 1: a single process).",
+            show_default=False,
+        ),
+    ] = None,
     config: ConfigOpt = None,
 ) -> None:
     """Web UI and REST API over the corpus (OpenAPI docs at /docs)."""
@@ -165,6 +174,9 @@ def serve(
             )
         )
         raise typer.Exit(2)
+    from newsint.web.app import serve_settings, server_processes
+
+    processes = server_processes(workers, cfg)
     with open_corpus(db, config) as corpus:
         try:
             web_app = create_app(corpus, token=token, allow_private=allow_private, config=cfg)
@@ -180,11 +192,26 @@ def serve(
                 (f"http://{shown}:{port}", "bold"),
                 f" (API docs at http://{shown}:{port}/docs)",
                 " · token required" if token else "",
+                f" · {processes} server processes" if processes > 1 else "",
                 ". Ctrl+C stops.",
             ),
             highlight=False,
         )
-        uvicorn.run(web_app, host=host, port=port, proxy_headers=False, log_level="warning")
+        if processes == 1:
+            uvicorn.run(web_app, host=host, port=port, proxy_headers=False, log_level="warning")
+            return
+        # Several processes: each builds the app from the same settings (uvicorn imports the
+        # factory in every worker), so a slow route never queues the others behind the GIL.
+        os.environ.update(serve_settings(corpus.store.url, token, allow_private, config))
+    uvicorn.run(
+        "newsint.web.app:from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=processes,
+        proxy_headers=False,
+        log_level="warning",
+    )
 
 
 def _program() -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsint.model import ClaimStatus, Event
+from newsint.model import Analysis, ClaimStatus, Event
 from newsint.stages.claims.factual import cue_status
 from newsint.stages.events.triggers import _SUBJ
 from newsint.stages.factuality.lookup import of_token
@@ -60,6 +60,13 @@ def trigger_factuality(
         if status is not None:
             statuses.append(status)
     return TriggerFactuality(round(fact.value, 2), statuses, low)
+
+
+def after_publication(time: object, analysis: Analysis) -> bool:
+    """Whether a time expression starts after the article was published (a date to come)."""
+    published = (analysis.article.published.date or "")[:10]
+    first = getattr(time, "range_start", None)
+    return bool(published and first and first > published)
 
 
 def strongest(status: ClaimStatus, more: list[str], lex: ClaimsLexicon) -> ClaimStatus:
