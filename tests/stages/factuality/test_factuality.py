@@ -87,6 +87,29 @@ TABLE = [
     ("The crew managed to repair the engine.", "repair", FACT, FACT, "implicative"),
     ("The crew did not manage to repair the engine.", "repair", NOT, NOT, "implicative"),
     ("The mayor did not fail to mention the new tram line.", "mention", FACT, FACT, "implicative"),
+    ("The court neither approved nor rejected the merger.", "approved", NOT, NOT, "negation"),
+    ("The port would no longer serve the navy.", "serve", NOT, NOT, "negation"),
+    ("The envoy decided against visiting the camp.", "visiting", NOT, NOT, "negation"),
+    # event modifiers, and verbs that stop their object event
+    (
+        "Two crew members died in a failed attempt to reach the shore.",
+        "attempt",
+        NOT,
+        NOT,
+        "negation",
+    ),
+    ("The ministry postponed the vote on the budget.", "vote", NOT, NOT, "implicative"),
+    # adverbial clauses: a cause is given, a time to come is not yet
+    (
+        "The talks would resume because the rebels released the hostages.",
+        "released",
+        FACT,
+        FACT,
+        None,
+    ),
+    ("The ban stays until the agency inspects the plant.", "inspects", OPEN, OPEN, "future"),
+    # a relative clause on a noun is presupposed, whatever the clause around it plans
+    ("The city plans to repair the bridge that collapsed in May.", "collapsed", FACT, FACT, None),
     # if ... would
     ("If the dam breaks, the valley would flood.", "flood", OPEN, OPEN, "conditional"),
     ("If the dam breaks, the valley would flood.", "breaks", OPEN, OPEN, "conditional"),

@@ -102,7 +102,7 @@ def is_negative_quantifier(token: Token, lex: Lexicon) -> bool:
     """'nobody', 'nothing', or a noun determined by 'no' ('no shots')."""
     if _word(token) in lex.negative_quantifiers and token.pos_ in {"PRON", "NOUN", "DET"}:
         return True
-    return any(c.dep_ == "det" and _word(c) == "no" for c in token.children)
+    return any(c.dep_ == "det" and _word(c) in {"no", "neither"} for c in token.children)
 
 
 def question_mark(token: Token) -> Token | None:
@@ -161,7 +161,8 @@ def local_value(token: Token, lex: Lexicon, disabled: frozenset[str]) -> Local:
                     cue_of(c, "negative_quantifier", f"no {token.text} -> {local.value:+.1f}")
                 )
             elif token.pos_ in {"VERB", "AUX"} and is_negative_quantifier(c, lex):
-                if c.dep_ in _SUBJECTS:  # "nobody was hurt"
+                if c.dep_ in _SUBJECTS or (c.dep_ == "dobj" and c.pos_ == "PRON"):
+                    # "nobody was hurt", "neither side would say", "will get nothing"
                     local.negate(lex)
                     cues.append(
                         cue_of(c, "negative_quantifier", f"flips the sign -> {local.value:+.1f}")
