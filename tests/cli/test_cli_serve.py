@@ -33,7 +33,7 @@ def started(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
 
 
 def test_serve_binds_loopback_by_default(web_db: Path, started: list[dict[str, Any]]) -> None:
-    result = runner.invoke(app, ["serve", "--db", str(web_db)])
+    result = runner.invoke(app, ["serve", "--db", str(web_db), "--workers", "1"])
     assert result.exit_code == 0, result.output
     (call,) = started
     assert (call["host"], call["port"]) == ("127.0.0.1", 8000)
@@ -56,13 +56,33 @@ def test_serve_takes_the_token_from_the_environment(
 ) -> None:
     monkeypatch.setenv("NEWSINT_TOKEN", "from-the-environment-123")
     result = runner.invoke(
-        app, ["serve", "--db", str(web_db), "--host", "0.0.0.0", "--port", "8123"]
+        app,
+        ["serve", "--db", str(web_db), "--host", "0.0.0.0", "--port", "8123", "--workers", "1"],
     )
     assert result.exit_code == 0, result.output
     (call,) = started
     assert call["app"].state.web.token == "from-the-environment-123"
     assert (call["host"], call["port"]) == ("0.0.0.0", 8123)
     assert "from-the-environment-123" not in result.output  # never echoed
+
+
+def test_serve_runs_several_processes_by_default(
+    web_db: Path, started: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+    import os
+
+    from newsint.web.app import SERVE_ENV
+
+    monkeypatch.delenv(SERVE_ENV, raising=False)
+    result = runner.invoke(app, ["serve", "--db", str(web_db)])
+    assert result.exit_code == 0, result.output
+    (call,) = started
+    assert call["app"] == "newsint.web.app:from_environment" and call["factory"] is True
+    assert call["workers"] >= 2
+    assert f"{call['workers']} server processes" in " ".join(result.output.split())
+    settings = json.loads(os.environ.pop(SERVE_ENV))
+    assert settings["db"].endswith(web_db.name) and settings["token"] is None
 
 
 def test_serve_needs_an_existing_corpus(tmp_path: Path, started: list[dict[str, Any]]) -> None:

@@ -4,6 +4,7 @@ that came in finished get only the features, and each result says which stages m
 from __future__ import annotations
 
 import os
+import pickle
 import subprocess
 import sys
 import time
@@ -17,7 +18,7 @@ from handmade import article
 from newsint.config import Config, default_config
 from newsint.engines import local
 from newsint.engines.local import Analysed, LocalEngine, Worker
-from newsint.errors import OverBudget, StageFailed
+from newsint.errors import AnalysisProblem, OverBudget, StageFailed
 from newsint.model import Analysis, ArticleMeta
 from newsint.pipeline import Pipeline, run_isolated
 from newsint.stages.features.record import decode
@@ -141,6 +142,24 @@ def test_the_memory_cap_turns_a_runaway_allocation_into_memory_error() -> None:
     assert out.stdout.strip() == "capped", out.stderr
 
 
+def test_the_memory_cap_is_lifted_after_the_work_it_bounds() -> None:
+    # the CLI's analyze caps its own process while it analyses; what runs next in the same
+    # process (a browser, Ray, the next command in a test run) must get its address space back
+    code = (
+        "import resource\n"
+        "from newsint.engines.local import memory_cap\n"
+        "before = resource.getrlimit(resource.RLIMIT_AS)\n"
+        "with memory_cap(600) as capped:\n"
+        "    inside = resource.getrlimit(resource.RLIMIT_AS)\n"
+        "assert capped and inside[0] == 600 * 1024 * 1024, inside\n"
+        "assert resource.getrlimit(resource.RLIMIT_AS) == before\n"
+        "print('restored')\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert out.stdout.strip() == "restored", out.stderr
+
+
 class DeadPool:
     """A pool whose every chunk kills its worker (or hangs past the parent's patience)."""
 
@@ -178,3 +197,17 @@ def test_a_chunk_that_kills_or_hangs_its_worker_is_retried_one_by_one(
     assert [type(r).__name__ for r in results] == ["Analysed", "OverBudget", "Analysed"]
     assert what in results[1].problem  # type: ignore[union-attr]
     assert len(pools) == 3  # the chunk's pool, then a fresh one after the culprit's retry
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        AnalysisProblem("a.txt", "the store refused it", "report it"),
+        OverBudget("a.txt", "analysis exceeded 60 s in the time stage", "see [limits]"),
+        StageFailed("a.txt", "time", OverflowError("year 10000 is out of range")),
+    ],
+)
+def test_failures_travel_from_worker_processes_whole(error: AnalysisProblem) -> None:
+    back = pickle.loads(pickle.dumps(error))
+    assert type(back) is type(error) and back.line() == error.line()
+    assert getattr(back, "stage", None) == getattr(error, "stage", None)

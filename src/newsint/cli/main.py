@@ -20,7 +20,7 @@ from newsint.cli.common import ConfigOpt, DbOpt, Format, err, fail, open_corpus,
 from newsint.cli.eval import eval_command
 from newsint.cli.export import export_command
 from newsint.config import load_config
-from newsint.engines.local import limit_memory
+from newsint.engines.local import memory_cap
 from newsint.errors import InputError, NewsintError
 from newsint.model import Analysis
 from newsint.present import brief
@@ -75,22 +75,22 @@ def analyze(
     except NewsintError as exc:
         fail(exc)
         raise typer.Exit(2) from None
-    # This process only analyses: the article budget's memory cap is its own (an article over
-    # it fails alone, with an error line, and the others go on).
-    limit_memory(cfg.limits.worker_memory_mb)
-    failed = 0
-    results: list[Analysis] = []
-    for item in analyze_paths(files, published=iso, config=cfg):
-        if isinstance(item, InputError):
-            failed += 1
-            fail(item)
-            continue
-        if fmt is Format.json:
-            results.append(item)
-        elif fmt is Format.md:
-            out.file.write(brief.render_markdown(item, cfg.events.all_events) + "\n")
-        else:
-            brief.render_console(item, out, cfg.events.all_events)
+    # This process only analyses: the article budget's memory cap is its own while it does (an
+    # article over it fails alone, with an error line, and the others go on).
+    with memory_cap(cfg.limits.worker_memory_mb):
+        failed = 0
+        results: list[Analysis] = []
+        for item in analyze_paths(files, published=iso, config=cfg):
+            if isinstance(item, InputError):
+                failed += 1
+                fail(item)
+                continue
+            if fmt is Format.json:
+                results.append(item)
+            elif fmt is Format.md:
+                out.file.write(brief.render_markdown(item, cfg.events.all_events) + "\n")
+            else:
+                brief.render_console(item, out, cfg.events.all_events)
     if fmt is Format.json:
         # One object for one article, a JSON array for several: both stable and parseable.
         if len(results) == 1:
@@ -141,6 +141,15 @@ def serve(
             "--allow-private", help="Let POST /api/articles fetch URLs on private addresses."
         ),
     ] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            help="Server processes answering requests (default [web] workers: one per CPU "
+            "core, at least 2; 1: a single process).",
+            show_default=False,
+        ),
+    ] = None,
     config: ConfigOpt = None,
 ) -> None:
     """Web UI and REST API over the corpus (OpenAPI docs at /docs)."""
@@ -165,6 +174,9 @@ def serve(
             )
         )
         raise typer.Exit(2)
+    from newsint.web.app import serve_settings, server_processes
+
+    processes = server_processes(workers, cfg)
     with open_corpus(db, config) as corpus:
         try:
             web_app = create_app(corpus, token=token, allow_private=allow_private, config=cfg)
@@ -180,11 +192,26 @@ def serve(
                 (f"http://{shown}:{port}", "bold"),
                 f" (API docs at http://{shown}:{port}/docs)",
                 " · token required" if token else "",
+                f" · {processes} server processes" if processes > 1 else "",
                 ". Ctrl+C stops.",
             ),
             highlight=False,
         )
-        uvicorn.run(web_app, host=host, port=port, proxy_headers=False, log_level="warning")
+        if processes == 1:
+            uvicorn.run(web_app, host=host, port=port, proxy_headers=False, log_level="warning")
+            return
+        # Several processes: each builds the app from the same settings (uvicorn imports the
+        # factory in every worker), so a slow route never queues the others behind the GIL.
+        os.environ.update(serve_settings(corpus.store.url, token, allow_private, config))
+    uvicorn.run(
+        "newsint.web.app:from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=processes,
+        proxy_headers=False,
+        log_level="warning",
+    )
 
 
 def _program() -> str:

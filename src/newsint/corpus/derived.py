@@ -11,6 +11,7 @@ from newsint.corpus.corroborate import cluster_record
 from newsint.corpus.delta import _PHRASE, AnalyzerState, CorpusDelta, _pair, link_id
 from newsint.corpus.stories import cluster_block
 from newsint.model import CopyLink, Story, stable_id
+from newsint.stages.features import pieces as T
 
 
 class DerivedRecords(AnalyzerState):
@@ -147,6 +148,18 @@ class DerivedRecords(AnalyzerState):
                 parts.append(seen)
         return parts
 
+    def _article_upstreams(self, article: str) -> list[tuple[str, str]]:
+        """What a whole article says it rests on: a syndication or wire credit line, or, for a
+        retelling (it credits only other outlets), each outlet it credits."""
+        doc = self.docs[article]
+        out = []
+        for c in doc.credits:
+            if not c.outlet or any(T.same_outlet(c.key, c.acronym, k) for k in doc.self_keys):
+                continue
+            if c.kind in ("provided", "dateline", "byline") or c.wire or doc.primary == 2:
+                out.append((f"media:{c.wire or c.key}", f"outlet '{c.wire or c.name}'"))
+        return out
+
     def _known(self, a: str, b: str) -> tuple[float, bool] | None:
         """A related pair's story similarity and whether it is a copy (None: never related)."""
         rel = self.relations.get(_pair(a, b))
@@ -229,6 +242,7 @@ class DerivedRecords(AnalyzerState):
                 self.root_of,
                 self._entity_of_member,
                 self.cfg.claim_document_similarity,
+                self._article_upstreams,
             )
             new_ids.add(record.id)
             for k in members:

@@ -59,7 +59,6 @@ class CorpusData:
 
     credit_patterns: tuple[tuple[str, str, re.Pattern[str]], ...]  # kind, side, pattern
     outlet_words: frozenset[str]
-    known_outlets: frozenset[str]
     strip_words: frozenset[str]
     not_outlets: frozenset[str]
     wires: dict[str, str]  # alias (lower case) -> canonical agency name
@@ -81,7 +80,6 @@ def corpus_data() -> CorpusData:
     return CorpusData(
         credit_patterns=patterns,
         outlet_words=frozenset(raw["outlets"]["words"]),
-        known_outlets=frozenset(raw["outlets"]["known"]),
         strip_words=frozenset(raw["outlets"]["strip"]),
         not_outlets=frozenset(raw["outlets"]["not_outlets"]),
         wires=wires,
@@ -283,8 +281,8 @@ def looks_like_outlet(name: str) -> bool:
     folded = word_key(name)
     if folded in data.not_outlets or not folded:
         return False
-    if wire_of(name) or folded in data.known_outlets:
-        return True
+    if wire_of(name) or load_outlets().lookup(name) is not None:
+        return True  # a known outlet ("..., CNN reported"), from data/outlets.toml
     return any(t in data.outlet_words for t in folded.split())
 
 
@@ -365,6 +363,12 @@ def find_credits(text: str, author: str | None = None) -> list[FoundCredit]:
             if kind in ("reported",) and not outlet:
                 continue  # "the ministry reported" is a source, not a credit
             hits.append((m.start(), FoundCredit(kind, name, outlet, wire)))
+    for c in load_outlets().credits(text):  # "KYIV, Ukraine (Reuters) -": the one recogniser
+        if c.kind == "dateline" and c.outlet is not None:
+            wire = wire_of(c.outlet.name)
+            name = wire or c.outlet.name
+            if word_key(name) not in corpus_data().not_outlets:
+                hits.append((c.start, FoundCredit("dateline", name, True, wire)))
     if author:
         for part in re.split(r",| and |/", author):
             wire = wire_of(part.strip())
