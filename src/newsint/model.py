@@ -242,6 +242,19 @@ ClaimStatus = Literal[
     "negated",  # legacy name of "negative", read from analyses stored before it; never produced
 ]
 LEGACY_STATUS = {"negated": "negative"}
+# What each status means, for the views' legends and tooltips (docs/schema.md says the same).
+STATUS_MEANING: dict[str, str] = {
+    "asserted": "the source says it happened",
+    "confirmed": "the source confirms it",
+    "alleged": "alleged by the source, or hedged by the article (“allegedly”, “reportedly”)",
+    "unverified": "the article says it could not be verified",
+    "uncertain": "the source is unsure (“may have”, “appears to”, “no evidence that”)",
+    "denied": "the source says it did not happen (deny, reject, “no … whatsoever”, “false”)",
+    "negative": "the source asserts something negative; not a denial",
+    "hypothetical": "conditional or counterfactual (“if … would”, “the prospect of”)",
+    "question": "asked, not stated (a reporter's question, “refused to say whether”)",
+    "intention": "an intention, plan or prediction (“plans to”, “will”)",
+}
 # The statuses newsint produces, in the order views list them (the legacy names left out).
 CLAIM_STATUSES: tuple[str, ...] = tuple(s for s in get_args(ClaimStatus) if s not in LEGACY_STATUS)
 
@@ -393,10 +406,17 @@ class Event(Record):
 UNREALISED_STATUSES = frozenset({"denied", "hypothetical", "question", "intention"})
 
 
-def reported_as_happened(status: str, negated: bool) -> bool:
-    """Whether the article reports an event as having happened (alleged and hedged events
-    count: they are reported so, with their status)."""
-    return not negated and current_status(status) not in UNREALISED_STATUSES
+def reported_as_happened(
+    status: str, negated: bool, factuality: float | None = None, floor: float | None = None
+) -> bool:
+    """Whether the article reports an event as having happened: not negated, not denied,
+    hypothetical, questioned or planned, and (given a `floor`, config [events]
+    happened_factuality) a factuality above it ("there is no evidence that the port sold…"
+    leaves the sale open). Alleged and hedged events count: they are reported so, with their
+    status."""
+    if negated or current_status(status) in UNREALISED_STATUSES:
+        return False
+    return factuality is None or floor is None or factuality > floor
 
 
 class MainEvent(Record):

@@ -58,3 +58,27 @@ def test_timeline_dedups_copies_and_orders() -> None:
     assert timeline[-1].time is None  # undated, listed last
     only_police = corpus_timeline([wire, copy, other], an.links.values(), entity="police")
     assert [e.type for e in only_police] == ["ARREST"]
+
+
+def test_events_not_reported_as_having_happened_only_when_asked_for() -> None:
+    wire = features(
+        ORIGINAL,
+        site="harborwire.example",
+        published="2026-03-02",
+        events=[SEIZE, ARREST, HEAR, BEACON],
+    )
+    by_type = {e.type: e for e in wire.events}
+    by_type["ARREST"].status = "denied"  # "the police denied arresting two crew members"
+    by_type["ADJUDICATE"].status = "intention"  # "a court will hear the case"
+    by_type["CONCEAL"].negated = True  # "the Silent Heron did not switch off its beacon"
+    an = CorpusAnalyzer(default_config())
+    an.add([wire])
+    shown = corpus_timeline([wire], an.links.values())
+    assert [e.type for e in shown] == ["SEIZE"]
+    everything = corpus_timeline([wire], an.links.values(), all_events=True)
+    assert [(e.type, e.status, e.negated) for e in everything] == [
+        ("CONCEAL", "asserted", True),
+        ("ARREST", "denied", False),
+        ("SEIZE", "asserted", False),
+        ("ADJUDICATE", "intention", False),
+    ]

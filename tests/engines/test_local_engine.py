@@ -142,6 +142,24 @@ def test_the_memory_cap_turns_a_runaway_allocation_into_memory_error() -> None:
     assert out.stdout.strip() == "capped", out.stderr
 
 
+def test_the_memory_cap_is_lifted_after_the_work_it_bounds() -> None:
+    # the CLI's analyze caps its own process while it analyses; what runs next in the same
+    # process (a browser, Ray, the next command in a test run) must get its address space back
+    code = (
+        "import resource\n"
+        "from newsint.engines.local import memory_cap\n"
+        "before = resource.getrlimit(resource.RLIMIT_AS)\n"
+        "with memory_cap(600) as capped:\n"
+        "    inside = resource.getrlimit(resource.RLIMIT_AS)\n"
+        "assert capped and inside[0] == 600 * 1024 * 1024, inside\n"
+        "assert resource.getrlimit(resource.RLIMIT_AS) == before\n"
+        "print('restored')\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert out.stdout.strip() == "restored", out.stderr
+
+
 class DeadPool:
     """A pool whose every chunk kills its worker (or hangs past the parent's patience)."""
 

@@ -37,6 +37,15 @@ def test_claims_table_round_trips(data: ExportData) -> None:
     assert (row["cluster_id"], row["independent_sources"]) == ("ccl-temporary", "1")
     assert row["content"] == "the suspension was temporary"
     assert rows[4]["speaker"] == "the article"  # the outlet's own claim, no site known
+    assert row["factuality"] == ""  # none given for this hand-made claim
+
+
+def test_claims_table_carries_the_factuality(data: ExportData) -> None:
+    first = data.analyses[0].claims[0]
+    first.factuality = -2.7
+    first.status = "negative"
+    row = next(r for r in table(data) if r["claim_id"] == first.id)
+    assert (row["status"], row["factuality"]) == ("negative", "-2.7")
 
 
 def test_formula_cells_are_neutralised(data: ExportData) -> None:

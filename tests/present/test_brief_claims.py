@@ -39,3 +39,23 @@ def test_claims_grouped_by_chain_article_last() -> None:
 def test_no_claims_no_section() -> None:
     a = article("", id="a")
     assert section_claims(a) is None
+
+
+def test_claims_show_the_new_statuses_and_their_factuality() -> None:
+    ministry = Source(text="the ministry", kind="government", start=0, end=12)
+    a = article("x" * 200, id="a")
+    denied = make("Troops crossed the river", [ARTICLE, ministry], "indirect", "denied")
+    denied.factuality = -3.0
+    negative = make("The ferry did not sail", [ARTICLE, ministry], "indirect", "negative")
+    negative.polarity = "negative"
+    negative.factuality = -2.7
+    plan = make("The port will reopen", [ARTICLE], "unattributed", "intention")
+    a.claims = [denied, negative, plan]
+    section = section_claims(a)
+    assert section is not None
+    assert section.columns[4] == "factuality"
+    assert [r[2:5] for r in section.rows] == [
+        ["denied", "C3", "−3.0"],
+        ["negative", "C3", "−2.7"],  # the status says it: no second "negative"
+        ["intention", "C3", "—"],
+    ]

@@ -81,10 +81,17 @@ def test_timeline_rows_in_time_order_with_granularity_and_chain() -> None:
     assert rows[0][2] == "Acme Agents (Agents) → smugglers"
     assert rows[0][4] == "alleged: article ← a leaked document ← signals intelligence"
     assert rows[1][1] == "STATEMENT [newsint] “spoke”"
-    undated = sections["Undated events"].rows
+    # the negated talks are not reported as having happened: left out, and the note says so
+    assert "Undated events" not in sections
+    assert sections["Timeline"].notes == [
+        "1 event not reported as having happened (negated) left out; --all-events shows them"
+    ]
+    everything = {s.title.split(" (")[0]: s for s in build(analysis(), all_events=True)}
+    undated = everything["Undated events"].rows
     assert [r[0] for r in undated] == ["CONSULT “Talks” (not)"]
+    assert everything["Timeline"].notes == []
 
 
 def test_markdown_brief_has_the_sections() -> None:
-    md = render_markdown(analysis())
+    md = render_markdown(analysis(), all_events=True)
     assert md.index("## Main event") < md.index("## Timeline (2)") < md.index("## Undated events")

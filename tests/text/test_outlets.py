@@ -72,6 +72,14 @@ CREDITS = [
         ["Tomas Ferreira"],
     ),
     ("The envoy lands in Vilnius. (Getty)", "credit", "(Getty)", "Getty Images", None, []),
+    (
+        "-- Tallinn Newsroom +372 612 3456",
+        "credit",
+        "Tallinn Newsroom +372 612 3456",
+        "Tallinn Newsroom",  # not in the table: named as written
+        None,
+        [],
+    ),
     ("Reuters — The lender cut its forecast.", "credit", "Reuters —", "Reuters", None, []),
     (
         "This story was provided by Meridian Wire.",
@@ -128,6 +136,7 @@ def test_credit_lines(
         "The data was first published by Kestrel News Agency (KNA).",  # an acronym in passing
         "Lena Marsh (left) met the mayor.",
         "Marta Quist — the union's treasurer — resigned.",  # a dash after an unknown name
+        "The newsroom in Tallinn was quiet on Sunday.",
     ],
 )
 def test_not_credit_lines(outlets: Outlets, text: str) -> None:
@@ -256,3 +265,11 @@ def test_spans_in_bounds_and_disjoint(text: str) -> None:
         assert a.end <= b.start
     for m in outlets.find(text):
         assert 0 <= m.start < m.end <= len(text) and text[m.start : m.end] == m.text
+
+
+def test_wire_forms_are_agencies_only(outlets: Outlets) -> None:
+    forms = outlets.wire_forms()
+    assert forms["ap"] == forms["associated press"] == forms["apnews"] == "Associated Press"
+    assert forms["meridian wire"] == "Meridian Wire"
+    assert "news" not in forms  # a site label like "news.cn" is no form of its agency
+    assert "bbc" not in forms and "getty images" not in forms  # an outlet, a picture agency

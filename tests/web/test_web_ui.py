@@ -296,3 +296,27 @@ def test_cleaning_cuts_sit_where_the_text_was_removed() -> None:
 )
 def test_rests_on(upstream: list[str], shown: str) -> None:
     assert rests_on(upstream) == shown
+
+
+def test_timeline_toggle_asks_for_all_events(client: TestClient) -> None:
+    plain = client.get("/timeline").text
+    assert 'name="all_events" value="true">' in plain  # the toggle, off
+    everything = client.get("/timeline?all_events=true").text
+    assert 'name="all_events" value="true" checked>' in everything
+    assert "EASE" in everything
+    api = client.get("/api/timeline?all_events=true").json()
+    assert api["total"] >= client.get("/api/timeline").json()["total"]
+
+
+def test_claims_page_explains_every_status(client: TestClient) -> None:
+    from newsint.model import CLAIM_STATUSES, STATUS_MEANING
+
+    html = client.get("/claims").text
+    legend = html[html.index('aria-label="What the statuses mean"') :]
+    for status in CLAIM_STATUSES:
+        assert f'<span class="badge st-{status}"' in legend
+    assert "the source asserts something negative; not a denial" in legend
+    assert ">negated<" not in html  # the old name is never shown
+    assert set(STATUS_MEANING) == set(CLAIM_STATUSES)
+    options = html[html.index('<select name="status">') : html.index("</select>")]
+    assert all(f'value="{s}"' in options for s in CLAIM_STATUSES)

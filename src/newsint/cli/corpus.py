@@ -268,6 +268,13 @@ def timeline(
     entity: Annotated[
         str | None, typer.Option("--entity", help="Only events involving this entity.")
     ] = None,
+    all_events: Annotated[
+        bool,
+        typer.Option(
+            "--all-events",
+            help="Also negated, denied, hypothetical, questioned and planned events.",
+        ),
+    ] = False,
     fmt: OutputOpt = Output.text,
     config: ConfigOpt = None,
 ) -> None:
@@ -275,7 +282,7 @@ def timeline(
     from newsint.present import tables
 
     with open_corpus(db, config) as corpus:
-        rows = corpus.timeline(entity=entity)
+        rows = corpus.timeline(entity=entity, all_events=all_events)
     emit(rows, fmt, tables.timeline_table(rows))
 
 

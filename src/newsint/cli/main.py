@@ -20,7 +20,7 @@ from newsint.cli.common import ConfigOpt, DbOpt, Format, err, fail, open_corpus,
 from newsint.cli.eval import eval_command
 from newsint.cli.export import export_command
 from newsint.config import load_config
-from newsint.engines.local import limit_memory
+from newsint.engines.local import memory_cap
 from newsint.errors import InputError, NewsintError
 from newsint.model import Analysis
 from newsint.present import brief
@@ -55,31 +55,42 @@ def analyze(
         Format,
         typer.Option("--format", "-f", help="text: a brief; json: the analysis; md: Markdown."),
     ] = Format.text,
+    all_events: Annotated[
+        bool,
+        typer.Option(
+            "--all-events",
+            help="Keep negated, denied, hypothetical, questioned and planned events on the "
+            "timeline and in the choice of the main event.",
+        ),
+    ] = False,
     config: ConfigOpt = None,
 ) -> None:
     """Analyse articles one by one and print a brief (or the JSON analysis)."""
     try:
         cfg = load_config(config)
+        if all_events:
+            events = cfg.events.model_copy(update={"all_events": True})
+            cfg = cfg.model_copy(update={"events": events})
         iso = parse_published(published, cfg)
     except NewsintError as exc:
         fail(exc)
         raise typer.Exit(2) from None
-    # This process only analyses: the article budget's memory cap is its own (an article over
-    # it fails alone, with an error line, and the others go on).
-    limit_memory(cfg.limits.worker_memory_mb)
-    failed = 0
-    results: list[Analysis] = []
-    for item in analyze_paths(files, published=iso, config=cfg):
-        if isinstance(item, InputError):
-            failed += 1
-            fail(item)
-            continue
-        if fmt is Format.json:
-            results.append(item)
-        elif fmt is Format.md:
-            out.file.write(brief.render_markdown(item) + "\n")
-        else:
-            brief.render_console(item, out)
+    # This process only analyses: the article budget's memory cap is its own while it does (an
+    # article over it fails alone, with an error line, and the others go on).
+    with memory_cap(cfg.limits.worker_memory_mb):
+        failed = 0
+        results: list[Analysis] = []
+        for item in analyze_paths(files, published=iso, config=cfg):
+            if isinstance(item, InputError):
+                failed += 1
+                fail(item)
+                continue
+            if fmt is Format.json:
+                results.append(item)
+            elif fmt is Format.md:
+                out.file.write(brief.render_markdown(item, cfg.events.all_events) + "\n")
+            else:
+                brief.render_console(item, out, cfg.events.all_events)
     if fmt is Format.json:
         # One object for one article, a JSON array for several: both stable and parseable.
         if len(results) == 1:

@@ -37,6 +37,12 @@ from newsint.stages.features.bands import lean
 from newsint.stages.features.record import ArticleFeatures
 
 
+def _outlet(key: str | None) -> str:
+    """An outlet key as credits and sites both spell it ('theguardian' / 'The Guardian')."""
+    key = key or ""
+    return key[3:] if key.startswith("the") and len(key) > 6 else key
+
+
 class CorpusAnalyzer(JudgementRules):
     """In-memory corpus indexes; the store persists features and the records in each delta."""
 
@@ -87,7 +93,13 @@ class CorpusAnalyzer(JudgementRules):
         cfg = self.cfg
         keys += [f"n:{n}" for n in f.numbers if len(n) >= cfg.key_number_min_chars]
         keys += [f"e:{n}" for n in f.names if " " in n or len(n) >= cfg.rare_name_min_chars]
-        return tuple(dict.fromkeys(T.hash64(k) for k in keys[: self.cfg.max_keys_per_article]))
+        keys = keys[: cfg.max_keys_per_article]
+        # an outlet and a name: an article of that outlet meets the articles that credit the
+        # outlet and name the same ("..., CNN reported" in a summary that shares little else)
+        outlets = {_outlet(T.site_key(f.site))} | {_outlet(c.key) for c in f.credits}
+        names = f.names[: cfg.credit_key_names]
+        keys += [f"c:{o}|{n}" for o in sorted(outlets - {""}) for n in names]
+        return tuple(dict.fromkeys(T.hash64(k) for k in keys))
 
     def _ingest(
         self,

@@ -247,9 +247,17 @@ class Corpus:
         """Article entity id -> corpus entity id, for one article."""
         return entity_queries.corpus_entities_of(self.store, article_id)
 
-    def timeline(self, *, entity: str | None = None) -> list[TimelineEntry]:
-        """Dated events across the corpus, merged across copies, oldest first."""
-        return timeline_queries.timeline(self.store, entity=entity)
+    def timeline(
+        self, *, entity: str | None = None, all_events: bool = False
+    ) -> list[TimelineEntry]:
+        """Dated events across the corpus, merged across copies, oldest first; events not
+        reported as having happened only with `all_events`."""
+        return timeline_queries.timeline(
+            self.store,
+            entity=entity,
+            all_events=all_events,
+            floor=self.config.events.happened_factuality,
+        )
 
     def graph(
         self, *, max_entities: int = 40, max_claims: int = 25, links_per_entity: int = 3

@@ -56,9 +56,36 @@ class Direction:
     reason: str
 
 
+def _has_time(d: Doc) -> bool:
+    return bool(d.published and len(d.published) > 10)
+
+
+def _syndication_lines(d: Doc) -> set[tuple[str, str]]:
+    """Credit lines a syndicating site adds (a provided-by line, a dateline, a byline, a wire),
+    not naming the article's own outlet."""
+    return {
+        (c.kind, c.key)
+        for c in d.credits
+        if (c.kind in ("provided", "dateline", "byline") or c.wire)
+        and not _credit_matches(c, d.self_keys)
+    }
+
+
+def _contains(longer: Doc, shorter: Doc, cfg: Corpus) -> bool:
+    """`shorter` is (nearly) all found in `longer`, which is clearly longer: an excerpt."""
+    n = len(shorter.sent)
+    return (
+        n > 0
+        and len(longer.sent) >= cfg.direction_containment_ratio * n
+        and len(longer.sent & shorter.sent) >= cfg.verbatim_min_containment * n
+    )
+
+
 def orient(a: Doc, b: Doc, cfg: Corpus) -> Direction:
-    """Which of two related articles is the original: citations, then dates, then self-credit
-    (the confidence of each rule is a `direction_*` setting)."""
+    """Which of two related articles is the original, from the evidence in order: a credit
+    naming the other's outlet, publication time, containment (the excerpt is the copy), a
+    syndication line, self-credit; else "direction unknown" (the confidence of each rule is a
+    `direction_*` setting)."""
     ab, ba = cites(b, a), cites(a, b)
     if ab and not ba:
         return Direction(
@@ -72,18 +99,31 @@ def orient(a: Doc, b: Doc, cfg: Corpus) -> Direction:
     if first.day and second.day and first.day != second.day:
         why = f"published earlier ({first.day} < {second.day})"
         return Direction(first, second, cfg.direction_earlier_day, why)
-    if first.day and not second.day:
+    if bool(a.day) != bool(b.day):
+        first, second = (a, b) if a.day else (b, a)
         more = first.primary < second.primary
         conf = cfg.direction_dated_primary if more else cfg.direction_dated
         return Direction(first, second, conf, f"dated {first.day}; the other has no date")
-    if first.primary < second.primary:
+    if _has_time(a) and _has_time(b) and a.published != b.published:
+        first, second = (a, b) if (a.published or "") < (b.published or "") else (b, a)
+        why = f"published earlier ({first.published})"
+        return Direction(first, second, cfg.direction_earlier_time, why)
+    for longer, shorter in ((a, b), (b, a)):
+        if _contains(longer, shorter, cfg):
+            why = f"{shorter.id} is an excerpt: its text is found in the longer {longer.id}"
+            return Direction(longer, shorter, cfg.direction_containment, why)
+    la, lb = _syndication_lines(a), _syndication_lines(b)
+    if bool(la - lb) != bool(lb - la):
+        copy, original = (a, b) if la - lb else (b, a)
+        why = f"{copy.id} adds a syndication credit line"
+        return Direction(original, copy, cfg.direction_wire_line, why)
+    if first.primary != second.primary:
+        first, second = (first, second) if first.primary < second.primary else (second, first)
         why = "credits its own outlet" if first.primary == 0 else "credits no other outlet"
         why = f"{first.id} {why}; {second.id} credits others"
         return Direction(first, second, cfg.direction_self_credit, why)
-    if first.published and second.published and first.published != second.published:
-        why = f"published earlier ({first.published})"
-        return Direction(first, second, cfg.direction_earlier_time, why)
-    why = "no date or credit tells them apart; smaller id first"
+    first, second = (a, b) if a.id < b.id else (b, a)
+    why = "direction unknown: no credit, time, containment or credit line tells them apart"
     return Direction(first, second, cfg.direction_tie, why)
 
 
@@ -107,7 +147,13 @@ class Relation:
 
 
 def _misattribution(copy: Doc, original: Doc) -> str | None:
-    credited = [c for c in copy.credits if c.outlet and not _credit_matches(c, copy.self_keys)]
+    # only the credits the copy added: those it copied along with the text say nothing about it
+    copied = {(c.kind, c.key) for c in original.credits}
+    credited = [
+        c
+        for c in copy.credits
+        if c.outlet and not _credit_matches(c, copy.self_keys) and (c.kind, c.key) not in copied
+    ]
     if not credited:
         return None
     known = set(original.self_keys) | {c.key for c in original.credits if c.outlet and c.key}
@@ -166,7 +212,12 @@ def relate(a: Doc, b: Doc, cfg: Corpus) -> Relation | None:
         rare = a.rare_names & b.rare_names
         support = len(quotes) + len(numbers) + len(rare)
         credit = cites(c, o)
-        if cos >= cfg.spin_min_cosine and support >= cfg.spin_min_evidence:
+        # a short text that credits its source ("..., CNN reported") summarises it: a
+        # derivative, not a spin of the whole
+        summary = credit is not None and len(c.sent_lengths) <= cfg.summary_max_share * len(
+            o.sent_lengths
+        )
+        if not summary and cos >= cfg.spin_min_cosine and support >= cfg.spin_min_evidence:
             n_al, n_c = aligned(c, o, cfg.spin_sentence_dice, cfg.align_max_sentences)
             share = n_al / n_c if n_c else 0.0
             if share >= cfg.spin_min_aligned:
@@ -191,7 +242,8 @@ def relate(a: Doc, b: Doc, cfg: Corpus) -> Relation | None:
     story_edge = kind is not None or (story >= cfg.story_block_similarity and window)
     if not story_edge:
         return None
-    mis = _misattribution(c, o) if kind in ("verbatim", "syndicated", "spin") else None
+    sure = direction.confidence >= cfg.direction_min_misattribution
+    mis = _misattribution(c, o) if sure and kind in ("verbatim", "syndicated", "spin") else None
     if kind is not None:
         evidence.append(f"original: {direction.reason}")
     return Relation(

@@ -114,15 +114,25 @@ def _similar_key(a: str, b: str, threshold: float) -> bool:
     )
 
 
+UpstreamsOf = Callable[[str], list[tuple[str, str]]]
+
+
+def _no_upstreams(article: str) -> list[tuple[str, str]]:
+    return []
+
+
 def independence(
     items: list[ClaimItem],
     root_of: Callable[[str], tuple[str, list[str]]],
     entity_of: Callable[[str], str | None],
     document_similarity: float = 0.9,
+    upstreams_of: UpstreamsOf = _no_upstreams,
 ) -> tuple[int, list[list[str]], list[str]]:
     """Independent source count, what each rests on, and why claims were counted once.
 
-    `root_of(article)` gives the original an article collapses into and the path of reasons.
+    `root_of(article)` gives the original an article collapses into and the path of reasons;
+    `upstreams_of(article)` the (key, label) of what the whole article says it rests on (a wire
+    line, the one outlet a retelling credits): claims of two retellings of one report count once.
     """
     sources = UnionFind(i.key for i in items)
     collapsed: list[str] = []
@@ -141,8 +151,10 @@ def independence(
     keys: dict[str, list[ClaimItem]] = {}
     labels: dict[str, str] = {}
     for item in items:
-        for key, label in _upstream_keys(item, entity_of):
-            keys.setdefault(key, []).append(item)
+        found = _upstream_keys(item, entity_of)
+        for key, label in (*found, *upstreams_of(item.article)):
+            if item not in keys.get(key, ()):
+                keys.setdefault(key, []).append(item)
             labels.setdefault(key, label)
     ordered = sorted(keys)
     for i, ka in enumerate(ordered):  # near-identical document descriptions are one document
@@ -155,7 +167,8 @@ def independence(
         roots_in = {roots[g.key] for g in group}
         if len(roots_in) > 1:
             collapsed.append(
-                f"{len(roots_in)} originals rest on the same {labels[key]}: counted once"
+                f"{len(roots_in)} originals ({', '.join(sorted(roots_in))}) rest on the same "
+                f"{labels[key]}: counted once"
             )
         sources.union(*(g.key for g in group))
     groups: dict[str, list[ClaimItem]] = {}
@@ -180,16 +193,21 @@ def cluster_record(
     root_of: Callable[[str], tuple[str, list[str]]],
     entity_of: Callable[[str], str | None],
     document_similarity: float = 0.9,
+    upstreams_of: UpstreamsOf = _no_upstreams,
 ) -> ClaimCluster:
     items = sorted(items, key=lambda i: (order_of(i.article), i.key))
-    count, upstreams, collapsed = independence(items, root_of, entity_of, document_similarity)
+    count, upstreams, collapsed = independence(
+        items, root_of, entity_of, document_similarity, upstreams_of
+    )
     rep = items[0]
     opposed = [i.key for i in items if i.stance != rep.stance]
     by_stance = {str(rep.stance): count}
     if opposed:  # a denial is no corroboration: count each side's independent sources apart
         for sign in sorted({i.stance for i in items}):
             side = [i for i in items if i.stance == sign]
-            by_stance[str(sign)] = independence(side, root_of, entity_of, document_similarity)[0]
+            by_stance[str(sign)] = independence(
+                side, root_of, entity_of, document_similarity, upstreams_of
+            )[0]
     return ClaimCluster(
         id=stable_id("claims", rep.key),
         claims=[i.key for i in items],

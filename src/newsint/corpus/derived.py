@@ -11,6 +11,7 @@ from newsint.corpus.corroborate import cluster_record
 from newsint.corpus.delta import _PHRASE, AnalyzerState, CorpusDelta, _pair, link_id
 from newsint.corpus.stories import cluster_block
 from newsint.model import CopyLink, Story, stable_id
+from newsint.stages.features import pieces as T
 
 
 class DerivedRecords(AnalyzerState):
@@ -33,7 +34,16 @@ class DerivedRecords(AnalyzerState):
         group = [r for r in eligible if (not r.cited, KIND_RANK[r.kind]) == top]  # type: ignore[index]
         best = max(r.score for r in group)
         near = [r for r in group if r.score >= best - self.cfg.parent_score_tie]
-        return min(near, key=lambda r: (self.docs[r.original].order, -r.score))
+        # a candidate that is itself a copy of another candidate (by their own pair's
+        # evidence: credit, time, containment) is not the original: the opening of a page
+        # and the page are both like a reordered copy of it
+        heads = [r for r in near if not any(self._copy_of(r.original, s.original) for s in near)]
+        return min(heads or near, key=lambda r: (self.docs[r.original].order, -r.score))
+
+    def _copy_of(self, a: str, b: str) -> bool:
+        """Whether the relation between articles a and b makes a a copy of b."""
+        rel = self.relations.get(_pair(a, b)) if a != b else None
+        return rel is not None and rel.kind is not None and rel.copy == a
 
     def _update_parents(self, touched: set[str]) -> set[str]:
         """Recompute the original of touched articles; return articles whose root changed."""
@@ -138,6 +148,18 @@ class DerivedRecords(AnalyzerState):
                 parts.append(seen)
         return parts
 
+    def _article_upstreams(self, article: str) -> list[tuple[str, str]]:
+        """What a whole article says it rests on: a syndication or wire credit line, or, for a
+        retelling (it credits only other outlets), each outlet it credits."""
+        doc = self.docs[article]
+        out = []
+        for c in doc.credits:
+            if not c.outlet or any(T.same_outlet(c.key, c.acronym, k) for k in doc.self_keys):
+                continue
+            if c.kind in ("provided", "dateline", "byline") or c.wire or doc.primary == 2:
+                out.append((f"media:{c.wire or c.key}", f"outlet '{c.wire or c.name}'"))
+        return out
+
     def _known(self, a: str, b: str) -> tuple[float, bool] | None:
         """A related pair's story similarity and whether it is a copy (None: never related)."""
         rel = self.relations.get(_pair(a, b))
@@ -220,6 +242,7 @@ class DerivedRecords(AnalyzerState):
                 self.root_of,
                 self._entity_of_member,
                 self.cfg.claim_document_similarity,
+                self._article_upstreams,
             )
             new_ids.add(record.id)
             for k in members:

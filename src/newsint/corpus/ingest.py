@@ -461,9 +461,16 @@ class Ingest:
 def load_analyzer(store: Store, config: Config) -> Any:
     """The corpus analyzer rebuilt from stored features and judgements (no NLP re-run)."""
     from newsint.corpus.analyzer import CorpusAnalyzer
+    from newsint.corpus.upgrade import upgrade_features
 
     analyzer = CorpusAnalyzer(config)
-    analyzer.load(decode(data) for _, data in store.features(analyzed=True))
+    if upgrade_features(store, config):
+        # features of an older version were re-extracted and their records dropped: derive
+        # them all again from the new features and store them
+        stored = [(aid, decode(data)) for aid, data in store.features()]
+        store.apply_delta(analyzer.add([f for _, f in stored]), analyzed=[a for a, _ in stored])
+    else:
+        analyzer.load(decode(data) for _, data in store.features(analyzed=True))
     # User judgements replayed: the records they change are stored already; applying the
     # delta again costs little and repairs a store that missed one.
     store.apply_delta(analyzer.load_judgements(store.judgements()))

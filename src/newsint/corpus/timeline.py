@@ -1,6 +1,7 @@
 """The corpus timeline: events from all articles, one entry per event, in time order.
 
-Reports of the same event (same type, actor, target, time and polarity) are one entry, whether
+Reports of the same event (same type, actor, target, time, polarity and, for one not reported as
+having happened, status) are one entry, whether
 they come from copies (which collapse into their original) or from independent outlets (counted
 in `independent`). Entries are ordered by their normalised time: the first day covered, coarser
 before finer on the same day ("February 2023" before "10 February 2023"); events with no
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from newsint.model import CopyLink, CorpusEntity, TimelineEntry, stable_id
+from newsint.model import CopyLink, CorpusEntity, TimelineEntry, reported_as_happened, stable_id
 from newsint.stages.features.record import ArticleFeatures, EventFeature
 from newsint.text.fold import word_key
 
@@ -45,9 +46,13 @@ def corpus_timeline(
     links: Iterable[CopyLink],
     entity: str | None = None,
     entities: Iterable[CorpusEntity] | None = None,
+    all_events: bool = False,
+    floor: float | None = None,
 ) -> list[TimelineEntry]:
     """Deduplicated, ordered events; `entity` (a corpus entity id or a name) keeps only events
-    where it is actor, target or place."""
+    where it is actor, target or place. Events not reported as having happened (negated,
+    denied, hypothetical, questioned, planned, or with a factuality at or below `floor`) are left
+    out unless `all_events`."""
     roots = _root_of(links)
     wanted: set[str] | None = None
     if entity:
@@ -59,6 +64,10 @@ def corpus_timeline(
     for f in features:
         order = (f.published or "~", f.id)
         for e in f.events:
+            if not all_events and not reported_as_happened(
+                e.status, e.negated, e.factuality, floor
+            ):
+                continue
             roles = {word_key(x) for x in (e.actor, e.target, e.place) if x}
             if wanted is not None and not roles & wanted:
                 continue
@@ -69,6 +78,7 @@ def corpus_timeline(
                 word_key(e.target or ""),
                 (e.time or "") if start else "",
                 "neg" if e.negated else "pos",
+                "" if reported_as_happened(e.status, False) else e.status,
             )
             groups.setdefault(key, []).append((order, e, f.id))
     dated: list[tuple[tuple[str, ...], TimelineEntry]] = []

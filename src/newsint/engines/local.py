@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -122,6 +123,27 @@ def limit_memory(megabytes: int) -> bool:
     except (ValueError, OSError):
         return False
     return True
+
+
+@contextmanager
+def memory_cap(megabytes: int) -> Iterator[bool]:
+    """The memory cap for a stretch of work in *this* process, lifted again afterwards.
+
+    The CLI's `analyze` runs the pipeline in its own process: the cap must not outlive the
+    analysis, or whatever the process starts next (a browser, a Ray cluster, other commands run
+    in the same interpreter, as in the tests) inherits an address space too small for it."""
+    try:
+        import resource
+    except ImportError:  # Windows: nothing to cap, nothing to restore
+        yield False
+        return
+    before = resource.getrlimit(resource.RLIMIT_AS)
+    capped = limit_memory(megabytes)
+    try:
+        yield capped
+    finally:
+        if capped:
+            resource.setrlimit(resource.RLIMIT_AS, before)
 
 
 def _init(config: Config, stages: list[str] | None) -> None:

@@ -18,6 +18,7 @@ TASKS: dict[str, str] = {
     "paraphrase": "newsint.evaluate.paraphrase:run",
     "stories": "newsint.evaluate.stories:run",
     "copies": "newsint.evaluate.copies:run",
+    "claim-clusters": "newsint.evaluate.claim_clusters:run",
     "ner": "newsint.evaluate.ner:run",
     "time": "newsint.evaluate.time:run",
     "events": "newsint.evaluate.events:run",

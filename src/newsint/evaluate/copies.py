@@ -253,4 +253,7 @@ def score(config: Config) -> Report:
 
 
 def run(options: EvalOptions) -> list[Report]:
-    return [score(options.config)]  # our own data: nothing to find under --data
+    from newsint.evaluate import copies_real
+
+    # our own demo data, then copies made at eval time from the real texts under --data
+    return [score(options.config), *copies_real.run(options)]

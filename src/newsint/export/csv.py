@@ -32,6 +32,7 @@ CLAIM_COLUMNS = (
     "kind",
     "status",
     "polarity",
+    "factuality",
     "grade",
     "reasons",
     "cluster_id",
@@ -93,6 +94,8 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)  # a number is no formula: "-2.7" stays a number
     if isinstance(value, (list, tuple)):
         value = LIST_SEPARATOR.join(str(v) for v in value)
     return neutralise(str(value))
@@ -116,6 +119,7 @@ def claim_rows(data: ExportData, index: Index) -> Iterator[tuple[Any, ...]]:
                 claim.kind,
                 claim.status,
                 claim.polarity,
+                claim.factuality,
                 grade.code if grade else None,
                 grade.reasons if grade else None,
                 cluster.id if cluster else None,

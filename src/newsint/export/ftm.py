@@ -30,7 +30,7 @@ import pycountry
 
 from newsint.export.common import shorten
 from newsint.export.data import ExportData, Index, outlet_name
-from newsint.model import Analysis, Argument, Entity, Event, chain_text
+from newsint.model import Analysis, Argument, Entity, Event, chain_text, reported_as_happened
 
 ENTITY_SCHEMA: dict[str, str] = {"PERSON": "Person", "ORG": "Organization"}
 # What a mention looks like to FtM (the Mention.detectedSchema hint).
@@ -202,6 +202,8 @@ def _event(
         keywords.append(event.mode)
     if event.negated:
         keywords.append("negated")
+    if not reported_as_happened(event.status, event.negated):
+        keywords.append("not reported as having happened")
     out.add(
         "Event",
         ftm_id("event", analysis.article.id, event.id),

@@ -152,6 +152,7 @@ def _article(g: nx.MultiDiGraph, index: Index, analysis: Analysis) -> None:
             claim_kind=claim.kind,
             status=claim.status,
             polarity=claim.polarity,
+            factuality=claim.factuality,
             grade=grade.code if grade else None,
             reliability=grade.reliability if grade else None,
             credibility=grade.credibility if grade else None,
@@ -178,6 +179,8 @@ def _article(g: nx.MultiDiGraph, index: Index, analysis: Analysis) -> None:
             mode=event.mode,
             status=event.status,
             negated=event.negated,
+            factuality=event.factuality,
+            about=f"{meta.id}/{event.about}" if event.about else None,
             trigger=event.trigger.text,
             claim=f"{meta.id}/{event.claim}" if event.claim else None,
         )

@@ -379,6 +379,7 @@ def _claim(b: _Builder, index: Index, analysis: Analysis, claim: Claim, outlet: 
         x_newsint_kind=claim.kind,
         x_newsint_status=claim.status,
         x_newsint_polarity=claim.polarity,
+        x_newsint_factuality=claim.factuality,
         x_newsint_grade=grade.code if grade else None,
         x_newsint_reliability=grade.reliability if grade else None,
         x_newsint_credibility=grade.credibility if grade else None,

@@ -16,7 +16,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from newsint.model import Analysis, Argument, Entity, Event, chain_text
+from newsint.config import default_config
+from newsint.model import Analysis, Argument, Entity, Event, chain_text, reported_as_happened
 from newsint.stages.time.timeline import article_timeline
 from newsint.text.segments import paragraph_texts, paragraphs
 
@@ -155,18 +156,31 @@ def section_times(a: Analysis) -> Section:
     )
 
 
+def factuality_text(value: float | None) -> str:
+    """A factuality as the views show it: signed, one decimal (−3 did not happen … +3 did)."""
+    return "—" if value is None else f"{value:+.1f}".replace("-", "−")
+
+
 def section_claims(a: Analysis) -> Section | None:
     """Claims grouped by their chain of sources (the article's own assertions last), each with
-    kind, status (and polarity when negative), Admiralty grade and a clipped content."""
+    kind, status (and polarity when negative), Admiralty grade, the factuality of its content
+    from its source's point of view, and a clipped content."""
     if not a.claims:
         return None
     groups: dict[str, list[list[str]]] = {}
     for claim in a.claims:
         label = chain_text(claim.chain, article="article")
-        status = claim.status + (", negative" if claim.polarity == "negative" else "")
+        negative = claim.polarity == "negative" and claim.status != "negative"
+        status = claim.status + (", negative" if negative else "")
         code = claim.grade.code if claim.grade else "—"
         groups.setdefault(label, []).append(
-            [claim.kind, status, code, _clip(claim.content.text, 100)]
+            [
+                claim.kind,
+                status,
+                code,
+                factuality_text(claim.factuality),
+                _clip(claim.content.text, 100),
+            ]
         )
     order = sorted(groups, key=lambda label: label == "article")  # stable: text order kept
     rows: list[list[str]] = []
@@ -180,7 +194,7 @@ def section_claims(a: Analysis) -> Section | None:
     ]
     return Section(
         f"Claims ({len(a.claims)})",
-        ["source chain", "kind", "status", "grade", "claim"],
+        ["source chain", "kind", "status", "grade", "factuality", "claim"],
         rows,
         notes,
     )
@@ -203,9 +217,10 @@ def _names(name: str, text: str) -> bool:
 def _status(e: Event) -> str:
     """Status, and for anything not plainly asserted the chain of sources behind it."""
     named = any(src.kind != "article" for src in e.chain)
+    fact = "" if e.factuality is None else f" · factuality {factuality_text(e.factuality)}"
     if e.status == "asserted" and not named:
-        return "asserted"
-    return e.status + (": " + chain_text(e.chain, article="article") if named else "")
+        return "asserted" + fact
+    return e.status + (": " + chain_text(e.chain, article="article") if named else "") + fact
 
 
 def _event_label(e: Event, also: tuple[Event, ...] = ()) -> str:
@@ -243,10 +258,25 @@ def section_main_event(a: Analysis) -> Section | None:
     return Section("Main event", ["", ""], rows, notes)
 
 
-def section_timeline(a: Analysis) -> Section | None:
+def _left_out(a: Analysis) -> list[str]:
+    """A note naming the events kept off the timeline (and how to see them)."""
+    floor = default_config().events.happened_factuality
+    off = [
+        e for e in a.events if not reported_as_happened(e.status, e.negated, e.factuality, floor)
+    ]
+    if not off:
+        return []
+    kinds = sorted({"negated" if e.negated else e.status for e in off})
+    return [
+        f"{len(off)} event{'s' if len(off) != 1 else ''} not reported as having happened "
+        f"({', '.join(kinds)}) left out; --all-events shows them"
+    ]
+
+
+def section_timeline(a: Analysis, all_events: bool = False) -> Section | None:
     if not a.events:
         return None
-    dated, _ = article_timeline(a)
+    dated, _ = article_timeline(a, all_events=all_events)
     rows = [
         [
             entry.label,
@@ -257,7 +287,9 @@ def section_timeline(a: Analysis) -> Section | None:
         ]
         for entry in dated
     ]
-    notes = [] if rows else ["no event has a resolved time"]
+    notes = ([] if rows else ["no event has a resolved time"]) + (
+        [] if all_events else _left_out(a)
+    )
     return Section(
         f"Timeline ({len(rows)})",
         ["when", "event", "actor → target", "place", "status"],
@@ -266,8 +298,8 @@ def section_timeline(a: Analysis) -> Section | None:
     )
 
 
-def section_undated(a: Analysis) -> Section | None:
-    _, undated = article_timeline(a)
+def section_undated(a: Analysis, all_events: bool = False) -> Section | None:
+    _, undated = article_timeline(a, all_events=all_events)
     if not undated:
         return None
     rows = [
@@ -288,7 +320,7 @@ def section_undated(a: Analysis) -> Section | None:
 
 
 # Sections in brief order. Later stages register theirs here.
-SECTIONS: list[Callable[[Analysis], Section | None]] = [
+SECTIONS: list[Callable[..., Section | None]] = [
     section_article,
     section_main_event,
     section_lead,
@@ -301,8 +333,15 @@ SECTIONS: list[Callable[[Analysis], Section | None]] = [
 ]
 
 
-def build(a: Analysis) -> list[Section]:
-    return [s for s in (f(a) for f in SECTIONS) if s is not None]
+# The sections that list events: they take `all_events` (the CLI's --all-events).
+EVENT_SECTIONS: frozenset[Callable[..., Section | None]] = frozenset(
+    {section_timeline, section_undated}
+)
+
+
+def build(a: Analysis, all_events: bool = False) -> list[Section]:
+    made = (f(a, all_events) if f in EVENT_SECTIONS else f(a) for f in SECTIONS)
+    return [s for s in made if s is not None]
 
 
 def _clip(text: str, width: int) -> str:
@@ -310,9 +349,9 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def render_markdown(a: Analysis) -> str:
+def render_markdown(a: Analysis, all_events: bool = False) -> str:
     out = [f"# {_md(a.article.title or a.article.source or 'Article')}", ""]
-    for s in build(a):
+    for s in build(a, all_events):
         out += [f"## {_md(s.title)}", ""]
         out += [_md(n) + "\n" for n in s.notes]
         if s.rows:
@@ -339,11 +378,11 @@ def _md(text: str) -> str:
     )
 
 
-def render_console(a: Analysis, console: Console) -> None:
+def render_console(a: Analysis, console: Console, all_events: bool = False) -> None:
     console.rule(
         Text(a.article.title or a.article.source or "Article", style="bold cyan"), align="left"
     )
-    for s in build(a):
+    for s in build(a, all_events):
         console.print(Text(s.title, style="bold"))
         for n in s.notes:
             console.print(Text(n), soft_wrap=False)

@@ -15,9 +15,9 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
-from newsint.text.fold import name_key
+from newsint.text.fold import name_key, word_key
 
-OutletKind = Literal["agency", "outlet"]
+OutletKind = Literal["agency", "outlet", "photo"]
 CreditKind = Literal["dateline", "photo", "byline", "credit"]
 
 _DATA = "outlets.toml"
@@ -134,6 +134,28 @@ class Outlets:
             if hit is not None:
                 return hit
         return None
+
+    def wire_forms(self) -> dict[str, str]:
+        """Every form of every wire agency (name, aliases, short forms, the name part of its
+        domains), as `word_key` folds it -> the agency's name: what the corpus compares credit
+        lines with."""
+        out: dict[str, str] = {}
+        for o, row in zip(self.outlets, self.raw_rows, strict=True):
+            if o.kind != "agency":
+                continue
+            forms = [word_key(f) for f in (o.name, *o.aliases, *row.get("short", []))]
+            squashed = [f.replace(" ", "") for f in forms if f]
+            # a site's name label that starts with a form ("apnews", "xinhuanet"), not "news"
+            labels = [
+                label
+                for d in o.domains
+                for label in d.lower().split(".")[:-1]
+                if any(label.startswith(f) for f in squashed)
+            ]
+            for form in (*forms, *labels):
+                if form:
+                    out.setdefault(form, o.name)
+        return out
 
     def looks_like_outlet(self, name: str) -> bool:
         """Known, or a name carrying an outlet word ("Riverside Gazette")."""

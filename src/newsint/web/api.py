@@ -420,8 +420,12 @@ def timeline(
     state: State,
     pages: Pages,
     entity: Annotated[str | None, Query(description="Only events involving this entity.")] = None,
+    all_events: Annotated[
+        bool,
+        Query(description="Also negated, denied, hypothetical, questioned and planned events."),
+    ] = False,
 ) -> Page[TimelineEntry]:
-    items = state.corpus.timeline(entity=entity or None)
+    items = state.corpus.timeline(entity=entity or None, all_events=all_events)
     return pages.page(items[pages.offset : pages.offset + pages.limit], len(items))
 
 

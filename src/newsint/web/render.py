@@ -16,7 +16,7 @@ from urllib.parse import quote, urlencode, urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from newsint.corpus.queries.records import ClaimReport
-from newsint.model import Analysis, Claim, Source, chain_text
+from newsint.model import STATUS_MEANING, Analysis, Claim, Source, chain_text
 
 DASH = "—"
 
@@ -37,6 +37,7 @@ class Templates:
         self.env.filters["href"] = safe_href
         self.env.filters["pct"] = pct
         self.env.globals["query"] = query
+        self.env.globals["status_meaning"] = STATUS_MEANING
 
     def render(self, name: str, **context: Any) -> str:
         return self.env.get_template(name).render(**context)
@@ -130,6 +131,10 @@ def _claim_details(claim: Claim, graded: ClaimReport | None = None) -> dict[str,
             ["Chain", chain_text(claim.chain) or DASH],
             ["Cue", claim.cue.text if claim.cue else DASH],
             ["Status", f"{claim.status}, {claim.polarity}"],
+            [
+                "Factuality",
+                DASH if claim.factuality is None else f"{claim.factuality:+.1f} (source's view)",
+            ],
             ["Quote", claim.kind],
             ["Grade", code or DASH],
             ["Grade reasons", "; ".join(reasons) or DASH],
@@ -206,6 +211,7 @@ def highlight(
                 ["When", _arg(ev.time)],
                 ["Where", _arg(ev.place)],
                 ["Status", ev.status + (", negated" if ev.negated else "")],
+                ["Factuality", DASH if ev.factuality is None else f"{ev.factuality:+.1f}"],
                 ["Chain", chain_text(ev.chain) or DASH],
             ],
         }

@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from newsint.corpus.queries.records import ClaimClusterDetail, ClaimDetail, Judged
 from newsint.errors import NewsintError
-from newsint.model import CLAIM_STATUSES, CopyLink, chain_text
+from newsint.model import CLAIM_STATUSES, UNREALISED_STATUSES, CopyLink, chain_text
 from newsint.stages.base import stage_name
 from newsint.web.api import NewArticle, paging, read_upload
 from newsint.web.graph import drawing
@@ -335,19 +335,23 @@ def timeline(
     request: Request,
     state: State,
     entity: str | None = None,
+    all_events: bool = False,
     limit: Limit = None,
     offset: Offset = 0,
 ) -> HTMLResponse:
     p = paging(state, limit, offset)
-    rows = state.corpus.timeline(entity=entity or None)
+    rows = state.corpus.timeline(entity=entity or None, all_events=all_events)
+    extra = {"all_events": "true"} if all_events else {}
     return page(
         state,
         request,
         "timeline.html",
         rows=rows[p.offset : p.offset + p.limit],
         entity=entity or "",
+        all_events=all_events,
+        unrealised=UNREALISED_STATUSES,
         events=state.corpus.stats().events,
-        pager=pager("/timeline", p.limit, p.offset, len(rows), entity=entity or None),
+        pager=pager("/timeline", p.limit, p.offset, len(rows), entity=entity or None, **extra),
     )
 
 

@@ -125,3 +125,72 @@ def test_ticker_joins_its_company(forced, text: str, company: str, ticker: str) 
     assert all(e.name != exchange and exchange not in e.aliases for e in a.entities)
     entity = a.entity(mention(a, company).entity or "")
     assert entity is not None and ticker in entity.aliases
+
+
+def test_headline_fragment_is_no_name(forced) -> None:
+    """A headline's quoted words are no part of a name: the name before them is kept."""
+    text = (
+        "Halvorsen 'Looking Forward' To Harbour Talks\n\n"
+        "Prime Minister Eva Halvorsen said on Tuesday she expected an agreement."
+    )
+    a = forced(text, [("Halvorsen 'Looking Forward'", "ORG"), ("Eva Halvorsen", "PERSON")])
+    assert all("Looking" not in m.text for m in a.mentions)
+    first = mention(a, "Halvorsen")
+    assert first.type == "PERSON" and first.entity == mention(a, "Eva Halvorsen").entity
+
+
+def test_plural_possessive_is_no_quote(forced) -> None:
+    text = "The Dock Workers ' Association said it would strike on Friday."
+    a = forced(text, [("Dock Workers ' Association", "ORG")])
+    assert mention(a, "Dock Workers ' Association").type == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "name", "type_"),
+    [
+        (
+            "The Danish shipping giant Norvik said on Friday it would buy two ports. "
+            "Norvik will pay in cash.",
+            [("Norvik", "PERSON"), ("Norvik will", "PERSON")],
+            "Norvik",
+            "ORG",
+        ),
+        (
+            "Oslo-based Tarvo raised its forecast. Analysts said Tarvo had room to grow.",
+            [("Tarvo", "PERSON")],
+            "Tarvo",
+            "ORG",
+        ),
+        (  # a place owning output stays a place
+            "Officials said Velmora 's output fell in March.",
+            [("Velmora", "GPE")],
+            "Velmora",
+            "GPE",
+        ),
+        (  # a person's surname stays a person
+            "Consultant Ana Norberg left. Norberg 's shares were sold.",
+            [("Ana Norberg", "PERSON"), ("Norberg 's", "PERSON")],
+            "Norberg",
+            "PERSON",
+        ),
+    ],
+)
+def test_company_by_description(
+    forced, text: str, ents: list[tuple[str, str]], name: str, type_: str
+) -> None:
+    a = forced(text, ents)
+    found = [m for m in a.mentions if m.text == name]
+    assert found and all(m.type == type_ for m in found)
+
+
+def test_place_named_surname_is_the_person(forced) -> None:
+    text = (
+        "The activist Kira Lisbon left the group in 2009. Lisbon said she was never paid. "
+        "She now lives in Lisbon."
+    )
+    a = forced(text, [("Kira Lisbon", "PERSON"), ("Lisbon said", "GPE")])
+    said = next(m for m in a.mentions if m.text == "Lisbon" and text[m.end :].startswith(" said"))
+    lives = next(
+        m for m in a.mentions if m.text == "Lisbon" and text[m.start - 3 : m.start] == "in "
+    )
+    assert (said.type, lives.type) == ("PERSON", "GPE")

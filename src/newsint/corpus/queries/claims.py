@@ -50,6 +50,7 @@ def _claims_query(
             ),
         )
         # a store written before a status was renamed holds the old name ("negated")
+        status = LEGACY_STATUS.get(status, status)
         names = [status, *(old for old, new in LEGACY_STATUS.items() if new == status)]
         query = query.where(ClaimClusterRow.id.in_(about.where(ClaimRow.status.in_(names))))
     return query

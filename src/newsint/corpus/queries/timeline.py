@@ -12,9 +12,16 @@ from newsint.model import CopyLink, CorpusEntity, TimelineEntry
 from newsint.stages.features.record import decode
 
 
-def timeline(store: Store, *, entity: str | None = None) -> list[TimelineEntry]:
+def timeline(
+    store: Store,
+    *,
+    entity: str | None = None,
+    all_events: bool = False,
+    floor: float | None = None,
+) -> list[TimelineEntry]:
     """Dated events across the corpus (only those involving `entity`, an id or name, when
-    given), each reported event once however many copies report it."""
+    given), each reported event once however many copies report it; with `all_events`, the
+    negated, denied, hypothetical, questioned and planned ones too."""
     with store.reading() as conn:
         links = [
             CopyLink.model_validate(r)
@@ -30,4 +37,6 @@ def timeline(store: Store, *, entity: str | None = None) -> list[TimelineEntry]:
                 )
             ]
     features = (decode(data) for _, data in store.features())
-    return corpus_timeline(features, links, entity=entity, entities=entities)
+    return corpus_timeline(
+        features, links, entity=entity, entities=entities, all_events=all_events, floor=floor
+    )

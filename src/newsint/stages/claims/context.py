@@ -231,5 +231,27 @@ class ExtractorBase:
     def sent_span(self, sent: Span) -> tuple[int, int]:
         return (sent.start_char, sent.end_char)
 
+    def outside_credits(self, found: list[Found]) -> list[Found]:
+        """Datelines and credit lines ("WASHINGTON (AP) —", "AP Photo/…") say nothing: a content
+        inside one is dropped, one that starts in one starts after it."""
+        out = []
+        for f in found:
+            start, end = f.content
+            for credit in self.sources.credits:
+                if credit.start <= start < credit.end:
+                    start = credit.end
+            start, end = (
+                self.finish(start, end, keep_final=True)
+                if start != f.content[0]
+                else (
+                    start,
+                    end,
+                )
+            )
+            if end > start:
+                f.content = (start, end)
+                out.append(f)
+        return out
+
     def in_title(self, pos: int) -> bool:
         return self.title is not None and self.title[0] <= pos < self.title[1]

@@ -31,6 +31,10 @@ class DiscourseRules(ExtractorBase):
             if m is None or self.text[m.end() : l_end].strip():
                 continue
             name_start, name_end = m.span("name")
+            if self.text[name_end - 1] == "." and name_end - name_start > 3:
+                last = self.text[name_start:name_end].split()[-1]
+                if len(last) > 3:  # "― Karen Bobadilla." ends the line; "Jr." keeps its point
+                    name_end -= 1
             dash_start, dash_end = m.span("dash")
             start, end = l_start, dash_start
             if not self.text[start:end].strip() and i > 0:

@@ -59,11 +59,11 @@ class Extractor(VerbRules, PrepositionRules, NounRules, DiscourseRules, Unattrib
         found.extend(self.signatures(found))
         found = [f for f in found if f.content[1] > f.content[0]]
         found.extend(self.continuations(found))
-        found = _dedupe(found)
+        found = _dedupe(self.outside_credits(found))
         self.anaphora(found)
         found = [f for f in found if f.rule != "anaphora-dropped"]
         if self.cfg.unattributed:
-            found.extend(self.unattributed(found))
+            found.extend(self.outside_credits(self.unattributed(found)))
         found.sort(key=lambda f: (f.content[0], f.content[1], f.cue[0] if f.cue else -1))
         self.nest(found)
         return found

@@ -81,6 +81,8 @@ class NounRules(ExtractorBase):
         if colon is None or colon.i == toks[0].i or not colon.whitespace_:
             return None  # "(NYSE:FRX)" is a ticker, not a speaker and what they say
         name = [t for t in toks if t.i < colon.i]
+        while name and name[0].is_punct:  # '"PENCE: …' in a transcript quoted whole
+            name.pop(0)
         words = [t for t in name if not t.is_punct]
         if not words or any(t.pos_ in ("VERB", "AUX") and t.tag_ != "NNP" for t in words):
             return None

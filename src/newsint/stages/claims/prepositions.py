@@ -4,6 +4,7 @@ source of the clause (the whole sentence when the phrase opens or closes it).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsint.stages.claims.context import _OPENERS, ExtractorBase, Found
@@ -59,7 +60,13 @@ class PrepositionRules(ExtractorBase):
                 None,
             )
             tail = [t for t in sent if t.i > obj.right_edge.i and not (t.is_punct or t.is_space)]
-            if first is not None and first.i == tok.i:
+            aside = self._aside(tok, obj, sent)
+            if aside is not None:
+                # "Riverton, according to the firm, has lost market share": the frame is an
+                # aside; the claim is the sentence around it, in two parts
+                (start, end), _ = aside
+                scope = "sentence"
+            elif first is not None and first.i == tok.i:
                 start, end, scope = (
                     obj.right_edge.idx + len(obj.right_edge.text),
                     sent.end_char,
@@ -100,8 +107,28 @@ class PrepositionRules(ExtractorBase):
                 - (self.cfg.resolved_penalty if src.resolved_from else 0),
             )
             out.append(f)
+            if aside is not None:
+                s2, e2 = self.finish(*aside[1], keep_final=False)
+                if e2 > s2:
+                    out.append(replace(f, content=(s2, e2), notes=["second part around the aside"]))
             self.sources.note_speaker(tok.i, src)
         return out
+
+    def _aside(
+        self, tok: Token, obj: Token, sent: Span
+    ) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """ "X, according to Y, did Z": the phrase set off by commas inside the sentence; the
+        parts before and after it, when both hold words."""
+        before = self.doc[tok.i - 1] if tok.i > sent.start else None
+        end = obj.right_edge.i
+        after = self.doc[end + 1] if end + 1 < sent.end else None
+        if before is None or after is None or before.text != "," or after.text != ",":
+            return None
+        head = [t for t in sent if t.i < before.i and not (t.is_punct or t.is_space)]
+        rest = [t for t in sent if t.i > after.i and not (t.is_punct or t.is_space)]
+        if not head or not rest or any(t.pos_ in ("VERB", "AUX") for t in head):
+            return None  # a frame after a whole clause ends it: the rule above takes it
+        return (sent.start_char, before.idx), (after.idx + 1, sent.end_char)
 
     def _reporter_before(self, tok: Token, sent: Span) -> Found | None:
         """ "Reuters reported…, citing two officials": the report the citing phrase extends."""

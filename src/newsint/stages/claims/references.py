@@ -244,6 +244,10 @@ class ReferenceRules(SourcesBase):
         if lower in lex.pronouns["relative"] and head.head.dep_ == "relcl":
             noun = head.head.head
             ante = self.from_head(noun)
+            if lower == "that" and ante.start is not None and ante.end is not None:
+                # "rules that promise…": a "that" is written as part of its noun's phrase, and
+                # the noun is the source as the text names it ("who" stands on its own)
+                src.start, src.end, src.text = ante.start, ante.end, ante.text
             return self._resolved(src, ante, f"relative pronoun “{head.text}” → “{ante.text}”")
         if lower in lex.pronouns["person"]:
             if lower in ("i", "me", "my"):
@@ -257,8 +261,8 @@ class ReferenceRules(SourcesBase):
                     continue  # "she" does not stand for a man named before
                 if ante.kind in ("person", "anonymous"):
                     fits.append((cand, ante, known is not None))
-            # a person the text showed to agree ("Ms. Vasko" for "she") before one it did not
-            chosen = next((f for f in fits if f[2]), fits[0] if fits else None)
+            # agreement filters, salience ranks: the most salient person not shown to disagree
+            chosen = fits[0] if fits else None
             if chosen is not None:
                 cand, ante, agreed = chosen
                 if wanted is not None:
@@ -337,6 +341,22 @@ class ReferenceRules(SourcesBase):
             | self.lex.source_nouns["organisation"]
             | self.lex.source_nouns["government"],
         ):
+            for i, cand in reversed(self.speakers):
+                # "the army" after "Veldara's army said…": the source named by the same noun
+                if (
+                    i < head.i
+                    and cand.head is not None
+                    and cand.head != head.i
+                    and self.doc[cand.head].lower_ == noun
+                    and not cand.resolved_from
+                ):
+                    self._resolved(
+                        src,
+                        cand,
+                        f"description “{self._np_text(head)}” → “{cand.name or cand.text}” "
+                        "(the last source named by that noun)",
+                    )
+                    return
             labels = {"ORG"} if src.kind != "government" else {"ORG", "GPE"}
             best = self._antecedent_body(head, noun, labels)
             if best is not None:
@@ -435,10 +455,15 @@ class ReferenceRules(SourcesBase):
                 src.entity = e.entity if e is not None else None
                 src.anchor = (e.start, e.end) if e is not None else None
                 src.kind = "person"
+        # an unnamed "State Department spokesman" already stands for the body its own words
+        # name; a named one, or one whose body is named elsewhere ("its", "for the firm"), is a
+        # link after it
+        named = role is not head or src.kind == "person"
         body: Token | None = None
         for c in role.children if role is head else head.children:
-            if c.dep_ == "poss" or (
-                c.dep_ == "compound"
+            if (c.dep_ == "poss" and (c.pos_ == "PRON" or named)) or (
+                named
+                and c.dep_ == "compound"
                 and c.i < role.i
                 and (
                     (self.ent(c) is not None and self.ent(c).label in ("ORG", "GPE", "NORP"))  # type: ignore[union-attr]

@@ -24,6 +24,7 @@ from newsint.stages.claims.quotes import find_quotes, quoted_share
 from newsint.stages.claims.source_refs import SrcRef
 from newsint.stages.claims.sources import Sources
 from newsint.stages.claims.status import decide, denial, hedges, negation, verification_caveats
+from newsint.text.outlets import load_outlets
 from newsint.text.segments import paragraphs
 
 if TYPE_CHECKING:
@@ -80,10 +81,13 @@ def extract_claims(
     found = Extractor(doc, lex, cfg, sources, quotes, title_span(analysis)).run()
     verification_caveats(doc, lex, sources, found)
     article = article_source(analysis)
+    wire = relaying_outlet(analysis, sources)
     claims: list[Claim] = []
     seen: set[str] = set()
     for f in found:
         refs = chain_refs(f)
+        if wire is not None and refs and all(r.key() != wire.key() for r in refs):
+            refs = [wire, *refs]  # article ← AP ← the speaker: the wire relays, never speaks
         for ref in refs:
             sources.link(ref)
         chain = [article] + [to_source(r) for r in refs]
@@ -152,7 +156,65 @@ def extract_claims(
                 factuality=None if factuality is None else round(factuality, 2),
             )
         )
+    _denied_within(claims, lex)
     return claims
+
+
+def _denied_within(claims: list[Claim], lex: Lexicon) -> None:
+    """A claim whose cue lies inside what another source denies is denied too, whatever the
+    parse made of the words between ("Valdoria denies its minister called for talks": the
+    minister's call for talks is what Valdoria denies)."""
+    denials = [c for c in claims if c.status == "denied" and c.cue is not None]
+    for claim in claims:
+        if claim.cue is None or claim.status == "denied":
+            continue
+        outer = next(
+            (
+                d
+                for d in denials
+                if d is not claim
+                and d.content.start <= claim.cue.start
+                and claim.content.end <= d.content.end
+            ),
+            None,
+        )
+        if outer is None or outer.cue is None:
+            continue
+        cue = outer.cue
+        claim.evidence = _unique(
+            [
+                *claim.evidence,
+                Evidence(
+                    start=cue.start, end=cue.end, text=cue.text, kind="denial", effect="denied"
+                ),
+            ]
+        )
+        claim.status = decide(lex, claim.evidence, claim.polarity == "negative")  # type: ignore[assignment]
+
+
+def relaying_outlet(analysis: Analysis, sources: Sources) -> SrcRef | None:
+    """The outlet or wire a dateline or credit line says the story comes from ("WASHINGTON
+    (AP) —", "This story was provided by Reuters"): a link of every attributed claim's chain
+    between the article and its speaker, unless the article is that outlet's own page."""
+    outlets = load_outlets()
+    own = outlets.by_site(analysis.article.site) if analysis.article.site else None
+    for credit in sources.credits:
+        if credit.kind in ("photo", "byline") or credit.outlet is None:
+            continue
+        if not outlets.looks_like_outlet(credit.outlet.text):
+            continue
+        if own is not None and credit.outlet.outlet == own:
+            return None
+        mention = credit.outlet
+        return SrcRef(
+            text=mention.text,
+            kind="media",
+            start=mention.start,
+            end=mention.end,
+            name=mention.name,
+            resolved_from=f"credited in “{credit.text}”",
+        )
+    return None
 
 
 def chain_refs(f: Found) -> list[SrcRef]:

@@ -11,7 +11,7 @@ from newsint.stages.entities.gazetteer import Gazetteer
 from newsint.stages.entities.names import Candidate
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 
 
@@ -35,6 +35,20 @@ class _Ctx:
     credit_names: list[tuple[int, int]] = field(default_factory=list)  # their character spans
     dateline_places: set[int] = field(default_factory=set)  # tokens of a dateline's place
     tickers: set[int] = field(default_factory=set)  # first tokens of "(NYSE:FRX)" tickers
+    sport: bool = False  # a sports article (stages/entities/sports.py)
+    _full_persons: list[Span] | None = None
+
+    @property
+    def full_persons(self) -> list[Span]:
+        """The model's persons named in full ("Stefan Edberg"): two or more words, all letters."""
+        if self._full_persons is None:
+            self._full_persons = [
+                e
+                for e in self.doc.ents
+                if e.label_ == "PERSON" and len(e) > 1 and all(t.is_alpha for t in e)
+            ]
+        return self._full_persons
+
     stems: dict[int, list[tuple[int, str]]] = field(default_factory=dict)  # sentence -> words
 
     def add(self, c: Candidate) -> None:

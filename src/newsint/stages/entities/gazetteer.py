@@ -66,7 +66,7 @@ class Lexicon:
     interaction_words: frozenset[str]
     government_nouns: frozenset[str]
     agent_deps: frozenset[str]
-    sports_cues: frozenset[str]
+    sports_cue_matcher: re.Pattern[str]  # any sports word, as a whole word in any case
     sports_verbs: frozenset[str]
     sports_prepositions: frozenset[str]
     sports_nouns: frozenset[str]
@@ -75,8 +75,13 @@ class Lexicon:
     sports_venue_words: frozenset[str]
     sports_name_joiners: frozenset[str]
     national_sides: frozenset[str]
+    competition_heads: frozenset[str]
     person_figures: re.Pattern[str]
+    result_line: re.Pattern[str]  # "Lotte 6 Hyundai 2"
     ticker: re.Pattern[str]  # "(NYSE:FRX)" after a company's name
+    company_descriptors: frozenset[str]
+    company_based_suffix: str
+    company_owned: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -106,6 +111,10 @@ def _iso_names(country: object) -> list[str]:
         if value and "," not in value and "(" not in value:
             names.append(value)
     return names
+
+
+def _alternation(forms: list[str]) -> str:
+    return "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
 
 
 def _words(values: list[str]) -> frozenset[str]:
@@ -192,7 +201,9 @@ def load_gazetteer() -> Gazetteer:
         interaction_words=_words(metonymy["interaction_words"]),
         government_nouns=_words(metonymy["government_nouns"]),
         agent_deps=frozenset(metonymy["agent_deps"]),
-        sports_cues=_words(sports["cues"]),
+        sports_cue_matcher=re.compile(
+            rf"(?<![\w-])(?:{_alternation(sports['cues'])})(?![\w-])", re.IGNORECASE
+        ),
         sports_verbs=_words(sports["verbs"]),
         sports_prepositions=_words(sports["prepositions"]),
         sports_nouns=_words(sports["nouns"]),
@@ -201,7 +212,12 @@ def load_gazetteer() -> Gazetteer:
         sports_venue_words=_words(sports["venue_words"]),
         sports_name_joiners=_words(sports["name_joiners"]),
         national_sides=_words(sports["national_sides"]),
+        competition_heads=_words(sports["competition_heads"]),
         person_figures=re.compile(sports["person_figures"]),
+        result_line=re.compile(sports["result_line"], re.MULTILINE),
+        company_descriptors=_words(ent["companies"]["descriptors"]),
+        company_based_suffix=ent["companies"]["based_suffix"],
+        company_owned=_words(ent["companies"]["owned"]),
         ticker=re.compile(
             ent["tickers"]["pattern"].format(
                 exchanges="|".join(re.escape(x) for x in ent["tickers"]["exchanges"])

@@ -9,6 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from newsint.config import Entities as EntitiesConfig
+from newsint.stages.entities.business import retype_companies
 from newsint.stages.entities.context import _MODIFIER_DEPS, _Ctx, _span_text
 from newsint.stages.entities.credits import (
     block_credits,
@@ -19,13 +20,23 @@ from newsint.stages.entities.credits import (
 from newsint.stages.entities.describe import _describe, _role_countries, _set_title
 from newsint.stages.entities.gazetteer import Gazetteer
 from newsint.stages.entities.names import Candidate, acronym_letters, spelling_similarity
-from newsint.stages.entities.sports import team_proposals
+from newsint.stages.entities.sports import (
+    capital_competitions,
+    competitions,
+    sports_document,
+    team_proposals,
+)
 from newsint.text.fold import name_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 _DETERMINERS = frozenset({"the", "a", "an"})
 _QUOTES = frozenset("\"'“”‘’«»()[]{},;:")
+# Types whose names never end in a number (a score or a count stands beside them); a work or an
+# event may ("Euro 96", "Apollo 13"), and an outlet ("France 24") outside sports articles.
+_NO_NUMBER_TYPES = frozenset({"PERSON", "GPE", "LOC"})
+_SCORE_MARKS = frozenset({"-", "–", ":", "/"})  # inside a score ("2-0") as the tokeniser cuts it
+_QUOTE_MARKS = frozenset("\"'“”‘’«»")
 _TRIM_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
 _WORD = re.compile(r"[^\W\d_]", re.UNICODE)
 
@@ -39,6 +50,7 @@ def extract(doc: Doc, gaz: Gazetteer, cfg: EntitiesConfig) -> list[Candidate]:
     n = len(doc)
     ctx = _Ctx(doc, doc.text, gaz, cfg, sent_of, _shouted(doc, cfg), [False] * n, [False] * n)
     credits = block_credits(ctx)
+    ctx.sport = sports_document(ctx)
     tickers = block_tickers(ctx)
     labels = set(cfg.labels)
     persons = _person_words(doc, labels)
@@ -63,10 +75,14 @@ def extract(doc: Doc, gaz: Gazetteer, cfg: EntitiesConfig) -> list[Candidate]:
     _credit_names(ctx, credit_names(ctx, credits))
     _tickers(ctx, tickers)
     _teams(ctx)
+    retype_companies(ctx)
+    _surnames(ctx)
     _person_short_forms(ctx, persons)
     known = _known_names(ctx)
     _known_in_credits(ctx, known)
     for c in loud:  # the model guesses on all-caps text: keep what the article or tables confirm
+        if not ctx.free(*c.tokens):
+            continue  # a rule already named it (a club or venue of a fixture line)
         entry = gaz.lookup(c.name)
         if entry is not None or name_key(c.name) in known:
             c.type = entry.type if entry else known[name_key(c.name)]
@@ -78,6 +94,10 @@ def extract(doc: Doc, gaz: Gazetteer, cfg: EntitiesConfig) -> list[Candidate]:
         _shouted_names(ctx, known)
         _variants(ctx, known)
     _acronyms_in_parentheses(ctx)
+    if ctx.sport:
+        for ts, te, type_, fix in capital_competitions(ctx):
+            _replace(ctx, ts, te, type_, fix)
+        competitions(ctx)
     for c in ctx.cands:
         _describe(ctx, c)
     _role_countries(ctx)
@@ -111,9 +131,24 @@ def _candidate(ctx: _Ctx, ts: int, te: int, label: str, type_: str) -> Candidate
         ts += 1
     while te > ts and (doc[te - 1].text in _QUOTES or doc[te - 1].is_space):
         te -= 1
+    cut = next((i for i in range(ts + 1, te) if _opens_quote(doc, i, te)), None)
+    if cut is not None:
+        te = cut  # "Trump 'Looking Forward'": a headline's quoted words are no part of a name
+        while te > ts and (doc[te - 1].text in _QUOTES or doc[te - 1].is_space):
+            te -= 1
+        if not any(doc[i].text[:1].isupper() for i in range(ts, te)):
+            return None  # 'the " Iron Lady': nothing of a name before the quote
+        fixes.append("quote-cut")
     if te - ts > 1 and doc[ts].lower_ in _DETERMINERS:
         ts += 1
         fixes.append("determiner")
+    while (
+        te - ts > 1
+        and (doc[te - 1].is_digit or doc[te - 1].text in _SCORE_MARKS)
+        and (type_ in _NO_NUMBER_TYPES or (ctx.sport and type_ == "ORG"))
+    ):
+        te -= 1  # "Jayasuriya 3", "Real Madrid 1": a score beside the name
+        fixes.append("score")
     if te - ts > 1 and doc[te - 1].tag_ == "POS":
         te -= 1
         fixes.append("possessive")
@@ -158,10 +193,24 @@ def _candidate(ctx: _Ctx, ts: int, te: int, label: str, type_: str) -> Candidate
 
 
 def _teams(ctx: _Ctx) -> None:
-    """Clubs named after places, by context (sports.py): replace what the model made of them."""
-    for ts, te, type_, fix in team_proposals(ctx):
+    """Clubs named after places, by context (sports.py): replace what the model made of them.
+    The surname of a person the article names in full ("Edberg" of "Stefan Edberg") is no club."""
+    persons = {name_key(e[-1].text) for e in ctx.full_persons}
+    proposals = [
+        p
+        for p in (team_proposals(ctx) if ctx.sport else [])
+        if p[2] != "ORG" or name_key(_span_text(ctx, p[0], p[1])[2]) not in persons
+    ]
+    if proposals:  # a sports article: its dateline's place is no club of the same name
+        for c in ctx.cands:
+            if ctx.dateline_places.intersection(range(*c.tokens)):
+                c.sense = "place"
+    teams: set[str] = set()
+    for ts, te, type_, fix in proposals:
         if any(ctx.blocked[ts:te]) or ctx.dateline_places.intersection(range(ts, te)):
             continue
+        if type_ == "ORG":
+            teams.add(name_key(_span_text(ctx, ts, te)[2]))
         old = [c for c in ctx.cands if c.tokens[0] < te and ts < c.tokens[1]]
         if len(old) == 1 and old[0].tokens == (ts, te) and old[0].type == type_:
             continue
@@ -173,7 +222,50 @@ def _teams(ctx: _Ctx) -> None:
             for i in range(*o.tokens):
                 ctx.covered[i] = False
         c.fixes.append(fix)
+        if fix == "sports-venue":
+            c.sense = "place"  # DETROIT where the game is, not the Detroit club
         ctx.add(c)
+    for c in ctx.cands:  # the same club named in prose ("Derbyshire and Surrey")
+        if name_key(c.name) in teams and c.type != "ORG" and c.sense is None:
+            c.type = "ORG"
+            c.entry = None
+            c.fixes.append("sports-team")
+
+
+def _surnames(ctx: _Ctx) -> None:
+    """A place name that is the surname of a person the article names in full is that person
+    ("Valeska Paris ... Paris said", "MaliVai Washington ... said Washington"), except after a
+    locative preposition ("in Paris")."""
+    doc, words = ctx.doc, ctx.gaz.words
+    full = ctx.full_persons
+    surnames = {name_key(e[-1].text) for e in full}
+    inside = {i for e in full for i in range(e.start, e.end)}
+    for c in ctx.cands:
+        ts, te = c.tokens
+        if c.type not in ("GPE", "LOC") or te - ts != 1 or ts in inside or c.sense is not None:
+            continue
+        if name_key(c.name) not in surnames:
+            continue
+        if ts > 0 and doc[ts - 1].lower_ in words.place_prepositions | words.sports_venue_words:
+            continue
+        c.type, c.entry, c.country = "PERSON", None, None
+        c.sense = "person"  # kept apart from the place of the same name ("in Lisbon")
+        c.fixes.append("surname")
+
+
+def _replace(ctx: _Ctx, ts: int, te: int, type_: str, fix: str) -> None:
+    """A rule's name in place of whatever candidates overlap its tokens."""
+    if any(ctx.blocked[ts:te]):
+        return
+    c = _candidate(ctx, ts, te, "O", type_)
+    if c is None:
+        return
+    for o in [o for o in ctx.cands if o.tokens[0] < te and ts < o.tokens[1]]:
+        ctx.cands.remove(o)
+        for i in range(*o.tokens):
+            ctx.covered[i] = False
+    c.fixes.append(fix)
+    ctx.add(c)
 
 
 def _credited(ctx: _Ctx, ts: int, te: int, label: str) -> None:
@@ -225,6 +317,16 @@ def _credit_names(ctx: _Ctx, names: list[tuple[int, int, str, str]]) -> None:
                 c.fixes.append(fix)
         elif ctx.free(ts, te):
             _new(ctx, ts, te, type_, fix)
+
+
+def _opens_quote(doc: Doc, i: int, te: int) -> bool:
+    """Does token i open a quotation inside a name's span? A lone straight apostrophe only
+    when another closes it nearby ("Traders ' Association" is a plural possessive)."""
+    if doc[i].text not in _QUOTE_MARKS:
+        return False
+    if doc[i].text != "'":
+        return True
+    return any(doc[k].text == "'" for k in range(i + 1, min(len(doc), te + 2)))
 
 
 def _given_name(ctx: _Ctx, i: int, first: int) -> bool:

@@ -51,6 +51,9 @@ class Candidate:
     expands: str | None = None  # for "Long Name (LN)": the long name this acronym abbreviates
     roles: list[Role] = field(default_factory=list)
     tokens: tuple[int, int] = (0, 0)  # token range in the spaCy Doc, when there is one
+    # a sense that keeps the name apart from the same name meaning something else in the
+    # article ("place": the dateline's NEW YORK in a results table of New York clubs)
+    sense: str | None = None
 
     def __post_init__(self) -> None:
         if not self.name:
@@ -59,7 +62,8 @@ class Candidate:
     @property
     def key(self) -> str:
         identity = self.entry.identity if self.entry else None
-        return identity or name_key(self.name)
+        key = identity or name_key(self.name)
+        return f"{self.sense}:{key}" if self.sense else key
 
     @property
     def named(self) -> bool:

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _NUMBER = re.compile(r"^\d+(?:[.,:/\-]\d+)*(?:[.,:/\-]\d+|[½¼¾])?$|^\d+/\d+$|^\.\d+$")
-_RANK = re.compile(r"^\d+[.=]$")
+_RANK = re.compile(r"^\s*\d+[.=](?:\s|$)")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC", "PERSON"})
 # spaCy's labels of numbers and times: "July 21" beside a number is a date, not a team
@@ -29,18 +29,25 @@ Proposal = tuple[int, int, str, str]  # token start, token end, type, fix
 
 
 def sports_document(ctx: _Ctx) -> bool:
-    """Does the article speak of sport (enough of the sports words of the tables)?"""
-    words = ctx.gaz.words.sports_cues
-    hits = sum(1 for t in ctx.doc if t.lower_ in words or t.lemma_.lower() in words)
-    return hits >= ctx.cfg.sports_min_cues
+    """Does the article speak of sport (enough sports words, or results lines)?"""
+    hits = len(ctx.gaz.words.sports_cue_matcher.findall(ctx.text))
+    if hits >= ctx.cfg.sports_min_cues:
+        return True
+    results = ctx.gaz.words.result_line.findall(ctx.text)
+    return len(results) >= ctx.cfg.sports_min_result_lines
 
 
 def team_proposals(ctx: _Ctx) -> list[Proposal]:
-    """Team names of the result and standings lines, and place names used as teams in prose."""
-    if not sports_document(ctx):
-        return []
+    """Team names of the result and standings lines, and place names used as teams in prose
+    (for a sports article: the caller asks `sports_document` first)."""
     out = _table_teams(ctx)
     taken = {i for ts, te, _, _ in out for i in range(ts, te)}
+    for c in ctx.cands:  # "Marion Roe ( France ) 3:31.674": an athlete, whatever the model said
+        ts, te = c.tokens
+        athlete = c.type == "ORG" and te - ts > 1 and _country_follows(ctx, te)
+        if athlete and not taken.intersection(range(ts, te)) and not _org_word(ctx, ts, te):
+            out.append((ts, te, "PERSON", "sports-athlete"))
+            taken.update(range(ts, te))
     for c in ctx.cands:
         ts, te = c.tokens
         if c.type in _PLACE_TYPES and not taken.intersection(range(ts, te)):
@@ -49,6 +56,40 @@ def team_proposals(ctx: _Ctx) -> list[Proposal]:
             if _team_context(ctx, ts, te):
                 out.append((ts, te, "ORG", "sports-team"))
     return out
+
+
+def competitions(ctx: _Ctx) -> None:
+    """In a sports article a name ending in a competition word is the competition (EVENT):
+    "American League", "Fed Cup", "Hong Kong Open" (the model says club or place)."""
+    heads = ctx.gaz.words.competition_heads
+    for c in ctx.cands:
+        ts, te = c.tokens
+        if te - ts < 2 or c.type not in ("ORG", "GPE", "LOC", "FAC", "PERSON", "NORP"):
+            continue
+        if name_key(ctx.doc[te - 1].text) in heads and ctx.gaz.lookup(c.name) is None:
+            c.type, c.entry, c.country = "EVENT", None, None
+            c.fixes.append("competition")
+
+
+def capital_competitions(ctx: _Ctx) -> list[Proposal]:
+    """Competitions written in capitals ("HONG KONG OPEN", "AMERICAN LEAGUE"), which the model
+    misses in all-caps lines: the capitalised words before a competition word, back to a
+    function word or a dash ("RESULTS FROM THE U.S. OPEN" -> "U.S. OPEN")."""
+    heads, doc = ctx.gaz.words.competition_heads, ctx.doc
+    out: list[Proposal] = []
+    for t in doc:
+        if not (t.is_upper and t.is_alpha and name_key(t.text) in heads):
+            continue
+        ts = t.i
+        while ts > 0 and _capital_word(doc[ts - 1]) and "\n" not in doc[ts - 1].whitespace_:
+            ts -= 1
+        if ts < t.i:
+            out.append((ts, t.i + 1, "EVENT", "competition"))
+    return out
+
+
+def _capital_word(t: Token) -> bool:
+    return t.is_upper and not t.is_stop and any(c.isalpha() for c in t.text) and t.text != "-"
 
 
 # --------------------------------------------------------------------------- tables
@@ -74,7 +115,7 @@ def _table_teams(ctx: _Ctx) -> list[Proposal]:
     words, cfg = ctx.gaz.words, ctx.cfg
     out: list[Proposal] = []
     for line in _lines(ctx):
-        if _RANK.match(line[0].text):
+        if _RANK.match(ctx.text[line[0].idx : line[0].idx + 8]):
             continue  # "1. Jane Roe ( Kenya ) 13.17": ranked athletes, not teams
         numbers = sum(_is_number(t) for t in line)
         alpha = sum(t.is_alpha for t in line)
@@ -87,12 +128,11 @@ def _table_teams(ctx: _Ctx) -> list[Proposal]:
             after = ctx.doc[te] if te <= line[-1].i else None
             if after is not None and after.text == ":":
                 continue  # "Leicester :" a venue, "Division two :" a heading
-            if (
-                before is not None
-                and before.lower_ in words.sports_venue_words
-                and before.text not in words.sports_separators
-            ):
-                continue  # "At Hove" (but "BOSTON AT DETROIT" is a fixture)
+            if before is not None and before.lower_ in words.sports_venue_words:
+                if before.text in words.sports_separators and not table:
+                    # "KANSAS CITY AT DETROIT": the visitors, then where they play
+                    out.append((ts, te, "GPE", "sports-venue"))
+                continue  # "At Hove": a venue
             beside = [t for t in (before, after) if t is not None]
             if not any(_is_number(t) or t.text in words.sports_separators for t in beside):
                 continue
@@ -161,9 +201,29 @@ def _table_type(ctx: _Ctx, ts: int, te: int) -> str:
     if ctx.gaz.words.person_figures.match(ctx.text[after : after + 24]):
         return "PERSON"
     for c in ctx.cands:
-        if c.tokens == (ts, te) and c.type == "PERSON" and te - ts > 1:
-            return "PERSON"
+        if c.tokens == (ts, te) and c.type == "PERSON" and te - ts > 1 and "score" not in c.fixes:
+            return "PERSON"  # (a span the model ran into the score is no sure person)
+    if te - ts > 1 and _country_follows(ctx, te):
+        return "PERSON"  # "Ada Capelli ( France ) 3:31.674"
     return "ORG"
+
+
+def _org_word(ctx: _Ctx, ts: int, te: int) -> bool:
+    """Does the name carry an organisation's word ("Red Star Club", "Dinamo Moscow FC")?"""
+    words = ctx.gaz.words
+    return any(
+        name_key(t.text) in words.designators or name_key(t.text) in words.org_heads
+        for t in ctx.doc[ts:te]
+    )
+
+
+def _country_follows(ctx: _Ctx, te: int) -> bool:
+    """ "( France )" right after the name: an athlete's nationality."""
+    doc = ctx.doc
+    if te + 2 >= len(doc) or doc[te].text != "(":
+        return False
+    close = next((k for k in range(te + 1, min(len(doc), te + 6)) if doc[k].text == ")"), None)
+    return close is not None and _is_country(ctx, doc[te + 1 : close].text)
 
 
 # --------------------------------------------------------------------------- prose

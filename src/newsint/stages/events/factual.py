@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsint.model import ClaimStatus, Event
+from newsint.model import Analysis, ClaimStatus, Event
 from newsint.stages.claims.factual import cue_status
 from newsint.stages.events.triggers import _SUBJ
 from newsint.stages.factuality.lookup import of_token
@@ -32,8 +32,11 @@ if TYPE_CHECKING:
 OWN_STATUSES = frozenset({"hypothetical", "intention", "question", "negative"})
 # The modality word an unrealised status gives an event that has none from its governors.
 MODALITY = {"hypothetical": "hypothetical", "question": "open question", "intention": "future"}
-# The denial events (PLOVER type, mode) that carry the event they deny in `about`.
+# The denial events (PLOVER type, mode): they and every REJECT carry the event they deny or
+# reject in `about`.
 DENIAL = ("REJECT", "deny")
+# Edges to what stands beside a denial rather than under it.
+_SIBLINGS = frozenset({"conj", "cc", "parataxis"})
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,13 @@ def trigger_factuality(
     return TriggerFactuality(round(fact.value, 2), statuses, low)
 
 
+def after_publication(time: object, analysis: Analysis) -> bool:
+    """Whether a time expression starts after the article was published (a date to come)."""
+    published = (analysis.article.published.date or "")[:10]
+    first = getattr(time, "range_start", None)
+    return bool(published and first and first > published)
+
+
 def strongest(status: ClaimStatus, more: list[str], lex: ClaimsLexicon) -> ClaimStatus:
     """The status that wins by [status] precedence (data/claims.toml)."""
     order = lex.precedence
@@ -67,16 +77,17 @@ def strongest(status: ClaimStatus, more: list[str], lex: ClaimsLexicon) -> Claim
 
 
 def link_denials(events: list[Event], triggers: list[Trigger], doc: Doc, cfg: EventsConfig) -> None:
-    """Set `about` on each denial: the nearest event whose trigger lies in what the denial
-    governs ("denies [its minister called for talks]"), a PLOVER event before a statement."""
+    """Set `about` on each denial or rejection (REJECT): the nearest event whose trigger lies
+    in what it governs ("denies [its minister called for talks]", "rejected a report that [its
+    director held a meeting]"), a PLOVER event before a statement."""
     by_token: dict[int, list[Event]] = {}
     for trig in triggers:
         for e in events:
             if e.trigger.start <= trig.token.idx < e.trigger.end and e.type == trig.rule.type:
                 by_token.setdefault(trig.token.i, []).append(e)
     for trig in triggers:
-        if (trig.rule.type, trig.rule.mode) != DENIAL:
-            continue
+        if trig.rule.type != DENIAL[0]:
+            continue  # a denial ("denied that…"), or any rejection ("rejected a report that…")
         denial = trig.token
         best: tuple[int, int, Event] | None = None
         for i, found in by_token.items():
@@ -94,13 +105,13 @@ def link_denials(events: list[Event], triggers: list[Trigger], doc: Doc, cfg: Ev
 
 
 def _depth_below(node: Token, ancestor: Token, limit: int) -> int | None:
-    """How many edges `node` lies below `ancestor` (None: not below it, too far, or in its
-    subject: "the minister who met them denied…" is not what is denied)."""
+    """How many edges `node` lies below `ancestor` (None: not below it, too far, in its
+    subject, "the minister who met them denied…", or beside it, "denied it and said…")."""
     cur = node
     for depth in range(limit + 1):
         if cur.head.i == cur.i:
             return None
         if cur.head.i == ancestor.i:
-            return None if cur.dep_ in _SUBJ else depth + 1
+            return None if cur.dep_ in _SUBJ or cur.dep_ in _SIBLINGS else depth + 1
         cur = cur.head
     return None

@@ -90,7 +90,10 @@ def main_event(
     """The event the article is about, with 5W1H answers. As Giveme5W1H does, a W the chosen
     event lacks (when, where) is taken from the best related event, and says so."""
     candidates = [
-        e for e in analysis.events if cfg.all_events or reported_as_happened(e.status, e.negated)
+        e
+        for e in analysis.events
+        if cfg.all_events
+        or reported_as_happened(e.status, e.negated, e.factuality, cfg.happened_factuality)
     ]  # a denied, hypothetical, questioned or planned event is not what happened
     events = [e for e in candidates if e.ontology == "PLOVER"] or candidates
     if not events:

@@ -127,8 +127,13 @@ def _rule_for(tok: Token, lexicon: Lexicon, statements: bool) -> TriggerRule | N
         return None
     context = _dependent_lemmas(tok)
     # Exclusions look at the word's own modifiers and object only: "meet an obligation",
-    # "a great deal" (not "met ... with the goal of").
-    own = {c.lemma_.lower() for c in tok.children if c.dep_ not in _SUBJ and c.dep_ != "prep"}
+    # "a great deal" (not "met ... with the goal of", nor the "that" opening its clause:
+    # "denied that its director had met…").
+    own = {
+        c.lemma_.lower()
+        for c in tok.children
+        if c.dep_ not in _SUBJ and c.dep_ not in ("prep", "mark")
+    }
     for rule in candidates:
         if rule.ontology != "PLOVER" and not statements:
             continue

@@ -8,7 +8,7 @@ A cue is kept with its offsets and what it did, so a reader sees why a value is 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -20,12 +20,19 @@ if TYPE_CHECKING:
 FAMILIES = (
     "negation",
     "modal",
+    "future",
+    "intention",
     "hedge",
     "conditional",
     "question",
     "embedding",
     "scope",
+    "presupposed",
+    "nominal",
 )
+# The families that are about time, not doubt: a certain future event ("will open in May") or
+# one intended. MEANTIME's scale counts such events as certain; `TIME_APART` reads them so.
+TIME_APART = frozenset({"future", "intention"})
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 
@@ -39,6 +46,23 @@ class Cue:
     text: str
     kind: str
     effect: str
+
+
+@dataclass
+class Local:
+    """A predicate's own value, and its certainty: the size its own modals and hedges leave,
+    whatever its negations do ("did not meet" is certain; "may not meet" is not)."""
+
+    value: float
+    certainty: float
+    cues: list[Cue] = field(default_factory=list)
+
+    def negate(self, lex: Lexicon) -> None:
+        self.value = lex.negate(self.value)
+
+    def cap(self, limit: float) -> None:
+        self.value = cap(self.value, limit)
+        self.certainty = min(self.certainty, abs(limit))
 
 
 def cue_of(token: Token, kind: str, effect: str) -> Cue:
@@ -62,7 +86,12 @@ def _lemma(token: Token) -> str:
 
 
 def is_negator(token: Token, lex: Lexicon) -> bool:
-    return token.dep_ == "neg" or (
+    """'not', 'never', 'n't' on the predicate, or 'no longer' / 'no more'."""
+    if token.dep_ == "neg":
+        return True
+    if token.dep_ == "advmod" and _word(token) in lex.negated_adverbs:
+        return any(_word(c) == "no" for c in token.children)
+    return (
         token.dep_ in {"advmod", "preconj", "cc"}
         and _word(token) in lex.negation_words
         and _word(token) not in {"nor", "neither"}
@@ -89,60 +118,107 @@ def question_mark(token: Token) -> Token | None:
         t = t.head
 
 
-def local_value(token: Token, lex: Lexicon, disabled: frozenset[str]) -> tuple[float, list[Cue]]:
+def is_imperative(token: Token) -> bool:
+    """A bare verb heading its own clause with no subject ("Keep the boy here", "please
+    stay"): asked for, not done."""
+    if token.tag_ != "VB" or token.dep_ not in {"ROOT", "ccomp", "conj"}:
+        return False
+    if token.dep_ == "conj" and not is_imperative(token.head):
+        return False
+    first = token.left_edge
+    if first.is_punct and first.i + 1 < len(token.doc):
+        first = token.doc[first.i + 1]
+    deps = {c.dep_ for c in token.children}
+    starts = first.i == token.i or first.lower_ in {"please", "do", "don't", "never", "just"}
+    return starts and not deps & {"nsubj", "nsubjpass", "aux", "auxpass", "expl"}
+
+
+def _neither_nor(token: Token) -> Token | None:
+    """The 'neither' or 'nor' that negates a predicate: "neither approves nor disapproves"."""
+    for c in token.children:
+        if c.dep_ == "preconj" and c.lower_ == "neither":
+            return c
+    if token.dep_ == "conj":
+        for c in token.head.children:
+            if c.dep_ == "cc" and c.lower_ == "nor":
+                return c
+    return None
+
+
+def local_value(token: Token, lex: Lexicon, disabled: frozenset[str]) -> Local:
     """The predicate's own commitment (+3 unless a cue of its own lowers or flips it)."""
-    value = lex.factual
+    local = Local(lex.factual, lex.factual)
     cues: list[Cue] = []
     children = list(token.children)
     if "negation" not in disabled:
         for c in children:
             if is_negator(c, lex):
-                value = lex.negate(value)
-                cues.append(cue_of(c, "negation", f"flips the sign -> {value:+.1f}"))
+                local.negate(lex)
+                cues.append(cue_of(c, "negation", f"flips the sign -> {local.value:+.1f}"))
             elif c.dep_ == "det" and _word(c) == "no" and token.pos_ in {"NOUN", "PROPN"}:
-                value = lex.negate(value)
-                cues.append(cue_of(c, "negative_quantifier", f"no {token.text} -> {value:+.1f}"))
+                local.negate(lex)
+                cues.append(
+                    cue_of(c, "negative_quantifier", f"no {token.text} -> {local.value:+.1f}")
+                )
             elif token.pos_ in {"VERB", "AUX"} and is_negative_quantifier(c, lex):
                 if c.dep_ in _SUBJECTS:  # "nobody was hurt"
-                    value = lex.negate(value)
-                    cues.append(cue_of(c, "negative_quantifier", f"flips the sign -> {value:+.1f}"))
+                    local.negate(lex)
+                    cues.append(
+                        cue_of(c, "negative_quantifier", f"flips the sign -> {local.value:+.1f}")
+                    )
                 elif c.dep_ == "dobj":  # "gave no details": something happened, not all
-                    value = cap(value, lex.object_quantifier_cap)
-                    cues.append(cue_of(c, "negative_quantifier", f"-> {value:+.1f}"))
-            elif _word(c) in lex.intensifiers and value < 0:
+                    local.cap(lex.object_quantifier_cap)
+                    cues.append(cue_of(c, "negative_quantifier", f"-> {local.value:+.1f}"))
+            elif _word(c) in lex.intensifiers and local.value < 0:
                 cues.append(cue_of(c, "negation", "intensifies the negation"))
         head = token.head
-        if (
-            token.dep_ in {"pobj", "pcomp"}
-            and head.dep_ == "prep"
-            and _lemma(head) in lex.negative_prepositions
+        if head.dep_ == "prep" and (
+            (token.dep_ in {"pobj", "pcomp"} and _lemma(head) in lex.negative_prepositions)
+            or (token.dep_ == "pcomp" and _lemma(head) in lex.negative_before_gerund)
         ):
-            value = lex.negate(value)
-            cues.append(cue_of(head, "negation", f"{head.text} -> {value:+.1f}"))
-    if "modal" not in disabled:
-        for c in children:
-            if c.dep_ in {"aux", "auxpass"}:
-                limit = lex.modals.get(_word(c), lex.modals.get(_lemma(c)))
-                if limit is not None and c.tag_ == "MD":
-                    value = cap(value, limit)
-                    cues.append(cue_of(c, "modal", f"caps at {limit:+.1f} -> {value:+.1f}"))
+            local.negate(lex)
+            cues.append(cue_of(head, "negation", f"{head.text} -> {local.value:+.1f}"))
+        neither = _neither_nor(token)
+        if neither is not None:
+            local.negate(lex)
+            cues.append(cue_of(neither, "negation", f"{neither.text} -> {local.value:+.1f}"))
+    for c in children:
+        if c.dep_ in {"aux", "auxpass"} and c.tag_ == "MD":
+            limit = lex.modals.get(_word(c), lex.modals.get(_lemma(c)))
+            kind = "future" if _word(c) in lex.future_modals else "modal"
+            if limit is not None and kind not in disabled:
+                local.cap(limit)
+                cues.append(cue_of(c, kind, f"caps at {limit:+.1f} -> {local.value:+.1f}"))
     if "hedge" not in disabled:
         for c in children:
             if c.dep_ in {"advmod", "amod"} and _lemma(c) in lex.hedges:
                 limit = lex.hedges[_lemma(c)]
-                value = cap(value, limit)
-                cues.append(cue_of(c, "hedge", f"caps at {limit:+.1f} -> {value:+.1f}"))
+                local.cap(limit)
+                cues.append(cue_of(c, "hedge", f"caps at {limit:+.1f} -> {local.value:+.1f}"))
+            elif c.dep_ in {"amod", "compound"} and _word(c) in lex.event_modifiers:
+                # "a failed attempt", "the planned visit", "the now-cancelled deal"
+                limit = lex.event_modifiers[_word(c)]
+                local.cap(limit)
+                kind = "negation" if limit < 0 else "hedge"
+                cues.append(cue_of(c, kind, f"-> {local.value:+.1f}"))
     if "conditional" not in disabled:
         for c in children:
             if c.dep_ == "mark" and token.dep_ == "advcl" and _lemma(c) in lex.conditional_marks:
-                value = cap(value, lex.conditional_cap)
-                cues.append(cue_of(c, "conditional", f"condition -> {value:+.1f}"))
+                local.cap(lex.conditional_cap)
+                cues.append(cue_of(c, "conditional", f"condition -> {local.value:+.1f}"))
             elif c.dep_ == "advcl" and any(
                 m.dep_ == "mark" and _lemma(m) in lex.conditional_marks for m in c.children
             ):
                 mark = next(m for m in c.children if m.dep_ == "mark")
-                value = cap(value, lex.conditional_cap)
-                cues.append(cue_of(mark, "conditional", f"consequence -> {value:+.1f}"))
+                local.cap(lex.conditional_cap)
+                cues.append(cue_of(mark, "conditional", f"consequence -> {local.value:+.1f}"))
+    if "hedge" not in disabled and token.dep_ == "compound" and token.pos_ == "NOUN":
+        # "inflation anxiety", "retirement benefits": an event named as a kind, not one case
+        local.cap(lex.generic_cap)
+        cues.append(cue_of(token.head, "hedge", f"a kind of event -> {local.value:+.1f}"))
+    if "intention" not in disabled and is_imperative(token):
+        local.cap(lex.imperative_cap)
+        cues.append(cue_of(token, "imperative", f"an order or a plea -> {local.value:+.1f}"))
     if "question" not in disabled:
         for c in children:
             if (
@@ -150,10 +226,11 @@ def local_value(token: Token, lex: Lexicon, disabled: frozenset[str]) -> tuple[f
                 and token.dep_ in {"ccomp", "xcomp", "csubj"}
                 and _lemma(c) in lex.question_marks
             ):
-                value = cap(value, lex.question_cap)
-                cues.append(cue_of(c, "question", f"open question -> {value:+.1f}"))
+                local.cap(lex.question_cap)
+                cues.append(cue_of(c, "question", f"open question -> {local.value:+.1f}"))
         mark = question_mark(token)
         if mark is not None:
-            value = cap(value, lex.question_cap)
-            cues.append(cue_of(mark, "question", f"question -> {value:+.1f}"))
-    return value, cues
+            local.cap(lex.question_cap)
+            cues.append(cue_of(mark, "question", f"question -> {local.value:+.1f}"))
+    local.cues = cues
+    return local

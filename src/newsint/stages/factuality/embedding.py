@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsint.stages.factuality.cues import Cue, cap, cue_of
+from newsint.stages.factuality.cues import Cue, Local, cap, cue_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -35,7 +35,8 @@ ARGUMENTS = frozenset({"dobj", "nsubjpass"})
 # Classes that apply to nominal and prepositional arguments too, not only to clauses.
 # A denial's nominal object is not denied ("rejected the offer": the offer was made); what a
 # denied report says is ("denied reports that X": X), see embed.
-_ARGUMENT_CLASSES = frozenset({"implicative", "intention", "belief", "factive"})
+# An implicative's object is not implied either ("stop the fighting": the fighting happened).
+_ARGUMENT_CLASSES = frozenset({"intention", "belief", "factive", "stopping"})
 
 
 def governor(tok: Token) -> tuple[Token, str]:
@@ -55,23 +56,25 @@ def _marks(tok: Token) -> set[str]:
     return {c.lemma_.lower() for c in tok.children if c.dep_ == "mark"}
 
 
-def class_of(gov: Token, lex: Lexicon, relation: str) -> str | None:
+def class_of(gov: Token, lex: Lexicon, relation: str, tok: Token) -> str | None:
     """The embedding class of a governor for this relation (None: transparent)."""
     lemma = gov.lemma_.lower()
+    if lemma in lex.stopping and relation in ARGUMENTS:
+        return "stopping"
     if gov.pos_ in {"NOUN", "PROPN"}:
         if lemma in lex.evidence_nouns:
             return "evidence"
         if lemma in lex.hypothetical_nouns:
             return "hypothetical"
         return None
-    if lemma in lex.implicative and (relation == "xcomp" or relation in ARGUMENTS):
+    if lemma in lex.implicative and relation in {"xcomp", "prep:from"}:
         return "implicative"
     if lemma in lex.factive and relation not in {"xcomp"}:
         return "factive"
     if lemma in lex.denial:
         return "denial"
-    if lemma in lex.question_lemmas and relation in {"ccomp"}:
-        return "question"
+    if lemma in lex.question_lemmas and relation == "ccomp" and _marks(tok) & lex.question_marks:
+        return "question"  # "asked whether he had resigned" (not "asked how he did it")
     if lemma in lex.report:
         return "weak_report" if lemma in lex.weak_report else "report"
     if lemma in lex.belief:
@@ -99,24 +102,35 @@ def embed(
     tok: Token,
     gov: Token,
     relation: str,
-    gl: float,
+    gov_local: Local,
     lex: Lexicon,
-    gl_of: Callable[[Token], float],
+    local_of: Callable[[Token], Local | None],
+    disabled: frozenset[str] = frozenset(),
 ) -> Effect | None:
-    """What a class governor, whose own local value is `gl` (`gl_of` gives any token's),
-    does to `tok`; None when the
+    """What a class governor, whose own local value is `gov_local` (`local_of` gives any
+    token's), does to `tok`; None when the
     relation is not one the governor's class reaches (`tok` then shares its governor's frame).
     The walk composes the effect with the governor's own frame."""
     top = lex.factual
+    gl = gov_local.value
     if relation == "advcl":
         marks = _marks(tok)
-        if marks & {"so", "order"} or (not marks and _has_infinitive(tok)):
+        if "intention" in disabled:
+            return None
+        if marks & lex.unrealised_marks and tok.tag_ != "VBD":
+            # "until the restriction expires", "before any attempt is made": not yet
+            limit = lex.unrealised_cap
+            return Effect(
+                _capped(limit, lex.factual, top), cue_of(gov, "future", f"caps at {limit:+.1f}")
+            )
+        if marks & {"so", "order"} or (_has_infinitive(tok) and not marks & lex.conditional_marks):
             limit = lex.purpose_cap
             return Effect(_capped(limit, gl, top), cue_of(gov, "purpose", f"caps at {limit:+.1f}"))
         return None
-    kind = class_of(gov, lex, relation)
+    kind = class_of(gov, lex, relation, tok)
     if kind is None:
-        if relation in {"xcomp", "acl"} and _has_infinitive(tok):
+        infinitive = relation in {"xcomp", "acl", "relcl"} and _has_infinitive(tok)
+        if infinitive and "intention" not in disabled:
             # "entitles them to buy", "an opportunity to reenergize": not (yet) realised
             limit = lex.infinitive_cap
             return Effect(
@@ -126,8 +140,13 @@ def embed(
         return None
     if kind == "evidence" and gov.dep_ == "dobj" and gov.head.lemma_.lower() in lex.denial:
         # "denied reports that X": the denial reaches what the reports say
-        return _denial(gov.head, gl_of(gov.head), lex)
-    clause = relation in COMPLEMENTS or (relation == "relcl" and kind == "evidence")
+        head_local = local_of(gov.head)
+        return _denial(gov.head, head_local.value if head_local else top, lex)
+    clause = (
+        relation in COMPLEMENTS
+        or (relation == "relcl" and kind == "evidence")
+        or (relation == "prep:from" and kind == "implicative" and tok.pos_ == "VERB")
+    )
     argument = relation in ARGUMENTS or (
         relation.startswith("prep:") and relation[5:] in lex.embedding_prepositions
     )
@@ -137,9 +156,13 @@ def embed(
         return Effect(lambda a, s: (a, s), cue_of(gov, "factive", "presupposed: kept as it is"))
     if kind == "implicative":
         pos, neg = lex.implicative.get(gov.lemma_.lower(), (1, -1))
+        sure = gov_local.certainty
 
         def implied(a: float, s: float) -> tuple[float, float]:
-            return _implicative(a, gl, pos, neg), _implicative(s, gl, pos, neg)
+            return (
+                _implicative(a, gl, sure, pos, neg, lex),
+                _implicative(s, gl, sure, pos, neg, lex),
+            )
 
         return Effect(implied, cue_of(gov, "implicative", f"signature {_sig(pos)}/{_sig(neg)}"))
     if kind in {"report", "weak_report"}:
@@ -157,8 +180,13 @@ def embed(
         limit = -lex.belief_cap if gov.lemma_.lower() in lex.negative_belief else lex.belief_cap
         return Effect(_capped(limit, gl, top), cue_of(gov, "belief", f"caps at {limit:+.1f}"), True)
     if kind == "intention":
-        limit = lex.intention_cap
+        if "intention" in disabled:
+            return None
+        limit = lex.intention_caps.get(gov.lemma_.lower(), lex.intention_cap)
         return Effect(_capped(limit, gl, top), cue_of(gov, "intention", f"caps at {limit:+.1f}"))
+    if kind == "stopping":
+        limit = lex.stopping_cap
+        return Effect(_capped(limit, gl, top), cue_of(gov, "implicative", f"-> {limit:+.1f}"))
     if kind == "question":
         limit = lex.question_cap
         return Effect(_capped(limit, gl, top), cue_of(gov, "question", f"caps at {limit:+.1f}"))
@@ -203,9 +231,15 @@ def _capped(limit: float, gl: float, top: float) -> Transform:
     return capped
 
 
-def _implicative(value: float, gov_value: float, pos: int, neg: int) -> float:
+def _implicative(
+    value: float, gov_value: float, sure: float, pos: int, neg: int, lex: Lexicon
+) -> float:
+    """The complement's sign from the signature and the governor's sign; its size no more
+    than the governor's certainty ("did not fail to mention" is as certain as "mentioned"),
+    and a complement turned negative ends where a negation would ("refused to say")."""
     sign = pos if gov_value > 0 else neg if gov_value < 0 else 0
-    return sign * min(abs(value), abs(gov_value)) * (1 if value >= 0 else -1)
+    implied = sign * min(abs(value), sure) * (1 if value >= 0 else -1)
+    return lex.negate(-implied) if implied < 0 else implied
 
 
 def _sig(sign: int) -> str:

@@ -25,10 +25,18 @@ class Lexicon:
     negation_words: frozenset[str]
     negative_quantifiers: frozenset[str]
     negative_prepositions: frozenset[str]
+    negative_before_gerund: frozenset[str]
+    negative_polarity: frozenset[str]
+    negated_prepositions: frozenset[str]
     intensifiers: frozenset[str]
     object_quantifier_cap: float
     modals: dict[str, float]
+    future_modals: frozenset[str]
     hedges: dict[str, float]
+    event_modifiers: dict[str, float]
+    negated_adverbs: frozenset[str]
+    stopping: frozenset[str]
+    stopping_cap: float
     factive: frozenset[str]
     implicative: dict[str, tuple[int, int]]  # lemma -> (sign when positive, sign when negated)
     report: frozenset[str]
@@ -42,12 +50,19 @@ class Lexicon:
     belief_cap: float
     intention: frozenset[str]
     intention_cap: float
+    intention_caps: dict[str, float]  # the groups with a cap of their own
     question_marks: frozenset[str]
     question_lemmas: frozenset[str]
     question_cap: float
     conditional_marks: frozenset[str]
     conditional_cap: float
     purpose_cap: float
+    presupposed_marks: frozenset[str]
+    unrealised_marks: frozenset[str]
+    past_marks: frozenset[str]
+    unrealised_cap: float
+    generic_cap: float
+    imperative_cap: float
     infinitive_cap: float
     noun_suffixes: tuple[str, ...]
     eventive_nouns: frozenset[str]
@@ -101,10 +116,18 @@ def parse_lexicon(data: dict[str, Any], where: str) -> Lexicon:
             negation_words=_words(data, "negation", "words"),
             negative_quantifiers=_words(data, "negation", "quantifiers"),
             negative_prepositions=_words(data, "negation", "prepositions"),
+            negative_before_gerund=_words(data, "negation", "before_gerund"),
+            negative_polarity=_words(data, "negation", "reaches_with"),
+            negated_prepositions=_words(data, "negation", "reaches_through"),
             intensifiers=_words(data, "negation", "intensifiers"),
             object_quantifier_cap=float(data["negation"]["object_quantifier_cap"]),
-            modals=_values(data["modals"]),
+            modals=_values(data["modals"]["values"]),
+            future_modals=_words(data, "modals", "future"),
             hedges=_values(data["hedges"]),
+            event_modifiers=_values(data["event_modifiers"]),
+            negated_adverbs=_words(data, "negation", "after_no"),
+            stopping=_words(data, "stopping", "lemmas"),
+            stopping_cap=float(data["stopping"]["cap"]),
             factive=_words(data, "factive", "lemmas"),
             implicative={
                 str(k): _signature(str(k), v, f"{where} [implicative]")
@@ -119,14 +142,27 @@ def parse_lexicon(data: dict[str, Any], where: str) -> Lexicon:
             belief=_words(data, "belief", "lemmas"),
             negative_belief=_words(data, "belief", "negative"),
             belief_cap=float(data["belief"]["cap"]),
-            intention=_words(data, "intention", "lemmas"),
+            intention=_words(data, "intention", "lemmas")
+            | _words(data, "intention", "weaker", "lemmas")
+            | _words(data, "intention", "firmer", "lemmas"),
             intention_cap=float(data["intention"]["cap"]),
+            intention_caps={
+                str(w).lower(): float(data["intention"][group]["cap"])
+                for group in ("weaker", "firmer")
+                for w in data["intention"][group]["lemmas"]
+            },
             question_marks=_words(data, "question", "marks"),
             question_lemmas=_words(data, "question", "lemmas"),
             question_cap=float(data["question"]["cap"]),
             conditional_marks=_words(data, "conditional", "marks"),
             conditional_cap=float(data["conditional"]["cap"]),
             purpose_cap=float(data["purpose"]["cap"]),
+            presupposed_marks=_words(data, "adverbial", "presupposed"),
+            unrealised_marks=_words(data, "adverbial", "unrealised"),
+            past_marks=_words(data, "adverbial", "given_in_the_past"),
+            unrealised_cap=float(data["adverbial"]["unrealised_cap"]),
+            generic_cap=float(data["nouns"]["generic_cap"]),
+            imperative_cap=float(data["imperative"]["cap"]),
             infinitive_cap=float(data["infinitive"]["cap"]),
             noun_suffixes=tuple(str(s) for s in data["nouns"]["suffixes"]),
             eventive_nouns=_words(data, "nouns", "lemmas"),

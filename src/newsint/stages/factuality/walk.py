@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from newsint.stages.factuality.cues import Cue, cap, local_value
+from newsint.stages.factuality.cues import Cue, Local, cap, local_value
 from newsint.stages.factuality.embedding import Effect, embed, governor
 
 if TYPE_CHECKING:
@@ -27,13 +27,33 @@ Transform = Callable[[float, float], tuple[float, float]]
 
 USER_DATA_KEY = "newsint.factuality"
 
+# Parts of speech that are never a predicate nor carry a cue on their own (their words act
+# through the predicate they attach to): walked cheaply.
+_INERT = frozenset({"PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PART", "SPACE", "SYM", "NUM", "X"})
+
+# Dependents an uncertain predicate does not make uncertain: its own auxiliaries and negation,
+# and a speech verb the parser hangs on what was said ("..., he added").
+_UNSCOPED = frozenset({"aux", "auxpass", "neg", "parataxis"})
+# Only predicates (clauses) inherit the scope of an uncertain one: a noun it mentions ("if it
+# cooperates with the embargo") names something that exists either way.
+_SCOPED_POS = frozenset({"VERB", "AUX", "ADJ"})
+# ...except what the predicate itself would bring about: "would have caused destruction".
+_SCOPED_NOUNS = frozenset({"dobj", "nsubjpass"})
+
 
 @dataclass(frozen=True)
 class Frame:
-    """What a context does to a commitment placed in it, and the cues that made it so."""
+    """What a context does to a commitment placed in it, and the cues that made it so;
+    `sources` is the same context with only its sources (reports, denials) kept, for a noun
+    named along the way."""
 
     apply: Transform
     cues: tuple[Cue, ...] = ()
+    sources: Frame | None = None  # None: this frame is its own (it holds nothing else)
+
+    @property
+    def reported(self) -> Frame:
+        return self.sources or self
 
 
 def _identity(a: float, s: float) -> tuple[float, float]:
@@ -61,31 +81,71 @@ def walk(doc: Doc, lex: Lexicon, disabled: frozenset[str] = frozenset()) -> list
     """Factuality of every token of `doc` (index = token.i), one top-down pass per sentence."""
     results: list[TokenFactuality | None] = [None] * len(doc)
     frames: list[Frame | None] = [None] * len(doc)
-    own: list[tuple[float, list[Cue]] | None] = [None] * len(doc)
+    own: list[Local | None] = [None] * len(doc)
     top = lex.factual
     for sent in doc.sents:
         order = _top_down(sent.root)
         for tok in order:
-            local, cues = local_value(tok, lex, disabled)
+            if tok.pos_ in _INERT and tok.dep_ != "ROOT":
+                # no predicate and no cue of its own: it passes its head's frame on
+                frame = frames[tok.head.i] or ROOT_FRAME
+                own[tok.i] = Local(top, top)
+                frames[tok.i] = frame
+                a, s = frame.apply(top, top)
+                results[tok.i] = TokenFactuality(tok.i, _clip(a, top), _clip(s, top), frame.cues)
+                continue
+            local = local_value(tok, lex, disabled)
             head_own = own[tok.head.i]
             if tok.head is not tok and head_own is not None and _shares_head(tok):
                 # "did not eat or drink", "is not serious": a conjunct, or the predicate of a
                 # copula, takes its head's auxiliaries and negation as its own
-                lead = head_own[0] / top
+                lead = head_own.value / top
                 if lead < 0 or abs(lead) < 1:
-                    local = local * lead
-                cues = [*head_own[1], *cues]
-            own[tok.i] = (local, cues)
+                    local.value *= lead
+                local.certainty = min(local.certainty, head_own.certainty)
+                local.cues = [*head_own.cues, *local.cues]
+            if "negation" not in disabled and tok.pos_ == "NOUN":
+                _negated_by_governor(tok, local, own, lex)
+            own[tok.i] = local
             frame = _frame_for(tok, frames, own, lex, disabled)
             frames[tok.i] = frame
-            a, s = frame.apply(local, local)
+            a, s = frame.apply(local.value, local.value)
             results[tok.i] = TokenFactuality(
-                tok.i, _clip(a, top), _clip(s, top), tuple(cues) + frame.cues
+                tok.i, _clip(a, top), _clip(s, top), _unique((*local.cues, *frame.cues))
             )
     out: list[TokenFactuality] = []
     for i, r in enumerate(results):
         out.append(r if r is not None else TokenFactuality(i, top, top))
     return out
+
+
+def _negated_by_governor(tok: Token, local: Local, own: list[Local | None], lex: Lexicon) -> None:
+    """A noun event inside a negation's reach takes it: "did not result in any changes",
+    "could not be reached for comment", "has reached no agreement on any deals"."""
+    gov, relation = governor(tok)
+    gov_local = own[gov.i]
+    if gov is tok or gov_local is None or gov_local.value >= 0 or local.value < 0:
+        return
+    reached = relation in {"dobj", "nsubjpass"} or relation[5:] in lex.negated_prepositions
+    npi = any(c.lower_ in lex.negative_polarity for c in tok.children if c.dep_ in {"det", "amod"})
+    if not (npi or (reached and relation.startswith("prep:"))):
+        return
+    cue = next((c for c in gov_local.cues if c.kind in {"negation", "negative_quantifier"}), None)
+    if cue is None:
+        return
+    local.negate(lex)
+    local.cues.append(Cue(cue.start, cue.end, cue.text, cue.kind, f"reaches {tok.text}"))
+
+
+def _unique(cues: tuple[Cue, ...]) -> tuple[Cue, ...]:
+    """Each cue once (a modal reaches a clause through several paths), nearest first."""
+    seen: set[tuple[int, str]] = set()
+    out: list[Cue] = []
+    for c in cues:
+        if (c.start, c.kind) not in seen:
+            seen.add((c.start, c.kind))
+            out.append(c)
+    return tuple(out)
 
 
 def _top_down(root: Token) -> list[Token]:
@@ -101,13 +161,15 @@ def _top_down(root: Token) -> list[Token]:
 def _frame_for(
     tok: Token,
     frames: list[Frame | None],
-    own: list[tuple[float, list[Cue]] | None],
+    own: list[Local | None],
     lex: Lexicon,
     disabled: frozenset[str],
 ) -> Frame:
     """The frame a token's context puts it in: a class complement gets its governor's class
     frame; anything else shares the frame of the token it depends on."""
     if tok.dep_ == "ROOT" or tok.head is tok:
+        return ROOT_FRAME
+    if "presupposed" not in disabled and _presupposed(tok, lex):
         return ROOT_FRAME
     gov, relation = governor(tok)
     gov_frame = frames[gov.i]
@@ -117,30 +179,70 @@ def _frame_for(
     effect = (
         None
         if "embedding" in disabled
-        else embed(
-            tok, gov, relation, gov_own[0], lex, lambda t: (own[t.i] or (lex.factual, []))[0]
-        )
+        else embed(tok, gov, relation, gov_own, lex, lambda t: own[t.i], disabled)
     )
     if effect is not None:
-        return Frame(_compose(effect, gov_frame), (effect.cue, *gov_frame.cues))
+        framed = Frame(_compose(effect, gov_frame), (effect.cue, *gov_frame.cues))
+        if effect.new_source:
+            outer_sources = gov_frame.reported
+            return Frame(
+                framed.apply,
+                framed.cues,
+                Frame(_compose(effect, outer_sources), (effect.cue, *outer_sources.cues)),
+            )
+        return Frame(framed.apply, framed.cues, gov_frame.reported)
+    nominal = tok.pos_ == "NOUN" and tok.dep_ not in _SCOPED_NOUNS
+    if "nominal" not in disabled and (nominal or tok.dep_ == "amod"):
+        # a noun event named along the way ("to capitalise on the murder", "a proposal for an
+        # end to the confrontation") exists whatever the clause around it plans or asks
+        return gov_frame.reported
     outer = frames[tok.head.i] or ROOT_FRAME
-    scope = abs(gov_own[0])
+    scope = gov_own.certainty
     if scope >= lex.factual or "scope" in disabled:
         return outer
     # "may include selling branches", "would not leave until they had assurances": what
     # depends on an uncertain predicate is no surer than it (the sign is its own)
-    if tok.dep_ == "aux" or tok.dep_ == "neg":
+    if tok.dep_ in _UNSCOPED or (tok.pos_ not in _SCOPED_POS and tok.dep_ not in _SCOPED_NOUNS):
         return outer
 
     def scoped(a: float, s: float, f: Frame = outer, k: float = scope) -> tuple[float, float]:
         return f.apply(cap(a, k), cap(s, k))
 
-    return Frame(scoped, outer.cues + _scope_cues(gov_own[1]))
+    return Frame(scoped, outer.cues + _scope_cues(gov_own.cues), outer.reported)
 
 
 def _scope_cues(cues: list[Cue]) -> tuple[Cue, ...]:
     """The cues of a governor that limit what depends on it: all but its negations."""
     return tuple(c for c in cues if c.kind not in {"negation", "negative_quantifier"})
+
+
+def _presupposed(tok: Token, lex: Lexicon) -> bool:
+    """A relative clause or a past participle describing a noun ("the crisis, which has caused
+    a decline", "the profit reaped last year") is taken as given, whatever the noun sits in;
+    not what a noun of report or possibility says ("claims that she leaked the memo")."""
+    lemma = tok.head.lemma_.lower()
+    if lemma in lex.evidence_nouns or lemma in lex.hypothetical_nouns:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False  # "the best person to raise the child": not done yet
+    if tok.dep_ == "relcl":
+        return True
+    if tok.dep_ == "advcl":
+        marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+        if marks & lex.presupposed_marks:
+            return True  # "because the talks failed", "after the army withdrew"
+        # "when the army invaded", "before he died": in the past, it happened
+        return bool(marks & lex.past_marks) and tok.tag_ == "VBD"
+    if tok.dep_ != "acl" or any(c.dep_ == "aux" for c in tok.children):
+        return False
+    if tok.tag_ in {"VBN", "VBD"}:
+        return True
+    # "the soldiers occupying Kuwait" (not "the prospect of the allies sending tanks")
+    noun = tok.head
+    return tok.tag_ == "VBG" and not (
+        noun.dep_ == "pobj"
+        and noun.head.head.lemma_.lower() in lex.hypothetical_nouns | lex.evidence_nouns
+    )
 
 
 def _compose(effect: Effect, outer: Frame) -> Transform:
@@ -162,6 +264,8 @@ def _shares_head(tok: Token) -> bool:
         return True
     if tok.dep_ != "conj":
         return False
+    if any(c.dep_ == "cc" and c.lower_ in {"but", "yet"} for c in tok.head.children):
+        return False  # "would not divulge the evidence but said ...": a contrast
     return not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "neg"} for c in tok.children)
 
 

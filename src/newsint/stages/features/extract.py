@@ -131,6 +131,7 @@ def _events(analysis: Analysis, article_id: str) -> list[EventFeature]:
                 claim=f"{article_id}/{e.claim}" if e.claim else None,
                 status=e.status,
                 negated=e.negated,
+                factuality=e.factuality,
             )
         )
     return out

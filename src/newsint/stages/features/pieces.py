@@ -20,6 +20,7 @@ import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsint.text.fold import word_key
+from newsint.text.outlets import load_outlets
 from newsint.text.segments import lines
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -53,7 +54,8 @@ _CAPSEQ = re.compile(
 
 @dataclass(frozen=True)
 class CorpusData:
-    """Word lists and credit patterns from data/corpus.toml."""
+    """Word lists and credit patterns from data/corpus.toml; the wire agencies from
+    data/outlets.toml (the one outlet table)."""
 
     credit_patterns: tuple[tuple[str, str, re.Pattern[str]], ...]  # kind, side, pattern
     outlet_words: frozenset[str]
@@ -73,7 +75,7 @@ def corpus_data() -> CorpusData:
         (c["kind"], c.get("side", "name"), re.compile(c["pattern"], re.IGNORECASE | re.MULTILINE))
         for c in raw["credits"]
     )
-    wires = {alias: w["name"] for w in raw["wires"] for alias in [w["name"].lower(), *w["aliases"]]}
+    wires = load_outlets().wire_forms()
     stop = frozenset(ENGLISH_STOP_WORDS) | frozenset(raw["stopwords"]["words"])
     return CorpusData(
         credit_patterns=patterns,
@@ -279,8 +281,8 @@ def looks_like_outlet(name: str) -> bool:
     folded = word_key(name)
     if folded in data.not_outlets or not folded:
         return False
-    if wire_of(name):
-        return True
+    if wire_of(name) or load_outlets().lookup(name) is not None:
+        return True  # a known outlet ("..., CNN reported"), from data/outlets.toml
     return any(t in data.outlet_words for t in folded.split())
 
 
@@ -361,6 +363,12 @@ def find_credits(text: str, author: str | None = None) -> list[FoundCredit]:
             if kind in ("reported",) and not outlet:
                 continue  # "the ministry reported" is a source, not a credit
             hits.append((m.start(), FoundCredit(kind, name, outlet, wire)))
+    for c in load_outlets().credits(text):  # "KYIV, Ukraine (Reuters) -": the one recogniser
+        if c.kind == "dateline" and c.outlet is not None:
+            wire = wire_of(c.outlet.name)
+            name = wire or c.outlet.name
+            if word_key(name) not in corpus_data().not_outlets:
+                hits.append((c.start, FoundCredit("dateline", name, True, wire)))
     if author:
         for part in re.split(r",| and |/", author):
             wire = wire_of(part.strip())

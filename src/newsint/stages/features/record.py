@@ -75,6 +75,7 @@ class EventFeature(Record):
     claim: str | None = None  # "<article id>/<claim id>" it is reported in
     status: ClaimStatus = "asserted"
     negated: bool = False
+    factuality: float | None = None  # of the trigger, the article's view (-3..+3)
 
 
 class ArticleFeatures(Record):

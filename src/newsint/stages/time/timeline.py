@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from newsint.config import default_config
-from newsint.model import Analysis, Argument, Event, TimeExpr
+from newsint.model import Analysis, Argument, Event, TimeExpr, reported_as_happened
 from newsint.text import timex
 
 # TIMEX3 mod -> the word shown after the value ("2023-02 (early)").
@@ -174,13 +174,24 @@ def _fold(entries: list[Entry]) -> list[Entry]:
     return rows + leftover
 
 
-def article_timeline(analysis: Analysis, fold: bool = True) -> tuple[list[Entry], list[Entry]]:
+def article_timeline(
+    analysis: Analysis, fold: bool = True, all_events: bool = False, floor: float | None = None
+) -> tuple[list[Entry], list[Entry]]:
     """(dated entries in time order, undated entries in text order).
 
     Ties in time keep text order; a coarser value covering the same start sorts first, as a
     month heading goes before its days. With `fold`, repeated mentions of one event share a row.
+    Events not reported as having happened (negated, denied, hypothetical, questioned, planned)
+    are left out unless `all_events`, as are those whose factuality is at or below `floor`
+    (default: config [events] happened_factuality).
     """
-    entries = [event_time(analysis, event) for event in analysis.events]
+    if floor is None:
+        floor = default_config().events.happened_factuality
+    entries = [
+        event_time(analysis, event)
+        for event in analysis.events
+        if all_events or reported_as_happened(event.status, event.negated, event.factuality, floor)
+    ]
     if fold:
         entries = _fold(entries)
     dated = [e for e in entries if e.first]
