@@ -30,6 +30,11 @@ class Format(StrEnum):
     text = "text"
     json = "json"
     md = "md"
+    markdown = "markdown"  # the spelled-out name newcomers type: the same as md
+
+    @property
+    def is_markdown(self) -> bool:
+        return self in (Format.md, Format.markdown)
 
 
 ConfigOpt = Annotated[

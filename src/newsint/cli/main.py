@@ -53,7 +53,9 @@ def analyze(
     ] = None,
     fmt: Annotated[
         Format,
-        typer.Option("--format", "-f", help="text: a brief; json: the analysis; md: Markdown."),
+        typer.Option(
+            "--format", "-f", help="text: a brief; json: the analysis; md (or markdown): Markdown."
+        ),
     ] = Format.text,
     all_events: Annotated[
         bool,
@@ -87,7 +89,7 @@ def analyze(
                 continue
             if fmt is Format.json:
                 results.append(item)
-            elif fmt is Format.md:
+            elif fmt.is_markdown:
                 out.file.write(brief.render_markdown(item, cfg.events.all_events) + "\n")
             else:
                 brief.render_console(item, out, cfg.events.all_events)
@@ -249,7 +251,7 @@ def demo(
         bool, typer.Option("--briefs", help="Print each article's brief instead.")
     ] = False,
     fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="With --briefs: text, json or md.")
+        Format, typer.Option("--format", "-f", help="With --briefs: text, json or md (markdown).")
     ] = Format.text,
 ) -> None:
     """Ingest the bundled sample corpus; print its stories, copy trees and best claims."""
