@@ -147,7 +147,7 @@ def serve(
         int | None,
         typer.Option(
             "--workers",
-            help="Server processes answering requests (default [web] workers: one per CPU "
+            help="Server processes answering requests (default \\[web] workers: one per CPU "
             "core, at least 2; 1: a single process).",
             show_default=False,
         ),
