@@ -178,6 +178,10 @@ def serve(
         raise typer.Exit(2)
     from newsint.web.app import serve_settings, server_processes
 
+    busy = port_problem(host, port)
+    if busy is not None:  # before "Serving at …": a server that cannot listen serves nothing
+        fail(busy)
+        raise typer.Exit(2)
     processes = server_processes(workers, cfg)
     with open_corpus(db, config) as corpus:
         try:
@@ -214,6 +218,36 @@ def serve(
         proxy_headers=False,
         log_level="warning",
     )
+
+
+def port_problem(host: str, port: int) -> NewsintError | None:
+    """Why the server could not listen on host:port (a port in use, a privileged port), or
+    None. Probed with the options uvicorn binds with, then released for it."""
+    import errno
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as exc:
+        return NewsintError(
+            f"--host {host}",
+            f"not an address here ({exc.strerror})",
+            "give an address of this machine, e.g. --host 127.0.0.1",
+        )
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                problem = f"port {port} on {host} is already in use by another program"
+            else:
+                problem = f"cannot listen on {host}:{port} ({exc.strerror})"
+            return NewsintError(
+                f"--port {port}", problem, "choose another port with --port N (e.g. --port 8080)"
+            )
+    return None
 
 
 def _program() -> str:
