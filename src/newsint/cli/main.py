@@ -277,10 +277,7 @@ def demo_files() -> list[Path]:
 
 @app.command()
 def demo(
-    db: Annotated[
-        str,
-        typer.Option("--db", help="Where the demo corpus is stored (kept for you to explore)."),
-    ] = "newsint-demo.db",
+    db: DbOpt = None,
     briefs: Annotated[
         bool, typer.Option("--briefs", help="Print each article's brief instead.")
     ] = False,
@@ -301,11 +298,12 @@ def demo(
         )
         analyze([str(f) for f in files], published=None, fmt=fmt, config=None)
         return
-    err.print(
-        f"Ingesting {len(files)} bundled sample articles (fictional, written for newsint) "
-        f"into {db}…"
-    )
     with open_corpus(db, must_exist=False) as corpus:
+        err.print(
+            f"Ingesting {len(files)} bundled sample articles (fictional, written for newsint) "
+            f"into {corpus.store.shown}…",
+            highlight=False,
+        )
         with tables.BarProgress(err) as progress:
             summary = corpus.ingest([str(f) for f in files], progress=progress)
         err.print(tables.summary_table(summary))
@@ -318,18 +316,21 @@ def demo(
                 out.print()
         out.rule(Text("Best-corroborated claims", style="bold cyan"), align="left")
         out.print(tables.claims_table(corpus.claims(limit=10)))
+    # The default database (no --db) is the one every other command reads: the README's tour
+    # runs as written after `make demo`.
+    on = "" if db is None else f" --db {db}"
     out.print(
         Text.assemble(
             "\nExplore further: ",
-            (f"newsint stories --db {db}", "bold"),
+            (f"newsint stories{on}", "bold"),
             " · ",
-            (f"newsint claims --db {db} --min-sources 2", "bold"),
+            (f"newsint claims{on} --min-sources 2", "bold"),
             " · ",
-            (f"newsint entities --db {db}", "bold"),
+            (f"newsint entities{on}", "bold"),
             " · ",
-            (f"newsint timeline --db {db}", "bold"),
+            (f"newsint timeline{on}", "bold"),
             " · ",
-            (f"newsint show ID --db {db}", "bold"),
+            (f"newsint show ID{on}", "bold"),
             "\nYour own articles: ",
             ("newsint ingest FOLDER-OR-FEED-OR-WARC", "bold"),
         )
@@ -338,7 +339,7 @@ def demo(
     out.print(
         Text.assemble(
             "\nExplore it in your browser: ",
-            (f"{_program()} serve --db {db}", "bold green"),
+            (f"{_program()} serve{on}", "bold green"),
             "  then open ",
             (f"http://{web.host}:{web.port}", "bold green"),
             " (stories, copy trees, highlighted articles, claims, entities, graph).",
