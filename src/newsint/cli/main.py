@@ -220,6 +220,42 @@ def serve(
     )
 
 
+@app.command()
+def glossary(
+    term: Annotated[
+        str | None,
+        typer.Argument(
+            help="A code to explain (C2, alleged, spin, 2024-WI, PXM, PROTEST…); none: all.",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        Format,
+        typer.Option("--format", "-f", help="text: tables; json: for scripts; md: Markdown."),
+    ] = Format.text,
+) -> None:
+    """What the codes mean: grades, claim statuses, copy kinds, event types, TIMEX values."""
+    from newsint.present import glossary as words
+
+    entries = list(words.load().entries) if term is None else words.lookup(term)
+    if not entries:
+        fail(
+            NewsintError(
+                term or "",
+                "not a code newsint knows",
+                "`newsint glossary` lists every code (grades such as C2 and TIMEX values such "
+                "as 2024-WI are explained from their parts)",
+            )
+        )
+        raise typer.Exit(2)
+    if fmt is Format.json:
+        out.file.write(words.to_json(entries) + "\n")
+    elif fmt.is_markdown:
+        out.file.write(words.to_markdown(entries))
+    else:
+        out.print(words.to_console(entries))
+
+
 def port_problem(host: str, port: int) -> NewsintError | None:
     """Why the server could not listen on host:port (a port in use, a privileged port), or
     None. Probed with the options uvicorn binds with, then released for it."""
