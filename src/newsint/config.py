@@ -24,6 +24,9 @@ class Limits(Section):
     max_text_chars: int
     max_control_ratio: float
     min_decoded_ratio: float
+    min_utf8_share: float
+    max_encoding_chaos: float
+    western_chaos_margin: float
     max_decompressed_bytes: int
     max_decompression_ratio: float
     min_published_year: int
@@ -31,6 +34,7 @@ class Limits(Section):
     article_seconds: float
     worker_memory_mb: int
     worker_start_seconds: float
+    orphan_check_seconds: float
     isolate: bool
 
 
@@ -208,10 +212,13 @@ class Web(Section):
 
     host: str
     port: int
+    workers: int
     token_env: str
     page_size: int
     max_page_size: int
+    max_query_number: int
     max_body_bytes: int
+    write_wait_seconds: float
     snippet_chars: int
     graph_max_entities: int
     graph_max_claims: int

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import traceback
+from typing import Any
+
 
 class NewsintError(Exception):
     """Base error: `where` (a file, URL or setting), `problem`, and the `fix` a user can apply."""
@@ -17,6 +20,19 @@ class NewsintError(Exception):
     def line(self) -> str:
         """The one line shown to the user."""
         return f"{self.where}: {self.problem} — {self.fix}"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Errors travel from worker processes to the parent: pickle by fields, not by args.
+        return (_rebuild, (type(self), self.where, self.problem, self.fix, dict(self.__dict__)))
+
+
+def _rebuild(
+    cls: type[NewsintError], where: str, problem: str, fix: str, state: dict[str, Any]
+) -> NewsintError:
+    error = cls.__new__(cls)
+    NewsintError.__init__(error, where, problem, fix)
+    error.__dict__.update(state)
+    return error
 
 
 class ConfigError(NewsintError):
@@ -84,6 +100,9 @@ class StageFailed(AnalysisProblem):
 
     def __init__(self, where: str, stage: str, error: BaseException) -> None:
         self.stage = stage
+        # where it broke (the last frames), for bug reports and fuzzing's distinct failures
+        lines = traceback.format_exception(type(error), error, error.__traceback__)
+        self.trace = "".join(lines[-4:])
         super().__init__(
             where,
             f"the {stage} stage failed ({type(error).__name__}: {error})",

@@ -198,8 +198,8 @@ def run_isolated(pipeline: Pipeline, batch: list[Analysis]) -> list[Analysis | A
 def problem_of(analysis: Analysis, exc: BaseException) -> AnalysisProblem:
     """The failure recorded for an article: the stage that failed and why, named by input."""
     where = analysis.article.source or analysis.article.id
-    if isinstance(exc, StageFailed):
-        return StageFailed(where, exc.stage, exc.__cause__ or exc)
+    if isinstance(exc, StageFailed) and exc.__cause__ is not None:
+        return StageFailed(where, exc.stage, exc.__cause__)
     if isinstance(exc, OverBudget):
         return OverBudget(where, exc.problem, exc.fix)
     if isinstance(exc, NewsintError):

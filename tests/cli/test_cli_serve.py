@@ -4,6 +4,7 @@ the demo ends by saying how to open the UI."""
 from __future__ import annotations
 
 import sys
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
@@ -29,11 +30,42 @@ def started(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
 
     monkeypatch.setattr(uvicorn, "run", fake_run)
     monkeypatch.delenv("NEWSINT_TOKEN", raising=False)
+    # the ports these tests name may be taken on the test machine; test_a_busy_port probes
+    monkeypatch.setattr(import_module("newsint.cli.main"), "port_problem", lambda h, p: None)
     return calls
 
 
+def test_a_busy_port_is_one_line_naming_port(web_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    import uvicorn
+
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **kw: pytest.fail("uvicorn started"))
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = runner.invoke(app, ["serve", "--db", str(web_db), "--port", str(port)])
+    assert result.exit_code == 2, result.output
+    assert "Serving" not in result.output
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"error --port {port}: port {port} on 127.0.0.1 is already in use")
+    assert "--port N" in line
+
+
+def test_a_free_port_passes_the_probe() -> None:
+    import socket
+
+    from newsint.cli.main import port_problem
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    assert port_problem("127.0.0.1", port) is None
+
+
 def test_serve_binds_loopback_by_default(web_db: Path, started: list[dict[str, Any]]) -> None:
-    result = runner.invoke(app, ["serve", "--db", str(web_db)])
+    result = runner.invoke(app, ["serve", "--db", str(web_db), "--workers", "1"])
     assert result.exit_code == 0, result.output
     (call,) = started
     assert (call["host"], call["port"]) == ("127.0.0.1", 8000)
@@ -56,13 +88,33 @@ def test_serve_takes_the_token_from_the_environment(
 ) -> None:
     monkeypatch.setenv("NEWSINT_TOKEN", "from-the-environment-123")
     result = runner.invoke(
-        app, ["serve", "--db", str(web_db), "--host", "0.0.0.0", "--port", "8123"]
+        app,
+        ["serve", "--db", str(web_db), "--host", "0.0.0.0", "--port", "8123", "--workers", "1"],
     )
     assert result.exit_code == 0, result.output
     (call,) = started
     assert call["app"].state.web.token == "from-the-environment-123"
     assert (call["host"], call["port"]) == ("0.0.0.0", 8123)
     assert "from-the-environment-123" not in result.output  # never echoed
+
+
+def test_serve_runs_several_processes_by_default(
+    web_db: Path, started: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+    import os
+
+    from newsint.web.app import SERVE_ENV
+
+    monkeypatch.delenv(SERVE_ENV, raising=False)
+    result = runner.invoke(app, ["serve", "--db", str(web_db)])
+    assert result.exit_code == 0, result.output
+    (call,) = started
+    assert call["app"] == "newsint.web.app:from_environment" and call["factory"] is True
+    assert call["workers"] >= 2
+    assert f"{call['workers']} server processes" in " ".join(result.output.split())
+    settings = json.loads(os.environ.pop(SERVE_ENV))
+    assert settings["db"].endswith(web_db.name) and settings["token"] is None
 
 
 def test_serve_needs_an_existing_corpus(tmp_path: Path, started: list[dict[str, Any]]) -> None:

@@ -419,3 +419,24 @@ def test_a_publication_date_out_of_range_is_refused_at_the_reader(
     assert [f.code for f in summary.failed] == ["date"]
     assert "9999-06-01 is outside 1800-2200" in summary.failed[0].message
     assert "[limits]" in summary.failed[0].message
+
+
+def test_an_unsure_encoding_is_stored_with_a_warning(tmp_path: Path, db_url: str) -> None:
+    folder = tmp_path / "enc"
+    folder.mkdir()
+    data = bytearray(("The union’s “final offer” was rejected, the port said. " * 30).encode())
+    for i in range(0, len(data), 9):
+        if data[i] < 0x80:
+            data[i] = 0xFF
+    (folder / "damaged.txt").write_bytes(bytes(data))
+    (folder / "clean.txt").write_text(article_text("ferry", 1), encoding="utf-8")
+    with Store(db_url) as store:
+        summary, _ = run(store, [str(folder)])
+        assert summary.added == 2 and summary.failed == []
+        (warning,) = summary.warnings
+        assert warning.where.endswith("damaged.txt") and warning.code == "encoding"
+        assert warning.message.startswith("encoding unsure: decoded as utf-8")
+        stored = {a.article.source.rsplit("/", 1)[-1]: a for a in store.analyses()}
+        assert stored["damaged.txt"].article.found["warning"] == warning.message
+        assert "warning" not in stored["clean.txt"].article.found
+    assert summary.to_dict()["warnings"][0]["code"] == "encoding"

@@ -4,12 +4,14 @@ that came in finished get only the features, and each result says which stages m
 from __future__ import annotations
 
 import os
+import pickle
 import subprocess
 import sys
 import time
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 
 import pytest
 
@@ -17,7 +19,7 @@ from handmade import article
 from newsint.config import Config, default_config
 from newsint.engines import local
 from newsint.engines.local import Analysed, LocalEngine, Worker
-from newsint.errors import OverBudget, StageFailed
+from newsint.errors import AnalysisProblem, OverBudget, StageFailed
 from newsint.model import Analysis, ArticleMeta
 from newsint.pipeline import Pipeline, run_isolated
 from newsint.stages.features.record import decode
@@ -141,6 +143,24 @@ def test_the_memory_cap_turns_a_runaway_allocation_into_memory_error() -> None:
     assert out.stdout.strip() == "capped", out.stderr
 
 
+def test_the_memory_cap_is_lifted_after_the_work_it_bounds() -> None:
+    # the CLI's analyze caps its own process while it analyses; what runs next in the same
+    # process (a browser, Ray, the next command in a test run) must get its address space back
+    code = (
+        "import resource\n"
+        "from newsint.engines.local import memory_cap\n"
+        "before = resource.getrlimit(resource.RLIMIT_AS)\n"
+        "with memory_cap(600) as capped:\n"
+        "    inside = resource.getrlimit(resource.RLIMIT_AS)\n"
+        "assert capped and inside[0] == 600 * 1024 * 1024, inside\n"
+        "assert resource.getrlimit(resource.RLIMIT_AS) == before\n"
+        "print('restored')\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert out.stdout.strip() == "restored", out.stderr
+
+
 class DeadPool:
     """A pool whose every chunk kills its worker (or hangs past the parent's patience)."""
 
@@ -178,3 +198,56 @@ def test_a_chunk_that_kills_or_hangs_its_worker_is_retried_one_by_one(
     assert [type(r).__name__ for r in results] == ["Analysed", "OverBudget", "Analysed"]
     assert what in results[1].problem  # type: ignore[union-attr]
     assert len(pools) == 3  # the chunk's pool, then a fresh one after the culprit's retry
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        AnalysisProblem("a.txt", "the store refused it", "report it"),
+        OverBudget("a.txt", "analysis exceeded 60 s in the time stage", "see [limits]"),
+        StageFailed("a.txt", "time", OverflowError("year 10000 is out of range")),
+    ],
+)
+def test_failures_travel_from_worker_processes_whole(error: AnalysisProblem) -> None:
+    back = pickle.loads(pickle.dumps(error))
+    assert type(back) is type(error) and back.line() == error.line()
+    assert getattr(back, "stage", None) == getattr(error, "stage", None)
+
+
+@pytest.mark.slow  # starts a fork server that imports every stage
+def test_workers_end_when_the_process_that_started_them_is_killed(tmp_path: Path) -> None:
+    code = (
+        "import os, signal\n"
+        "from newsint.config import default_config\n"
+        "from newsint.engines.local import LocalEngine\n"
+        "from newsint.model import Analysis, ArticleMeta\n"
+        "cfg = default_config()\n"
+        "cfg = cfg.model_copy(update={'pipeline': cfg.pipeline.model_copy("
+        "update={'stages': ['clean']}), 'limits': cfg.limits.model_copy("
+        "update={'orphan_check_seconds': 0.2})})\n"
+        "engine = LocalEngine(cfg)\n"
+        "raw = 'The ferry to Skarra resumed on Monday.'\n"
+        "list(engine.run([Analysis(article=ArticleMeta(id='a'), text='', raw=raw)]))\n"
+        "print(*engine._pool._processes, flush=True)\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    printed = tmp_path / "workers.txt"
+    with printed.open("w") as fh:  # a file, not a pipe: the fork server inherits stdout
+        proc = subprocess.Popen([sys.executable, "-c", code], stdout=fh, env=env)
+        proc.wait(timeout=300)
+    workers = [int(pid) for pid in printed.read_text().split()]
+    assert workers
+    deadline = time.monotonic() + 30
+    alive = workers
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.2)
+        alive = [pid for pid in workers if Path(f"/proc/{pid}").exists() and not zombie(pid)]
+    assert alive == []
+
+
+def zombie(pid: int) -> bool:
+    try:
+        return " Z " in Path(f"/proc/{pid}/stat").read_text().split(")", 1)[1][:4]
+    except OSError:
+        return False

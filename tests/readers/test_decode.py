@@ -7,7 +7,7 @@ import pytest
 
 from newsint.config import default_config
 from newsint.errors import BinaryInput, EmptyInput, EncodingProblem, TooLarge
-from newsint.readers.decode import decode, gunzip
+from newsint.readers.decode import decode, decode_bytes, gunzip
 
 LIMITS = default_config().limits
 TEXT = "Le ministre a déclaré mardi que l’accord était « proche ». Café, naïve, Zürich."
@@ -80,3 +80,65 @@ def test_gzip_bomb_is_refused() -> None:
     with pytest.raises(TooLarge, match="decompresses"):
         gunzip(bomb, "bomb.txt.gz", LIMITS)
     assert gunzip(gzip.compress(b"fine text"), "ok.gz", LIMITS) == b"fine text"
+
+
+# --------------------------------------------------------------------------- as browsers decode
+
+NEWS = "The minister said on Tuesday that the deal was “close”; the café owners’ union agreed. "
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_wide_unicode_without_a_byte_order_mark_is_detected(encoding: str) -> None:
+    decoded = decode_bytes((NEWS * 5).encode(encoding), "f.txt", LIMITS)
+    assert decoded.text == NEWS * 5
+    assert decoded.encoding == f"{encoding} (no byte-order mark)"
+
+
+def test_a_few_stray_nuls_are_dropped_not_fatal() -> None:
+    data = (NEWS * 20).encode("utf-8")
+    data = data[:100] + b"\x00" + data[100:500] + b"\x00\x00" + data[500:]
+    decoded = decode_bytes(data, "f.txt", LIMITS)
+    assert decoded.text == NEWS * 20
+    assert decoded.encoding == "utf-8; 3 NUL bytes dropped"
+
+
+def test_a_declared_charset_wins_over_a_utf8_guess() -> None:
+    # mostly ASCII, so 98 % of the bytes decode as UTF-8; the page says windows-1252
+    page = f'<html><head><meta charset="windows-1252"></head><body><p>{NEWS * 10}</p></body>'
+    data = page.encode("cp1252")
+    decoded = decode_bytes(data, "p.html", LIMITS, html=True)
+    assert "“close”" in decoded.text and "café owners’" in decoded.text
+    assert decoded.encoding == "windows-1252 (declared in the page)" and decoded.warning is None
+    # the HTTP header comes before the page's own declaration; Latin-1 means windows-1252
+    header = decode_bytes(data.replace(b"windows-1252", b"utf-8"), "p", LIMITS, "ISO-8859-1", True)
+    assert "“close”" in header.text and header.encoding == "windows-1252 (declared)"
+
+
+def test_a_wrong_declaration_falls_back_to_detection() -> None:
+    data = (NEWS * 10).encode("utf-8")
+    decoded = decode_bytes(data, "p.html", LIMITS, declared="utf-16")  # ignored, as browsers do
+    assert decoded.text == NEWS * 10 and decoded.encoding == "utf-8"
+
+
+def test_undeclared_legacy_text_is_read_as_windows_1252() -> None:
+    text = "Le café était fermé — « dit-il ». Ça coûte 5 €. " * 5
+    decoded = decode_bytes(text.encode("cp1252"), "f.txt", LIMITS)
+    assert decoded.text == text and decoded.encoding == "windows-1252 (detected)"
+
+
+def test_cyrillic_is_not_forced_into_windows_1252() -> None:
+    text = "Президент России заявил во вторник, что переговоры продолжатся. " * 5
+    decoded = decode_bytes(text.encode("cp1251"), "f.txt", LIMITS)
+    assert decoded.text == text and decoded.encoding == "windows-1251 (detected)"
+
+
+def test_damaged_utf8_stays_utf8_with_a_warning() -> None:
+    rng = random.Random(7)
+    data = bytearray((NEWS * 20).encode("utf-8"))
+    for i in rng.sample(range(len(data)), len(data) // 11):
+        if data[i] < 0x80:  # damage ASCII bytes only: the UTF-8 sequences stay whole
+            data[i] = 0xFF
+    decoded = decode_bytes(bytes(data), "f.txt", LIMITS)
+    assert "‚Äô" not in decoded.text and "’" in decoded.text  # not read as Mac Roman
+    assert decoded.encoding == "utf-8"
+    assert decoded.warning and decoded.warning.startswith("encoding unsure: decoded as utf-8")

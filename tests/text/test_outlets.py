@@ -72,6 +72,14 @@ CREDITS = [
         ["Tomas Ferreira"],
     ),
     ("The envoy lands in Vilnius. (Getty)", "credit", "(Getty)", "Getty Images", None, []),
+    (
+        "-- Tallinn Newsroom +372 612 3456",
+        "credit",
+        "Tallinn Newsroom +372 612 3456",
+        "Tallinn Newsroom",  # not in the table: named as written
+        None,
+        [],
+    ),
     ("Reuters — The lender cut its forecast.", "credit", "Reuters —", "Reuters", None, []),
     (
         "This story was provided by Meridian Wire.",
@@ -128,6 +136,7 @@ def test_credit_lines(
         "The data was first published by Kestrel News Agency (KNA).",  # an acronym in passing
         "Lena Marsh (left) met the mayor.",
         "Marta Quist — the union's treasurer — resigned.",  # a dash after an unknown name
+        "The newsroom in Tallinn was quiet on Sunday.",
     ],
 )
 def test_not_credit_lines(outlets: Outlets, text: str) -> None:

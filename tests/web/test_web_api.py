@@ -400,3 +400,30 @@ def test_docs_page_uses_only_local_assets(client: TestClient) -> None:
     assert "<script>" not in page.text  # no inline script
     for asset in ("swagger-ui-bundle.js", "swagger-ui.css", "LICENSE"):
         assert client.get(f"/static/vendor/swagger-ui/{asset}").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/articles?offset=99999999999999999999999",
+        "/api/articles?offset=" + "9" * 5000,
+        "/api/stories?min_articles=10000000000000",
+        "/api/claims?min_sources=99999999999999999999",
+        "/api/search?q=ferry&offset=1000000000000",
+        "/articles?offset=99999999999999999999999",
+        "/claims?min_sources=-99999999999999999999",
+    ],
+)
+def test_huge_numbers_in_any_query_are_422_not_500(client: TestClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 422, response.text
+    if path.startswith("/api/"):
+        body = error(response)
+        assert body["code"] == "invalid" and "out of range" in body["message"]
+    else:  # the UI answers with its error page
+        assert "out of range" in response.text
+
+
+def test_numbers_within_range_still_page(client: TestClient) -> None:
+    response = client.get("/api/articles?offset=1000000000")
+    assert response.status_code == 200 and response.json()["items"] == []

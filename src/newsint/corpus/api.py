@@ -121,16 +121,23 @@ class Corpus:
         ).run(inputs)
 
     def add(
-        self, items: Iterable[Analysis | InputError], *, engine: Any = None, wait: bool = True
+        self,
+        items: Iterable[Analysis | InputError],
+        *,
+        engine: Any = None,
+        wait: bool = True,
+        wait_seconds: float | None = None,
     ) -> Summary:
         """Analyse and store articles read elsewhere (a web upload), like `ingest` does files.
 
         `engine` (a LocalEngine) is kept by long-running callers so spaCy loads once; `wait`
-        as for `ingest` (the web server does not wait: it answers 503)."""
+        as for `ingest`, for at most `wait_seconds` (the web server then answers 503)."""
         from newsint.corpus.ingest import Ingest
 
         self._analyzer = None
-        return Ingest(self.store, self.config, engine=engine, wait=wait).run_items(items)
+        return Ingest(
+            self.store, self.config, engine=engine, wait=wait, wait_seconds=wait_seconds
+        ).run_items(items)
 
     # ---- queries (corpus/queries/*)
 

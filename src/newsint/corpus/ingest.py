@@ -66,6 +66,8 @@ class Summary:
     unchanged: int = 0
     skipped: list[Failure] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
+    # stored, but with something to check (an encoding that was a guess)
+    warnings: list[Failure] = field(default_factory=list)
     parquet: list[str] = field(default_factory=list)  # Parquet files written (--parquet)
 
     @property
@@ -88,6 +90,7 @@ class Summary:
             "unchanged": self.unchanged,
             "skipped": [f.__dict__ for f in self.skipped],
             "failed": [f.__dict__ for f in self.failed],
+            "warnings": [f.__dict__ for f in self.warnings],
             "parquet": list(self.parquet),
         }
 
@@ -179,9 +182,11 @@ class Ingest:
         ray_address: str | None = None,
         parquet: str | None = None,
         wait: bool = True,
+        wait_seconds: float | None = None,
     ) -> None:
         self.store = store
         self.wait = wait  # for another ingest's writer lock; False: refuse (Busy) at once
+        self.wait_seconds = wait_seconds  # at most this long (None: as long as it takes)
         self.config = config or default_config()
         self.jobs = jobs
         self.fetch = fetch
@@ -216,7 +221,9 @@ class Ingest:
             yield err
             return
         suffix = TYPE_SUFFIX.get(fetched.content_type)
-        yield from read_bytes(fetched.body, url, suffix, self.config, url=fetched.url)
+        yield from read_bytes(
+            fetched.body, url, suffix, self.config, url=fetched.url, charset=fetched.charset
+        )
 
     def _follow(self, link: Link, depth: int) -> Iterator[Analysis | InputError | Failure]:
         """Fetch a link a feed or OPML list gave; a feed's own links are followed once more."""
@@ -372,6 +379,10 @@ class Ingest:
         else:
             self.summary.added += 1
             self.progress.done("added")
+        warning = analysis.article.found.get("warning")
+        if warning:
+            where = analysis.article.source or aid
+            self.summary.warnings.append(Failure(where, "encoding", warning))
         if self._sink is not None:
             self._sink.add(analysis)
         self._batch.append((aid, decode(result.features), result.band_keys))
@@ -412,6 +423,7 @@ class Ingest:
             wait=self.wait,
             poll=self.config.store.writer_lock_poll_seconds,
             waiting=self.progress.phase,
+            timeout=self.wait_seconds,
         )
         with lock:
             return self._run_locked(items)

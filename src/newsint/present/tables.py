@@ -360,6 +360,13 @@ def summary_table(summary: Summary, seconds: float | None = None) -> RenderableT
         for code, n, example in summary.reasons():
             _row(reasons, code, n, clip(example, 110))
         parts.append(reasons)
+    if summary.warnings:
+        warned = _table("reason", "where", title="Stored with a warning")
+        for f in summary.warnings[:10]:
+            _row(warned, f.code, clip(f"{f.where}: {f.message}", 110))
+        if len(summary.warnings) > 10:
+            _row(warned, "…", f"{len(summary.warnings) - 10} more")
+        parts.append(warned)
     if summary.skipped:
         skipped = _table("reason", "where", title="Skipped")
         for f in summary.skipped[:10]:

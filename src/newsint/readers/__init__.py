@@ -73,17 +73,24 @@ def read_bytes(
     suffix: str | None = None,
     config: Config | None = None,
     url: str | None = None,
+    charset: str | None = None,
 ) -> Iterator[Item]:
     """Read an in-memory input; `suffix` picks the reader (sniffed from the content if None).
 
-    `url` is where the bytes were fetched from, for inputs that do not name their own URL.
+    `url` is where the bytes were fetched from, for inputs that do not name their own URL;
+    `charset` what its server declared (the Content-Type header's charset), if anything.
     """
     config = config or default_config()
-    yield from _dated(_read_bytes(data, where, suffix, config, url), where, config)
+    yield from _dated(_read_bytes(data, where, suffix, config, url, charset), where, config)
 
 
 def _read_bytes(
-    data: bytes, where: str, suffix: str | None, config: Config, url: str | None
+    data: bytes,
+    where: str,
+    suffix: str | None,
+    config: Config,
+    url: str | None,
+    charset: str | None,
 ) -> Iterator[Item]:
     try:
         suffix = (suffix or "").lower()
@@ -93,9 +100,9 @@ def _read_bytes(
         if not suffix:
             suffix = _sniff(data)
         if suffix in TEXT_SUFFIXES:
-            yield read_text(data, where, config, url=url)
+            yield read_text(data, where, config, url=url, charset=charset)
         elif suffix in HTML_SUFFIXES:
-            yield read_html(data, where, config, url=url)
+            yield read_html(data, where, config, url=url, charset=charset)
         elif suffix == ".json":
             yield from read_json(data, where, config)
         elif suffix in {".jsonl", ".ndjson"}:

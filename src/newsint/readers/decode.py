@@ -6,6 +6,7 @@ import codecs
 import gzip
 import io
 import re
+from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
 
@@ -65,57 +66,180 @@ def check_size(size: int, where: str, limits: Limits) -> None:
         )
 
 
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str  # what was used, and how it was chosen ("utf-8", "windows-1252 (declared)")
+    warning: str | None = None  # set when the choice is a guess that may be wrong
+
+
 def decode(data: bytes, where: str, limits: Limits) -> tuple[str, str]:
-    """Return (text, encoding). Raises a clear InputError for empty, binary or undecodable data."""
+    """(text, encoding) of bytes; see decode_bytes."""
+    decoded = decode_bytes(data, where, limits)
+    return decoded.text, decoded.encoding
+
+
+def decode_bytes(
+    data: bytes, where: str, limits: Limits, declared: str | None = None, html: bool = False
+) -> Decoded:
+    """Bytes to text as browsers decode them: a byte-order mark, then the declared charset
+    (`declared`, from an HTTP header, then an HTML page's <meta charset>), then detection:
+    UTF-16/32 by their NUL pattern, UTF-8, windows-1252 (the browsers' default for legacy
+    pages) when it reads as well as charset-normalizer's best guess, else that guess. Stray NUL
+    bytes under [limits] max_control_ratio are dropped. Raises a clear InputError for empty,
+    binary or undecodable data."""
     check_size(len(data), where, limits)
-    if not data.strip():
+    if not data.strip(b"\x00 \t\r\n"):
         raise EmptyInput(where, "the file is empty", "give a file with article text")
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise BinaryInput(
                 where, f"this is {what}, not text", "convert it to text or HTML first"
             )
-    encoding = None
     for bom, name in _BOMS:
         if data.startswith(bom):
-            encoding = name
-            break
-    if encoding is None and b"\x00" in data[:4096]:
-        raise BinaryInput(where, "binary data (NUL bytes)", "give a text, HTML or JSON file")
-    if encoding is None:
-        try:
-            text = data.decode("utf-8")
-            encoding = "utf-8"
-        except UnicodeDecodeError:
-            text = data.decode("utf-8", errors="replace")
-            bad = text.count("\ufffd")
-            if 1 - bad / max(len(text), 1) >= limits.min_decoded_ratio:
-                # UTF-8 with a few broken bytes (a truncated download): keep it, say so.
-                return _checked(text, where, limits), f"utf-8 ({bad} bad bytes replaced)"
-            best = from_bytes(data).best()
-            if best is None or best.encoding is None:
+            try:
+                return Decoded(_checked(data.decode(name), where, limits), name)
+            except UnicodeDecodeError as exc:
                 raise EncodingProblem(
-                    where,
-                    "cannot detect the text encoding",
-                    "convert the file to UTF-8 (e.g. with iconv)",
-                ) from None
-            encoding = best.encoding
-            text = data.decode(encoding, errors="replace")
-            bad = text.count("\ufffd")
-            if bad and 1 - bad / max(len(text), 1) < limits.min_decoded_ratio:
-                raise EncodingProblem(
-                    where,
-                    f"undecodable bytes as {encoding}",
-                    "convert the file to UTF-8 (e.g. with iconv)",
-                ) from None
-    else:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError as exc:
-            raise EncodingProblem(
-                where, f"invalid {encoding} ({exc.reason})", "convert it to UTF-8"
-            ) from exc
-    return _checked(text, where, limits), encoding
+                    where, f"invalid {name} ({exc.reason})", "convert it to UTF-8"
+                ) from exc
+    wide = _wide_unicode(data[:4096])
+    if wide is not None:
+        text = data.decode(wide, errors="replace")
+        return Decoded(_checked(text, where, limits), f"{wide} (no byte-order mark)")
+    notes: list[str] = []
+    nuls = data.count(b"\x00")
+    if nuls:
+        if nuls / len(data) > limits.max_control_ratio:
+            raise BinaryInput(where, "binary data (NUL bytes)", "give a text, HTML or JSON file")
+        data = data.replace(b"\x00", b"")
+        notes.append(f"{nuls} NUL bytes dropped")
+    label = _codec(declared) or (_meta_charset(data) if html else None)
+    if label:
+        text = data.decode(label, errors="replace")
+        if _good(text, limits):
+            how = "declared" if _codec(declared) else "declared in the page"
+            return _done(text, where, limits, f"{_name(label)} ({how})", notes)
+        notes.append(f"the declared {_name(label)} does not fit")
+    try:
+        return _done(data.decode("utf-8"), where, limits, "utf-8", notes)
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    if _good(text, limits):
+        # UTF-8 with a few broken bytes (a truncated download): keep it, say so.
+        return _done(text, where, limits, f"utf-8 ({bad} bad bytes replaced)", notes)
+    if _mostly_utf8(data, limits):
+        notes.append(f"{bad} bytes are not UTF-8 and were replaced")
+        return _done(text, where, limits, "utf-8", notes, unsure=True)
+    return _detect(data, where, limits, notes)
+
+
+def _detect(data: bytes, where: str, limits: Limits, notes: list[str]) -> Decoded:
+    results = from_bytes(data)
+    best = results.best()
+    western = from_bytes(data, cp_isolation=["cp1252"]).best()
+    if western is not None and (
+        best is None or western.chaos <= best.chaos + limits.western_chaos_margin
+    ):
+        best = western
+    if best is None or best.encoding is None:
+        raise EncodingProblem(
+            where, "cannot detect the text encoding", "convert the file to UTF-8 (e.g. with iconv)"
+        )
+    text = data.decode(best.encoding, errors="replace")
+    if not _good(text, limits):
+        raise EncodingProblem(
+            where,
+            f"undecodable bytes as {_name(best.encoding)}",
+            "convert the file to UTF-8 (e.g. with iconv)",
+        )
+    unsure = best.chaos > limits.max_encoding_chaos
+    if unsure:
+        notes.append(f"the text reads poorly in it ({best.chaos:.0%} noise)")
+    return _done(text, where, limits, f"{_name(best.encoding)} (detected)", notes, unsure)
+
+
+def _done(
+    text: str, where: str, limits: Limits, encoding: str, notes: list[str], unsure: bool = False
+) -> Decoded:
+    label = encoding + "".join(f"; {n}" for n in notes if not unsure)
+    warning = None
+    if unsure:
+        warning = f"encoding unsure: decoded as {encoding}" + "".join(f"; {n}" for n in notes)
+    return Decoded(_checked(text, where, limits), label, warning)
+
+
+def _good(text: str, limits: Limits) -> bool:
+    return 1 - text.count("\ufffd") / max(len(text), 1) >= limits.min_decoded_ratio
+
+
+# A well-formed multi-byte UTF-8 sequence; legacy single-byte text almost never holds one.
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
+def _mostly_utf8(data: bytes, limits: Limits) -> bool:
+    """Whether the non-ASCII bytes are mostly whole UTF-8 sequences: UTF-8 with damage, which
+    a detector would read as Mac Roman ("Russia‚Äôs")."""
+    high = sum(1 for b in data if b >= 0x80)
+    whole = sum(len(m) for m in _UTF8_SEQUENCE.findall(data))
+    return high > 0 and whole / high >= limits.min_utf8_share
+
+
+def _wide_unicode(head: bytes) -> str | None:
+    """UTF-32 or UTF-16 without a byte-order mark, told by where the NUL bytes of mostly-Latin
+    text fall (every other byte, or three bytes in four)."""
+    n = len(head) - len(head) % 4
+    if n < 8:
+        return None
+
+    def zeros(offset: int, step: int) -> float:
+        part = head[offset:n:step]
+        return part.count(0) / max(len(part), 1)
+
+    if min(zeros(1, 4), zeros(2, 4), zeros(3, 4)) > 0.9 and zeros(0, 4) < 0.5:
+        return "utf-32-le"
+    if min(zeros(0, 4), zeros(1, 4), zeros(2, 4)) > 0.9 and zeros(3, 4) < 0.5:
+        return "utf-32-be"
+    even, odd = zeros(0, 2), zeros(1, 2)
+    if odd > 0.4 and even < 0.05:
+        return "utf-16-le"
+    if even > 0.4 and odd < 0.05:
+        return "utf-16-be"
+    return None
+
+
+# Labels browsers read as windows-1252 (WHATWG Encoding): pages that say Latin-1 or ASCII mean it.
+_AS_WINDOWS_1252 = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "ascii", "us-ascii"}
+_META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.I)
+
+
+def _codec(label: str | None) -> str | None:
+    """The Python codec of a charset label, or None if unknown (or a UTF-16/32 label, which
+    browsers ignore in a declaration: the bytes were read as ASCII to find it)."""
+    if not label:
+        return None
+    label = label.strip().strip("\"'").lower()
+    if label in _AS_WINDOWS_1252:
+        return "cp1252"
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    return None if name.startswith(("utf-16", "utf-32")) else name
+
+
+def _meta_charset(data: bytes) -> str | None:
+    m = _META_CHARSET.search(data[:2048])
+    return _codec(m.group(1).decode("ascii", "replace")) if m else None
+
+
+def _name(codec: str) -> str:
+    return {"cp1252": "windows-1252", "cp1251": "windows-1251"}.get(codec, codec)
 
 
 def _checked(text: str, where: str, limits: Limits) -> str:

@@ -10,7 +10,7 @@ from newsint.config import Config
 from newsint.errors import ParseProblem
 from newsint.model import Analysis
 from newsint.readers.base import make_analysis, normalise_date
-from newsint.readers.decode import decode
+from newsint.readers.decode import decode_bytes
 
 # trafilatura logs every page it finds hard; the reader reports failures itself, once.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
@@ -36,8 +36,12 @@ def extract_html(
     )
 
 
-def read_html(data: bytes, where: str, config: Config, url: str | None = None) -> Analysis:
-    html, encoding = decode(data, where, config.limits)
+def read_html(
+    data: bytes, where: str, config: Config, url: str | None = None, charset: str | None = None
+) -> Analysis:
+    """`charset`: what the server declared (HTTP Content-Type); else the page's <meta>."""
+    decoded = decode_bytes(data, where, config.limits, declared=charset, html=True)
+    html, encoding = decoded.text, decoded.encoding
     if "<" not in html:
         raise ParseProblem(where, "no HTML markup found", "rename it to .txt if it is plain text")
     try:
@@ -55,6 +59,8 @@ def read_html(data: bytes, where: str, config: Config, url: str | None = None) -
             "check it is an article page (not an index or a login page), or save its text as .txt",
         )
     found = {"encoding": encoding, "text": "trafilatura"}
+    if decoded.warning:
+        found["warning"] = decoded.warning
     for key in ("title", "author", "date", "sitename", "url"):
         if getattr(doc, key, None):
             found[key] = "html"

@@ -61,6 +61,16 @@ class Fetched:
     content_type: str
     body: bytes
     redirects: list[str] = field(default_factory=list)
+    charset: str | None = None  # the Content-Type header's charset, if the server gave one
+
+
+def _charset(content_type: str) -> str | None:
+    """The charset parameter of a Content-Type header value ("text/html; charset=utf-8")."""
+    for param in content_type.split(";")[1:]:
+        key, _, value = param.partition("=")
+        if key.strip().lower() == "charset" and value.strip().strip("\"'"):
+            return value.strip().strip("\"'")
+    return None
 
 
 def is_url(text: str) -> bool:
@@ -209,7 +219,8 @@ class Fetcher:
                     )
                 ctype = self._content_type(url, response)
                 body = self._read(url, response, deadline)
-                return Fetched(url, response.status_code, ctype, body, hops)
+                charset = _charset(response.headers.get("content-type", ""))
+                return Fetched(url, response.status_code, ctype, body, hops, charset)
             finally:
                 response.close()
         raise FetchProblem(

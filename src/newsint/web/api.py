@@ -211,7 +211,9 @@ def post_article(state: State, body: NewArticle, response: Response) -> Posted:
     analysis = read_upload(state, body)
     aid = analysis.article.id
     with state.write_lock:
-        summary = state.corpus.add([analysis], engine=state.engine, wait=False)
+        summary = state.corpus.add(
+            [analysis], engine=state.engine, wait_seconds=state.config.web.write_wait_seconds
+        )
     if summary.failed:
         failure = summary.failed[0]
         problem, _, fix = failure.message.partition(" — ")
@@ -244,15 +246,17 @@ def read_upload(state: WebState, body: NewArticle) -> Analysis:
         suffix = ".txt" if body.text is not None else ".html"
         url = body.url
         where = f"api:{content_hash(raw)[:16]}"
+        charset: str | None = "utf-8"  # JSON text: encoded here
     else:
         assert body.url is not None
         with Fetcher(config.fetch, allow_private=state.allow_private) as fetcher:
             fetched = fetcher.fetch(body.url)
         data, url, where = fetched.body, fetched.url, fetched.url
         suffix = TYPE_SUFFIX.get(fetched.content_type)
+        charset = fetched.charset
     if len(data) > limit:
         raise TooLarge("POST /api/articles", f"more than {limit:,} bytes", "send a smaller page")
-    items = list(read_bytes(data, where, suffix, config, url=url))
+    items = list(read_bytes(data, where, suffix, config, url=url, charset=charset))
     articles = [i for i in items if isinstance(i, Analysis)]
     for item in items:
         if isinstance(item, InputError):

@@ -10,12 +10,14 @@ site are refused (Origin / Sec-Fetch-Site checks), so a web page cannot merge en
 
 from __future__ import annotations
 
+import json
 import logging
 import os
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -28,6 +30,7 @@ from newsint.version import __version__
 from newsint.web.state import (
     HERE,
     WebState,
+    bounded_numbers,
     host_of,
     is_loopback_host,
 )
@@ -76,6 +79,49 @@ def wants_json(request: Request) -> bool:
 
 def error_body(code: str, message: str, **extra: Any) -> dict[str, Any]:
     return {"error": {"code": code, "message": message, **extra}}
+
+
+# The environment variable that hands `newsint serve`'s settings to its server processes.
+SERVE_ENV = "NEWSINT_SERVE_SETTINGS"
+
+
+def server_processes(workers: int | None, config: Config) -> int:
+    """--workers, else [web] workers; 0 means one per CPU core, at least 2."""
+    n = config.web.workers if workers is None else workers
+    if n <= 0:
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+        n = max(2, cores or 1)
+    return n
+
+
+def serve_settings(
+    db: str, token: str | None, allow_private: bool, config: os.PathLike[str] | str | None
+) -> dict[str, str]:
+    """What every server process needs to build the same app (see from_environment)."""
+    settings = {
+        "db": db,
+        "token": token,
+        "allow_private": allow_private,
+        "config": str(config) if config else None,
+    }
+    return {SERVE_ENV: json.dumps(settings)}
+
+
+def from_environment() -> FastAPI:
+    """The app of one `newsint serve --workers N` process, from the settings serve left."""
+    from newsint.config import load_config
+
+    raw = os.environ.get(SERVE_ENV)
+    if not raw:
+        raise RuntimeError(f"{SERVE_ENV} is not set: start the server with `newsint serve`")
+    settings = json.loads(raw)
+    config = load_config(Path(settings["config"]) if settings["config"] else None)
+    return create_app(
+        settings["db"],
+        token=settings["token"],
+        allow_private=bool(settings["allow_private"]),
+        config=config,
+    )
 
 
 def create_app(
@@ -159,8 +205,9 @@ def create_app(
     from newsint.web.api import router as api_router
     from newsint.web.ui import router as ui_router
 
-    app.include_router(api_router)
-    app.include_router(ui_router)
+    # every whole-number query parameter of every route is bounded (422, never a 500)
+    app.include_router(api_router, dependencies=[Depends(bounded_numbers)])
+    app.include_router(ui_router, dependencies=[Depends(bounded_numbers)])
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     return app
 

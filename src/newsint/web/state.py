@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import ipaddress
+import re
 import threading
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,26 @@ class Invalid(NewsintError):
     """A request parameter out of range (answered 422, like a validation error)."""
 
     code = "invalid"
+
+
+# A query value written as a whole number (digits, an optional sign): the only kind that may
+# overflow a database integer.
+_WHOLE_NUMBER = re.compile(r"[+-]?\d+")
+
+
+def bounded_numbers(request: Request) -> None:
+    """Every whole number in a query string within [web] max_query_number (else 422): Python
+    reads any size, the database does not ("offset=99999999999999999999999" answered 500)."""
+    state: WebState = request.app.state.web
+    largest = state.config.web.max_query_number
+    for name, value in request.query_params.multi_items():
+        value = value.strip()
+        if not _WHOLE_NUMBER.fullmatch(value):
+            continue
+        digits = value.lstrip("+-").lstrip("0")
+        if len(digits) > len(str(largest)) or abs(int(value)) > largest:
+            shown = value if len(value) <= 30 else value[:27] + "…"
+            raise Invalid(name, f"{shown} is out of range", f"give a number up to {largest:,}")
 
 
 def session_value(token: str) -> str:

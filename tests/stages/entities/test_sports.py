@@ -63,10 +63,32 @@ def mention(a: Analysis, text: str) -> Mention:
         # a results line and a standings line
         (SPORT + "\n\nHarrowgate 3 Oakvale 1\n", [("Harrowgate", "GPE")], "Harrowgate", "ORG"),
         (SPORT + "\n\nOakvale 4 2 1 1 5 4 7\n", [], "Oakvale", "ORG"),
-        # a fixture in capitals
-        (SPORT + "\n\nHARROWGATE AT OAKVALE\n", [], "OAKVALE", "ORG"),
+        # a fixture in capitals: the visitors, then the place they play at
+        (SPORT + "\n\nHARROWGATE AT OAKVALE\n", [], "HARROWGATE", "ORG"),
+        (SPORT + "\n\nHARROWGATE AT OAKVALE\n", [], "OAKVALE", "GPE"),
+        # a competition is an event, not a club or a place, in capitals too
+        (SPORT + "\n\nRESULTS FROM THE OAKVALE OPEN .\n", [], "OAKVALE OPEN", "EVENT"),
+        (
+            SPORT + "Harrowgate lead the Northern League.",
+            [("Northern League", "ORG")],
+            "Northern League",
+            "EVENT",
+        ),
+        (
+            SPORT + "She reached the final of the Oakvale Open.",
+            [("Oakvale Open", "GPE")],
+            "Oakvale Open",
+            "EVENT",
+        ),
         # a country's side stays the country
         (SPORT + "Norway beat Harrowgate in a friendly.", [("Norway", "GPE")], "Norway", "GPE"),
+        # an athlete with a nationality, the model's ORG notwithstanding
+        (
+            SPORT + "\n\nMarta Quist ( Norway ) 3:31.674\n",
+            [("Marta Quist", "ORG")],
+            "Marta Quist",
+            "PERSON",
+        ),
         # a bowler's figures make a person, not a club
         (
             SPORT + "\n\nBowling : Brenn 10-1-40-2 , Ostrem 9-0-45-1\n",
@@ -81,6 +103,20 @@ def test_club_by_context(
 ) -> None:
     a = forced(text, ents)
     assert mention(a, name).type == type_
+
+
+@pytest.mark.parametrize(
+    ("ents", "name", "type_"),
+    [
+        ([("Oakvale 2-0", "ORG")], "Oakvale", "ORG"),  # a club's score is no part of its name
+        ([("Ola Brenn 3", "PERSON")], "Ola Brenn", "PERSON"),
+    ],
+)
+def test_score_is_no_part_of_a_name(forced, ents, name: str, type_: str) -> None:
+    text = SPORT + "Harrowgate beat Oakvale 2-0 as Ola Brenn 3 times hit the post."
+    a = forced(text, ents)
+    m = mention(a, name)
+    assert m.type == type_ and "score" in (m.fix or "")
 
 
 def test_no_club_outside_sport(forced) -> None:

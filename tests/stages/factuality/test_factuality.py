@@ -66,6 +66,14 @@ TABLE = [
         OPEN,
         "negative_quantifier",
     ),
+    # ...and what the unsupported clause mentions under "any" is no surer
+    (
+        "There is no evidence that the ministry has moved ahead with any weapons sales.",
+        "sales",
+        OPEN,
+        OPEN,
+        "negative_quantifier",
+    ),
     # "There's no X whatsoever": the speaker denies the noun outright
     ('"There is no collusion whatsoever," the senator said.', "collusion", NOT, NOT, "report"),
     # a negative assertion is still asserted (as a negative)
@@ -87,10 +95,48 @@ TABLE = [
     ("The crew managed to repair the engine.", "repair", FACT, FACT, "implicative"),
     ("The crew did not manage to repair the engine.", "repair", NOT, NOT, "implicative"),
     ("The mayor did not fail to mention the new tram line.", "mention", FACT, FACT, "implicative"),
+    ("The court neither approved nor rejected the merger.", "approved", NOT, NOT, "negation"),
+    ("The port would no longer serve the navy.", "serve", NOT, NOT, "negation"),
+    ("The envoy decided against visiting the camp.", "visiting", NOT, NOT, "negation"),
+    # event modifiers, and verbs that stop their object event
+    (
+        "Two crew members died in a failed attempt to reach the shore.",
+        "attempt",
+        NOT,
+        NOT,
+        "negation",
+    ),
+    ("The ministry postponed the vote on the budget.", "vote", NOT, NOT, "implicative"),
+    # adverbial clauses: a cause is given, a time to come is not yet
+    (
+        "The talks would resume because the rebels released the hostages.",
+        "released",
+        FACT,
+        FACT,
+        None,
+    ),
+    ("The ban stays until the agency inspects the plant.", "inspects", OPEN, OPEN, "future"),
+    # a relative clause on a noun is presupposed, whatever the clause around it plans
+    ("The city plans to repair the bridge that collapsed in May.", "collapsed", FACT, FACT, None),
     # if ... would
     ("If the dam breaks, the valley would flood.", "flood", OPEN, OPEN, "conditional"),
     ("If the dam breaks, the valley would flood.", "breaks", OPEN, OPEN, "conditional"),
     # questions
+    (
+        "Asked if she expects a fair ruling, the senator refused to say whether she would appeal.",
+        "expects",
+        OPEN,
+        OPEN,
+        "question",
+    ),
+    # a refusal to say leaves what would have been said open, neither way
+    (
+        "Asked if she expects a fair ruling, the senator refused to say whether she would appeal.",
+        "appeal",
+        OPEN,
+        OPEN,
+        "implicative",
+    ),
     ("Will the union accept the offer?", "accept", OPEN, OPEN, "question"),
     ("Reporters asked whether the general had resigned.", "resigned", OPEN, OPEN, "question"),
     # plans, intentions, predictions

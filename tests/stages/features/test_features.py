@@ -30,6 +30,7 @@ def test_evidence_pieces() -> None:
     [
         ("This story was provided by Harbor Wire Service.", "provided", "Harbor Wire Service"),
         ("VALMORA (Harbor Wire) - Inspectors seized crates.", "dateline", "Harbor Wire"),
+        ("OSLO, March 4 (Reuters) - The krone fell.", "dateline", "Reuters"),  # dated dateline
         (
             "The ship was seized, according to the Associated Press.",
             "according",

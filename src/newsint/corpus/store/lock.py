@@ -36,7 +36,7 @@ class Busy(StoreError):
 
 class WriterLock:
     """Held for one ingest. `wait`: wait for the holder (calling `waiting` every `poll` s
-    with what it waits for), else raise Busy at once."""
+    with what it waits for; at most `timeout` s when given), else raise Busy at once."""
 
     def __init__(
         self,
@@ -45,9 +45,11 @@ class WriterLock:
         wait: bool = True,
         poll: float = 2.0,  # [store] writer_lock_poll_seconds
         waiting: Callable[[str], None] | None = None,
+        timeout: float | None = None,
     ) -> None:
         self.store = store
         self.wait = wait
+        self.timeout = timeout  # with wait: give up (Busy) after this many seconds
         self.poll = poll
         self.waiting = waiting or (lambda _: None)
         self._fh: Any = None
@@ -89,8 +91,9 @@ class WriterLock:
 
     def acquire(self) -> None:
         dialect = self.store.engine.dialect.name
+        give_up = None if self.timeout is None else time.monotonic() + self.timeout
         while not self._try(dialect):
-            if not self.wait:
+            if not self.wait or (give_up is not None and time.monotonic() >= give_up):
                 raise Busy(
                     self.store.shown,
                     self.describe(),

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsint.model import Evidence, Factuality
+from newsint.stages.claims.lexicon import verb_base
 from newsint.stages.claims.status import content_root
 from newsint.stages.factuality.lookup import of_token
 
@@ -33,6 +34,8 @@ _EMBEDDING = frozenset({"intention", "purpose", "belief", "question", "hypotheti
 # Cue kinds on the speech act that change what its source does with the content.
 _SPEECH_ACT = frozenset({"denial", "question", "conditional", "hypothetical"})
 _NEGATION = frozenset({"negation", "negative_quantifier"})
+# How the factuality stage words the effect of a hedge adverb ("caps at +1.5 -> +1.5").
+_CAPS = "caps at"
 # The root's arguments, and the clauses under them ("no evidence [that it paid]").
 _ARGUMENTS = frozenset({"attr", "dobj", "nsubj", "nsubjpass"})
 _NOUN_CLAUSES = frozenset({"acl", "ccomp", "relcl"})
@@ -59,7 +62,10 @@ def cue_status(doc: Doc, cue: Evidence, lex: Lexicon, reported: bool = False) ->
             return "uncertain"  # "may have met": a hedged past event
         return status
     if cue.kind == "hedge":
-        return lex.hedges.get(cue.text.lower(), table.get("hedge"))
+        word = cue.text.lower()
+        if word in lex.hedges:
+            return lex.hedges[word]
+        return table.get("hedge") if (cue.effect or "").startswith(_CAPS) else None
     if _unsupported(cue):
         return table.get("negative_quantifier_unsupported")
     return table.get(cue.kind)
@@ -78,7 +84,7 @@ def judge(
     if root is None:
         return Judged(None, [])
     lo, hi = span.start_char, span.end_char
-    head, fact = _head(root, lo, hi)
+    head, fact = _head(root, lo, hi, lex)
     evidence: list[Evidence] = []
     for cue in fact.cues:
         if not (lo <= cue.start and cue.end <= hi):
@@ -105,14 +111,15 @@ def judge(
     return Judged(fact.source_value, evidence)
 
 
-def _head(root: Token, lo: int, hi: int) -> tuple[Token, Factuality]:
+def _head(root: Token, lo: int, hi: int, lex: Lexicon) -> tuple[Token, Factuality]:
     """The content's head: the root, or the predicate inside the content that a plan,
     belief, question or condition at the root speaks of ("plans to sell": the sale), or
     that an absence of support at the root's argument leaves open ("there is no evidence
     that the company paid": the payment)."""
     fact = of_token(root)
+    attempt = verb_base(root.lower_, lex.attempt_verbs, lex.irregular) is not None
     for child in root.children:
-        if child.dep_ not in _COMPLEMENTS or not (lo <= child.idx < hi):
+        if attempt or child.dep_ not in _COMPLEMENTS or not (lo <= child.idx < hi):
             continue
         below = of_token(child)
         if any(c.kind in _EMBEDDING and c.start == root.idx for c in below.cues):

@@ -76,6 +76,7 @@ class Lexicon:
     denial_emphatic: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> phrases
     denial_false: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> phrases
     factuality_status: dict[str, str]  # factuality cue kind -> status
+    attempt_verbs: frozenset[str]  # heads whose complement's plan is no plan of the claim
     modal_status: dict[str, str]  # modal auxiliary -> status
     reported_modal_status: dict[str, str]  # the same in reported speech
     colon_stop: frozenset[str]
@@ -247,6 +248,7 @@ def lexicon() -> Lexicon:
         factuality_status={
             k: v for k, v in data["factuality_status"].items() if isinstance(v, str)
         },
+        attempt_verbs=_set(data["factuality_status"]["attempts"]),
         modal_status={
             k.lower(): v
             for k, v in data["factuality_status"]["modals"].items()

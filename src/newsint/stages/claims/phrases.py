@@ -81,18 +81,35 @@ class PhraseRules(SourcesBase):
             aside = sub[0].i > 0 and self.doc[sub[0].i - 1].text in (",", "—", "–", "(")
             if aside and child.dep_ != "relcl":
                 continue  # "Rubio, speaking at a rally,": an aside, not the source's name
-            reports = lex.cue_verb(child) is not None and (
-                child.tag_ != "VBN" or any(c.dep_ == "aux" for c in child.children)
-            )  # "who said…" is the report itself; "a poll released Thursday" names the poll
-            if reports or verb_base(child.lower_, provenance, lex.irregular) is not None:
+            reports = any(
+                lex.cue_verb(t) is not None
+                and (t.tag_ != "VBN" or any(c.dep_ == "aux" for c in t.children))
+                for t in sub
+            )  # "who said…" holds a report; "a poll released Thursday" names the poll
+            if reports or self._held_by_outlet(child, provenance):
                 continue
             hi = max(hi, sub[-1].i)
+        for child in head.children:
+            # "an arbitration panel in 2001": a time is when it spoke, not who it is
+            if child.dep_ == "prep" and child.i > head.i and child.right_edge.i == hi:
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None and (obj.ent_type_ in ("DATE", "TIME") or obj.like_num):
+                    hi = child.i - 1
+        if head.dep_ == "poss" and hi + 1 < len(self.doc):
+            case = self.doc[hi + 1]
+            if case.dep_ == "case" and case.head.i == head.i:
+                hi += 1  # "Trump’s claim": the possessive is written with its owner
         hi = self._closing_marks(lo, hi)
         if self.doc[hi].text == ")" and hi + 1 < len(self.doc) and self.doc[hi + 1].text == ",":
-            # "Rep. Jane Roe (D-N.Y.), the chair of the panel,": the apposition after the label
+            # "Rep. Jane Roe (D-N.Y.), the chair of the panel,": the apposition after the label,
+            # up to the comma that closes it
             appos = [c for c in head.children if c.dep_ == "appos" and c.i > hi + 1]
             if appos and self.sents.idx(appos[0]) == self.sents.idx(head):
-                hi = max(hi, appos[0].right_edge.i)
+                last = appos[0].right_edge.i
+                stop = next(
+                    (j for j in range(appos[0].i, last + 1) if self.doc[j].text == ","), None
+                )
+                hi = max(hi, stop - 1 if stop is not None else last)
         end = self.doc[hi]
         inner = {t.text for t in self.doc[lo:hi]}
         nxt = self.doc[hi + 1] if hi + 1 < len(self.doc) else None
@@ -107,6 +124,18 @@ class PhraseRules(SourcesBase):
             hi += 1  # "Jane Roe, the mayor of Easton, said": the apposition closes with it
         lo = self._after_credit(lo, hi)
         return [self.doc[i] for i in range(lo, hi + 1)]
+
+    def _held_by_outlet(self, child: Token, provenance: frozenset[str]) -> bool:
+        """ "a letter obtained by the AP": the outlet that holds the source is a link of its
+        chain, not part of its name ("a report released by the ministry" is)."""
+        if verb_base(child.lower_, provenance, self.lex.irregular) is None:
+            return False
+        for prep in child.children:
+            if prep.dep_ in ("agent", "prep") and prep.lower_ in ("by", "to", "with"):
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if obj is not None and self.from_head(obj).kind == "media":
+                    return True
+        return False
 
     def _closing_marks(self, lo: int, hi: int) -> int:
         """Grow to the ")" or closing quotation mark of one opened inside the span, or to a

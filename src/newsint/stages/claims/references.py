@@ -244,6 +244,10 @@ class ReferenceRules(SourcesBase):
         if lower in lex.pronouns["relative"] and head.head.dep_ == "relcl":
             noun = head.head.head
             ante = self.from_head(noun)
+            if lower == "that" and ante.start is not None and ante.end is not None:
+                # "rules that promise…": a "that" is written as part of its noun's phrase, and
+                # the noun is the source as the text names it ("who" stands on its own)
+                src.start, src.end, src.text = ante.start, ante.end, ante.text
             return self._resolved(src, ante, f"relative pronoun “{head.text}” → “{ante.text}”")
         if lower in lex.pronouns["person"]:
             if lower in ("i", "me", "my"):

@@ -35,6 +35,7 @@ class _Ctx:
     credit_names: list[tuple[int, int]] = field(default_factory=list)  # their character spans
     dateline_places: set[int] = field(default_factory=set)  # tokens of a dateline's place
     tickers: set[int] = field(default_factory=set)  # first tokens of "(NYSE:FRX)" tickers
+    sport: bool = False  # a sports article (stages/entities/sports.py)
     _full_persons: list[Span] | None = None
 
     @property

@@ -75,6 +75,7 @@ class Lexicon:
     sports_venue_words: frozenset[str]
     sports_name_joiners: frozenset[str]
     national_sides: frozenset[str]
+    competition_heads: frozenset[str]
     person_figures: re.Pattern[str]
     result_line: re.Pattern[str]  # "Lotte 6 Hyundai 2"
     ticker: re.Pattern[str]  # "(NYSE:FRX)" after a company's name
@@ -211,6 +212,7 @@ def load_gazetteer() -> Gazetteer:
         sports_venue_words=_words(sports["venue_words"]),
         sports_name_joiners=_words(sports["name_joiners"]),
         national_sides=_words(sports["national_sides"]),
+        competition_heads=_words(sports["competition_heads"]),
         person_figures=re.compile(sports["person_figures"]),
         result_line=re.compile(sports["result_line"], re.MULTILINE),
         company_descriptors=_words(ent["companies"]["descriptors"]),

@@ -20,13 +20,22 @@ from newsint.stages.entities.credits import (
 from newsint.stages.entities.describe import _describe, _role_countries, _set_title
 from newsint.stages.entities.gazetteer import Gazetteer
 from newsint.stages.entities.names import Candidate, acronym_letters, spelling_similarity
-from newsint.stages.entities.sports import team_proposals
+from newsint.stages.entities.sports import (
+    capital_competitions,
+    competitions,
+    sports_document,
+    team_proposals,
+)
 from newsint.text.fold import name_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 _DETERMINERS = frozenset({"the", "a", "an"})
 _QUOTES = frozenset("\"'“”‘’«»()[]{},;:")
+# Types whose names never end in a number (a score or a count stands beside them); a work or an
+# event may ("Euro 96", "Apollo 13"), and an outlet ("France 24") outside sports articles.
+_NO_NUMBER_TYPES = frozenset({"PERSON", "GPE", "LOC"})
+_SCORE_MARKS = frozenset({"-", "–", ":", "/"})  # inside a score ("2-0") as the tokeniser cuts it
 _QUOTE_MARKS = frozenset("\"'“”‘’«»")
 _TRIM_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
 _WORD = re.compile(r"[^\W\d_]", re.UNICODE)
@@ -41,6 +50,7 @@ def extract(doc: Doc, gaz: Gazetteer, cfg: EntitiesConfig) -> list[Candidate]:
     n = len(doc)
     ctx = _Ctx(doc, doc.text, gaz, cfg, sent_of, _shouted(doc, cfg), [False] * n, [False] * n)
     credits = block_credits(ctx)
+    ctx.sport = sports_document(ctx)
     tickers = block_tickers(ctx)
     labels = set(cfg.labels)
     persons = _person_words(doc, labels)
@@ -71,6 +81,8 @@ def extract(doc: Doc, gaz: Gazetteer, cfg: EntitiesConfig) -> list[Candidate]:
     known = _known_names(ctx)
     _known_in_credits(ctx, known)
     for c in loud:  # the model guesses on all-caps text: keep what the article or tables confirm
+        if not ctx.free(*c.tokens):
+            continue  # a rule already named it (a club or venue of a fixture line)
         entry = gaz.lookup(c.name)
         if entry is not None or name_key(c.name) in known:
             c.type = entry.type if entry else known[name_key(c.name)]
@@ -82,6 +94,10 @@ def extract(doc: Doc, gaz: Gazetteer, cfg: EntitiesConfig) -> list[Candidate]:
         _shouted_names(ctx, known)
         _variants(ctx, known)
     _acronyms_in_parentheses(ctx)
+    if ctx.sport:
+        for ts, te, type_, fix in capital_competitions(ctx):
+            _replace(ctx, ts, te, type_, fix)
+        competitions(ctx)
     for c in ctx.cands:
         _describe(ctx, c)
     _role_countries(ctx)
@@ -126,6 +142,13 @@ def _candidate(ctx: _Ctx, ts: int, te: int, label: str, type_: str) -> Candidate
     if te - ts > 1 and doc[ts].lower_ in _DETERMINERS:
         ts += 1
         fixes.append("determiner")
+    while (
+        te - ts > 1
+        and (doc[te - 1].is_digit or doc[te - 1].text in _SCORE_MARKS)
+        and (type_ in _NO_NUMBER_TYPES or (ctx.sport and type_ == "ORG"))
+    ):
+        te -= 1  # "Jayasuriya 3", "Real Madrid 1": a score beside the name
+        fixes.append("score")
     if te - ts > 1 and doc[te - 1].tag_ == "POS":
         te -= 1
         fixes.append("possessive")
@@ -175,7 +198,7 @@ def _teams(ctx: _Ctx) -> None:
     persons = {name_key(e[-1].text) for e in ctx.full_persons}
     proposals = [
         p
-        for p in team_proposals(ctx)
+        for p in (team_proposals(ctx) if ctx.sport else [])
         if p[2] != "ORG" or name_key(_span_text(ctx, p[0], p[1])[2]) not in persons
     ]
     if proposals:  # a sports article: its dateline's place is no club of the same name
@@ -199,6 +222,8 @@ def _teams(ctx: _Ctx) -> None:
             for i in range(*o.tokens):
                 ctx.covered[i] = False
         c.fixes.append(fix)
+        if fix == "sports-venue":
+            c.sense = "place"  # DETROIT where the game is, not the Detroit club
         ctx.add(c)
     for c in ctx.cands:  # the same club named in prose ("Derbyshire and Surrey")
         if name_key(c.name) in teams and c.type != "ORG" and c.sense is None:
@@ -226,6 +251,21 @@ def _surnames(ctx: _Ctx) -> None:
         c.type, c.entry, c.country = "PERSON", None, None
         c.sense = "person"  # kept apart from the place of the same name ("in Lisbon")
         c.fixes.append("surname")
+
+
+def _replace(ctx: _Ctx, ts: int, te: int, type_: str, fix: str) -> None:
+    """A rule's name in place of whatever candidates overlap its tokens."""
+    if any(ctx.blocked[ts:te]):
+        return
+    c = _candidate(ctx, ts, te, "O", type_)
+    if c is None:
+        return
+    for o in [o for o in ctx.cands if o.tokens[0] < te and ts < o.tokens[1]]:
+        ctx.cands.remove(o)
+        for i in range(*o.tokens):
+            ctx.covered[i] = False
+    c.fixes.append(fix)
+    ctx.add(c)
 
 
 def _credited(ctx: _Ctx, ts: int, te: int, label: str) -> None:

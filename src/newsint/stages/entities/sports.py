@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _NUMBER = re.compile(r"^\d+(?:[.,:/\-]\d+)*(?:[.,:/\-]\d+|[½¼¾])?$|^\d+/\d+$|^\.\d+$")
-_RANK = re.compile(r"^\d+[.=]$")
+_RANK = re.compile(r"\s*\d+[.=](?:\s|$)")  # matched at a line's start
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC", "PERSON"})
 # spaCy's labels of numbers and times: "July 21" beside a number is a date, not a team
@@ -38,11 +38,16 @@ def sports_document(ctx: _Ctx) -> bool:
 
 
 def team_proposals(ctx: _Ctx) -> list[Proposal]:
-    """Team names of the result and standings lines, and place names used as teams in prose."""
-    if not sports_document(ctx):
-        return []
+    """Team names of the result and standings lines, and place names used as teams in prose
+    (for a sports article: the caller asks `sports_document` first)."""
     out = _table_teams(ctx)
     taken = {i for ts, te, _, _ in out for i in range(ts, te)}
+    for c in ctx.cands:  # "Marion Roe ( France ) 3:31.674": an athlete, whatever the model said
+        ts, te = c.tokens
+        athlete = c.type == "ORG" and te - ts > 1 and _country_follows(ctx, te)
+        if athlete and not taken.intersection(range(ts, te)) and not _org_word(ctx, ts, te):
+            out.append((ts, te, "PERSON", "sports-athlete"))
+            taken.update(range(ts, te))
     for c in ctx.cands:
         ts, te = c.tokens
         if c.type in _PLACE_TYPES and not taken.intersection(range(ts, te)):
@@ -51,6 +56,40 @@ def team_proposals(ctx: _Ctx) -> list[Proposal]:
             if _team_context(ctx, ts, te):
                 out.append((ts, te, "ORG", "sports-team"))
     return out
+
+
+def competitions(ctx: _Ctx) -> None:
+    """In a sports article a name ending in a competition word is the competition (EVENT):
+    "American League", "Fed Cup", "Hong Kong Open" (the model says club or place)."""
+    heads = ctx.gaz.words.competition_heads
+    for c in ctx.cands:
+        ts, te = c.tokens
+        if te - ts < 2 or c.type not in ("ORG", "GPE", "LOC", "FAC", "PERSON", "NORP"):
+            continue
+        if name_key(ctx.doc[te - 1].text) in heads and ctx.gaz.lookup(c.name) is None:
+            c.type, c.entry, c.country = "EVENT", None, None
+            c.fixes.append("competition")
+
+
+def capital_competitions(ctx: _Ctx) -> list[Proposal]:
+    """Competitions written in capitals ("HONG KONG OPEN", "AMERICAN LEAGUE"), which the model
+    misses in all-caps lines: the capitalised words before a competition word, back to a
+    function word or a dash ("RESULTS FROM THE U.S. OPEN" -> "U.S. OPEN")."""
+    heads, doc = ctx.gaz.words.competition_heads, ctx.doc
+    out: list[Proposal] = []
+    for t in doc:
+        if not (t.is_upper and t.is_alpha and name_key(t.text) in heads):
+            continue
+        ts = t.i
+        while ts > 0 and _capital_word(doc[ts - 1]) and "\n" not in doc[ts - 1].whitespace_:
+            ts -= 1
+        if ts < t.i:
+            out.append((ts, t.i + 1, "EVENT", "competition"))
+    return out
+
+
+def _capital_word(t: Token) -> bool:
+    return t.is_upper and not t.is_stop and any(c.isalpha() for c in t.text) and t.text != "-"
 
 
 # --------------------------------------------------------------------------- tables
@@ -76,7 +115,7 @@ def _table_teams(ctx: _Ctx) -> list[Proposal]:
     words, cfg = ctx.gaz.words, ctx.cfg
     out: list[Proposal] = []
     for line in _lines(ctx):
-        if _RANK.match(line[0].text):
+        if _RANK.match(ctx.text, line[0].idx):
             continue  # "1. Jane Roe ( Kenya ) 13.17": ranked athletes, not teams
         numbers = sum(_is_number(t) for t in line)
         alpha = sum(t.is_alpha for t in line)
@@ -89,12 +128,11 @@ def _table_teams(ctx: _Ctx) -> list[Proposal]:
             after = ctx.doc[te] if te <= line[-1].i else None
             if after is not None and after.text == ":":
                 continue  # "Leicester :" a venue, "Division two :" a heading
-            if (
-                before is not None
-                and before.lower_ in words.sports_venue_words
-                and before.text not in words.sports_separators
-            ):
-                continue  # "At Hove" (but "BOSTON AT DETROIT" is a fixture)
+            if before is not None and before.lower_ in words.sports_venue_words:
+                if before.text in words.sports_separators and not table:
+                    # "KANSAS CITY AT DETROIT": the visitors, then where they play
+                    out.append((ts, te, "GPE", "sports-venue"))
+                continue  # "At Hove": a venue
             beside = [t for t in (before, after) if t is not None]
             if not any(_is_number(t) or t.text in words.sports_separators for t in beside):
                 continue
@@ -160,12 +198,33 @@ def _table_type(ctx: _Ctx, ts: int, te: int) -> str:
     if _INITIAL.match(ctx.doc[ts].text):
         return "PERSON"
     after = ctx.doc[te - 1].idx + len(ctx.doc[te - 1])
-    if ctx.gaz.words.person_figures.match(ctx.text[after : after + 24]):
+    if ctx.gaz.words.person_figures.match(ctx.text, after):
         return "PERSON"
     for c in ctx.cands:
-        if c.tokens == (ts, te) and c.type == "PERSON" and te - ts > 1:
-            return "PERSON"
+        if c.tokens == (ts, te) and c.type == "PERSON" and te - ts > 1 and "score" not in c.fixes:
+            return "PERSON"  # (a span the model ran into the score is no sure person)
+    if te - ts > 1 and _country_follows(ctx, te):
+        return "PERSON"  # "Ada Capelli ( France ) 3:31.674"
     return "ORG"
+
+
+def _org_word(ctx: _Ctx, ts: int, te: int) -> bool:
+    """Does the name carry an organisation's word ("Red Star Club", "Dinamo Moscow FC")?"""
+    words = ctx.gaz.words
+    return any(
+        name_key(t.text) in words.designators or name_key(t.text) in words.org_heads
+        for t in ctx.doc[ts:te]
+    )
+
+
+def _country_follows(ctx: _Ctx, te: int) -> bool:
+    """ "( France )" right after the name: an athlete's nationality."""
+    doc = ctx.doc
+    if te + 2 >= len(doc) or doc[te].text != "(":
+        return False
+    line_end = ctx.text.find("\n", doc[te].idx)
+    inner = ctx.text[doc[te].idx + 1 : line_end if line_end >= 0 else len(ctx.text)]
+    return ")" in inner and _is_country(ctx, inner.split(")", 1)[0].strip())
 
 
 # --------------------------------------------------------------------------- prose
@@ -188,9 +247,8 @@ def _team_context(ctx: _Ctx, ts: int, te: int) -> bool:
         return True
     if after is not None and after.lower_ in words.sports_roles:
         return True
-    if after is not None and after.tag_ == "POS" and te + 1 < len(doc):
-        nxt = doc[te + 1 : min(len(doc), te + 4)]
-        return any(t.lower_ in words.sports_nouns or t.lower_ in words.sports_roles for t in nxt)
+    if root.dep_ == "poss":  # "Boston 's seventh loss", "Surrey 's captain"
+        return head.lower_ in words.sports_nouns or head.lower_ in words.sports_roles
     return False
 
 

@@ -26,6 +26,7 @@ from newsint.stages.claims.lexicon import lexicon as claims_lexicon
 from newsint.stages.events.factual import (
     MODALITY,
     OWN_STATUSES,
+    after_publication,
     link_denials,
     strongest,
     trigger_factuality,
@@ -467,6 +468,10 @@ class Extractor:
         status = strongest(status, fact.statuses, self.claims_lexicon)
         modality = modality or MODALITY.get(status)
         time_arg = self._time_argument(t_n)
+        if t_n is not None and after_publication(self.idx.times[t_n], idx.analysis):
+            # "its next meeting on 3 June", written in May: not yet happened
+            status = strongest(status, ["intention"], self.claims_lexicon)
+            modality = modality or MODALITY["intention"]
         if time_arg is None and not negated and modality is None:
             aux = self._implied_publication(trig)
             if aux is not None:

@@ -15,8 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsint.model import ClaimStatus, Event
+from newsint.model import Analysis, ClaimStatus, Event
 from newsint.stages.claims.factual import cue_status
+from newsint.stages.claims.lexicon import verb_base
 from newsint.stages.events.triggers import _SUBJ
 from newsint.stages.factuality.lookup import of_token
 
@@ -52,14 +53,24 @@ def trigger_factuality(
     base = trig.support if trig.support is not None else trig.token
     fact = of_token(base)
     low = fact.value <= cfg.negated_factuality
+    asks = verb_base(base.lower_, lex.question_verbs, lex.irregular) is not None
     statuses: list[str] = []
     for cue in fact.cues:
+        if asks and cue.kind == "conditional" and cue.start > base.idx:
+            continue  # "asked if he thought…": the if-clause is the question, not a condition
         # a denial above it counts once the value says the article leans to "did not happen"
         denied = "denied" if low else None
         status = denied if cue.kind == "denial" else cue_status(doc, cue, lex)
         if status is not None:
             statuses.append(status)
     return TriggerFactuality(round(fact.value, 2), statuses, low)
+
+
+def after_publication(time: object, analysis: Analysis) -> bool:
+    """Whether a time expression starts after the article was published (a date to come)."""
+    published = (analysis.article.published.date or "")[:10]
+    first = getattr(time, "range_start", None)
+    return bool(published and first and first > published)
 
 
 def strongest(status: ClaimStatus, more: list[str], lex: ClaimsLexicon) -> ClaimStatus:

@@ -117,7 +117,7 @@ def embed(
         marks = _marks(tok)
         if "intention" in disabled:
             return None
-        if marks & lex.unrealised_marks:
+        if marks & lex.unrealised_marks and tok.tag_ != "VBD":
             # "until the restriction expires", "before any attempt is made": not yet
             limit = lex.unrealised_cap
             return Effect(
@@ -159,7 +159,10 @@ def embed(
         sure = gov_local.certainty
 
         def implied(a: float, s: float) -> tuple[float, float]:
-            return _implicative(a, gl, sure, pos, neg), _implicative(s, gl, sure, pos, neg)
+            return (
+                _implicative(a, gl, sure, pos, neg, lex),
+                _implicative(s, gl, sure, pos, neg, lex),
+            )
 
         return Effect(implied, cue_of(gov, "implicative", f"signature {_sig(pos)}/{_sig(neg)}"))
     if kind in {"report", "weak_report"}:
@@ -179,7 +182,7 @@ def embed(
     if kind == "intention":
         if "intention" in disabled:
             return None
-        limit = lex.intention_cap
+        limit = lex.intention_caps.get(gov.lemma_.lower(), lex.intention_cap)
         return Effect(_capped(limit, gl, top), cue_of(gov, "intention", f"caps at {limit:+.1f}"))
     if kind == "stopping":
         limit = lex.stopping_cap
@@ -189,6 +192,13 @@ def embed(
         return Effect(_capped(limit, gl, top), cue_of(gov, "question", f"caps at {limit:+.1f}"))
     if kind == "hypothetical":
         limit = lex.hypothetical_cap
+        if gl > 0 and _turned_down(gov, lex):
+            # "rejected a proposal to combine", "withdrew its offer to acquire": the proposal
+            # was made; what it proposed will not happen
+            return Effect(
+                _capped(limit, -gl, top),
+                cue_of(gov.head, "denial", f"turned down, -> {-limit:+.1f}"),
+            )
         return Effect(_capped(limit, gl, top), cue_of(gov, "hypothetical", f"caps at {limit:+.1f}"))
     # evidence nouns: "no evidence that X" leaves X unsupported; "reports that X" report it
     if gl < 0:
@@ -204,6 +214,16 @@ def embed(
         return a * scale * gl / top, s
 
     return Effect(evidenced, cue_of(gov, "report", f"article x{scale:.2f}"))
+
+
+def _turned_down(noun: Token, lex: Lexicon) -> bool:
+    """A noun of proposal or request that is the object of a refusal ("denied a request",
+    "rejected the proposal", "withdrew its offer", "refused the demand")."""
+    if noun.dep_ not in ARGUMENTS:
+        return False
+    lemma = noun.head.lemma_.lower()
+    refused = lemma in lex.implicative and lex.implicative[lemma][0] < 0
+    return lemma in lex.denial or lemma in lex.stopping or lemma in lex.turning_down or refused
 
 
 def _denial(gov: Token, gl: float, lex: Lexicon) -> Effect:
@@ -228,11 +248,15 @@ def _capped(limit: float, gl: float, top: float) -> Transform:
     return capped
 
 
-def _implicative(value: float, gov_value: float, sure: float, pos: int, neg: int) -> float:
+def _implicative(
+    value: float, gov_value: float, sure: float, pos: int, neg: int, lex: Lexicon
+) -> float:
     """The complement's sign from the signature and the governor's sign; its size no more
-    than the governor's certainty ("did not fail to mention" is as certain as "mentioned")."""
+    than the governor's certainty ("did not fail to mention" is as certain as "mentioned"),
+    and a complement turned negative ends where a negation would ("refused to say")."""
     sign = pos if gov_value > 0 else neg if gov_value < 0 else 0
-    return sign * min(abs(value), sure) * (1 if value >= 0 else -1)
+    implied = sign * min(abs(value), sure) * (1 if value >= 0 else -1)
+    return lex.negate(-implied) if implied < 0 else implied
 
 
 def _sig(sign: int) -> str:

@@ -26,6 +26,10 @@ class Lexicon:
     negative_quantifiers: frozenset[str]
     negative_prepositions: frozenset[str]
     negative_before_gerund: frozenset[str]
+    negative_polarity: frozenset[str]
+    negated_prepositions: frozenset[str]
+    negated_having: frozenset[str]
+    turning_down: frozenset[str]
     intensifiers: frozenset[str]
     object_quantifier_cap: float
     modals: dict[str, float]
@@ -48,6 +52,7 @@ class Lexicon:
     belief_cap: float
     intention: frozenset[str]
     intention_cap: float
+    intention_caps: dict[str, float]  # the groups with a cap of their own
     question_marks: frozenset[str]
     question_lemmas: frozenset[str]
     question_cap: float
@@ -56,6 +61,7 @@ class Lexicon:
     purpose_cap: float
     presupposed_marks: frozenset[str]
     unrealised_marks: frozenset[str]
+    past_marks: frozenset[str]
     unrealised_cap: float
     generic_cap: float
     imperative_cap: float
@@ -113,6 +119,10 @@ def parse_lexicon(data: dict[str, Any], where: str) -> Lexicon:
             negative_quantifiers=_words(data, "negation", "quantifiers"),
             negative_prepositions=_words(data, "negation", "prepositions"),
             negative_before_gerund=_words(data, "negation", "before_gerund"),
+            negative_polarity=_words(data, "negation", "reaches_with"),
+            negated_prepositions=_words(data, "negation", "reaches_through"),
+            negated_having=_words(data, "negation", "reaches_objects_of"),
+            turning_down=_words(data, "stopping", "turning_down"),
             intensifiers=_words(data, "negation", "intensifiers"),
             object_quantifier_cap=float(data["negation"]["object_quantifier_cap"]),
             modals=_values(data["modals"]["values"]),
@@ -136,8 +146,15 @@ def parse_lexicon(data: dict[str, Any], where: str) -> Lexicon:
             belief=_words(data, "belief", "lemmas"),
             negative_belief=_words(data, "belief", "negative"),
             belief_cap=float(data["belief"]["cap"]),
-            intention=_words(data, "intention", "lemmas"),
+            intention=_words(data, "intention", "lemmas")
+            | _words(data, "intention", "weaker", "lemmas")
+            | _words(data, "intention", "firmer", "lemmas"),
             intention_cap=float(data["intention"]["cap"]),
+            intention_caps={
+                str(w).lower(): float(data["intention"][group]["cap"])
+                for group in ("weaker", "firmer")
+                for w in data["intention"][group]["lemmas"]
+            },
             question_marks=_words(data, "question", "marks"),
             question_lemmas=_words(data, "question", "lemmas"),
             question_cap=float(data["question"]["cap"]),
@@ -146,6 +163,7 @@ def parse_lexicon(data: dict[str, Any], where: str) -> Lexicon:
             purpose_cap=float(data["purpose"]["cap"]),
             presupposed_marks=_words(data, "adverbial", "presupposed"),
             unrealised_marks=_words(data, "adverbial", "unrealised"),
+            past_marks=_words(data, "adverbial", "given_in_the_past"),
             unrealised_cap=float(data["adverbial"]["unrealised_cap"]),
             generic_cap=float(data["nouns"]["generic_cap"]),
             imperative_cap=float(data["imperative"]["cap"]),

@@ -27,6 +27,10 @@ Transform = Callable[[float, float], tuple[float, float]]
 
 USER_DATA_KEY = "newsint.factuality"
 
+# Parts of speech that are never a predicate nor carry a cue on their own (their words act
+# through the predicate they attach to): walked cheaply.
+_INERT = frozenset({"PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PART", "SPACE", "SYM", "NUM", "X"})
+
 # Dependents an uncertain predicate does not make uncertain: its own auxiliaries and negation,
 # and a speech verb the parser hangs on what was said ("..., he added").
 _UNSCOPED = frozenset({"aux", "auxpass", "neg", "parataxis"})
@@ -82,9 +86,22 @@ def walk(doc: Doc, lex: Lexicon, disabled: frozenset[str] = frozenset()) -> list
     for sent in doc.sents:
         order = _top_down(sent.root)
         for tok in order:
+            if tok.pos_ in _INERT and tok.dep_ != "ROOT":
+                # no predicate and no cue of its own: it passes its head's frame on
+                frame = frames[tok.head.i] or ROOT_FRAME
+                own[tok.i] = Local(top, top)
+                frames[tok.i] = frame
+                a, s = frame.apply(top, top)
+                results[tok.i] = TokenFactuality(tok.i, _clip(a, top), _clip(s, top), frame.cues)
+                continue
             local = local_value(tok, lex, disabled)
             head_own = own[tok.head.i]
-            if tok.head is not tok and head_own is not None and _shares_head(tok):
+            if (
+                tok.head is not tok
+                and head_own is not None
+                and _shares_head(tok)
+                and _own_cues_only(tok.head, head_own)
+            ):
                 # "did not eat or drink", "is not serious": a conjunct, or the predicate of a
                 # copula, takes its head's auxiliaries and negation as its own
                 lead = head_own.value / top
@@ -92,8 +109,10 @@ def walk(doc: Doc, lex: Lexicon, disabled: frozenset[str] = frozenset()) -> list
                     local.value *= lead
                 local.certainty = min(local.certainty, head_own.certainty)
                 local.cues = [*head_own.cues, *local.cues]
+            if "negation" not in disabled and tok.pos_ == "NOUN":
+                _negated_by_governor(tok, local, own, lex)
             own[tok.i] = local
-            frame = _frame_for(tok, frames, own, lex, disabled)
+            frame = _frame_for(tok, frames, own, results, lex, disabled)
             frames[tok.i] = frame
             a, s = frame.apply(local.value, local.value)
             results[tok.i] = TokenFactuality(
@@ -103,6 +122,27 @@ def walk(doc: Doc, lex: Lexicon, disabled: frozenset[str] = frozenset()) -> list
     for i, r in enumerate(results):
         out.append(r if r is not None else TokenFactuality(i, top, top))
     return out
+
+
+def _negated_by_governor(tok: Token, local: Local, own: list[Local | None], lex: Lexicon) -> None:
+    """A noun event inside a negation's reach takes it: "did not result in any changes",
+    "could not be reached for comment", "has reached no agreement on any deals"."""
+    gov, relation = governor(tok)
+    gov_local = own[gov.i]
+    if gov is tok or gov_local is None or gov_local.value >= 0 or local.value < 0:
+        return
+    reached = relation in {"dobj", "nsubjpass"} or relation[5:] in lex.negated_prepositions
+    npi = any(c.lower_ in lex.negative_polarity for c in tok.children if c.dep_ in {"det", "amod"})
+    lemma = tok.lemma_.lower()
+    embedding = lemma in lex.hypothetical_nouns or lemma in lex.evidence_nouns
+    having = embedding and gov.lemma_.lower() in lex.negated_having
+    if not (npi or (reached and relation.startswith("prep:")) or (having and reached)):
+        return  # ("did not have the right to work", "gave no sign of")
+    cue = next((c for c in gov_local.cues if c.kind in {"negation", "negative_quantifier"}), None)
+    if cue is None:
+        return
+    local.negate(lex)
+    local.cues.append(Cue(cue.start, cue.end, cue.text, cue.kind, f"reaches {tok.text}"))
 
 
 def _unique(cues: tuple[Cue, ...]) -> tuple[Cue, ...]:
@@ -130,6 +170,7 @@ def _frame_for(
     tok: Token,
     frames: list[Frame | None],
     own: list[Local | None],
+    results: list[TokenFactuality | None],
     lex: Lexicon,
     disabled: frozenset[str],
 ) -> Frame:
@@ -149,6 +190,17 @@ def _frame_for(
         if "embedding" in disabled
         else embed(tok, gov, relation, gov_own, lex, lambda t: own[t.i], disabled)
     )
+    gov_result = results[gov.i]
+    if (
+        effect is not None
+        and effect.new_source
+        and gov_own.value > 0
+        and gov_result is not None
+        and gov_result.value <= 0
+    ):
+        # "refused to say if he would agree", "failed to report that ...": the saying did not
+        # happen, so nothing is said either way
+        return Frame(_open, (effect.cue, *gov_frame.cues), gov_frame.reported)
     if effect is not None:
         framed = Frame(_compose(effect, gov_frame), (effect.cue, *gov_frame.cues))
         if effect.new_source:
@@ -160,6 +212,8 @@ def _frame_for(
             )
         return Frame(framed.apply, framed.cues, gov_frame.reported)
     nominal = tok.pos_ == "NOUN" and tok.dep_ not in _SCOPED_NOUNS
+    if any(c.lower_ in lex.negative_polarity for c in tok.children if c.dep_ == "det"):
+        nominal = False  # "moved forward with any arms sales": inside whatever its clause is in
     if "nominal" not in disabled and (nominal or tok.dep_ == "amod"):
         # a noun event named along the way ("to capitalise on the murder", "a proposal for an
         # end to the confrontation") exists whatever the clause around it plans or asks
@@ -195,15 +249,26 @@ def _presupposed(tok: Token, lex: Lexicon) -> bool:
         return False  # "the best person to raise the child": not done yet
     if tok.dep_ == "relcl":
         return True
-    if tok.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in lex.presupposed_marks for c in tok.children
-    ):
-        return True  # "because the talks failed", "after the army withdrew"
-    return (
-        tok.dep_ == "acl"
-        and tok.tag_ in {"VBN", "VBD"}
-        and not any(c.dep_ == "aux" for c in tok.children)
+    if tok.dep_ == "advcl":
+        marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+        if marks & lex.presupposed_marks:
+            return True  # "because the talks failed", "after the army withdrew"
+        # "when the army invaded", "before he died": in the past, it happened
+        return bool(marks & lex.past_marks) and tok.tag_ == "VBD"
+    if tok.dep_ != "acl" or any(c.dep_ == "aux" for c in tok.children):
+        return False
+    if tok.tag_ in {"VBN", "VBD"}:
+        return True
+    # "the soldiers occupying Kuwait" (not "the prospect of the allies sending tanks")
+    noun = tok.head
+    return tok.tag_ == "VBG" and not (
+        noun.dep_ == "pobj"
+        and noun.head.head.lemma_.lower() in lex.hypothetical_nouns | lex.evidence_nouns
     )
+
+
+def _open(a: float, s: float) -> tuple[float, float]:
+    return cap(a, 0.0), cap(s, 0.0)
 
 
 def _compose(effect: Effect, outer: Frame) -> Transform:
@@ -218,6 +283,14 @@ def _compose(effect: Effect, outer: Frame) -> Transform:
     return composed
 
 
+def _own_cues_only(head: Token, local: Local) -> bool:
+    """Whether all of a head's cues sit on its own dependents: a negation it takes from the
+    preposition above it ("a stand against restricting it and paid with his life") is not
+    shared with its conjuncts."""
+    mine = {c.idx for c in head.children} | {head.idx}
+    return all(c.start in mine for c in local.cues)
+
+
 def _shares_head(tok: Token) -> bool:
     """A conjunct with no subject or auxiliary of its own shares those of its head, and so
     does the predicate of a copula ("is not serious", "was never a threat")."""
@@ -225,6 +298,8 @@ def _shares_head(tok: Token) -> bool:
         return True
     if tok.dep_ != "conj":
         return False
+    if any(c.dep_ == "cc" and c.lower_ in {"but", "yet"} for c in tok.head.children):
+        return False  # "would not divulge the evidence but said ...": a contrast
     return not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "neg"} for c in tok.children)
 
 

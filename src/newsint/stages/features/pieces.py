@@ -363,6 +363,12 @@ def find_credits(text: str, author: str | None = None) -> list[FoundCredit]:
             if kind in ("reported",) and not outlet:
                 continue  # "the ministry reported" is a source, not a credit
             hits.append((m.start(), FoundCredit(kind, name, outlet, wire)))
+    for c in load_outlets().credits(text):  # "KYIV, Ukraine (Reuters) -": the one recogniser
+        if c.kind == "dateline" and c.outlet is not None:
+            wire = wire_of(c.outlet.name)
+            name = wire or c.outlet.name
+            if word_key(name) not in corpus_data().not_outlets:
+                hits.append((c.start, FoundCredit("dateline", name, True, wire)))
     if author:
         for part in re.split(r",| and |/", author):
             wire = wire_of(part.strip())
