@@ -152,9 +152,9 @@ def score(name: str, dataset: str, docs: list[tuple[Analysis, str]], config: Con
             ]
         )
     table.notes.append(
-        "newsint: connected components of copy links and same-event pairs "
-        "(story_min_similarity, story_max_days in [corpus]); texts cleaned, no NER (names from "
-        "capitalised sequences)"
+        "newsint: average linkage inside blocks of copy links and related pairs "
+        "(story_min_similarity, story_max_days, story_year_penalty in [corpus]); texts cleaned, "
+        "no NER (names from capitalised sequences)"
     )
     return Report(TASK, dataset, tables=[table])
 
