@@ -59,6 +59,10 @@ def test_analyze_text_and_markdown(tmp_path: Path) -> None:
     md = runner.invoke(app, ["analyze", str(f), "--format", "md"])
     assert md.stdout.startswith("# Ferry service")
     assert "| breadcrumb | Home NEWS |" in md.stdout
+    # the spelled-out name is the same format, byte for byte
+    markdown = runner.invoke(app, ["analyze", str(f), "--format", "markdown"])
+    assert markdown.exit_code == 0, markdown.output
+    assert markdown.stdout == md.stdout
 
 
 def test_markdown_escapes_markup(tmp_path: Path) -> None:

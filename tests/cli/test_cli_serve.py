@@ -4,6 +4,7 @@ the demo ends by saying how to open the UI."""
 from __future__ import annotations
 
 import sys
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,38 @@ def started(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
 
     monkeypatch.setattr(uvicorn, "run", fake_run)
     monkeypatch.delenv("NEWSINT_TOKEN", raising=False)
+    # the ports these tests name may be taken on the test machine; test_a_busy_port probes
+    monkeypatch.setattr(import_module("newsint.cli.main"), "port_problem", lambda h, p: None)
     return calls
+
+
+def test_a_busy_port_is_one_line_naming_port(web_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    import uvicorn
+
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **kw: pytest.fail("uvicorn started"))
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = runner.invoke(app, ["serve", "--db", str(web_db), "--port", str(port)])
+    assert result.exit_code == 2, result.output
+    assert "Serving" not in result.output
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"error --port {port}: port {port} on 127.0.0.1 is already in use")
+    assert "--port N" in line
+
+
+def test_a_free_port_passes_the_probe() -> None:
+    import socket
+
+    from newsint.cli.main import port_problem
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    assert port_problem("127.0.0.1", port) is None
 
 
 def test_serve_binds_loopback_by_default(web_db: Path, started: list[dict[str, Any]]) -> None:

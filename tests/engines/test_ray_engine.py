@@ -22,6 +22,7 @@ from newsint.config import Config, default_config
 from newsint.corpus.ingest import Ingest, load_analyzer
 from newsint.corpus.store.store import Store
 from newsint.corpus.store.tables import ArticleRow
+from newsint.engines import ray_engine
 from newsint.engines.ray_engine import INSTALL, RayMissing, import_ray
 
 ARTICLES = 220
@@ -124,6 +125,53 @@ def test_without_ray_the_error_names_the_fix(
     assert result.exit_code == 2
     assert "pip install 'newsint[ray]'" in result.output
     assert not (tmp_path / "c.db").exists()  # nothing done before the error
+
+
+class NoCluster:
+    """Stands in for the ray module when nothing listens at the address (Ray not started)."""
+
+    def __init__(self, error: Exception) -> None:
+        self.error = error
+        self.calls: list[object] = []
+
+    def is_initialized(self) -> bool:
+        return False
+
+    def init(self, address: object = None, **_: object) -> None:
+        self.calls.append(address)
+        raise self.error
+
+
+@pytest.mark.parametrize(
+    ("error", "shown"),
+    [
+        (
+            ConnectionError("Could not find any running Ray instance.\nPlease specify one."),
+            "ConnectionError: Could not find any running Ray instance.",
+        ),
+        (RuntimeError("Timed out while waiting for GCS"), "RuntimeError: Timed out"),
+        (ValueError("Invalid address"), "ValueError: Invalid address"),
+    ],
+)
+def test_an_unreachable_cluster_is_one_line_and_exit_2(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, error: Exception, shown: str
+) -> None:
+    fake = NoCluster(error)
+    monkeypatch.setattr(ray_engine, "import_ray", lambda: fake)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The council met on Monday and agreed a plan for the harbour.")
+    address = "ray://192.0.2.1:10001"
+    args = ["ingest", str(folder), "--db", str(tmp_path / "c.db"), "--engine", "ray"]
+    result = CliRunner().invoke(app, [*args, "--ray-address", address])
+    assert fake.calls == [address]  # the connection was tried, at the address given
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    lines = [line for line in result.stderr.splitlines() if line.startswith("error")]
+    assert len(lines) == 1, result.stderr
+    assert f"--ray-address {address}: no Ray cluster could be reached ({shown}" in lines[0]
+    assert "--engine local" in lines[0]
+    assert "Traceback" not in result.output
 
 
 def test_cli_ingest_with_the_ray_engine(ray_local: object, articles: Path, tmp_path: Path) -> None:

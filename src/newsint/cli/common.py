@@ -30,6 +30,11 @@ class Format(StrEnum):
     text = "text"
     json = "json"
     md = "md"
+    markdown = "markdown"  # the spelled-out name newcomers type: the same as md
+
+    @property
+    def is_markdown(self) -> bool:
+        return self in (Format.md, Format.markdown)
 
 
 ConfigOpt = Annotated[
@@ -68,6 +73,22 @@ def fail(error: NewsintError) -> None:
     err.print(f"[bold red]error[/] {line}", markup=True, highlight=False, soft_wrap=True)
 
 
+def missing_corpus(path: Path, db: str | None) -> NewsintError:
+    """ "No corpus here", naming the file looked for, how to make one, and the corpora that do
+    exist beside it (a newcomer's demo may be in another file)."""
+    which = "the default database" if db is None else "the file --db names"
+    others = sorted(p.name for p in path.parent.glob("*.db") if p.is_file())
+    beside = (
+        f"; corpora in {path.parent}: {', '.join(others)} (give one with --db)" if others else ""
+    )
+    return NewsintError(
+        str(path),
+        f"no corpus here ({which})",
+        "make one with `newsint demo` (the sample corpus) or `newsint ingest PATH...`, or give "
+        f"--db FILE or set $NEWSINT_DB{beside}",
+    )
+
+
 @contextmanager
 def open_corpus(
     db: str | None, config: Path | None = None, must_exist: bool = True
@@ -84,9 +105,7 @@ def open_corpus(
         if must_exist and url.startswith("sqlite:///"):
             path = Path(url.removeprefix("sqlite:///"))
             if not path.exists():
-                raise NewsintError(
-                    str(path), "no corpus here", "run `newsint ingest PATH...` first, or give --db"
-                )
+                raise missing_corpus(path, db)
         with Corpus(db, load_config(config)) as corpus:
             yield corpus
     except NewsintError as exc:

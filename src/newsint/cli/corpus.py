@@ -57,7 +57,7 @@ def ingest(
         typer.Option(
             "--engine",
             help="local: a process pool on this machine; ray: Ray Data on a Ray cluster "
-            "(pip install 'newsint[ray]'). Same results.",
+            "(pip install 'newsint\\[ray]'). Same results.",
         ),
     ] = Engine.local,
     ray_address: Annotated[
@@ -65,7 +65,7 @@ def ingest(
         typer.Option(
             "--ray-address",
             help="With --engine ray: auto (the cluster this machine is in) or ray://host:port; "
-            "default: [ray] address, else a Ray instance started on this machine.",
+            "default: \\[ray] address, else a Ray instance started on this machine.",
             show_default=False,
         ),
     ] = None,
@@ -82,7 +82,7 @@ def ingest(
         typer.Option(
             "--parquet",
             help="Also write the added analyses as Parquet partitions into this folder or "
-            "object-store URI (s3://…; needs pyarrow: pip install 'newsint[ray]').",
+            "object-store URI (s3://…; needs pyarrow: pip install 'newsint\\[ray]').",
             show_default=False,
         ),
     ] = None,

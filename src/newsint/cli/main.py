@@ -53,7 +53,9 @@ def analyze(
     ] = None,
     fmt: Annotated[
         Format,
-        typer.Option("--format", "-f", help="text: a brief; json: the analysis; md: Markdown."),
+        typer.Option(
+            "--format", "-f", help="text: a brief; json: the analysis; md (or markdown): Markdown."
+        ),
     ] = Format.text,
     all_events: Annotated[
         bool,
@@ -87,7 +89,7 @@ def analyze(
                 continue
             if fmt is Format.json:
                 results.append(item)
-            elif fmt is Format.md:
+            elif fmt.is_markdown:
                 out.file.write(brief.render_markdown(item, cfg.events.all_events) + "\n")
             else:
                 brief.render_console(item, out, cfg.events.all_events)
@@ -145,7 +147,7 @@ def serve(
         int | None,
         typer.Option(
             "--workers",
-            help="Server processes answering requests (default [web] workers: one per CPU "
+            help="Server processes answering requests (default \\[web] workers: one per CPU "
             "core, at least 2; 1: a single process).",
             show_default=False,
         ),
@@ -176,6 +178,10 @@ def serve(
         raise typer.Exit(2)
     from newsint.web.app import serve_settings, server_processes
 
+    busy = port_problem(host, port)
+    if busy is not None:  # before "Serving at …": a server that cannot listen serves nothing
+        fail(busy)
+        raise typer.Exit(2)
     processes = server_processes(workers, cfg)
     with open_corpus(db, config) as corpus:
         try:
@@ -214,6 +220,72 @@ def serve(
     )
 
 
+@app.command()
+def glossary(
+    term: Annotated[
+        str | None,
+        typer.Argument(
+            help="A code to explain (C2, alleged, spin, 2024-WI, PXM, PROTEST…); none: all.",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        Format,
+        typer.Option("--format", "-f", help="text: tables; json: for scripts; md: Markdown."),
+    ] = Format.text,
+) -> None:
+    """What the codes mean: grades, claim statuses, copy kinds, event types, TIMEX values."""
+    from newsint.present import glossary as words
+
+    entries = list(words.load().entries) if term is None else words.lookup(term)
+    if not entries:
+        fail(
+            NewsintError(
+                term or "",
+                "not a code newsint knows",
+                "`newsint glossary` lists every code (grades such as C2 and TIMEX values such "
+                "as 2024-WI are explained from their parts)",
+            )
+        )
+        raise typer.Exit(2)
+    if fmt is Format.json:
+        out.file.write(words.to_json(entries) + "\n")
+    elif fmt.is_markdown:
+        out.file.write(words.to_markdown(entries))
+    else:
+        out.print(words.to_console(entries))
+
+
+def port_problem(host: str, port: int) -> NewsintError | None:
+    """Why the server could not listen on host:port (a port in use, a privileged port), or
+    None. Probed with the options uvicorn binds with, then released for it."""
+    import errno
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as exc:
+        return NewsintError(
+            f"--host {host}",
+            f"not an address here ({exc.strerror})",
+            "give an address of this machine, e.g. --host 127.0.0.1",
+        )
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                problem = f"port {port} on {host} is already in use by another program"
+            else:
+                problem = f"cannot listen on {host}:{port} ({exc.strerror})"
+            return NewsintError(
+                f"--port {port}", problem, "choose another port with --port N (e.g. --port 8080)"
+            )
+    return None
+
+
 def _program() -> str:
     """How the user can call newsint again: `newsint` when that is on PATH, else the path used
     (`make demo` runs .venv/bin/newsint without activating the environment)."""
@@ -241,15 +313,12 @@ def demo_files() -> list[Path]:
 
 @app.command()
 def demo(
-    db: Annotated[
-        str,
-        typer.Option("--db", help="Where the demo corpus is stored (kept for you to explore)."),
-    ] = "newsint-demo.db",
+    db: DbOpt = None,
     briefs: Annotated[
         bool, typer.Option("--briefs", help="Print each article's brief instead.")
     ] = False,
     fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="With --briefs: text, json or md.")
+        Format, typer.Option("--format", "-f", help="With --briefs: text, json or md (markdown).")
     ] = Format.text,
 ) -> None:
     """Ingest the bundled sample corpus; print its stories, copy trees and best claims."""
@@ -265,11 +334,12 @@ def demo(
         )
         analyze([str(f) for f in files], published=None, fmt=fmt, config=None)
         return
-    err.print(
-        f"Ingesting {len(files)} bundled sample articles (fictional, written for newsint) "
-        f"into {db}…"
-    )
     with open_corpus(db, must_exist=False) as corpus:
+        err.print(
+            f"Ingesting {len(files)} bundled sample articles (fictional, written for newsint) "
+            f"into {corpus.store.shown}…",
+            highlight=False,
+        )
         with tables.BarProgress(err) as progress:
             summary = corpus.ingest([str(f) for f in files], progress=progress)
         err.print(tables.summary_table(summary))
@@ -282,18 +352,21 @@ def demo(
                 out.print()
         out.rule(Text("Best-corroborated claims", style="bold cyan"), align="left")
         out.print(tables.claims_table(corpus.claims(limit=10)))
+    # The default database (no --db) is the one every other command reads: the README's tour
+    # runs as written after `make demo`.
+    on = "" if db is None else f" --db {db}"
     out.print(
         Text.assemble(
             "\nExplore further: ",
-            (f"newsint stories --db {db}", "bold"),
+            (f"newsint stories{on}", "bold"),
             " · ",
-            (f"newsint claims --db {db} --min-sources 2", "bold"),
+            (f"newsint claims{on} --min-sources 2", "bold"),
             " · ",
-            (f"newsint entities --db {db}", "bold"),
+            (f"newsint entities{on}", "bold"),
             " · ",
-            (f"newsint timeline --db {db}", "bold"),
+            (f"newsint timeline{on}", "bold"),
             " · ",
-            (f"newsint show ID --db {db}", "bold"),
+            (f"newsint show ID{on}", "bold"),
             "\nYour own articles: ",
             ("newsint ingest FOLDER-OR-FEED-OR-WARC", "bold"),
         )
@@ -302,7 +375,7 @@ def demo(
     out.print(
         Text.assemble(
             "\nExplore it in your browser: ",
-            (f"{_program()} serve --db {db}", "bold green"),
+            (f"{_program()} serve{on}", "bold green"),
             "  then open ",
             (f"http://{web.host}:{web.port}", "bold green"),
             " (stories, copy trees, highlighted articles, claims, entities, graph).",

@@ -39,6 +39,10 @@ class RayMissing(NewsintError):
     code = "ray-missing"
 
 
+class RayUnreachable(NewsintError):
+    code = "ray-unreachable"
+
+
 def import_ray() -> Any:
     """The ray module (with Ray Data), or one clear error naming the fix."""
     try:
@@ -51,6 +55,20 @@ def import_ray() -> Any:
             f"install it with {INSTALL}, or use --engine local",
         ) from None
     return ray
+
+
+def unreachable(address: str | None, exc: BaseException) -> RayUnreachable:
+    """The one line for a Ray instance that cannot be reached or started."""
+    reason = next((line.strip() for line in str(exc).splitlines() if line.strip()), "")
+    where = f"--ray-address {address}" if address else "--engine ray"
+    return RayUnreachable(
+        where,
+        f"no Ray cluster could be reached ({type(exc).__name__}: {reason})"
+        if reason
+        else f"no Ray cluster could be reached ({type(exc).__name__})",
+        "start one (`ray start --head`) or check the address; leave --ray-address out to "
+        "start Ray on this machine, or use --engine local",
+    )
 
 
 class AnalyseBatch:
@@ -149,12 +167,17 @@ class RayEngine:
     def _connect(self) -> None:
         ray = self.ray
         if not ray.is_initialized():
-            ray.init(
-                address=self.address or None,
-                include_dashboard=False,
-                logging_level=logging.WARNING,
-                log_to_driver=False,
-            )
+            try:
+                ray.init(
+                    address=self.address or None,
+                    include_dashboard=False,
+                    logging_level=logging.WARNING,
+                    log_to_driver=False,
+                )
+            except (OSError, RuntimeError, ValueError) as exc:
+                # Ray says "no cluster" with ConnectionError, a GCS timeout or a bad address
+                # with RuntimeError/ValueError, each under pages of traceback: one line instead.
+                raise unreachable(self.address, exc) from None
             self._started = True
         ctx = ray.data.DataContext.get_current()
         ctx.execution_options.preserve_order = True

@@ -1,0 +1,91 @@
+"""The README's quick tour runs as written after `make demo` (issue 18): the demo writes the
+default database every other command reads, and a missing corpus says where it looked."""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+from importlib import import_module
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsint.cli import app
+
+README = Path(__file__).parents[2] / "README.md"
+# The tour lines that read the corpus the demo made (the others name the reader's own files).
+CORPUS_COMMANDS = {"stories", "claims", "entities", "timeline", "export", "show"}
+
+runner = CliRunner()
+
+
+def tour_lines() -> list[list[str]]:
+    """The corpus commands of the README's Quick tour, as argument lists, comments dropped."""
+    text = README.read_text(encoding="utf-8")
+    block = re.search(r"## Quick tour\s+```sh\n(.*?)```", text, flags=re.DOTALL)
+    assert block, "README.md has no Quick tour sh block"
+    lines: list[list[str]] = []
+    for line in block.group(1).splitlines():
+        # `newsint show STORY` is named in a comment: the tour runs it too
+        commands = [line.split("#", 1)[0], *re.findall(r"`(newsint [^`]+)`", line)]
+        for command in (c for part in commands for c in part.split(";")):
+            words = shlex.split(command)
+            if len(words) > 1 and words[0] == "newsint" and words[1] in CORPUS_COMMANDS:
+                lines.append(words[1:])
+    return lines
+
+
+TOUR = tour_lines()
+
+
+def test_the_tour_is_found() -> None:
+    assert {words[0] for words in TOUR} == CORPUS_COMMANDS
+
+
+@pytest.fixture
+def after_demo(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, small_corpus: Path
+) -> tuple[Path, str]:
+    """A fresh folder after `newsint demo` (the sample replaced by the small pre-analysed
+    corpus, so no spaCy), and the id of a story in it."""
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    monkeypatch.delenv("NEWSINT_DB", raising=False)
+    monkeypatch.setattr(import_module("newsint.cli.main"), "demo_files", lambda: [small_corpus])
+    result = runner.invoke(app, ["demo"])
+    assert result.exit_code == 0, result.output
+    assert (work / "newsint.db").is_file()
+    assert "newsint stories ·" in result.stdout  # the next steps need no --db
+    assert "--db" not in result.stdout
+    stories = runner.invoke(app, ["stories", "--format", "json"])
+    assert stories.exit_code == 0, stories.output
+    return work, json.loads(stories.stdout)[0]["id"]
+
+
+@pytest.mark.parametrize("words", TOUR, ids=[" ".join(w) for w in TOUR])
+def test_each_tour_line_runs_after_the_demo(after_demo: tuple[Path, str], words: list[str]) -> None:
+    work, story = after_demo
+    args = [story if w == "STORY" else w for w in words]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, f"newsint {' '.join(args)}: {result.output}"
+    written = [work / args[i + 1] for i, w in enumerate(args) if w in {"-o", "--output"}]
+    assert result.stdout.strip() or all(p.stat().st_size for p in written)
+
+
+def test_a_missing_corpus_names_the_file_the_fix_and_the_corpora_beside_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NEWSINT_DB", raising=False)
+    (tmp_path / "older-demo.db").write_bytes(b"")
+    result = runner.invoke(app, ["stories"], env={"COLUMNS": "400"})
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert str(tmp_path / "newsint.db") in line
+    assert "no corpus here (the default database)" in line
+    assert "newsint demo" in line and "newsint ingest PATH..." in line
+    assert "older-demo.db (give one with --db)" in line
+    assert not (tmp_path / "newsint.db").exists()
