@@ -294,6 +294,12 @@ class Grade(Section):
     contradicting_reports: int
 
 
+class Brief(Section):
+    summary_claims: int
+    claim_chars: int
+    summary_chars: int
+
+
 class Config(Section):
     limits: Limits
     clean: Clean
@@ -313,6 +319,7 @@ class Config(Section):
     claims: Claims
     grade: Grade
     events: Events
+    brief: Brief
 
 
 def _merge(base: dict[str, Any], override: dict[str, Any], where: str) -> dict[str, Any]:
