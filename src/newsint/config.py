@@ -34,6 +34,7 @@ class Limits(Section):
     article_seconds: float
     worker_memory_mb: int
     worker_start_seconds: float
+    orphan_check_seconds: float
     isolate: bool
 
 

@@ -11,6 +11,7 @@ import time
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 
 import pytest
 
@@ -211,3 +212,42 @@ def test_failures_travel_from_worker_processes_whole(error: AnalysisProblem) -> 
     back = pickle.loads(pickle.dumps(error))
     assert type(back) is type(error) and back.line() == error.line()
     assert getattr(back, "stage", None) == getattr(error, "stage", None)
+
+
+@pytest.mark.slow  # starts a fork server that imports every stage
+def test_workers_end_when_the_process_that_started_them_is_killed(tmp_path: Path) -> None:
+    code = (
+        "import os, signal\n"
+        "from newsint.config import default_config\n"
+        "from newsint.engines.local import LocalEngine\n"
+        "from newsint.model import Analysis, ArticleMeta\n"
+        "cfg = default_config()\n"
+        "cfg = cfg.model_copy(update={'pipeline': cfg.pipeline.model_copy("
+        "update={'stages': ['clean']}), 'limits': cfg.limits.model_copy("
+        "update={'orphan_check_seconds': 0.2})})\n"
+        "engine = LocalEngine(cfg)\n"
+        "raw = 'The ferry to Skarra resumed on Monday.'\n"
+        "list(engine.run([Analysis(article=ArticleMeta(id='a'), text='', raw=raw)]))\n"
+        "print(*engine._pool._processes, flush=True)\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    printed = tmp_path / "workers.txt"
+    with printed.open("w") as fh:  # a file, not a pipe: the fork server inherits stdout
+        proc = subprocess.Popen([sys.executable, "-c", code], stdout=fh, env=env)
+        proc.wait(timeout=300)
+    workers = [int(pid) for pid in printed.read_text().split()]
+    assert workers
+    deadline = time.monotonic() + 30
+    alive = workers
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.2)
+        alive = [pid for pid in workers if Path(f"/proc/{pid}").exists() and not zombie(pid)]
+    assert alive == []
+
+
+def zombie(pid: int) -> bool:
+    try:
+        return " Z " in Path(f"/proc/{pid}/stat").read_text().split(")", 1)[1][:4]
+    except OSError:
+        return False

@@ -9,6 +9,8 @@ Results come back in input order whatever the number of workers, so a corpus ing
 from __future__ import annotations
 
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -146,10 +148,41 @@ def memory_cap(megabytes: int) -> Iterator[bool]:
             resource.setrlimit(resource.RLIMIT_AS, before)
 
 
-def _init(config: Config, stages: list[str] | None) -> None:
+def _alive(pid: int) -> bool:
+    """Whether a process runs (a zombie, dead but not yet reaped, does not)."""
+    try:
+        os.kill(pid, 0)
+    except (ProcessLookupError, PermissionError):  # gone, or the pid reused by another user
+        return False
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+            return fh.read().rsplit(")", 1)[-1].split()[0] != "Z"
+    except OSError:  # no /proc (macOS): the signal said it exists
+        return True
+
+
+def _init(config: Config, stages: list[str] | None, parent: int) -> None:
     global _process_worker
     limit_memory(config.limits.worker_memory_mb)
+    _exit_when_gone(parent, config.limits.orphan_check_seconds)
     _process_worker = Worker(config, stages)
+
+
+def _exit_when_gone(parent: int, every: float) -> None:
+    """End this worker when the process that started the pool is gone.
+
+    A worker whose parent died mid-chunk blocks for ever writing its result into a pipe nobody
+    reads (and keeps the fork server alive): seen after killed test runs, ~430 MB each."""
+    if every <= 0:
+        return
+
+    def watch() -> None:
+        while True:
+            time.sleep(every)
+            if not _alive(parent):
+                os._exit(1)
+
+    threading.Thread(target=watch, name="newsint-orphan-check", daemon=True).start()
 
 
 def _run(chunk: list[Analysis]) -> list[Analysed | AnalysisProblem]:
@@ -298,5 +331,8 @@ def _make_pool(jobs: int, config: Config, stages: list[str] | None) -> ProcessPo
     if method == "forkserver":  # workers fork from a server that imported the stages once
         context.set_forkserver_preload(list(PRELOAD))
     return ProcessPoolExecutor(
-        max_workers=jobs, mp_context=context, initializer=_init, initargs=(config, stages)
+        max_workers=jobs,
+        mp_context=context,
+        initializer=_init,
+        initargs=(config, stages, os.getpid()),
     )

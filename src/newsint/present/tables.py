@@ -205,6 +205,8 @@ def tree_of(story: StoryDetail) -> Tree:
             text.append("original ", style="green")
         text.append(f"{_day(node.published)} ", style="dim")
         text.append(node.site or DASH, style="cyan")
+        if node.language:
+            text.append(f" [{node.language}]", style="magenta")
         text.append(f"  {clip(node.title, 70)}  ")
         text.append(node.article, style="dim")
         if node.misattribution:

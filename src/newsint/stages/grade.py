@@ -84,7 +84,7 @@ class GradeStage:
     """Pipeline stage: sets claim.grade from the rules, without corroboration."""
 
     name = "grade"
-    version = 1
+    version = 2  # 2: the new statuses, cues with offsets (issue 15)
     requires = frozenset({"claims"})
     uses: frozenset[str] = frozenset()
     assigns = frozenset({"grades"})

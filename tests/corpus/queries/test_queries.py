@@ -56,6 +56,8 @@ def test_stories_biggest_first_with_copy_tree(corpus: Corpus) -> None:
     assert copy.site == "The Gazette" and copy.kind in {"verbatim", "syndicated"}
     assert roots["Valley Radio"].children == []
     assert wire.original is True
+    # each article's language, as stored (the hand-made analyses are English)
+    assert {a.language for a in story.articles} == {"en"} == {n.language for n in story.tree}
     assert corpus.stories(min_articles=2) == stories[:1]
 
 

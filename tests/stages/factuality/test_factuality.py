@@ -66,6 +66,14 @@ TABLE = [
         OPEN,
         "negative_quantifier",
     ),
+    # ...and what the unsupported clause mentions under "any" is no surer
+    (
+        "There is no evidence that the ministry has moved ahead with any weapons sales.",
+        "sales",
+        OPEN,
+        OPEN,
+        "negative_quantifier",
+    ),
     # "There's no X whatsoever": the speaker denies the noun outright
     ('"There is no collusion whatsoever," the senator said.', "collusion", NOT, NOT, "report"),
     # a negative assertion is still asserted (as a negative)
@@ -114,6 +122,21 @@ TABLE = [
     ("If the dam breaks, the valley would flood.", "flood", OPEN, OPEN, "conditional"),
     ("If the dam breaks, the valley would flood.", "breaks", OPEN, OPEN, "conditional"),
     # questions
+    (
+        "Asked if she expects a fair ruling, the senator refused to say whether she would appeal.",
+        "expects",
+        OPEN,
+        OPEN,
+        "question",
+    ),
+    # a refusal to say leaves what would have been said open, neither way
+    (
+        "Asked if she expects a fair ruling, the senator refused to say whether she would appeal.",
+        "appeal",
+        OPEN,
+        OPEN,
+        "implicative",
+    ),
     ("Will the union accept the offer?", "accept", OPEN, OPEN, "question"),
     ("Reporters asked whether the general had resigned.", "resigned", OPEN, OPEN, "question"),
     # plans, intentions, predictions

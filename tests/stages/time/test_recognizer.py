@@ -181,3 +181,35 @@ def test_fingerprint_equal_state_only() -> None:
     cyclic = Extractor(r"\d+")
     cyclic.hook = cyclic
     assert fp(cyclic) == fp(cyclic)
+
+
+@pytest.mark.parametrize("call", ["search", "match", "fullmatch", "finditer"])
+def test_compiled_patterns_are_asked_directly_with_the_same_answer(call: str) -> None:
+    import regex
+
+    shim = recognizer._CompiledFirst(regex)
+    pattern = regex.compile(r"(?i)\b(\d+) days? later\b")
+    for text in ["Two days later", "3 days later, they met", "no time here", "1 day later"]:
+        ours, theirs = getattr(shim, call)(pattern, text), getattr(regex, call)(pattern, text)
+        if call == "finditer":
+            ours, theirs = [m.span() for m in ours], [m.span() for m in theirs]
+        else:
+            ours, theirs = ours and ours.span(), theirs and theirs.span()
+        assert ours == theirs
+    # anything but a bare compiled pattern goes to regex unchanged
+    assert shim.search(r"\d+", "in 2023").group() == "2023"
+    assert (
+        shim.search(pattern, "x 4 days later", pos=2).span()
+        == regex.search(pattern, "x 4 days later", pos=2).span()
+    )
+    assert shim.escape is regex.escape
+
+
+def test_the_recogniser_modules_see_the_compiled_first_view() -> None:
+    import sys
+
+    recognizer.english_model()
+    modules = [
+        m for n, m in sys.modules.items() if n.startswith("recognizers") and hasattr(m, "regex")
+    ]
+    assert modules and all(isinstance(m.regex, recognizer._CompiledFirst) for m in modules)

@@ -48,9 +48,11 @@ class ArticleListing(ArticleRef):
 
 
 class StoryArticle(ArticleRef):
-    """An article of a story, and whether it copies nobody in it."""
+    """An article of a story, whether it copies nobody in it, and its language (an article
+    in another language joins a story on names, numbers and dates alone)."""
 
     original: bool
+    language: str | None = None
 
 
 class ArticleInfo(ArticleMeta):
@@ -174,6 +176,7 @@ class TreeNode(Record):
     title: str | None = None
     site: str | None = None
     published: str | None = None
+    language: str | None = None
     kind: CopyKind | None = None
     score: float | None = None
     confidence: float | None = None

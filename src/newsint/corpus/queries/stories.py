@@ -69,7 +69,7 @@ def story(store: Store, story_id: str) -> StoryDetail:
             raise NotInCorpus(story_id, "no such story", "list them with `newsint stories`")
         members = list(
             conn.execute(
-                select(*ARTICLE_COLUMNS, StoryArticleRow.original)
+                select(*ARTICLE_COLUMNS, ArticleRow.language, StoryArticleRow.original)
                 .join(StoryArticleRow, StoryArticleRow.article_id == ArticleRow.id)
                 .where(StoryArticleRow.story_id == story_id)
                 .order_by(StoryArticleRow.position)
@@ -84,7 +84,10 @@ def story(store: Store, story_id: str) -> StoryDetail:
                 .order_by(CopyLinkRow.id)
             )
         ]
-    articles = [StoryArticle(**dict(article_ref(m)), original=m.original) for m in members]
+    articles = [
+        StoryArticle(**dict(article_ref(m)), original=m.original, language=m.language)
+        for m in members
+    ]
     return StoryDetail(
         story=Story.model_validate(row.record),
         articles=articles,
@@ -125,6 +128,7 @@ def copy_tree(articles: list[StoryArticle], links: list[CopyLink]) -> list[TreeN
             title=by_id[aid].title,
             site=by_id[aid].site,
             published=by_id[aid].published,
+            language=by_id[aid].language,
             kind=link.kind if link else None,
             score=link.score if link else None,
             confidence=link.confidence if link else None,

@@ -89,6 +89,16 @@ class PhraseRules(SourcesBase):
             if reports or self._held_by_outlet(child, provenance):
                 continue
             hi = max(hi, sub[-1].i)
+        for child in head.children:
+            # "an arbitration panel in 2001": a time is when it spoke, not who it is
+            if child.dep_ == "prep" and child.i > head.i and child.right_edge.i == hi:
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None and (obj.ent_type_ in ("DATE", "TIME") or obj.like_num):
+                    hi = child.i - 1
+        if head.dep_ == "poss" and hi + 1 < len(self.doc):
+            case = self.doc[hi + 1]
+            if case.dep_ == "case" and case.head.i == head.i:
+                hi += 1  # "Trump’s claim": the possessive is written with its owner
         hi = self._closing_marks(lo, hi)
         if self.doc[hi].text == ")" and hi + 1 < len(self.doc) and self.doc[hi + 1].text == ",":
             # "Rep. Jane Roe (D-N.Y.), the chair of the panel,": the apposition after the label,

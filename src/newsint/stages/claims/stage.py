@@ -39,7 +39,7 @@ class ClaimsStage:
     """Pipeline stage: fills analysis.claims from the parse (and entities when present)."""
 
     name = "claims"
-    version = 1
+    version = 2  # 2: statuses from factuality (issue 15)
     requires = frozenset({"text", "doc"})
     # read when present: the stages that assign these must not run after this one
     uses = frozenset({"entities", "mentions", "title", "factuality"})

@@ -31,9 +31,10 @@ def company_names(ctx: _Ctx) -> set[str]:
             or before.lower_.endswith(suffix)
             or (before.lower_ == suffix.lstrip("-") and ts > 1 and doc[ts - 2].text == "-")
         )
-        owns = False
-        if c.type == "PERSON" and te < len(doc) and doc[te].tag_ == "POS":
-            owns = any(t.lower_ in words.company_owned for t in doc[te + 1 : te + 5])
+        root = doc[te - 1]  # "Pirelli 's cables division": the possessor of a business noun
+        owns = (
+            c.type == "PERSON" and root.dep_ == "poss" and root.head.lower_ in words.company_owned
+        )
         if described or owns:
             out.add(name_key(c.name))
     return out

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _NUMBER = re.compile(r"^\d+(?:[.,:/\-]\d+)*(?:[.,:/\-]\d+|[½¼¾])?$|^\d+/\d+$|^\.\d+$")
-_RANK = re.compile(r"^\s*\d+[.=](?:\s|$)")
+_RANK = re.compile(r"\s*\d+[.=](?:\s|$)")  # matched at a line's start
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC", "PERSON"})
 # spaCy's labels of numbers and times: "July 21" beside a number is a date, not a team
@@ -115,7 +115,7 @@ def _table_teams(ctx: _Ctx) -> list[Proposal]:
     words, cfg = ctx.gaz.words, ctx.cfg
     out: list[Proposal] = []
     for line in _lines(ctx):
-        if _RANK.match(ctx.text[line[0].idx : line[0].idx + 8]):
+        if _RANK.match(ctx.text, line[0].idx):
             continue  # "1. Jane Roe ( Kenya ) 13.17": ranked athletes, not teams
         numbers = sum(_is_number(t) for t in line)
         alpha = sum(t.is_alpha for t in line)
@@ -198,7 +198,7 @@ def _table_type(ctx: _Ctx, ts: int, te: int) -> str:
     if _INITIAL.match(ctx.doc[ts].text):
         return "PERSON"
     after = ctx.doc[te - 1].idx + len(ctx.doc[te - 1])
-    if ctx.gaz.words.person_figures.match(ctx.text[after : after + 24]):
+    if ctx.gaz.words.person_figures.match(ctx.text, after):
         return "PERSON"
     for c in ctx.cands:
         if c.tokens == (ts, te) and c.type == "PERSON" and te - ts > 1 and "score" not in c.fixes:
@@ -222,8 +222,9 @@ def _country_follows(ctx: _Ctx, te: int) -> bool:
     doc = ctx.doc
     if te + 2 >= len(doc) or doc[te].text != "(":
         return False
-    close = next((k for k in range(te + 1, min(len(doc), te + 6)) if doc[k].text == ")"), None)
-    return close is not None and _is_country(ctx, doc[te + 1 : close].text)
+    line_end = ctx.text.find("\n", doc[te].idx)
+    inner = ctx.text[doc[te].idx + 1 : line_end if line_end >= 0 else len(ctx.text)]
+    return ")" in inner and _is_country(ctx, inner.split(")", 1)[0].strip())
 
 
 # --------------------------------------------------------------------------- prose
@@ -246,9 +247,8 @@ def _team_context(ctx: _Ctx, ts: int, te: int) -> bool:
         return True
     if after is not None and after.lower_ in words.sports_roles:
         return True
-    if after is not None and after.tag_ == "POS" and te + 1 < len(doc):
-        nxt = doc[te + 1 : min(len(doc), te + 4)]
-        return any(t.lower_ in words.sports_nouns or t.lower_ in words.sports_roles for t in nxt)
+    if root.dep_ == "poss":  # "Boston 's seventh loss", "Surrey 's captain"
+        return head.lower_ in words.sports_nouns or head.lower_ in words.sports_roles
     return False
 
 

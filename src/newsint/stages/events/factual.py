@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from newsint.model import Analysis, ClaimStatus, Event
 from newsint.stages.claims.factual import cue_status
+from newsint.stages.claims.lexicon import verb_base
 from newsint.stages.events.triggers import _SUBJ
 from newsint.stages.factuality.lookup import of_token
 
@@ -52,8 +53,11 @@ def trigger_factuality(
     base = trig.support if trig.support is not None else trig.token
     fact = of_token(base)
     low = fact.value <= cfg.negated_factuality
+    asks = verb_base(base.lower_, lex.question_verbs, lex.irregular) is not None
     statuses: list[str] = []
     for cue in fact.cues:
+        if asks and cue.kind == "conditional" and cue.start > base.idx:
+            continue  # "asked if he thought…": the if-clause is the question, not a condition
         # a denial above it counts once the value says the article leans to "did not happen"
         denied = "denied" if low else None
         status = denied if cue.kind == "denial" else cue_status(doc, cue, lex)

@@ -24,10 +24,12 @@ if TYPE_CHECKING:
 
 class EventsStage:
     name = "events"
-    version = 1
+    version = 2  # 2: factuality, about, unrealised events (issue 15)
     requires = frozenset({"doc"})
     # read when present: the stages that assign these must not run after this one
-    uses = frozenset({"entities", "mentions", "times", "claims", "title", "published"})
+    uses = frozenset(
+        {"entities", "mentions", "times", "claims", "title", "published", "factuality"}
+    )
     assigns = frozenset({"events", "main_event"})
 
     def __init__(self, resources: Resources) -> None:

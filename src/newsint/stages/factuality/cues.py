@@ -102,7 +102,7 @@ def is_negative_quantifier(token: Token, lex: Lexicon) -> bool:
     """'nobody', 'nothing', or a noun determined by 'no' ('no shots')."""
     if _word(token) in lex.negative_quantifiers and token.pos_ in {"PRON", "NOUN", "DET"}:
         return True
-    return any(c.dep_ == "det" and _word(c) == "no" for c in token.children)
+    return any(c.dep_ == "det" and _word(c) in {"no", "neither"} for c in token.children)
 
 
 def question_mark(token: Token) -> Token | None:
@@ -133,6 +133,14 @@ def is_imperative(token: Token) -> bool:
     return starts and not deps & {"nsubj", "nsubjpass", "aux", "auxpass", "expl"}
 
 
+def _asked(clause: Token, lex: Lexicon) -> bool:
+    """A clause with "if"/"whether" under a verb of asking ("asked if he thinks ..."): an
+    open question, whatever the parser called the attachment."""
+    return clause.head.lemma_.lower() in lex.question_lemmas and any(
+        c.dep_ == "mark" and _lemma(c) in lex.question_marks for c in clause.children
+    )
+
+
 def _neither_nor(token: Token) -> Token | None:
     """The 'neither' or 'nor' that negates a predicate: "neither approves nor disapproves"."""
     for c in token.children:
@@ -161,7 +169,8 @@ def local_value(token: Token, lex: Lexicon, disabled: frozenset[str]) -> Local:
                     cue_of(c, "negative_quantifier", f"no {token.text} -> {local.value:+.1f}")
                 )
             elif token.pos_ in {"VERB", "AUX"} and is_negative_quantifier(c, lex):
-                if c.dep_ in _SUBJECTS:  # "nobody was hurt"
+                if c.dep_ in _SUBJECTS or (c.dep_ == "dobj" and c.pos_ == "PRON"):
+                    # "nobody was hurt", "neither side would say", "will get nothing"
                     local.negate(lex)
                     cues.append(
                         cue_of(c, "negative_quantifier", f"flips the sign -> {local.value:+.1f}")
@@ -203,11 +212,15 @@ def local_value(token: Token, lex: Lexicon, disabled: frozenset[str]) -> Local:
                 cues.append(cue_of(c, kind, f"-> {local.value:+.1f}"))
     if "conditional" not in disabled:
         for c in children:
+            if c.dep_ == "mark" and _asked(token, lex):
+                continue  # "asked if he thinks ...": a question, below
             if c.dep_ == "mark" and token.dep_ == "advcl" and _lemma(c) in lex.conditional_marks:
                 local.cap(lex.conditional_cap)
                 cues.append(cue_of(c, "conditional", f"condition -> {local.value:+.1f}"))
-            elif c.dep_ == "advcl" and any(
-                m.dep_ == "mark" and _lemma(m) in lex.conditional_marks for m in c.children
+            elif (
+                c.dep_ == "advcl"
+                and not _asked(c, lex)
+                and any(m.dep_ == "mark" and _lemma(m) in lex.conditional_marks for m in c.children)
             ):
                 mark = next(m for m in c.children if m.dep_ == "mark")
                 local.cap(lex.conditional_cap)
@@ -223,7 +236,7 @@ def local_value(token: Token, lex: Lexicon, disabled: frozenset[str]) -> Local:
         for c in children:
             if (
                 c.dep_ == "mark"
-                and token.dep_ in {"ccomp", "xcomp", "csubj"}
+                and (token.dep_ in {"ccomp", "xcomp", "csubj"} or _asked(token, lex))
                 and _lemma(c) in lex.question_marks
             ):
                 local.cap(lex.question_cap)

@@ -192,6 +192,13 @@ def embed(
         return Effect(_capped(limit, gl, top), cue_of(gov, "question", f"caps at {limit:+.1f}"))
     if kind == "hypothetical":
         limit = lex.hypothetical_cap
+        if gl > 0 and _turned_down(gov, lex):
+            # "rejected a proposal to combine", "withdrew its offer to acquire": the proposal
+            # was made; what it proposed will not happen
+            return Effect(
+                _capped(limit, -gl, top),
+                cue_of(gov.head, "denial", f"turned down, -> {-limit:+.1f}"),
+            )
         return Effect(_capped(limit, gl, top), cue_of(gov, "hypothetical", f"caps at {limit:+.1f}"))
     # evidence nouns: "no evidence that X" leaves X unsupported; "reports that X" report it
     if gl < 0:
@@ -207,6 +214,16 @@ def embed(
         return a * scale * gl / top, s
 
     return Effect(evidenced, cue_of(gov, "report", f"article x{scale:.2f}"))
+
+
+def _turned_down(noun: Token, lex: Lexicon) -> bool:
+    """A noun of proposal or request that is the object of a refusal ("denied a request",
+    "rejected the proposal", "withdrew its offer", "refused the demand")."""
+    if noun.dep_ not in ARGUMENTS:
+        return False
+    lemma = noun.head.lemma_.lower()
+    refused = lemma in lex.implicative and lex.implicative[lemma][0] < 0
+    return lemma in lex.denial or lemma in lex.stopping or lemma in lex.turning_down or refused
 
 
 def _denial(gov: Token, gl: float, lex: Lexicon) -> Effect:

@@ -28,6 +28,8 @@ class Lexicon:
     negative_before_gerund: frozenset[str]
     negative_polarity: frozenset[str]
     negated_prepositions: frozenset[str]
+    negated_having: frozenset[str]
+    turning_down: frozenset[str]
     intensifiers: frozenset[str]
     object_quantifier_cap: float
     modals: dict[str, float]
@@ -119,6 +121,8 @@ def parse_lexicon(data: dict[str, Any], where: str) -> Lexicon:
             negative_before_gerund=_words(data, "negation", "before_gerund"),
             negative_polarity=_words(data, "negation", "reaches_with"),
             negated_prepositions=_words(data, "negation", "reaches_through"),
+            negated_having=_words(data, "negation", "reaches_objects_of"),
+            turning_down=_words(data, "stopping", "turning_down"),
             intensifiers=_words(data, "negation", "intensifiers"),
             object_quantifier_cap=float(data["negation"]["object_quantifier_cap"]),
             modals=_values(data["modals"]["values"]),

@@ -96,7 +96,12 @@ def walk(doc: Doc, lex: Lexicon, disabled: frozenset[str] = frozenset()) -> list
                 continue
             local = local_value(tok, lex, disabled)
             head_own = own[tok.head.i]
-            if tok.head is not tok and head_own is not None and _shares_head(tok):
+            if (
+                tok.head is not tok
+                and head_own is not None
+                and _shares_head(tok)
+                and _own_cues_only(tok.head, head_own)
+            ):
                 # "did not eat or drink", "is not serious": a conjunct, or the predicate of a
                 # copula, takes its head's auxiliaries and negation as its own
                 lead = head_own.value / top
@@ -107,7 +112,7 @@ def walk(doc: Doc, lex: Lexicon, disabled: frozenset[str] = frozenset()) -> list
             if "negation" not in disabled and tok.pos_ == "NOUN":
                 _negated_by_governor(tok, local, own, lex)
             own[tok.i] = local
-            frame = _frame_for(tok, frames, own, lex, disabled)
+            frame = _frame_for(tok, frames, own, results, lex, disabled)
             frames[tok.i] = frame
             a, s = frame.apply(local.value, local.value)
             results[tok.i] = TokenFactuality(
@@ -128,8 +133,11 @@ def _negated_by_governor(tok: Token, local: Local, own: list[Local | None], lex:
         return
     reached = relation in {"dobj", "nsubjpass"} or relation[5:] in lex.negated_prepositions
     npi = any(c.lower_ in lex.negative_polarity for c in tok.children if c.dep_ in {"det", "amod"})
-    if not (npi or (reached and relation.startswith("prep:"))):
-        return
+    lemma = tok.lemma_.lower()
+    embedding = lemma in lex.hypothetical_nouns or lemma in lex.evidence_nouns
+    having = embedding and gov.lemma_.lower() in lex.negated_having
+    if not (npi or (reached and relation.startswith("prep:")) or (having and reached)):
+        return  # ("did not have the right to work", "gave no sign of")
     cue = next((c for c in gov_local.cues if c.kind in {"negation", "negative_quantifier"}), None)
     if cue is None:
         return
@@ -162,6 +170,7 @@ def _frame_for(
     tok: Token,
     frames: list[Frame | None],
     own: list[Local | None],
+    results: list[TokenFactuality | None],
     lex: Lexicon,
     disabled: frozenset[str],
 ) -> Frame:
@@ -181,6 +190,17 @@ def _frame_for(
         if "embedding" in disabled
         else embed(tok, gov, relation, gov_own, lex, lambda t: own[t.i], disabled)
     )
+    gov_result = results[gov.i]
+    if (
+        effect is not None
+        and effect.new_source
+        and gov_own.value > 0
+        and gov_result is not None
+        and gov_result.value <= 0
+    ):
+        # "refused to say if he would agree", "failed to report that ...": the saying did not
+        # happen, so nothing is said either way
+        return Frame(_open, (effect.cue, *gov_frame.cues), gov_frame.reported)
     if effect is not None:
         framed = Frame(_compose(effect, gov_frame), (effect.cue, *gov_frame.cues))
         if effect.new_source:
@@ -192,6 +212,8 @@ def _frame_for(
             )
         return Frame(framed.apply, framed.cues, gov_frame.reported)
     nominal = tok.pos_ == "NOUN" and tok.dep_ not in _SCOPED_NOUNS
+    if any(c.lower_ in lex.negative_polarity for c in tok.children if c.dep_ == "det"):
+        nominal = False  # "moved forward with any arms sales": inside whatever its clause is in
     if "nominal" not in disabled and (nominal or tok.dep_ == "amod"):
         # a noun event named along the way ("to capitalise on the murder", "a proposal for an
         # end to the confrontation") exists whatever the clause around it plans or asks
@@ -245,6 +267,10 @@ def _presupposed(tok: Token, lex: Lexicon) -> bool:
     )
 
 
+def _open(a: float, s: float) -> tuple[float, float]:
+    return cap(a, 0.0), cap(s, 0.0)
+
+
 def _compose(effect: Effect, outer: Frame) -> Transform:
     """The effect of a class governor, then the governor's own frame; a governor that brings
     in a source (a report, a denial) makes the source view the one its effect gives."""
@@ -255,6 +281,14 @@ def _compose(effect: Effect, outer: Frame) -> Transform:
         return fa, (s2 if effect.new_source else fs)
 
     return composed
+
+
+def _own_cues_only(head: Token, local: Local) -> bool:
+    """Whether all of a head's cues sit on its own dependents: a negation it takes from the
+    preposition above it ("a stand against restricting it and paid with his life") is not
+    shared with its conjuncts."""
+    mine = {c.idx for c in head.children} | {head.idx}
+    return all(c.start in mine for c in local.cues)
 
 
 def _shares_head(tok: Token) -> bool:
