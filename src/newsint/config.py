@@ -128,6 +128,7 @@ class Ray(Section):
     window: int
     analyzer_batch: int
     ray_progress_bars: bool
+    connect_timeout: float
 
 
 class Fetch(Section):
