@@ -1,7 +1,7 @@
 """Regenerate the screenshots in this folder from the demo corpus, as `make demo` builds it.
 
     .venv/bin/python docs/screenshots/make_screenshots.py                # ingests the demo afresh
-    .venv/bin/python docs/screenshots/make_screenshots.py --db newsint-demo.db
+    .venv/bin/python docs/screenshots/make_screenshots.py --db newsint.db   # after make demo
 
 Needs Playwright for Python (the dev extra) and Debian's Chromium at /usr/bin/chromium; no
 browser is downloaded. Writes story.png, article.png, claims.png and phone-width variants.

@@ -128,6 +128,7 @@ class Ray(Section):
     window: int
     analyzer_batch: int
     ray_progress_bars: bool
+    connect_timeout: float
 
 
 class Fetch(Section):
@@ -297,6 +298,12 @@ class Grade(Section):
     contradicting_reports: int
 
 
+class Brief(Section):
+    summary_claims: int
+    claim_chars: int
+    summary_chars: int
+
+
 class Config(Section):
     limits: Limits
     clean: Clean
@@ -316,6 +323,7 @@ class Config(Section):
     claims: Claims
     grade: Grade
     events: Events
+    brief: Brief
 
 
 def _merge(base: dict[str, Any], override: dict[str, Any], where: str) -> dict[str, Any]:

@@ -158,6 +158,7 @@ def test_an_unreachable_cluster_is_one_line_and_exit_2(
 ) -> None:
     fake = NoCluster(error)
     monkeypatch.setattr(ray_engine, "import_ray", lambda: fake)
+    monkeypatch.setattr(ray_engine, "probe_address", lambda address, timeout: None)
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_text("The council met on Monday and agreed a plan for the harbour.")
@@ -172,6 +173,35 @@ def test_an_unreachable_cluster_is_one_line_and_exit_2(
     assert f"--ray-address {address}: no Ray cluster could be reached ({shown}" in lines[0]
     assert "--engine local" in lines[0]
     assert "Traceback" not in result.output
+
+
+def test_a_closed_port_is_refused_before_ray_is_asked(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Ray retries an unreachable address for minutes: newsint checks the port first."""
+    import socket
+
+    fake = NoCluster(AssertionError("Ray must not be asked"))
+    monkeypatch.setattr(ray_engine, "import_ray", lambda: fake)
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        address = f"ray://127.0.0.1:{s.getsockname()[1]}"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The council met on Monday and agreed a plan for the harbour.")
+    args = ["ingest", str(folder), "--db", str(tmp_path / "c.db"), "--engine", "ray"]
+    result = CliRunner().invoke(app, [*args, "--ray-address", address])
+    assert result.exit_code == 2, result.output
+    assert fake.calls == []
+    (line,) = [line for line in result.stderr.splitlines() if line.startswith("error")]
+    assert (
+        f"--ray-address {address}: no Ray cluster could be reached (ConnectionRefusedError" in line
+    )
+
+
+@pytest.mark.parametrize("address", [None, "", "auto", "ray://head"])
+def test_addresses_ray_resolves_itself_are_not_probed(address: str | None) -> None:
+    assert ray_engine.probe_address(address, 0.01) is None
 
 
 def test_cli_ingest_with_the_ray_engine(ray_local: object, articles: Path, tmp_path: Path) -> None:

@@ -68,9 +68,9 @@ def analysis() -> Analysis:
     return a
 
 
-def test_main_event_comes_right_after_the_article_header() -> None:
+def test_main_event_comes_right_after_the_summary_and_the_article_header() -> None:
     titles = [s.title for s in build(analysis())]
-    assert titles[:2] == ["Article", "Main event"]
+    assert titles[:3] == ["Summary", "Article", "Main event"]
 
 
 def test_timeline_rows_in_time_order_with_granularity_and_chain() -> None:

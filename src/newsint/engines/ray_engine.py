@@ -71,6 +71,22 @@ def unreachable(address: str | None, exc: BaseException) -> RayUnreachable:
     )
 
 
+def probe_address(address: str | None, timeout: float) -> RayUnreachable | None:
+    """Why a host:port or ray://host:port address cannot be reached, or None (also for "",
+    "auto" and anything else Ray resolves itself): Ray retries such an address for minutes."""
+    import socket
+
+    target = (address or "").removeprefix("ray://")
+    host, sep, port = target.rpartition(":")
+    if not sep or not host or not port.isdigit():
+        return None
+    try:
+        with socket.create_connection((host.strip("[]"), int(port)), timeout=timeout):
+            return None
+    except OSError as exc:
+        return unreachable(address, exc)
+
+
 class AnalyseBatch:
     """A Ray Data actor: one Worker (pipeline and spaCy loaded once) for many batches."""
 
@@ -167,6 +183,9 @@ class RayEngine:
     def _connect(self) -> None:
         ray = self.ray
         if not ray.is_initialized():
+            refused = probe_address(self.address, self.config.ray.connect_timeout)
+            if refused is not None:
+                raise refused
             try:
                 ray.init(
                     address=self.address or None,

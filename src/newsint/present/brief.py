@@ -17,7 +17,15 @@ from rich.table import Table
 from rich.text import Text
 
 from newsint.config import default_config
-from newsint.model import Analysis, Argument, Entity, Event, chain_text, reported_as_happened
+from newsint.model import (
+    Analysis,
+    Argument,
+    Claim,
+    Entity,
+    Event,
+    chain_text,
+    reported_as_happened,
+)
 from newsint.stages.time.timeline import article_timeline
 from newsint.text.segments import paragraph_texts, paragraphs
 
@@ -28,6 +36,8 @@ class Section:
     columns: list[str] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # free lines shown before the table
+    # In the terminal only: a column cut to this many characters (Markdown keeps every word).
+    clip: dict[str, int] = field(default_factory=dict)
 
 
 def _published(a: Analysis) -> str:
@@ -179,7 +189,7 @@ def section_claims(a: Analysis) -> Section | None:
                 status,
                 code,
                 factuality_text(claim.factuality),
-                _clip(claim.content.text, 100),
+                " ".join(claim.content.text.split()),
             ]
         )
     order = sorted(groups, key=lambda label: label == "article")  # stable: text order kept
@@ -197,6 +207,7 @@ def section_claims(a: Analysis) -> Section | None:
         ["source chain", "kind", "status", "grade", "factuality", "claim"],
         rows,
         notes,
+        clip={"claim": default_config().brief.claim_chars},
     )
 
 
@@ -319,8 +330,62 @@ def section_undated(a: Analysis, all_events: bool = False) -> Section | None:
     )
 
 
+def _speaker(claim: Claim) -> str:
+    """Who a claim rests on, as the summary names it: the chain's last link, or the article."""
+    if claim.kind == "unattributed" or not claim.chain:
+        return "the article"
+    last = claim.chain[-1]
+    return last.name or last.text
+
+
+def _key_claims(a: Analysis, count: int) -> list[Claim]:
+    """Attributed claims before the article's own, better grades first, then text order."""
+
+    def rank(item: tuple[int, Claim]) -> tuple[bool, str, int]:
+        i, claim = item
+        return (claim.kind == "unattributed", claim.grade.code if claim.grade else "Z9", i)
+
+    return [c for _, c in sorted(enumerate(a.claims), key=rank)[:count]]
+
+
+def section_summary(a: Analysis, all_events: bool = False) -> Section:
+    """At most 15 lines before the tables: the main event, the key claims with speaker, status
+    and grade, and the copy status (issue 18: the useful part was lost in 320 lines)."""
+    settings = default_config().brief
+    lines: list[str] = []
+    m = a.main_event
+    event = next((e for e in a.events if m is not None and e.id == m.event), None)
+    if m is not None and (m.what or event is not None):
+        what = m.what or (event.trigger.text if event else "")
+        parts = [f"{k} {v}" for k, v in (("by", m.who), ("on", m.when), ("in", m.where)) if v]
+        status = f" [{_status(event)}]" if event is not None else ""
+        lines.append(f"Main event: {what}" + (f" ({', '.join(parts)})" if parts else "") + status)
+    else:
+        lines.append("Main event: none found")
+    if a.claims:
+        shown = _key_claims(a, settings.summary_claims)
+        lines.append(f"Key claims ({len(shown)} of {len(a.claims)}; all in the Claims table):")
+        for claim in shown:
+            grade = claim.grade.code if claim.grade else "ungraded"
+            text = " ".join(claim.content.text.split())
+            lines.append(f"- {grade} {claim.status} · {_speaker(claim)}: “{text}”")
+    else:
+        lines.append("Key claims: none found")
+    lines.append(
+        "Copies: not known for one article; ingest it into a corpus, where newsint show "
+        "ARTICLE tells what it copies and who copies it."
+    )
+    counts = (
+        f"{len(a.entities)} entities · {len(a.times)} time expressions · {len(a.events)} events "
+        f"· {len(a.claims)} claims · {len(a.cleaning)} removals by cleaning"
+    )
+    lines.append(counts)
+    return Section("Summary", notes=lines, clip={"notes": settings.summary_chars})
+
+
 # Sections in brief order. Later stages register theirs here.
 SECTIONS: list[Callable[..., Section | None]] = [
+    section_summary,
     section_article,
     section_main_event,
     section_lead,
@@ -335,7 +400,7 @@ SECTIONS: list[Callable[..., Section | None]] = [
 
 # The sections that list events: they take `all_events` (the CLI's --all-events).
 EVENT_SECTIONS: frozenset[Callable[..., Section | None]] = frozenset(
-    {section_timeline, section_undated}
+    {section_summary, section_timeline, section_undated}
 )
 
 
@@ -385,13 +450,20 @@ def render_console(a: Analysis, console: Console, all_events: bool = False) -> N
     for s in build(a, all_events):
         console.print(Text(s.title, style="bold"))
         for n in s.notes:
-            console.print(Text(n), soft_wrap=False)
+            if "notes" in s.clip:  # one line each, however narrow the terminal
+                width = min(s.clip["notes"], console.width)
+                console.print(Text(_clip(n, width)), no_wrap=True, overflow="ellipsis")
+            else:
+                console.print(Text(n), soft_wrap=False)
         if s.rows:
             table = Table(box=box.SIMPLE_HEAD, show_header=True, header_style="dim", pad_edge=False)
             for col in s.columns:
                 table.add_column(col, overflow="fold")
+            widths = [s.clip.get(col) for col in s.columns]
             for row in s.rows:
-                table.add_row(*[Text(c) for c in row])
+                table.add_row(
+                    *[Text(_clip(c, w) if w else c) for c, w in zip(row, widths, strict=True)]
+                )
             console.print(table)
         else:
             console.print()
