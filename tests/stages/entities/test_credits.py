@@ -6,27 +6,6 @@ from __future__ import annotations
 import pytest
 
 from newsint.model import Analysis, Mention
-from newsint.stages.entities.stage import EntitiesStage
-
-
-@pytest.fixture(scope="module")
-def forced(run_stages, resources):
-    """Run with the model's entities replaced by `ents`: [(text, label)] (first occurrence)."""
-    stage = EntitiesStage(resources)
-
-    def run(text: str, ents: list[tuple[str, str]]) -> Analysis:
-        work = run_stages(text, ["clean", "nlp"])
-        spans = []
-        for needle, label in ents:
-            start = work.analysis.text.index(needle)
-            span = work.doc.char_span(start, start + len(needle), label=label)
-            assert span is not None, needle
-            spans.append(span)
-        work.doc.ents = spans
-        stage([work])
-        return work.analysis
-
-    return run
 
 
 def mention(a: Analysis, text: str) -> Mention:

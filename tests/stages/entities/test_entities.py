@@ -10,35 +10,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsint.model import Analysis, Entity
-from newsint.stages.entities.stage import EntitiesStage, entity_at, mention_at
+from newsint.stages.entities.stage import entity_at, mention_at
 
 
 @pytest.fixture(scope="module")
 def analyse(run_stages):
     def run(text: str) -> Analysis:
         return run_stages(text, ["clean", "nlp", "entities"]).analysis
-
-    return run
-
-
-@pytest.fixture(scope="module")
-def forced(run_stages, resources):
-    """Run with the model's entities replaced by `ents`: [(text, label, occurrence)]."""
-    stage = EntitiesStage(resources)
-
-    def run(text: str, ents: list[tuple[str, str, int]]) -> Analysis:
-        work = run_stages(text, ["clean", "nlp"])
-        spans = []
-        for needle, label, nth in ents:
-            start = -1
-            for _ in range(nth + 1):
-                start = work.analysis.text.index(needle, start + 1)
-            span = work.doc.char_span(start, start + len(needle), label=label)
-            assert span is not None, needle
-            spans.append(span)
-        work.doc.ents = spans
-        stage([work])
-        return work.analysis
 
     return run
 

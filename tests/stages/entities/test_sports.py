@@ -6,29 +6,9 @@ from __future__ import annotations
 import pytest
 
 from newsint.model import Analysis, Mention
-from newsint.stages.entities.stage import EntitiesStage
 
 # Enough sports words for a sports article ([entities] sports_min_cues).
 SPORT = "The league season goes on after the cup tournament, the coach said of the penalty. "
-
-
-@pytest.fixture(scope="module")
-def forced(run_stages, resources):
-    stage = EntitiesStage(resources)
-
-    def run(text: str, ents: list[tuple[str, str]]) -> Analysis:
-        work = run_stages(text, ["clean", "nlp"])
-        spans = []
-        for needle, label in ents:
-            start = work.analysis.text.index(needle)
-            span = work.doc.char_span(start, start + len(needle), label=label)
-            assert span is not None, needle
-            spans.append(span)
-        work.doc.ents = spans
-        stage([work])
-        return work.analysis
-
-    return run
 
 
 def mention(a: Analysis, text: str) -> Mention:
