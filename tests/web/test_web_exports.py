@@ -109,3 +109,15 @@ def test_download_buttons_point_at_the_exports(client: TestClient) -> None:
         assert f'href="/api/export/{name}?story={story}"' in page
     assert 'href="/api/export/stix"' in client.get("/").text
     assert 'href="/api/export/csv?table=claims"' in client.get("/claims").text
+
+
+def test_the_story_page_shows_each_articles_language(client: TestClient) -> None:
+    # an article in another language joins a story on names, numbers and dates alone (issue 17):
+    # the story view says which language each article is in
+    story = bridge(client)
+    languages = [a["language"] for a in client.get(f"/api/stories/{story}").json()["articles"]]
+    page = client.get(f"/stories/{story}").text
+    assert languages and "<th>Language</th>" in page
+    assert page.count('<td class="lang">') == len(languages)
+    for language in set(languages):
+        assert f'<td class="lang">{language or "—"}</td>' in page
