@@ -14,15 +14,8 @@ STAGES = ["clean", "nlp", "claims", "grade"]
 
 
 @pytest.fixture(scope="module")
-def claims_of(run_stages):
-    cache: dict[str, Analysis] = {}
-
-    def run(text: str) -> Analysis:
-        if text not in cache:
-            cache[text] = run_stages(text, STAGES).analysis
-        return cache[text]
-
-    return run
+def claims_of(analysed_with):
+    return analysed_with(STAGES)
 
 
 def find(analysis: Analysis, cue: str | None) -> Claim:

@@ -13,15 +13,8 @@ STAGES = ["clean", "nlp", "entities", "claims"]
 
 
 @pytest.fixture(scope="module")
-def claims_of(run_stages):
-    cache: dict[str, Analysis] = {}
-
-    def run(text: str) -> Analysis:
-        if text not in cache:
-            cache[text] = run_stages(text, STAGES).analysis
-        return cache[text]
-
-    return run
+def claims_of(analysed_with):
+    return analysed_with(STAGES)
 
 
 def claim(analysis: Analysis, content: str, cue: str | None = None) -> Claim:

@@ -15,15 +15,8 @@ STAGES = ["clean", "nlp", "entities", "time", "factuality", "claims", "grade", "
 
 
 @pytest.fixture(scope="module")
-def analysed(run_stages):
-    cache: dict[str, Analysis] = {}
-
-    def run(text: str) -> Analysis:
-        if text not in cache:
-            cache[text] = run_stages(text, STAGES).analysis
-        return cache[text]
-
-    return run
+def analysed(analysed_with):
+    return analysed_with(STAGES)
 
 
 def claim_by_cue(analysis: Analysis, cue: str | None) -> Claim:
