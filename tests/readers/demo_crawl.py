@@ -94,7 +94,10 @@ FEED = b"""<?xml version="1.0" encoding="utf-8"?>
 STYLE = b"body{font-family:serif;margin:0}nav a{margin-right:1em}article{max-width:40em}\n"
 SCRIPT = b"document.documentElement.className='js';\n"
 # A 1x1 transparent GIF: what an image record looks like to the reader.
-PIXEL = b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
+PIXEL = (
+    b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00"
+    b",\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
+)
 
 # (path, status, content type, extra headers, body, capture time)
 RECORDS: list[tuple[str, str, str, list[tuple[str, str]], bytes, str]] = [
