@@ -10,6 +10,14 @@ from importlib import resources
 
 _DATA = "readers.toml"
 
+# The kinds of web-archive records that are not articles, as the ingest summary names them.
+SKIP_KINDS = {
+    "robots": "robots.txt and other crawler files",
+    "feed": "feeds",
+    "asset": "assets (images, scripts, style sheets, data)",
+    "status": "responses other than 200 (redirects, errors)",
+}
+
 
 @dataclass(frozen=True)
 class ReaderRules:

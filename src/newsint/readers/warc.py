@@ -25,18 +25,12 @@ from newsint.errors import EmptyInput, InputError, ParseProblem, TooLarge
 from newsint.model import Analysis, Published
 from newsint.readers.base import normalise_date
 from newsint.readers.html import read_html
-from newsint.readers.rules import reader_rules
+from newsint.readers.rules import SKIP_KINDS, reader_rules
 from newsint.readers.text import read_text
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 
-# The kinds of skipped records, as the ingest summary names them.
-SKIP_KINDS = {
-    "robots": "robots.txt and other crawler files",
-    "feed": "feeds",
-    "asset": "assets (images, scripts, style sheets, data)",
-    "status": "responses other than 200 (redirects, errors)",
-}
+__all__ = ["HTML_TYPES", "SKIP_KINDS", "read_warc", "skip_kind"]
 
 
 def _content_type(record: object) -> str:
