@@ -19,7 +19,7 @@ from newsint.errors import NewsintError
 from newsint.model import CLAIM_STATUSES, UNREALISED_STATUSES, CopyLink, chain_text
 from newsint.stages.base import stage_name
 from newsint.web.api import NewArticle, paging, read_upload
-from newsint.web.graph import drawing
+from newsint.web.graph import elements
 from newsint.web.render import highlight, rests_on
 from newsint.web.state import SESSION_COOKIE, WebState
 
@@ -363,7 +363,15 @@ def graph(request: Request, state: State) -> HTMLResponse:
         max_claims=settings.graph_max_claims,
         links_per_entity=settings.graph_links_per_entity,
     )
-    return page(state, request, "graph.html", g=drawing(data, settings.graph_iterations), raw=data)
+    g = elements(
+        data,
+        iterations=settings.graph_iterations,
+        seed=settings.graph_seed,
+        spacing=settings.graph_spacing,
+        spread=settings.graph_spread,
+        label_chars=settings.graph_label_chars,
+    )
+    return page(state, request, "graph.html", g=g, raw=data)
 
 
 # --------------------------------------------------------------------------- search
