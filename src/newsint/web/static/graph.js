@@ -12,18 +12,10 @@
   var RANK = { entity: 0, source: 1, claim: 2 }; // whose label is placed first
   // where a label may go, tried in this order: below its node, above, right, left
   var SPOTS = [
-    { valign: "bottom", halign: "center", dx: 0, dy: 1, rect: function (p, r, w, h) {
-      return { x1: p.x - w / 2, x2: p.x + w / 2, y1: p.y + r, y2: p.y + r + h };
-    } },
-    { valign: "top", halign: "center", dx: 0, dy: -1, rect: function (p, r, w, h) {
-      return { x1: p.x - w / 2, x2: p.x + w / 2, y1: p.y - r - h, y2: p.y - r };
-    } },
-    { valign: "center", halign: "right", dx: 1, dy: 0, rect: function (p, r, w, h) {
-      return { x1: p.x + r, x2: p.x + r + w, y1: p.y - h / 2, y2: p.y + h / 2 };
-    } },
-    { valign: "center", halign: "left", dx: -1, dy: 0, rect: function (p, r, w, h) {
-      return { x1: p.x - r - w, x2: p.x - r, y1: p.y - h / 2, y2: p.y + h / 2 };
-    } },
+    { valign: "bottom", halign: "center", dx: 0, dy: 1 },
+    { valign: "top", halign: "center", dx: 0, dy: -1 },
+    { valign: "center", halign: "right", dx: 1, dy: 0 },
+    { valign: "center", halign: "left", dx: -1, dy: 0 },
   ];
 
   function el(tag, cls, text) {
@@ -106,8 +98,6 @@
     });
     window.newsintGraph = cy; // for the browser tests and the console
 
-    var measure = document.createElement("canvas").getContext("2d");
-    measure.font = FONT_PX + "px system-ui, sans-serif";
     var focus = null;
 
     // ---------------------------------------------------------------- labels
@@ -134,20 +124,25 @@
       var height = cy.height();
       // node bodies are obstacles too: a label drawn under another node cannot be read
       var bodies = order.map(function (node) {
-        var p = node.renderedPosition();
-        var r = (node.data("size") * zoom) / 2;
-        return { x1: p.x - r, x2: p.x + r, y1: p.y - r, y2: p.y + r, id: node.id() };
+        var r = node.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
+        return { x1: r.x1, x2: r.x2, y1: r.y1, y2: r.y2, id: node.id() };
       });
       var placed = [];
       order.forEach(function (node) {
-        var p = node.renderedPosition();
-        var w = measure.measureText(node.data("label")).width + 2 * LABEL_GAP;
-        var h = FONT_PX + LABEL_GAP;
-        var r = (node.data("size") * zoom) / 2 + 3;
         var dimmed = focus && !near.has(node);
         var spot = null;
         for (var s = 0; !dimmed && !spot && s < SPOTS.length; s++) {
-          var rect = SPOTS[s].rect(p, r, w, h);
+          // the label's box as the library measures it, with this spot's placement
+          node.style({ "text-valign": SPOTS[s].valign, "text-halign": SPOTS[s].halign });
+          node.style("text-margin-x", (SPOTS[s].dx * 3) / zoom);
+          node.style("text-margin-y", (SPOTS[s].dy * 3) / zoom);
+          var b = node.renderedBoundingBox({ includeNodes: false, includeLabels: true });
+          var rect = {
+            x1: b.x1 - LABEL_GAP,
+            x2: b.x2 + LABEL_GAP,
+            y1: b.y1 - LABEL_GAP,
+            y2: b.y2 + LABEL_GAP,
+          };
           var hit = rect.x1 < 0 || rect.x2 > width || rect.y1 < 0 || rect.y2 > height;
           for (var i = 0; !hit && i < placed.length; i++) hit = overlap(rect, placed[i]);
           for (var j = 0; !hit && j < bodies.length; j++) {
@@ -159,11 +154,6 @@
           }
         }
         node.toggleClass("nolabel", !spot);
-        if (spot) {
-          node.style({ "text-valign": spot.valign, "text-halign": spot.halign });
-          node.style("text-margin-x", (spot.dx * 3) / zoom);
-          node.style("text-margin-y", (spot.dy * 3) / zoom);
-        }
       });
       box.setAttribute("data-labels", String(placed.length)); // shown labels, for the tests
     }
