@@ -111,8 +111,8 @@
       cy.nodes().style("text-outline-width", 2 / zoom);
       var near = focus ? focus.closedNeighborhood().nodes() : cy.collection();
       var order = cy.nodes(":visible").toArray().sort(function (a, b) {
-        var na = near.has(a) ? 1 : 0;
-        var nb = near.has(b) ? 1 : 0;
+        var na = (near.has(a) ? 1 : 0) + (focus && a.same(focus) ? 1 : 0);
+        var nb = (near.has(b) ? 1 : 0) + (focus && b.same(focus) ? 1 : 0);
         if (na !== nb) return nb - na;
         var ka = RANK[a.data("kind")];
         var kb = RANK[b.data("kind")];
@@ -145,7 +145,9 @@
           };
           var hit = rect.x1 < 0 || rect.x2 > width || rect.y1 < 0 || rect.y2 > height;
           for (var i = 0; !hit && i < placed.length; i++) hit = overlap(rect, placed[i]);
-          for (var j = 0; !hit && j < bodies.length; j++) {
+          // the clicked node's own label always shows, over its neighbours if it must
+          var mine = focus && node.same(focus);
+          for (var j = 0; !hit && !mine && j < bodies.length; j++) {
             hit = bodies[j].id !== node.id() && overlap(rect, bodies[j]);
           }
           if (!hit) {
