@@ -52,8 +52,10 @@
       },
       axes: [
         {
-          // whole days only (the data has no hours): a day, a week, four weeks or a year apart
-          incrs: [DAY, 7 * DAY, 28 * DAY, 365 * DAY],
+          // whole days only (the data has no hours), ticks as far apart as the width needs
+          incrs: [1, 2, 7, 14, 28, 56, 91, 182, 365, 730, 1826, 3652].map(function (d) {
+            return d * DAY;
+          }),
           space: 70,
           values: function (u, splits) {
             return splits.map(function (ts) {
