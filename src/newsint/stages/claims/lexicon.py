@@ -18,7 +18,15 @@ from newsint.text.outlets import load_outlets
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-STATUS_GROUPS = ("asserted", "alleged", "denied", "confirmed", "uncertain", "stance")
+STATUS_GROUPS = (
+    "asserted",
+    "alleged",
+    "denied",
+    "confirmed",
+    "uncertain",
+    "intention",
+    "stance",
+)
 
 
 @dataclass(frozen=True)
