@@ -23,12 +23,61 @@ class ContentRules(SpeakerRules):
         that participle is the reporter's, not part of what is reported."""
         drop: set[int] = set()
         for c in root.rights:
+            if self._shared_report(c):
+                # "said it was opposed and warned X to…": the second report is the speaker's
+                drop.update(t.i for t in c.subtree)
+                drop.update(t.i for t in root.rights if t.dep_ == "cc" and t.i < c.i)
+                continue
             if c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG":
                 prev = self.doc[c.left_edge.i - 1] if c.left_edge.i > 0 else None
                 if prev is not None and prev.text in (",", "—", "–", "-"):
                     drop.update(t.i for t in c.subtree)
                     drop.add(prev.i)
         return [t for t in root.subtree if t.i not in drop]
+
+    def _shared_report(self, tok: Token) -> bool:
+        """A reporting verb coordinated into another's reported clause whose subject is a
+        pronoun: "China said it was opposed and warned Ruritania…" (China warned)."""
+        head = tok.head
+        return (
+            tok.dep_ == "conj"
+            and head.dep_ == "ccomp"
+            and self.lex.cue_verb(tok) is not None
+            and self.lex.cue_verb(head.head) is not None
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+            and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in head.children)
+        )
+
+    def _misread_clause(self, tok: Token, children: list[Token]) -> tuple[Token, int] | None:
+        """A reported clause the parser attached otherwise: an adverbial clause with a subject
+        and no conjunction ("said after the meeting he would not accept…", "tweeted in the
+        night that X was…", "that" read as an adverb), or a "that" clause read as a relative
+        clause of the addressee ("told a meeting of leaders that few people understood…")."""
+        for c in children:
+            if c.dep_ != "advcl" or c.i < tok.i or c.left_edge.i < tok.i:
+                continue
+            subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+            if subj is None or any(
+                (g.dep_ == "mark" and g.lower_ != "that") or g.tag_ == "WRB" for g in c.children
+            ):
+                continue  # "said when the vote came he…": a time clause, not the report
+            that = self.doc[subj.left_edge.i - 1]
+            if that.lower_ == "that" and that.head.i == c.i:
+                return c, that.i  # "tweeted in the night that X was…"
+            if c.left_edge.lower_ != "that":
+                return c, subj.left_edge.i  # "said after the meeting he would…"
+        dobj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
+        if dobj is None:
+            return None
+        for t in dobj.subtree:
+            if (
+                t.dep_ == "relcl"
+                and t.left_edge.lower_ == "that"
+                and t.left_edge.dep_ == "mark"
+                and any(g.dep_ == "nsubj" for g in t.children)
+            ):
+                return t, t.left_edge.i
+        return None
 
     def _predicate(self, tok: Token, dobj: Token) -> list[Token]:
         """What a naming verb ("call", "describe", "label") says its object is: an object
@@ -74,6 +123,10 @@ class ContentRules(SpeakerRules):
         if ccomp:
             toks = [t for c in ccomp for t in self._clause(c)]
             return self.span_of(toks)
+        misread = self._misread_clause(tok, children)
+        if misread is not None:
+            clause, first = misread
+            return self.span_of([t for t in self._clause(clause) if t.i >= first])
         xcomp = next((c for c in children if c.dep_ == "xcomp"), None)
         dobj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
         if xcomp is not None and base in lex.xcomp_content and xcomp.i > tok.i:

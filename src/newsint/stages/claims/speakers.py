@@ -72,6 +72,10 @@ class SpeakerRules(ExtractorBase):
                     f"subject “{repaired.text}” taken from the start of the sentence",
                     None,
                 )
+        if tok.dep_ == "conj" and self._shared_report(tok):  # type: ignore[attr-defined]
+            src, _, _ = self._speaker(tok.head.head, depth + 1)
+            if src is not None:
+                return src, f"speaker taken from “{tok.head.head.text}”", tok.head.head.i
         if depth < self.cfg.inherit_depth and tok.dep_ in (
             "advcl",
             "xcomp",

@@ -118,6 +118,10 @@ class VerbRules(ContentRules):
             content = self._content(
                 content_from, verb_base(content_from.lower_, lex.cue_verbs, lex.irregular) or base
             )
+            if content is None and content_from is not tok:
+                # "plans to release its analysis": the plan is the content, not the release
+                content = self._content(tok, base)
+                cue_toks = [t for t in cue_toks if t.i != content_from.i]
             if content is None:
                 return None
             src, note, inherited = self._speaker(tok)
