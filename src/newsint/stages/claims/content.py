@@ -193,7 +193,8 @@ class ContentRules(SpeakerRules):
         ):
             addressee = base in _ADDRESSEE_VERBS or self._evidence_only(tok, base)
             pronoun = dobj.pos_ == "PRON" and dobj.lower_ not in ("this", "that", "it")
-            if not addressee and not pronoun:
+            if not addressee and (not pronoun or base in lex.criticism):
+                # "blasted him for not paying taxes": the target with the reason
                 return self.span_of(self._object_and_rest(tok, dobj))
         if base in lex.prep_content:
             for c in children:

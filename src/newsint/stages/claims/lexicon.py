@@ -18,6 +18,7 @@ from newsint.text.outlets import load_outlets
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+_ASSERTED = ("stance", "criticism")
 STATUS_GROUPS = (
     "asserted",
     "alleged",
@@ -26,6 +27,7 @@ STATUS_GROUPS = (
     "uncertain",
     "intention",
     "stance",
+    "criticism",
 )
 
 
@@ -42,6 +44,8 @@ class Lexicon:
     clause_verbs: frozenset[str]
     prep_content: dict[str, frozenset[str]]  # verb -> prepositions whose object is content
     cue_extenders: frozenset[str]
+    criticism: frozenset[str]  # verbs of attack that report only with a target or a reason
+    criticism_preps: frozenset[str]  # prepositions giving the reason ("attacked her for…")
     xcomp_content: frozenset[str]
     evidence_verbs: frozenset[str]
     irregular: dict[str, str]
@@ -155,8 +159,8 @@ def _groups(table: dict[str, list[str]]) -> dict[str, str]:
     out: dict[str, str] = {}
     for status in STATUS_GROUPS:
         for word in table.get(status, []):
-            # a stance is a position its holder asserts
-            out.setdefault(word.lower(), "asserted" if status == "stance" else status)
+            # a stance or a criticism is a position its holder asserts
+            out.setdefault(word.lower(), "asserted" if status in _ASSERTED else status)
     unknown = set(table) - set(STATUS_GROUPS)
     if unknown:
         raise ValueError(f"claims.toml: unknown status group(s) {sorted(unknown)}")
@@ -198,6 +202,8 @@ def lexicon() -> Lexicon:
         clause_verbs=_set(data["object_content"]["clause_verbs"]),
         prep_content={k: _set(v) for k, v in data["prep_content"].items()},
         cue_extenders=_set(data["cue_extenders"]["verbs"]),
+        criticism=_set(data["cue_verbs"]["criticism"]),
+        criticism_preps=_set(data["criticism"]["reason_preps"]),
         xcomp_content=_set(data["xcomp_content"]["verbs"]),
         evidence_verbs=_set(data["evidence_verbs"]["verbs"]),
         irregular={k.lower(): v.lower() for k, v in data["irregular"].items()},
