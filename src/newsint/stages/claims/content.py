@@ -117,6 +117,8 @@ class ContentRules(SpeakerRules):
     def _content(self, tok: Token, base: str) -> tuple[int, int] | None:
         lex = self.lex
         children = list(tok.children)
+        if base in lex.prep_only:
+            return self._prep_object(children, base)
         ccomp = [c for c in children if c.dep_ == "ccomp"]
         if len({c.i > tok.i for c in ccomp}) > 1:
             ccomp = [c for c in ccomp if c.i > tok.i]  # one side only: the other is a misparse
@@ -196,12 +198,9 @@ class ContentRules(SpeakerRules):
             if not addressee and (not pronoun or base in lex.criticism):
                 # "blasted him for not paying taxes": the target with the reason
                 return self.span_of(self._object_and_rest(tok, dobj))
-        if base in lex.prep_content:
-            for c in children:
-                if c.dep_ in ("prep", "prt") and c.lower_ in lex.prep_content[base]:
-                    obj = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
-                    if obj is not None:
-                        return self.span_of(list(obj.subtree))
+        prep_object = self._prep_object(children, base)
+        if prep_object is not None:
+            return prep_object
         # "This information was revealed in a document": the passive subject is the content
         if any(c.dep_ == "auxpass" for c in children) and base in lex.object_ok:
             subj = next((c for c in children if c.dep_ == "nsubjpass"), None)
@@ -227,6 +226,16 @@ class ContentRules(SpeakerRules):
         q = self._quote_before(tok)
         if q is not None:
             return (q.start, q.end)
+        return None
+
+    def _prep_object(self, children: list[Token], base: str) -> tuple[int, int] | None:
+        """ "warned of a stalemate", "spoke about the deal": the object of the verb's
+        content preposition."""
+        for c in children:
+            if c.dep_ in ("prep", "prt") and c.lower_ in self.lex.prep_content.get(base, ()):
+                obj = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None:
+                    return self.span_of(list(obj.subtree))
         return None
 
     def _quoted_subject(self, tok: Token) -> tuple[tuple[int, int], Token] | None:

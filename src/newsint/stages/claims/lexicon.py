@@ -43,6 +43,7 @@ class Lexicon:
     naming_verbs: frozenset[str]
     clause_verbs: frozenset[str]
     prep_content: dict[str, frozenset[str]]  # verb -> prepositions whose object is content
+    prep_only: frozenset[str]  # verbs whose only content is that prepositional object
     cue_extenders: frozenset[str]
     criticism: frozenset[str]  # verbs of attack that report only with a target or a reason
     criticism_preps: frozenset[str]  # prepositions giving the reason ("attacked her for…")
@@ -200,7 +201,10 @@ def lexicon() -> Lexicon:
         sourceless_passive=_set(data["sourceless_passive"]["verbs"]),
         naming_verbs=_set(data["object_content"]["naming_verbs"]),
         clause_verbs=_set(data["object_content"]["clause_verbs"]),
-        prep_content={k: _set(v) for k, v in data["prep_content"].items()},
+        prep_content={
+            k: _set(v) for k, v in data["prep_content"].items() if k != "prep_only"
+        },
+        prep_only=_set(data["prep_content"]["prep_only"]),
         cue_extenders=_set(data["cue_extenders"]["verbs"]),
         criticism=_set(data["cue_verbs"]["criticism"]),
         criticism_preps=_set(data["criticism"]["reason_preps"]),
