@@ -6,7 +6,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsint.stages.claims.context import _ADDRESSEE_VERBS, _infinitive_complement
+from newsint.stages.claims.context import (
+    _ADDRESSEE_VERBS,
+    _infinitive_complement,
+    _inside_quote,
+)
 from newsint.stages.claims.lexicon import noun_base, verb_base
 from newsint.stages.claims.quotes import Quote
 from newsint.stages.claims.speakers import SpeakerRules
@@ -298,7 +302,11 @@ class ContentRules(SpeakerRules):
 
     def _quote_before(self, tok: Token) -> Quote | None:
         """ "“…,” he said" where the parser did not tie the quote to the verb."""
-        subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i]
+        subj = [
+            c
+            for c in tok.children
+            if c.dep_ == "nsubj" and c.i < tok.i and not _inside_quote(self.quotes, c.idx)
+        ]
         left = subj[0].left_edge.idx if subj else tok.idx
         for q in self.quotes:
             adjacent = q.end <= left and not self.text[q.end : left].strip(" ,")

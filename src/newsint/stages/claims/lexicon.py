@@ -106,7 +106,14 @@ class Lexicon:
 
     def cue_verb(self, token: Token) -> str | None:
         if not token.tag_.startswith("VB") and token.pos_ not in {"VERB", "AUX"}:
-            return None
+            # "The campaign plans to employ…" tagged a plural noun: a root with a subject and
+            # an infinitive is a verb whatever its tag
+            if not (
+                token.dep_ == "ROOT"
+                and any(c.dep_ == "nsubj" for c in token.children)
+                and any(c.dep_ == "xcomp" for c in token.children)
+            ):
+                return None
         return self.verb_base(token, self.cue_verbs)
 
     def noun_base(self, word: str, words: frozenset[str] | dict[str, Any]) -> str | None:
