@@ -34,20 +34,9 @@ class NounRules(ExtractorBase):
             ):
                 clause = c
                 break
-        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-        if clause is None and owner is not None and lex.cue_nouns[noun] == "intention":
-            # "the president's decision to reopen talks": the owner's plan
-            clause = next(
-                (
-                    c
-                    for c in tok.children
-                    if c.dep_ == "acl"
-                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                ),
-                None,
-            )
         if clause is None:
             return None
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         if owner is None:
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
