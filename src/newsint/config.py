@@ -187,6 +187,7 @@ class Corpus(Section):
     story_min_similarity: float
     story_cosine_weight: float
     story_year_penalty: float
+    story_published_year_weight: float
     story_block_max_articles: int
     story_idf_ceiling: float
     story_idf_unknown_zipf: float
