@@ -44,6 +44,7 @@ class Language(Section):
     max_chars: int
     min_letters: int
     min_probability: float
+    english: list[str]
 
 
 class Clean(Section):

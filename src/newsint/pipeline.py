@@ -28,6 +28,7 @@ from newsint.stages.base import (
     Stage,
     StageFactory,
     Work,
+    runs_on,
     versioned,
 )
 
@@ -146,10 +147,14 @@ class Pipeline:
         batch = [Work(a) for a in analyses]
         where = (batch[0].analysis.article.source or "") if len(batch) == 1 else "a batch"
         limits = self.config.limits
+        english = frozenset(self.config.language.english)
         with self.lock, deadline(limits.article_seconds * len(batch)):
             for stage in self.stages:
+                targets = runs_on(stage, batch, english)  # English-only stages skip the rest
+                if not targets:
+                    continue
                 try:
-                    stage(batch)
+                    stage(targets)
                 except NewsintError:
                     raise
                 except BudgetExceeded as exc:
