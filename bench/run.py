@@ -149,6 +149,7 @@ class Timed:
         self.name = stage.name
         self.requires = stage.requires
         self.assigns = stage.assigns
+        self.english_only = getattr(stage, "english_only", False)
         self.seconds = 0.0
         self.cpu_seconds = 0.0
 
