@@ -405,7 +405,10 @@ def show_single(result: dict[str, Any], console: Console) -> None:
             f"HTML to text: {html['pages']} pages, reader + clean "
             f"{html['newsint']['cpu_seconds']:.2f} CPU s against trafilatura.extract "
             f"{html['trafilatura']['cpu_seconds']:.2f}: {html['cost']['cpu']:.3f}× (CPU), "
-            f"{html['cost']['wall']:.3f}× (wall)"
+            f"{html['cost']['wall']:.3f}× (wall); against extract(with_metadata=True) "
+            f"{html['trafilatura_with_metadata']['cpu_seconds']:.2f}: "
+            f"{html['cost_with_metadata']['cpu']:.3f}× (CPU), "
+            f"{html['cost_with_metadata']['wall']:.3f}× (wall)"
         )
     elif html is None:
         console.print("[dim]HTML to text: skipped (no --html pages)[/]")
