@@ -62,9 +62,10 @@ sys.path.insert(0, str(HERE))
 import single  # noqa: E402  (bench/single.py, beside this file)
 
 AEB = Path("extraction") / "aeb"
-# Runs of each side besides the per-stage profile: one at a time and batched (2 sides each),
-# analyze() calls (2 sides): what the start-up estimate multiplies the warm-up time by.
-ESTIMATE_RUNS = 6
+# What the start-up estimate multiplies a warm article's time (newsint) by, per article and
+# run: the profile, one-at-a-time and batched comparisons each run newsint and a spaCy parse
+# (about 0.6 of newsint's time).
+ESTIMATE_SIDES = 3 * 1.6
 HTML_SECONDS_PER_PAGE = 0.05  # both sides of the HTML comparison, for the estimate only
 FALLBACK = HERE / "paragraphs.toml"
 ARTICLE_SUFFIXES = {".txt", ".html", ".json", ".jsonl"}
@@ -234,16 +235,16 @@ def bench(
     startup = time.perf_counter() - start
 
     warm = make_articles(material, WARMUP_ARTICLES, seed + 1)
-    warm_start = time.perf_counter()
     run_spacy(nlp, run_newsint(pipeline, timed, warm).texts, config.nlp.batch_size)
-    per_article = (time.perf_counter() - warm_start) / WARMUP_ARTICLES
+    # the first run allocates and fills caches: the second says what an article costs
+    per_article = run_newsint(pipeline, timed, warm).seconds / WARMUP_ARTICLES
     html_pages = len(pages or [])
-    estimate = per_article * repeat * (n * (1 + ESTIMATE_RUNS) + calls * 2) + (
+    estimate = per_article * repeat * (n * ESTIMATE_SIDES + calls * 2) + (
         HTML_SECONDS_PER_PAGE * html_pages * (repeat + 1)
     )
     progress(
-        f"this will take about {estimate / 60:.0f} min ({per_article:.2f} s an article here, "
-        f"both sides; {repeat} runs of each side)"
+        f"this will take about {estimate / 60:.0f} min ({per_article:.2f} s an article here "
+        f"now; {repeat} runs of each side)"
     )
 
     # Alternate the two sides and keep each one's fastest run: other processes on a shared
