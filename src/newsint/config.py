@@ -72,6 +72,8 @@ class Html(Section):
 class Nlp(Section):
     models: list[str]
     exclude: list[str]
+    fast_attributes: bool
+    attribute_cache_entries: int
     batch_size: int
     n_process: int
     max_piece_chars: int
