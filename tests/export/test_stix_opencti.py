@@ -147,7 +147,9 @@ def test_no_identity_is_shared_across_articles_unless_named() -> None:
             names = {o["name"] for o in same}
             assert names <= named | outlets, names
     local = {text.casefold() for _, text in LOCAL_SOURCES}
-    assert not [o["name"] for o in objects if o["type"] == "identity" and o["name"].casefold() in local]
+    assert not [
+        o["name"] for o in objects if o["type"] == "identity" and o["name"].casefold() in local
+    ]
     # The one named person is one OpenCTI entity across both articles, as it should be.
     okafor = [o for o in objects if o["type"] == "identity" and o["name"] == "Nadia Okafor"]
     assert {opencti_identity_key(o["name"], o["identity_class"]) for o in okafor} == {
@@ -160,7 +162,13 @@ def test_local_sources_stay_in_their_note() -> None:
     objects = stix_objects(two_stories())
     notes = [o for o in objects if o["type"] == "note" and o.get("x_newsint_article")]
     for kind, text in LOCAL_SOURCES:
-        holding = [n for n in notes if any(c["text"] == text.capitalize() or c["text"] == text for c in n["x_newsint_chain"])]
+        holding = [
+            n
+            for n in notes
+            if any(
+                c["text"] == text.capitalize() or c["text"] == text for c in n["x_newsint_chain"]
+            )
+        ]
         assert len(holding) == 2, text  # one note per article, each in its own report
         for n in holding:
             link = next(c for c in n["x_newsint_chain"] if c["text"].casefold() == text.casefold())
