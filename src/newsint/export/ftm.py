@@ -209,7 +209,7 @@ def _claim(
         summary += f"; grade {grade.code}"
     if claim.chain:
         summary += f"; chain: {chain_text(claim.chain)}"
-    keywords = [claim.status, claim.polarity, claim.kind]
+    keywords: list[str] = [claim.status, claim.polarity, claim.kind]
     if grade:
         keywords.append(f"grade:{grade.code}")
     if cluster:
