@@ -1,10 +1,10 @@
 """FollowTheMoney entities (one JSON entity per line), for Aleph, OpenAleph and `ftm` tools.
 
 Written as plain FtM JSON, so the `followthemoney` library (a slow install: it compiles PyICU)
-is not needed to export; the tests validate the output with its model when it is installed
-(`pip install newsint[ftm]`). The mapping (docs/exports.md has the full table):
+is not needed to export; the tests validate the output with its model (a dev dependency).
+The mapping (docs/exports.md has the full table):
 - an article is an `Article` (title, bodyText = the clean text, publishedAt, sourceUrl,
-  publisher, author, language, the countries of the places it names, the people, companies
+  publisher, one author per value, language, the countries of the places it names, the people, companies
   and places it mentions, `story:<id>` in keywords);
 - people and organisations are `Person` / `Organization` (one per corpus entity when resolved
   across articles), with every article naming them as `proof`; a PERSON is a Person only on
