@@ -8,7 +8,6 @@ from collections import Counter
 from typing import Any
 
 import followthemoney
-import pytest
 
 from newsint.export import EXPORTERS, ExportData
 from newsint.export.ftm import ftm_id

@@ -4,8 +4,8 @@ Written as plain FtM JSON, so the `followthemoney` library (a slow install: it c
 is not needed to export; the tests validate the output with its model (a dev dependency).
 The mapping (docs/exports.md has the full table):
 - an article is an `Article` (title, bodyText = the clean text, publishedAt, sourceUrl,
-  publisher, one author per value, language, the countries of the places it names, the people, companies
-  and places it mentions, `story:<id>` in keywords);
+  publisher, one author per value, language, the countries of the places it names, the
+  people, companies and places it mentions, `story:<id>` in keywords);
 - people and organisations are `Person` / `Organization` (one per corpus entity when resolved
   across articles), with every article naming them as `proof`; a PERSON is a Person only on
   the evidence export.kinds asks for (Aleph matches every Person against sanctions lists):
