@@ -135,3 +135,14 @@ def test_every_entity_is_valid_and_unchanged_by_ftm(quote: str) -> None:
             for v in values:
                 cleaned.add(prop, v)
         assert cleaned.to_dict()["properties"] == e["properties"], e["schema"]
+
+
+def test_invisible_format_characters_are_dropped_as_ftm_would() -> None:
+    a = story()
+    okafor = next(e for e in a.entities if e.name == "Nadia Okafor")
+    okafor.name = "Nadia Oka\xadfor\u200b"
+    (person,) = [e for e in entities([a]) if e["schema"] == "Person"]
+    assert person["properties"]["name"] == ["Nadia Okafor"]
+    cleaned = model.make_entity("Person")
+    cleaned.add("name", person["properties"]["name"][0])
+    assert cleaned.get("name") == ["Nadia Okafor"]

@@ -28,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -79,12 +80,22 @@ class _Entities:
         for name, value in props.items():
             values = value if isinstance(value, (list, tuple)) else [value]
             for v in values:
-                if v is None or v == "":
+                text = _visible(str(v)) if v is not None else ""
+                if text == "":
                     continue
                 bucket = properties.setdefault(name, [])
-                if str(v) not in bucket:
-                    bucket.append(str(v))
+                if text not in bucket:
+                    bucket.append(text)
         return eid
+
+
+def _visible(text: str) -> str:
+    """The text without invisible format characters (soft hyphens, zero-width spaces and
+    joiners, direction marks: Unicode category Cf), which FtM's cleaning drops from every
+    value: written so, an entity comes through `ftm validate` unchanged."""
+    if text.isascii():
+        return text
+    return "".join(c for c in text if unicodedata.category(c) != "Cf")
 
 
 def entities(data: ExportData) -> Iterator[dict[str, Any]]:
