@@ -68,3 +68,17 @@ def test_split_authors(author: str | None, names: list[str]) -> None:
 )
 def test_a_person_needs_a_name_shaped_like_one(name: str, kind: str) -> None:
     assert kind_of(entity(name)) == kind
+
+
+@pytest.mark.parametrize(
+    ("name", "roles", "kind"),
+    [
+        ("Abu Musab al-Barnawi", (), "person"),
+        ("Jean d'Alembert", (), "person"),
+        ("Kris Hoce", ("chief executive of the hospital",), "person"),  # the head is "executive"
+        ("Dana Reyes", ("’s regional organiser",), "person"),
+        ("Polar Meadow", ("the bulk carrier",), "unclear"),
+    ],
+)
+def test_particles_and_role_heads(name: str, roles: tuple[str, ...], kind: str) -> None:
+    assert kind_of(entity(name, roles=roles)) == kind

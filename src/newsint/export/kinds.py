@@ -88,7 +88,7 @@ def kind_of(entity: Entity, name: str | None = None) -> Kind:
     entry = gazetteer.lookup(name)
     if entry is not None and entry.kind in ("country", "capital"):
         return "place"
-    if any(_last_word(r.role) in rules.thing_roles for r in entity.roles):
+    if any(_head_noun(r.role) in rules.thing_roles for r in entity.roles):
         return "unclear"
     if not _looks_like_a_name(name, rules):
         return "unclear"
@@ -103,11 +103,26 @@ def _looks_like_a_name(name: str, rules: _Rules) -> bool:
         return False
     if rules.not_in_names.search(name):
         return False
-    return all(w[:1].isupper() or w in rules.particles for w in words)
+    return all(_capitalised(w, rules.particles) for w in words)
 
 
-def _last_word(text: str) -> str:
-    words = name_key(text).split()
+def _capitalised(word: str, particles: frozenset[str]) -> bool:
+    """A word of a name: capitalised, a particle ("von"), or a particle joined to a
+    capitalised word ("al-Barnawi", "d'Alembert")."""
+    if word[:1].isupper() or word in particles:
+        return True
+    parts = re.split(r"[-'’]", word, maxsplit=1)
+    return len(parts) == 2 and parts[0] in particles and parts[1][:1].isupper()
+
+
+_ROLE_TAIL = re.compile(r"\b(?:of|at|for|in|from|with|to|on)\b|,|;|\(")
+
+
+def _head_noun(role: str) -> str:
+    """The head of a role as written before the name: its last word before a preposition
+    ("bulk carrier" → carrier; "chief executive of the hospital" → executive)."""
+    text = role.strip().removeprefix("’s").removeprefix("'s").strip()
+    words = name_key(_ROLE_TAIL.split(text, maxsplit=1)[0]).split()
     return words[-1] if words else ""
 
 
