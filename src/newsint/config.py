@@ -44,6 +44,7 @@ class Language(Section):
     max_chars: int
     min_letters: int
     min_probability: float
+    english: list[str]
 
 
 class Clean(Section):
@@ -225,6 +226,10 @@ class Web(Section):
     graph_max_claims: int
     graph_links_per_entity: int
     graph_iterations: int
+    graph_seed: int
+    graph_spacing: float
+    graph_spread: float
+    graph_label_chars: int
 
 
 class Time(Section):

@@ -39,6 +39,31 @@ def tour_lines() -> list[list[str]]:
 
 
 TOUR = tour_lines()
+ROOT = README.parent
+SAMPLES = "src/newsint/data/demo/inputs/"
+
+
+def sample_lines() -> list[list[str]]:
+    """The tour's ingest lines on the samples shipped with the demo (the others name the
+    reader's own files): each must run as written, offline."""
+    text = README.read_text(encoding="utf-8")
+    block = re.search(r"## Quick tour\s+```sh\n(.*?)```", text, flags=re.DOTALL)
+    assert block
+    lines = []
+    for line in block.group(1).splitlines():
+        words = shlex.split(line.split("#", 1)[0])
+        if words[:2] == ["newsint", "ingest"] and any(w.startswith(SAMPLES) for w in words):
+            lines.append(words[1:])
+    return lines
+
+
+SAMPLE_LINES = sample_lines()
+# What each sample line stores, and what it counts as not an article (robots.txt, feeds, …).
+SAMPLE_RESULTS = {
+    "feeds.opml": (4, {}),
+    "atlas-world.rss": (2, {}),
+    "crawl.warc.gz": (2, {"asset": 3, "feed": 1, "robots": 1, "status": 2}),
+}
 
 
 def test_the_tour_is_found() -> None:
@@ -90,3 +115,60 @@ def test_a_missing_corpus_names_the_file_the_fix_and_the_corpora_beside_it(
     assert "newsint demo" in line and "newsint ingest PATH..." in line
     assert "older-demo.db (give one with --db)" in line
     assert not (tmp_path / "newsint.db").exists()
+
+
+def test_the_tour_names_every_sample() -> None:
+    named = {Path(w).name for words in SAMPLE_LINES for w in words if w.startswith(SAMPLES)}
+    assert named == set(SAMPLE_RESULTS)
+    assert {"nordlicht-schifffahrt.atom", "atlas-world.rss"} < {
+        p.name for p in (ROOT / SAMPLES).iterdir()
+    }
+
+
+def _as_run(words: list[str], *extra: str) -> list[str]:
+    """The tour line with its sample paths made absolute (the README runs in the checkout)."""
+    return [str(ROOT / w) if w.startswith(SAMPLES) else w for w in words] + list(extra)
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh folder whose default database the tour's ingest lines write."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NEWSINT_DB", raising=False)
+    return tmp_path
+
+
+@pytest.mark.parametrize("words", SAMPLE_LINES, ids=[" ".join(w) for w in SAMPLE_LINES])
+def test_each_sample_line_runs(workdir: Path, words: list[str]) -> None:
+    """Fast: the language-free stages only (the full pipeline is the slow test below)."""
+    work = workdir
+    fast = work / "fast.toml"
+    fast.write_text(
+        '[pipeline]\nstages = ["clean", "language"]\n[limits]\nisolate = false\n', encoding="utf-8"
+    )
+    result = runner.invoke(app, _as_run(words, "--config", str(fast), "--format", "json"))
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    added, not_articles = SAMPLE_RESULTS[Path(words[-1]).name]
+    assert (summary["added"], summary["failed"]) == (added, [])
+    assert summary["not_articles"] == not_articles
+    assert (work / "newsint.db").is_file()
+    assert runner.invoke(app, ["stories"]).exit_code == 0
+
+
+@pytest.mark.slow
+def test_the_sample_lines_as_written(after_demo: tuple[Path, str]) -> None:
+    """The full pipeline: the German feed's two articles skip the English-only stages, and the
+    summary says so."""
+    results = []
+    for words in SAMPLE_LINES:
+        result = runner.invoke(app, _as_run(words))
+        assert result.exit_code == 0, result.output
+        assert "Ingest summary" in result.stderr
+        results.append(result.stderr)
+        json_run = runner.invoke(app, _as_run(words, "--format", "json"))
+        assert json_run.exit_code == 0 and json.loads(json_run.stdout)["unchanged"] >= 2
+    assert "not English: English-only stages skipped" in results[0]
+    assert "robots.txt and other crawler files" in results[-1]
+    articles = runner.invoke(app, ["stories", "--format", "json"])
+    assert articles.exit_code == 0

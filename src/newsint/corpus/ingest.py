@@ -30,6 +30,7 @@ from newsint.model import Analysis, Published
 from newsint.readers import Item, Link, read_bytes, read_path, read_stdin, wanted
 from newsint.readers.objectstore import expand_uri, is_store_uri, read_uri
 from newsint.readers.url import Fetched, Fetcher, is_url
+from newsint.stages.base import SKIPPED_NOTE
 from newsint.stages.features.bands import band_keys
 from newsint.stages.features.record import ArticleFeatures, decode
 
@@ -69,6 +70,10 @@ class Summary:
     # stored, but with something to check (an encoding that was a guess)
     warnings: list[Failure] = field(default_factory=list)
     parquet: list[str] = field(default_factory=list)  # Parquet files written (--parquet)
+    # records of web archives that are not articles, by kind (readers.warc.SKIP_KINDS)
+    not_articles: Counter[str] = field(default_factory=Counter)
+    # articles stored without the English-only stages (their language is not one they read)
+    english_only_skipped: int = 0
 
     @property
     def stored(self) -> int:
@@ -92,6 +97,8 @@ class Summary:
             "failed": [f.__dict__ for f in self.failed],
             "warnings": [f.__dict__ for f in self.warnings],
             "parquet": list(self.parquet),
+            "not_articles": dict(sorted(self.not_articles.items())),
+            "english_only_skipped": self.english_only_skipped,
         }
 
 
@@ -222,15 +229,26 @@ class Ingest:
             return
         suffix = TYPE_SUFFIX.get(fetched.content_type)
         yield from read_bytes(
-            fetched.body, url, suffix, self.config, url=fetched.url, charset=fetched.charset
+            fetched.body,
+            url,
+            suffix,
+            self.config,
+            url=fetched.url,
+            charset=fetched.charset,
+            skipped=self.summary.not_articles,
         )
 
     def _follow(self, link: Link, depth: int) -> Iterator[Analysis | InputError | Failure]:
-        """Fetch a link a feed or OPML list gave; a feed's own links are followed once more."""
-        if not self.fetch:
+        """Fetch a link a feed or OPML list gave; a feed's own links are followed once more.
+        A local OPML list's feed files are read from disk (no fetching needed)."""
+        if link.local:
+            found: Iterable[Item] = read_path(link.url, self.config, self.summary.not_articles)
+        elif not self.fetch:
             yield Failure(link.where, "not-fetched", f"{link.url} (run without --no-fetch)")
             return
-        for item in self._read_url(link.url):
+        else:
+            found = self._read_url(link.url)
+        for item in found:
             if isinstance(item, Link):
                 if depth < 2:
                     self.progress.total(1)
@@ -258,10 +276,10 @@ class Ingest:
             elif is_url(source):
                 items = self._read_url(source)
             elif is_store_uri(source, self.config):
-                items = read_uri(source, self.config)
+                items = read_uri(source, self.config, self.summary.not_articles)
             else:
                 before = estimate(source)
-                items = read_path(source, self.config)
+                items = read_path(source, self.config, self.summary.not_articles)
             count = 0
             for item in items:
                 count += 1
@@ -379,6 +397,8 @@ class Ingest:
         else:
             self.summary.added += 1
             self.progress.done("added")
+        if analysis.article.found.get(SKIPPED_NOTE):
+            self.summary.english_only_skipped += 1
         warning = analysis.article.found.get("warning")
         if warning:
             where = analysis.article.source or aid

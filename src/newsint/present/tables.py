@@ -42,6 +42,7 @@ from newsint.corpus.queries.records import (
     TreeNode,
 )
 from newsint.model import TimelineEntry, chain_text
+from newsint.readers.rules import SKIP_KINDS
 
 DASH = "—"
 
@@ -354,6 +355,10 @@ def summary_table(summary: Summary, seconds: float | None = None) -> RenderableT
     if summary.skipped:
         _row(table, "skipped", len(summary.skipped))
     _row(table, "failed", len(summary.failed))
+    if summary.english_only_skipped:
+        _row(table, "not English: English-only stages skipped", summary.english_only_skipped)
+    for kind, n in sorted(summary.not_articles.items()):
+        _row(table, f"not articles in archives: {SKIP_KINDS.get(kind, kind)}", n)
     parts: list[RenderableType] = [table]
     if summary.failed:
         reasons = _table("reason", "n", "example", title="Failures")

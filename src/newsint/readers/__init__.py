@@ -2,7 +2,9 @@
 
 `read_path` yields one item per article: an Analysis, or an InputError that says which input
 failed and why. A failure never stops the batch. Feeds and OPML lists may also yield a Link: a
-URL to fetch (the ingest fetches it; `analyze` reports it).
+URL to fetch (the ingest fetches it; `analyze` reports it). Records of a web archive that are
+not articles (robots.txt, feeds, assets, redirects) are counted into the `skipped` tally a caller
+may pass, by kind (readers.warc.SKIP_KINDS).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import gzip
 import io
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -74,14 +77,20 @@ def read_bytes(
     config: Config | None = None,
     url: str | None = None,
     charset: str | None = None,
+    skipped: Counter[str] | None = None,
+    folder: Path | None = None,
 ) -> Iterator[Item]:
     """Read an in-memory input; `suffix` picks the reader (sniffed from the content if None).
+
+    `folder`: the local folder the input was read from, where an OPML list's relative feed
+    paths are looked up (None for fetched and uploaded inputs: they name URLs only).
 
     `url` is where the bytes were fetched from, for inputs that do not name their own URL;
     `charset` what its server declared (the Content-Type header's charset), if anything.
     """
     config = config or default_config()
-    yield from _dated(_read_bytes(data, where, suffix, config, url, charset), where, config)
+    items = _read_bytes(data, where, suffix, config, url, charset, skipped, folder)
+    yield from _dated(items, where, config)
 
 
 def _read_bytes(
@@ -91,6 +100,8 @@ def _read_bytes(
     config: Config,
     url: str | None,
     charset: str | None,
+    skipped: Counter[str] | None = None,
+    folder: Path | None = None,
 ) -> Iterator[Item]:
     try:
         suffix = (suffix or "").lower()
@@ -110,9 +121,9 @@ def _read_bytes(
         elif suffix in FEED_SUFFIXES:
             yield from read_feed(data, where, config, url=url)
         elif suffix == ".opml":
-            yield from read_opml(data, where)
+            yield from read_opml(data, where, folder)
         elif suffix in WARC_SUFFIXES:
-            yield from read_warc(io.BytesIO(data), where, config)
+            yield from read_warc(io.BytesIO(data), where, config, skipped)
         else:
             raise UnsupportedFormat(
                 where,
@@ -136,8 +147,11 @@ def _suffix_of(path: Path) -> str:
     return suffixes[-1] if suffixes else ""
 
 
-def read_path(path: str | Path, config: Config | None = None) -> Iterator[Item]:
-    """Read one file (any supported kind, optionally gzipped)."""
+def read_path(
+    path: str | Path, config: Config | None = None, skipped: Counter[str] | None = None
+) -> Iterator[Item]:
+    """Read one file (any supported kind, optionally gzipped); `skipped` counts the records of
+    a web archive that are not articles."""
     config = config or default_config()
     path = Path(path)
     where = str(path)
@@ -153,7 +167,7 @@ def read_path(path: str | Path, config: Config | None = None) -> Iterator[Item]:
             # size limit, each record is limited instead.
             try:
                 with path.open("rb") as stream:
-                    yield from _dated(read_warc(stream, where, config), where, config)
+                    yield from _dated(read_warc(stream, where, config, skipped), where, config)
             except OSError as exc:
                 raise NotFound(
                     where, f"cannot read it ({exc.strerror})", "check its permissions"
@@ -182,7 +196,7 @@ def read_path(path: str | Path, config: Config | None = None) -> Iterator[Item]:
             return
         if suffix == ".gz":
             suffix = ""
-    yield from read_bytes(data, where, suffix or None, config)
+    yield from read_bytes(data, where, suffix or None, config, skipped=skipped, folder=path.parent)
 
 
 def _stream_jsonl(path: Path, where: str, config: Config) -> Iterator[Item]:

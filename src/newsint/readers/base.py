@@ -19,7 +19,8 @@ class Link:
     """A URL a reader found but did not read itself: a feed entry's page, a feed in an OPML list.
 
     The ingest fetches it when fetching is allowed; `published` is the date the feed gave, used
-    only when the page itself has none.
+    only when the page itself has none. `local`: the URL is a file path (a feed an OPML list on
+    this machine names by a relative path), read from disk rather than fetched.
     """
 
     url: str
@@ -27,6 +28,7 @@ class Link:
     kind: Literal["article", "feed"]
     title: str | None = None
     published: str | None = None
+    local: bool = False
 
 
 def site_of(url: str | None) -> str | None:
@@ -37,6 +39,15 @@ def site_of(url: str | None) -> str | None:
     if not host:
         return None
     return host[4:] if host.startswith("www.") else host
+
+
+def language_code(value: object) -> str | None:
+    """The ISO 639-1 code of a metadata language tag ("de-DE", "en_GB", "DE" -> "de"), None when
+    it is not one."""
+    if not isinstance(value, str):
+        return None
+    code = value.strip().replace("_", "-").split("-", 1)[0].lower()
+    return code if len(code) == 2 and code.isascii() and code.isalpha() else None
 
 
 def normalise_date(value: object) -> str | None:
@@ -109,11 +120,15 @@ def make_analysis(
     published: str | None = None,
     published_evidence: str | None = None,
     found: dict[str, str] | None = None,
+    language: str | None = None,
 ) -> Analysis:
     """Build the pre-cleaning Analysis. The id hashes URL and text, not the path or the clock,
     so the same article read twice gets the same id while a syndicated copy on another site
-    gets its own."""
+    gets its own. `language`: what the input's metadata says (the language stage checks it)."""
     url = url or None
+    language = language_code(language)
+    if language:
+        found = {**(found or {}), "language": "metadata"}
     meta = ArticleMeta(
         id=stable_id("art", url or "", raw),
         title=(title or "").strip() or None,
@@ -125,6 +140,7 @@ def make_analysis(
             if published
             else Published()
         ),
+        **({"language": language} if language else {}),
         source=source,
         format=fmt,
         content_hash=content_hash(raw),

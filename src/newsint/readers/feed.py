@@ -3,6 +3,10 @@
 XML from the web can carry entity bombs and external entities; defusedxml refuses those before
 feedparser sees a byte. Entries carrying their full text become articles; entries with only a
 summary become links to fetch (the page holds the article).
+
+The outlet of an entry is the site, never a section: a feed titled "Atlas News Agency – World"
+is Atlas News Agency's, and its "Business" feed is the same outlet's (otherwise one outlet splits
+into per-section outlets and the corpus counts it as several independent sources).
 """
 
 from __future__ import annotations
@@ -12,7 +16,9 @@ import json
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import feedparser
 from defusedxml import DefusedXmlException
@@ -22,7 +28,9 @@ from lxml import html as lxml_html
 from newsint.config import Config
 from newsint.errors import EmptyInput, InputError, ParseProblem
 from newsint.model import Analysis
-from newsint.readers.base import Link, make_analysis, normalise_date
+from newsint.readers.base import Link, language_code, make_analysis, normalise_date, site_of
+from newsint.readers.rules import reader_rules
+from newsint.text.outlets import load_outlets
 
 # Elements after which a line break belongs when an HTML fragment becomes text.
 _BLOCKS = frozenset(
@@ -140,6 +148,51 @@ def _json_feed(data: bytes) -> dict[str, Any] | None:
     return {"feed": {"title": obj.get("title")}, "entries": entries, "bozo": False}
 
 
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def _names_site(part: str, domain: str) -> bool:
+    """Whether a part of a feed title is the name of the site at `domain`: its letters make the
+    domain's name ("Harbour Times" at harbourtimes.example), or its initials do ("KNA")."""
+    labels = [_letters(label) for label in domain.split(".")[:-1]]
+    letters = _letters(part)
+    initials = "".join(w[0] for w in re.findall(r"\w+", part.lower()))
+    for label in labels:
+        if len(label) < 3 or label in {"www", "news", "feeds", "rss", "m"}:
+            continue
+        if letters.startswith(label) or label.startswith(letters) or label == initials:
+            return True
+    return False
+
+
+def site_name(title: str | None, domain: str | None) -> str | None:
+    """The outlet a feed belongs to: the name of a known outlet publishing at `domain`
+    (data/outlets.toml), else the part of the feed's title that names the site (not the
+    section), else the domain."""
+    if domain:
+        known = load_outlets().by_site(domain)
+        if known is not None:
+            return known.name
+    title = (title or "").strip()
+    if not title:
+        return domain
+    rules = reader_rules()
+    parts = [title]
+    for sep in rules.title_separators:
+        parts = [piece.strip() for part in parts for piece in part.split(sep) if piece.strip()]
+    if domain:
+        for part in parts:
+            if _names_site(part, domain):
+                return part
+    named = [p for p in parts if p.lower() not in rules.sections]
+    if len(parts) == 1:
+        return named[0] if named else domain
+    # Several parts and the domain names none: the first that is no section is the outlet
+    # ("Atlas News Agency – World"); a title of sections only says nothing about it.
+    return named[0] if named else domain
+
+
 def read_feed(
     data: bytes, where: str, config: Config, url: str | None = None
 ) -> Iterator[Analysis | Link | InputError]:
@@ -158,12 +211,15 @@ def read_feed(
                 where, f"not a readable RSS/Atom feed ({problem})", "check it is a feed"
             )
         raise EmptyInput(where, "the feed has no entries", "check the feed URL or file")
-    site = (parsed.get("feed", {}) or {}).get("title") or None
+    feed = parsed.get("feed", {}) or {}
+    home = feed.get("link") or url
+    language = language_code(feed.get("language"))
     limit = config.ingest.max_feed_entries
     for i, entry in enumerate(entries[:limit], start=1):
         label = f"{where}#{i}"
+        site = site_name(feed.get("title"), site_of(home) or site_of(entry.get("link")))
         try:
-            yield _entry(entry, label, site, config)
+            yield _entry(entry, label, site, config, language)
         except InputError as err:
             yield err
     if len(entries) > limit:
@@ -174,7 +230,18 @@ def read_feed(
         )
 
 
-def _entry(entry: Any, label: str, site: str | None, config: Config) -> Analysis | Link:
+def _entry_language(entry: Any) -> str | None:
+    """What an entry's own metadata says of its language (Atom xml:lang on its content)."""
+    for detail in [*(entry.get("content") or []), entry.get("summary_detail") or {}]:
+        code = language_code(detail.get("language"))
+        if code:
+            return code
+    return None
+
+
+def _entry(
+    entry: Any, label: str, site: str | None, config: Config, language: str | None = None
+) -> Analysis | Link:
     title = (entry.get("title") or "").strip() or None
     link = entry.get("link") or None
     published, evidence = _entry_date(entry)
@@ -194,11 +261,16 @@ def _entry(entry: Any, label: str, site: str | None, config: Config) -> Analysis
         published=published,
         published_evidence=evidence,
         found={"text": "feed content", **({"date": "feed"} if published else {})},
+        language=_entry_language(entry) or language,
     )
 
 
-def read_opml(data: bytes, where: str) -> Iterator[Link | InputError]:
-    """The feeds an OPML subscription list names (outline elements with an xmlUrl)."""
+def read_opml(data: bytes, where: str, folder: Path | None = None) -> Iterator[Link | InputError]:
+    """The feeds an OPML subscription list names (outline elements with an xmlUrl).
+
+    A list read from this machine (`folder` given) may name feed files by a path relative to it
+    (a sample set, a crawler's output folder): those are read from disk, not fetched.
+    """
     check_xml(data, where)
     try:
         root = SafeET.fromstring(data, forbid_dtd=False, forbid_entities=True)
@@ -212,4 +284,10 @@ def read_opml(data: bytes, where: str) -> Iterator[Link | InputError]:
     if not feeds:
         raise EmptyInput(where, "no feeds (outline xmlUrl) in the OPML file", "check the file")
     for i, feed in enumerate(dict.fromkeys(feeds), start=1):
-        yield Link(feed, f"{where}#{i}", "feed")
+        label = f"{where}#{i}"
+        scheme = urlsplit(feed).scheme.lower()
+        if folder is not None and scheme in {"", "file"}:
+            path = Path(urlsplit(feed).path if scheme == "file" else feed)
+            yield Link(str(folder / path), label, "feed", local=True)
+        else:
+            yield Link(feed, label, "feed")

@@ -21,6 +21,7 @@ URL_FIELDS = ("url", "link")
 DATE_FIELDS = ("date_publish", "published", "date", "datePublished", "pubDate")
 SITE_FIELDS = ("source_domain", "site", "sitename")
 AUTHOR_FIELDS = ("authors", "author", "byline")
+LANGUAGE_FIELDS = ("language", "lang", "inLanguage")
 
 
 def _first(record: dict[str, Any], fields: tuple[str, ...]) -> tuple[str | None, Any]:
@@ -79,6 +80,7 @@ def from_record(record: object, where: str, fmt: str) -> Analysis:
         published=published,
         published_evidence=f"{found['date']}: {values['date']}" if published else None,
         found=found,
+        language=_first(record, LANGUAGE_FIELDS)[1],
     )
 
 

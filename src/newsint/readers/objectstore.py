@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import io
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 from typing import Any
@@ -99,7 +100,7 @@ def expand_uri(uri: str, config: Config) -> Iterator[str | InputError]:
         yield NotFound(uri, f"cannot list it ({exc})", "check the URI and the credentials")
 
 
-def read_uri(uri: str, config: Config) -> Iterator[Item]:
+def read_uri(uri: str, config: Config, skipped: Counter[str] | None = None) -> Iterator[Item]:
     """Read one object like a local file of the same kind (see readers.read_path)."""
     from newsint.readers import JSONL_SUFFIXES, WARC_SUFFIXES, read_bytes
 
@@ -108,7 +109,7 @@ def read_uri(uri: str, config: Config) -> Iterator[Item]:
         filesystem, path = _filesystem(uri)
         if suffix in WARC_SUFFIXES:  # streamed record by record; warcio reads .gz itself
             with filesystem.open_input_stream(path, compression=None) as stream:
-                yield from read_warc(stream, uri, config)
+                yield from read_warc(stream, uri, config, skipped)
             return
         if suffix in JSONL_SUFFIXES:  # streamed line by line: each article is limited
             with filesystem.open_input_stream(path, compression=None) as raw:
@@ -135,4 +136,4 @@ def read_uri(uri: str, config: Config) -> Iterator[Item]:
         except InputError as err:
             yield err
             return
-    yield from read_bytes(data, uri, suffix or None, config)
+    yield from read_bytes(data, uri, suffix or None, config, skipped=skipped)

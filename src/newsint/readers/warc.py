@@ -3,12 +3,19 @@
 Archives are often gigabytes, so the file is never read whole: each HTML response record goes
 to the HTML reader with its WARC-Target-URI as the article URL. The capture date (WARC-Date)
 stands in for the publication date only when the page states none, and says so.
+
+A crawl captures much besides articles: robots.txt, feeds, style sheets, images, redirects and
+errors. Only pages (data/readers.toml [warc] article_types) with status 200 become articles; the
+rest are skipped and counted by kind in the `skipped` tally the caller passes (the ingest
+summary shows it), so a robots.txt is never analysed as news.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from typing import IO
+from urllib.parse import urlsplit
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -18,10 +25,12 @@ from newsint.errors import EmptyInput, InputError, ParseProblem, TooLarge
 from newsint.model import Analysis, Published
 from newsint.readers.base import normalise_date
 from newsint.readers.html import read_html
+from newsint.readers.rules import SKIP_KINDS, reader_rules
 from newsint.readers.text import read_text
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
-TEXT_TYPES = frozenset({"text/plain"})
+
+__all__ = ["HTML_TYPES", "SKIP_KINDS", "read_warc", "skip_kind"]
 
 
 def _content_type(record: object) -> str:
@@ -32,11 +41,31 @@ def _content_type(record: object) -> str:
     return (value or "").split(";", 1)[0].strip().lower()
 
 
-def read_warc(stream: IO[bytes], where: str, config: Config) -> Iterator[Analysis | InputError]:
-    """One article per HTML (or plain-text) page captured with status 200."""
+def skip_kind(url: str | None, ctype: str, status: str | None) -> str | None:
+    """Why a captured record is not an article ("robots", "feed", "asset", "status"), or None
+    when it may be one."""
+    rules = reader_rules()
+    name = urlsplit(url or "").path.rsplit("/", 1)[-1].lower()
+    if name in rules.crawler_files:
+        return "robots"
+    if status is not None and status != "200":
+        return "status"
+    if ctype in rules.feed_types:
+        return "feed"
+    if ctype not in rules.article_types:
+        return "asset"
+    return None
+
+
+def read_warc(
+    stream: IO[bytes], where: str, config: Config, skipped: Counter[str] | None = None
+) -> Iterator[Analysis | InputError]:
+    """One article per HTML (or plain-text) page captured with status 200; what is not one is
+    counted by kind into `skipped` (see SKIP_KINDS)."""
     limit = config.limits.max_file_bytes
     pages = 0
     records = 0
+    tally: Counter[str] = Counter()
     try:
         iterator = ArchiveIterator(stream, arc2warc=True)
         for record in iterator:
@@ -50,14 +79,17 @@ def read_warc(stream: IO[bytes], where: str, config: Config) -> Iterator[Analysi
                     "raise ingest.max_warc_records to read them",
                 )
                 return
+            status = None
             if record.rec_type == "response" and record.http_headers is not None:
                 status = record.http_headers.get_statuscode()
-                if status != "200":
-                    continue  # redirects, errors: not pages
             ctype = _content_type(record)
-            if ctype not in HTML_TYPES | TEXT_TYPES:
-                continue  # images, scripts, style sheets: not articles
             url = record.rec_headers.get_header("WARC-Target-URI") or None
+            kind = skip_kind(url, ctype, status)
+            if kind is not None:
+                tally[kind] += 1
+                if skipped is not None:
+                    skipped[kind] += 1
+                continue
             data = record.content_stream().read(limit + 1)
             # Only after the read: asking warcio for the offset first empties the stream.
             label = f"{where}@{iterator.get_record_offset()}"
@@ -97,4 +129,10 @@ def read_warc(stream: IO[bytes], where: str, config: Config) -> Iterator[Analysi
         )
         return
     if not pages:
-        yield EmptyInput(where, "no HTML pages with status 200 in the archive", "check the file")
+        counted = ", ".join(f"{n} {kind}" for kind, n in sorted(tally.items()))
+        yield EmptyInput(
+            where,
+            "no HTML pages with status 200 in the archive"
+            + (f" (skipped: {counted})" if counted else ""),
+            "check the file",
+        )

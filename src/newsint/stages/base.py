@@ -55,6 +55,10 @@ class Work:
 class Stage(Protocol):
     """What a stage declares, checked by the pipeline before anything runs:
 
+    (A stage may also declare `english_only = True`: it reads English only (spaCy's English
+    pipeline, English word lists), so the pipeline runs it only on articles in a language of
+    [language] english; see `runs_on`.)
+
     - `name` and `version`: "claims@1" is what a store records as having made an analysis
       (a rule change that changes results bumps the version);
     - `requires`: fields an earlier stage (or the reader) must have assigned;
@@ -70,6 +74,35 @@ class Stage(Protocol):
     assigns: frozenset[str]
 
     def __call__(self, batch: list[Work]) -> None: ...
+
+
+# The key of ArticleMeta.found that notes the English-only stages an article skipped, and why.
+SKIPPED_NOTE = "skipped_stages"
+
+
+def is_english_only(stage: Stage) -> bool:
+    return bool(getattr(stage, "english_only", False))
+
+
+def runs_on(stage: Stage, batch: list[Work], english: frozenset[str]) -> list[Work]:
+    """The items of `batch` a stage runs on. An English-only stage skips articles in other
+    languages (English NER would make "Kiel" a person) and notes it in their analysis; they
+    still reach the language-free stages (copies on characters and numbers, stories on names,
+    numbers and dates)."""
+    if not is_english_only(stage):
+        return batch
+    targets = []
+    for work in batch:
+        meta = work.analysis.article
+        if meta.language in english:
+            targets.append(work)
+            continue
+        done = meta.found.get(SKIPPED_NOTE, "").partition(": ")[0]
+        names = [*(done.split(", ") if done else []), stage.name]
+        meta.found[SKIPPED_NOTE] = (
+            f"{', '.join(names)}: English-only stages, not run on text in {meta.language!r}"
+        )
+    return targets
 
 
 def versioned(stage: Stage) -> str:

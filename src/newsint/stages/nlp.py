@@ -81,6 +81,7 @@ def load_spacy(cfg: Nlp, max_length: int) -> Language:
 
 class NlpStage:
     name = "nlp"
+    english_only = True  # English model and word lists: skipped for other languages
     version = 1
     requires = frozenset({"text"})
     uses: frozenset[str] = frozenset()

@@ -39,6 +39,7 @@ class ClaimsStage:
     """Pipeline stage: fills analysis.claims from the parse (and entities when present)."""
 
     name = "claims"
+    english_only = True  # English model and word lists: skipped for other languages
     version = 2  # 2: statuses from factuality (issue 15)
     requires = frozenset({"text", "doc"})
     # read when present: the stages that assign these must not run after this one

@@ -37,6 +37,7 @@ ENTITY_TYPES = frozenset(get_args(EntityType))
 
 class EntitiesStage:
     name = "entities"
+    english_only = True  # English model and word lists: skipped for other languages
     version = 1
     requires = frozenset({"doc", "text"})
     uses: frozenset[str] = frozenset()

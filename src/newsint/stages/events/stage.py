@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 class EventsStage:
     name = "events"
+    english_only = True  # English model and word lists: skipped for other languages
     version = 2  # 2: factuality, about, unrealised events (issue 15)
     requires = frozenset({"doc"})
     # read when present: the stages that assign these must not run after this one

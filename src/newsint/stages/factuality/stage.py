@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 class FactualityStage:
     name = "factuality"
+    english_only = True  # English model and word lists: skipped for other languages
     version = 1
     requires = frozenset({"doc"})
     uses: frozenset[str] = frozenset()

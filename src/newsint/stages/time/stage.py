@@ -212,6 +212,7 @@ class TimeStage:
     """Pipeline stage: dateline -> publication date (if unknown), then `analysis.times`."""
 
     name = "time"
+    english_only = True  # English model and word lists: skipped for other languages
     version = 1
     requires = frozenset({"text", "doc"})
     uses: frozenset[str] = frozenset()
