@@ -4,6 +4,8 @@ comes from the feed's metadata when it states one. Fictional feeds and outlets."
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsint.config import Config
 from newsint.model import Analysis
@@ -83,3 +85,19 @@ def test_atom_xml_lang_on_the_content(config: Config) -> None:
     (item,) = list(read_bytes(data, "g.atom", ".atom", config))
     assert isinstance(item, Analysis)
     assert item.article.language == "de" and item.article.site == "Gull Bay Post"
+
+
+@given(
+    st.lists(
+        st.sampled_from(["World", "Gull Bay Post", "Business", "Harbour", "Latest"]), max_size=3
+    ),
+    st.sampled_from([" – ", " | ", " - ", ": "]),
+    st.sampled_from([None, "gullbaypost.example", "other.example"]),
+)
+def test_the_outlet_is_a_part_of_the_title_or_the_domain(
+    parts: list[str], sep: str, domain: str | None
+) -> None:
+    title = sep.join(parts)
+    outlet = site_name(title, domain)
+    assert outlet is None or outlet in (domain, title) or outlet in parts
+    assert site_name(title, domain) == outlet  # deterministic

@@ -57,6 +57,7 @@ def normalise_date(value: object) -> str | None:
     if isinstance(value, datetime):
         if value.tzinfo is not None:  # one clock for ordering: UTC, written without an offset
             value = value.astimezone(UTC).replace(tzinfo=None)
+        value = value.replace(microsecond=0)  # a page's milliseconds order nothing
         return (
             value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
         )
