@@ -193,6 +193,22 @@ def site_name(title: str | None, domain: str | None) -> str | None:
     return named[0] if named else domain
 
 
+def _same_site(a: str, b: str) -> bool:
+    return a == b or a.endswith(f".{b}") or b.endswith(f".{a}")
+
+
+def _entry_site(entry: Any, feed_title: str | None, home: str | None) -> str | None:
+    """An entry's outlet: the feed's, unless the entry names its own source (RSS <source>) or
+    links to another site (an aggregator's feed): then that site's."""
+    domain = site_of(entry.get("link"))
+    source = entry.get("source") or {}
+    if source.get("title"):
+        return site_name(source["title"], site_of(source.get("href")) or domain)
+    if domain and home and not _same_site(domain, home):
+        return site_name(None, domain)
+    return site_name(feed_title, home or domain)
+
+
 def read_feed(
     data: bytes, where: str, config: Config, url: str | None = None
 ) -> Iterator[Analysis | Link | InputError]:
@@ -217,7 +233,7 @@ def read_feed(
     limit = config.ingest.max_feed_entries
     for i, entry in enumerate(entries[:limit], start=1):
         label = f"{where}#{i}"
-        site = site_name(feed.get("title"), site_of(home) or site_of(entry.get("link")))
+        site = _entry_site(entry, feed.get("title"), site_of(home))
         try:
             yield _entry(entry, label, site, config, language)
         except InputError as err:
