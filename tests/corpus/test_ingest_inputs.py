@@ -6,13 +6,15 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
+import pytest
 from rich.console import Console
 
 from handmade import article
 from newsint.config import Config, default_config
-from newsint.corpus.ingest import Ingest
+from newsint.corpus.ingest import Ingest, from_feed
 from newsint.corpus.store.store import Store
 from newsint.present.tables import summary_table
+from newsint.readers.base import Link
 from newsint.stages.base import SKIPPED_NOTE
 
 INPUTS = Path(str(resources.files("newsint.data").joinpath("demo", "inputs")))
@@ -56,3 +58,30 @@ def test_articles_that_skipped_english_only_stages_are_counted(tmp_path: Path) -
     assert (summary.added, summary.english_only_skipped) == (2, 1)
     assert summary.to_dict()["english_only_skipped"] == 1
     assert "not English: English-only stages skipped" in shown(summary)
+
+
+@pytest.mark.parametrize(
+    ("found", "site"),
+    [
+        ({}, "Gull Bay Post"),  # the page names no outlet: the feed's
+        ({"sitename": "html"}, "gullbaypost.example"),  # the page named it: kept
+    ],
+)
+def test_a_linked_page_takes_the_feeds_outlet_only_when_it_names_none(
+    found: dict[str, str], site: str
+) -> None:
+    page = article(
+        "The harbour office closed the northern channel.", url="https://gullbaypost.example/a"
+    )
+    page.article.site = "gullbaypost.example"
+    page.article.found.update(found)
+    link = Link(
+        "https://gullbaypost.example/a",
+        "g.rss#1",
+        "article",
+        published="2025-11-09",
+        site="Gull Bay Post",
+    )
+    from_feed(page, link)
+    assert page.article.site == site
+    assert page.article.published.date == "2025-11-09"
