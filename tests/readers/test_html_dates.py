@@ -94,3 +94,13 @@ def test_a_placeholder_stamp_falls_back_to_htmldate(config: Config) -> None:
     (item,) = list(read_bytes(page(head), "museum.html", ".html", config))
     assert isinstance(item, Analysis)
     assert item.article.published.date == "2025-03-02"  # htmldate's, from the URL
+
+
+def test_a_marked_time_among_others() -> None:
+    body = (
+        '<time datetime="2025-02-27T10:00:00Z">related</time>'
+        '<time pubdate datetime="2025-03-04T09:30:00Z">4 March</time>'
+        '<time datetime="2025-03-05T18:00:00Z">a comment</time>'
+    )
+    found = stated_date(f"<html><body>{body}</body></html>", LIMITS)
+    assert found == ("2025-03-04T09:30:00", "html <time datetime>: 2025-03-04T09:30:00Z")

@@ -30,7 +30,8 @@ logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 # ---- the publication time and language a page states (cheap scans: no second parse tree)
 
 _META = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
-_ATTR = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+# name="value", name='value', name=value, or a bare name (<time pubdate>)
+_ATTR = re.compile(r"""([\w:.-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
 _JSON_LD = re.compile(
     r"<script\b[^>]*type\s*=\s*[\"']?application/ld\+json[^>]*>(.*?)</script>",
     re.IGNORECASE | re.DOTALL,
@@ -41,21 +42,22 @@ _HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
 
 def _attrs(tag: str) -> dict[str, str]:
     return {
-        m.group(1).lower(): html_lib.unescape(next(g for g in m.groups()[1:] if g is not None))
+        m.group(1).lower(): html_lib.unescape(next((g for g in m.groups()[1:] if g), ""))
         for m in _ATTR.finditer(tag)
     }
 
 
-def _json_ld_dates(value: Any, keys: tuple[str, ...]) -> list[str]:
-    """Publication times in a JSON-LD value, in document order (objects, lists, @graph)."""
-    found: list[str] = []
+def _json_ld_dates(value: Any, keys: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(key, time) of the publication times in a JSON-LD value, in document order (objects,
+    lists, @graph)."""
+    found: list[tuple[str, str]] = []
     if isinstance(value, list):
         for item in value:
             found += _json_ld_dates(item, keys)
     elif isinstance(value, dict):
         for key in keys:
             if isinstance(value.get(key), str):
-                found.append(value[key])
+                found.append((key, value[key]))
                 break
         for key in ("@graph", "mainEntity", "mainEntityOfPage"):
             found += _json_ld_dates(value.get(key), keys)
@@ -83,9 +85,9 @@ def stated_date(html: str, limits: Limits) -> tuple[str, str] | None:
             data = json.loads(block)
         except ValueError:
             continue  # broken JSON-LD is common; the other forms may still say it
-        for raw in _json_ld_dates(data, rules.date_json_ld):
+        for key, raw in _json_ld_dates(data, rules.date_json_ld):
             if iso := usable(raw):
-                return iso, f"html JSON-LD datePublished: {raw}"
+                return iso, f"html JSON-LD {key}: {raw}"
     times = [_attrs(tag) for tag in _TIME.findall(html)]
     # a <time> marked as the publication time; else the page's only one (several unmarked
     # ones are as likely a comment's or a related story's)
