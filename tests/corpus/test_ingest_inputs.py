@@ -11,7 +11,7 @@ from rich.console import Console
 
 from handmade import article
 from newsint.config import Config, default_config
-from newsint.corpus.ingest import Ingest, from_feed
+from newsint.corpus.ingest import Ingest, Progress, from_feed
 from newsint.corpus.store.store import Store
 from newsint.present.tables import summary_table
 from newsint.readers.base import Link
@@ -85,3 +85,21 @@ def test_a_linked_page_takes_the_feeds_outlet_only_when_it_names_none(
     from_feed(page, link)
     assert page.article.site == site
     assert page.article.published.date == "2025-11-09"
+
+
+def test_the_progress_total_counts_the_articles_of_a_feed_lists_feeds(tmp_path: Path) -> None:
+    class Counting(Progress):
+        def __init__(self) -> None:
+            self.expected = self.settled = 0
+
+        def total(self, n: int) -> None:
+            self.expected += n
+
+        def done(self, outcome: str) -> None:
+            self.settled += 1
+
+    progress = Counting()
+    with Store(str(tmp_path / "p.db")) as store:
+        summary = Ingest(store, fast(), progress=progress).run([str(INPUTS / "feeds.opml")])
+    assert summary.added == 4
+    assert progress.expected == progress.settled == 4

@@ -251,7 +251,6 @@ class Ingest:
         for item in found:
             if isinstance(item, Link):
                 if depth < 2:
-                    self.progress.total(1)
                     yield from self._follow(item, depth + 1)
                 else:
                     yield Failure(item.where, "too-deep", f"{item.url} (links nested too deep)")
@@ -272,15 +271,16 @@ class Ingest:
             else:
                 before = estimate(source)
                 items = read_path(source, self.config, self.summary.not_articles)
+            # The total counts what settles (articles, failures, skips), links followed included:
+            # a feed list's feeds' articles too.
             count = 0
             for item in items:
-                count += 1
-                if count > before:
-                    self.progress.total(1)
-                if isinstance(item, Link):
-                    yield from self._follow(item, 1)
-                else:
-                    yield item
+                settled = self._follow(item, 1) if isinstance(item, Link) else (item,)
+                for result in settled:
+                    count += 1
+                    if count > before:
+                        self.progress.total(1)
+                    yield result
             if count < before:
                 self.progress.total(count - before)
 
