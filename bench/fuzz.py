@@ -1,13 +1,14 @@
 """Fuzz the reader and the analysis with mutated demo and test articles, each under the article
 budget, and count what is not a clean outcome.
 
-    .venv/bin/python bench/fuzz.py [--inputs 10000] [--seed 0] [--jobs 1] [--json out.json]
-                                   [--stages clean,nlp,...]
+    .venv/bin/python bench/fuzz.py [--inputs 10000] [--start 0] [--seed 0] [--jobs 1]
+                                   [--json out.json] [--stages clean,nlp,...]
 
 Each input is a demo article (src/newsint/data/demo) or a test fixture (tests/fixtures), with
 one to three mutations drawn from a seeded generator (the same --seed gives the same inputs;
 an input is named by its index and mutations, so any finding can be replayed with
-`--only INDEX`): byte flips, splices of two articles, confusable letters (Cyrillic and Greek
+`--only INDEX`; a stopped campaign is continued with `--start`, the inputs being the same):
+byte flips, splices of two articles, confusable letters (Cyrillic and Greek
 look-alikes), long punctuation runs, odd dates in the text and in the metadata, huge numbers,
 NUL and control bytes, one endless line, a paragraph repeated, UTF-16 without a byte-order mark.
 
@@ -232,6 +233,9 @@ def read_all(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--inputs", type=int, default=10000)
+    parser.add_argument(
+        "--start", type=int, default=0, help="first input number (continue a stopped campaign)"
+    )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--only", type=int, nargs="*", help="replay these input numbers")
@@ -241,7 +245,7 @@ def main() -> None:
     config = default_config()
     stages = [s for s in args.stages.split(",") if s] or None
     pool = seeds()
-    indices = list(args.only) if args.only else list(range(args.inputs))
+    indices = list(args.only) if args.only else list(range(args.start, args.start + args.inputs))
     tally: dict = {
         "outcomes": Counter(),
         "refused": Counter(),
@@ -296,6 +300,7 @@ def write(args: argparse.Namespace, tally: dict, started: float, partial: bool) 
         "inputs": sum(tally["outcomes"].values()),
         "partial": partial,
         "seed": args.seed,
+        "first": args.start,
         "seconds": round(seconds, 1),
         "outcomes": dict(tally["outcomes"]),
         "refused": dict(tally["refused"]),

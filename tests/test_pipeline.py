@@ -1,10 +1,24 @@
 from __future__ import annotations
 
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
 import pytest
 
+from newsint.api import analyze
+from newsint.config import Config
 from newsint.errors import ConfigError
 from newsint.model import Analysis, ArticleMeta
-from newsint.pipeline import Pipeline, build_stages
+from newsint.pipeline import (
+    Pipeline,
+    build_stages,
+    forget_shared_pipelines,
+    own_pipeline,
+    shared_pipeline,
+)
 from newsint.stages.base import Resources, stage_name
 
 
@@ -88,3 +102,114 @@ def test_stores_record_versioned_stage_names(config) -> None:
     pipeline = Pipeline(config, ["clean"])
     assert pipeline.versioned_names == ["clean@1"]
     assert stage_name("clean@1") == "clean" and stage_name("clean") == "clean"
+
+
+# --------------------------------------------------------------------------- shared pipelines
+
+
+@pytest.fixture
+def fresh_shared() -> Iterator[None]:
+    """Each test starts and ends without shared pipelines (nothing leaks into other tests)."""
+    forget_shared_pipelines()
+    yield
+    forget_shared_pipelines()
+
+
+def _with(config: Config, **clean: Any) -> Config:
+    return config.model_copy(update={"clean": config.clean.model_copy(update=clean)})
+
+
+def test_shared_pipeline_is_built_once_per_configuration(config, fresh_shared) -> None:
+    first = shared_pipeline(config, ["clean"])
+    assert shared_pipeline(config, ["clean"]) is first
+    # an equal configuration read again shares it; a different one gets its own
+    assert shared_pipeline(config.model_copy(deep=True), ["clean"]) is first
+    other = _with(config, title_max_words=config.clean.title_max_words + 1)
+    assert shared_pipeline(other, ["clean"]) is not first
+    assert shared_pipeline(other, ["clean"]).config == other
+    # another stage list is another pipeline over the same resources
+    language = shared_pipeline(config, ["clean", "language"])
+    assert language is not first and language.resources is first.resources
+    assert own_pipeline(config, ["clean"]) is not first
+    assert own_pipeline(config, ["clean"]).resources is first.resources
+
+
+def test_shared_pipeline_builds_once_under_concurrent_callers(
+    config, fresh_shared, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newsint.pipeline as pipeline_module
+
+    built: list[int] = []
+    real = pipeline_module.Pipeline.__init__
+    barrier = threading.Barrier(8)
+
+    def slow_init(self: Pipeline, *args: Any, **kwargs: Any) -> None:
+        built.append(1)
+        time.sleep(0.05)  # wide window for a second builder to slip in, were there no lock
+        real(self, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline_module.Pipeline, "__init__", slow_init)
+
+    def ask() -> Pipeline:
+        barrier.wait()
+        return shared_pipeline(config, ["clean"])
+
+    with ThreadPoolExecutor(8) as pool:
+        got = list(pool.map(lambda _: ask(), range(8)))
+    assert built == [1]
+    assert all(p is got[0] for p in got)
+
+
+def test_shared_pipeline_runs_batches_one_at_a_time(config, fresh_shared) -> None:
+    pipeline = shared_pipeline(config, ["clean"])
+    inside: list[int] = []
+    overlap: list[int] = []
+
+    class Watch:
+        name = "watch"
+        version = 1
+        requires: frozenset[str] = frozenset()
+        uses: frozenset[str] = frozenset()
+        assigns: frozenset[str] = frozenset()
+
+        def __call__(self, batch: list[Any]) -> None:
+            inside.append(1)
+            if len(inside) > 1:
+                overlap.append(1)
+            time.sleep(0.01)
+            inside.pop()
+
+    pipeline.stages.append(Watch())  # type: ignore[arg-type]
+
+    def one(i: int) -> str:
+        item = Analysis(article=ArticleMeta(id=f"t{i}"), text="", raw=f"Story {i} here.\n")
+        return pipeline.run_batch([item])[0].text
+
+    with ThreadPoolExecutor(6) as pool:
+        texts = list(pool.map(one, range(12)))
+    assert texts == [f"Story {i} here." for i in range(12)]
+    assert overlap == []
+
+
+def test_analyze_reuses_the_shared_pipeline(
+    config, fresh_shared, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newsint.api as api
+
+    clean_only = config.model_copy(
+        update={"pipeline": config.pipeline.model_copy(update={"stages": ["clean"]})}
+    )
+    built: list[Pipeline] = []
+    real = api.shared_pipeline
+
+    def counted(cfg: Config) -> Pipeline:
+        p = real(cfg)
+        if p not in built:
+            built.append(p)
+        return p
+
+    monkeypatch.setattr(api, "shared_pipeline", counted)
+    a = analyze("First story.\n", config=clean_only)
+    b = analyze("Second story.\n", config=clean_only)
+    assert (a.text, b.text) == ("First story.", "Second story.")
+    assert len(built) == 1 and built[0] is shared_pipeline(clean_only)

@@ -4,7 +4,9 @@
     .venv/bin/python docs/screenshots/make_screenshots.py --db newsint.db   # after make demo
 
 Needs Playwright for Python (the dev extra) and Debian's Chromium at /usr/bin/chromium; no
-browser is downloaded. Writes story.png, article.png, claims.png and phone-width variants.
+browser is downloaded. Writes story.png, article.png, claims.png, graph.png (a node clicked:
+its neighbourhood lit), timeline.png (the volume chart and the first entries), glossary.png and
+phone-width variants.
 """
 
 from __future__ import annotations
@@ -51,14 +53,34 @@ def pick(corpus: Corpus) -> tuple[str, str]:
     return story, best.id
 
 
-def shoot(browser: Any, url: str, viewport: dict[str, int], name: str, click: str = "") -> None:
+def shoot(
+    browser: Any,
+    url: str,
+    viewport: dict[str, int],
+    name: str,
+    click: str = "",
+    wait: str = "",
+    full: bool = True,
+) -> None:
     page = browser.new_page(viewport=viewport)
     page.goto(url)
     page.wait_for_load_state("networkidle")
-    if click and page.locator(click).count():
+    if wait:
+        page.wait_for_function(wait)
+    if click == "graph":  # the best-connected entity, as a click on its node
+        at = page.evaluate(
+            """() => {
+                const n = window.newsintGraph.nodes('[kind = "entity"]').sort(
+                    (a, b) => b.degree() - a.degree()).first();
+                return n.renderedPosition();
+            }"""
+        )
+        box = page.locator("#graph").bounding_box()
+        page.mouse.click(box["x"] + at["x"], box["y"] + at["y"])
+    elif click and page.locator(click).count():
         page.locator(click).first.click()
     height = page.evaluate("document.documentElement.scrollHeight")
-    page.screenshot(path=str(HERE / name), full_page=height <= 2400)
+    page.screenshot(path=str(HERE / name), full_page=full and height <= 2400)
     page.close()
     print(f"wrote {HERE / name}")
 
@@ -81,6 +103,13 @@ def main() -> None:
             shoot(browser, f"{base}/stories/{story}", PHONE, "story-phone.png")
             shoot(browser, f"{base}/articles/{article}", PHONE, "article-phone.png", claim)
             shoot(browser, f"{base}/claims", PHONE, "claims-phone.png")
+            graph = "() => window.newsintGraph && document.getElementById('graph').dataset.labels"
+            shoot(browser, f"{base}/graph", WIDE, "graph.png", "graph", graph)
+            shoot(browser, f"{base}/graph", PHONE, "graph-phone.png", "", graph, full=False)
+            chart = "() => document.querySelector('[data-drawn]')"
+            shoot(browser, f"{base}/timeline", WIDE, "timeline.png", "", chart, full=False)
+            shoot(browser, f"{base}/timeline", PHONE, "timeline-phone.png", "", chart, False)
+            shoot(browser, f"{base}/glossary", WIDE, "glossary.png", full=False)
             browser.close()
         corpus.close()
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from newsint.config import Config, default_config
 from newsint.errors import BadDate, InputError, NewsintError
 from newsint.model import Analysis, Published
-from newsint.pipeline import Pipeline, run_isolated
+from newsint.pipeline import Pipeline, run_isolated, shared_pipeline
 from newsint.readers import read_bytes, read_paths
 from newsint.readers.base import Link, date_problem, normalise_date
 
@@ -54,9 +54,12 @@ def analyze(
     pipeline: Pipeline | None = None,
     fmt: str = ".txt",
 ) -> Analysis:
-    """Analyse one article given as a string (plain text by default; fmt=".html" for a page)."""
+    """Analyse one article given as a string (plain text by default; fmt=".html" for a page).
+
+    Without `pipeline`, the process's shared pipeline for `config` is used: the first call
+    loads spaCy and the recognisers, later calls cost only the analysis."""
     config = config or default_config()
-    pipeline = pipeline or Pipeline(config)
+    pipeline = pipeline or shared_pipeline(config)
     items = list(read_bytes(text.encode("utf-8"), "<text>", fmt, config))
     item = items[0]
     if isinstance(item, InputError):
@@ -78,7 +81,7 @@ def analyze_paths(
 ) -> Iterator[Analysis | InputError]:
     """Analyse files ("-" for standard input) in order; failed inputs come back as errors."""
     config = config or default_config()
-    pipeline = pipeline or Pipeline(config)
+    pipeline = pipeline or shared_pipeline(config)
     iso = parse_published(published, config)
     pending: list[Analysis] = []
     for item in read_paths(paths, config):

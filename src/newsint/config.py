@@ -226,6 +226,10 @@ class Web(Section):
     graph_max_claims: int
     graph_links_per_entity: int
     graph_iterations: int
+    graph_seed: int
+    graph_spacing: float
+    graph_spread: float
+    graph_label_chars: int
 
 
 class Time(Section):

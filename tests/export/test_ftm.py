@@ -20,8 +20,8 @@ REFERENCES: dict[str, set[str]] = {
     "entity": {"Person", "Organization"},
     "proof": {"Article"},
     "involved": {"Person", "Organization"},
-    "subject": {"Article"},
-    "object": {"Article"},
+    "subject": {"Article", "Person", "Organization"},  # a copy, or who said a claim
+    "object": {"Article", "Note"},
 }
 
 
@@ -54,7 +54,7 @@ def test_structure_without_the_library(data: ExportData) -> None:
         "Organization": 2,  # Blue Tern Lines (one corpus entity), Harbour Gazette
         "Person": 1,  # Ilse Marten, resolved across both articles
         "Event": 1,
-        "UnknownLink": 1,
+        "UnknownLink": 3,  # the copy; Ilse Marten said the claim, in each article
     }
 
 
@@ -72,9 +72,19 @@ def test_article_properties(data: ExportData) -> None:
 
 def test_claim_note_and_mentions(data: ExportData) -> None:
     items = entities(data)
-    note = one(items, ftm_id("claim", "art-gazette/clm-temporary"))["properties"]
+    note_id = ftm_id("claim", "art-gazette/clm-temporary")
+    note = one(items, note_id)["properties"]
     person = next(e for e in items if e["schema"] == "Person")
-    assert note["entity"] == [person["id"]]
+    # Note.entity is what the note is about: the claim names nobody; the speaker is a link.
+    assert "entity" not in note
+    (said,) = [
+        e["properties"]
+        for e in items
+        if e["schema"] == "UnknownLink" and e["properties"]["object"] == [note_id]
+    ]
+    assert said["subject"] == [person["id"]]
+    assert said["role"] == ["said"]
+    assert note["name"] == ["Ilse Marten: the suspension was temporary"]
     assert note["proof"] == [ftm_id("article", "art-gazette")]
     assert "grade:B2" in note["keywords"] and "independent-sources:1" in note["keywords"]
     assert "chain: Harbour Gazette ← Ilse Marten" in note["summary"][0]
@@ -93,7 +103,9 @@ def test_event_and_copy_link(data: ExportData) -> None:
     (event,) = [e for e in items if e["schema"] == "Event"]
     assert event["properties"]["date"] == ["2026-03-02"]
     assert event["properties"]["country"] == ["no"]
-    (link,) = [e for e in items if e["schema"] == "UnknownLink"]
+    (link,) = [
+        e for e in items if e["schema"] == "UnknownLink" and "copy" in e["properties"]["role"][0]
+    ]
     assert link["properties"]["subject"] == [ftm_id("article", "art-courier")]
     assert link["properties"]["object"] == [ftm_id("article", "art-gazette")]
     assert link["properties"]["role"] == ["spin copy of"]

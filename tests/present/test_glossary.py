@@ -75,3 +75,32 @@ def test_every_grade_is_explained(letter: str, number: int) -> None:
     assert (
         entry.group == "grade" and f"({letter})" in entry.meaning and f"({number})" in entry.meaning
     )
+
+
+@pytest.mark.parametrize(
+    ("term", "group", "words"),
+    [
+        ("C2", "grade", "fairly reliable source (C); information probably true (2)"),
+        ("spin", "copy", "rewritten"),
+        ("negated", "event", "did not happen"),
+        ("2024-WI", "timex", "the winter of 2024"),
+        ("alleged", "status", "alleged by the source"),
+    ],
+)
+def test_meaning_is_one_line_for_a_tooltip(term: str, group: str, words: str) -> None:
+    said = glossary.meaning(term, group)
+    assert said is not None and words in said and "\n" not in said
+
+
+def test_meaning_of_an_unknown_code_is_none() -> None:
+    assert glossary.meaning("no-such-code-at-all") is None
+
+
+def test_sections_list_every_family_and_explain_their_examples() -> None:
+    sections = glossary.sections()
+    assert [s.key for s in sections][:2] == ["reliability", "credibility"]
+    assert {"grade", "status", "copy", "timex", "event-type"} <= {s.key for s in sections}
+    timex = next(s for s in sections if s.key == "timex")
+    assert len(timex.examples) == len(glossary.load().patterns)  # every pattern has an example
+    for value, words in timex.examples:
+        assert words and glossary.lookup(value)[0].meaning == words

@@ -226,22 +226,174 @@ def test_hostile_article_payloads_do_not_run(server: str, tab: Watched) -> None:
     assert tab.problems() == []  # no console error: nothing was even blocked by the CSP
 
 
-def test_graph_highlights_neighbours(server: str, browser: Any) -> None:
+GRAPH_READY = "() => window.newsintGraph && document.getElementById('graph').dataset.labels"
+
+
+def graph_state(page: Any) -> dict[str, Any]:
+    return page.evaluate(
+        """() => {
+            const cy = window.newsintGraph;
+            return {zoom: cy.zoom(), pan: cy.pan(), visible: cy.nodes(':visible').length,
+                    focus: document.getElementById('graph').dataset.focus || null};
+        }"""
+    )
+
+
+def test_graph_pan_zoom_filter_and_click(server: str, browser: Any) -> None:
     tab = Watched(browser, WIDE)
+    page = tab.page
     try:
-        tab.page.goto(server + "/graph")
-        node = tab.page.locator("#graph .gnode.g-entity").first
-        node.focus()  # keyboard focus and mouse hover run the same highlighting
-        assert "focused" in (tab.page.locator("#graph").get_attribute("class") or "")
-        on = tab.page.locator("#graph .gnode.on")
-        neighbours = (node.get_attribute("data-neighbours") or "").split()
-        assert on.count() == 1 + len(neighbours) >= 2
-        node.blur()
-        assert "focused" not in (tab.page.locator("#graph").get_attribute("class") or "")
+        page.goto(server + "/graph")
+        page.wait_for_function(GRAPH_READY)
+        # the legend's swatches are the nodes' colours
+        pairs = page.evaluate(
+            """() => [...document.querySelectorAll('[data-swatch]')].map(s => [
+                getComputedStyle(s).backgroundColor,
+                window.newsintGraph.nodes('[group = "' + s.dataset.swatch + '"]').first()
+                    .style('background-color')])"""
+        )
+        assert len(pairs) >= 4 and all(a.replace(" ", "") == b.replace(" ", "") for a, b in pairs)
+        # labels shown never overlap (measured by the library itself)
+        overlaps = page.evaluate(
+            """() => {
+                const boxes = window.newsintGraph.nodes(':visible')
+                    .filter(n => !n.hasClass('nolabel'))
+                    .map(n => n.boundingBox({includeNodes: false, includeLabels: true}));
+                let hits = 0;
+                for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+                    const a = boxes[i], b = boxes[j];
+                    if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) hits++;
+                }
+                return [boxes.length, hits];
+            }"""
+        )
+        assert overlaps[0] >= 5 and overlaps[1] == 0, overlaps
+        # zoom: the buttons and the mouse wheel
+        before = graph_state(page)
+        page.get_by_role("button", name="Zoom in").click()
+        zoomed = graph_state(page)
+        assert zoomed["zoom"] > before["zoom"] * 1.3
+        box = page.locator("#graph").bounding_box()
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.mouse.wheel(0, 400)
+        page.wait_for_timeout(200)
+        assert graph_state(page)["zoom"] < zoomed["zoom"]
+        page.get_by_role("button", name="Fit").click()
+        # pan: drag the empty background near a corner
+        start = graph_state(page)["pan"]
+        x, y = box["x"] + box["width"] - 12, box["y"] + box["height"] - 12
+        page.mouse.move(x, y)
+        page.mouse.down()
+        page.mouse.move(x - 60, y - 40, steps=8)
+        page.mouse.move(x - 120, y - 80, steps=8)
+        page.mouse.up()
+        moved = graph_state(page)["pan"]
+        assert abs(moved["x"] - start["x"] - -120) < 15 and abs(moved["y"] - start["y"] - -80) < 15
+        page.get_by_role("button", name="Fit").click()
+        # filter by node type: the claims go and come back
+        total = graph_state(page)["visible"]
+        claims = page.evaluate("() => window.newsintGraph.nodes('[group = \"claim\"]').length")
+        page.locator('#graph-legend input[data-group="claim"]').uncheck()
+        assert graph_state(page)["visible"] == total - claims > 0
+        page.locator('#graph-legend input[data-group="claim"]').check()
+        assert graph_state(page)["visible"] == total
+        # click a node: its neighbourhood stays lit, the panel lists its links and opens it
+        target = page.evaluate(
+            """() => {
+                const n = window.newsintGraph.nodes('[kind = "entity"]').sort(
+                    (a, b) => b.degree() - a.degree()).first();
+                return {id: n.id(), label: n.data('full'), degree: n.degree(),
+                        at: n.renderedPosition()};
+            }"""
+        )
+        page.mouse.click(box["x"] + target["at"]["x"], box["y"] + target["at"]["y"])
+        assert graph_state(page)["focus"] == target["id"]
+        panel = page.locator("#graph-panel")
+        assert panel.locator("h3").inner_text() == target["label"]
+        assert panel.locator("ul.neighbours li").count() == target["degree"] >= 1
+        faded = page.evaluate("() => window.newsintGraph.nodes('.faded').length")
+        near = page.evaluate(
+            "id => window.newsintGraph.getElementById(id).closedNeighborhood().nodes().length",
+            target["id"],
+        )
+        assert faded == total - near
         tab.shot("graph-1280.png")
+        panel.get_by_role("link", name="Open →").click()
+        page.wait_for_url("**/entities/**")
+        assert target["label"] in page.locator("h1").inner_text()
         assert tab.problems() == []
     finally:
         tab.close()
+
+
+def test_glossary_tooltips(server: str, tab: Watched) -> None:
+    page = tab.page
+    page.goto(server + "/claims?min_sources=0")
+    grade = page.locator("td.grade-cell .grade.code").first
+    code = grade.inner_text()
+    tip = page.locator("#code-tip")
+    assert not tip.is_visible()
+    grade.hover()
+    assert tip.is_visible() and "source (" + code[0] + ")" in tip.inner_text()
+    assert grade.get_attribute("aria-describedby") == "code-tip"
+    status = page.locator("td .badge.code[data-term]").first
+    status.focus()  # the keyboard reaches it too
+    assert status.get_attribute("data-term") in tip.inner_text()
+    page.keyboard.press("Escape")
+    assert not tip.is_visible()
+    page.goto(server + "/glossary")
+    page.locator("#timex").scroll_into_view_if_needed()
+    assert "the winter of 2024" in page.locator("#timex").inner_text()
+    no_sideways_scroll(page, tab.width)  # type: ignore[attr-defined]
+    tab.shot(f"glossary-{tab.width}.png")  # type: ignore[attr-defined]
+    assert tab.problems() == []
+
+
+COLOUR_PIXELS = """(box) => {
+    // pixels of the chart drawn in each series' colour (one readback of the chart's canvas)
+    const canvas = document.querySelector(box + ' canvas');
+    const probe = document.createElement('canvas').getContext('2d', {willReadFrequently: true});
+    const css = getComputedStyle(document.documentElement);
+    const rgb = name => {
+        probe.fillStyle = css.getPropertyValue(name).trim();
+        probe.fillRect(0, 0, 1, 1);
+        return probe.getImageData(0, 0, 1, 1).data;
+    };
+    const want = [rgb('--chart-articles'), rgb('--chart-events')];
+    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    const counts = [0, 0];
+    for (let i = 0; i < data.length; i += 4)
+        want.forEach((c, k) => {
+            if (Math.abs(data[i] - c[0]) < 8 && Math.abs(data[i + 1] - c[1]) < 8
+                && Math.abs(data[i + 2] - c[2]) < 8) counts[k]++;
+        });
+    return counts;
+}"""
+
+
+@pytest.mark.parametrize("where", ["timeline", "story"])
+def test_volume_chart_renders(server: str, tab: Watched, where: str) -> None:
+    page = tab.page
+    if where == "story":  # the demo's biggest story: its articles and the events they date
+        page.goto(server + "/stories")
+        page.locator("table.data tbody tr").first.locator("a").click()
+    else:
+        page.goto(server + "/timeline")
+    box = f"#{where}-volume"
+    page.wait_for_selector(f"{box}[data-drawn]")
+    days = int(page.locator(box).get_attribute("data-drawn") or 0)
+    assert days >= 1
+    # both series are drawn in their colours, and the legend names them
+    articles, events = page.evaluate(COLOUR_PIXELS, box)
+    assert articles > 50 and events > 50, (articles, events)
+    legend = page.locator(f"{box} .u-legend").inner_text()
+    assert "Articles published" in legend and "Events dated" in legend
+    width = page.locator(f"{box} canvas").bounding_box()["width"]
+    assert width <= tab.width  # type: ignore[attr-defined]
+    no_sideways_scroll(page, tab.width)  # type: ignore[attr-defined]
+    page.locator("figure.volume").scroll_into_view_if_needed()
+    tab.shot(f"{where}-chart-{tab.width}.png")  # type: ignore[attr-defined]
+    assert tab.problems() == []
 
 
 def test_api_docs_work_offline_under_the_csp(server: str, browser: Any) -> None:

@@ -57,7 +57,7 @@ def wire_id(client: TestClient) -> str:
         ("/entities", ["Tomas Reyes", "PERSON"]),
         ("/entities?type=GPE", ["Malden"]),
         ("/timeline", ["EASE", "2025-03-10", "The Kerrow bridge"]),
-        ("/graph", ["<svg", "a council statement"]),
+        ("/graph", ['id="graph-data"', "a council statement"]),
         ("/search?q=museum", ["Harbour Board backs maritime museum"]),
         ("/search", ["Search"]),
         ("/add", ["Analyse and add"]),
@@ -102,7 +102,7 @@ def test_claim_pages(client: TestClient) -> None:
     assert "Valley Radio" in html and "The Gazette" in html and "Tomas Reyes" in html
     # every graded report with its corpus grade and the reasons (the radio's claim was never
     # graded: it stays so); the copy counted once
-    assert html.count('<span class="grade"') == 2 and ">C1</span>" in html
+    assert html.count('<span class="grade code"') == 2 and ">C1</span>" in html
     assert "ungraded" in html
     assert "confirmed by 2 independent sources (1)" in html
     assert "1 of 3 articles counted once" in html
@@ -314,7 +314,7 @@ def test_claims_page_explains_every_status(client: TestClient) -> None:
     html = client.get("/claims").text
     legend = html[html.index('aria-label="What the statuses mean"') :]
     for status in CLAIM_STATUSES:
-        assert f'<span class="badge st-{status}"' in legend
+        assert f'<span class="badge st-{status} code"' in legend
     assert "the source asserts something negative; not a denial" in legend
     assert ">negated<" not in html  # the old name is never shown
     assert set(STATUS_MEANING) == set(CLAIM_STATUSES)

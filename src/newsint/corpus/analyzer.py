@@ -26,14 +26,17 @@ import gc
 from collections import Counter
 from collections.abc import Iterable
 
+import numpy as np
+
 from newsint.corpus import bands
+from newsint.corpus.bandindex import digests
 from newsint.corpus.compare import make_doc
 from newsint.corpus.copies import cites, relate
 from newsint.corpus.corroborate import CorroborationIndex, claim_item, statement_score
 from newsint.corpus.delta import CorpusDelta, _pair
 from newsint.corpus.judgements import JudgementRules
 from newsint.stages.features import pieces as T
-from newsint.stages.features.bands import lean
+from newsint.stages.features.bands import band_keys
 from newsint.stages.features.record import ArticleFeatures
 
 
@@ -142,24 +145,27 @@ class CorpusAnalyzer(JudgementRules):
         # LSH candidates in two parts whose union is what one index query per article gives:
         # new articles against the known ones (the in-memory index, queried before the new
         # ones go in), and new against new (band keys grouped: here, or by the engine).
+        keys_of = {i: band_keys(new[i], cfg) for i in ids}
         if batch_pairs is None:
-            pairs = bands.candidate_pairs(bands.band_rows(new.values(), cfg))
+            pairs = bands.candidate_pairs((k, i) for i in ids for k in keys_of[i])
         else:
             pairs = {_pair(a, b) for a, b in batch_pairs if a in new and b in new and a != b}
-        signatures = {i: (lean(new[i].shingle_minhash), lean(new[i].bag_minhash)) for i in ids}
-        if self.docs:
-            for i in ids:
-                found = set(self.shingle_lsh.query(signatures[i][0]))
-                found |= set(self.bag_lsh.query(signatures[i][1]))
-                pairs |= {_pair(i, j) for j in found}
+        width = self.band_index.width
+        band_matrix = np.empty((len(ids), width), dtype=np.uint64)
+        for row, i in enumerate(ids):
+            band_matrix[row] = digests(keys_of[i])
+        del keys_of
+        for i, found in zip(ids, self.band_index.query(band_matrix), strict=True):
+            pairs |= {_pair(i, self.row_ids[j]) for j in found}
+        first = len(self.row_ids)
+        self.row_ids.extend(ids)
+        self.rows.update((i, first + n) for n, i in enumerate(ids))
+        self.band_index.insert(range(first, first + len(ids)), band_matrix)
         crossed: dict[int, list[str]] = {}
         for i in ids:
             f = new[i]
             self.docs[i] = make_doc(f, cfg)
             self.neighbours[i] = set()
-            sig = signatures[i]
-            self.shingle_lsh.insert(i, sig[0], check_duplication=False)
-            self.bag_lsh.insert(i, sig[1], check_duplication=False)
             keys = self._keys(f)
             self.doc_keys[i] = keys
             self.outlet_keys[i] = self._outlet_keys(f)
@@ -227,10 +233,8 @@ class CorpusAnalyzer(JudgementRules):
 
     def _candidate(self, a: str, b: str) -> bool:
         """Whether a pair is still a candidate (shares an LSH band or enough live rare keys)."""
-        for lsh in (self.shingle_lsh, self.bag_lsh):
-            ha, hb = lsh.keys.get(a), lsh.keys.get(b)
-            if ha and hb and any(x == y for x, y in zip(ha, hb, strict=False)):
-                return True
+        if self.band_index.share(self.rows[a], self.rows[b]):
+            return True
         live = (set(self.doc_keys[a]) & set(self.doc_keys[b])) - self.common
         return len(live) >= self.cfg.min_shared_keys or self._credited_pair(a, b)
 

@@ -28,6 +28,7 @@ from newsint.corpus.queries import entities as entity_queries
 from newsint.corpus.queries import graph as graph_queries
 from newsint.corpus.queries import stories as story_queries
 from newsint.corpus.queries import timeline as timeline_queries
+from newsint.corpus.queries import volume as volume_queries
 from newsint.corpus.queries.common import NotInCorpus
 from newsint.corpus.queries.records import (
     ArticleDetail,
@@ -258,6 +259,24 @@ class Corpus:
             all_events=all_events,
             floor=self.config.events.happened_factuality,
         )
+
+    def volume(
+        self,
+        entries: Iterable[TimelineEntry] | None = None,
+        *,
+        story: StoryDetail | None = None,
+    ) -> volume_queries.Volume:
+        """Articles published and events dated per day, for a chart: the corpus's (events from
+        `entries` when given, else the default timeline) or one story's."""
+        floor = self.config.events.happened_factuality
+        if story is not None:
+            ids = [a.id for a in story.articles]
+            per_day, undated = volume_queries.articles_per_day(self.store, ids)
+            entries = volume_queries.story_timeline(self.store, ids, story.links, floor)
+        else:
+            per_day, undated = volume_queries.articles_per_day(self.store)
+            entries = self.timeline() if entries is None else entries
+        return volume_queries.volume(per_day, undated, entries)
 
     def graph(
         self, *, max_entities: int = 40, max_claims: int = 25, links_per_entity: int = 3

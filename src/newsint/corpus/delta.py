@@ -1,20 +1,29 @@
 """What the corpus analyzer hands the store (CorpusDelta: records to upsert, ids to delete) and
-the in-memory state it keeps between batches (LSH indexes, pair relations, components, the
-records as last emitted).
+the state it keeps between batches (LSH band index, pair relations, components, the records as
+last emitted). The bulky parts stay compact or out of memory so that memory does not grow ~40 kB
+per article: band keys in sorted numpy arrays (bandindex.py), the articles' comparison forms and
+the emitted records in a scratch file with a bounded cache (spill.py).
 """
 
 from __future__ import annotations
 
-from datasketch import MinHashLSH
+from collections.abc import Callable
+from typing import TypeVar
+
 from pydantic import Field
 
 from newsint.config import Config, default_config
+from newsint.corpus.bandindex import BandIndex
 from newsint.corpus.compare import Doc
 from newsint.corpus.copies import Relation
 from newsint.corpus.corroborate import ClaimItem
+from newsint.corpus.docbytes import decode_doc, encode_doc
 from newsint.corpus.graph import Components
 from newsint.corpus.resolve import EntityResolver
+from newsint.corpus.spill import SpillMap, spill_settings
 from newsint.model import ClaimCluster, CopyLink, CorpusEntity, Judgement, Record, Story, stable_id
+
+R = TypeVar("R", bound=Record)
 
 
 class CorpusDelta(Record):
@@ -54,17 +63,24 @@ def link_id(article: str) -> str:
     return stable_id("copy", article)
 
 
+def _records(model: type[R], cache: int) -> SpillMap[R]:
+    """Emitted records of one kind, kept as their JSON (which round-trips them exactly)."""
+    decode: Callable[[bytes], R] = model.model_validate_json
+    return SpillMap(lambda r: r.model_dump_json().encode("utf-8"), decode, cache)
+
+
 class AnalyzerState:
-    """The corpus analyzer's in-memory indexes and current records."""
+    """The corpus analyzer's indexes and current records."""
 
     def __init__(self, config: Config | None = None) -> None:
         self.config = config or default_config()
         cfg = self.cfg = self.config.corpus
-        self.docs: dict[str, Doc] = {}
-        self.shingle_lsh = MinHashLSH(
-            num_perm=cfg.shingle_num_perm, params=(cfg.shingle_bands, cfg.shingle_rows)
-        )
-        self.bag_lsh = MinHashLSH(num_perm=cfg.bag_num_perm, params=(cfg.bag_bands, cfg.bag_rows))
+        memory = spill_settings()
+        self.docs: SpillMap[Doc] = SpillMap(encode_doc, decode_doc, memory.doc_cache)
+        # LSH: band digests of every known article; an article's row is its place in `row_ids`
+        self.band_index = BandIndex(cfg.shingle_bands + cfg.bag_bands)
+        self.rows: dict[str, int] = {}
+        self.row_ids: list[str] = []
         self.doc_keys: dict[str, tuple[int, ...]] = {}
         self.buckets: dict[int, list[str]] = {}
         # outlet+name keys (analyzer._outlet_keys): never common, filtered by credit instead
@@ -83,9 +99,9 @@ class AnalyzerState:
         self.member_claims: dict[str, set[str]] = {}
         self.resolver = EntityResolver(cfg)
         # current records, as last emitted
-        self.links: dict[str, CopyLink] = {}
-        self.stories: dict[str, Story] = {}
+        self.links: SpillMap[CopyLink] = _records(CopyLink, memory.record_cache)
+        self.stories: SpillMap[Story] = _records(Story, memory.record_cache)
         self.story_of: dict[str, str] = {}
-        self.clusters: dict[str, ClaimCluster] = {}
+        self.clusters: SpillMap[ClaimCluster] = _records(ClaimCluster, memory.record_cache)
         self.cluster_of: dict[str, str] = {}
-        self.entities: dict[str, CorpusEntity] = {}
+        self.entities: SpillMap[CorpusEntity] = _records(CorpusEntity, memory.record_cache)

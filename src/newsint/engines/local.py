@@ -23,7 +23,7 @@ from typing import Any
 from newsint.config import Config
 from newsint.errors import AnalysisProblem
 from newsint.model import Analysis
-from newsint.pipeline import Pipeline, over_budget, problem_of
+from newsint.pipeline import Pipeline, over_budget, own_pipeline, problem_of
 from newsint.stages.base import ANALYSIS_FIELDS, Work, versioned
 
 # The stages that turn a finished analysis into what the corpus keeps: they run last on every
@@ -52,8 +52,9 @@ class Worker:
     def __init__(self, config: Config, stages: list[str] | None = None) -> None:
         self.config = config
         names = [n for n in (config.pipeline.stages if stages is None else stages)]
-        self.pipeline = Pipeline(
-            config, stages=[*(n for n in names if n not in FINISHING), *FINISHING]
+        # spaCy and the recognisers load once per process (analyze() shares them), not per engine
+        self.pipeline = own_pipeline(
+            config, [*(n for n in names if n not in FINISHING), *FINISHING]
         )
         # what the store records as having made each analysis: "clean@1", … (not the finishing)
         self.names = tuple(versioned(s) for s in self.pipeline.stages if s.name not in FINISHING)

@@ -7,11 +7,16 @@ is not needed to export; the tests validate the output with its model when it is
   publisher, author, language, the countries of the places it names, the people, companies
   and places it mentions, `story:<id>` in keywords);
 - people and organisations are `Person` / `Organization` (one per corpus entity when resolved
-  across articles), with every article naming them as `proof`;
+  across articles), with every article naming them as `proof`; a PERSON is a Person only on
+  the evidence export.kinds asks for (Aleph matches every Person against sanctions lists):
+  outlets, agencies and company names are Organizations, places and one-word names are
+  left as mentions;
 - each entity named in an article is a `Mention` (document → resolved Person/Organization;
   places carry their country as contextCountry);
-- a claim is a `Note` on its speaker (when resolved to a person or organisation) with the
-  article as proof, status, grade and chain in summary and keywords;
+- a claim is a `Note` (name "speaker: text", so FtM's name cleaning keeps its quote marks)
+  about the people and organisations its text names (`Note.entity`, what the note is about),
+  with the article as proof, status, grade and chain in summary and keywords; who said it is
+  an `UnknownLink` from the speaker (and each named source of the chain) to the note;
 - an event is an `Event` (date or its range, involved people and organisations, location);
 - a copy is an `UnknownLink` from the copy to the original with the copy kind as role.
 FtM has no record for a story or a claim cluster: their ids travel in keywords.
@@ -30,18 +35,30 @@ import pycountry
 
 from newsint.export.common import shorten
 from newsint.export.data import ExportData, Index, outlet_name
-from newsint.model import Analysis, Argument, Entity, Event, chain_text, reported_as_happened
+from newsint.export.kinds import PLACE_TYPES, kind_of, split_authors
+from newsint.model import (
+    Analysis,
+    Argument,
+    Claim,
+    Entity,
+    Event,
+    chain_text,
+    reported_as_happened,
+)
 
-ENTITY_SCHEMA: dict[str, str] = {"PERSON": "Person", "ORG": "Organization"}
-# What a mention looks like to FtM (the Mention.detectedSchema hint).
+# Entity kinds (export.kinds) that are FtM legal entities, and their schema.
+ENTITY_SCHEMA: dict[str, str] = {"person": "Person", "organisation": "Organization"}
+# What a mention looks like to FtM (the Mention.detectedSchema hint), by entity kind.
 DETECTED_SCHEMA: dict[str, str] = {
-    "PERSON": "Person",
-    "ORG": "Organization",
-    "GPE": "Address",
-    "LOC": "Address",
-    "FAC": "Address",
+    "person": "Person",
+    "organisation": "Organization",
+    "place": "Address",
+    "unclear": "LegalEntity",
 }
-PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+# The role of a chain link's entity in the UnknownLink to the note: the speaker, or a source
+# further out ("… said, citing the ministry").
+SPEAKER_ROLE = "said"
+SOURCE_ROLE = "source of"
 # FtM dates are ISO 8601 prefixes: TIMEX values like 2023-W14 go through their ranges instead.
 _ISO_PREFIX = re.compile(r"^\d{4}(-\d{2}(-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?)?)?$")
 
@@ -106,6 +123,11 @@ def _article(out: _Entities, index: Index, analysis: Analysis) -> None:
     meta = analysis.article
     aid = ftm_id("article", meta.id)
     places = [e for e in analysis.entities if e.type in PLACE_TYPES]
+    kinds = {
+        e.id: _kind(index, analysis, e)
+        for e in analysis.entities
+        if e.type in PLACE_TYPES or e.type in ("PERSON", "ORG")
+    }
     story = index.story_of.get(meta.id)
     out.add(
         "Article",
@@ -116,11 +138,13 @@ def _article(out: _Entities, index: Index, analysis: Analysis) -> None:
         publishedAt=_date(meta.published.date),
         sourceUrl=meta.url,
         publisher=outlet_name(analysis),
-        author=meta.author,
+        author=split_authors(meta.author),
         language=_language(meta.language),
         country=sorted({e.country.lower() for e in places if e.country}),
-        peopleMentioned=[e.name for e in analysis.entities if e.type == "PERSON"],
-        companiesMentioned=[e.name for e in analysis.entities if e.type == "ORG"],
+        peopleMentioned=[e.name for e in analysis.entities if kinds.get(e.id) == "person"],
+        companiesMentioned=[
+            e.name for e in analysis.entities if kinds.get(e.id) == "organisation"
+        ],
         locationMentioned=[e.name for e in places],
         keywords=[f"story:{story.id}"] if story else [],
     )
@@ -135,46 +159,22 @@ def _article(out: _Entities, index: Index, analysis: Analysis) -> None:
             document=aid,
             name=[entity.name, *entity.aliases],
             resolved=target,
-            detectedSchema=DETECTED_SCHEMA.get(entity.type),
+            detectedSchema=DETECTED_SCHEMA[kinds[entity.id]] if entity.id in kinds else None,
             contextCountry=entity.country.lower() if entity.country else None,
         )
     for claim in analysis.claims:
-        key = f"{meta.id}/{claim.id}"
-        cluster = index.cluster_of.get(key)
-        grade = claim.grade
-        speaker = claim.source.name or claim.source.text
-        summary = f"{speaker}: {claim.status} ({claim.kind}, {claim.polarity})"
-        if grade:
-            summary += f"; grade {grade.code}"
-        if claim.chain:
-            summary += f"; chain: {chain_text(claim.chain)}"
-        keywords = [claim.status, claim.polarity, claim.kind]
-        if grade:
-            keywords.append(f"grade:{grade.code}")
-        if cluster:
-            keywords += [
-                f"cluster:{cluster.id}",
-                f"independent-sources:{cluster.independent_sources}",
-            ]
-        out.add(
-            "Note",
-            ftm_id("claim", key),
-            name=shorten(claim.content.text),
-            description=claim.content.text,
-            summary=summary,
-            notes=grade.reasons if grade else [],
-            entity=resolved.get(claim.source.entity or ""),
-            proof=aid,
-            publisher=outlet_name(analysis),
-            sourceUrl=meta.url,
-            keywords=keywords,
-        )
+        _claim(out, index, analysis, claim, resolved, aid)
     for event in analysis.events:
         _event(out, analysis, event, resolved, aid)
 
 
+def _kind(index: Index, analysis: Analysis, entity: Entity) -> str:
+    ce = index.corpus_entity(analysis, entity.id)
+    return kind_of(entity, ce.name if ce else entity.name)
+
+
 def _legal_entity(out: _Entities, index: Index, analysis: Analysis, entity: Entity) -> str | None:
-    schema = ENTITY_SCHEMA.get(entity.type)
+    schema = ENTITY_SCHEMA.get(_kind(index, analysis, entity))
     if schema is None:
         return None
     ce = index.corpus_entity(analysis, entity.id)
@@ -188,6 +188,70 @@ def _legal_entity(out: _Entities, index: Index, analysis: Analysis, entity: Enti
         country=entity.country.lower() if entity.country else None,
         proof=ftm_id("article", analysis.article.id),
     )
+
+
+def _claim(
+    out: _Entities,
+    index: Index,
+    analysis: Analysis,
+    claim: Claim,
+    resolved: dict[str, str],
+    aid: str,
+) -> None:
+    """A Note about what the claim names, and an UnknownLink from each named source to it."""
+    meta = analysis.article
+    key = f"{meta.id}/{claim.id}"
+    cluster = index.cluster_of.get(key)
+    grade = claim.grade
+    speaker = claim.source.name or claim.source.text
+    if claim.source.kind == "article":
+        speaker = outlet_name(analysis) or speaker
+    summary = f"{speaker}: {claim.status} ({claim.kind}, {claim.polarity})"
+    if grade:
+        summary += f"; grade {grade.code}"
+    if claim.chain:
+        summary += f"; chain: {chain_text(claim.chain)}"
+    keywords = [claim.status, claim.polarity, claim.kind]
+    if grade:
+        keywords.append(f"grade:{grade.code}")
+    if cluster:
+        keywords += [
+            f"cluster:{cluster.id}",
+            f"independent-sources:{cluster.independent_sources}",
+        ]
+    chain = claim.chain or [claim.source]
+    sources = [resolved.get(s.entity or "") for s in chain if s.kind != "article"]
+    content = claim.content
+    subjects = [
+        resolved[m.entity]
+        for m in analysis.mentions
+        if m.entity in resolved and content.start <= m.start and m.end <= content.end
+    ]
+    note = out.add(
+        "Note",
+        ftm_id("claim", key),
+        name=shorten(f"{speaker}: {content.text}"),
+        description=content.text,
+        summary=summary,
+        notes=grade.reasons if grade else [],
+        entity=[s for s in dict.fromkeys(subjects) if s not in sources],
+        proof=aid,
+        publisher=outlet_name(analysis),
+        sourceUrl=meta.url,
+        keywords=keywords,
+    )
+    speaker_id = resolved.get(claim.source.entity or "")
+    for position, source_id in enumerate(dict.fromkeys(s for s in sources if s)):
+        out.add(
+            "UnknownLink",
+            ftm_id("said", key, source_id),
+            subject=source_id,
+            object=note,
+            role=SPEAKER_ROLE if source_id == speaker_id else SOURCE_ROLE,
+            description=chain_text(chain),
+            proof=aid,
+            recordId=f"{key}#{position}",
+        )
 
 
 def _event(

@@ -39,6 +39,7 @@ class Pattern:
     regex: re.Pattern[str]
     meaning: str  # a template over the regex's named groups
     names: dict[str, str]  # a group's value -> its words (WI -> winter)
+    example: str = ""  # a value it explains, shown on the glossary page
 
     def explain(self, value: str) -> str | None:
         m = self.regex.match(value)
@@ -81,7 +82,7 @@ def load() -> Glossary:
         terms: dict[str, str] = spec.get("terms") or sources[key]
         entries.extend(Entry(str(term), key, spec["title"], text) for term, text in terms.items())
     patterns = tuple(
-        Pattern(re.compile(p["regex"]), p["meaning"], p.get("names", {}))
+        Pattern(re.compile(p["regex"]), p["meaning"], p.get("names", {}), p.get("example", ""))
         for p in data.get("patterns", [])
     )
     return Glossary(tuple(entries), about, patterns, titles)
@@ -108,6 +109,45 @@ def lookup(term: str) -> list[Entry]:
         if explained is not None:
             return [Entry(term, "timex", glossary.titles["timex"], explained)]
     return [e for e in glossary.entries if e.term.casefold() == term.casefold()]
+
+
+@cache
+def meaning(term: str, group: str | None = None) -> str | None:
+    """One line saying what `term` means, for a tooltip: the entry of `group` when it has one
+    (a copy kind, not a TIMEX code of the same spelling), else the first found; None when
+    nothing explains it."""
+    found = lookup(term)
+    if group is not None:
+        found = [e for e in found if e.group == group] or found
+    return found[0].meaning if found else None
+
+
+@dataclass(frozen=True)
+class Section:
+    """One family of codes as the glossary page shows it."""
+
+    key: str
+    title: str
+    about: str
+    entries: tuple[Entry, ...]
+    examples: tuple[tuple[str, str], ...] = ()  # built values (TIMEX patterns) and their words
+
+
+def sections() -> list[Section]:
+    """Every family, in the data file's order; TIMEX also lists an example of each pattern."""
+    glossary = load()
+    out: list[Section] = []
+    for key, title in glossary.titles.items():
+        entries = tuple(e for e in glossary.entries if e.group == key)
+        examples: tuple[tuple[str, str], ...] = ()
+        if key == "timex":
+            examples = tuple(
+                (p.example, p.explain(p.example) or "") for p in glossary.patterns if p.example
+            )
+        if key == "grade":
+            examples = tuple((g, lookup(g)[0].meaning) for g in ("B2", "C3", "F6"))
+        out.append(Section(key, title, glossary.about.get(key, ""), entries, examples))
+    return out
 
 
 def to_json(entries: list[Entry]) -> str:

@@ -135,6 +135,16 @@ class Outlets:
                 return hit
         return None
 
+    def forms(self) -> dict[str, str]:
+        """Every form of every outlet (name, aliases, short forms), lower case and without a
+        leading "the" -> the outlet's name: what the claims lexicon looks a source's words up
+        in."""
+        out: dict[str, str] = {}
+        for o, row in zip(self.outlets, self.raw_rows, strict=True):
+            for form in (o.name, *o.aliases, *row.get("short", [])):
+                out.setdefault(form.lower().removeprefix("the "), o.name)
+        return out
+
     def wire_forms(self) -> dict[str, str]:
         """Every form of every wire agency (name, aliases, short forms, the name part of its
         domains), as `word_key` folds it -> the agency's name: what the corpus compares credit

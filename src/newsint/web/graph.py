@@ -1,137 +1,226 @@
-"""A force-directed layout of the corpus graph, computed on the server and drawn as plain SVG.
+"""The corpus graph as Cytoscape elements, laid out on the server with networkx.
 
-Fruchterman–Reingold in NumPy, started from a circle in id order: no randomness, so the same
-corpus always gives the same picture, and the browser needs no graph library (the page's small
-script only highlights a node's neighbours).
+Positions come from networkx's spring layout with a fixed seed, one connected component at a
+time, the components packed in rows biggest first: the same corpus always gives the same
+picture (positions are rounded, so the page's bytes are stable too), and one isolated node far
+away cannot squeeze the rest into a corner. The browser (static/graph.js over the vendored
+Cytoscape) only draws, pans, zooms, filters and hides labels that would collide.
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
-from networkx.utils import UnionFind
+import networkx as nx
 
 from newsint.corpus.queries.records import Graph
 
+# The layout's box, in the drawing's units (Cytoscape fits it to the page).
 WIDTH = 1000.0
 HEIGHT = 700.0
-MARGIN = 60.0
+
+
+@dataclass(frozen=True)
+class Group:
+    """One entry of the legend: a kind of node, its filter checkbox and its colour class."""
+
+    key: str
+    label: str
+    shape: str  # Cytoscape node shape
+
+
+# Entity types drawn in one colour each; the rest are "other". Colours live in newsint.css
+# (.swatch.g-KEY), read by graph.js from the legend itself, so the legend matches by construction.
+ENTITY_GROUPS = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "group",
+}
+GROUPS = (
+    Group("person", "person", "ellipse"),
+    Group("organisation", "organisation", "ellipse"),
+    Group("place", "place", "ellipse"),
+    Group("group", "nationality or group", "ellipse"),
+    Group("other", "other entity", "ellipse"),
+    Group("claim", "claim", "round-rectangle"),
+    Group("source", "source", "diamond"),
+)
+EDGE_KINDS = (
+    ("said", "said (source → claim)"),
+    ("via", "via (along a chain)"),
+    ("mentions", "mentions (claim → entity)"),
+    ("co-mentioned", "co-mentioned"),
+)
+
+
+def group_of(node: dict[str, Any]) -> str:
+    if node["kind"] == "entity":
+        return ENTITY_GROUPS.get(node.get("type") or "", "other")
+    return str(node["kind"])
 
 
 def layout(
-    nodes: list[dict[str, Any]], edges: list[dict[str, Any]], iterations: int
+    nodes: list[dict[str, Any]],
+    edges: list[dict[str, Any]],
+    *,
+    iterations: int,
+    seed: int,
+    spacing: float,
+    spread: float,
 ) -> dict[str, tuple[float, float]]:
     """Positions (x, y) in a WIDTH × HEIGHT box for every node id.
 
-    Each connected component is laid out on its own and the components are packed in rows,
-    biggest first, each in a square sized by its node count: one isolated node far away must
-    not squeeze the rest of the picture into a corner."""
+    Each connected component gets networkx's seeded spring layout and a square sized by its node
+    count; the squares are packed in rows, biggest first. `spacing` is the share of each square
+    left empty around its drawing, so neighbouring components' labels do not touch; `spread`
+    scales the spring layout's ideal link length."""
     if not nodes:
         return {}
-    ids = [n["id"] for n in nodes]
-    links = [(e["source"], e["target"]) for e in edges]
-    boxes: list[tuple[list[str], np.ndarray]] = []
-    for comp in _components(ids, links):
-        inside = set(comp)
-        boxes.append((comp, _spring(comp, [x for x in links if x[0] in inside], iterations)))
-    sides = [math.sqrt(len(comp)) for comp, _ in boxes]
-    row_width = max(max(sides), math.sqrt(sum(s * s for s in sides) * WIDTH / HEIGHT))
-    placed: list[tuple[float, float, float]] = []  # x, y, side of each component's square
-    x = y = row_height = 0.0
-    for side in sides:
-        if x > 0 and x + side > row_width * 1.05:
-            x, y, row_height = 0.0, y + row_height, 0.0
-        placed.append((x, y, side))
-        x += side
-        row_height = max(row_height, side)
-    total_w = max(px + side for px, _, side in placed)
-    total_h = max(py + side for _, py, side in placed)
-    scale = min((WIDTH - 2 * MARGIN) / total_w, (HEIGHT - 2 * MARGIN) / total_h)
+    g = nx.Graph()
+    g.add_nodes_from(sorted(n["id"] for n in nodes))
+    for e in sorted(edges, key=lambda e: (e["source"], e["target"], e["kind"])):
+        if e["source"] in g and e["target"] in g:
+            # a hub's many links would pull its neighbours into one blot: a link pulls less the
+            # more links its busier end has (the weights are set once all edges are in)
+            g.add_edge(e["source"], e["target"])
+    for a, b in g.edges:
+        g.edges[a, b]["weight"] = 1.0 / max(g.degree[a], g.degree[b])
+    comps = sorted((sorted(c) for c in nx.connected_components(g)), key=lambda c: (-len(c), c[0]))
+    placed, scale = _pack([math.sqrt(len(c)) for c in comps])
     out: dict[str, tuple[float, float]] = {}
-    for (comp, pos), (px, py, side) in zip(boxes, placed, strict=True):
-        inner = 0.12 if len(comp) > 1 else 0.5  # padding, so neighbours' labels do not touch
-        for node, (u, v) in zip(comp, pos, strict=True):
-            gx = MARGIN + (px + side * (inner + (1 - 2 * inner) * float(u))) * scale
-            gy = MARGIN + (py + side * (inner + (1 - 2 * inner) * float(v))) * scale
+    for comp, (px, py, side) in zip(comps, placed, strict=True):
+        unit = _unit_square(g.subgraph(comp), comp, iterations, seed, spread)
+        inner = spacing if len(comp) > 1 else 0.5
+        for node in comp:
+            u, v = unit[node]
+            gx = (px + side * (inner + (1 - 2 * inner) * u)) * scale
+            gy = (py + side * (inner + (1 - 2 * inner) * v)) * scale
             out[node] = (round(gx, 1), round(gy, 1))
     return out
 
 
-def _components(ids: list[str], links: list[tuple[str, str]]) -> list[list[str]]:
-    """Connected components, biggest first, each in id order (so the layout is stable)."""
-    linked = UnionFind(ids)
-    known = set(ids)
-    for a, b in links:
-        if a in known and b in known:
-            linked.union(a, b)
-    groups: dict[str, list[str]] = {}
-    for i in sorted(ids):
-        groups.setdefault(linked[i], []).append(i)
-    return sorted(groups.values(), key=lambda g: (-len(g), g[0]))
+def _pack(sides: list[float]) -> tuple[list[tuple[float, float, float]], float]:
+    """Squares of these sides packed in rows (biggest first, as given), at the row width that
+    lets the packing fill the WIDTH × HEIGHT box best; each square's x, y, side and the scale."""
+    best: tuple[list[tuple[float, float, float]], float] = ([], 0.0)
+    for row_width in sorted({sum(sides[: i + 1]) for i in range(len(sides))}):
+        if row_width < sides[0]:
+            continue
+        placed: list[tuple[float, float, float]] = []
+        x = y = row_height = 0.0
+        for side in sides:
+            if x > 0 and x + side > row_width + 1e-9:
+                x, y, row_height = 0.0, y + row_height, 0.0
+            placed.append((x, y, side))
+            x += side
+            row_height = max(row_height, side)
+        total_w = max(px + side for px, _, side in placed)
+        total_h = max(py + side for _, py, side in placed)
+        scale = min(WIDTH / total_w, HEIGHT / total_h)
+        if scale > best[1] + 1e-9:
+            best = (placed, scale)
+    return best
 
 
-def _spring(comp: list[str], links: list[tuple[str, str]], iterations: int) -> np.ndarray:
-    """Fruchterman–Reingold positions of one component, scaled into the unit square."""
-    n = len(comp)
-    if n == 1:
-        return np.array([[0.0, 0.0]])
-    index = {node: i for i, node in enumerate(comp)}
-    angle = np.arange(n) * (2 * math.pi / n)
-    pos = np.stack([np.cos(angle), np.sin(angle)], axis=1)
-    pairs = np.array([(index[a], index[b]) for a, b in links], dtype=int).reshape(-1, 2)
-    degree = np.bincount(pairs.ravel(), minlength=n).astype(float) if len(pairs) else np.ones(n)
-    # a hub's many links would pull its neighbours into one blot: each link pulls less the more
-    # links its busier end has
-    strength = 1.0 / np.maximum(degree[pairs[:, 0]], degree[pairs[:, 1]]) if len(pairs) else None
-    k = 3.0 / math.sqrt(n)  # ideal edge length (the layout spans about 2 × 2 before scaling)
-    temperature = 0.2
-    cooling = temperature / (iterations + 1)
-    for _ in range(iterations):
-        delta = pos[:, None, :] - pos[None, :, :]
-        dist = np.maximum(np.linalg.norm(delta, axis=2), 1e-3)
-        disp = ((k * k / dist**2)[:, :, None] * delta).sum(axis=1)  # every pair repels
-        if len(pairs):
-            d = pos[pairs[:, 0]] - pos[pairs[:, 1]]
-            length = np.maximum(np.linalg.norm(d, axis=1), 1e-3)
-            pull = (strength * length / k)[:, None] * d  # linked nodes attract
-            np.add.at(disp, pairs[:, 0], -pull)
-            np.add.at(disp, pairs[:, 1], pull)
-        disp -= pos * 0.05  # a little gravity keeps the component round
-        length = np.maximum(np.linalg.norm(disp, axis=1), 1e-9)
-        pos += disp / length[:, None] * np.minimum(length, temperature)[:, None]
-        temperature = max(temperature - cooling, 1e-3)
-    low, high = pos.min(axis=0), pos.max(axis=0)
-    span = float(max(high[0] - low[0], high[1] - low[1], 1e-9))
-    return (pos - low) / span + (1 - (high - low) / span) / 2  # centred, aspect kept
+def _unit_square(
+    sub: nx.Graph, comp: list[str], iterations: int, seed: int, spread: float
+) -> dict[str, tuple[float, float]]:
+    """One component's spring layout scaled into the unit square, centred, aspect kept."""
+    if len(comp) == 1:
+        return {comp[0]: (0.0, 0.0)}
+    ordered = nx.Graph()
+    ordered.add_nodes_from(comp)  # node order fixes the seeded start: same input, same layout
+    ordered.add_edges_from(sorted(sub.edges(data=True)))
+    # Kamada–Kawai spaces nodes by their path distance (no knot round a hub); the seeded spring
+    # layout then relaxes it, so linked nodes sit close
+    start = nx.kamada_kawai_layout(ordered, weight=None)
+    pos = nx.spring_layout(
+        ordered,
+        pos=start,
+        seed=seed,
+        iterations=iterations,
+        weight="weight",
+        k=spread / math.sqrt(len(comp)),
+    )
+    xs = [float(pos[n][0]) for n in comp]
+    ys = [float(pos[n][1]) for n in comp]
+    span = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9)
+    dx = (1 - (max(xs) - min(xs)) / span) / 2
+    dy = (1 - (max(ys) - min(ys)) / span) / 2
+    return {
+        n: ((x - min(xs)) / span + dx, (y - min(ys)) / span + dy)
+        for n, x, y in zip(comp, xs, ys, strict=True)
+    }
 
 
-def drawing(graph: Graph, iterations: int) -> dict[str, Any]:
-    """What the SVG template draws: nodes with positions and sizes, edges with end points."""
+def href_of(node: dict[str, Any]) -> str:
+    from urllib.parse import quote
+
+    if node["kind"] == "entity":
+        return "/entities/" + quote(node["id"], safe="")
+    if node["kind"] == "claim":
+        return "/claims/" + quote(node["id"], safe="")
+    return "/search?q=" + quote(node["label"], safe="")
+
+
+def elements(
+    graph: Graph,
+    *,
+    iterations: int,
+    seed: int,
+    spacing: float,
+    spread: float,
+    label_chars: int,
+) -> dict[str, Any]:
+    """What graph.js hands to Cytoscape (positions preset), and the legend's counts."""
     nodes = [n.model_dump() for n in graph.nodes]
     edges = [e.model_dump() for e in graph.edges]
-    where = layout(nodes, edges, iterations)
-    neighbours: dict[str, set[str]] = {n["id"]: set() for n in nodes}
-    drawn_edges = []
-    for e in edges:
-        if e["source"] not in where or e["target"] not in where:
-            continue
-        neighbours[e["source"]].add(e["target"])
-        neighbours[e["target"]].add(e["source"])
-        (x1, y1), (x2, y2) = where[e["source"]], where[e["target"]]
-        drawn_edges.append({**e, "x1": x1, "y1": y1, "x2": x2, "y2": y2})
+    where = layout(nodes, edges, iterations=iterations, seed=seed, spacing=spacing, spread=spread)
+    counts = {g.key: 0 for g in GROUPS}
     drawn_nodes = []
     for n in nodes:
         x, y = where[n["id"]]
-        radius = 6 + min(10, 2 * math.sqrt(max(0, n.get("weight") or 0)))
-        drawn_nodes.append(
-            {
-                **n,
-                "x": x,
-                "y": y,
-                "r": round(radius, 1),
-                "neighbours": " ".join(sorted(neighbours[n["id"]])),
+        group = group_of(n)
+        counts[group] += 1
+        label = " ".join(str(n["label"]).split())
+        short = label if len(label) <= label_chars else label[: label_chars - 1].rstrip() + "…"
+        data = {
+            "id": n["id"],
+            "label": short,
+            "full": label,
+            "kind": n["kind"],
+            "group": group,
+            "type": n.get("type") or "",
+            "status": n.get("status") or "",
+            "weight": n.get("weight") or 0,
+            "size": round(14 + min(20, 4 * math.sqrt(max(0, n.get("weight") or 0))), 1),
+            "href": href_of(n),
+        }
+        drawn_nodes.append({"data": data, "position": {"x": x, "y": y}})
+    drawn_edges = [
+        {
+            "data": {
+                "id": f"{e['kind']}:{e['source']}>{e['target']}",
+                "source": e["source"],
+                "target": e["target"],
+                "kind": e["kind"],
+                "weight": e["weight"],
             }
-        )
-    return {"width": WIDTH, "height": HEIGHT, "nodes": drawn_nodes, "edges": drawn_edges}
+        }
+        for e in edges
+        if e["source"] in where and e["target"] in where
+    ]
+    return {
+        "nodes": drawn_nodes,
+        "edges": drawn_edges,
+        "groups": [
+            {"key": g.key, "label": g.label, "shape": g.shape, "count": counts[g.key]}
+            for g in GROUPS
+        ],
+        "edge_kinds": [{"key": k, "label": label} for k, label in EDGE_KINDS],
+    }

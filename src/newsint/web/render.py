@@ -8,6 +8,7 @@ block (Jinja's `tojson` escapes `<`, `>`, `&` and `'`), read by our script with 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from newsint.corpus.queries.records import ClaimReport
 from newsint.model import STATUS_MEANING, Analysis, Claim, Source, chain_text
+from newsint.present.glossary import meaning
 
 DASH = "—"
 
@@ -38,6 +40,7 @@ class Templates:
         self.env.filters["pct"] = pct
         self.env.globals["query"] = query
         self.env.globals["status_meaning"] = STATUS_MEANING
+        self.env.globals["explain"] = meaning  # what a code means: the tooltips' words
 
     def render(self, name: str, **context: Any) -> str:
         return self.env.get_template(name).render(**context)
@@ -102,6 +105,15 @@ class _Span:
     cls: str
     label: str
     order: int  # outer layers first in class lists and titles
+
+
+ARTICLE_ID = re.compile(r"\bart_[0-9a-f]{8,}\b")
+
+
+def with_outlets(text: str, outlets: dict[str, str | None]) -> str:
+    """Evidence as a person reads it: each article id it names becomes that article's outlet
+    (ids of articles not at hand, or without an outlet, are left as they are)."""
+    return ARTICLE_ID.sub(lambda m: outlets.get(m.group(0)) or m.group(0), text)
 
 
 def rests_on(upstream: list[str]) -> str:
@@ -251,6 +263,7 @@ def highlight(
             "text": t.text,
             "fields": [
                 ["Value", t.value or DASH],
+                ["Means", (meaning(t.value, "timex") if t.value else None) or DASH],
                 ["Type", t.type],
                 ["Granularity", t.granularity],
                 ["Modifier", t.mod or DASH],

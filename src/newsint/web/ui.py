@@ -19,8 +19,8 @@ from newsint.errors import NewsintError
 from newsint.model import CLAIM_STATUSES, UNREALISED_STATUSES, CopyLink, chain_text
 from newsint.stages.base import stage_name
 from newsint.web.api import NewArticle, paging, read_upload
-from newsint.web.graph import drawing
-from newsint.web.render import highlight, rests_on
+from newsint.web.graph import elements
+from newsint.web.render import highlight, rests_on, with_outlets
 from newsint.web.state import SESSION_COOKIE, WebState
 
 router = APIRouter(include_in_schema=False)
@@ -125,9 +125,11 @@ def stories(
 def story(request: Request, state: State, story_id: str) -> HTMLResponse:
     data = state.corpus.story(story_id)
     by_id = {a.id: a for a in data.articles}
+    outlets = {a.id: a.site for a in data.articles}
     links = [
         {
             **link.model_dump(),
+            "evidence": [with_outlets(e, outlets) for e in link.evidence],
             "copy_article": by_id.get(link.article),
             "original_article": by_id.get(link.original),
         }
@@ -142,6 +144,7 @@ def story(request: Request, state: State, story_id: str) -> HTMLResponse:
         links=links,
         warnings=warnings,
         exports=_exports(),
+        volume=state.corpus.volume(story=data),
     )
 
 
@@ -342,11 +345,16 @@ def timeline(
     p = paging(state, limit, offset)
     rows = state.corpus.timeline(entity=entity or None, all_events=all_events)
     extra = {"all_events": "true"} if all_events else {}
+    shown = rows[p.offset : p.offset + p.limit]
+    listed = sorted({a for t in shown for a in t.articles[:6]})
+    sites = {a.id: a.site for a in state.corpus.articles(ids=listed)} if listed else {}
     return page(
         state,
         request,
         "timeline.html",
-        rows=rows[p.offset : p.offset + p.limit],
+        rows=shown,
+        sites=sites,
+        volume=state.corpus.volume(rows),
         entity=entity or "",
         all_events=all_events,
         unrealised=UNREALISED_STATUSES,
@@ -363,7 +371,22 @@ def graph(request: Request, state: State) -> HTMLResponse:
         max_claims=settings.graph_max_claims,
         links_per_entity=settings.graph_links_per_entity,
     )
-    return page(state, request, "graph.html", g=drawing(data, settings.graph_iterations), raw=data)
+    g = elements(
+        data,
+        iterations=settings.graph_iterations,
+        seed=settings.graph_seed,
+        spacing=settings.graph_spacing,
+        spread=settings.graph_spread,
+        label_chars=settings.graph_label_chars,
+    )
+    return page(state, request, "graph.html", g=g, raw=data)
+
+
+@router.get("/glossary", response_class=HTMLResponse)
+def glossary(request: Request, state: State) -> HTMLResponse:
+    from newsint.present.glossary import sections
+
+    return page(state, request, "glossary.html", sections=sections())
 
 
 # --------------------------------------------------------------------------- search

@@ -54,3 +54,15 @@ def test_particle_required_verbs_have_particles() -> None:
     assert lex.particle_required
     assert lex.particle_required <= set(lex.cue_particles)
     assert "read" in lex.cue_particles and "read" not in lex.particle_required
+
+
+def test_claims_outlets_are_the_outlet_table() -> None:
+    """One outlet list: every form the outlet table knows is a media form of the claims lexicon,
+    short forms included ("Post" for the Washington Post, never in running-text matching)."""
+    from newsint.stages.claims.lexicon import lexicon
+    from newsint.text.outlets import load_outlets
+
+    forms = load_outlets().forms()
+    assert lexicon().outlets == forms
+    assert forms["post"] == "The Washington Post"
+    assert forms["associated press"] == forms["ap"] == "Associated Press"

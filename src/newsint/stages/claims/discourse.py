@@ -76,6 +76,9 @@ class DiscourseRules(ExtractorBase):
         out: list[Found] = []
         covered = [f.content for f in found]
         speech = [q for q in self.quotes if q.words(self.text) >= self.cfg.min_speech_quote_words]
+        # a short quotation that is a sentence of its own ("“Neither do I.”") continues only the
+        # quotation of the sentence right before it
+        sentences = [q for q in self.quotes if q not in speech and self._whole_sentence(q)]
         paras = self.paragraphs
 
         def para_index(pos: int) -> int:
@@ -89,13 +92,13 @@ class DiscourseRules(ExtractorBase):
                 s < q.end and q.start < e for s, e in covered
             )
 
+        said = [f for f in found if f.rule in ("verb", "colon", "continuation")]
         quoted = [
             f
-            for f in found
-            if f.rule in ("verb", "colon", "continuation")
-            and any(f.content[0] <= q.start and q.end <= f.content[1] for q in speech)
+            for f in said
+            if any(f.content[0] <= q.start and q.end <= f.content[1] for q in speech)
         ]
-        for q in speech:
+        for q in sorted([*speech, *sentences], key=lambda q: q.start):
             if is_covered(q) or self.in_title(q.start):
                 continue
             pi = para_index(q.start)
@@ -110,8 +113,10 @@ class DiscourseRules(ExtractorBase):
                 for f in quoted
                 if f.content[0] >= q.end and q.open_end and para_index(f.content[0]) == pi + 1
             ]
-            src_f = None
-            if prev:
+            src_f = self._sentence_before(said, q)
+            if src_f is None and q in sentences:
+                continue
+            if src_f is None and prev:
                 cand = max(prev, key=lambda f: f.content[1])
                 between = [
                     f
@@ -148,6 +153,32 @@ class DiscourseRules(ExtractorBase):
             covered.append((q.start, q.end))
             quoted.append(f)
         return out
+
+    def _sentence_before(self, said: list[Found], q: Quote) -> Found | None:
+        """The report whose cue ends the sentence right before a quotation that opens a
+        sentence of its own: “…,” said X, speaking of Y. “Second part.” / …, X said. “…”"""
+        i = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+        if i is None or not len(i):
+            return None
+        sent = i[0].sent
+        if sent.start == 0 or self.text[sent.start_char : q.start].strip():
+            return None
+        before = self.doc[sent.start - 1].sent
+        if self.text[before.end_char : q.start].count("\n") > 2:
+            return None  # a paragraph break: the neighbour rules decide
+        cands = [
+            f
+            for f in said
+            if f.cue_tokens
+            and before.start <= f.cue_tokens[0] < before.end
+            and f.content[1] <= q.start
+            and f.content[0] < self.doc[f.cue_tokens[0]].idx  # the cue follows its content
+        ]
+        return max(cands, key=lambda f: f.content[0]) if cands else None
+
+    def _whole_sentence(self, q: Quote) -> bool:
+        inner = self.text[q.start : q.end].strip("“”\"'‘’ ")
+        return bool(inner) and inner[0].isupper() and inner[-1] in ".!?"
 
     def _has_other_text(self, start: int, end: int) -> bool:
         """Text between two quotations besides a short speaker tag ("said Caddell.")."""

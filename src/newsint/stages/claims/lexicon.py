@@ -13,6 +13,8 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from newsint.text.outlets import load_outlets
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -175,11 +177,7 @@ def lexicon() -> Lexicon:
     for status in ("alleged", "uncertain"):
         for phrase in data["hedges"][status]:
             hedges[phrase.lower()] = status
-    outlets = {
-        form.lower(): name for name, forms in data["media_outlets"].items() for form in forms
-    }
-    for name in data["media_outlets"]:
-        outlets.setdefault(name.lower().removeprefix("the "), name)
+    outlets = load_outlets().forms()  # one outlet table for every layer (data/outlets.toml)
     agencies = {form.lower(): name for name, forms in data["agencies"].items() for form in forms}
     precedence = tuple(data["status"]["precedence"])
     return Lexicon(

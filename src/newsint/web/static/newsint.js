@@ -1,4 +1,4 @@
-// newsint UI: span details on the article page, layer toggles, graph neighbour highlighting.
+// newsint UI: span details on the article page, layer toggles, what each code means.
 // Scraped text is only ever placed with textContent; no HTML is built from data.
 (function () {
   "use strict";
@@ -121,42 +121,61 @@
     }
   }
 
-  // ---------------------------------------------------------------- graph page
+  // ---------------------------------------------------------------- code tooltips
 
-  function setupGraph() {
-    var svg = document.getElementById("graph");
-    if (!svg) return;
-    var nodes = svg.querySelectorAll(".gnode");
-    var edges = svg.querySelectorAll(".edge");
+  // Every code (grade, status, copy kind, TIMEX value, event type) carries what it means in its
+  // title (the fallback without script). Here the title becomes one tooltip that shows on hover
+  // and on keyboard focus, and hides on Escape.
+  function setupTips() {
+    var codes = document.querySelectorAll(".code[data-term][title]");
+    if (!codes.length) return;
+    for (var i = 0; i < codes.length; i++) {
+      codes[i].setAttribute("data-tip", codes[i].getAttribute("title"));
+      codes[i].removeAttribute("title");
+    }
+    var tip = el("div", "tip");
+    tip.id = "code-tip";
+    tip.setAttribute("role", "tooltip");
+    tip.hidden = true;
+    document.body.appendChild(tip);
+    var owner = null;
 
-    function focus(node) {
-      var id = node.getAttribute("data-id");
-      var near = (node.getAttribute("data-neighbours") || "").split(" ");
-      svg.classList.add("focused");
-      for (var i = 0; i < nodes.length; i++) {
-        var other = nodes[i].getAttribute("data-id");
-        nodes[i].classList.toggle("on", other === id || near.indexOf(other) >= 0);
-      }
-      for (var j = 0; j < edges.length; j++) {
-        var e = edges[j];
-        e.classList.toggle("on", e.getAttribute("data-a") === id || e.getAttribute("data-b") === id);
-      }
+    function show(target) {
+      owner = target;
+      tip.textContent = "";
+      tip.appendChild(el("strong", null, target.getAttribute("data-term")));
+      tip.appendChild(document.createTextNode(": " + target.getAttribute("data-tip")));
+      tip.hidden = false;
+      target.setAttribute("aria-describedby", "code-tip");
+      var box = target.getBoundingClientRect();
+      var left = Math.min(box.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - tip.offsetWidth - 8);
+      tip.style.left = Math.max(window.scrollX + 4, left) + "px";
+      tip.style.top = box.bottom + window.scrollY + 6 + "px";
     }
 
-    function clear() {
-      svg.classList.remove("focused");
+    function hide() {
+      if (owner) owner.removeAttribute("aria-describedby");
+      owner = null;
+      tip.hidden = true;
     }
 
-    for (var k = 0; k < nodes.length; k++) {
-      nodes[k].addEventListener("mouseenter", function () { focus(this); });
-      nodes[k].addEventListener("focus", function () { focus(this); });
-      nodes[k].addEventListener("mouseleave", clear);
-      nodes[k].addEventListener("blur", clear);
-    }
+    document.addEventListener("mouseover", function (event) {
+      var target = event.target.closest ? event.target.closest(".code[data-tip]") : null;
+      if (target) show(target);
+      else if (owner && event.target !== tip) hide();
+    });
+    document.addEventListener("focusin", function (event) {
+      var target = event.target.closest ? event.target.closest(".code[data-tip]") : null;
+      if (target) show(target);
+      else hide();
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") hide();
+    });
   }
 
   document.addEventListener("DOMContentLoaded", function () {
+    setupTips();
     setupArticle();
-    setupGraph();
   });
 })();

@@ -1,0 +1,85 @@
+"""Volume over time for the charts: articles published and events dated, per day.
+
+Articles are counted in SQL by their publication day. Events are the timeline's entries (one per
+reported event, copies collapsed), counted on their first day when their time is a day or finer;
+coarser ones ("March 2023") and undated ones are counted apart, never spread over days.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection, Iterable
+
+from pydantic import Field
+from sqlalchemy import func, select
+
+from newsint.corpus.store.store import Store
+from newsint.corpus.store.tables import ArticleRow, FeatureRow
+from newsint.corpus.timeline import corpus_timeline
+from newsint.model import CopyLink, Record, TimelineEntry
+from newsint.stages.features.record import decode
+
+DAY_OR_FINER = frozenset({"day", "time"})
+
+
+class Volume(Record):
+    """Counts per day, on the same list of days (every day with an article or an event)."""
+
+    days: list[str] = Field(default_factory=list)  # ISO dates, ascending
+    articles: list[int] = Field(default_factory=list)
+    events: list[int] = Field(default_factory=list)
+    coarse_events: int = 0  # dated, but only to a week, month, year, …
+    undated_events: int = 0
+    undated_articles: int = 0
+
+
+def articles_per_day(store: Store, ids: Collection[str] | None = None) -> tuple[Counter[str], int]:
+    """Current articles per publication day (all, or those of `ids`), and how many are undated."""
+    day = func.substr(ArticleRow.published, 1, 10)
+    query = select(day, func.count()).where(ArticleRow.current.is_(True)).group_by(day)
+    if ids is not None:
+        query = query.where(ArticleRow.id.in_(list(ids)))
+    per_day: Counter[str] = Counter()
+    undated = 0
+    with store.reading() as conn:
+        for when, n in conn.execute(query):
+            if when and len(when) == 10:
+                per_day[str(when)] += int(n)
+            else:
+                undated += int(n)
+    return per_day, undated
+
+
+def story_timeline(
+    store: Store, ids: Collection[str], links: Iterable[CopyLink], floor: float | None = None
+) -> list[TimelineEntry]:
+    """The timeline of a few articles (a story's), reading only their stored features."""
+    with store.reading() as conn:
+        rows = conn.execute(
+            select(FeatureRow.data).where(FeatureRow.article_id.in_(list(ids)))
+        ).all()
+    return corpus_timeline((decode(bytes(r.data)) for r in rows), links, floor=floor)
+
+
+def volume(
+    articles: Counter[str], undated_articles: int, entries: Iterable[TimelineEntry]
+) -> Volume:
+    """Articles and events per day on one axis of days."""
+    events: Counter[str] = Counter()
+    coarse = undated = 0
+    for e in entries:
+        if e.start is None:
+            undated += 1
+        elif e.granularity in DAY_OR_FINER and len(e.start) >= 10:
+            events[e.start[:10]] += 1
+        else:
+            coarse += 1
+    days = sorted(set(articles) | set(events))
+    return Volume(
+        days=days,
+        articles=[articles.get(d, 0) for d in days],
+        events=[events.get(d, 0) for d in days],
+        coarse_events=coarse,
+        undated_events=undated,
+        undated_articles=undated_articles,
+    )
