@@ -45,6 +45,7 @@ class Lexicon:
     prep_content: dict[str, frozenset[str]]  # verb -> prepositions whose object is content
     prep_only: frozenset[str]  # verbs whose only content is that prepositional object
     cue_extenders: frozenset[str]
+    positions: frozenset[str]  # stance, intention and criticism verbs: positions, not reports
     criticism: frozenset[str]  # verbs of attack that report only with a target or a reason
     criticism_preps: frozenset[str]  # prepositions giving the reason ("attacked her for…")
     xcomp_content: frozenset[str]
@@ -213,6 +214,9 @@ def lexicon() -> Lexicon:
         },
         prep_only=_set(data["prep_content"]["prep_only"]),
         cue_extenders=_set(data["cue_extenders"]["verbs"]),
+        positions=_set(
+            [w for g in ("stance", "intention", "criticism") for w in data["cue_verbs"][g]]
+        ),
         criticism=_set(data["cue_verbs"]["criticism"]),
         criticism_preps=_set(data["criticism"]["reason_preps"]),
         xcomp_content=_set(data["xcomp_content"]["verbs"]),
