@@ -106,9 +106,10 @@ def extract(doc: Doc, gaz: Gazetteer, cfg: EntitiesConfig) -> list[Candidate]:
 
 
 def _shouted(doc: Doc, cfg: EntitiesConfig) -> list[bool]:
-    """Per token: is it on a line written in capitals, or a headline in title case ("Mayor
-    Backs Harbour Deal")? The model takes any run of capitals there for a name ("Trump Says"),
-    so names there stand only where the article or the tables confirm them. (Lines, not
+    """Per token: is it on a line written in capitals, or on the first line when that is a
+    headline in title case ("Mayor Backs Harbour Deal")? The model takes any run of capitals there for a name ("Trump Says"),
+    so names there stand only where the article or the tables confirm them (a title-case
+    line further down is mostly a list of names: "Mark Roe ( Ruritania )"). (Lines, not
     sentences: a headline often runs into the first sentence for the parser.)"""
     out = [False] * len(doc)
     line: list[Token] = []
@@ -120,8 +121,9 @@ def _shouted(doc: Doc, cfg: EntitiesConfig) -> list[bool]:
         words = [w for w in line if w.is_alpha and len(w) >= 2]
         upper = sum(w.is_upper for w in words)
         enough = len(words) >= cfg.shouted_min_words
+        first = bool(line) and not doc.text[: line[0].idx].strip()
         if (enough and upper >= cfg.shouted_min_ratio * len(words)) or (
-            enough and _title_case_headline(line, words)
+            enough and first and _title_case_headline(line, words)
         ):
             for w in line:
                 out[w.i] = True
