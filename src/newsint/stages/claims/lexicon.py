@@ -106,15 +106,11 @@ class Lexicon:
         return verb_base(token.lower_, words, self.irregular)
 
     def cue_verb(self, token: Token) -> str | None:
-        if not token.tag_.startswith("VB") and token.pos_ not in {"VERB", "AUX"}:
-            # "The campaign plans to employ…" tagged a plural noun: a root with a subject and
-            # an infinitive is a verb whatever its tag
-            if not (
-                token.dep_ == "ROOT"
-                and any(c.dep_ == "nsubj" for c in token.children)
-                and any(c.dep_ == "xcomp" for c in token.children)
-            ):
-                return None
+        # "The campaign plans to employ…" tagged a plural noun: a root with a subject and an
+        # infinitive is a verb whatever its tag
+        verb_like = token.dep_ == "ROOT" and {"nsubj", "xcomp"} <= {c.dep_ for c in token.children}
+        if not token.tag_.startswith("VB") and token.pos_ not in {"VERB", "AUX"} and not verb_like:
+            return None
         return self.verb_base(token, self.cue_verbs)
 
     def noun_base(self, word: str, words: frozenset[str] | dict[str, Any]) -> str | None:
@@ -209,9 +205,7 @@ def lexicon() -> Lexicon:
         sourceless_passive=_set(data["sourceless_passive"]["verbs"]),
         naming_verbs=_set(data["object_content"]["naming_verbs"]),
         clause_verbs=_set(data["object_content"]["clause_verbs"]),
-        prep_content={
-            k: _set(v) for k, v in data["prep_content"].items() if k != "prep_only"
-        },
+        prep_content={k: _set(v) for k, v in data["prep_content"].items() if k != "prep_only"},
         prep_only=_set(data["prep_content"]["prep_only"]),
         cue_extenders=_set(data["cue_extenders"]["verbs"]),
         positions=_set(

@@ -106,11 +106,11 @@ def extract(doc: Doc, gaz: Gazetteer, cfg: EntitiesConfig) -> list[Candidate]:
 
 
 def _shouted(doc: Doc, cfg: EntitiesConfig) -> list[bool]:
-    """Per token: is it on a line written in capitals, or on the first line when that is a
-    headline in title case ("Mayor Backs Harbour Deal")? The model takes any run of capitals there for a name ("Trump Says"),
-    so names there stand only where the article or the tables confirm them (a title-case
-    line further down is mostly a list of names: "Mark Roe ( Ruritania )"). (Lines, not
-    sentences: a headline often runs into the first sentence for the parser.)"""
+    """Per token: is it on an all-caps line, or on a first line in title case ("Mayor Backs
+    Harbour Deal")? The model takes any run of capitals there for a name ("Trump Says"): names
+    stand there only where the article or the tables confirm them. (Lines, not sentences: a
+    headline often runs into the first sentence; title-case lines further down are mostly
+    lists of names.)"""
     out = [False] * len(doc)
     line: list[Token] = []
     for t in [*doc, None]:
