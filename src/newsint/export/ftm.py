@@ -142,9 +142,7 @@ def _article(out: _Entities, index: Index, analysis: Analysis) -> None:
         language=_language(meta.language),
         country=sorted({e.country.lower() for e in places if e.country}),
         peopleMentioned=[e.name for e in analysis.entities if kinds.get(e.id) == "person"],
-        companiesMentioned=[
-            e.name for e in analysis.entities if kinds.get(e.id) == "organisation"
-        ],
+        companiesMentioned=[e.name for e in analysis.entities if kinds.get(e.id) == "organisation"],
         locationMentioned=[e.name for e in places],
         keywords=[f"story:{story.id}"] if story else [],
     )
