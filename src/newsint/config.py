@@ -72,6 +72,8 @@ class Html(Section):
 class Nlp(Section):
     models: list[str]
     exclude: list[str]
+    fast_attributes: bool
+    attribute_cache_entries: int
     batch_size: int
     n_process: int
     max_piece_chars: int
@@ -187,6 +189,7 @@ class Corpus(Section):
     story_min_similarity: float
     story_cosine_weight: float
     story_year_penalty: float
+    story_published_year_weight: float
     story_block_max_articles: int
     story_idf_ceiling: float
     story_idf_unknown_zipf: float

@@ -120,3 +120,21 @@ def test_from_a_corpus_store(data: ExportData, tmp_path: Path) -> None:
     code, _, stderr = run("-f", "jsonl", "--db", str(db), "--story", "sto-none")
     assert code == 2 and "no story with this id" in stderr
     assert json.loads(stdout.splitlines()[0])["record"] == "article"
+
+
+def test_stix_tlp_and_as_of_options(data: ExportData, tmp_path: Path) -> None:
+    src = tmp_path / "corpus.jsonl"
+    data.analyses[0].article.published = data.analyses[0].article.published.model_copy(
+        update={"date": None, "source": "unknown"}
+    )
+    src.write_bytes(EXPORTERS["jsonl"].to_bytes(data))
+    args = ("-f", "stix", "--tlp", "amber", "--as-of", "2026-12-06T08:00:00Z")
+    code, first, stderr = run(*args, "--from-analyses", str(src))
+    assert code == 0, stderr
+    objects = json.loads(first)["objects"]
+    amber = "marking-definition--f88d31f6-486f-44da-b317-01333bde0b82"
+    assert all(o["object_marking_refs"] == [amber] for o in objects)
+    assert "2026-12-06T08:00:00Z" in {o.get("published") for o in objects}
+    assert run(*args, "--from-analyses", str(src))[1] == first  # undated, yet the same bytes
+    code, _, stderr = run("-f", "stix", "--tlp", "purple", "--from-analyses", str(src))
+    assert code == 2 and "not a TLP level" in stderr

@@ -81,8 +81,10 @@ def test_time_window_on_publication_dates(second: str, together: bool) -> None:
 
 def test_a_different_years_event_is_penalised() -> None:
     this = doc(FLOOD + " The 2026 flood followed heavy rain.", "a.example")
-    old = doc(
-        FLOOD_TOO + " The 2019 flood had followed heavy rain, as in 2019 spring.", "b.example"
+    old = doc(  # undated: its year is only what it says
+        FLOOD_TOO + " The 2019 flood had followed heavy rain, as in 2019 spring.",
+        "b.example",
+        published=None,
     )
     same = doc(FLOOD_TOO + " Heavy rain in 2026 caused it.", "c.example")
     assert years_disagree(this, old) and not years_disagree(this, same)
@@ -90,6 +92,26 @@ def test_a_different_years_event_is_penalised() -> None:
     assert story_distance(this, old, CFG, None, copy=False) == pytest.approx(
         plain + CFG.story_year_penalty
     )
+
+
+@pytest.mark.parametrize(
+    ("aside", "published", "disagree"),
+    [
+        # one background year is no event year: the publication year outweighs it
+        (" The levee dates from 1994.", "2026-03-04", False),
+        # undated, the background year is all the article says about when
+        (" The levee dates from 1994.", None, True),
+        # two mentions of 2019 outweigh the publication year, but an article published in 2026
+        # may look back at 2019 while reporting 2026: no veto
+        (" The 2019 flood, like the 2019 storm, hit Dunmere.", "2026-03-04", False),
+    ],
+)
+def test_the_publication_year_counts_as_a_mention(
+    aside: str, published: str | None, disagree: bool
+) -> None:
+    this = doc(FLOOD + " The 2026 flood followed heavy rain.", "a.example")
+    other = doc(FLOOD_TOO + aside, "b.example", published=published)
+    assert years_disagree(this, other) is disagree
 
 
 def test_another_language_is_compared_on_names_alone() -> None:

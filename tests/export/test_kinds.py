@@ -53,3 +53,32 @@ def test_kind_of(name: str, type_: str, roles: tuple[str, ...], kind: str) -> No
 )
 def test_split_authors(author: str | None, names: list[str]) -> None:
     assert split_authors(author) == names
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Ursula von der Leyen", "person"),
+        ("Moon Jae-in", "person"),
+        ("Jane Roe/AP", "unclear"),  # a photo credit
+        ("Ben Morgan 7/8", "unclear"),
+        ("lone wolf", "unclear"),
+        ("Harbour Opens Its Doors To Everyone", "unclear"),  # a headline, not a name
+    ],
+)
+def test_a_person_needs_a_name_shaped_like_one(name: str, kind: str) -> None:
+    assert kind_of(entity(name)) == kind
+
+
+@pytest.mark.parametrize(
+    ("name", "roles", "kind"),
+    [
+        ("Abu Musab al-Barnawi", (), "person"),
+        ("Jean d'Alembert", (), "person"),
+        ("Kris Hoce", ("chief executive of the hospital",), "person"),  # the head is "executive"
+        ("Dana Reyes", ("’s regional organiser",), "person"),
+        ("Polar Meadow", ("the bulk carrier",), "unclear"),
+    ],
+)
+def test_particles_and_role_heads(name: str, roles: tuple[str, ...], kind: str) -> None:
+    assert kind_of(entity(name, roles=roles)) == kind

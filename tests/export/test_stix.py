@@ -59,10 +59,12 @@ def test_every_reference_resolves_inside_the_bundle(data: ExportData) -> None:
 
 
 def test_ids_are_uuid4_shaped_and_stable(data: ExportData) -> None:
-    first = [o.id for o in parse(data).objects]
-    for oid in first:
-        kind, _, value = oid.partition("--")
-        assert uuid.UUID(value).version == 4, oid
+    parsed = parse(data)
+    first = [o.id for o in parsed.objects]
+    for o in parsed.objects:
+        kind, _, value = o.id.partition("--")
+        assert kind == o.type
+        assert uuid.UUID(value).version == 4, o.id
     assert [o.id for o in parse(data).objects] == first
 
 
@@ -100,7 +102,11 @@ def test_newsint_is_the_producer_of_what_it_concluded(data: ExportData) -> None:
 
 @pytest.mark.parametrize(
     ("tlp", "marking"),
-    [(None, TLP_MARKINGS["clear"]), ("amber", TLP_MARKINGS["amber"]), ("TLP:RED", TLP_MARKINGS["red"])],
+    [
+        (None, TLP_MARKINGS["clear"]),
+        ("amber", TLP_MARKINGS["amber"]),
+        ("TLP:RED", TLP_MARKINGS["red"]),
+    ],
 )
 def test_every_object_has_the_tlp_marking(data: ExportData, tlp: str | None, marking: str) -> None:
     parsed = parse(data, **({"tlp": tlp} if tlp else {}))
@@ -141,7 +147,9 @@ def test_claim_is_a_note_with_grade_and_chain(data: ExportData) -> None:
     assert [link["text"] for link in n.x_newsint_chain] == ["the article", "Union officials"]
     assert "ref" not in n.x_newsint_chain[1]
     assert not [i for i in by_type(parsed, "identity") if i.name == "Union officials"]
-    assert n.object_refs == [next(r.id for r in by_type(parsed, "report") if r.x_newsint_id == "art-gazette")]
+    assert n.object_refs == [
+        next(r.id for r in by_type(parsed, "report") if r.x_newsint_id == "art-gazette")
+    ]
 
 
 @pytest.mark.parametrize(("credibility", "confidence"), sorted(CREDIBILITY_CONFIDENCE.items()))

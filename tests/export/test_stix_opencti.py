@@ -15,6 +15,7 @@ OpenCTI's rules (its platform's STIX import and pycti's `generate_id` functions)
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections import defaultdict
 from typing import Any
@@ -97,8 +98,6 @@ def two_stories() -> ExportData:
 
 
 def stix_objects(data: ExportData, **options: str) -> list[dict[str, Any]]:
-    import json
-
     raw = EXPORTERS["stix"].to_bytes(data, {**AS_OF, **options})
     return list(json.loads(raw)["objects"])
 
@@ -147,7 +146,9 @@ def test_no_identity_is_shared_across_articles_unless_named() -> None:
             names = {o["name"] for o in same}
             assert names <= named | outlets, names
     local = {text.casefold() for _, text in LOCAL_SOURCES}
-    assert not [o["name"] for o in objects if o["type"] == "identity" and o["name"].casefold() in local]
+    assert not [
+        o["name"] for o in objects if o["type"] == "identity" and o["name"].casefold() in local
+    ]
     # The one named person is one OpenCTI entity across both articles, as it should be.
     okafor = [o for o in objects if o["type"] == "identity" and o["name"] == "Nadia Okafor"]
     assert {opencti_identity_key(o["name"], o["identity_class"]) for o in okafor} == {
@@ -160,7 +161,10 @@ def test_local_sources_stay_in_their_note() -> None:
     objects = stix_objects(two_stories())
     notes = [o for o in objects if o["type"] == "note" and o.get("x_newsint_article")]
     for kind, text in LOCAL_SOURCES:
-        holding = [n for n in notes if any(c["text"] == text.capitalize() or c["text"] == text for c in n["x_newsint_chain"])]
+        same = text.casefold()
+        holding = [
+            n for n in notes if any(c["text"].casefold() == same for c in n["x_newsint_chain"])
+        ]
         assert len(holding) == 2, text  # one note per article, each in its own report
         for n in holding:
             link = next(c for c in n["x_newsint_chain"] if c["text"].casefold() == text.casefold())

@@ -4,6 +4,8 @@ comes from the feed's metadata when it states one. Fictional feeds and outlets."
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsint.config import Config
 from newsint.model import Analysis
@@ -83,3 +85,49 @@ def test_atom_xml_lang_on_the_content(config: Config) -> None:
     (item,) = list(read_bytes(data, "g.atom", ".atom", config))
     assert isinstance(item, Analysis)
     assert item.article.language == "de" and item.article.site == "Gull Bay Post"
+
+
+@given(
+    st.lists(
+        st.sampled_from(["World", "Gull Bay Post", "Business", "Harbour", "Latest"]), max_size=3
+    ),
+    st.sampled_from([" – ", " | ", " - ", ": "]),
+    st.sampled_from([None, "gullbaypost.example", "other.example"]),
+)
+def test_the_outlet_is_a_part_of_the_title_or_the_domain(
+    parts: list[str], sep: str, domain: str | None
+) -> None:
+    title = sep.join(parts)
+    outlet = site_name(title, domain)
+    assert outlet is None or outlet in (domain, title) or outlet in parts
+    assert site_name(title, domain) == outlet  # deterministic
+
+
+QUAYSIDE = "The Quayside Herald - Europe"
+
+
+def test_an_aggregators_entries_keep_their_own_outlets(config: Config) -> None:
+    item = """<item><title>{t}</title><link>{link}</link>{source}
+<content:encoded><![CDATA[{body}]]></content:encoded></item>"""
+    entries = [
+        item.format(t="a", link="https://gullbaypost.example/a", source="", body=BODY),
+        item.format(
+            t="b",
+            link="https://quayside.example/b",
+            source=f"<source url='https://quayside.example/rss'>{QUAYSIDE}</source>",
+            body=BODY,
+        ),
+        item.format(t="c", link="https://www.atlasnews.example/c", source="", body=BODY),
+        item.format(t="d", link="https://news.digest.example/d", source="", body=BODY),
+    ]
+    data = f"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>Morning Digest – Europe</title><link>https://digest.example/</link>
+{"".join(entries)}</channel></rss>""".encode()
+    items = list(read_bytes(data, "digest.rss", ".rss", config))
+    assert [i.article.site for i in items if isinstance(i, Analysis)] == [
+        "gullbaypost.example",
+        "The Quayside Herald",
+        "Atlas News Agency",
+        "Morning Digest",  # its own site (a subdomain): the feed's outlet
+    ]

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from newsint.config import Config
+from newsint.config import Config, default_config
 from newsint.model import Analysis
 from newsint.readers import read_bytes
 from newsint.readers.html import stated_date, stated_language
+
+LIMITS = default_config().limits
 
 BODY = """<article><h1>Lighthouse keeper's cottage to become a museum</h1>
 <p>The old keeper's cottage at Marram Head will open as a small museum next summer, the
@@ -58,7 +60,7 @@ def test_the_meta_tag_outranks_json_ld(config: Config) -> None:
         '<meta property="article:published_time" content="2025-03-04T09:30:00Z">'
         '<script type="application/ld+json">{"datePublished": "2025-03-01"}</script>'
     )
-    found = stated_date(page(head).decode())
+    found = stated_date(page(head).decode(), LIMITS)
     assert found is not None and found[0] == "2025-03-04T09:30:00"
     assert "article:published_time" in found[1]
 
@@ -71,10 +73,12 @@ def test_the_meta_tag_outranks_json_ld(config: Config) -> None:
         # several unmarked <time> tags: comments or related stories as likely as the article
         '<time datetime="2025-01-02">a</time><time datetime="2025-02-03">b</time>',
         '<meta property="article:published_time" content="not a date">',
+        # a CMS placeholder is no date (and must not make the page a bad-date failure)
+        '<script type="application/ld+json">{"datePublished": "0001-01-01T00:00:00Z"}</script>',
     ],
 )
 def test_no_stated_date(markup: str) -> None:
-    assert stated_date(f"<html><head></head><body>{markup}</body></html>") is None
+    assert stated_date(f"<html><head></head><body>{markup}</body></html>", LIMITS) is None
 
 
 @pytest.mark.parametrize(
@@ -83,3 +87,20 @@ def test_no_stated_date(markup: str) -> None:
 )
 def test_stated_language(tag: str, code: str | None) -> None:
     assert stated_language(f"{tag}<head></head><body></body></html>") == code
+
+
+def test_a_placeholder_stamp_falls_back_to_htmldate(config: Config) -> None:
+    head = '<script type="application/ld+json">{"datePublished": "0001-01-01T00:00:00Z"}</script>'
+    (item,) = list(read_bytes(page(head), "museum.html", ".html", config))
+    assert isinstance(item, Analysis)
+    assert item.article.published.date == "2025-03-02"  # htmldate's, from the URL
+
+
+def test_a_marked_time_among_others() -> None:
+    body = (
+        '<time datetime="2025-02-27T10:00:00Z">related</time>'
+        '<time pubdate datetime="2025-03-04T09:30:00Z">4 March</time>'
+        '<time datetime="2025-03-05T18:00:00Z">a comment</time>'
+    )
+    found = stated_date(f"<html><body>{body}</body></html>", LIMITS)
+    assert found == ("2025-03-04T09:30:00", "html <time datetime>: 2025-03-04T09:30:00Z")

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsint.config import Nlp
+from newsint.config import default_config
 from newsint.errors import ModelMissing
 from newsint.stages.nlp import load_spacy
 
@@ -23,9 +23,7 @@ def test_doc_offsets_are_clean_text_offsets(run_stages) -> None:
 
 
 def test_missing_model_is_a_clear_error() -> None:
-    cfg = Nlp(
-        models=["no_such_pipeline_xx"], exclude=[], batch_size=1, n_process=1, max_piece_chars=0
-    )
+    cfg = default_config().nlp.model_copy(update={"models": ["no_such_pipeline_xx"]})
     with pytest.raises(ModelMissing, match="no_such_pipeline_xx") as info:
         load_spacy(cfg, 1000)
     assert "make install" in info.value.fix

@@ -46,6 +46,26 @@ def export_command(
         CsvTable,
         typer.Option("--table", help="CSV only: which table to write."),
     ] = CsvTable("claims"),  # noqa: B008
+    tlp: Annotated[
+        str | None,
+        typer.Option(
+            "--tlp",
+            metavar="LEVEL",
+            help="STIX only: TLP marking of every object: clear (default, data/exports.toml), "
+            "green, amber, amber+strict or red.",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="TIME",
+            help="STIX only: the time given to undated articles (ISO 8601); default: now. "
+            "Give it to make an export with undated articles byte-identical.",
+            show_default=False,
+        ),
+    ] = None,
     from_analyses: Annotated[
         list[str] | None,
         typer.Option(
@@ -71,13 +91,15 @@ def export_command(
 ) -> None:
     """Export analyses and corpus records as STIX 2.1, FollowTheMoney, GraphML, JSONL or CSV."""
     exporter = EXPORTERS[fmt.value]
+    options = {"table": table.value}
+    options.update({k: v for k, v in (("tlp", tlp), ("as_of", as_of)) if v})
     try:
         data = _gather(from_analyses, db, config, story)
         if out_path is None or str(out_path) == "-":
-            exporter.write(data, sys.stdout.buffer, {"table": table.value})
+            exporter.write(data, sys.stdout.buffer, options)
             sys.stdout.flush()
         else:
-            _write_file(out_path, lambda f: exporter.write(data, f, {"table": table.value}))
+            _write_file(out_path, lambda f: exporter.write(data, f, options))
             err.print(
                 f"Wrote {len(data.analyses)} article(s) as {fmt.value} to {out_path}",
                 highlight=False,

@@ -29,7 +29,7 @@ from collections.abc import Iterable
 import numpy as np
 
 from newsint.corpus import bands
-from newsint.corpus.bandindex import digests
+from newsint.corpus.bandindex import digests, pack_keys, unpack_keys
 from newsint.corpus.compare import make_doc
 from newsint.corpus.copies import cites, relate
 from newsint.corpus.corroborate import CorroborationIndex, claim_item, statement_score
@@ -111,7 +111,7 @@ class CorpusAnalyzer(JudgementRules):
 
     def _credited_pair(self, a: str, b: str) -> bool:
         da, db = self.docs[a], self.docs[b]
-        if not set(self.outlet_keys[a]) & set(self.outlet_keys[b]):
+        if not set(unpack_keys(self.outlet_keys[a])) & set(unpack_keys(self.outlet_keys[b])):
             return False
         return cites(da, db) is not None or cites(db, da) is not None
 
@@ -161,23 +161,22 @@ class CorpusAnalyzer(JudgementRules):
         self.row_ids.extend(ids)
         self.rows.update((i, first + n) for n, i in enumerate(ids))
         self.band_index.insert(range(first, first + len(ids)), band_matrix)
-        crossed: dict[int, list[str]] = {}
+        # rare keys (not yet common) and outlet keys of the batch, as (key, row) entries
+        rare: tuple[list[int], list[int]] = ([], [])
+        outlets: tuple[list[int], list[int]] = ([], [])
         for i in ids:
             f = new[i]
             self.docs[i] = make_doc(f, cfg)
             self.neighbours[i] = set()
             keys = self._keys(f)
-            self.doc_keys[i] = keys
-            self.outlet_keys[i] = self._outlet_keys(f)
-            for k in self.outlet_keys[i]:
-                self.outlet_buckets.setdefault(k, []).append(i)
-            for k in keys:
-                if k in self.common:
-                    continue
-                bucket = self.buckets.setdefault(k, [])
-                bucket.append(i)
-                if len(bucket) > cfg.max_key_articles:
-                    crossed[k] = bucket
+            self.doc_keys[i] = pack_keys(keys)
+            outlet_keys = self._outlet_keys(f)
+            self.outlet_keys[i] = pack_keys(outlet_keys)
+            outlets[0].extend(outlet_keys)
+            outlets[1].extend([self.rows[i]] * len(outlet_keys))
+            live = [k for k in keys if k not in self.common]
+            rare[0].extend(live)
+            rare[1].extend([self.rows[i]] * len(live))
             self.story_graph.add_node(i)
             items = [claim_item(i, c, cfg.stem_prefix) for c in f.claims]
             self.article_claims[i] = [c.key for c in items]
@@ -188,12 +187,21 @@ class CorpusAnalyzer(JudgementRules):
                     if s.entity:
                         self.member_claims.setdefault(s.entity, set()).add(item.key)
             self.resolver.add_article(f.entities)
+        self.outlet_buckets.insert(*outlets)
+        self.buckets.insert(*rare)
+        # a key held by more than max_key_articles articles stops being rare: it becomes common
+        # and the pairs it alone made stop being candidates
+        batch_keys = sorted(set(rare[0]))
+        over = self.buckets.count(batch_keys) > cfg.max_key_articles
+        crossed = {
+            k: [self.row_ids[r] for r in self.buckets.rows([k])]
+            for k, o in zip(batch_keys, over.tolist(), strict=True)
+            if o
+        }
         touched: set[str] = set(ids)
         removed_pairs: set[tuple[str, str]] = set()
         if crossed:
-            for k in crossed:
-                self.common.add(k)
-                self.buckets.pop(k, None)
+            self.common.update(crossed)
             for k in sorted(crossed):
                 members = crossed[k]
                 for x in range(len(members)):
@@ -205,12 +213,12 @@ class CorpusAnalyzer(JudgementRules):
             self._drop_relation(pair)
             touched.update(pair)
         for i in ids:
-            counts: Counter[str] = Counter()
-            for k in self.doc_keys[i]:
-                if k not in self.common:
-                    counts.update(self.buckets.get(k, ()))
-            found = {j for j, c in counts.items() if c >= cfg.min_shared_keys}
-            credited = {j for k in self.outlet_keys[i] for j in self.outlet_buckets.get(k, ())}
+            live = [k for k in unpack_keys(self.doc_keys[i]) if k not in self.common]
+            counts = Counter(self.buckets.rows(live))
+            found = {self.row_ids[j] for j, c in counts.items() if c >= cfg.min_shared_keys}
+            credited = {
+                self.row_ids[j] for j in self.outlet_buckets.rows(unpack_keys(self.outlet_keys[i]))
+            }
             found |= {j for j in credited if j != i and self._credited_pair(i, j)}
             found.discard(i)
             pairs |= {_pair(i, j) for j in found}
@@ -235,7 +243,9 @@ class CorpusAnalyzer(JudgementRules):
         """Whether a pair is still a candidate (shares an LSH band or enough live rare keys)."""
         if self.band_index.share(self.rows[a], self.rows[b]):
             return True
-        live = (set(self.doc_keys[a]) & set(self.doc_keys[b])) - self.common
+        live = (
+            set(unpack_keys(self.doc_keys[a])) & set(unpack_keys(self.doc_keys[b]))
+        ) - self.common
         return len(live) >= self.cfg.min_shared_keys or self._credited_pair(a, b)
 
     def _drop_relation(self, pair: tuple[str, str]) -> None:

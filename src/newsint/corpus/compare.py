@@ -47,7 +47,7 @@ class Doc:
     self_keys: frozenset[str]  # outlet keys naming this article's own outlet
     outlet_name: str | None  # how the article names its own outlet (or its site)
     primary: int  # 0 credits itself, 1 no credit, 2 credits only other outlets
-    years: frozenset[str] = frozenset()  # every year the text mentions
+    years: frozenset[str] = frozenset()  # every year the text mentions, and the publication year
     top_years: frozenset[str] = frozenset()  # the most mentioned ones
     language: str | None = None
     extra: dict[str, object] = field(default_factory=dict)
@@ -117,6 +117,18 @@ def story_vector(terms: np.ndarray, tf: np.ndarray, title: str | None, cfg: Corp
     return weights / norm if norm else weights
 
 
+def event_years(mentions: dict[str, int], published: str | None, cfg: Corpus) -> dict[str, float]:
+    """The years an article's event may fall in, with their weight: each mention of a year,
+    and the publication year as `story_published_year_weight` mentions. A report names the
+    year of its event rarely (it is "Tuesday"), background years often ("a 1994 law"): without
+    the publication year one aside would make "1994" the event's year."""
+    years = {y: float(n) for y, n in mentions.items()}
+    pub = published[:4] if published and published[:4].isdigit() else None
+    if pub:
+        years[pub] = years.get(pub, 0.0) + cfg.story_published_year_weight
+    return years
+
+
 def make_doc(f: ArticleFeatures, cfg: Corpus) -> Doc:
     site_key = T.site_key(f.site)
     self_keys: set[str] = {site_key} if site_key else set()
@@ -139,6 +151,7 @@ def make_doc(f: ArticleFeatures, cfg: Corpus) -> Doc:
         weights /= norm
     lengths = T.unpack(f.sentence_lengths, "uint16").astype(np.int32)
     sent = T.unpack(f.sentences, "int64")
+    years = event_years(f.years, published, cfg)
     return Doc(
         id=f.id,
         site=f.site,
@@ -164,8 +177,8 @@ def make_doc(f: ArticleFeatures, cfg: Corpus) -> Doc:
         self_keys=frozenset(self_keys),
         outlet_name=own[0].name if own else f.site,
         primary=primary,
-        years=frozenset(f.years),
-        top_years=frozenset(y for y, n in f.years.items() if n == max(f.years.values())),
+        years=frozenset(years),
+        top_years=frozenset(y for y, n in years.items() if n == max(years.values())),
         language=f.language,
     )
 

@@ -13,7 +13,7 @@ from typing import TypeVar
 from pydantic import Field
 
 from newsint.config import Config, default_config
-from newsint.corpus.bandindex import BandIndex
+from newsint.corpus.bandindex import BandIndex, KeyIndex
 from newsint.corpus.compare import Doc
 from newsint.corpus.copies import Relation
 from newsint.corpus.corroborate import ClaimItem
@@ -81,11 +81,13 @@ class AnalyzerState:
         self.band_index = BandIndex(cfg.shingle_bands + cfg.bag_bands)
         self.rows: dict[str, int] = {}
         self.row_ids: list[str] = []
-        self.doc_keys: dict[str, tuple[int, ...]] = {}
-        self.buckets: dict[int, list[str]] = {}
+        # rare keys (analyzer._keys) of each article, packed (bandindex.pack_keys), and the rows
+        # holding each key; a key in `common` no longer counts
+        self.doc_keys: dict[str, bytes] = {}
+        self.buckets = KeyIndex()
         # outlet+name keys (analyzer._outlet_keys): never common, filtered by credit instead
-        self.outlet_keys: dict[str, tuple[int, ...]] = {}
-        self.outlet_buckets: dict[int, list[str]] = {}
+        self.outlet_keys: dict[str, bytes] = {}
+        self.outlet_buckets = KeyIndex()
         self.common: set[int] = set()
         self.relations: dict[tuple[str, str], Relation] = {}
         self.neighbours: dict[str, set[str]] = {}

@@ -251,21 +251,12 @@ class Ingest:
         for item in found:
             if isinstance(item, Link):
                 if depth < 2:
-                    self.progress.total(1)
                     yield from self._follow(item, depth + 1)
                 else:
                     yield Failure(item.where, "too-deep", f"{item.url} (links nested too deep)")
                 continue
-            if (
-                isinstance(item, Analysis)
-                and link.published
-                and item.article.published.date is None
-            ):
-                item.article.published = Published(
-                    date=link.published,
-                    source="metadata",
-                    evidence=f"feed entry date (the page gives none): {link.published}",
-                )
+            if isinstance(item, Analysis):
+                from_feed(item, link)
             yield item
 
     def _items(self, sources: Iterable[str]) -> Iterator[Analysis | InputError | Failure]:
@@ -280,15 +271,16 @@ class Ingest:
             else:
                 before = estimate(source)
                 items = read_path(source, self.config, self.summary.not_articles)
+            # The total counts what settles (articles, failures, skips), links followed included:
+            # a feed list's feeds' articles too.
             count = 0
             for item in items:
-                count += 1
-                if count > before:
-                    self.progress.total(1)
-                if isinstance(item, Link):
-                    yield from self._follow(item, 1)
-                else:
-                    yield item
+                settled = self._follow(item, 1) if isinstance(item, Link) else (item,)
+                for result in settled:
+                    count += 1
+                    if count > before:
+                        self.progress.total(1)
+                    yield result
             if count < before:
                 self.progress.total(count - before)
 
@@ -476,6 +468,20 @@ class Ingest:
             if self._fetcher is not None:
                 self._fetcher.close()
         return self.summary
+
+
+def from_feed(item: Analysis, link: Link) -> None:
+    """What the feed said of a page it linked to, where the page itself says nothing: the
+    publication date and the outlet."""
+    meta = item.article
+    if link.published and meta.published.date is None:
+        meta.published = Published(
+            date=link.published,
+            source="metadata",
+            evidence=f"feed entry date (the page gives none): {link.published}",
+        )
+    if link.site and not {"site", "sitename"} & meta.found.keys():
+        meta.site = link.site
 
 
 def load_analyzer(store: Store, config: Config) -> Any:

@@ -47,16 +47,23 @@ def article_of(member: str) -> str:
     return member.split("/", 1)[0]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class NameForm:
+    """A name form; slots and no stored article set, since a corpus holds millions of them
+    (issue 19: the resolver was the analyzer's largest state after the LSH tables)."""
+
     key: str
     type: str
     folded: str
     tokens: tuple[str, ...]
     members: set[str] = field(default_factory=set)  # article entity keys
     surface: Counter[str] = field(default_factory=Counter)  # names as written -> articles
-    articles: set[str] = field(default_factory=set)  # ids of the articles naming it
     sample: list[str] = field(default_factory=list)  # the smallest article ids: its context
+
+    @property
+    def articles(self) -> set[str]:
+        """Ids of the articles naming it (from the member keys, read only when judging)."""
+        return {article_of(m) for m in self.members}
 
 
 def name_similarity(
@@ -174,7 +181,6 @@ class EntityResolver:
             article = article_of(e.key)
             if e.key not in form.members:
                 form.members.add(e.key)
-                form.articles.add(article)
                 form.surface[e.name] += 1
                 self.member_form[e.key] = gk
                 self.member_name[e.key] = e.name
@@ -206,7 +212,6 @@ class EntityResolver:
             bucket = self.blocks.setdefault(bk, {})
             found |= bucket.keys()
             bucket[form.key] = form.folded
-        self.candidates.setdefault(form.key, set())
         if not found:
             return
         keys = sorted(found)
@@ -225,8 +230,8 @@ class EntityResolver:
                 continue
             score, _ = self._similarity(form.tokens, o.tokens)
             if score >= self.cfg.entity_unsure_name_similarity:
-                self.candidates[form.key].add(other)
-                self.candidates[other].add(form.key)
+                self.candidates.setdefault(form.key, set()).add(other)
+                self.candidates.setdefault(other, set()).add(form.key)
                 self._dirty_nodes.add(other)
 
     # ------------------------------------------------------------------ automatic judgements

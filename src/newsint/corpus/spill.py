@@ -104,6 +104,7 @@ class SpillMap(MutableMapping[str, V], Generic[V]):
         where = self._where.pop(key)
         self._live -= where & 0xFFFFFFFF
         self._cache.pop(key, None)
+        self._maybe_compact()
 
     def __contains__(self, key: object) -> bool:
         return key in self._where

@@ -63,7 +63,7 @@ EXPORTERS: dict[str, Exporter] = {
             "stix",
             "application/stix+json;version=2.1",
             ".stix.json",
-            "STIX 2.1 bundle: reports, identities, locations, notes, relationships, groupings",
+            "STIX 2.1 bundle for OpenCTI: reports, identities, locations, notes, events, groupings",
             "newsint.export.stix",
         ),
         Exporter(

@@ -1,11 +1,11 @@
 """FollowTheMoney entities (one JSON entity per line), for Aleph, OpenAleph and `ftm` tools.
 
 Written as plain FtM JSON, so the `followthemoney` library (a slow install: it compiles PyICU)
-is not needed to export; the tests validate the output with its model when it is installed
-(`pip install newsint[ftm]`). The mapping (docs/exports.md has the full table):
+is not needed to export; the tests validate the output with its model (a dev dependency).
+The mapping (docs/exports.md has the full table):
 - an article is an `Article` (title, bodyText = the clean text, publishedAt, sourceUrl,
-  publisher, author, language, the countries of the places it names, the people, companies
-  and places it mentions, `story:<id>` in keywords);
+  publisher, one author per value, language, the countries of the places it names, the
+  people, companies and places it mentions, `story:<id>` in keywords);
 - people and organisations are `Person` / `Organization` (one per corpus entity when resolved
   across articles), with every article naming them as `proof`; a PERSON is a Person only on
   the evidence export.kinds asks for (Aleph matches every Person against sanctions lists):
@@ -28,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -79,12 +80,22 @@ class _Entities:
         for name, value in props.items():
             values = value if isinstance(value, (list, tuple)) else [value]
             for v in values:
-                if v is None or v == "":
+                text = _visible(str(v)) if v is not None else ""
+                if text == "":
                     continue
                 bucket = properties.setdefault(name, [])
-                if str(v) not in bucket:
-                    bucket.append(str(v))
+                if text not in bucket:
+                    bucket.append(text)
         return eid
+
+
+def _visible(text: str) -> str:
+    """The text without invisible format characters (soft hyphens, zero-width spaces and
+    joiners, direction marks: Unicode category Cf), which FtM's cleaning drops from every
+    value: written so, an entity comes through `ftm validate` unchanged."""
+    if text.isascii():
+        return text
+    return "".join(c for c in text if unicodedata.category(c) != "Cf")
 
 
 def entities(data: ExportData) -> Iterator[dict[str, Any]]:
@@ -142,9 +153,7 @@ def _article(out: _Entities, index: Index, analysis: Analysis) -> None:
         language=_language(meta.language),
         country=sorted({e.country.lower() for e in places if e.country}),
         peopleMentioned=[e.name for e in analysis.entities if kinds.get(e.id) == "person"],
-        companiesMentioned=[
-            e.name for e in analysis.entities if kinds.get(e.id) == "organisation"
-        ],
+        companiesMentioned=[e.name for e in analysis.entities if kinds.get(e.id) == "organisation"],
         locationMentioned=[e.name for e in places],
         keywords=[f"story:{story.id}"] if story else [],
     )
@@ -211,7 +220,7 @@ def _claim(
         summary += f"; grade {grade.code}"
     if claim.chain:
         summary += f"; chain: {chain_text(claim.chain)}"
-    keywords = [claim.status, claim.polarity, claim.kind]
+    keywords: list[str] = [claim.status, claim.polarity, claim.kind]
     if grade:
         keywords.append(f"grade:{grade.code}")
     if cluster:

@@ -33,6 +33,9 @@ def settings() -> dict[str, Any]:
 @dataclass(frozen=True)
 class _Rules:
     min_words: int
+    max_words: int
+    particles: frozenset[str]
+    not_in_names: re.Pattern[str]
     thing_roles: frozenset[str]
     organisation_words: frozenset[str]
     separators: re.Pattern[str]
@@ -46,6 +49,9 @@ def _rules() -> _Rules:
     seps = sorted(data["authors"]["separators"], key=lambda s: (-len(s), s))
     return _Rules(
         min_words=int(people["min_words"]),
+        max_words=int(people["max_words"]),
+        particles=frozenset(people["particles"]),
+        not_in_names=re.compile("[" + re.escape("".join(people["not_in_names"])) + r"\d]"),
         thing_roles=frozenset(name_key(w) for w in people["thing_roles"]),
         organisation_words=frozenset(name_key(w) for w in people["organisation_words"])
         | words.designators
@@ -82,15 +88,41 @@ def kind_of(entity: Entity, name: str | None = None) -> Kind:
     entry = gazetteer.lookup(name)
     if entry is not None and entry.kind in ("country", "capital"):
         return "place"
-    if any(_last_word(r.role) in rules.thing_roles for r in entity.roles):
+    if any(_head_noun(r.role) in rules.thing_roles for r in entity.roles):
         return "unclear"
-    if len(words) < rules.min_words:
+    if not _looks_like_a_name(name, rules):
         return "unclear"
     return "person"
 
 
-def _last_word(text: str) -> str:
-    words = name_key(text).split()
+def _looks_like_a_name(name: str, rules: _Rules) -> bool:
+    """A person's name as written: `min_words`..`max_words` words, each capitalised (name
+    particles aside), no digits or credit-line marks ("Jane Roe/AP", "Ben Morgan 7/8")."""
+    words = name.split()
+    if not rules.min_words <= len(words) <= rules.max_words:
+        return False
+    if rules.not_in_names.search(name):
+        return False
+    return all(_capitalised(w, rules.particles) for w in words)
+
+
+def _capitalised(word: str, particles: frozenset[str]) -> bool:
+    """A word of a name: capitalised, a particle ("von"), or a particle joined to a
+    capitalised word ("al-Barnawi", "d'Alembert")."""
+    if word[:1].isupper() or word in particles:
+        return True
+    parts = re.split(r"[-'’]", word, maxsplit=1)
+    return len(parts) == 2 and parts[0] in particles and parts[1][:1].isupper()
+
+
+_ROLE_TAIL = re.compile(r"\b(?:of|at|for|in|from|with|to|on)\b|,|;|\(")
+
+
+def _head_noun(role: str) -> str:
+    """The head of a role as written before the name: its last word before a preposition
+    ("bulk carrier" → carrier; "chief executive of the hospital" → executive)."""
+    text = role.strip().removeprefix("’s").removeprefix("'s").strip()
+    words = name_key(_ROLE_TAIL.split(text, maxsplit=1)[0]).split()
     return words[-1] if words else ""
 
 

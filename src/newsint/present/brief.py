@@ -26,6 +26,7 @@ from newsint.model import (
     chain_text,
     reported_as_happened,
 )
+from newsint.stages.base import SKIPPED_NOTE
 from newsint.stages.time.timeline import article_timeline
 from newsint.text.segments import paragraph_texts, paragraphs
 
@@ -47,6 +48,16 @@ def _published(a: Analysis) -> str:
     return f"{p.date} (from {p.source}{': ' + p.evidence if p.evidence else ''})"
 
 
+def _language(a: Analysis) -> str:
+    """The language, and why an article in another one has no entities, claims or events."""
+    m = a.article
+    skipped = m.found.get(SKIPPED_NOTE)
+    if not skipped:
+        return m.language
+    stages = skipped.partition(":")[0]
+    return f"{m.language}: not English, so {stages} did not run (no entities, claims or events)"
+
+
 def section_article(a: Analysis) -> Section:
     m = a.article
     rows = [
@@ -55,6 +66,7 @@ def section_article(a: Analysis) -> Section:
         ["url", m.url or "—"],
         ["author", m.author or "—"],
         ["published", _published(a)],
+        ["language", _language(a)],
         ["source", f"{m.source} ({m.format})"],
         ["id", m.id],
         [

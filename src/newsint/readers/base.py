@@ -19,8 +19,9 @@ class Link:
     """A URL a reader found but did not read itself: a feed entry's page, a feed in an OPML list.
 
     The ingest fetches it when fetching is allowed; `published` is the date the feed gave, used
-    only when the page itself has none. `local`: the URL is a file path (a feed an OPML list on
-    this machine names by a relative path), read from disk rather than fetched.
+    only when the page itself has none; `site` the outlet the feed names, used when the page
+    names none. `local`: the URL is a file path (a feed an OPML list on this machine names by a
+    relative path), read from disk rather than fetched.
     """
 
     url: str
@@ -29,6 +30,7 @@ class Link:
     title: str | None = None
     published: str | None = None
     local: bool = False
+    site: str | None = None
 
 
 def site_of(url: str | None) -> str | None:
@@ -57,6 +59,7 @@ def normalise_date(value: object) -> str | None:
     if isinstance(value, datetime):
         if value.tzinfo is not None:  # one clock for ordering: UTC, written without an offset
             value = value.astimezone(UTC).replace(tzinfo=None)
+        value = value.replace(microsecond=0)  # a page's milliseconds order nothing
         return (
             value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
         )

@@ -155,11 +155,12 @@ def _letters(text: str) -> str:
 def _names_site(part: str, domain: str) -> bool:
     """Whether a part of a feed title is the name of the site at `domain`: its letters make the
     domain's name ("Harbour Times" at harbourtimes.example), or its initials do ("KNA")."""
+    rules = reader_rules()
     labels = [_letters(label) for label in domain.split(".")[:-1]]
     letters = _letters(part)
     initials = "".join(w[0] for w in re.findall(r"\w+", part.lower()))
     for label in labels:
-        if len(label) < 3 or label in {"www", "news", "feeds", "rss", "m"}:
+        if len(label) < rules.min_label_chars or label in rules.generic_labels:
             continue
         if letters.startswith(label) or label.startswith(letters) or label == initials:
             return True
@@ -185,12 +186,26 @@ def site_name(title: str | None, domain: str | None) -> str | None:
         for part in parts:
             if _names_site(part, domain):
                 return part
+    # The domain names no part: the first that is no section is the outlet ("Atlas News
+    # Agency – World"); a title of sections only says nothing about it.
     named = [p for p in parts if p.lower() not in rules.sections]
-    if len(parts) == 1:
-        return named[0] if named else domain
-    # Several parts and the domain names none: the first that is no section is the outlet
-    # ("Atlas News Agency – World"); a title of sections only says nothing about it.
     return named[0] if named else domain
+
+
+def _same_site(a: str, b: str) -> bool:
+    return a == b or a.endswith(f".{b}") or b.endswith(f".{a}")
+
+
+def _entry_site(entry: Any, feed_title: str | None, home: str | None) -> str | None:
+    """An entry's outlet: the feed's, unless the entry names its own source (RSS <source>) or
+    links to another site (an aggregator's feed): then that site's."""
+    domain = site_of(entry.get("link"))
+    source = entry.get("source") or {}
+    if source.get("title"):
+        return site_name(source["title"], site_of(source.get("href")) or domain)
+    if domain and home and not _same_site(domain, home):
+        return site_name(None, domain)
+    return site_name(feed_title, home or domain)
 
 
 def read_feed(
@@ -217,7 +232,7 @@ def read_feed(
     limit = config.ingest.max_feed_entries
     for i, entry in enumerate(entries[:limit], start=1):
         label = f"{where}#{i}"
-        site = site_name(feed.get("title"), site_of(home) or site_of(entry.get("link")))
+        site = _entry_site(entry, feed.get("title"), site_of(home))
         try:
             yield _entry(entry, label, site, config, language)
         except InputError as err:
@@ -247,7 +262,7 @@ def _entry(
     published, evidence = _entry_date(entry)
     body = _entry_body(entry)
     if link and len(body) < config.ingest.feed_min_content_chars:
-        return Link(link, label, "article", title=title, published=published)
+        return Link(link, label, "article", title=title, published=published, site=site)
     if not body:
         raise EmptyInput(label, "the entry has no text and no link", "nothing to read here")
     return make_analysis(

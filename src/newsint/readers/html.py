@@ -15,10 +15,10 @@ from typing import Any
 
 import trafilatura
 
-from newsint.config import Config
+from newsint.config import Config, Limits
 from newsint.errors import ParseProblem
 from newsint.model import Analysis
-from newsint.readers.base import language_code, make_analysis, normalise_date
+from newsint.readers.base import date_problem, language_code, make_analysis, normalise_date
 from newsint.readers.decode import decode_bytes
 from newsint.readers.rules import reader_rules
 
@@ -30,7 +30,8 @@ logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 # ---- the publication time and language a page states (cheap scans: no second parse tree)
 
 _META = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
-_ATTR = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+# name="value", name='value', name=value, or a bare name (<time pubdate>)
+_ATTR = re.compile(r"""([\w:.-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
 _JSON_LD = re.compile(
     r"<script\b[^>]*type\s*=\s*[\"']?application/ld\+json[^>]*>(.*?)</script>",
     re.IGNORECASE | re.DOTALL,
@@ -41,44 +42,52 @@ _HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
 
 def _attrs(tag: str) -> dict[str, str]:
     return {
-        m.group(1).lower(): html_lib.unescape(next(g for g in m.groups()[1:] if g is not None))
+        m.group(1).lower(): html_lib.unescape(next((g for g in m.groups()[1:] if g), ""))
         for m in _ATTR.finditer(tag)
     }
 
 
-def _json_ld_dates(value: Any, keys: tuple[str, ...]) -> list[str]:
-    """Publication times in a JSON-LD value, in document order (objects, lists, @graph)."""
-    found: list[str] = []
+def _json_ld_dates(value: Any, keys: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(key, time) of the publication times in a JSON-LD value, in document order (objects,
+    lists, @graph)."""
+    found: list[tuple[str, str]] = []
     if isinstance(value, list):
         for item in value:
             found += _json_ld_dates(item, keys)
     elif isinstance(value, dict):
         for key in keys:
             if isinstance(value.get(key), str):
-                found.append(value[key])
+                found.append((key, value[key]))
                 break
         for key in ("@graph", "mainEntity", "mainEntityOfPage"):
             found += _json_ld_dates(value.get(key), keys)
     return found
 
 
-def stated_date(html: str) -> tuple[str, str] | None:
+def stated_date(html: str, limits: Limits) -> tuple[str, str] | None:
     """(ISO date or datetime, evidence) of the publication time the page states in its markup,
-    most trusted form first (data/readers.toml [html_date]); None when it states none."""
+    most trusted form first (data/readers.toml [html_date]); None when it states none. A
+    placeholder stamp (0001-01-01, outside [limits]) is no statement: htmldate may know better.
+    """
     rules = reader_rules()
+
+    def usable(value: object) -> str | None:
+        iso = normalise_date(value)
+        return iso if iso and date_problem(iso, limits) is None else None
+
     metas = [_attrs(tag) for tag in _META.findall(html)] if "<meta" in html.lower() else []
     for attr, value in rules.date_meta:
         for meta in metas:
-            if meta.get(attr, "").lower() == value and (iso := normalise_date(meta.get("content"))):
+            if meta.get(attr, "").lower() == value and (iso := usable(meta.get("content"))):
                 return iso, f'html <meta {attr}="{value}">: {meta.get("content")}'
     for block in _JSON_LD.findall(html):
         try:
             data = json.loads(block)
         except ValueError:
             continue  # broken JSON-LD is common; the other forms may still say it
-        for raw in _json_ld_dates(data, rules.date_json_ld):
-            if iso := normalise_date(raw):
-                return iso, f"html JSON-LD datePublished: {raw}"
+        for key, raw in _json_ld_dates(data, rules.date_json_ld):
+            if iso := usable(raw):
+                return iso, f"html JSON-LD {key}: {raw}"
     times = [_attrs(tag) for tag in _TIME.findall(html)]
     # a <time> marked as the publication time; else the page's only one (several unmarked
     # ones are as likely a comment's or a related story's)
@@ -87,7 +96,7 @@ def stated_date(html: str) -> tuple[str, str] | None:
     ]
     stamps = {t["datetime"] for t in times if t.get("datetime")}
     for time_attrs in marked or (times if len(stamps) == 1 else []):
-        if iso := normalise_date(time_attrs.get("datetime")):
+        if iso := usable(time_attrs.get("datetime")):
             return iso, f"html <time datetime>: {time_attrs.get('datetime')}"
     return None
 
@@ -147,7 +156,7 @@ def read_html(
             found[key] = "html"
     published = normalise_date(doc.date)
     evidence = f"html metadata: {doc.date}" if published else None
-    if stated := stated_date(html):  # the page's own stamp beats htmldate's guess
+    if stated := stated_date(html, config.limits):  # the page's own stamp beats htmldate's guess
         published, evidence = stated
         found["date"] = "html"
     return make_analysis(

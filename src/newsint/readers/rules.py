@@ -28,6 +28,8 @@ class ReaderRules:
     date_json_ld: tuple[str, ...]
     title_separators: tuple[str, ...]
     sections: frozenset[str]
+    generic_labels: frozenset[str]
+    min_label_chars: int
 
 
 @cache
@@ -42,4 +44,6 @@ def reader_rules() -> ReaderRules:
         date_json_ld=tuple(date["json_ld"]),
         title_separators=tuple(site["separators"]),
         sections=frozenset(s.lower() for s in site["sections"]),
+        generic_labels=frozenset(site["generic_labels"]),
+        min_label_chars=int(site["min_label_chars"]),
     )

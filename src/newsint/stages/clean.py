@@ -282,7 +282,7 @@ def clean_text(raw: str, meta_title: str | None, cfg: CleanConfig) -> Result:
     # only real paragraphs are compared.
     kept: list[tuple[int, int]] = []
     keys: dict[str, int] = {}
-    comparable: list[tuple[int, str]] = []  # (raw start, text) of kept prose paragraphs
+    comparable: list[tuple[int, str, frozenset[str]]] = []  # kept prose: raw start, text, words
     for start, end in paragraphs:
         text = raw[start:end]
         if is_structure(text, rules) or _letter_words(text) < cfg.duplicate_min_words:
@@ -305,10 +305,9 @@ def clean_text(raw: str, meta_title: str | None, cfg: CleanConfig) -> Result:
                 )
             )
             continue
-        if is_prose(text) and len(content_words(text, cfg.stem_prefix)) >= (
-            cfg.near_duplicate_min_words
-        ):
-            match = _near_duplicate(text, comparable, cfg)
+        words = content_words(text, cfg.stem_prefix) if is_prose(text) else frozenset()
+        if len(words) >= cfg.near_duplicate_min_words:
+            match = _near_duplicate(text, words, comparable, cfg)
             if match is not None:
                 other_start, score = match
                 removals.append(
@@ -324,7 +323,7 @@ def clean_text(raw: str, meta_title: str | None, cfg: CleanConfig) -> Result:
                     )
                 )
                 continue
-            comparable.append((start, text))
+            comparable.append((start, text, words))
         keys[key] = start
         kept.append((start, end))
 
@@ -413,8 +412,19 @@ def near_duplicate_score(text: str, other: str, cfg: CleanConfig) -> float | Non
     numbers that disagree."""
     if not (is_prose(text) and is_prose(other)):
         return None
-    a = content_words(text, cfg.stem_prefix)
-    b = content_words(other, cfg.stem_prefix)
+    return _prose_score(
+        text,
+        content_words(text, cfg.stem_prefix),
+        other,
+        content_words(other, cfg.stem_prefix),
+        cfg,
+    )
+
+
+def _prose_score(
+    text: str, a: frozenset[str], other: str, b: frozenset[str], cfg: CleanConfig
+) -> float | None:
+    """near_duplicate_score of two prose paragraphs whose content words are known."""
     n, m = len(a), len(b)
     if min(n, m) < cfg.near_duplicate_min_words:
         return None
@@ -428,11 +438,16 @@ def near_duplicate_score(text: str, other: str, cfg: CleanConfig) -> float | Non
 
 
 def _near_duplicate(
-    text: str, earlier: list[tuple[int, str]], cfg: CleanConfig
+    text: str,
+    words: frozenset[str],
+    earlier: list[tuple[int, str, frozenset[str]]],
+    cfg: CleanConfig,
 ) -> tuple[int, float] | None:
+    """The best paraphrased earlier paragraph. Both sides are prose (only prose is compared)
+    and their content words are worked out once per paragraph, not once per pair."""
     best: tuple[int, float] | None = None
-    for start, other in earlier:
-        score = near_duplicate_score(text, other, cfg)
+    for start, other, other_words in earlier:
+        score = _prose_score(text, words, other, other_words, cfg)
         if score is None:
             continue
         if score >= cfg.near_duplicate_threshold and (best is None or score > best[1]):

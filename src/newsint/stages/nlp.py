@@ -68,6 +68,10 @@ def load_spacy(cfg: Nlp, max_length: int) -> Language:
         except OSError:
             continue
         nlp.max_length = max(nlp.max_length, max_length + 1)
+        if cfg.fast_attributes:
+            from newsint.stages.attributes import use_attributes
+
+            use_attributes(nlp, cfg.attribute_cache_entries)
         if "parser" in nlp.pipe_names:
             _register_boundaries()
             nlp.add_pipe(BOUNDARIES, before="parser")

@@ -157,7 +157,16 @@ CUES = [
         "Lena Ortiz",
         "person",
         "indirect",
-        "The bridge will be rebuilt before the winter storms arrive.",
+        # the full stop is no part of what was said (PolNeAR's annotators leave it out)
+        "The bridge will be rebuilt before the winter storms arrive",
+    ),
+    (
+        "Lena Ortiz: Will the bridge be rebuilt before the winter storms arrive?",
+        ":",
+        "Lena Ortiz",
+        "person",
+        "indirect",
+        "Will the bridge be rebuilt before the winter storms arrive?",
     ),
 ]
 

@@ -182,9 +182,9 @@ TABLE = [
         NOT_CERTAIN,
     ),
     (
-        "plans to",
+        "plans to: the company's own plan",
         "The company plans to close two factories next year.",
-        None,
+        "plans",
         "intention",
         "close",
         NOT_CERTAIN,
@@ -198,9 +198,9 @@ TABLE = [
         NOT_CERTAIN,
     ),
     (
-        "aims to",
+        "aims to: the airline's own aim",
         "The airline aims to resume flights to the island by June.",
-        None,
+        "aims",
         "intention",
         "resume",
         NOT_CERTAIN,

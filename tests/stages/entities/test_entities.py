@@ -290,3 +290,53 @@ def test_spans_in_bounds_and_every_mention_in_one_entity(analyse, picks: list[st
         assert owners[m.id] == m.entity
     spans = sorted((m.start, m.end) for m in a.mentions)
     assert all(x[1] <= y[0] for x, y in pairwise(spans))  # no overlaps
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        (  # the model's "Harbour Workers Union Backs": a verb of the headline joined the name
+            "Harbour Workers Union Backs Mayor Brandt In Strike Talks\n\n"
+            "The Harbour Workers Union backed Mayor Ilse Brandt on Tuesday in Valdoria.",
+            {"Harbour Workers Union": "ORG", "Ilse Brandt": "PERSON"},
+            ["Harbour Workers Union Backs", "Strike Talks"],
+        ),
+        (  # "Trump Says", "Ruritania Will Pay": headline words are no names
+            "Ortega Says Ruritania Will Pay For New Bridge\n\n"
+            "President Lena Ortega said on Monday that Ruritania would pay for the bridge.",
+            {"Lena Ortega": "PERSON", "Ruritania": "GPE"},
+            ["Ortega Says", "Ruritania Will Pay", "New Bridge"],
+        ),
+    ],
+)
+def test_title_case_headline_names_confirmed_by_the_body(analyse, text, names, absent) -> None:
+    """A headline in title case is read like an all-caps one: its names stand where the body
+    confirms them, and the capitalised verbs around them are no part of them."""
+    a = analyse(text)
+    for name, type_ in names.items():
+        assert by_name(a, name).type == type_
+    headline = text.split("\n", 1)[0]
+    in_headline = [m.text for m in a.mentions if m.start < len(headline)]
+    assert in_headline, "the headline's names are found"
+    for wrong in absent:
+        assert wrong not in in_headline
+        assert all(e.name != wrong for e in a.entities)
+
+
+@pytest.mark.parametrize(
+    ("line", "headline"),
+    [
+        ("Harbour Workers Union Backs Mayor Brandt In Strike Talks", True),
+        ("Oakvale Beat Harrowgate 3 1 On Saturday", False),  # a result row: figures
+        ("Marta Quist Won The Race.", False),  # a sentence: its full stop
+        ("The mayor backed the union on Tuesday", False),  # prose
+    ],
+)
+def test_title_case_headline_lines(run_stages, line, headline) -> None:
+    from newsint.config import default_config
+    from newsint.stages.entities.mentions import _shouted
+
+    doc = run_stages(line + "\n\nThe talks went on.", ["clean", "nlp"]).doc
+    flags = _shouted(doc, default_config().entities)
+    first = [flags[t.i] for t in doc if t.idx < len(line)]
+    assert first and all(f == headline for f in first)

@@ -6,7 +6,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsint.stages.claims.context import _ADDRESSEE_VERBS, _infinitive_complement
+from newsint.stages.claims.context import (
+    _ADDRESSEE_VERBS,
+    _infinitive_complement,
+    _inside_quote,
+)
 from newsint.stages.claims.lexicon import noun_base, verb_base
 from newsint.stages.claims.quotes import Quote
 from newsint.stages.claims.speakers import SpeakerRules
@@ -23,12 +27,61 @@ class ContentRules(SpeakerRules):
         that participle is the reporter's, not part of what is reported."""
         drop: set[int] = set()
         for c in root.rights:
+            if self._shared_report(c):
+                # "said it was opposed and warned X to…": the second report is the speaker's
+                drop.update(t.i for t in c.subtree)
+                drop.update(t.i for t in root.rights if t.dep_ == "cc" and t.i < c.i)
+                continue
             if c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG":
                 prev = self.doc[c.left_edge.i - 1] if c.left_edge.i > 0 else None
                 if prev is not None and prev.text in (",", "—", "–", "-"):
                     drop.update(t.i for t in c.subtree)
                     drop.add(prev.i)
         return [t for t in root.subtree if t.i not in drop]
+
+    def _shared_report(self, tok: Token) -> bool:
+        """A reporting verb coordinated into another's reported clause whose subject is a
+        pronoun: "China said it was opposed and warned Ruritania…" (China warned)."""
+        head = tok.head
+        return (
+            tok.dep_ == "conj"
+            and head.dep_ == "ccomp"
+            and self.lex.cue_verb(tok) is not None
+            and self.lex.cue_verb(head.head) is not None
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+            and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in head.children)
+        )
+
+    def _misread_clause(self, tok: Token, children: list[Token]) -> tuple[Token, int] | None:
+        """A reported clause the parser attached otherwise: an adverbial clause with a subject
+        and no conjunction ("said after the meeting he would not accept…", "tweeted in the
+        night that X was…", "that" read as an adverb), or a "that" clause read as a relative
+        clause of the addressee ("told a meeting of leaders that few people understood…")."""
+        for c in children:
+            if c.dep_ != "advcl" or c.i < tok.i or c.left_edge.i < tok.i:
+                continue
+            subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+            if subj is None or any(
+                (g.dep_ == "mark" and g.lower_ != "that") or g.tag_ == "WRB" for g in c.children
+            ):
+                continue  # "said when the vote came he…": a time clause, not the report
+            that = self.doc[subj.left_edge.i - 1]
+            if that.lower_ == "that" and that.head.i == c.i:
+                return c, that.i  # "tweeted in the night that X was…"
+            if c.left_edge.lower_ != "that":
+                return c, subj.left_edge.i  # "said after the meeting he would…"
+        dobj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
+        if dobj is None:
+            return None
+        for t in dobj.subtree:
+            if (
+                t.dep_ == "relcl"
+                and t.left_edge.lower_ == "that"
+                and t.left_edge.dep_ == "mark"
+                and any(g.dep_ == "nsubj" for g in t.children)
+            ):
+                return t, t.left_edge.i
+        return None
 
     def _predicate(self, tok: Token, dobj: Token) -> list[Token]:
         """What a naming verb ("call", "describe", "label") says its object is: an object
@@ -68,12 +121,18 @@ class ContentRules(SpeakerRules):
     def _content(self, tok: Token, base: str) -> tuple[int, int] | None:
         lex = self.lex
         children = list(tok.children)
+        if base in lex.prep_only:
+            return self._prep_object(children, base)
         ccomp = [c for c in children if c.dep_ == "ccomp"]
         if len({c.i > tok.i for c in ccomp}) > 1:
             ccomp = [c for c in ccomp if c.i > tok.i]  # one side only: the other is a misparse
         if ccomp:
             toks = [t for c in ccomp for t in self._clause(c)]
             return self.span_of(toks)
+        misread = self._misread_clause(tok, children)
+        if misread is not None:
+            clause, first = misread
+            return self.span_of([t for t in self._clause(clause) if t.i >= first])
         xcomp = next((c for c in children if c.dep_ == "xcomp"), None)
         dobj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
         if xcomp is not None and base in lex.xcomp_content and xcomp.i > tok.i:
@@ -140,14 +199,12 @@ class ContentRules(SpeakerRules):
         ):
             addressee = base in _ADDRESSEE_VERBS or self._evidence_only(tok, base)
             pronoun = dobj.pos_ == "PRON" and dobj.lower_ not in ("this", "that", "it")
-            if not addressee and not pronoun:
+            if not addressee and (not pronoun or base in lex.criticism):
+                # "blasted him for not paying taxes": the target with the reason
                 return self.span_of(self._object_and_rest(tok, dobj))
-        if base in lex.prep_content:
-            for c in children:
-                if c.dep_ in ("prep", "prt") and c.lower_ in lex.prep_content[base]:
-                    obj = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
-                    if obj is not None:
-                        return self.span_of(list(obj.subtree))
+        prep_object = self._prep_object(children, base)
+        if prep_object is not None:
+            return prep_object
         # "This information was revealed in a document": the passive subject is the content
         if any(c.dep_ == "auxpass" for c in children) and base in lex.object_ok:
             subj = next((c for c in children if c.dep_ == "nsubjpass"), None)
@@ -173,6 +230,16 @@ class ContentRules(SpeakerRules):
         q = self._quote_before(tok)
         if q is not None:
             return (q.start, q.end)
+        return None
+
+    def _prep_object(self, children: list[Token], base: str) -> tuple[int, int] | None:
+        """ "warned of a stalemate", "spoke about the deal": the object of the verb's
+        content preposition."""
+        for c in children:
+            if c.dep_ in ("prep", "prt") and c.lower_ in self.lex.prep_content.get(base, ()):
+                obj = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None:
+                    return self.span_of(list(obj.subtree))
         return None
 
     def _quoted_subject(self, tok: Token) -> tuple[tuple[int, int], Token] | None:
@@ -235,7 +302,11 @@ class ContentRules(SpeakerRules):
 
     def _quote_before(self, tok: Token) -> Quote | None:
         """ "“…,” he said" where the parser did not tie the quote to the verb."""
-        subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i]
+        subj = [
+            c
+            for c in tok.children
+            if c.dep_ == "nsubj" and c.i < tok.i and not _inside_quote(self.quotes, c.idx)
+        ]
         left = subj[0].left_edge.idx if subj else tok.idx
         for q in self.quotes:
             adjacent = q.end <= left and not self.text[q.end : left].strip(" ,")

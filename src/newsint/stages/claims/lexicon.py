@@ -18,7 +18,17 @@ from newsint.text.outlets import load_outlets
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-STATUS_GROUPS = ("asserted", "alleged", "denied", "confirmed", "uncertain", "stance")
+_ASSERTED = ("stance", "criticism")
+STATUS_GROUPS = (
+    "asserted",
+    "alleged",
+    "denied",
+    "confirmed",
+    "uncertain",
+    "intention",
+    "stance",
+    "criticism",
+)
 
 
 @dataclass(frozen=True)
@@ -33,7 +43,10 @@ class Lexicon:
     naming_verbs: frozenset[str]
     clause_verbs: frozenset[str]
     prep_content: dict[str, frozenset[str]]  # verb -> prepositions whose object is content
+    prep_only: frozenset[str]  # verbs whose only content is that prepositional object
     cue_extenders: frozenset[str]
+    criticism: frozenset[str]  # verbs of attack that report only with a target or a reason
+    criticism_preps: frozenset[str]  # prepositions giving the reason ("attacked her for…")
     xcomp_content: frozenset[str]
     evidence_verbs: frozenset[str]
     irregular: dict[str, str]
@@ -93,7 +106,14 @@ class Lexicon:
 
     def cue_verb(self, token: Token) -> str | None:
         if not token.tag_.startswith("VB") and token.pos_ not in {"VERB", "AUX"}:
-            return None
+            # "The campaign plans to employ…" tagged a plural noun: a root with a subject and
+            # an infinitive is a verb whatever its tag
+            if not (
+                token.dep_ == "ROOT"
+                and any(c.dep_ == "nsubj" for c in token.children)
+                and any(c.dep_ == "xcomp" for c in token.children)
+            ):
+                return None
         return self.verb_base(token, self.cue_verbs)
 
     def noun_base(self, word: str, words: frozenset[str] | dict[str, Any]) -> str | None:
@@ -147,8 +167,8 @@ def _groups(table: dict[str, list[str]]) -> dict[str, str]:
     out: dict[str, str] = {}
     for status in STATUS_GROUPS:
         for word in table.get(status, []):
-            # a stance is a position its holder asserts
-            out.setdefault(word.lower(), "asserted" if status == "stance" else status)
+            # a stance or a criticism is a position its holder asserts
+            out.setdefault(word.lower(), "asserted" if status in _ASSERTED else status)
     unknown = set(table) - set(STATUS_GROUPS)
     if unknown:
         raise ValueError(f"claims.toml: unknown status group(s) {sorted(unknown)}")
@@ -188,8 +208,13 @@ def lexicon() -> Lexicon:
         sourceless_passive=_set(data["sourceless_passive"]["verbs"]),
         naming_verbs=_set(data["object_content"]["naming_verbs"]),
         clause_verbs=_set(data["object_content"]["clause_verbs"]),
-        prep_content={k: _set(v) for k, v in data["prep_content"].items()},
+        prep_content={
+            k: _set(v) for k, v in data["prep_content"].items() if k != "prep_only"
+        },
+        prep_only=_set(data["prep_content"]["prep_only"]),
         cue_extenders=_set(data["cue_extenders"]["verbs"]),
+        criticism=_set(data["cue_verbs"]["criticism"]),
+        criticism_preps=_set(data["criticism"]["reason_preps"]),
         xcomp_content=_set(data["xcomp_content"]["verbs"]),
         evidence_verbs=_set(data["evidence_verbs"]["verbs"]),
         irregular={k.lower(): v.lower() for k, v in data["irregular"].items()},

@@ -91,7 +91,10 @@ class NounRules(ExtractorBase):
         if " ".join(t.lower_ for t in words) in self.lex.colon_stop:
             return None
         rest_start = colon.idx + 1
-        start, end = self.finish(rest_start, para[1], keep_final=True)
+        # a transcript quoted whole ('"ROE: …'): the turn, not the quotation around it
+        start, end = self.finish(rest_start, para[1], cue=(colon.idx, colon.idx + 1))
+        if end < para[1] and self.text[end] in "?!":
+            end += 1  # a question stays one; a full stop is no part of what was said
         if len(self.text[start:end].split()) < 3:
             return None
         head = max(words, key=lambda t: (t.dep_ not in ("compound", "det", "amod"), t.i))

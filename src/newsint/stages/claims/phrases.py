@@ -122,8 +122,34 @@ class PhraseRules(SourcesBase):
             and end.text != nxt.text
         ):
             hi += 1  # "Jane Roe, the mayor of Easton, said": the apposition closes with it
+        hi = self._nested_aside(head, lo, hi)
+        while lo < head.i and self.doc[lo].dep_ in ("cc", "preconj"):
+            lo += 1  # "But Ms. Roe", "Both Roe and Doe": not the name ("Only 52 percent" is)
         lo = self._after_credit(lo, hi)
         return [self.doc[i] for i in range(lo, hi + 1)]
+
+    def _nested_aside(self, head: Token, lo: int, hi: int) -> int:
+        """The end of a source without an aside about a word of its apposition ("Jane Roe, the
+        president of the Union, which represents teachers,", "…the governor of Ruritania, a
+        founding member of the pact,": the aside is about the union or the country, not the
+        speaker); the comma closing the apposition stays when the span had one."""
+        appos = [c for c in head.children if c.dep_ == "appos" and lo <= c.i <= hi]
+        closing = self.doc[hi].text == ","
+        for a in appos:
+            for t in a.subtree:
+                if t.i > hi or t.i == head.i:
+                    continue
+                for c in t.children:
+                    if c.i <= t.i or c.i > hi:
+                        continue
+                    which = c.dep_ == "relcl" and c.left_edge.lower_ in ("which", "whose")
+                    place = c.dep_ == "appos" and t.ent_type_ == "GPE"
+                    if not (which or place):
+                        continue  # "…, who has been challenging…" is mostly about the speaker
+                    first = c.left_edge.i
+                    if first - 1 > lo and self.doc[first - 1].text == ",":
+                        return first - 1 if closing else first - 2
+        return hi
 
     def _held_by_outlet(self, child: Token, provenance: frozenset[str]) -> bool:
         """ "a letter obtained by the AP": the outlet that holds the source is a link of its

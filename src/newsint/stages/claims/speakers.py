@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsint.stages.claims.context import ExtractorBase
+from newsint.stages.claims.context import ExtractorBase, _inside_quote
 from newsint.stages.claims.lexicon import noun_base
 from newsint.stages.claims.source_refs import SrcRef
 
@@ -34,7 +34,11 @@ class SpeakerRules(ExtractorBase):
         """The source of a reporting verb: its subject, its agent, the noun it modifies, or,
         failing those, the speaker of the verb it depends on."""
         children = list(tok.children)
-        subj = next((c for c in children if c.dep_ in ("nsubj", "csubj")), None)
+        subjects = [c for c in children if c.dep_ in ("nsubj", "csubj")]
+        subj = next(iter(subjects), None)
+        if len(subjects) > 1 and not _inside_quote(self.quotes, tok.idx):
+            # "“…it will at some point,” said Jane Roe": the quoted clause's subject is not hers
+            subj = next((c for c in subjects if not _inside_quote(self.quotes, c.idx)), subj)
         if (
             subj is not None
             and subj.lower_ in ("it", "there")
@@ -72,6 +76,10 @@ class SpeakerRules(ExtractorBase):
                     f"subject “{repaired.text}” taken from the start of the sentence",
                     None,
                 )
+        if tok.dep_ == "conj" and self._shared_report(tok):  # type: ignore[attr-defined]
+            src, _, _ = self._speaker(tok.head.head, depth + 1)
+            if src is not None:
+                return src, f"speaker taken from “{tok.head.head.text}”", tok.head.head.i
         if depth < self.cfg.inherit_depth and tok.dep_ in (
             "advcl",
             "xcomp",

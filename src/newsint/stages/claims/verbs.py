@@ -65,6 +65,8 @@ class VerbRules(ContentRules):
                 return None
         if tok.dep_ in ("amod", "compound", "nmod", "aux", "auxpass"):
             return None
+        if base in lex.criticism and not self._criticism_target(tok, base):
+            return None  # "the rebels attacked the convoy": no report
         if inside_speech(self.quotes, tok.idx, self.text, self.cfg.min_speech_quote_words):
             return None  # "I think…" inside a quotation is the quoted speaker's own voice
         if self._provenance_participle(tok):
@@ -118,6 +120,10 @@ class VerbRules(ContentRules):
             content = self._content(
                 content_from, verb_base(content_from.lower_, lex.cue_verbs, lex.irregular) or base
             )
+            if content is None and content_from is not tok:
+                # "plans to release its analysis": the plan is the content, not the release
+                content = self._content(tok, base)
+                cue_toks = [t for t in cue_toks if t.i != content_from.i]
             if content is None:
                 return None
             src, note, inherited = self._speaker(tok)
@@ -206,6 +212,21 @@ class VerbRules(ContentRules):
                 )  # a copy of the first part's attribution, sharing no mutable field
                 self.extra.append(second)
         return f
+
+    def _criticism_target(self, tok: Token, base: str) -> bool:
+        """A verb of attack reports with a reason ("for…", "as…"), its own preposition
+        ("railed against"), or a person as its object ("blasted Ms. Roe")."""
+        lex = self.lex
+        for c in tok.children:
+            if c.dep_ in ("prep", "prt") and (
+                c.lower_ in lex.criticism_preps or c.lower_ in lex.prep_content.get(base, ())
+            ):
+                return True
+            if c.dep_ in ("dobj", "obj"):
+                e = self.sources.ent(c)
+                if (e is not None and e.label == "PERSON") or c.lower_ in lex.gender:
+                    return True
+        return False
 
     def _split_at_frame(
         self, tok: Token, src: SrcRef, cue_span: tuple[int, int], start: int, end: int

@@ -39,6 +39,7 @@ _SCORE_MARKS = frozenset({"-", "–", ":", "/"})  # inside a score ("2-0") as th
 _QUOTE_MARKS = frozenset("\"'“”‘’«»")
 _TRIM_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
 _WORD = re.compile(r"[^\W\d_]", re.UNICODE)
+_DIGIT = re.compile(r"\d")
 
 
 def extract(doc: Doc, gaz: Gazetteer, cfg: EntitiesConfig) -> list[Candidate]:
@@ -105,8 +106,10 @@ def extract(doc: Doc, gaz: Gazetteer, cfg: EntitiesConfig) -> list[Candidate]:
 
 
 def _shouted(doc: Doc, cfg: EntitiesConfig) -> list[bool]:
-    """Per token: is it on a line written in capitals? (Lines, not sentences: a headline
-    often runs into the first sentence for the parser.)"""
+    """Per token: is it on a line written in capitals, or a headline in title case ("Mayor
+    Backs Harbour Deal")? The model takes any run of capitals there for a name ("Trump Says"),
+    so names there stand only where the article or the tables confirm them. (Lines, not
+    sentences: a headline often runs into the first sentence for the parser.)"""
     out = [False] * len(doc)
     line: list[Token] = []
     for t in [*doc, None]:
@@ -116,11 +119,23 @@ def _shouted(doc: Doc, cfg: EntitiesConfig) -> list[bool]:
                 continue
         words = [w for w in line if w.is_alpha and len(w) >= 2]
         upper = sum(w.is_upper for w in words)
-        if len(words) >= cfg.shouted_min_words and upper >= cfg.shouted_min_ratio * len(words):
+        enough = len(words) >= cfg.shouted_min_words
+        if (enough and upper >= cfg.shouted_min_ratio * len(words)) or (
+            enough and _title_case_headline(line, words)
+        ):
             for w in line:
                 out[w.i] = True
         line = []
     return out
+
+
+def _title_case_headline(line: list[Token], words: list[Token]) -> bool:
+    """Every word capitalised, no figure and no closing full stop: a headline in title case,
+    not a sentence ("Mayor Ilse Brandt spoke.") nor a table row ("Oakvale 3 Harrowgate 1")."""
+    content = [t for t in line if not t.is_space]
+    if not content or content[-1].text in (".", ":") or any(_DIGIT.search(t.text) for t in content):
+        return False
+    return all(w.text[:1].isupper() for w in words)
 
 
 def _candidate(ctx: _Ctx, ts: int, te: int, label: str, type_: str) -> Candidate | None:

@@ -1,0 +1,163 @@
+"""POS, morphology and lemmas as en_core_web_sm's attribute_ruler and lemmatizer give them, cheaper.
+
+The model's attribute_ruler runs a spaCy Matcher of 179 patterns over every token and cost as
+much as the parser; its lemmatizer walks every token in Python (docs/benchmarks.md). Almost all
+of the ruler's patterns look at one token only (its tag, lower-case form, dependency, whether
+it is a space), so what they set is a function of those four values: worked out once per
+distinct tuple and then looked up. The few patterns over two tokens are tried only where their
+first token can start them. Lemmas are looked up by (word, POS, morphology), the key the
+lemmatizer itself caches by, and asked of it on a miss. The patterns, attributes and lemma rules
+are the loaded model's own, applied with spaCy's own setter, so the output is the same token for
+token (tests/stages/test_attributes.py compares both on hand-made text).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+ATTRIBUTES = "newsint_attributes"
+# The token values the ruler's patterns read, in the order of a key tuple.
+_READ = ("TAG", "LOWER", "DEP", "IS_SPACE")
+
+Key = tuple[str, str, str, bool]
+Check = Callable[[Key], bool]
+
+
+def _check(spec: dict[str, Any]) -> Check:
+    """One token of a Matcher pattern as a test of a key (only what the ruler's patterns use)."""
+    tests: list[Callable[[Key], bool]] = []
+    for attr, want in spec.items():
+        if attr not in _READ:
+            raise ValueError(f"attribute_ruler pattern reads {attr}, which is not supported")
+        at = _READ.index(attr)
+        if isinstance(want, dict):
+            for op, arg in want.items():
+                if op == "IN":
+                    allowed = frozenset(arg)
+                    tests.append(lambda k, at=at, allowed=allowed: k[at] in allowed)
+                elif op == "NOT_IN":
+                    banned = frozenset(arg)
+                    tests.append(lambda k, at=at, banned=banned: k[at] not in banned)
+                elif op == "REGEX":
+                    rx = re.compile(arg)
+                    tests.append(lambda k, at=at, rx=rx: bool(rx.search(str(k[at]))))
+                else:
+                    raise ValueError(f"attribute_ruler pattern uses {op}, which is not supported")
+        else:
+            tests.append(lambda k, at=at, want=want: k[at] == want)
+    return lambda k: all(t(k) for t in tests)
+
+
+class Attributes:
+    """The attribute_ruler and the lemmatizer of a loaded pipeline, as one component."""
+
+    def __init__(self, ruler: Any, lemmatizer: Any | None, max_entries: int) -> None:
+        from spacy.tokens._retokenize import set_token_attrs
+
+        self._set = set_token_attrs
+        self.lemmatizer = lemmatizer
+        self.singles: list[tuple[int, Check]] = []
+        self.multis: list[tuple[int, list[Check], int]] = []
+        self.attrs: list[dict[Any, Any]] = list(ruler.attrs)
+        for pid, (specs, index) in enumerate(zip(_patterns(ruler), ruler.indices, strict=True)):
+            for spec in specs:  # alternatives setting the same attributes
+                checks = [_check(t) for t in spec]
+                if len(checks) == 1:
+                    self.singles.append((pid, checks[0]))
+                else:
+                    self.multis.append((pid, checks, index))
+        # key -> (ids of the single-token patterns it matches, may it start a longer one)
+        self.known: dict[Key, tuple[tuple[int, ...], bool]] = {}
+        self.lemmas: dict[tuple[int, int, int], str] = {}
+        self.max_entries = max_entries
+
+    def clear_cache(self) -> None:
+        self.known.clear()
+        self.lemmas.clear()
+
+    def _lookup(self, key: Key) -> tuple[tuple[int, ...], bool]:
+        found = self.known.get(key)
+        if found is None:
+            ids = tuple(sorted({pid for pid, check in self.singles if check(key)}))
+            starts = any(checks[0](key) for _, checks, _ in self.multis)
+            found = self.known[key] = (ids, starts)
+        return found
+
+    def __call__(self, doc: Doc) -> Doc:
+        if max(len(self.known), len(self.lemmas)) >= self.max_entries:
+            self.clear_cache()  # what is worked out again is the same: only time is lost
+        keys: list[Key] = [(t.tag_, t.lower_, t.dep_, t.is_space) for t in doc]
+        hits: list[list[int]] = [[] for _ in keys]
+        for i, key in enumerate(keys):
+            ids, starts = self._lookup(key)
+            hits[i].extend(ids)
+            if starts:
+                for pid, checks, index in self.multis:
+                    end = i + len(checks)
+                    if end <= len(keys) and all(c(keys[i + j]) for j, c in enumerate(checks)):
+                        hits[i + index if index >= 0 else end + index].append(pid)
+        for i, ids in enumerate(hits):
+            if not ids:
+                continue
+            if len(ids) > 1:
+                ids.sort()  # later patterns win, as in the ruler
+            token = doc[i]
+            for pid in ids:
+                self._set(token, self.attrs[pid])
+        if self.lemmatizer is not None:
+            self._lemmatize(doc)
+        return doc
+
+    def _lemmatize(self, doc: Doc) -> None:
+        lemmas = self.lemmas
+        lemmatize = self.lemmatizer.lemmatize  # type: ignore[union-attr]
+        for token in doc:
+            if token.lemma != 0:
+                continue
+            key = (token.orth, token.pos, token.morph.key)
+            lemma = lemmas.get(key)
+            if lemma is None:
+                lemma = lemmas[key] = lemmatize(token)[0]
+            token.lemma_ = lemma
+
+
+def _patterns(ruler: Any) -> list[list[list[dict[str, Any]]]]:
+    """The ruler's patterns (each a list of alternatives) in its own order: its attrs and
+    indices are aligned with them."""
+    return [list(ruler.matcher.get(str(i))[1]) for i in range(len(ruler.attrs))]
+
+
+def use_attributes(nlp: Language, max_entries: int) -> None:
+    """Replace the pipeline's attribute_ruler (and lemmatizer) by one Attributes component."""
+    from spacy.language import Language
+
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    lemmatizer = _rule_lemmatizer(nlp)  # another kind stays as the model's component
+    if not Language.has_factory(ATTRIBUTES):
+        Language.factory(ATTRIBUTES, func=_from_pipeline)
+    nlp.add_pipe(ATTRIBUTES, before="attribute_ruler", config={"max_entries": max_entries})
+    nlp.remove_pipe("attribute_ruler")
+    if lemmatizer is not None:
+        nlp.remove_pipe("lemmatizer")
+
+
+def _from_pipeline(nlp: Language, name: str, max_entries: int) -> Attributes:
+    """The factory: built from the ruler and the rule lemmatizer already in `nlp`."""
+    return Attributes(nlp.get_pipe("attribute_ruler"), _rule_lemmatizer(nlp), max_entries)
+
+
+def _rule_lemmatizer(nlp: Language) -> Any | None:
+    """The pipeline's lemmatizer when it is the rule kind that only fills missing lemmas."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return None
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    if getattr(lemmatizer, "mode", "") != "rule" or getattr(lemmatizer, "overwrite", True):
+        return None
+    return lemmatizer

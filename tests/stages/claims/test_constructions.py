@@ -1,0 +1,149 @@
+"""Claims stage, issue 16: constructions PolNeAR annotates that the verb lexicon alone missed.
+Sentences of our own; each row names the claim by its cue and says its source and content."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsint.model import Analysis, Claim
+
+STAGES = ["clean", "nlp", "entities", "claims"]
+
+
+@pytest.fixture(scope="module")
+def claims_of(analysed_with):
+    return analysed_with(STAGES)
+
+
+def by_cue(analysis: Analysis, cue: str) -> list[Claim]:
+    return [c for c in analysis.claims if c.cue is not None and c.cue.text == cue]
+
+
+# text, cue, source as written, content (exact), status
+FOUND = [
+    (  # volition: the holder's plan, with the status intention
+        "The port authority plans to reopen the northern pier in May.",
+        "plans",
+        "The port authority",
+        "to reopen the northern pier in May",
+        "intention",
+    ),
+    (  # the inner verb reports nothing: the plan is the content
+        "The Harbour Institute plans to release its analysis of the tariff next week.",
+        "plans",
+        "The Harbour Institute",
+        "to release its analysis of the tariff next week",
+        "intention",
+    ),
+    (  # support
+        "The Valdoria Courier backed Mayor Ilse Brandt in the spring primary.",
+        "backed",
+        "The Valdoria Courier",
+        "Mayor Ilse Brandt",
+        "asserted",
+    ),
+    (  # verbal attack with a reason
+        "Senator Oona Pike blasted him for skipping the budget hearing.",
+        "blasted",
+        "Senator Oona Pike",
+        "him for skipping the budget hearing",
+        "asserted",
+    ),
+    (  # verbal attack with its own preposition
+        "Governor Tam Reyes has railed against the toll increases on the coast road.",
+        "railed",
+        "Governor Tam Reyes",
+        "the toll increases on the coast road",
+        "asserted",
+    ),
+    (  # speaking of something
+        "Dr. Amira Solheim spoke about the shortage of nurses in rural clinics.",
+        "spoke",
+        "Dr. Amira Solheim",
+        "the shortage of nurses in rural clinics",
+        "asserted",
+    ),
+    (  # a reported clause the parser reads as a time adverbial: "said after X he would…"
+        "Mr. Okafor said after the meeting he would not accept the council's offer.",
+        "said",
+        "Mr. Okafor",
+        "he would not accept the council's offer",
+        "intention",  # "would" in reported speech: a future in the past
+    ),
+    (  # "that" read as a relative pronoun of the addressee
+        "She told a meeting of island leaders that few people understood the stakes better.",
+        "told",
+        "She",
+        "that few people understood the stakes better",
+        "asserted",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "source", "content", "status"), FOUND)
+def test_construction_found(claims_of, text, cue, source, content, status) -> None:
+    got = by_cue(claims_of(text), cue)
+    assert got, [(c.cue.text if c.cue else None, c.content.text) for c in claims_of(text).claims]
+    claim = got[0]
+    assert claim.source.text == source
+    assert claim.content.text == content
+    assert claim.status == status
+
+
+# text, a cue that must not report anything
+NOT_FOUND = [
+    ("Rebel units attacked the convoy near the northern border.", "attacked"),
+    ("The storm hammered the coast road overnight.", "hammered"),
+    ("He said when the vote came he would abstain.", "said"),  # a time clause, not a report
+    ("The governor refused to sign the budget bill.", "refused"),  # a deed the article reports
+]
+
+
+@pytest.mark.parametrize(("text", "cue"), NOT_FOUND)
+def test_construction_not_a_report(claims_of, text, cue) -> None:
+    analysis = claims_of(text)
+    assert analysis.claims, "the sentence is still the article's own claim"
+    assert not by_cue(analysis, cue)
+
+
+def test_coordinated_report_keeps_the_outer_speaker(claims_of) -> None:
+    """ "X said it was opposed and warned Y…": X warned, and the first content stops before."""
+    text = (
+        "The Valdorian foreign ministry said it was firmly opposed to the test and warned "
+        "Ruritania to refrain from further launches."
+    )
+    analysis = claims_of(text)
+    (said,) = by_cue(analysis, "said")
+    (warned,) = by_cue(analysis, "warned")
+    assert said.content.text == "it was firmly opposed to the test"
+    assert warned.source.text == said.source.text == "The Valdorian foreign ministry"
+    assert warned.content.text == "Ruritania to refrain from further launches"
+
+
+def test_quote_opening_the_next_sentence_continues(claims_of) -> None:
+    """ "“…,” said X, speaking of Y. “Second part.”": the second quotation is X's too, even a
+    short one that is a sentence of its own."""
+    text = (
+        "“The harbour will be ready by spring,” said Ilse Brandt, speaking of the new quay. "
+        "“We are sure of it.”"
+    )
+    analysis = claims_of(text)
+    contents = {c.content.text for c in by_cue(analysis, "said")}
+    assert "“The harbour will be ready by spring,”" in contents
+    assert "“We are sure of it.”" in contents
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (  # an aside about the union, not the speaker
+            "Jonas Weir, president of the Dockworkers Union, which represents 900 crane "
+            "operators, said the strike would end on Friday.",
+            "Jonas Weir, president of the Dockworkers Union,",
+        ),
+        ("Both Mr. Lind and Ms. Varga said the tender was fair.", "Mr. Lind and Ms. Varga"),
+    ],
+)
+def test_source_written_without_nested_asides(claims_of, text, source) -> None:
+    said = by_cue(claims_of(text), "said")
+    assert [c.source.text for c in said] == [source]
