@@ -111,7 +111,6 @@ def lookup(term: str) -> list[Entry]:
     return [e for e in glossary.entries if e.term.casefold() == term.casefold()]
 
 
-@cache
 def meaning(term: str, group: str | None = None) -> str | None:
     """One line saying what `term` means, for a tooltip: the entry of `group` when it has one
     (a copy kind, not a TIMEX code of the same spelling), else the first found; None when

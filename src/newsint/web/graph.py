@@ -136,12 +136,8 @@ def _unit_square(
     ordered = nx.Graph()
     ordered.add_nodes_from(comp)  # node order fixes the seeded start: same input, same layout
     ordered.add_edges_from(sorted(sub.edges(data=True)))
-    # Kamada–Kawai spaces nodes by their path distance (no knot round a hub); the seeded spring
-    # layout then relaxes it, so linked nodes sit close
-    start = nx.kamada_kawai_layout(ordered, weight=None)
     pos = nx.spring_layout(
         ordered,
-        pos=start,
         seed=seed,
         iterations=iterations,
         weight="weight",

@@ -7,6 +7,7 @@
 
   var DAY = 86400;
   var HEIGHT = 220;
+  var STEPS = [1, 2, 7, 14, 28, 56, 91, 182, 365, 730, 1826, 3652, 7305, 18262]; // days
 
   function css(name, fallback) {
     var v = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
@@ -52,11 +53,23 @@
       },
       axes: [
         {
-          // whole days only (the data has no hours), ticks as far apart as the width needs
-          incrs: [1, 2, 7, 14, 28, 56, 91, 182, 365, 730, 1826, 3652].map(function (d) {
-            return d * DAY;
-          }),
-          space: 70,
+          // whole days only (the data has no hours): the shortest step that leaves each date
+          // label room (about 90 px for an ISO date), ticks on whole multiples of the step
+          splits: function (u, axis, min, max) {
+            var room = Math.max(1, Math.floor(u.bbox.width / (window.devicePixelRatio || 1) / 90));
+            var step = STEPS[STEPS.length - 1];
+            for (var i = 0; i < STEPS.length; i++) {
+              if ((max - min) / (STEPS[i] * DAY) <= room) {
+                step = STEPS[i];
+                break;
+              }
+            }
+            var out = [];
+            for (var t = Math.ceil(min / (step * DAY)) * step * DAY; t <= max; t += step * DAY) {
+              out.push(t);
+            }
+            return out;
+          },
           values: function (u, splits) {
             return splits.map(function (ts) {
               return new Date(ts * 1000).toISOString().slice(0, 10);
