@@ -38,8 +38,11 @@ eval: install
 gate: install
 	$(BIN)/newsint eval gate --floors eval-floors.toml --data $(DATA)
 
+# Single-article speed against a bare spaCy parse (one at a time and batched), analyze() calls
+# against a reused pipeline, HTML to text against trafilatura (AEB pages under $(DATA), when
+# there); it prints how long it will take once the pipeline is loaded.
 bench: install
-	$(BIN)/python bench/run.py
+	NEWSINT_DATA=$(DATA) $(BIN)/python bench/run.py
 	$(BIN)/python bench/engines.py --sizes 1000 --stages clean
 	$(BIN)/python bench/lsh_scale.py --sizes 100000
 

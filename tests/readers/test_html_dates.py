@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsint.config import Config, default_config
 from newsint.model import Analysis
@@ -104,3 +106,29 @@ def test_a_marked_time_among_others() -> None:
     )
     found = stated_date(f"<html><body>{body}</body></html>", LIMITS)
     assert found == ("2025-03-04T09:30:00", "html <time datetime>: 2025-03-04T09:30:00Z")
+
+
+TEMPLATES = [
+    '<meta property="article:published_time" content="{}">',
+    '<script type="application/ld+json">{{"datePublished": "{}"}}</script>',
+    '<time datetime="{}">x</time>',
+    "<time pubdate datetime='{}'>",
+]
+STAMPS = st.one_of(
+    st.datetimes().map(lambda d: d.isoformat()),
+    st.text(alphabet=st.sampled_from(list("0123456789-:TZ+ ")), max_size=30),
+    st.text(max_size=20),
+)
+
+
+@settings(deadline=None, max_examples=50)  # dateparser may take 0.2 s on a garbled stamp
+@given(st.lists(st.tuples(st.sampled_from(TEMPLATES), STAMPS), max_size=4))
+def test_stated_date_never_fails_and_answers_a_date_in_range(
+    tags: list[tuple[str, str]],
+) -> None:
+    markup = "".join(t.format(v.replace('"', "").replace("'", "")) for t, v in tags)
+    found = stated_date(f"<html><head>{markup}</head></html>", LIMITS)
+    assert found is None or (
+        LIMITS.min_published_year <= int(found[0][:4]) <= LIMITS.max_published_year
+    )
+    assert stated_date(f"<html><head>{markup}</head></html>", LIMITS) == found

@@ -11,9 +11,10 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from newsint.errors import EmptyInput
+from newsint.config import Config
+from newsint.errors import EmptyInput, ParseProblem
 from newsint.model import Analysis
-from newsint.readers import read_path
+from newsint.readers import read_bytes, read_path
 from newsint.readers.warc import SKIP_KINDS, skip_kind
 
 PAGE = """<html lang="en"><head><title>Ferry timetable cut for winter</title>
@@ -26,6 +27,7 @@ work late shifts on the mainland, and the community council has asked for a meet
 </article></body></html>"""
 
 ROBOTS = b"User-agent: *\nDisallow: /search\nDisallow: /admin\nSitemap: /sitemap.xml\n" * 4
+LOGIN = b"<html><body><form><input name=user><input type=password></form></body></html>"
 FEED = b"<?xml version='1.0'?><rss version='2.0'><channel><title>Isle Post</title></channel></rss>"
 
 
@@ -50,6 +52,7 @@ CRAWL = [
     ("https://islepost.example/ferry", PAGE.encode(), "text/html; charset=utf-8", "200 OK"),
     ("https://islepost.example/old-ferry", b"<html>moved</html>", "text/html", "301 Moved"),
     ("https://islepost.example/gone", b"<html>not here</html>", "text/html", "404 Not Found"),
+    ("https://islepost.example/login", LOGIN, "text/html", "200 OK"),
 ]
 
 
@@ -67,8 +70,13 @@ def test_only_the_page_becomes_an_article_and_the_rest_is_counted(tmp_path: Path
     (page,) = items
     assert isinstance(page, Analysis)
     assert page.article.url == "https://islepost.example/ferry"
-    assert skipped == {"robots": 1, "feed": 1, "asset": 2, "status": 2}
+    assert skipped == {"robots": 1, "feed": 1, "asset": 2, "status": 2, "no-text": 1}
     assert set(skipped) <= set(SKIP_KINDS)
+
+
+def test_a_page_without_article_text_given_alone_is_still_a_failure(config: Config) -> None:
+    (err,) = list(read_bytes(LOGIN, "login.html", ".html", config))
+    assert isinstance(err, ParseProblem) and "no article text" in err.problem
 
 
 def test_an_archive_of_no_pages_says_what_it_skipped(tmp_path: Path) -> None:

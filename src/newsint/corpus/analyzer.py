@@ -167,7 +167,6 @@ class CorpusAnalyzer(JudgementRules):
         for i in ids:
             f = new[i]
             self.docs[i] = make_doc(f, cfg)
-            self.neighbours[i] = set()
             keys = self._keys(f)
             self.doc_keys[i] = pack_keys(keys)
             outlet_keys = self._outlet_keys(f)
@@ -230,8 +229,9 @@ class CorpusAnalyzer(JudgementRules):
             if rel is None:
                 continue
             self.relations[pair] = rel
-            self.neighbours[pair[0]].add(pair[1])
-            self.neighbours[pair[1]].add(pair[0])
+            # created with the first relation: most articles never get one
+            self.neighbours.setdefault(pair[0], set()).add(pair[1])
+            self.neighbours.setdefault(pair[1], set()).add(pair[0])
             self.story_graph.add_edge(*pair)
             new_relations.append(pair)
             touched.update(pair)

@@ -141,7 +141,7 @@ class EntityResolver:
         self.forms: dict[str, NameForm] = {}
         self.member_form: dict[str, str] = {}
         self.member_name: dict[str, str] = {}
-        self.blocks: dict[str, dict[str, str]] = {}
+        self.blocks: dict[str, list[str]] = {}  # blocking key -> name forms (a list: smaller)
         self.candidates: dict[str, set[str]] = {}  # form -> forms worth judging
         self.auto: dict[tuple[str, str], AutoVerdict] = {}  # judged pairs (sorted keys)
         self.user: dict[str, Judgement] = {}  # user judgements by id
@@ -209,9 +209,9 @@ class EntityResolver:
     def _index(self, form: NameForm) -> None:
         found: set[str] = set()
         for bk in blocking_keys(form.tokens):
-            bucket = self.blocks.setdefault(bk, {})
-            found |= bucket.keys()
-            bucket[form.key] = form.folded
+            bucket = self.blocks.setdefault(bk, [])
+            found.update(bucket)
+            bucket.append(form.key)  # each form is indexed once
         if not found:
             return
         keys = sorted(found)

@@ -1,4 +1,4 @@
-"""Helpers shared by the exporters: fixed timestamps, deterministic UUIDs, output sinks."""
+"""Helpers shared by the exporters: times, deterministic UUIDs, output sinks."""
 
 from __future__ import annotations
 
@@ -8,11 +8,9 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import IO
 
-# Namespace of every UUIDv5 newsint derives (STIX ids); fixed forever so re-exports keep ids.
+# Namespace of the ids newsint derives (STIX ids, export.stix_ext); fixed forever so re-exports
+# keep ids.
 NAMESPACE = uuid.UUID("5e1c0f4e-8a57-5a3c-9d1e-6e657773696e")
-
-# The timestamp given to what has no date (an undated article): a fixed epoch, never "now".
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def uuid5(*parts: str) -> str:
@@ -32,12 +30,6 @@ def parse_time(value: str | None) -> datetime | None:
     if moment.tzinfo is None:
         return moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC)
-
-
-def earliest(values: list[str | None]) -> datetime:
-    """The earliest of some dates, or the fixed epoch when none is known."""
-    times = [t for t in (parse_time(v) for v in values) if t is not None]
-    return min(times) if times else EPOCH
 
 
 def byte_sink(out: IO[bytes] | IO[str]) -> Callable[[bytes], None]:

@@ -27,6 +27,11 @@ logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
 
+class NoArticleText(ParseProblem):
+    """A page with no article text (an index, a login or a search page): a failure for a page
+    the user gave, but what a crawl is full of (the WARC reader counts them instead)."""
+
+
 # ---- the publication time and language a page states (cheap scans: no second parse tree)
 
 _META = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
@@ -143,7 +148,7 @@ def read_html(
             "check the file is a web page",
         ) from exc
     if doc is None or not (doc.text or "").strip():
-        raise ParseProblem(
+        raise NoArticleText(
             where,
             "no article text found in the HTML",
             "check it is an article page (not an index or a login page), or save its text as .txt",

@@ -16,6 +16,7 @@ SKIP_KINDS = {
     "feed": "feeds",
     "asset": "assets (images, scripts, style sheets, data)",
     "status": "responses other than 200 (redirects, errors)",
+    "no-text": "pages without article text (index, login, search pages)",
 }
 
 

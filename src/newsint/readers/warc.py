@@ -24,7 +24,7 @@ from newsint.config import Config
 from newsint.errors import EmptyInput, InputError, ParseProblem, TooLarge
 from newsint.model import Analysis, Published
 from newsint.readers.base import normalise_date
-from newsint.readers.html import read_html
+from newsint.readers.html import NoArticleText, read_html
 from newsint.readers.rules import SKIP_KINDS, reader_rules
 from newsint.readers.text import read_text
 
@@ -105,6 +105,12 @@ def read_warc(
                     analysis = read_html(data, label, config, url=url)
                 else:
                     analysis = read_text(data, label, config, url=url)
+            except NoArticleText:
+                pages -= 1  # an index or login page: a crawl's noise, not a failed article
+                tally["no-text"] += 1
+                if skipped is not None:
+                    skipped["no-text"] += 1
+                continue
             except InputError as err:
                 yield err
                 continue

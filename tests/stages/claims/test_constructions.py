@@ -147,3 +147,15 @@ def test_quote_opening_the_next_sentence_continues(claims_of) -> None:
 def test_source_written_without_nested_asides(claims_of, text, source) -> None:
     said = by_cue(claims_of(text), "said")
     assert [c.source.text for c in said] == [source]
+
+
+def test_participle_after_a_report_is_the_reporters(claims_of) -> None:
+    """ "X said she did not believe…, arguing that…": X argues, not the "she" of the reported
+    clause the parser hung the participle on."""
+    text = (
+        "Senator Oona Pike said she did not believe those claims hurt the party in 2012, "
+        "arguing that divisions in the party were a bigger hurdle."
+    )
+    (arguing,) = by_cue(claims_of(text), "arguing")
+    assert arguing.source.text == "Senator Oona Pike"
+    assert arguing.content.text == "that divisions in the party were a bigger hurdle"

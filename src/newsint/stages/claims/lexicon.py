@@ -45,6 +45,7 @@ class Lexicon:
     prep_content: dict[str, frozenset[str]]  # verb -> prepositions whose object is content
     prep_only: frozenset[str]  # verbs whose only content is that prepositional object
     cue_extenders: frozenset[str]
+    positions: frozenset[str]  # stance, intention and criticism verbs: positions, not reports
     criticism: frozenset[str]  # verbs of attack that report only with a target or a reason
     criticism_preps: frozenset[str]  # prepositions giving the reason ("attacked her for…")
     xcomp_content: frozenset[str]
@@ -105,15 +106,11 @@ class Lexicon:
         return verb_base(token.lower_, words, self.irregular)
 
     def cue_verb(self, token: Token) -> str | None:
-        if not token.tag_.startswith("VB") and token.pos_ not in {"VERB", "AUX"}:
-            # "The campaign plans to employ…" tagged a plural noun: a root with a subject and
-            # an infinitive is a verb whatever its tag
-            if not (
-                token.dep_ == "ROOT"
-                and any(c.dep_ == "nsubj" for c in token.children)
-                and any(c.dep_ == "xcomp" for c in token.children)
-            ):
-                return None
+        # "The campaign plans to employ…" tagged a plural noun: a root with a subject and an
+        # infinitive is a verb whatever its tag
+        verb_like = token.dep_ == "ROOT" and {"nsubj", "xcomp"} <= {c.dep_ for c in token.children}
+        if not token.tag_.startswith("VB") and token.pos_ not in {"VERB", "AUX"} and not verb_like:
+            return None
         return self.verb_base(token, self.cue_verbs)
 
     def noun_base(self, word: str, words: frozenset[str] | dict[str, Any]) -> str | None:
@@ -208,11 +205,12 @@ def lexicon() -> Lexicon:
         sourceless_passive=_set(data["sourceless_passive"]["verbs"]),
         naming_verbs=_set(data["object_content"]["naming_verbs"]),
         clause_verbs=_set(data["object_content"]["clause_verbs"]),
-        prep_content={
-            k: _set(v) for k, v in data["prep_content"].items() if k != "prep_only"
-        },
+        prep_content={k: _set(v) for k, v in data["prep_content"].items() if k != "prep_only"},
         prep_only=_set(data["prep_content"]["prep_only"]),
         cue_extenders=_set(data["cue_extenders"]["verbs"]),
+        positions=_set(
+            [w for g in ("stance", "intention", "criticism") for w in data["cue_verbs"][g]]
+        ),
         criticism=_set(data["cue_verbs"]["criticism"]),
         criticism_preps=_set(data["criticism"]["reason_preps"]),
         xcomp_content=_set(data["xcomp_content"]["verbs"]),

@@ -123,8 +123,12 @@ class PhraseRules(SourcesBase):
         ):
             hi += 1  # "Jane Roe, the mayor of Easton, said": the apposition closes with it
         hi = self._nested_aside(head, lo, hi)
-        while lo < head.i and self.doc[lo].dep_ in ("cc", "preconj"):
-            lo += 1  # "But Ms. Roe", "Both Roe and Doe": not the name ("Only 52 percent" is)
+        while lo < head.i and (
+            self.doc[lo].dep_ in ("cc", "preconj")
+            or (self.doc[lo].dep_ == "advmod" and head.pos_ == "PROPN")
+        ):
+            lo += 1  # "But Ms. Roe", "Both Roe and Doe", "Even Ruritania": not the name ("Only
+            # 52 percent" is: a quantity keeps its adverb)
         lo = self._after_credit(lo, hi)
         return [self.doc[i] for i in range(lo, hi + 1)]
 

@@ -76,6 +76,11 @@ class SpeakerRules(ExtractorBase):
                     f"subject “{repaired.text}” taken from the start of the sentence",
                     None,
                 )
+        outer = self._frame_of_participle(tok)
+        if outer is not None:
+            src, _, _ = self._speaker(outer, depth + 1)
+            if src is not None:
+                return src, f"speaker taken from “{outer.text}”", outer.i
         if tok.dep_ == "conj" and self._shared_report(tok):  # type: ignore[attr-defined]
             src, _, _ = self._speaker(tok.head.head, depth + 1)
             if src is not None:
@@ -96,6 +101,18 @@ class SpeakerRules(ExtractorBase):
             if src is not None:
                 return src, f"speaker taken from “{head.text}”", head.i
         return None, None, None
+
+    def _frame_of_participle(self, tok: Token) -> Token | None:
+        """The reporting verb whose clause a participle set off by a comma hangs in: "X said
+        he did not believe it, arguing that…" (X argues, not "he" of the reported clause)."""
+        if tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "xcomp", "conj") or tok.i == 0:
+            return None
+        if self.doc[tok.left_edge.i - 1].text != ",":
+            return None
+        for anc in tok.ancestors:
+            if anc.dep_ == "ccomp" and self.lex.cue_verb(anc.head) is not None:
+                return anc.head
+        return None
 
     def _past_credit(self, subj: Token, verb: Token) -> Token:
         """A subject the parser found inside a dateline ("CLEVELAND (UPI) -- Jane Roe told…"

@@ -67,6 +67,8 @@ class VerbRules(ContentRules):
             return None
         if base in lex.criticism and not self._criticism_target(tok, base):
             return None  # "the rebels attacked the convoy": no report
+        if base in lex.positions and not self._held_position(tok):
+            return None  # "nations supporting Ukraine", "it could support efforts"
         if inside_speech(self.quotes, tok.idx, self.text, self.cfg.min_speech_quote_words):
             return None  # "I think…" inside a quotation is the quoted speaker's own voice
         if self._provenance_participle(tok):
@@ -100,7 +102,10 @@ class VerbRules(ContentRules):
         for child in tok.children:
             if sourceless:
                 break  # "is expected to announce a run": the run is what is expected
-            if _infinitive_complement(child) and lex.cue_verb(child) is not None:
+            inner = lex.cue_verb(child) if _infinitive_complement(child) else None
+            if inner is not None and inner not in lex.positions:
+                # "went on to say": the report is the inner verb's; "urged him to back the
+                # demands" keeps what was urged (a position is no report of its own)
                 cue_toks.append(child)
                 content_from = child
                 effect = _stronger(lex, effect, lex.cue_verbs[lex.cue_verb(child) or "say"])
@@ -212,6 +217,16 @@ class VerbRules(ContentRules):
                 )  # a copy of the first part's attribution, sharing no mutable field
                 self.extra.append(second)
         return f
+
+    def _held_position(self, tok: Token) -> bool:
+        """A stance, intention or criticism is someone's position when its verb has a subject
+        of its own and no modal and describes no noun ("the union backs the mayor", not
+        "nations (who are) supporting Ukraine" nor "it could support the talks", a capability)."""
+        children = list(tok.children)
+        if tok.dep_ in ("relcl", "acl"):
+            return False  # "nations who are supporting Ukraine": a description, not a stand
+        own = any(c.dep_ == "nsubj" for c in children) or tok.dep_ in ("conj", "xcomp")
+        return own and not any(c.tag_ == "MD" for c in children)
 
     def _criticism_target(self, tok: Token, base: str) -> bool:
         """A verb of attack reports with a reason ("for…", "as…"), its own preposition

@@ -106,10 +106,11 @@ def extract(doc: Doc, gaz: Gazetteer, cfg: EntitiesConfig) -> list[Candidate]:
 
 
 def _shouted(doc: Doc, cfg: EntitiesConfig) -> list[bool]:
-    """Per token: is it on a line written in capitals, or a headline in title case ("Mayor
-    Backs Harbour Deal")? The model takes any run of capitals there for a name ("Trump Says"),
-    so names there stand only where the article or the tables confirm them. (Lines, not
-    sentences: a headline often runs into the first sentence for the parser.)"""
+    """Per token: is it on an all-caps line, or on a first line in title case ("Mayor Backs
+    Harbour Deal")? The model takes any run of capitals there for a name ("Trump Says"): names
+    stand there only where the article or the tables confirm them. (Lines, not sentences: a
+    headline often runs into the first sentence; title-case lines further down are mostly
+    lists of names.)"""
     out = [False] * len(doc)
     line: list[Token] = []
     for t in [*doc, None]:
@@ -120,8 +121,9 @@ def _shouted(doc: Doc, cfg: EntitiesConfig) -> list[bool]:
         words = [w for w in line if w.is_alpha and len(w) >= 2]
         upper = sum(w.is_upper for w in words)
         enough = len(words) >= cfg.shouted_min_words
+        first = bool(line) and not doc.text[: line[0].idx].strip()
         if (enough and upper >= cfg.shouted_min_ratio * len(words)) or (
-            enough and _title_case_headline(line, words)
+            enough and first and _title_case_headline(line, words)
         ):
             for w in line:
                 out[w.i] = True
