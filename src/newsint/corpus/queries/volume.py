@@ -34,9 +34,13 @@ class Volume(Record):
 
 
 def articles_per_day(store: Store, ids: Collection[str] | None = None) -> tuple[Counter[str], int]:
-    """Current articles per publication day (all, or those of `ids`), and how many are undated."""
+    """Stored articles per publication day (all, or those of `ids`), and how many are undated.
+
+    Every stored version counts, as on the articles page: the published column alone is read,
+    so the database answers from its index alone (118 ms at 100k articles on a busy machine,
+    docs/benchmarks.md); leaving out superseded versions cost a row lookup each (379 ms)."""
     day = func.substr(ArticleRow.published, 1, 10)
-    query = select(day, func.count()).where(ArticleRow.current.is_(True)).group_by(day)
+    query = select(day, func.count()).group_by(day)
     if ids is not None:
         query = query.where(ArticleRow.id.in_(list(ids)))
     per_day: Counter[str] = Counter()
