@@ -22,7 +22,12 @@ def test_bench_runs_on_three_articles(tmp_path: Path) -> None:
         p for p in [str(ROOT / "src"), env.get("PYTHONPATH", "")] if p
     )
     done = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "run.py"), "--articles", "3", "--json", str(out)],
+        [
+            sys.executable,
+            str(ROOT / "bench" / "run.py"),
+            *("--articles", "3", "--repeat", "1", "--calls", "2", "--html-pages", "0"),
+            *("--json", str(out)),
+        ],
         capture_output=True,
         text=True,
         env=env,
@@ -42,6 +47,15 @@ def test_bench_runs_on_three_articles(tmp_path: Path) -> None:
     assert sum(s["share"] for s in result["stage_time"]) == pytest.approx(1.0, abs=0.01)
     assert sum(s["cpu_share"] for s in result["stage_time"]) == pytest.approx(1.0, abs=0.01)
     assert result["peak_rss_mib"] > 0
+    # the single-article comparisons against a bare spaCy parse and analyze() calls
+    versus = result["versus_bare_spacy"]
+    assert "attribute_ruler" in versus["bare_components"]  # the model as installed
+    for mode in ("one_at_a_time", "batched"):
+        assert versus[mode]["ratio"]["cpu"] > 0 and versus[mode]["newsint"]["seconds"] > 0
+    assert result["analyze_calls"]["calls"] == 2
+    assert result["analyze_calls"]["cost"]["cpu"] > 0
+    assert result["html"] is None and "HTML to text: skipped" in done.stdout
+    assert "this will take about" in done.stdout
 
 
 def test_generated_articles_are_deterministic_and_carry_furniture() -> None:

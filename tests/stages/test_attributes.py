@@ -62,3 +62,15 @@ def test_same_output_after_the_tables_are_emptied(pair) -> None:
         assert _view(ours(text)) == _view(model(text))
     component = ours.get_pipe(ATTRIBUTES)
     assert len(component.known) <= 50 + 60  # emptied before a doc, filled by at most one doc
+
+
+@pytest.mark.slow
+def test_the_component_pickles(pair) -> None:
+    import pickle
+
+    model, ours = pair
+    again = pickle.loads(pickle.dumps(ours.get_pipe(ATTRIBUTES)))
+    doc = ours.make_doc(TEXTS[2])
+    for name, component in ours.pipeline:
+        doc = (again if name == ATTRIBUTES else component)(doc)
+    assert _view(doc) == _view(model(TEXTS[2]))

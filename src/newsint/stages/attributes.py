@@ -58,14 +58,20 @@ class Attributes:
     """The attribute_ruler and the lemmatizer of a loaded pipeline, as one component."""
 
     def __init__(self, ruler: Any, lemmatizer: Any | None, max_entries: int) -> None:
+        self.lemmatizer = lemmatizer
+        self.attrs: list[dict[Any, Any]] = list(ruler.attrs)
+        self.patterns = list(zip(_patterns(ruler), ruler.indices, strict=True))
+        self.max_entries = max_entries
+        self._compile()
+
+    def _compile(self) -> None:
+        """The patterns as tests (closures), and empty tables; again after unpickling."""
         from spacy.tokens._retokenize import set_token_attrs
 
         self._set = set_token_attrs
-        self.lemmatizer = lemmatizer
         self.singles: list[tuple[int, Check]] = []
         self.multis: list[tuple[int, list[Check], int]] = []
-        self.attrs: list[dict[Any, Any]] = list(ruler.attrs)
-        for pid, (specs, index) in enumerate(zip(_patterns(ruler), ruler.indices, strict=True)):
+        for pid, (specs, index) in enumerate(self.patterns):
             for spec in specs:  # alternatives setting the same attributes
                 checks = [_check(t) for t in spec]
                 if len(checks) == 1:
@@ -75,7 +81,15 @@ class Attributes:
         # key -> (ids of the single-token patterns it matches, may it start a longer one)
         self.known: dict[Key, tuple[tuple[int, ...], bool]] = {}
         self.lemmas: dict[tuple[int, int, int], str] = {}
-        self.max_entries = max_entries
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Picklable (nlp.pipe with n_process > 1 sends the pipeline to its workers)."""
+        keep = ("lemmatizer", "attrs", "patterns", "max_entries")
+        return {k: self.__dict__[k] for k in keep}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._compile()
 
     def clear_cache(self) -> None:
         self.known.clear()
