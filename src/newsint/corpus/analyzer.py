@@ -155,8 +155,8 @@ class CorpusAnalyzer(JudgementRules):
         for row, i in enumerate(ids):
             band_matrix[row] = digests(keys_of[i])
         del keys_of
-        for i, found in zip(ids, self.band_index.query(band_matrix), strict=True):
-            pairs |= {_pair(i, self.row_ids[j]) for j in found}
+        for i, hits in zip(ids, self.band_index.query(band_matrix), strict=True):
+            pairs |= {_pair(i, self.row_ids[j]) for j in hits}
         first = len(self.row_ids)
         self.row_ids.extend(ids)
         self.rows.update((i, first + n) for n, i in enumerate(ids))

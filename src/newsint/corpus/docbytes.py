@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import struct
+from typing import Any
 
 import numpy as np
 
@@ -61,6 +62,9 @@ def decode_doc(data: bytes) -> Doc:
         arrays[name] = np.frombuffer(data, dtype=dtype, count=count, offset=at)
         at += arrays[name].nbytes
     o = head["order"]
+    fields: dict[str, Any] = {name: head[name] for name in _STRINGS}
+    fields.update({name: frozenset(head[name]) for name in _SETS})
+    fields.update(arrays)
     return Doc(
         order=(o[0], o[1], o[2], o[3]),
         words=head["words"],
@@ -69,7 +73,5 @@ def decode_doc(data: bytes) -> Doc:
         sent=frozenset(sent.tolist()),
         credits=tuple(Credit.model_validate(c) for c in head["credits"]),
         extra=head["extra"],
-        **{name: head[name] for name in _STRINGS},
-        **{name: frozenset(head[name]) for name in _SETS},
-        **arrays,
+        **fields,
     )
