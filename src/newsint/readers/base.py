@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Literal
@@ -52,6 +53,9 @@ def language_code(value: object) -> str | None:
     return code if len(code) == 2 and code.isascii() and code.isalpha() else None
 
 
+_HAS_YEAR = re.compile(r"\d{4}")
+
+
 def normalise_date(value: object) -> str | None:
     """ISO date (or datetime when a time is given) from what metadata holds; None if unreadable."""
     if value is None or value == "":
@@ -74,6 +78,10 @@ def normalise_date(value: object) -> str | None:
     try:
         parsed = datetime.fromisoformat(text)
     except ValueError:
+        if not _HAS_YEAR.search(text):
+            # dateparser reads a stamp without a year ("0Z0", "yesterday") relative to now:
+            # a made-up date that changes with the clock, never what the metadata stated
+            return None
         parsed = dateparser.parse(
             text, settings={"PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False}
         )
