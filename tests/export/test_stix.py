@@ -10,6 +10,7 @@ import stix2
 
 from newsint.errors import NewsintError
 from newsint.export import EXPORTERS, ExportData
+from newsint.export.common import parse_time
 from newsint.export.stix import CREDIBILITY_CONFIDENCE, bundle
 from newsint.export.stix_ext import PRODUCER, PROPERTIES, PROPERTY_EXTENSION, TLP_MARKINGS
 from newsint.model import Grade, Published, TextSpan
@@ -264,10 +265,17 @@ def test_undated_article_takes_the_export_time_and_says_so(data: ExportData) -> 
     assert not [o for o in parsed.objects if o.created.year == 1970]
 
 
-def test_undated_without_as_of_uses_now_never_the_epoch(data: ExportData) -> None:
+def test_undated_without_as_of_takes_the_newest_dated_article_never_the_epoch(
+    data: ExportData,
+) -> None:
+    """Without --as-of the export still gives the same bytes: the newest dated time is the
+    default (never the clock, never 1970)."""
     data.analyses[0].article.published = Published()
+    dated = [a.article.published.date for a in data.analyses[1:] if a.article.published.date]
     (report,) = [r for r in by_type(parse(data), "report") if r.x_newsint_id == "art-courier"]
-    assert report.published.year >= 2026
+    assert dated and report.published == max(parse_time(d) for d in dated)
+    assert "undated" in report.labels
+    assert EXPORTERS["stix"].to_bytes(data, {}) == EXPORTERS["stix"].to_bytes(data, {})
 
 
 def test_co_authors_are_one_value_each(data: ExportData) -> None:

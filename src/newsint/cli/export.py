@@ -61,8 +61,8 @@ def export_command(
         typer.Option(
             "--as-of",
             metavar="TIME",
-            help="STIX only: the time given to undated articles (ISO 8601); default: now. "
-            "Give it to make an export with undated articles byte-identical.",
+            help="STIX only: the time given to undated articles (ISO 8601); default: the newest "
+            "publication time of the export.",
             show_default=False,
         ),
     ] = None,

@@ -15,7 +15,7 @@
 - every object has a TLP marking and `created_by_ref`; every x_newsint_ property is declared
   by an extension definition (stix_ext.py).
 Nothing is invented: no threat actors, campaigns or indicators, and no dates: an undated
-article takes the time of the export (option `as_of`), labelled `undated`.
+article takes `as_of`, else the newest publication time of the export, labelled `undated`.
 """
 
 from __future__ import annotations
@@ -155,15 +155,19 @@ def bundle_id(found: list[Any]) -> str:
     return stix_id("bundle", uuid5("bundle", *(o.id for o in found)))
 
 
-def _as_of(options: Mapping[str, str] | None) -> datetime:
-    """The time given to undated objects: `as_of` (ISO 8601), else now to the second."""
+def _as_of(options: Mapping[str, str] | None, data: ExportData) -> datetime:
+    """The time given to undated objects: `as_of` (ISO 8601); else the newest publication time
+    of the export's articles, so the same corpus always exports the same bytes; only an export
+    with no dated article at all takes the time of the export."""
     value = (options or {}).get("as_of")
     if value:
         moment = parse_time(value)
         if moment is None:
             raise NewsintError(f"--as-of {value}", "not an ISO 8601 time", "e.g. 2026-12-06T12:00")
         return moment
-    return datetime.now(UTC).replace(microsecond=0)
+    dated = [parse_time(a.article.published.date) for a in data.analyses]
+    known = [t for t in dated if t is not None]
+    return max(known) if known else datetime.now(UTC).replace(microsecond=0)
 
 
 def objects(data: ExportData, options: Mapping[str, str] | None = None) -> list[Any]:
@@ -172,7 +176,7 @@ def objects(data: ExportData, options: Mapping[str, str] | None = None) -> list[
     data = data.normalised()
     index = Index(data)
     marking = tlp_marking(options.get("tlp"))
-    b = _Builder(marking, _as_of(options))
+    b = _Builder(marking, _as_of(options, data))
     reports: dict[str, str] = {}
     for analysis in data.analyses:
         reports[analysis.article.id] = _article(b, index, analysis)
