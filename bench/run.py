@@ -403,7 +403,8 @@ def show_single(result: dict[str, Any], console: Console) -> None:
     html = result.get("html")
     if html:
         console.print(
-            f"HTML to text: {html['pages']} pages, reader + clean "
+            f"HTML to text: {html['pages']} pages ({html['refused']} refused by the reader), "
+            f"reader + clean "
             f"{html['newsint']['cpu_seconds']:.2f} CPU s against trafilatura.extract "
             f"{html['trafilatura']['cpu_seconds']:.2f}: {html['cost']['cpu']:.3f}× (CPU), "
             f"{html['cost']['wall']:.3f}× (wall); against extract(with_metadata=True) "

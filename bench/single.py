@@ -211,21 +211,41 @@ def html_to_text(
     clean = Pipeline(config, stages=["clean"])
     decoded = [decode_bytes(data, where, config.limits, html=True).text for where, data in pages]
 
+    read_pages: list[str] = []  # pages the reader took (a refused page costs only its reading)
+
     def ours() -> None:
+        read_pages.clear()
         for where, data in pages:
             items = [a for a in read_bytes(data, where, ".html", config) if isinstance(a, Analysis)]
             clean.run_batch(items)
+            read_pages.extend(where for _ in items)
 
     def theirs() -> None:
         for html in decoded:
             trafilatura.extract(html)
 
+    def theirs_with_metadata() -> None:  # what the reader also needs: title, author, date, site
+        for html in decoded:
+            trafilatura.extract(html, with_metadata=True)
+
     ours(), theirs()  # warm-up
-    best = alternate({"newsint": ours, "trafilatura": theirs}, repeat, progress, "HTML to text")
+    best = alternate(
+        {
+            "newsint": ours,
+            "trafilatura": theirs,
+            "trafilatura with metadata": theirs_with_metadata,
+        },
+        repeat,
+        progress,
+        "HTML to text",
+    )
     return {
         "pages": len(pages),
+        "refused": len(pages) - sum(1 for _ in read_pages),
         "newsint": best["newsint"].as_dict(),
         "trafilatura": best["trafilatura"].as_dict(),
+        "trafilatura_with_metadata": best["trafilatura with metadata"].as_dict(),
         # how many times trafilatura's time newsint takes (target <= 1.1)
         "cost": ratio(best["newsint"], best["trafilatura"]),
+        "cost_with_metadata": ratio(best["newsint"], best["trafilatura with metadata"]),
     }
