@@ -186,7 +186,9 @@ class Corpus(Section):
     direction_min_misattribution: float
     parent_score_tie: float
     story_block_similarity: float
-    story_min_similarity: float
+    story_merge_distance: float
+    story_copy_distance: float
+    story_min_member_similarity: float
     story_cosine_weight: float
     story_year_penalty: float
     story_published_year_weight: float

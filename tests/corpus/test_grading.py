@@ -9,7 +9,8 @@ import pytest
 from corpus_texts import DENIAL, INDEPENDENT, analysis
 from newsint import Corpus
 from newsint.config import default_config
-from newsint.model import Analysis
+from newsint.corpus.grading import Report, corpus_grade, corroboration
+from newsint.model import Analysis, Claim, ClaimCluster, Source, TextSpan
 from newsint.stages.grade import grade
 
 ALONE = "1 independent source: no other article in the corpus makes this claim"
@@ -165,3 +166,56 @@ def test_a_contradicted_claim_loses_credibility(
             assert b.corroboration[-1] == against_b
         else:
             assert not any("contradicted" in r for r in a.grade_reasons + b.grade_reasons)
+
+
+REUTERS = Source(text="Reuters", kind="media", name="Reuters", start=0, end=7)
+
+
+def reuters_claim() -> Claim:
+    article = Source(text="the article", kind="article")
+    return Claim(
+        id="clm_b",
+        content=TextSpan(start=0, end=5, text="words"),
+        source=REUTERS,
+        chain=[article, REUTERS],
+        kind="indirect",
+        status="asserted",
+    )
+
+
+@pytest.mark.parametrize(
+    ("independent", "by_stance", "code"),
+    [
+        # two independent upstreams that both assert it: confirmed
+        (2, {"1": 2}, "B1"),
+        # three articles resting on one upstream (one wire story): counted once, not confirmed
+        (1, {"1": 1}, "B2"),
+        # three independent reports, but two deny it: one upstream makes this statement
+        (3, {"1": 1, "-1": 2}, "B3"),
+    ],
+)
+def test_b1_needs_two_independent_upstreams_making_the_same_statement(
+    independent: int, by_stance: dict[str, int], code: str
+) -> None:
+    """The B-grade rule (issue 17): a confirmed grade needs at least two independent upstreams
+    that each make the same statement; reports of one upstream, or of the opposite stance,
+    never confirm (the opposite stance marks the grade down instead)."""
+    members = ["art_a/c1", "art_b/c1", "art_c/c1"]
+    cluster = ClaimCluster(
+        id="ccl_test",
+        claims=members,
+        articles=["art_a", "art_b", "art_c"],
+        independent_sources=independent,
+        stance_sources=by_stance,
+    )
+    statuses = {"art_a/c1": "asserted", "art_b/c1": "asserted", "art_c/c1": "asserted"}
+    if "-1" in by_stance:
+        statuses["art_b/c1"] = statuses["art_c/c1"] = "denied"
+    reports = {k: Report(key=k, status=s, polarity="positive") for k, s in statuses.items()}
+    corr = corroboration("art_a/c1", cluster, reports)
+    claim = reuters_claim()
+    claim.grade = grade(claim)
+    graded_claim = corpus_grade(claim, corr, default_config().grade)
+    assert graded_claim is not None
+    assert graded_claim.code == code
+    assert corr.sources == by_stance["1"]

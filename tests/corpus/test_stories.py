@@ -89,7 +89,7 @@ def similarity(a: str, b: str, **kw) -> float:
     ],
 )
 def test_story_edge_follows_rare_shared_words(a: str, b: str, same: bool) -> None:
-    assert (similarity(a, b) >= CFG.story_min_similarity) is same
+    assert (similarity(a, b) >= CFG.story_block_similarity) is same
 
 
 def test_shared_common_words_count_less_than_in_the_plain_cosine() -> None:

@@ -64,9 +64,24 @@ def test_single_links_do_not_chain_two_events_together() -> None:
     assert sorted(sorted(g) for g in groups) == sorted([sorted(ids[:2]), sorted(ids[2:])])
 
 
+def test_an_unrelated_member_of_a_block_stands_alone() -> None:
+    """Ward merges a third, unrelated article cheaply into a tight pair; the member floor
+    takes it out again."""
+    docs = [doc(FLOOD, f"t{i}.example") for i in range(3)]
+    ids = [d.id for d in docs]
+    sims = {(ids[0], ids[1]): 0.9}
+
+    def known(a: str, b: str) -> tuple[float, bool]:
+        return sims.get((a, b), sims.get((b, a), 0.0)), False
+
+    groups = cluster_block(docs, known, CFG)
+    assert sorted(sorted(g) for g in groups) == sorted([sorted(ids[:2]), [ids[2]]])
+
+
 def test_a_copy_stays_with_its_original_whatever_its_words() -> None:
     a, b = doc(FLOOD, "a.example"), doc(FLOOD_TOO, "b.example")
-    assert story_distance(a, b, CFG, 0.0, copy=True) == 0.0
+    assert story_distance(a, b, CFG, 0.0, copy=True) == CFG.story_copy_distance
+    assert story_distance(a, b, CFG, 0.0, copy=False) > CFG.story_copy_distance
 
 
 @pytest.mark.parametrize(("second", "together"), [("2026-03-09", True), ("2027-02-20", False)])
@@ -88,9 +103,9 @@ def test_a_different_years_event_is_penalised() -> None:
     )
     same = doc(FLOOD_TOO + " Heavy rain in 2026 caused it.", "c.example")
     assert years_disagree(this, old) and not years_disagree(this, same)
-    plain = 1.0 - story_similarity(this, old, CFG)
+    penalised = story_similarity(this, old, CFG) - CFG.story_year_penalty
     assert story_distance(this, old, CFG, None, copy=False) == pytest.approx(
-        plain + CFG.story_year_penalty
+        (2 * (1 - penalised)) ** 0.5
     )
 
 

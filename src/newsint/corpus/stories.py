@@ -5,17 +5,19 @@ story_cosine_weight x story cosine + the rest x name Dice; symmetric and a pure 
 two articles. Articles in different languages share no words, only names, numbers and dates:
 for them the similarity is the name Dice alone, and the year test still applies.
 
-Stories are made by average linkage inside a block (the connected component of related pairs):
-two stories merge only while the mean similarity between their articles reaches
-`story_min_similarity`, so a single link no longer chains two similar-but-different events of
-one topic together. Pairs published more than `story_max_days` apart never merge; pairs whose
-most mentioned years the other never mentions are penalised (`story_year_penalty`). The result
-is a function of the block's set of articles (sorted ids, deterministic linkage), never of
-arrival order.
+Stories are made by Ward linkage inside a block (the connected component of related pairs): a
+merge is tested against the whole of both stories (how much it widens their spread), so a single
+link never chains two similar-but-different events of one topic together, and the cut
+(`story_merge_distance`) stops where merging would blur two events. A member whose mean
+similarity to the rest of its story is under `story_min_member_similarity` stands alone. Pairs
+published more than `story_max_days` apart never merge; pairs whose event years disagree are
+penalised (`story_year_penalty`). The result is a function of the block's set of articles
+(sorted ids, deterministic linkage), never of arrival order.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 import numpy as np
@@ -70,15 +72,22 @@ def in_window(a: Doc, b: Doc, cfg: Corpus) -> bool:
 
 
 def story_distance(a: Doc, b: Doc, cfg: Corpus, similarity: float | None, copy: bool) -> float:
-    """1 - similarity for the linkage (a copy is 0; outside the time window a veto)."""
+    """The linkage's distance of two articles: Euclidean between unit vectors of this cosine,
+    sqrt(2 (1 - similarity)), so Ward's variance criterion holds (a copy is
+    `story_copy_distance`; outside the time window a veto; years that disagree lower the
+    similarity)."""
     if copy:
-        return 0.0
+        return cfg.story_copy_distance
     if not in_window(a, b, cfg):
         return _VETO
     s = story_similarity(a, b, cfg) if similarity is None else similarity
     if years_disagree(a, b):
         s -= cfg.story_year_penalty
-    return 1.0 - s
+    return _distance(s)
+
+
+def _distance(similarity: float) -> float:
+    return math.sqrt(2.0 * max(1.0 - similarity, 0.0))
 
 
 def cluster_block(
@@ -86,7 +95,7 @@ def cluster_block(
     known: Callable[[str, str], tuple[float, bool] | None],
     cfg: Corpus,
 ) -> list[list[str]]:
-    """The stories of one block: average linkage at 1 - story_min_similarity.
+    """The stories of one block: Ward linkage cut at `story_merge_distance`.
 
     `known(a, b)` gives a related pair's (similarity, is a copy), None for a pair never related;
     an unrelated pair is compared here when the block is small enough, else counts as 0."""
@@ -95,24 +104,40 @@ def cluster_block(
     if n < 2:
         return [[d.id for d in docs]]
     full = n <= cfg.story_block_max_articles
-    dist = np.ones((n, n), dtype=np.float64)
+    dist = np.zeros((n, n), dtype=np.float64)
     for i in range(n):
         dist[i, i] = 0.0
         for j in range(i + 1, n):
             a, b = docs[i], docs[j]
             rel = known(a.id, b.id)
             if rel is None and not full:
-                d = _VETO if not in_window(a, b, cfg) else 1.0
+                d = _VETO if not in_window(a, b, cfg) else _distance(0.0)
             else:
                 sim, copy = rel if rel is not None else (None, False)
                 d = story_distance(a, b, cfg, sim, copy)
             dist[i, j] = dist[j, i] = d
     labels = fcluster(
-        linkage(squareform(dist, checks=False), method="average"),
-        t=1.0 - cfg.story_min_similarity,
+        linkage(squareform(dist, checks=False), method="ward"),
+        t=cfg.story_merge_distance,
         criterion="distance",
     )
-    groups: dict[int, list[str]] = {}
-    for d, label in zip(docs, labels, strict=True):
-        groups.setdefault(int(label), []).append(d.id)
-    return sorted(groups.values())
+    return sorted(_members_that_belong(docs, labels, dist, cfg.story_min_member_similarity))
+
+
+def _members_that_belong(
+    docs: list[Doc], labels: np.ndarray, dist: np.ndarray, floor: float
+) -> list[list[str]]:
+    """Ward's cost grows with a story's size, so two small, weakly related groups merge cheaply:
+    a member whose mean similarity to the rest of its story is under `floor` stands alone."""
+    sim = 1.0 - np.minimum(dist, 2.0) ** 2 / 2.0
+    groups: list[list[str]] = []
+    for label in np.unique(labels):
+        at = np.flatnonzero(labels == label)
+        if len(at) > 1:
+            mean = (sim[np.ix_(at, at)].sum(axis=1) - 1.0) / (len(at) - 1)
+            alone = at[mean < floor]
+            groups += [[docs[i].id] for i in alone]
+            at = at[mean >= floor]
+        if len(at):
+            groups.append([docs[i].id for i in at])
+    return groups

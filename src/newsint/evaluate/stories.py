@@ -152,8 +152,8 @@ def score(name: str, dataset: str, docs: list[tuple[Analysis, str]], config: Con
             ]
         )
     table.notes.append(
-        "newsint: average linkage inside blocks of copy links and related pairs "
-        "(story_min_similarity, story_max_days, story_year_penalty in [corpus]); texts cleaned, "
+        "newsint: Ward linkage inside blocks of copy links and related pairs "
+        "(story_merge_distance, story_max_days, story_year_penalty in [corpus]); texts cleaned, "
         "no NER (names from capitalised sequences)"
     )
     return Report(TASK, dataset, tables=[table])
