@@ -132,6 +132,8 @@ class ClaimSummary(Record):
     grade_reasons: list[str] = Field(default_factory=list)
     corroboration: list[str] = Field(default_factory=list)
     article_grade: str | None = None
+    site: str | None = None  # the outlet of the representative claim's article
+    published: str | None = None
 
 
 class GradedClaim(Claim):
@@ -164,7 +166,8 @@ class StorySummary(Record):
     articles: int
     originals: list[str] = Field(default_factory=list)
     copies: int
-    sites: int
+    sites: int  # distinct outlets
+    independent: int = 0  # originals: articles copying nobody in the story
     first_published: str | None = None
     last_published: str | None = None
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from newsint.corpus.queries.common import ARTICLE_COLUMNS, NotInCorpus, article_ref, count
 from newsint.corpus.queries.records import StoryArticle, StoryDetail, StorySummary, TreeNode
@@ -14,19 +14,10 @@ from newsint.model import CopyLink, Story
 def stories(
     store: Store, *, min_articles: int = 1, limit: int | None = None, offset: int = 0
 ) -> list[StorySummary]:
-    """Same-event stories, biggest first: size, originals, sites and dates."""
-    sites = (
-        select(
-            StoryArticleRow.story_id.label("story_id"),
-            func.count(func.distinct(ArticleRow.site)).label("sites"),
-        )
-        .join(ArticleRow, ArticleRow.id == StoryArticleRow.article_id)
-        .group_by(StoryArticleRow.story_id)
-        .subquery()
-    )
+    """Same-event stories, biggest first: size, originals, outlets and dates (the counts are
+    written with the story at ingest, corpus/summaries.py)."""
     query = (
-        select(StoryRow, sites.c.sites)
-        .outerjoin(sites, sites.c.story_id == StoryRow.id)
+        select(StoryRow)
         .where(StoryRow.size >= min_articles)
         .order_by(
             StoryRow.size.desc(),
@@ -47,7 +38,8 @@ def stories(
             articles=r.size,
             originals=list(r.record.get("originals", [])),
             copies=len(r.record.get("links", [])),
-            sites=r.sites or 0,
+            sites=r.outlets or 0,
+            independent=r.originals or 0,
             first_published=r.first_published,
             last_published=r.last_published,
         )
