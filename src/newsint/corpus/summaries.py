@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -235,7 +236,7 @@ def _write_clusters(conn: Connection, config: Config, ids: list[str]) -> None:
         .where(ClaimClusterMemberRow.cluster_id.in_(ids))
     )
     for row in conn.execute(query):
-        members.setdefault(row.cluster_id, []).append(claim_report(row))
+        members.setdefault(row.cluster_id, []).append(claim_report(row, stored=False))
     claims = _claims(conn, [m.key for ms in members.values() for m in ms])
     updates: list[tuple[str, str | None, str | None, list[str], list[str]]] = []
     groups: list[dict[str, Any]] = []
@@ -291,7 +292,7 @@ def _write_alone(conn: Connection, config: Config, keys: list[str]) -> None:
     for part in slices(sorted(by_article)):
         for row in conn.execute(claim_query().where(ClaimRow.article_id.in_(part))):
             if row.id in by_article[row.article_id]:
-                reports.append(claim_report(row))
+                reports.append(claim_report(row, stored=False))
     claims = _claims(conn, [r.key for r in reports])
     updates = []
     groups = []
@@ -471,7 +472,10 @@ def refresh_timeline(
         for _, data in conn.execute(
             select(FeatureRow.article_id, FeatureRow.data).where(FeatureRow.article_id.in_(part))
         ):
-            f = decode(bytes(data))
+            try:
+                f = decode(bytes(data))
+            except (zlib.error, ValueError):  # unreadable features: the analyzer says so
+                continue
             for e in f.events:
                 key = group_key(e)
                 touched.add(key)
