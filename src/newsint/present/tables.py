@@ -112,18 +112,22 @@ def _day(value: str | None) -> str:
 def stories_table(rows: list[StorySummary]) -> RenderableType:
     if not rows:
         return Text("No stories yet: ingest some articles with `newsint ingest PATH`.")
-    table = _table("story", "articles", "sites", "copies", "first", "title")
+    table = _table("story", "size", "copies", "first", "title")
     for r in rows:
-        _row(
-            table,
-            r.id,
-            r.articles,
-            r.sites,
-            r.copies,
-            _day(r.first_published),
-            clip(r.title, 90),
-        )
+        _row(table, r.id, story_counts(r), r.copies, _day(r.first_published), clip(r.title, 90))
     return table
+
+
+def story_counts(r: StorySummary) -> str:
+    """"N articles · K outlets · J independent originals"."""
+    return " · ".join(
+        f"{n} {word}{'' if n == 1 else 's'}"
+        for n, word in (
+            (r.articles, "article"),
+            (r.sites, "outlet"),
+            (r.independent, "independent original"),
+        )
+    )
 
 
 def claims_table(rows: list[ClaimSummary]) -> RenderableType:
