@@ -36,6 +36,7 @@ from newsint.corpus.store.tables import (
     ClaimClusterMemberRow,
     ClaimClusterRow,
     ClaimGroupRow,
+    ClaimGroupStatusRow,
     ClaimRow,
     CopyLinkRow,
     FeatureRow,
@@ -54,7 +55,7 @@ from newsint.corpus.timeline import (
     roles,
     shown,
 )
-from newsint.model import Claim, ClaimCluster
+from newsint.model import Claim, ClaimCluster, current_status
 from newsint.stages.features.record import EventFeature, decode
 
 # Bump when what `rebuild` writes changes: stores with older summaries are rebuilt on open.
@@ -136,6 +137,7 @@ def refresh(
 def rebuild(conn: Connection, config: Config) -> None:
     """Write every summary from what is stored (an older store, or other grading settings)."""
     conn.execute(delete(ClaimGroupRow))
+    conn.execute(delete(ClaimGroupStatusRow))
     conn.execute(update(ClaimRow).values(group_id=None))
     clusters = list(conn.scalars(select(ClaimClusterRow.id).order_by(ClaimClusterRow.id)))
     for part in slices(clusters, 200):
@@ -204,6 +206,7 @@ def regroup(conn: Connection, config: Config, keys: set[str]) -> None:
     gone = {g for g in old.values() if g} | {g for g in new.values() if g}
     for part in slices(sorted(gone)):
         conn.execute(delete(ClaimGroupRow).where(ClaimGroupRow.id.in_(part)))
+        conn.execute(delete(ClaimGroupStatusRow).where(ClaimGroupStatusRow.group_id.in_(part)))
     # claims that are in no group (an article superseded since): no list row, no group
     orphans = [k for k, g in new.items() if g is None]
     _write_claims(conn, [(k, None, None, None, None) for k in orphans])
@@ -279,8 +282,22 @@ def _write_clusters(conn: Connection, config: Config, ids: list[str]) -> None:
             )
         )
     _write_claims(conn, updates)
-    if groups:
-        conn.execute(ClaimGroupRow.__table__.insert(), groups)
+    _insert_groups(conn, groups)
+
+
+def _insert_groups(conn: Connection, groups: list[dict[str, Any]]) -> None:
+    """The claims-list rows and, for the status facet, each status among their claims."""
+    if not groups:
+        return
+    conn.execute(ClaimGroupRow.__table__.insert(), groups)
+    conn.execute(
+        ClaimGroupStatusRow.__table__.insert(),
+        [
+            {"group_id": g["id"], "status": st, "sources": g["sources"], "articles": g["articles"]}
+            for g in groups
+            for st in sorted({str(current_status(x)) for x in g["record"]["statuses"]})
+        ],
+    )
 
 
 def _write_alone(conn: Connection, config: Config, keys: list[str]) -> None:
@@ -320,8 +337,7 @@ def _write_alone(conn: Connection, config: Config, keys: list[str]) -> None:
         )
         groups.append(_group_row(r.key, False, r, summary))
     _write_claims(conn, updates)
-    if groups:
-        conn.execute(ClaimGroupRow.__table__.insert(), groups)
+    _insert_groups(conn, groups)
 
 
 def _group_row(gid: str, cluster: bool, rep: ClaimReport, s: ClaimSummary) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal
 
-from sqlalchemy import Select, and_, or_, select
+from sqlalchemy import Select, and_, select
 from sqlalchemy.engine import Connection
 
 from newsint.config import Grade as GradeConfig
@@ -38,11 +38,12 @@ from newsint.corpus.store.tables import (
     ClaimClusterMemberRow,
     ClaimClusterRow,
     ClaimGroupRow,
+    ClaimGroupStatusRow,
     ClaimRow,
     StoryArticleRow,
     split_key,
 )
-from newsint.model import LEGACY_STATUS, Analysis, ClaimCluster, Grade
+from newsint.model import Analysis, ClaimCluster, Grade, current_status
 
 
 @dataclass(frozen=True)
@@ -69,20 +70,15 @@ CLAIM_SORTS: tuple[str, ...] = ("sources", "recent", "oldest")
 def _claims_query(conn: Connection, f: ClaimFilters) -> Select[Any]:
     g = ClaimGroupRow
     query: Select[Any] = select(g.record, g.id)
+    if f.status is not None:
+        # walked in list order from the status table (a store written before a status was
+        # renamed holds the old name, "negated": the table holds the current one)
+        s = ClaimGroupStatusRow
+        query = query.join(s, s.group_id == g.id).where(s.status == str(current_status(f.status)))
     if f.min_sources > 1:
         query = query.where(g.sources >= f.min_sources)
     if f.entity is not None:
         query = query.where(g.id.in_(groups_about(conn, f.entity)))
-    if f.status is not None:
-        # a store written before a status was renamed holds the old name ("negated")
-        status = LEGACY_STATUS.get(f.status, f.status)
-        names = [status, *(old for old, new in LEGACY_STATUS.items() if new == status)]
-        member = select(ClaimRow.group_id).where(ClaimRow.status.in_(names))
-        if len(names) == 1:
-            # the representative's status, by index, or a member's
-            query = query.where(or_(g.status == status, g.id.in_(member.where(g.status != status))))
-        else:
-            query = query.where(g.id.in_(member))
     if f.grade:
         code = f.grade.strip().upper()
         if len(code) == 1 and code.isalpha():
@@ -122,6 +118,9 @@ def _next_day(day: str) -> str:
 
 def _order(f: ClaimFilters) -> tuple[Any, ...]:
     g = ClaimGroupRow
+    if f.status is not None and f.sort == "sources":
+        s = ClaimGroupStatusRow  # the same order, by the status table's index
+        return (s.sources.desc(), s.articles.desc(), s.group_id.desc())
     if f.sort == "recent":
         return (g.published.desc(), g.id.desc())
     if f.sort == "oldest":

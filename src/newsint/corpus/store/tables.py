@@ -259,7 +259,6 @@ class ClaimGroupRow(Base):
     __tablename__ = "claim_groups"
     __table_args__ = (
         Index("ix_claim_groups_rank", "sources", "articles", "id"),
-        Index("ix_claim_groups_status_rank", "status", "sources", "articles", "id"),
         Index("ix_claim_groups_grade_rank", "grade", "sources", "articles", "id"),
     )
 
@@ -275,6 +274,21 @@ class ClaimGroupRow(Base):
     claims: Mapped[int] = mapped_column(Integer)
     published: Mapped[str | None] = mapped_column(String(40), index=True)
     record: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class ClaimGroupStatusRow(Base):
+    """A status found among the claims of a claims-list row, with the row's rank, so the
+    status facet is one walk of an index in list order (written with claim_groups)."""
+
+    __tablename__ = "claim_group_statuses"
+    __table_args__ = (
+        Index("ix_claim_group_statuses_rank", "status", "sources", "articles", "group_id"),
+    )
+
+    group_id: Mapped[str] = mapped_column(KEY, primary_key=True)
+    status: Mapped[str] = mapped_column(String(16), primary_key=True)
+    sources: Mapped[int] = mapped_column(Integer)
+    articles: Mapped[int] = mapped_column(Integer)
 
 
 class TimelineReportRow(Base):

@@ -74,10 +74,20 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_claim_groups_speaker_key"), ["speaker_key"])
         batch_op.create_index(batch_op.f("ix_claim_groups_published"), ["published"])
         batch_op.create_index("ix_claim_groups_rank", ["sources", "articles", "id"])
-        batch_op.create_index(
-            "ix_claim_groups_status_rank", ["status", "sources", "articles", "id"]
-        )
         batch_op.create_index("ix_claim_groups_grade_rank", ["grade", "sources", "articles", "id"])
+
+    op.create_table(
+        "claim_group_statuses",
+        sa.Column("group_id", KEY, nullable=False),
+        sa.Column("status", sa.String(length=16), nullable=False),
+        sa.Column("sources", sa.Integer(), nullable=False),
+        sa.Column("articles", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("group_id", "status"),
+    )
+    with op.batch_alter_table("claim_group_statuses", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_claim_group_statuses_rank", ["status", "sources", "articles", "group_id"]
+        )
 
     op.create_table(
         "timeline_reports",
@@ -164,6 +174,7 @@ def downgrade() -> None:
     op.drop_table("timeline_roles")
     op.drop_table("timeline_entries")
     op.drop_table("timeline_reports")
+    op.drop_table("claim_group_statuses")
     op.drop_table("claim_groups")
     with op.batch_alter_table("stories", schema=None) as batch_op:
         batch_op.drop_column("originals")
