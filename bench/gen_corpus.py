@@ -22,6 +22,7 @@ import json
 import random
 import sys
 import time
+import zlib
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -52,7 +53,6 @@ from newsint.model import (  # noqa: E402
     stable_id,
 )
 from newsint.stages.features.extract import extract_features  # noqa: E402
-from newsint.stages.features.record import encode  # noqa: E402
 
 # Fictional template articles (places, people and outlets are invented).
 TEMPLATES = [
@@ -108,77 +108,101 @@ def templates() -> list[Analysis]:
     return [analyze(t, published="2024-01-01", config=config) for t in TEMPLATES]
 
 
-def article(template: Analysis, i: int, day: date, outlet: str, title: str) -> Analysis:
-    """Template `template` as article number i: its own id, URL, outlet, title and date."""
-    data = json.loads(analysis_json(template))
+@dataclass
+class Template:
+    """One analysed template article, kept as the plain dicts every copy is made from."""
+
+    analysis: Analysis
+    data: dict[str, Any]  # the analysis JSON
+    row: dict[str, Any]  # its articles row
+    derived: dict[Any, list[dict[str, Any]]]  # its entity, mention, claim, event rows
+    features: dict[str, Any]  # its corpus features
+
+
+def template(analysis: Analysis, config: Any) -> Template:
+    return Template(
+        analysis=analysis,
+        data=json.loads(analysis_json(analysis)),
+        row={**article_row(analysis, "bench", None), "analyzed": True},
+        derived=derived_rows(analysis),
+        features=json.loads(extract_features(analysis, config).model_dump_json()),
+    )
+
+
+def add(plan: Plan, t: Template, i: int, day: date, outlet: str, title: str) -> str:
+    """Template `t` stored as article number i: its own id, URL, outlet, title and date (its
+    events on its story's day); the rows an ingest writes, made from the template's dicts."""
     aid = stable_id("art", f"bench-{i}")
-    meta = data["article"]
-    meta.update(
-        id=aid,
-        url=f"https://{outlet.lower().replace(' ', '')}.example/{i}",
-        site=outlet,
-        title=title,
-        published={"date": day.isoformat(), "source": "metadata", "evidence": "bench"},
-        source=f"bench/{i}",
-    )
-    meta["content_hash"] = stable_id("hash", f"bench-{i}")
-    return Analysis.model_validate(data)
-
-
-def add(plan: Plan, analysis: Analysis, features: bytes) -> None:
-    aid = analysis.article.id
+    url = f"https://{outlet.lower().replace(' ', '')}.example/{i}"
+    when = day.isoformat()
+    meta = {
+        **t.data["article"],
+        "id": aid,
+        "url": url,
+        "site": outlet,
+        "title": title,
+        "published": {"date": when, "source": "metadata", "evidence": "bench"},
+        "source": f"bench/{i}",
+        "content_hash": stable_id("hash", f"bench-{i}"),
+    }
+    data = {**t.data, "article": meta}
     put = plan.rows.setdefault
-    put(ArticleRow, []).append({**article_row(analysis, "bench", None), "analyzed": True})
-    put(AnalysisRow, []).append(
-        {"article_id": aid, "schema": analysis.schema_, "data": analysis_json(analysis)}
+    put(ArticleRow, []).append(
+        {
+            **t.row,
+            "id": aid,
+            "url": url,
+            "site": outlet,
+            "title": title,
+            "published": when,
+            "published_source": "metadata",
+            "source": f"bench/{i}",
+            "content_hash": meta["content_hash"],
+        }
     )
-    put(FeatureRow, []).append({"article_id": aid, "data": features})
-    for table, rows in derived_rows(analysis).items():
-        put(table, []).extend(rows)
+    put(AnalysisRow, []).append(
+        {"article_id": aid, "schema": t.analysis.schema_, "data": json.dumps(data)}
+    )
+    events = [
+        {
+            **e,
+            "key": f"{aid}/{e['id']}",
+            "time": when,
+            "granularity": "day",
+            "range_start": when,
+            "range_end": when,
+        }
+        for e in t.features["events"]
+    ]
+    features = {**t.features, "id": aid, "published": when, "site": outlet, "events": events}
+    put(FeatureRow, []).append(
+        {"article_id": aid, "data": zlib.compress(json.dumps(features).encode("utf-8"), 6)}
+    )
+    for table, rows in t.derived.items():
+        put(table, []).extend({**r, "article_id": aid} for r in rows)
+    return aid
 
 
-def build(n: int, seed: int, store: Store, chunk: int = 2000) -> None:
+def build(n: int, seed: int, store: Store, chunk: int = 5000) -> None:
     rng = random.Random(seed)
     config = store.config
-    bases = templates()
-    base_features = [extract_features(a, config) for a in bases]
+    bases = [template(a, config) for a in templates()]
     i = 0
     story_no = 0
     plan = Plan()
     entities: dict[str, CorpusEntity] = {}  # across chunks: a later chunk rewrites the record
     while i < n:
         size = min(n - i, rng.choice([1, 1, 1, 2, 3, 4, 5, 8]))
-        t = story_no % len(bases)
+        t = bases[story_no % len(bases)]
         day = START + timedelta(days=rng.randrange(700))
         originals = min(size, rng.choice([1, 1, 2, 3]))
-        ids: list[str] = []
-        title = f"{bases[t].article.title or 'Report'} (story {story_no})"
+        title = f"{t.analysis.article.title or 'Report'} (story {story_no})"
+        ids = []
         for j in range(size):
             outlet = OUTLETS[rng.randrange(len(OUTLETS))]
-            a = article(bases[t], i, day + timedelta(hours=j), outlet, title)
-            f = base_features[t].model_copy(
-                update={
-                    "id": a.article.id,
-                    "published": a.article.published.date,
-                    "site": outlet,
-                    "events": [
-                        e.model_copy(
-                            update={
-                                "key": f"{a.article.id}/{e.id}",
-                                "time": day.isoformat(),
-                                "granularity": "day",
-                                "range_start": day.isoformat(),
-                                "range_end": day.isoformat(),
-                            }
-                        )
-                        for e in base_features[t].events
-                    ],
-                }
-            )
-            add(plan, a, encode(f))
-            ids.append(a.article.id)
+            ids.append(add(plan, t, i, day, outlet, title))
             i += 1
-        _link(plan, rng, story_no, ids, originals, bases[t], day, entities)
+        _link(plan, rng, story_no, ids, originals, t.analysis, day, entities)
         story_no += 1
         if len(plan.rows.get(ArticleRow, [])) >= chunk or i >= n:
             _write(store, plan)

@@ -39,7 +39,11 @@ from newsint.corpus.store.tables import (
     ClaimGroupStatusRow,
     ClaimRow,
     CopyLinkRow,
+    CorpusEntityRow,
+    EventRow,
     FeatureRow,
+    JudgementRow,
+    MetaRow,
     StoryArticleRow,
     StoryRow,
     TimelineEntryRow,
@@ -132,6 +136,7 @@ def refresh(
     count_stories(conn, stories)
     linked = {x for link in getattr(delta, "copy_links", []) for x in (link.article, link.original)}
     refresh_timeline(conn, config, analyzed, linked | unlinked)
+    write_counts(conn)
 
 
 def rebuild(conn: Connection, config: Config) -> None:
@@ -161,6 +166,33 @@ def rebuild(conn: Connection, config: Config) -> None:
     conn.execute(delete(TimelineReportRow))
     ids = list(conn.scalars(select(ArticleRow.id).order_by(ArticleRow.id)))
     refresh_timeline(conn, config, ids, set(), everything=True)
+    write_counts(conn)
+
+
+# The tables the corpus's counts (Corpus.stats) are read from, by the name they are shown as.
+COUNTED = {
+    "articles": ArticleRow,
+    "stories": StoryRow,
+    "copy_links": CopyLinkRow,
+    "entities": CorpusEntityRow,
+    "claims": ClaimRow,
+    "claim_clusters": ClaimClusterRow,
+    "events": EventRow,
+    "judgements": JudgementRow,
+}
+COUNTS_KEY = "counts"
+
+
+def write_counts(conn: Connection) -> None:
+    """The corpus's counts, kept in meta so the overview and /api/stats read one row."""
+    counts = {
+        name: int(conn.scalar(select(func.count()).select_from(table)) or 0)
+        for name, table in COUNTED.items()
+    }
+    conn.execute(delete(MetaRow).where(MetaRow.key == COUNTS_KEY))
+    conn.execute(
+        MetaRow.__table__.insert(), [{"key": COUNTS_KEY, "value": json.dumps(counts)}]
+    )
 
 
 # --------------------------------------------------------------------------- claims

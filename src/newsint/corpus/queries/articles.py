@@ -29,6 +29,7 @@ from newsint.corpus.queries.records import (
     Stats,
 )
 from newsint.corpus.store.store import Store
+from newsint.corpus.summaries import COUNTED, COUNTS_KEY
 from newsint.corpus.store.tables import (
     ArticleRow,
     ClaimClusterRow,
@@ -45,18 +46,13 @@ _BY_DATE = (ArticleRow.published.is_(None), ArticleRow.published, ArticleRow.id)
 
 
 def stats(store: Store) -> Stats:
-    """How many of each thing the corpus holds."""
-    counts = store.counts()
-    return Stats(
-        articles=counts["articles"],
-        stories=counts["stories"],
-        copy_links=counts["copy_links"],
-        entities=counts["corpus_entities"],
-        claims=counts["claims"],
-        claim_clusters=counts["claim_clusters"],
-        events=counts["events"],
-        judgements=counts["judgements"],
-    )
+    """How many of each thing the corpus holds: as written with the last analyzer delta
+    (corpus/summaries.py), else counted now."""
+    stored = store.get_meta(COUNTS_KEY)
+    if stored is not None:
+        return Stats.model_validate_json(stored)
+    with store.reading() as conn:
+        return Stats(**{name: count(conn, select(t)) for name, t in COUNTED.items()})
 
 
 def articles(

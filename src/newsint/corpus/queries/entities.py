@@ -214,13 +214,39 @@ def _claims_about(conn: Connection, ref: str) -> Any:
     return said.union(mentioned).subquery()
 
 
-def groups_about(conn: Connection, ref: str) -> Select[Any]:
+def groups_about(conn: Connection, ref: str) -> Any:
     """Claims-list rows (claim_groups ids) with a claim said by, or mentioning, one of the
-    article entities inside the corpus entity `ref` names."""
-    about = _claims_about(conn, ref)
-    return select(ClaimRow.group_id).join(
-        about, and_(about.c.article_id == ClaimRow.article_id, about.c.id == ClaimRow.id)
+    article entities inside the corpus entity `ref` names. Driven from the entity's members
+    (a few rows by the primary key) to their claims, so it costs the entity's size."""
+    ids = entity_ids(conn, ref)
+    m = CorpusEntityMemberRow
+    said = (
+        select(ClaimRow.group_id)
+        .select_from(m)
+        .join(
+            ClaimRow,
+            and_(ClaimRow.article_id == m.article_id, ClaimRow.source_entity == m.entity_id),
+        )
+        .where(m.corpus_entity_id.in_(ids))
     )
+    mentioned = (
+        select(ClaimRow.group_id)
+        .select_from(m)
+        .join(
+            MentionRow,
+            and_(MentionRow.article_id == m.article_id, MentionRow.entity_id == m.entity_id),
+        )
+        .join(
+            ClaimRow,
+            and_(
+                ClaimRow.article_id == MentionRow.article_id,
+                MentionRow.start >= ClaimRow.start,
+                MentionRow.end <= ClaimRow.end,
+            ),
+        )
+        .where(m.corpus_entity_id.in_(ids))
+    )
+    return said.union(mentioned)
 
 
 def members_named(conn: Connection, entity_id: str) -> dict[str, str]:

@@ -124,6 +124,8 @@ class TimeRow(Base):
 
 class ClaimRow(Base):
     __tablename__ = "claims"
+    # claims said by an article entity (the entity facet goes from members to their claims)
+    __table_args__ = (Index("ix_claims_article_source", "article_id", "source_entity"),)
 
     article_id: Mapped[str] = mapped_column(ID, _article_fk(), primary_key=True)
     id: Mapped[str] = mapped_column(ID, primary_key=True, index=True)

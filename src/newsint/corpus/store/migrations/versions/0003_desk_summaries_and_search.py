@@ -49,6 +49,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("grade_reasons", sa.JSON(), nullable=True))
         batch_op.add_column(sa.Column("corroboration", sa.JSON(), nullable=True))
         batch_op.create_index(batch_op.f("ix_claims_group_id"), ["group_id"], unique=False)
+        batch_op.create_index("ix_claims_article_source", ["article_id", "source_entity"])
     with op.batch_alter_table("stories", schema=None) as batch_op:
         batch_op.add_column(sa.Column("outlets", sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column("originals", sa.Integer(), nullable=True))
@@ -180,6 +181,7 @@ def downgrade() -> None:
         batch_op.drop_column("originals")
         batch_op.drop_column("outlets")
     with op.batch_alter_table("claims", schema=None) as batch_op:
+        batch_op.drop_index("ix_claims_article_source")
         batch_op.drop_index(batch_op.f("ix_claims_group_id"))
         batch_op.drop_column("corroboration")
         batch_op.drop_column("grade_reasons")
