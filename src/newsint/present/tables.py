@@ -229,7 +229,7 @@ def tree_of(story: StoryDetail) -> Tree:
 
 def show(data: Shown) -> RenderableType:
     if isinstance(data, StoryDetail):
-        return tree_of(data)
+        return _show_story(data)
     if isinstance(data, ArticleDetail):
         return _show_article(data)
     if isinstance(data, ClaimClusterDetail):
@@ -237,6 +237,33 @@ def show(data: Shown) -> RenderableType:
     if isinstance(data, ClaimDetail):
         return _show_claim(data)
     return _show_entity(data)
+
+
+def _show_story(data: StoryDetail) -> RenderableType:
+    """The whole story: counts, articles by outlet, the copy tree, claims, timeline."""
+    s = data.story
+    outlets = len({a.site for a in data.articles if a.site})
+    counts = (
+        f"{len(data.articles)} article{'' if len(data.articles) == 1 else 's'} · {outlets} "
+        f"outlet{'' if outlets == 1 else 's'} · {len(s.originals)} independent "
+        f"original{'' if len(s.originals) == 1 else 's'}"
+    )
+    articles = _table("outlet", "published", "role", "title", "article", title="Articles")
+    for a in data.articles:
+        _row(
+            articles,
+            a.site or DASH,
+            _day(a.published),
+            "original" if a.original else "copy",
+            clip(a.title, 70),
+            a.id,
+        )
+    parts: list[RenderableType] = [Text(counts, style="bold"), articles, tree_of(data)]
+    parts.append(Text("Claims (corroboration once per cluster)", style="bold"))
+    parts.append(claims_table(data.claims))
+    parts.append(Text("Timeline", style="bold"))
+    parts.append(timeline_table(data.timeline))
+    return Group(*parts)
 
 
 def _fields(pairs: list[tuple[str, object]], title: str) -> Table:
@@ -276,7 +303,9 @@ def _show_article(data: ArticleDetail) -> RenderableType:
     return Group(*parts)
 
 
-def _claims_of(claims: list[ClaimReport], title: str) -> Table:
+def _claims_of(claims: list[ClaimReport], title: str, *, why: bool = True) -> Table:
+    """Claims as rows; `why` False leaves the corroboration out of each row (a cluster's
+    view says it once above them)."""
     table = _table("claim", "site", "date", "status", "grade", "chain", "statement", title=title)
     for c in claims:
         _row(
@@ -285,7 +314,7 @@ def _claims_of(claims: list[ClaimReport], title: str) -> Table:
             c.site,
             _day(c.published),
             c.status,
-            _grade(c.grade, c.corroboration, 50),
+            _grade(c.grade, c.corroboration, 50) if why else c.grade,
             clip(chain_text(c.chain) or c.speaker, 40),
             clip(c.text, 70),
         )
@@ -299,14 +328,18 @@ def _show_cluster(data: ClaimClusterDetail) -> RenderableType:
         ("independent sources", c.independent_sources),
         ("articles", len(set(c.articles))),
         ("rests on", "; ".join(chain_text(u) for u in c.upstreams)),
-        ("counted once", "; ".join(c.collapsed)),
-        ("contradicted by", ", ".join(c.contradictions)),
     ]
     rep = next((m for m in data.claims if m.key == c.representative), None)
+    if rep and rep.corroboration:  # once for the cluster, outlets named
+        pairs.append(("corroboration", "\n".join(rep.corroboration)))
+    else:
+        pairs.append(("counted once", "; ".join(c.collapsed)))
+    pairs.append(("contradicted by", ", ".join(c.contradictions)))
     if rep and rep.grade:
         pairs.append(("grade", f"{rep.grade} (the first report; each report's grade below)"))
-        pairs.append(("grade reasons", "\n".join(rep.grade_reasons)))
-    return Group(_fields(pairs, "Claim"), _claims_of(data.claims, "Reported in"))
+        own = [r for r in rep.grade_reasons if r not in rep.corroboration]
+        pairs.append(("grade reasons", "\n".join(own)))
+    return Group(_fields(pairs, "Claim"), _claims_of(data.claims, "Reported in", why=False))
 
 
 def _show_claim(data: ClaimDetail) -> RenderableType:

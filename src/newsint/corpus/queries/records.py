@@ -24,6 +24,7 @@ from newsint.model import (
     Judgement,
     Record,
     Story,
+    TimelineEntry,
     current_status,
 )
 
@@ -188,11 +189,16 @@ class TreeNode(Record):
 
 
 class StoryDetail(Record):
+    """The whole story: its articles, copy links and tree, the claims made in its articles
+    (claims-list rows: a cluster's corroboration once) and the timeline of its events."""
+
     kind: Literal["story"] = "story"
     story: Story
     articles: list[StoryArticle] = Field(default_factory=list)
     links: list[CopyLink] = Field(default_factory=list)
     tree: list[TreeNode] = Field(default_factory=list)
+    claims: list[ClaimSummary] = Field(default_factory=list)
+    timeline: list[TimelineEntry] = Field(default_factory=list)
 
 
 class ArticleDetail(Record):

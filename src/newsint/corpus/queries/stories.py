@@ -7,8 +7,16 @@ from sqlalchemy import select
 from newsint.corpus.queries.common import ARTICLE_COLUMNS, NotInCorpus, article_ref, count
 from newsint.corpus.queries.records import StoryArticle, StoryDetail, StorySummary, TreeNode
 from newsint.corpus.store.store import Store
-from newsint.corpus.store.tables import ArticleRow, CopyLinkRow, StoryArticleRow, StoryRow
-from newsint.model import CopyLink, Story
+from newsint.corpus.queries.claims import ClaimFilters, claims
+from newsint.corpus.store.tables import (
+    ArticleRow,
+    CopyLinkRow,
+    StoryArticleRow,
+    StoryRow,
+    TimelineEntryRow,
+    TimelineReportRow,
+)
+from newsint.model import CopyLink, Story, TimelineEntry
 
 
 def stories(
@@ -54,7 +62,8 @@ def stories_total(store: Store, *, min_articles: int = 1) -> int:
 
 
 def story(store: Store, story_id: str) -> StoryDetail:
-    """One story: its articles, the copy links among them and the copy tree."""
+    """The whole story: its articles, the copy links among them and the copy tree, the claims
+    made in its articles (best corroborated first) and the timeline of its events."""
     with store.reading() as conn:
         row = conn.execute(select(StoryRow).where(StoryRow.id == story_id)).first()
         if row is None:
@@ -76,6 +85,18 @@ def story(store: Store, story_id: str) -> StoryDetail:
                 .order_by(CopyLinkRow.id)
             )
         ]
+        t = TimelineEntryRow
+        reported = select(TimelineReportRow.group_key).where(
+            TimelineReportRow.article_id.in_(ids)
+        )
+        timeline = [
+            TimelineEntry.model_validate(r)
+            for r in conn.scalars(
+                select(t.record)
+                .where(t.happened.is_(True), t.group_key.in_(reported))
+                .order_by(t.undated, t.start_key, t.end_key, t.id)
+            )
+        ]
     articles = [
         StoryArticle(**dict(article_ref(m)), original=m.original, language=m.language)
         for m in members
@@ -85,6 +106,8 @@ def story(store: Store, story_id: str) -> StoryDetail:
         articles=articles,
         links=links,
         tree=copy_tree(articles, links),
+        claims=claims(store, None, ClaimFilters(story=story_id, min_sources=0)),  # type: ignore[arg-type]
+        timeline=timeline,
     )
 
 
