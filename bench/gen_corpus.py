@@ -74,10 +74,26 @@ TEMPLATES = [
     "Adler claimed that officials had ignored the union's proposals. The ministry denied "
     "refusing to meet the union and said talks would resume next week.",
 ]
-OUTLETS = [f"{name} {kind}" for name in (
-    "Northgate", "Eastbridge", "Lowland", "Coastline", "Valley", "Harbour", "Kestrel",
-    "Meridian", "Fenmoor", "Riverside", "Ashford", "Brightwater", "Caldmoor", "Dunhollow",
-) for kind in ("Times", "Herald", "Wire", "Daily", "Radio")]
+OUTLETS = [
+    f"{name} {kind}"
+    for name in (
+        "Northgate",
+        "Eastbridge",
+        "Lowland",
+        "Coastline",
+        "Valley",
+        "Harbour",
+        "Kestrel",
+        "Meridian",
+        "Fenmoor",
+        "Riverside",
+        "Ashford",
+        "Brightwater",
+        "Caldmoor",
+        "Dunhollow",
+    )
+    for kind in ("Times", "Herald", "Wire", "Daily", "Radio")
+]
 START = date(2024, 1, 1)
 
 
@@ -198,7 +214,7 @@ def build(n: int, seed: int, store: Store, chunk: int = 5000) -> None:
         originals = min(size, rng.choice([1, 1, 2, 3]))
         title = f"{t.analysis.article.title or 'Report'} (story {story_no})"
         ids = []
-        for j in range(size):
+        for _ in range(size):
             outlet = OUTLETS[rng.randrange(len(OUTLETS))]
             ids.append(add(plan, t, i, day, outlet, title))
             i += 1
@@ -257,7 +273,9 @@ def _link(
                     representative=keys[0],
                     independent_sources=len(roots),
                     upstreams=[[r] for r in roots],
-                    collapsed=[f"{x.article} collapses into its original {x.original}" for x in links],
+                    collapsed=[
+                        f"{x.article} collapses into its original {x.original}" for x in links
+                    ],
                     stance_sources={"1": len(roots)},
                 )
             )

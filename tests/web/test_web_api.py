@@ -148,7 +148,10 @@ def test_claim_filters(client: TestClient, query: str, texts: list[str]) -> None
         ("grade=C4", ["the repairs had cost more than £3 million"]),
         ("grade=4", ["the repairs had cost more than £3 million"]),
         ("grade=C1&status=denied", []),
-        ("sort=oldest&min_sources=2", ["The Kerrow bridge will reopen to traffic on Monday morning"]),
+        (
+            "sort=oldest&min_sources=2",
+            ["The Kerrow bridge will reopen to traffic on Monday morning"],
+        ),
         ("until=2000-01-01", []),
     ],
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -151,7 +151,7 @@ def stories(
     emit(rows, fmt, tables.stories_table(rows))
 
 
-class ClaimOrder(str, Enum):
+class ClaimOrder(StrEnum):
     sources = "sources"
     recent = "recent"
     oldest = "oldest"
@@ -171,7 +171,9 @@ def claims(
     ] = None,
     grade: Annotated[
         str | None,
-        typer.Option("--grade", help="Corpus grade: a code (C2), a reliability (C) or credibility (2)."),
+        typer.Option(
+            "--grade", help="Corpus grade: a code (C2), a reliability (C) or credibility (2)."
+        ),
     ] = None,
     speaker: Annotated[
         str | None, typer.Option("--speaker", help="Said by (case-insensitive).")

@@ -55,8 +55,8 @@ from newsint.corpus.timeline import (
     entry_of,
     group_key,
     order_keys,
-    root_of,
     roles,
+    root_of,
     shown,
 )
 from newsint.model import Claim, ClaimCluster, current_status
@@ -190,9 +190,7 @@ def write_counts(conn: Connection) -> None:
         for name, table in COUNTED.items()
     }
     conn.execute(delete(MetaRow).where(MetaRow.key == COUNTS_KEY))
-    conn.execute(
-        MetaRow.__table__.insert(), [{"key": COUNTS_KEY, "value": json.dumps(counts)}]
-    )
+    conn.execute(MetaRow.__table__.insert(), [{"key": COUNTS_KEY, "value": json.dumps(counts)}])
 
 
 # --------------------------------------------------------------------------- claims
@@ -416,7 +414,9 @@ def _write_claims(
     params = []
     for key, g, grade, reasons, corr in rows:
         a, _, c = key.partition("/")
-        params.append({"a_id": a, "c_id": c, "g": g, "b_grade": grade, "reasons": reasons, "corr": corr})
+        params.append(
+            {"a_id": a, "c_id": c, "g": g, "b_grade": grade, "reasons": reasons, "corr": corr}
+        )
     conn.execute(stmt.execution_options(synchronize_session=False), params)
 
 
@@ -429,9 +429,7 @@ def _claims(conn: Connection, keys: Iterable[str]) -> dict[str, Claim]:
     out: dict[str, Claim] = {}
     for part in slices(sorted(wanted)):
         for aid, data in conn.execute(
-            select(AnalysisRow.article_id, AnalysisRow.data).where(
-                AnalysisRow.article_id.in_(part)
-            )
+            select(AnalysisRow.article_id, AnalysisRow.data).where(AnalysisRow.article_id.in_(part))
         ):
             for c in json.loads(data).get("claims", []):
                 if c.get("id") in wanted[aid]:

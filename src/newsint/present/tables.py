@@ -119,7 +119,7 @@ def stories_table(rows: list[StorySummary]) -> RenderableType:
 
 
 def story_counts(r: StorySummary) -> str:
-    """"N articles · K outlets · J independent originals"."""
+    """ "N articles · K outlets · J independent originals"."""
     return " · ".join(
         f"{n} {word}{'' if n == 1 else 's'}"
         for n, word in (

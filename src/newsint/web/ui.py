@@ -14,11 +14,11 @@ from urllib.parse import quote
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from newsint.corpus.queries.claims import CLAIM_SORTS
 from newsint.corpus.queries.records import ClaimClusterDetail, ClaimDetail, Judged
 from newsint.errors import NewsintError
 from newsint.model import CLAIM_STATUSES, UNREALISED_STATUSES, CopyLink, chain_text
 from newsint.stages.base import stage_name
-from newsint.corpus.queries.claims import CLAIM_SORTS
 from newsint.web.api import ClaimFacets, NewArticle, paging, read_upload
 from newsint.web.graph import drawing
 from newsint.web.render import highlight, rests_on

@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import small_corpus_analyses
 
+from conftest import small_corpus_analyses
 from newsint import Corpus
 from newsint.corpus.api import NotInCorpus
 from newsint.corpus.queries.records import (
@@ -128,7 +128,9 @@ def test_claims_grade_and_story_facets(graded: Corpus) -> None:
     assert claim.grade and museum.grade and claim.grade != museum.grade
     assert claim.article_grade == museum.article_grade == "C3"
     assert claim.corroboration and museum.corroboration
-    assert corpus.claims(grade=claim.grade) == [r for r in (claim, museum) if r.grade == claim.grade]
+    assert corpus.claims(grade=claim.grade) == [
+        r for r in (claim, museum) if r.grade == claim.grade
+    ]
     assert claim in corpus.claims(grade=claim.grade[0])  # the reliability letter alone
     assert claim in corpus.claims(grade=claim.grade[1])  # the credibility digit alone
     bridge, other = corpus.stories()

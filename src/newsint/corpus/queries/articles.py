@@ -29,7 +29,6 @@ from newsint.corpus.queries.records import (
     Stats,
 )
 from newsint.corpus.store.store import Store
-from newsint.corpus.summaries import COUNTED, COUNTS_KEY
 from newsint.corpus.store.tables import (
     ArticleRow,
     ClaimClusterRow,
@@ -40,6 +39,7 @@ from newsint.corpus.store.tables import (
     StoryArticleRow,
     StoryRow,
 )
+from newsint.corpus.summaries import COUNTED, COUNTS_KEY
 from newsint.model import ClaimCluster, CopyLink, CorpusEntity, Story
 
 _BY_DATE = (ArticleRow.published.is_(None), ArticleRow.published, ArticleRow.id)

@@ -99,9 +99,7 @@ def _claims_query(conn: Connection, f: ClaimFilters) -> Select[Any]:
     if f.until:
         query = query.where(g.published < _next_day(_day(f.until, "until")))
     if f.q:
-        query = query.where(
-            g.id.in_(select(ClaimRow.group_id).where(matches(conn, ClaimRow, f.q)))
-        )
+        query = query.where(g.id.in_(select(ClaimRow.group_id).where(matches(conn, ClaimRow, f.q))))
     return query
 
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
-
-import re
 
 from sqlalchemy import Select, func, literal_column, select, text
 from sqlalchemy.engine import Connection
@@ -131,7 +130,7 @@ def matches(conn: Connection, table: Any, q: str) -> Any:
             q=query.strip()
         )
         return literal_column(f"{name}.rowid").in_(fts)
-    tsquery = " & ".join(words[:-1] + [f"{words[-1]}:*"])
+    tsquery = " & ".join([*words[:-1], f"{words[-1]}:*"])
     return func.to_tsvector("simple", literal_column(_PG_FTS[name])).op("@@")(
         func.to_tsquery("simple", tsquery)
     )

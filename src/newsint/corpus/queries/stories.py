@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from newsint.corpus.queries.claims import ClaimFilters, claims
 from newsint.corpus.queries.common import ARTICLE_COLUMNS, NotInCorpus, article_ref, count
 from newsint.corpus.queries.records import StoryArticle, StoryDetail, StorySummary, TreeNode
 from newsint.corpus.store.store import Store
-from newsint.corpus.queries.claims import ClaimFilters, claims
 from newsint.corpus.store.tables import (
     ArticleRow,
     CopyLinkRow,
@@ -86,9 +86,7 @@ def story(store: Store, story_id: str) -> StoryDetail:
             )
         ]
         t = TimelineEntryRow
-        reported = select(TimelineReportRow.group_key).where(
-            TimelineReportRow.article_id.in_(ids)
-        )
+        reported = select(TimelineReportRow.group_key).where(TimelineReportRow.article_id.in_(ids))
         timeline = [
             TimelineEntry.model_validate(r)
             for r in conn.scalars(

@@ -132,9 +132,7 @@ def upgrade() -> None:
             _sqlite_fts(fts, table, columns)
     elif conn.dialect.name == "postgresql":
         for name, (table, expr) in PG_FTS.items():
-            op.execute(
-                f"CREATE INDEX {name} ON {table} USING gin (to_tsvector('simple', {expr}))"
-            )
+            op.execute(f"CREATE INDEX {name} ON {table} USING gin (to_tsvector('simple', {expr}))")
 
 
 def _sqlite_fts(fts: str, table: str, columns: tuple[str, ...]) -> None:
@@ -165,7 +163,7 @@ def _sqlite_fts(fts: str, table: str, columns: tuple[str, ...]) -> None:
 def downgrade() -> None:
     conn = op.get_bind()
     if conn.dialect.name == "sqlite":
-        for fts, (table, _) in FTS.items():
+        for fts in FTS:
             for suffix in ("ai", "ad", "au"):
                 op.execute(f"DROP TRIGGER IF EXISTS {fts}_{suffix}")
             op.execute(f"DROP TABLE IF EXISTS {fts}")
