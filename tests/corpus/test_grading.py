@@ -71,7 +71,7 @@ def test_the_next_article_changes_the_grade(
         now = corpus.show(key(wire)).claim
         assert (now.grade, now.article_grade) == (code, "C2")
         assert now.corroboration == [w.format(**ids) for w in why]
-        (listed,) = corpus.claims()
+        (listed,) = [c for c in corpus.claims() if c.claims > 1]
         assert (listed.grade, listed.corroboration) == (now.grade, now.corroboration)
         # the newcomer's own claim is graded with the same cluster
         assert corpus.show(key(other)).claim.grade == code
@@ -86,7 +86,7 @@ def test_copy_and_independent_report_together(small_analyses: list[Analysis], db
     wire, gazette, radio, museum = graded(small_analyses)
     with Corpus(db_url) as corpus:
         corpus.add([wire, gazette, radio, museum])
-        (claim,) = corpus.claims()
+        (claim,) = [c for c in corpus.claims() if c.claims > 1]
         assert (claim.grade, claim.independent_sources, claim.articles) == ("C1", 2, 3)
         assert claim.corroboration[:2] == [
             "confirmed by 2 independent sources (1)",
@@ -148,7 +148,7 @@ def test_a_contradicted_claim_loses_credibility(
     )
     with Corpus(db_url, config=config) as corpus:
         corpus.add([said, denied])
-        (cluster,) = corpus.claims()
+        (cluster,) = [c for c in corpus.claims() if c.claims > 1]
         assert cluster.contradictions == 2 and cluster.independent_sources == 1
         a = corpus.show(key(said)).claim
         b = corpus.show(key(denied)).claim

@@ -139,6 +139,46 @@ def test_claim_filters(client: TestClient, query: str, texts: list[str]) -> None
     assert page["total"] == len(texts)
 
 
+@pytest.mark.parametrize(
+    ("query", "texts"),
+    [
+        ("q=repairs", ["the repairs had cost more than £3 million"]),
+        ("q=reopen%20traff", ["The Kerrow bridge will reopen to traffic on Monday morning"]),
+        ("q=nothing%20like%20this", []),
+        ("grade=C4", ["the repairs had cost more than £3 million"]),
+        ("grade=4", ["the repairs had cost more than £3 million"]),
+        ("grade=C1&status=denied", []),
+        (
+            "sort=oldest&min_sources=2",
+            ["The Kerrow bridge will reopen to traffic on Monday morning"],
+        ),
+        ("until=2000-01-01", []),
+    ],
+)
+def test_claim_facets_and_full_text(client: TestClient, query: str, texts: list[str]) -> None:
+    page = client.get(f"/api/claims?{query}").json()
+    assert [c["text"] for c in page["items"]] == texts
+    assert page["total"] == len(texts)
+
+
+def test_claims_pages_do_not_overlap_and_count_every_claim(client: TestClient) -> None:
+    whole = client.get("/api/claims").json()
+    one = [client.get(f"/api/claims?limit=1&offset={i}").json() for i in range(whole["total"])]
+    assert [p["items"][0]["id"] for p in one] == [c["id"] for c in whole["items"]]
+    assert all(p["total"] == whole["total"] for p in one)
+    # every claim of every article is on the list, in a cluster's row or a row of its own
+    stats = client.get("/api/stats").json()
+    assert sum(c["claims"] for c in whole["items"]) == stats["claims"]
+    story = bridge_story(client)
+    in_story = client.get(f"/api/claims?story={story['id']}").json()["items"]
+    assert in_story and all(c["site"] for c in in_story)  # outlets, not article ids
+
+
+def test_a_bad_date_facet_is_a_json_error(client: TestClient) -> None:
+    response = client.get("/api/claims?since=yesterday")
+    assert response.status_code == 422 and "YYYY-MM-DD" in error(response)["message"]
+
+
 def test_claim_filter_on_unknown_entity_is_404(client: TestClient) -> None:
     response = client.get("/api/claims?entity=Nobody%20Atall")
     assert response.status_code == 404 and error(response)["code"] == "not-found"

@@ -183,6 +183,39 @@ def test_claims_table(server: str, tab: Watched) -> None:
     assert tab.problems() == []
 
 
+def test_claims_paging_facets_and_search(server: str, tab: Watched) -> None:
+    """Every claim is on the claims page: paged, narrowed by facets, found by its words."""
+    page = tab.page
+    page.goto(server + "/claims?limit=5")
+    total = int(page.locator("#claims-count").inner_text().split()[0])
+    assert total > 5
+    rows = page.locator("table.claims tbody tr")
+    first = rows.first.inner_text()
+    page.locator("nav.pager a[rel=next]").first.click()
+    page.wait_for_url("**offset=5**")
+    assert rows.count() == 5 and rows.first.inner_text() != first
+    # a facet: the form keeps it, the count and the rows follow
+    form = page.locator("#claim-facets")
+    form.locator("select[name=status]").select_option("denied")
+    form.get_by_role("button", name="Filter").click()
+    page.wait_for_url("**status=denied**")
+    denied = int(page.locator("#claims-count").inner_text().split()[0])
+    assert 0 < denied < total
+    assert all("denied" in r for r in rows.all_inner_texts())
+    assert form.locator("select[name=status]").input_value() == "denied"
+    # full text, with the status still set
+    form.locator("input[name=q]").fill("hospitals")
+    form.get_by_role("button", name="Filter").click()
+    page.wait_for_url("**q=hospitals**")
+    found = int(page.locator("#claims-count").inner_text().split()[0])
+    assert found <= denied
+    # the search page finds articles, entities and claims by their words
+    page.goto(server + "/search?q=hospitals")
+    assert page.locator("table.data tbody tr").count() >= 1
+    no_sideways_scroll(page, tab.width)  # type: ignore[attr-defined]
+    assert tab.problems() == []
+
+
 def test_hostile_article_payloads_do_not_run(server: str, tab: Watched) -> None:
     page = tab.page
     page.add_init_script("window.__payloadRan = false;")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -150,6 +151,12 @@ def stories(
     emit(rows, fmt, tables.stories_table(rows))
 
 
+class ClaimOrder(StrEnum):
+    sources = "sources"
+    recent = "recent"
+    oldest = "oldest"
+
+
 def claims(
     db: DbOpt = None,
     entity: Annotated[
@@ -162,15 +169,54 @@ def claims(
     status: Annotated[
         str | None, typer.Option("--status", help="asserted, alleged, denied, confirmed, …")
     ] = None,
+    grade: Annotated[
+        str | None,
+        typer.Option(
+            "--grade", help="Corpus grade: a code (C2), a reliability (C) or credibility (2)."
+        ),
+    ] = None,
+    speaker: Annotated[
+        str | None, typer.Option("--speaker", help="Said by (case-insensitive).")
+    ] = None,
+    story: Annotated[
+        str | None, typer.Option("--story", help="Only claims made in this story's articles.")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="First reported on or after (YYYY-MM-DD).")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="First reported on or before (YYYY-MM-DD).")
+    ] = None,
+    q: Annotated[
+        str | None, typer.Option("--search", "-s", help="Full text: the claim holds these words.")
+    ] = None,
+    sort: Annotated[
+        ClaimOrder, typer.Option("--sort", help="Most independent sources first, or by date.")
+    ] = ClaimOrder.sources,
     limit: LimitOpt = None,
+    offset: Annotated[int, typer.Option("--offset", help="Rows to skip (paging).")] = 0,
     fmt: OutputOpt = Output.text,
     config: ConfigOpt = None,
 ) -> None:
-    """Claims across the corpus, best corroborated (most independent sources) first."""
+    """Every claim: clusters (the same statement across articles) and single-source claims,
+    best corroborated (most independent sources) first."""
     from newsint.present import tables
 
     with open_corpus(db, config) as corpus:
-        rows = corpus.claims(entity=entity, min_sources=min_sources, status=status, limit=limit)
+        rows = corpus.claims(
+            entity=entity,
+            min_sources=min_sources,
+            status=status,
+            grade=grade,
+            speaker=speaker,
+            story=story,
+            since=since,
+            until=until,
+            q=q,
+            sort=sort.value,
+            limit=limit,
+            offset=offset,
+        )
     emit(rows, fmt, tables.claims_table(rows))
 
 
@@ -275,6 +321,7 @@ def timeline(
             help="Also negated, denied, hypothetical, questioned and planned events.",
         ),
     ] = False,
+    limit: LimitOpt = None,
     fmt: OutputOpt = Output.text,
     config: ConfigOpt = None,
 ) -> None:
@@ -282,7 +329,7 @@ def timeline(
     from newsint.present import tables
 
     with open_corpus(db, config) as corpus:
-        rows = corpus.timeline(entity=entity, all_events=all_events)
+        rows = corpus.timeline(entity=entity, all_events=all_events, limit=limit)
     emit(rows, fmt, tables.timeline_table(rows))
 
 

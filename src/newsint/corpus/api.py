@@ -29,6 +29,7 @@ from newsint.corpus.queries import graph as graph_queries
 from newsint.corpus.queries import stories as story_queries
 from newsint.corpus.queries import timeline as timeline_queries
 from newsint.corpus.queries import volume as volume_queries
+from newsint.corpus.queries.claims import ClaimFilters, ClaimSort
 from newsint.corpus.queries.common import NotInCorpus
 from newsint.corpus.queries.records import (
     ArticleDetail,
@@ -72,7 +73,7 @@ class Corpus:
         config: Config | None = None,
     ) -> None:
         self.config = config or default_config()
-        self.store = Store(path_or_url, self.config.store)
+        self.store = Store(path_or_url, self.config.store, config=self.config)
         self._analyzer: Any = None
 
     def close(self) -> None:
@@ -191,26 +192,61 @@ class Corpus:
         entity: str | None = None,
         min_sources: int = 1,
         status: str | None = None,
+        grade: str | None = None,
+        speaker: str | None = None,
+        story: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        q: str | None = None,
+        sort: ClaimSort = "sources",
         limit: int | None = None,
         offset: int = 0,
     ) -> list[ClaimSummary]:
-        """Claim clusters, best corroborated first (independent sources, then articles)."""
-        return claim_queries.claims(
-            self.store,
-            self.config.grade,
+        """Every claim cluster and every single-source claim, best corroborated first (or by
+        date with `sort`), filtered by the facets (see ClaimFilters)."""
+        filters = ClaimFilters(
             entity=entity,
             min_sources=min_sources,
             status=status,
-            limit=limit,
-            offset=offset,
+            grade=grade,
+            speaker=speaker,
+            story=story,
+            since=since,
+            until=until,
+            q=q,
+            sort=sort,
+        )
+        return claim_queries.claims(
+            self.store, self.config.grade, filters, limit=limit, offset=offset
         )
 
     def claims_total(
-        self, *, entity: str | None = None, min_sources: int = 1, status: str | None = None
+        self,
+        *,
+        entity: str | None = None,
+        min_sources: int = 1,
+        status: str | None = None,
+        grade: str | None = None,
+        speaker: str | None = None,
+        story: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        q: str | None = None,
+        sort: ClaimSort = "sources",
     ) -> int:
-        return claim_queries.claims_total(
-            self.store, entity=entity, min_sources=min_sources, status=status
+        filters = ClaimFilters(
+            entity=entity,
+            min_sources=min_sources,
+            status=status,
+            grade=grade,
+            speaker=speaker,
+            story=story,
+            since=since,
+            until=until,
+            q=q,
+            sort=sort,
         )
+        return claim_queries.claims_total(self.store, filters)
 
     def claim(self, claim_id: str) -> ClaimClusterDetail | ClaimDetail:
         """A claim cluster (by its id) or one claim (by its id) with its cluster."""
@@ -249,7 +285,12 @@ class Corpus:
         return entity_queries.corpus_entities_of(self.store, article_id)
 
     def timeline(
-        self, *, entity: str | None = None, all_events: bool = False
+        self,
+        *,
+        entity: str | None = None,
+        all_events: bool = False,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> list[TimelineEntry]:
         """Dated events across the corpus, merged across copies, oldest first; events not
         reported as having happened only with `all_events`."""
@@ -258,6 +299,8 @@ class Corpus:
             entity=entity,
             all_events=all_events,
             floor=self.config.events.happened_factuality,
+            limit=limit,
+            offset=offset,
         )
 
     def volume(
@@ -277,6 +320,9 @@ class Corpus:
             per_day, undated = volume_queries.articles_per_day(self.store)
             entries = self.timeline() if entries is None else entries
         return volume_queries.volume(per_day, undated, entries)
+
+    def timeline_total(self, *, entity: str | None = None, all_events: bool = False) -> int:
+        return timeline_queries.timeline_total(self.store, entity=entity, all_events=all_events)
 
     def graph(
         self, *, max_entities: int = 40, max_claims: int = 25, links_per_entity: int = 3

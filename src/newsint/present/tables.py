@@ -113,18 +113,22 @@ def _day(value: str | None) -> str:
 def stories_table(rows: list[StorySummary]) -> RenderableType:
     if not rows:
         return Text("No stories yet: ingest some articles with `newsint ingest PATH`.")
-    table = _table("story", "articles", "sites", "copies", "first", "title")
+    table = _table("story", "size", "copies", "first", "title")
     for r in rows:
-        _row(
-            table,
-            r.id,
-            r.articles,
-            r.sites,
-            r.copies,
-            _day(r.first_published),
-            clip(r.title, 90),
-        )
+        _row(table, r.id, story_counts(r), r.copies, _day(r.first_published), clip(r.title, 90))
     return table
+
+
+def story_counts(r: StorySummary) -> str:
+    """ "N articles · K outlets · J independent originals"."""
+    return " · ".join(
+        f"{n} {word}{'' if n == 1 else 's'}"
+        for n, word in (
+            (r.articles, "article"),
+            (r.sites, "outlet"),
+            (r.independent, "independent original"),
+        )
+    )
 
 
 def claims_table(rows: list[ClaimSummary]) -> RenderableType:
@@ -226,7 +230,7 @@ def tree_of(story: StoryDetail) -> Tree:
 
 def show(data: Shown) -> RenderableType:
     if isinstance(data, StoryDetail):
-        return tree_of(data)
+        return _show_story(data)
     if isinstance(data, ArticleDetail):
         return _show_article(data)
     if isinstance(data, ClaimClusterDetail):
@@ -234,6 +238,33 @@ def show(data: Shown) -> RenderableType:
     if isinstance(data, ClaimDetail):
         return _show_claim(data)
     return _show_entity(data)
+
+
+def _show_story(data: StoryDetail) -> RenderableType:
+    """The whole story: counts, articles by outlet, the copy tree, claims, timeline."""
+    s = data.story
+    outlets = len({a.site for a in data.articles if a.site})
+    counts = (
+        f"{len(data.articles)} article{'' if len(data.articles) == 1 else 's'} · {outlets} "
+        f"outlet{'' if outlets == 1 else 's'} · {len(s.originals)} independent "
+        f"original{'' if len(s.originals) == 1 else 's'}"
+    )
+    articles = _table("outlet", "published", "role", "title", "article", title="Articles")
+    for a in data.articles:
+        _row(
+            articles,
+            a.site or DASH,
+            _day(a.published),
+            "original" if a.original else "copy",
+            clip(a.title, 70),
+            a.id,
+        )
+    parts: list[RenderableType] = [Text(counts, style="bold"), articles, tree_of(data)]
+    parts.append(Text("Claims (corroboration once per cluster)", style="bold"))
+    parts.append(claims_table(data.claims))
+    parts.append(Text("Timeline", style="bold"))
+    parts.append(timeline_table(data.timeline))
+    return Group(*parts)
 
 
 def _fields(pairs: list[tuple[str, object]], title: str) -> Table:
@@ -273,7 +304,9 @@ def _show_article(data: ArticleDetail) -> RenderableType:
     return Group(*parts)
 
 
-def _claims_of(claims: list[ClaimReport], title: str) -> Table:
+def _claims_of(claims: list[ClaimReport], title: str, *, why: bool = True) -> Table:
+    """Claims as rows; `why` False leaves the corroboration out of each row (a cluster's
+    view says it once above them)."""
     table = _table("claim", "site", "date", "status", "grade", "chain", "statement", title=title)
     for c in claims:
         _row(
@@ -282,7 +315,7 @@ def _claims_of(claims: list[ClaimReport], title: str) -> Table:
             c.site,
             _day(c.published),
             c.status,
-            _grade(c.grade, c.corroboration, 50),
+            _grade(c.grade, c.corroboration, 50) if why else c.grade,
             clip(chain_text(c.chain) or c.speaker, 40),
             clip(c.text, 70),
         )
@@ -296,14 +329,18 @@ def _show_cluster(data: ClaimClusterDetail) -> RenderableType:
         ("independent sources", c.independent_sources),
         ("articles", len(set(c.articles))),
         ("rests on", "; ".join(chain_text(u) for u in c.upstreams)),
-        ("counted once", "; ".join(c.collapsed)),
-        ("contradicted by", ", ".join(c.contradictions)),
     ]
     rep = next((m for m in data.claims if m.key == c.representative), None)
+    if rep and rep.corroboration:  # once for the cluster, outlets named
+        pairs.append(("corroboration", "\n".join(rep.corroboration)))
+    else:
+        pairs.append(("counted once", "; ".join(c.collapsed)))
+    pairs.append(("contradicted by", ", ".join(c.contradictions)))
     if rep and rep.grade:
         pairs.append(("grade", f"{rep.grade} (the first report; each report's grade below)"))
-        pairs.append(("grade reasons", "\n".join(rep.grade_reasons)))
-    return Group(_fields(pairs, "Claim"), _claims_of(data.claims, "Reported in"))
+        own = [r for r in rep.grade_reasons if r not in rep.corroboration]
+        pairs.append(("grade reasons", "\n".join(own)))
+    return Group(_fields(pairs, "Claim"), _claims_of(data.claims, "Reported in", why=False))
 
 
 def _show_claim(data: ClaimDetail) -> RenderableType:

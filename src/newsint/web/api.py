@@ -301,31 +301,61 @@ def get_story(state: State, story_id: str) -> StoryDetail:
 # --------------------------------------------------------------------------- claims
 
 
+@dataclass
+class ClaimFacets:
+    """The claims list's facets, as query parameters (the UI's claims page uses them too)."""
+
+    entity: Annotated[
+        str | None, Query(description="Only claims by or about this entity (id or name).")
+    ] = None
+    status: Annotated[
+        str | None,
+        Query(description="A claim of the row has this status: " + ", ".join(CLAIM_STATUSES)),
+    ] = None
+    grade: Annotated[
+        str | None,
+        Query(description="Corpus grade: a code (C2), a reliability (C) or a credibility (2)."),
+    ] = None
+    speaker: Annotated[str | None, Query(description="Said by (case-insensitive).")] = None
+    story: Annotated[str | None, Query(description="A claim of the row is in this story.")] = None
+    since: Annotated[str | None, Query(description="First reported on or after (YYYY-MM-DD).")] = (
+        None
+    )
+    until: Annotated[str | None, Query(description="First reported on or before (YYYY-MM-DD).")] = (
+        None
+    )
+    q: Annotated[
+        str | None, Query(max_length=200, description="Full text: the claim holds these words.")
+    ] = None
+    min_sources: Annotated[
+        int, Query(ge=0, description="At least this many independent sources.")
+    ] = 1
+    sort: Annotated[
+        Literal["sources", "recent", "oldest"],
+        Query(description="sources (most independent sources first), recent or oldest."),
+    ] = "sources"
+
+    def filters(self) -> dict[str, Any]:
+        """The facets given, for Corpus.claims (empty strings are no facet)."""
+        out: dict[str, Any] = {
+            name: (getattr(self, name) or None)
+            for name in ("entity", "status", "grade", "speaker", "story", "since", "until", "q")
+        }
+        return {**out, "min_sources": self.min_sources, "sort": self.sort}
+
+
 @router.get(
     "/claims",
-    summary="Claims across the corpus, best corroborated first",
+    summary="Every claim (clusters and single-source claims), best corroborated first",
     responses=ERRORS,
 )
 def list_claims(
-    state: State,
-    pages: Pages,
-    entity: Annotated[
-        str | None, Query(description="Only claims by or about this entity (id or name).")
-    ] = None,
-    status: Annotated[
-        str | None,
-        Query(description="One of: " + ", ".join(CLAIM_STATUSES)),
-    ] = None,
-    min_sources: Annotated[
-        int, Query(ge=0, description="At least this many independent sources.")
-    ] = 1,
+    state: State, pages: Pages, facets: Annotated[ClaimFacets, Depends()]
 ) -> Page[ClaimSummary]:
     corpus = state.corpus
-    filters: dict[str, Any] = {"entity": entity or None, "status": status or None}
-    items = corpus.claims(
-        **filters, min_sources=min_sources, limit=pages.limit, offset=pages.offset
-    )
-    return pages.page(items, corpus.claims_total(**filters, min_sources=min_sources))
+    filters = facets.filters()
+    items = corpus.claims(**filters, limit=pages.limit, offset=pages.offset)
+    return pages.page(items, corpus.claims_total(**filters))
 
 
 @router.get(
@@ -425,8 +455,10 @@ def timeline(
         Query(description="Also negated, denied, hypothetical, questioned and planned events."),
     ] = False,
 ) -> Page[TimelineEntry]:
-    items = state.corpus.timeline(entity=entity or None, all_events=all_events)
-    return pages.page(items[pages.offset : pages.offset + pages.limit], len(items))
+    corpus = state.corpus
+    filters: dict[str, Any] = {"entity": entity or None, "all_events": all_events}
+    items = corpus.timeline(**filters, limit=pages.limit, offset=pages.offset)
+    return pages.page(items, corpus.timeline_total(**filters))
 
 
 @router.get("/graph", summary="Entities, claims and sources as nodes and edges")
@@ -444,7 +476,7 @@ def graph(state: State) -> Graph:
 
 @router.get(
     "/search",
-    summary="Articles whose title, site or URL, entities or claims contain the words",
+    summary="Articles whose title or site, claims or entities hold the words (full text)",
     responses=ERRORS,
 )
 def search(

@@ -14,11 +14,12 @@ from urllib.parse import quote
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from newsint.corpus.queries.claims import CLAIM_SORTS
 from newsint.corpus.queries.records import ClaimClusterDetail, ClaimDetail, Judged
 from newsint.errors import NewsintError
 from newsint.model import CLAIM_STATUSES, UNREALISED_STATUSES, CopyLink, chain_text
 from newsint.stages.base import stage_name
-from newsint.web.api import NewArticle, paging, read_upload
+from newsint.web.api import ClaimFacets, NewArticle, paging, read_upload
 from newsint.web.graph import elements
 from newsint.web.render import highlight, rests_on, with_outlets
 from newsint.web.state import SESSION_COOKIE, WebState
@@ -215,27 +216,19 @@ def _ids(links: list[CopyLink]) -> list[str]:
 def claims(
     request: Request,
     state: State,
+    facets: Annotated[ClaimFacets, Depends()],
     limit: Limit = None,
     offset: Offset = 0,
-    entity: str | None = None,
-    status: str | None = None,
-    min_sources: Annotated[int, Query(ge=0)] = 1,
 ) -> HTMLResponse:
     p = paging(state, limit, offset)
     corpus = state.corpus
-    filters: dict[str, Any] = {
-        "entity": entity or None,
-        "status": status or None,
-        "min_sources": min_sources,
-    }
+    filters = facets.filters()
     rows = corpus.claims(**filters, limit=p.limit, offset=p.offset)
     total = corpus.claims_total(**filters)
-    records = corpus.claim_records(r.representative for r in rows if r.representative)
     shown = {}  # what the table shows beside each row: the chain, what each source rests on
     for row in rows:
-        record = records.get(row.representative or "")
         shown[row.id] = {
-            "chain_text": chain_text(record.chain if record else row.chain),
+            "chain_text": chain_text(row.chain),
             "rests_on": [rests_on(u) for u in row.upstreams],
         }
     return page(
@@ -246,6 +239,7 @@ def claims(
         shown=shown,
         filters=filters,
         statuses=STATUSES,
+        sorts=CLAIM_SORTS,
         pager=pager("/claims", p.limit, p.offset, total, **filters),
     )
 
@@ -343,23 +337,25 @@ def timeline(
     offset: Offset = 0,
 ) -> HTMLResponse:
     p = paging(state, limit, offset)
-    rows = state.corpus.timeline(entity=entity or None, all_events=all_events)
+    corpus = state.corpus
+    filters: dict[str, Any] = {"entity": entity or None, "all_events": all_events}
+    rows = corpus.timeline(**filters, limit=p.limit, offset=p.offset)
+    total = corpus.timeline_total(**filters)
     extra = {"all_events": "true"} if all_events else {}
-    shown = rows[p.offset : p.offset + p.limit]
-    listed = sorted({a for t in shown for a in t.articles[:6]})
+    listed = sorted({a for t in rows for a in t.articles[:6]})
     sites = {a.id: a.site for a in state.corpus.articles(ids=listed)} if listed else {}
     return page(
         state,
         request,
         "timeline.html",
-        rows=shown,
+        rows=rows,
         sites=sites,
-        volume=state.corpus.volume(rows),
+        volume=state.corpus.volume(),
         entity=entity or "",
         all_events=all_events,
         unrealised=UNREALISED_STATUSES,
         events=state.corpus.stats().events,
-        pager=pager("/timeline", p.limit, p.offset, len(rows), entity=entity or None, **extra),
+        pager=pager("/timeline", p.limit, p.offset, total, entity=entity or None, **extra),
     )
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import small_corpus_analyses
 from newsint import Corpus
 from newsint.corpus.api import NotInCorpus
 from newsint.corpus.queries.records import (
@@ -19,7 +20,7 @@ from newsint.corpus.queries.records import (
 )
 from newsint.corpus.queries.stories import copy_tree
 from newsint.errors import NewsintError
-from newsint.model import CopyLink
+from newsint.model import CopyLink, Grade
 from newsint.present.tables import dumps
 
 
@@ -61,24 +62,92 @@ def test_stories_biggest_first_with_copy_tree(corpus: Corpus) -> None:
     assert corpus.stories(min_articles=2) == stories[:1]
 
 
-def test_claims_best_corroborated_and_filtered(corpus: Corpus) -> None:
-    (claim,) = corpus.claims()
+def test_claims_list_every_claim_best_corroborated_first(corpus: Corpus) -> None:
+    claim, museum = corpus.claims()
     assert claim.independent_sources == 2  # the copy does not count; the radio report does
     assert claim.articles == 3 and claim.claims == 3
     assert claim.text == "The Kerrow bridge will reopen to traffic on Monday morning"
     assert claim.speaker == "Ines Duarte"  # the earliest report stands for the cluster
+    assert claim.site == "Coastal Wire"  # an outlet, not an article id
+    # a claim no other article makes is listed too, as its own row (one source)
+    assert (museum.speaker, museum.independent_sources, museum.claims) == ("Lena Marsh", 1, 1)
+    assert museum.id == museum.representative and museum.site == "Harbour News"
+    # every claim of every article is on the list: in a cluster row or as a row of its own
+    assert sum(r.claims for r in corpus.claims()) == corpus.stats().claims == 4
+    assert corpus.claims_total() == 2
+    assert corpus.claims(min_sources=2) == [claim]
     assert corpus.claims(min_sources=3) == []
     assert corpus.claims(entity="Tomas Reyes") == [claim]  # said by him in one report
     assert corpus.claims(entity="kerrow") == [claim]  # named inside the statement
-    assert corpus.claims(entity="Lena Marsh") == []  # her claim has no second article
+    assert corpus.claims(entity="Lena Marsh") == [museum]
     assert corpus.claims(status="denied") == []
-    assert corpus.claims(status="asserted") == [claim]
+    assert corpus.claims(status="asserted") == [claim, museum]
     with pytest.raises(NotInCorpus, match="no entity"):
         corpus.claims(entity="Nobody At All")
 
 
+@pytest.mark.parametrize(
+    ("facet", "expected"),
+    [
+        ({"speaker": "lena marsh"}, ["Lena Marsh"]),
+        ({"speaker": "Ines Duarte"}, ["Ines Duarte"]),
+        ({"q": "museum"}, ["Lena Marsh"]),
+        ({"q": "reopen traff"}, ["Ines Duarte"]),  # every word, the last one as a prefix
+        ({"q": "bridge museum"}, []),
+        ({"since": "2025-03-05"}, ["Ines Duarte"]),
+        ({"until": "2025-03-04"}, ["Lena Marsh"]),
+        ({"since": "2025-03-07", "until": "2025-03-07"}, ["Ines Duarte"]),
+        ({"sort": "recent"}, ["Ines Duarte", "Lena Marsh"]),
+        ({"sort": "oldest"}, ["Lena Marsh", "Ines Duarte"]),
+    ],
+)
+def test_claims_facets_in_sql(corpus: Corpus, facet: dict, expected: list[str]) -> None:
+    rows = corpus.claims(**facet)
+    assert [r.speaker for r in rows] == expected
+    assert corpus.claims_total(**facet) == len(expected)
+
+
+@pytest.fixture
+def graded(tmp_path: Path, db_url: str):
+    """The small corpus with its claims graded from their articles, as the grade stage does."""
+    analyses = small_corpus_analyses()
+    for a in analyses:
+        for c in a.claims:
+            c.grade = Grade(reliability="C", credibility=3, reasons=["hand-made"])
+    path = tmp_path / "graded.jsonl"
+    path.write_text("\n".join(a.to_json(indent=None) for a in analyses) + "\n")
+    with Corpus(db_url) as c:
+        c.ingest([str(path)])
+        yield c
+
+
+def test_claims_grade_and_story_facets(graded: Corpus) -> None:
+    corpus = graded
+    claim, museum = corpus.claims()
+    # corpus grades, written at ingest: the two independent sources raise the cluster's grade
+    assert claim.grade and museum.grade and claim.grade != museum.grade
+    assert claim.article_grade == museum.article_grade == "C3"
+    assert claim.corroboration and museum.corroboration
+    assert corpus.claims(grade=claim.grade) == [
+        r for r in (claim, museum) if r.grade == claim.grade
+    ]
+    assert claim in corpus.claims(grade=claim.grade[0])  # the reliability letter alone
+    assert claim in corpus.claims(grade=claim.grade[1])  # the credibility digit alone
+    bridge, other = corpus.stories()
+    assert corpus.claims(story=bridge.id) == [claim]
+    assert corpus.claims(story=other.id) == [museum]
+    with pytest.raises(NewsintError, match="not a date"):
+        corpus.claims(since="last week")
+
+
+def test_claims_paged_without_overlap(corpus: Corpus) -> None:
+    everything = corpus.claims()
+    pages = [corpus.claims(limit=1, offset=i) for i in range(len(everything))]
+    assert [p[0] for p in pages] == everything
+
+
 def test_show_claim_cluster_and_single_claim(corpus: Corpus) -> None:
-    (claim,) = corpus.claims()
+    (claim,) = corpus.claims(min_sources=2)
     cluster = corpus.show(claim.id)
     assert isinstance(cluster, ClaimClusterDetail) and cluster.kind == "claim-cluster"
     assert sorted(c.site for c in cluster.claims) == [
@@ -155,7 +224,7 @@ def test_queries_are_stable(corpus: Corpus) -> None:
     first = dumps([corpus.stories(), corpus.claims(), corpus.entities()])
     assert dumps([corpus.stories(), corpus.claims(), corpus.entities()]) == first
     # the JSON of a record is the dict the CLI and the API print, keys in declared order
-    (claim,) = json.loads(dumps(corpus.claims()))
+    claim = json.loads(dumps(corpus.claims()))[0]
     assert list(claim)[:5] == ["id", "text", "speaker", "status", "independent_sources"]
 
 

@@ -7,17 +7,17 @@ from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import Select, or_, select
+from sqlalchemy.engine import Connection
 
 from newsint.config import Grade as GradeConfig
-from newsint.corpus.queries.claims import with_grades
 from newsint.corpus.queries.common import (
     ARTICLE_COLUMNS,
     NotInCorpus,
     article_ref,
     claim_query,
     claim_report,
-    contains,
     count,
+    matches,
 )
 from newsint.corpus.queries.records import (
     ArticleDetail,
@@ -34,29 +34,25 @@ from newsint.corpus.store.tables import (
     ClaimClusterRow,
     ClaimRow,
     CopyLinkRow,
+    CorpusEntityMemberRow,
     CorpusEntityRow,
-    EntityRow,
     StoryArticleRow,
     StoryRow,
 )
+from newsint.corpus.summaries import COUNTED, COUNTS_KEY
 from newsint.model import ClaimCluster, CopyLink, CorpusEntity, Story
 
 _BY_DATE = (ArticleRow.published.is_(None), ArticleRow.published, ArticleRow.id)
 
 
 def stats(store: Store) -> Stats:
-    """How many of each thing the corpus holds."""
-    counts = store.counts()
-    return Stats(
-        articles=counts["articles"],
-        stories=counts["stories"],
-        copy_links=counts["copy_links"],
-        entities=counts["corpus_entities"],
-        claims=counts["claims"],
-        claim_clusters=counts["claim_clusters"],
-        events=counts["events"],
-        judgements=counts["judgements"],
-    )
+    """How many of each thing the corpus holds: as written with the last analyzer delta
+    (corpus/summaries.py), else counted now."""
+    stored = store.get_meta(COUNTS_KEY)
+    if stored is not None:
+        return Stats.model_validate_json(stored)
+    with store.reading() as conn:
+        return Stats(**{name: count(conn, select(t)) for name, t in COUNTED.items()})
 
 
 def articles(
@@ -84,33 +80,38 @@ def articles_total(store: Store) -> int:
         return count(conn, select(ArticleRow.id))
 
 
-def _search_query(q: str) -> Select[Any]:
-    named = select(EntityRow.article_id).where(contains(EntityRow.name, q))
-    claimed = select(ClaimRow.article_id).where(contains(ClaimRow.text, q))
+def _search_query(conn: Connection, q: str) -> Select[Any]:
+    """Articles whose title or site, a claim, or an entity they name holds the words of `q`
+    (full-text: FTS5 on SQLite, to_tsvector on PostgreSQL)."""
+    claimed = select(ClaimRow.article_id).where(matches(conn, ClaimRow, q))
+    named = (
+        select(CorpusEntityMemberRow.article_id)
+        .join(CorpusEntityRow, CorpusEntityRow.id == CorpusEntityMemberRow.corpus_entity_id)
+        .where(matches(conn, CorpusEntityRow, q))
+    )
     return select(*ARTICLE_COLUMNS).where(
         or_(
-            contains(ArticleRow.title, q),
-            contains(ArticleRow.site, q),
-            contains(ArticleRow.url, q),
-            ArticleRow.id.in_(named),
+            matches(conn, ArticleRow, q),
             ArticleRow.id.in_(claimed),
+            ArticleRow.id.in_(named),
         )
     )
 
 
 def search(store: Store, q: str, *, limit: int | None = 50, offset: int = 0) -> list[ArticleRef]:
-    """Articles whose title, site or URL holds `q`, or that name an entity or claim with it."""
-    query = _search_query(q).order_by(*_BY_DATE).offset(offset)
-    if limit is not None:
-        query = query.limit(limit)
+    """Articles whose title or site holds the words of `q`, or that make a claim or name an
+    entity holding them; oldest first."""
     with store.reading() as conn:
+        query = _search_query(conn, q).order_by(*_BY_DATE).offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
         return [article_ref(r) for r in conn.execute(query)]
 
 
 def search_total(store: Store, q: str) -> int:
     """How many articles `search(q)` finds without a limit."""
     with store.reading() as conn:
-        return count(conn, _search_query(q))
+        return count(conn, _search_query(conn, q))
 
 
 def article(store: Store, cfg: GradeConfig, article_id: str) -> ArticleDetail:
@@ -167,7 +168,7 @@ def article(store: Store, cfg: GradeConfig, article_id: str) -> ArticleDetail:
             events=len(analysis.events),
             times=len(analysis.times),
         ),
-        claims=with_grades(store, cfg, claims, {article_id: analysis}),
+        claims=claims,
         text=analysis.text,
     )
 

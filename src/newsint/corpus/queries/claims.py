@@ -1,21 +1,31 @@
-"""Claim queries: claim clusters best corroborated first, one cluster or claim, corpus grades.
+"""Claim queries: the claims list with its facets, one cluster or claim, corpus grades.
 
-A claim's corpus grade is computed when asked, from what is stored: the claim graded again with
-its cluster's corroboration (newsint.corpus.grading says why it is not stored).
+The list, each claim's group and its corpus grade are written at ingest (corpus/summaries.py)
+and kept current as clusters change, so these queries read rows and never grade.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, Literal
 
 from sqlalchemy import Select, and_, select
 from sqlalchemy.engine import Connection
 
 from newsint.config import Grade as GradeConfig
-from newsint.corpus.grading import Report, corpus_grade, corroboration, corroboration_reasons
-from newsint.corpus.queries.common import NotInCorpus, claim_query, claim_report, count, slices
-from newsint.corpus.queries.entities import clusters_about
+from newsint.corpus import summaries
+from newsint.corpus.queries.common import (
+    InvalidFilter,
+    NotInCorpus,
+    claim_query,
+    claim_report,
+    count,
+    matches,
+    slices,
+)
+from newsint.corpus.queries.entities import groups_about
 from newsint.corpus.queries.records import (
     ClaimClusterDetail,
     ClaimDetail,
@@ -27,96 +37,118 @@ from newsint.corpus.store.store import Store
 from newsint.corpus.store.tables import (
     ClaimClusterMemberRow,
     ClaimClusterRow,
+    ClaimGroupRow,
+    ClaimGroupStatusRow,
     ClaimRow,
+    StoryArticleRow,
     split_key,
 )
-from newsint.model import LEGACY_STATUS, Analysis, ClaimCluster, Grade
+from newsint.model import Analysis, ClaimCluster, Grade, current_status
 
 
-def _claims_query(
-    conn: Connection, entity: str | None, min_sources: int, status: str | None
-) -> Select[Any]:
-    query: Select[Any] = select(ClaimClusterRow).where(
-        ClaimClusterRow.independent_sources >= min_sources
-    )
-    if entity is not None:
-        query = query.where(ClaimClusterRow.id.in_(clusters_about(conn, entity)))
-    if status is not None:
-        about = select(ClaimClusterMemberRow.cluster_id).join(
-            ClaimRow,
-            and_(
-                ClaimRow.article_id == ClaimClusterMemberRow.article_id,
-                ClaimRow.id == ClaimClusterMemberRow.claim_id,
-            ),
+@dataclass(frozen=True)
+class ClaimFilters:
+    """The facets of the claims list; each is a condition in SQL on the rows written at
+    ingest (claim_groups, claims), so a page costs the same at any corpus size."""
+
+    entity: str | None = None  # by or about this entity (id or name)
+    min_sources: int = 1  # at least this many independent sources
+    status: str | None = None  # a member claim has this status
+    grade: str | None = None  # corpus grade: a code (C3), a reliability (C) or credibility (3)
+    speaker: str | None = None  # the representative's speaker, case-insensitive
+    story: str | None = None  # a member claim is in an article of this story
+    since: str | None = None  # first reported on or after this date (ISO)
+    until: str | None = None  # first reported on or before this date (ISO)
+    q: str | None = None  # full text: a member claim's text holds these words
+    sort: ClaimSort = "sources"
+
+
+ClaimSort = Literal["sources", "recent", "oldest"]
+CLAIM_SORTS: tuple[str, ...] = ("sources", "recent", "oldest")
+
+
+def _claims_query(conn: Connection, f: ClaimFilters) -> Select[Any]:
+    g = ClaimGroupRow
+    query: Select[Any] = select(g.record, g.id)
+    if f.status is not None:
+        # walked in list order from the status table (a store written before a status was
+        # renamed holds the old name, "negated": the table holds the current one)
+        s = ClaimGroupStatusRow
+        query = query.join(s, s.group_id == g.id).where(s.status == str(current_status(f.status)))
+    if f.min_sources > 1:
+        query = query.where(g.sources >= f.min_sources)
+    if f.entity is not None:
+        query = query.where(g.id.in_(groups_about(conn, f.entity)))
+    if f.grade:
+        code = f.grade.strip().upper()
+        if len(code) == 1 and code.isalpha():
+            query = query.where(g.grade.like(f"{code}%"))
+        elif len(code) == 1:
+            query = query.where(g.grade.like(f"%{code}"))
+        else:
+            query = query.where(g.grade == code)
+    if f.speaker:
+        query = query.where(g.speaker_key == f.speaker.strip().lower()[:255])
+    if f.story:
+        inside = select(StoryArticleRow.article_id).where(StoryArticleRow.story_id == f.story)
+        query = query.where(
+            g.id.in_(select(ClaimRow.group_id).where(ClaimRow.article_id.in_(inside)))
         )
-        # a store written before a status was renamed holds the old name ("negated")
-        status = LEGACY_STATUS.get(status, status)
-        names = [status, *(old for old, new in LEGACY_STATUS.items() if new == status)]
-        query = query.where(ClaimClusterRow.id.in_(about.where(ClaimRow.status.in_(names))))
+    if f.since:
+        query = query.where(g.published >= _day(f.since, "since"))
+    if f.until:
+        query = query.where(g.published < _next_day(_day(f.until, "until")))
+    if f.q:
+        query = query.where(g.id.in_(select(ClaimRow.group_id).where(matches(conn, ClaimRow, f.q))))
     return query
+
+
+def _day(value: str, name: str) -> str:
+    try:
+        return date.fromisoformat(value.strip()[:10]).isoformat()
+    except ValueError:
+        raise InvalidFilter(name, f"not a date: {value!r}", "give a date as YYYY-MM-DD") from None
+
+
+def _next_day(day: str) -> str:
+    return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
+
+
+def _order(f: ClaimFilters) -> tuple[Any, ...]:
+    g = ClaimGroupRow
+    if f.status is not None and f.sort == "sources":
+        s = ClaimGroupStatusRow  # the same order, by the status table's index
+        return (s.sources.desc(), s.articles.desc(), s.group_id.desc())
+    if f.sort == "recent":
+        return (g.published.desc(), g.id.desc())
+    if f.sort == "oldest":
+        return (g.published, g.id)
+    # an index walked backwards: most independent sources, then most articles
+    return (g.sources.desc(), g.articles.desc(), g.id.desc())
 
 
 def claims(
     store: Store,
     cfg: GradeConfig,
+    filters: ClaimFilters | None = None,
     *,
-    entity: str | None = None,
-    min_sources: int = 1,
-    status: str | None = None,
     limit: int | None = None,
     offset: int = 0,
 ) -> list[ClaimSummary]:
-    """Claim clusters, best corroborated first (independent sources, then articles)."""
+    """The claims list: every claim cluster and every claim no other article makes (a
+    single-source claim), best corroborated first; rows written at ingest, graded there."""
+    f = filters or ClaimFilters()
     with store.reading() as conn:
-        query = _claims_query(conn, entity, min_sources, status).order_by(
-            ClaimClusterRow.independent_sources.desc(),
-            ClaimClusterRow.articles.desc(),
-            ClaimClusterRow.id,
-        )
-        query = query.offset(offset)
+        query = _claims_query(conn, f).order_by(*_order(f)).offset(offset)
         if limit is not None:
             query = query.limit(limit)
-        rows = list(conn.execute(query))
-        members_of = claims_of(conn, [r.id for r in rows])
-    reps = {
-        r.id: _representative(r.record.get("representative"), members_of.get(r.id, []))
-        for r in rows
-    }
-    with_grades(store, cfg, [rep for rep in reps.values() if rep])
-    out = []
-    for r in rows:
-        members = members_of.get(r.id, [])
-        rep = reps[r.id]
-        out.append(
-            ClaimSummary(
-                id=r.id,
-                text=rep.text if rep else None,
-                speaker=rep.speaker if rep else None,
-                status=rep.status if rep else None,
-                independent_sources=r.independent_sources,
-                articles=r.articles,
-                claims=len(members) or len(r.record.get("claims", [])),
-                statuses=sorted({m.status for m in members}),
-                upstreams=list(r.record.get("upstreams", [])),
-                contradictions=len(r.record.get("contradictions", [])),
-                representative=rep.key if rep else None,
-                article=rep.article if rep else None,
-                chain=rep.chain if rep else [],
-                grade=rep.grade if rep else None,
-                grade_reasons=rep.grade_reasons if rep else [],
-                corroboration=rep.corroboration if rep else [],
-                article_grade=rep.article_grade if rep else None,
-            )
-        )
-    return out
+        return [ClaimSummary.model_validate(r.record) for r in conn.execute(query)]
 
 
-def claims_total(
-    store: Store, *, entity: str | None = None, min_sources: int = 1, status: str | None = None
-) -> int:
-    """How many claim clusters `claims()` lists without a limit."""
+def claims_total(store: Store, filters: ClaimFilters | None = None) -> int:
+    """How many rows `claims()` lists without a limit."""
     with store.reading() as conn:
-        return count(conn, _claims_query(conn, entity, min_sources, status))
+        return count(conn, _claims_query(conn, filters or ClaimFilters()))
 
 
 def claim(store: Store, cfg: GradeConfig, claim_id: str) -> ClaimClusterDetail | ClaimDetail:
@@ -208,46 +240,39 @@ def graded(
     keys: Iterable[str],
     analyses: dict[str, Analysis] | None = None,
 ) -> dict[str, tuple[Grade, list[str]] | None]:
-    """(corpus grade, its reasons from the corpus) by claim key; see `grades`."""
-    keys = [k for k in dict.fromkeys(keys) if split_key(k)[0]]
-    if not keys:
-        return {}
-    articles = sorted({split_key(k)[0] for k in keys})
+    """(corpus grade, its reasons from the corpus) by claim key, as written at ingest."""
+    wanted: dict[str, set[str]] = {}
+    for key in dict.fromkeys(keys):
+        article, inner = split_key(key)
+        if article:
+            wanted.setdefault(article, set()).add(inner)
+    out: dict[str, tuple[Grade, list[str]] | None] = {}
     with store.reading() as conn:
-        cluster_of: dict[str, str] = {}
-        for part in slices(articles):
+        for part in slices(sorted(wanted)):
             for r in conn.execute(
                 select(
-                    ClaimClusterMemberRow.cluster_id,
-                    ClaimClusterMemberRow.article_id,
-                    ClaimClusterMemberRow.claim_id,
-                ).where(ClaimClusterMemberRow.article_id.in_(part))
+                    ClaimRow.article_id,
+                    ClaimRow.id,
+                    ClaimRow.corpus_grade,
+                    ClaimRow.grade_reasons,
+                    ClaimRow.corroboration,
+                ).where(ClaimRow.article_id.in_(part))
             ):
-                cluster_of[f"{r.article_id}/{r.claim_id}"] = r.cluster_id
-        ids = sorted({cluster_of[k] for k in keys if k in cluster_of})
-        records = {
-            r.id: ClaimCluster.model_validate(r.record)
-            for part in slices(ids)
-            for r in conn.execute(
-                select(ClaimClusterRow.id, ClaimClusterRow.record).where(
-                    ClaimClusterRow.id.in_(part)
+                if r.id not in wanted[r.article_id]:
+                    continue
+                code = r.corpus_grade
+                out[f"{r.article_id}/{r.id}"] = (
+                    (
+                        Grade(
+                            reliability=code[0],
+                            credibility=int(code[1:]),
+                            reasons=list(r.grade_reasons or []),
+                        ),
+                        list(r.corroboration or []),
+                    )
+                    if code
+                    else None
                 )
-            )
-        }
-        members = claims_of(conn, ids)
-    have = dict(analyses or {})
-    missing = [a for a in articles if a not in have]
-    have.update({a.article.id: a for a in store.analyses(missing)} if missing else {})
-    found = {f"{aid}/{c.id}": c for aid in articles if aid in have for c in have[aid].claims}
-    out: dict[str, tuple[Grade, list[str]] | None] = {}
-    for key in keys:
-        c = found.get(key)
-        if c is None:
-            continue
-        cid = cluster_of.get(key)
-        reports = reports_of(members.get(cid, [])) if cid else {}
-        g = corpus_grade(c, corroboration(key, records.get(cid or ""), reports), cfg)
-        out[key] = (g, corroboration_reasons(c, g, cfg)) if g else None
     return out
 
 
@@ -257,35 +282,10 @@ def with_grades(
     reports: list[ClaimReport],
     analyses: dict[str, Analysis] | None = None,
 ) -> list[ClaimReport]:
-    """The reports with their corpus grade (`grade`, `grade_reasons`, and of those
-    `corroboration`: the reasons the corpus added) beside the grade of the article alone
-    (`article_grade`); changed in place and returned."""
-    got = graded(store, cfg, (c.key for c in reports), analyses)
-    for c in reports:
-        g, why = got.get(c.key) or (None, [])
-        c.article_grade = c.grade
-        c.grade = g.code if g else None
-        c.grade_reasons = list(g.reasons) if g else []
-        c.corroboration = why
+    """The reports as they are: their corpus grades were written at ingest
+    (corpus/summaries.py) and read with them. Kept for callers of the earlier API."""
     return reports
 
 
-def reports_of(claims: Iterable[ClaimReport]) -> dict[str, Report]:
-    """What corroboration needs of each member claim of a cluster, by claim key."""
-    return {
-        c.key: Report(
-            key=c.key, status=c.status, polarity=c.polarity, speaker=c.speaker, site=c.site
-        )
-        for c in claims
-    }
-
-
-def _representative(ref: str | None, members: list[ClaimReport]) -> ClaimReport | None:
-    if not members:
-        return None
-    members.sort(key=lambda m: (m.published is None, m.published or "", m.key))
-    if ref:
-        for m in members:
-            if ref in (m.id, m.key):
-                return m
-    return members[0]
+reports_of = summaries.reports_of
+_representative = summaries.representative

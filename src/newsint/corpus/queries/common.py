@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, literal_column, select, text
 from sqlalchemy.engine import Connection
 
 from newsint.corpus.queries.records import ArticleRef, ClaimReport
@@ -17,6 +18,12 @@ class NotInCorpus(NewsintError):
     """An id or name asked for that the corpus does not hold."""
 
     code = "not-found"
+
+
+class InvalidFilter(NewsintError):
+    """A filter value a query cannot use (a date that is not one)."""
+
+    code = "invalid"
 
 
 ARTICLE_COLUMNS = (
@@ -71,6 +78,9 @@ def claim_query(*extra: Any) -> Select[Any]:
         ClaimRow.polarity,
         ClaimRow.grade,
         ClaimRow.chain,
+        ClaimRow.corpus_grade,
+        ClaimRow.grade_reasons,
+        ClaimRow.corroboration,
         ArticleRow.site,
         ArticleRow.published,
         ArticleRow.title,
@@ -78,10 +88,11 @@ def claim_query(*extra: Any) -> Select[Any]:
     ).join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
 
 
-def claim_report(row: Any) -> ClaimReport:
-    """A ClaimReport from a claim_query row; `grade` is the article's grade until the corpus
-    grade replaces it (claims.with_grades)."""
-    return ClaimReport(
+def claim_report(row: Any, *, stored: bool = True) -> ClaimReport:
+    """A ClaimReport from a claim_query row: `grade` the corpus grade written at ingest
+    (corpus/summaries.py) beside the article's own; with `stored` False, `grade` is the
+    article's grade, for the summaries to grade again."""
+    report = ClaimReport(
         id=row.id,
         article=row.article_id,
         key=f"{row.article_id}/{row.id}",
@@ -97,3 +108,41 @@ def claim_report(row: Any) -> ClaimReport:
         published=row.published,
         title=row.title,
     )
+    if stored:
+        report.article_grade = row.grade
+        report.grade = row.corpus_grade
+        report.grade_reasons = list(row.grade_reasons or [])
+        report.corroboration = list(row.corroboration or [])
+    return report
+
+
+def matches(conn: Connection, table: Any, q: str) -> Any:
+    """A full-text condition on `table` (claims, articles or corpus_entities): every word of
+    `q`, the last one as a prefix. SQLite: the FTS5 table kept by triggers (migration 0003);
+    PostgreSQL: to_tsvector over the GIN-indexed expression."""
+    words = [w for w in _WORD.findall(q.lower()) if w][:_MAX_WORDS]
+    name = table.__tablename__
+    if not words:
+        return table.id.is_(None)
+    if conn.dialect.name == "sqlite":
+        query = " ".join(f'"{w}"' for w in words[:-1]) + f' "{words[-1]}"*'
+        fts = text(f"SELECT rowid FROM {name}_fts WHERE {name}_fts MATCH :q").bindparams(
+            q=query.strip()
+        )
+        return literal_column(f"{name}.rowid").in_(fts)
+    tsquery = " & ".join([*words[:-1], f"{words[-1]}:*"])
+    return func.to_tsvector("simple", literal_column(_PG_FTS[name])).op("@@")(
+        func.to_tsquery("simple", tsquery)
+    )
+
+
+# A word for full-text search: letters and digits (quotes and operators are not syntax).
+_WORD = re.compile(r"\w+", re.UNICODE)
+# Words of a query used at most (a long paste is not a search).
+_MAX_WORDS = 12
+# The indexed expressions of migration 0003, which a PostgreSQL query must repeat exactly.
+_PG_FTS = {
+    "claims": "claims.text",
+    "articles": "coalesce(articles.title, '') || ' ' || coalesce(articles.site, '')",
+    "corpus_entities": "corpus_entities.name",
+}

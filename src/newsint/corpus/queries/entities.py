@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.engine import Connection
 
-from newsint.corpus.queries.common import NotInCorpus, contains, count
+from newsint.corpus.queries.common import NotInCorpus, count, matches
 from newsint.corpus.queries.records import EntityDetail, EntityMember, EntitySummary
 from newsint.corpus.store.store import Store
 from newsint.corpus.store.tables import (
@@ -23,12 +23,12 @@ from newsint.corpus.store.tables import (
 from newsint.model import CorpusEntity, Judgement
 
 
-def _entities_query(type: str | None, q: str | None) -> Select[Any]:
+def _entities_query(conn: Connection, type: str | None, q: str | None) -> Select[Any]:
     query = select(CorpusEntityRow)
     if type is not None:
         query = query.where(CorpusEntityRow.type == type.upper())
     if q is not None:
-        query = query.where(contains(CorpusEntityRow.name, q))
+        query = query.where(matches(conn, CorpusEntityRow, q))
     return query
 
 
@@ -41,14 +41,14 @@ def entities(
     offset: int = 0,
 ) -> list[EntitySummary]:
     """Corpus entities, most widely mentioned first."""
-    query = (
-        _entities_query(type, q)
-        .order_by(CorpusEntityRow.articles.desc(), CorpusEntityRow.name, CorpusEntityRow.id)
-        .offset(offset)
-    )
-    if limit is not None:
-        query = query.limit(limit)
     with store.reading() as conn:
+        query = (
+            _entities_query(conn, type, q)
+            .order_by(CorpusEntityRow.articles.desc(), CorpusEntityRow.name, CorpusEntityRow.id)
+            .offset(offset)
+        )
+        if limit is not None:
+            query = query.limit(limit)
         rows = list(conn.execute(query))
     return [
         EntitySummary(
@@ -66,7 +66,7 @@ def entities(
 def entities_total(store: Store, *, type: str | None = None, q: str | None = None) -> int:
     """How many entities `entities()` lists without a limit."""
     with store.reading() as conn:
-        return count(conn, _entities_query(type, q))
+        return count(conn, _entities_query(conn, type, q))
 
 
 def entity(store: Store, ref: str) -> EntityDetail:
@@ -175,6 +175,18 @@ def entity_ids(conn: Connection, ref: str) -> list[str]:
 def clusters_about(conn: Connection, ref: str) -> Select[Any]:
     """Claim clusters with a claim said by, or mentioning, one of the article entities inside
     the corpus entity `ref` names."""
+    about = _claims_about(conn, ref)
+    return select(ClaimClusterMemberRow.cluster_id).join(
+        about,
+        and_(
+            about.c.article_id == ClaimClusterMemberRow.article_id,
+            about.c.id == ClaimClusterMemberRow.claim_id,
+        ),
+    )
+
+
+def _claims_about(conn: Connection, ref: str) -> Any:
+    """(article id, claim id) of the claims said by or mentioning the entity `ref` names."""
     members = (
         select(CorpusEntityMemberRow.article_id, CorpusEntityMemberRow.entity_id)
         .where(CorpusEntityMemberRow.corpus_entity_id.in_(entity_ids(conn, ref)))
@@ -199,14 +211,42 @@ def clusters_about(conn: Connection, ref: str) -> Select[Any]:
         )
         .where(MentionRow.start >= ClaimRow.start, MentionRow.end <= ClaimRow.end)
     )
-    about = said.union(mentioned).subquery()
-    return select(ClaimClusterMemberRow.cluster_id).join(
-        about,
-        and_(
-            about.c.article_id == ClaimClusterMemberRow.article_id,
-            about.c.id == ClaimClusterMemberRow.claim_id,
-        ),
+    return said.union(mentioned).subquery()
+
+
+def groups_about(conn: Connection, ref: str) -> Any:
+    """Claims-list rows (claim_groups ids) with a claim said by, or mentioning, one of the
+    article entities inside the corpus entity `ref` names. Driven from the entity's members
+    (a few rows by the primary key) to their claims, so it costs the entity's size."""
+    ids = entity_ids(conn, ref)
+    m = CorpusEntityMemberRow
+    said = (
+        select(ClaimRow.group_id)
+        .select_from(m)
+        .join(
+            ClaimRow,
+            and_(ClaimRow.article_id == m.article_id, ClaimRow.source_entity == m.entity_id),
+        )
+        .where(m.corpus_entity_id.in_(ids))
     )
+    mentioned = (
+        select(ClaimRow.group_id)
+        .select_from(m)
+        .join(
+            MentionRow,
+            and_(MentionRow.article_id == m.article_id, MentionRow.entity_id == m.entity_id),
+        )
+        .join(
+            ClaimRow,
+            and_(
+                ClaimRow.article_id == MentionRow.article_id,
+                MentionRow.start >= ClaimRow.start,
+                MentionRow.end <= ClaimRow.end,
+            ),
+        )
+        .where(m.corpus_entity_id.in_(ids))
+    )
+    return said.union(mentioned)
 
 
 def members_named(conn: Connection, entity_id: str) -> dict[str, str]:

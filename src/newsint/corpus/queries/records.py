@@ -24,6 +24,7 @@ from newsint.model import (
     Judgement,
     Record,
     Story,
+    TimelineEntry,
     current_status,
 )
 
@@ -132,6 +133,8 @@ class ClaimSummary(Record):
     grade_reasons: list[str] = Field(default_factory=list)
     corroboration: list[str] = Field(default_factory=list)
     article_grade: str | None = None
+    site: str | None = None  # the outlet of the representative claim's article
+    published: str | None = None
 
 
 class GradedClaim(Claim):
@@ -164,7 +167,8 @@ class StorySummary(Record):
     articles: int
     originals: list[str] = Field(default_factory=list)
     copies: int
-    sites: int
+    sites: int  # distinct outlets
+    independent: int = 0  # originals: articles copying nobody in the story
     first_published: str | None = None
     last_published: str | None = None
 
@@ -185,11 +189,16 @@ class TreeNode(Record):
 
 
 class StoryDetail(Record):
+    """The whole story: its articles, copy links and tree, the claims made in its articles
+    (claims-list rows: a cluster's corroboration once) and the timeline of its events."""
+
     kind: Literal["story"] = "story"
     story: Story
     articles: list[StoryArticle] = Field(default_factory=list)
     links: list[CopyLink] = Field(default_factory=list)
     tree: list[TreeNode] = Field(default_factory=list)
+    claims: list[ClaimSummary] = Field(default_factory=list)
+    timeline: list[TimelineEntry] = Field(default_factory=list)
 
 
 class ArticleDetail(Record):

@@ -2,31 +2,30 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
+from newsint.corpus.queries.claims import ClaimFilters, claims
 from newsint.corpus.queries.common import ARTICLE_COLUMNS, NotInCorpus, article_ref, count
 from newsint.corpus.queries.records import StoryArticle, StoryDetail, StorySummary, TreeNode
 from newsint.corpus.store.store import Store
-from newsint.corpus.store.tables import ArticleRow, CopyLinkRow, StoryArticleRow, StoryRow
-from newsint.model import CopyLink, Story
+from newsint.corpus.store.tables import (
+    ArticleRow,
+    CopyLinkRow,
+    StoryArticleRow,
+    StoryRow,
+    TimelineEntryRow,
+    TimelineReportRow,
+)
+from newsint.model import CopyLink, Story, TimelineEntry
 
 
 def stories(
     store: Store, *, min_articles: int = 1, limit: int | None = None, offset: int = 0
 ) -> list[StorySummary]:
-    """Same-event stories, biggest first: size, originals, sites and dates."""
-    sites = (
-        select(
-            StoryArticleRow.story_id.label("story_id"),
-            func.count(func.distinct(ArticleRow.site)).label("sites"),
-        )
-        .join(ArticleRow, ArticleRow.id == StoryArticleRow.article_id)
-        .group_by(StoryArticleRow.story_id)
-        .subquery()
-    )
+    """Same-event stories, biggest first: size, originals, outlets and dates (the counts are
+    written with the story at ingest, corpus/summaries.py)."""
     query = (
-        select(StoryRow, sites.c.sites)
-        .outerjoin(sites, sites.c.story_id == StoryRow.id)
+        select(StoryRow)
         .where(StoryRow.size >= min_articles)
         .order_by(
             StoryRow.size.desc(),
@@ -47,7 +46,8 @@ def stories(
             articles=r.size,
             originals=list(r.record.get("originals", [])),
             copies=len(r.record.get("links", [])),
-            sites=r.sites or 0,
+            sites=r.outlets or 0,
+            independent=r.originals or 0,
             first_published=r.first_published,
             last_published=r.last_published,
         )
@@ -62,7 +62,8 @@ def stories_total(store: Store, *, min_articles: int = 1) -> int:
 
 
 def story(store: Store, story_id: str) -> StoryDetail:
-    """One story: its articles, the copy links among them and the copy tree."""
+    """The whole story: its articles, the copy links among them and the copy tree, the claims
+    made in its articles (best corroborated first) and the timeline of its events."""
     with store.reading() as conn:
         row = conn.execute(select(StoryRow).where(StoryRow.id == story_id)).first()
         if row is None:
@@ -84,6 +85,16 @@ def story(store: Store, story_id: str) -> StoryDetail:
                 .order_by(CopyLinkRow.id)
             )
         ]
+        t = TimelineEntryRow
+        reported = select(TimelineReportRow.group_key).where(TimelineReportRow.article_id.in_(ids))
+        timeline = [
+            TimelineEntry.model_validate(r)
+            for r in conn.scalars(
+                select(t.record)
+                .where(t.happened.is_(True), t.group_key.in_(reported))
+                .order_by(t.undated, t.start_key, t.end_key, t.id)
+            )
+        ]
     articles = [
         StoryArticle(**dict(article_ref(m)), original=m.original, language=m.language)
         for m in members
@@ -93,6 +104,8 @@ def story(store: Store, story_id: str) -> StoryDetail:
         articles=articles,
         links=links,
         tree=copy_tree(articles, links),
+        claims=claims(store, None, ClaimFilters(story=story_id, min_sources=0)),  # type: ignore[arg-type]
+        timeline=timeline,
     )
 
 

@@ -1,15 +1,45 @@
-"""The corpus timeline: dated events across the corpus, merged across copies, oldest first."""
+"""The corpus timeline: dated events across the corpus, merged across copies, oldest first.
+
+The entries are written at ingest (corpus/summaries.py: one per reported event and view, with
+the names in its roles), so a page is one indexed query at any corpus size.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from typing import Any
 
+from sqlalchemy import Select, select
+
+from newsint.corpus.queries.common import count
 from newsint.corpus.queries.entities import entity_ids
 from newsint.corpus.store.store import Store
-from newsint.corpus.store.tables import CopyLinkRow, CorpusEntityRow
-from newsint.corpus.timeline import corpus_timeline
-from newsint.model import CopyLink, CorpusEntity, TimelineEntry
-from newsint.stages.features.record import decode
+from newsint.corpus.store.tables import CorpusEntityRow, TimelineEntryRow, TimelineRoleRow
+from newsint.corpus.timeline import wanted_roles
+from newsint.model import CorpusEntity, TimelineEntry
+
+
+def _query(conn: Any, entity: str | None, all_events: bool) -> Select[Any]:
+    t = TimelineEntryRow
+    happened = not all_events
+    query = select(t.record).where(t.happened.is_(happened))
+    if entity:
+        entities = [
+            CorpusEntity.model_validate(r)
+            for r in conn.scalars(
+                select(CorpusEntityRow.record).where(
+                    CorpusEntityRow.id.in_(entity_ids(conn, entity))
+                )
+            )
+        ]
+        wanted = sorted(wanted_roles(entity, entities) or ())
+        query = query.where(
+            t.group_key.in_(
+                select(TimelineRoleRow.group_key).where(
+                    TimelineRoleRow.role.in_(wanted), TimelineRoleRow.happened.is_(happened)
+                )
+            )
+        )
+    return query
 
 
 def timeline(
@@ -18,25 +48,26 @@ def timeline(
     entity: str | None = None,
     all_events: bool = False,
     floor: float | None = None,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[TimelineEntry]:
     """Dated events across the corpus (only those involving `entity`, an id or name, when
     given), each reported event once however many copies report it; with `all_events`, the
-    negated, denied, hypothetical, questioned and planned ones too."""
+    negated, denied, hypothetical, questioned and planned ones too. `floor` (the factuality
+    at or below which an event did not happen) was applied at ingest: the store's config."""
+    t = TimelineEntryRow
     with store.reading() as conn:
-        links = [
-            CopyLink.model_validate(r)
-            for r in conn.scalars(select(CopyLinkRow.record).order_by(CopyLinkRow.id))
-        ]
-        entities = None
-        if entity is not None:
-            ids = entity_ids(conn, entity)
-            entities = [
-                CorpusEntity.model_validate(r)
-                for r in conn.scalars(
-                    select(CorpusEntityRow.record).where(CorpusEntityRow.id.in_(ids))
-                )
-            ]
-    features = (decode(data) for _, data in store.features())
-    return corpus_timeline(
-        features, links, entity=entity, entities=entities, all_events=all_events, floor=floor
-    )
+        query = (
+            _query(conn, entity, all_events)
+            .order_by(t.undated, t.start_key, t.end_key, t.id)
+            .offset(offset)
+        )
+        if limit is not None:
+            query = query.limit(limit)
+        return [TimelineEntry.model_validate(r) for r in conn.scalars(query)]
+
+
+def timeline_total(store: Store, *, entity: str | None = None, all_events: bool = False) -> int:
+    """How many entries `timeline()` lists without a limit."""
+    with store.reading() as conn:
+        return count(conn, _query(conn, entity, all_events))

@@ -28,8 +28,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
 
+from newsint.config import Config, default_config
 from newsint.config import Store as StoreSettings
-from newsint.config import default_config
 from newsint.corpus.store.rows import analysis_json, article_row, derived_rows
 from newsint.corpus.store.tables import (
     AnalysisRow,
@@ -112,8 +112,11 @@ class Store:
         settings: StoreSettings | None = None,
         *,
         migrate: bool = True,
+        config: Config | None = None,
     ) -> None:
-        self.settings = settings or default_config().store
+        # `config`: the grading and timeline settings the summaries written at ingest follow
+        self.config = config or default_config()
+        self.settings = settings or self.config.store
         self.url = database_url(db)
         self.shown = display_url(self.url)
         try:
@@ -122,6 +125,7 @@ class Store:
                 from newsint.corpus.store.migrations import upgrade
 
                 upgrade(self.engine)
+                self._summaries_current()
         except StoreError:
             raise
         except (SQLAlchemyError, ImportError, OSError) as exc:
@@ -130,6 +134,21 @@ class Store:
                 f"cannot open the database ({_reason(exc)})",
                 "check the --db path or URL, that the server runs and the user may write",
             ) from exc
+
+    def _summaries_current(self) -> None:
+        """Rewrite the summaries (corpus/summaries.py) of a store whose summaries are of an
+        older version or were written under other grading settings."""
+        from newsint.corpus import summaries
+
+        want = summaries.fingerprint(self.config)
+        have = self.get_meta(summaries.META_KEY)
+        if have == want:
+            return
+        with self.transaction() as conn:
+            if have is not None or conn.scalar(select(func.count()).select_from(ArticleRow)):
+                summaries.rebuild(conn, self.config)
+            conn.execute(delete(MetaRow).where(MetaRow.key == summaries.META_KEY))
+            conn.execute(MetaRow.__table__.insert(), [{"key": summaries.META_KEY, "value": want}])
 
     @property
     def dialect(self) -> str:
@@ -298,13 +317,17 @@ class Store:
         `delta` is the corpus analyzer's CorpusDelta (records to upsert by id, ids to delete);
         the store reads its attributes only, so it does not depend on the analyzer.
         """
+        from newsint.corpus import summaries
+
         analyzed = list(analyzed)
         with self.transaction() as conn:
+            unlinked = summaries.prepare(conn, delta)
             self._apply(conn, delta)
             for part in _chunks(analyzed):
                 conn.execute(
                     update(ArticleRow).where(ArticleRow.id.in_(part)).values(analyzed=True)
                 )
+            summaries.refresh(conn, self.config, delta, analyzed, unlinked)
 
     def _apply(self, conn: Connection, delta: Any) -> None:
         links: list[CopyLink] = list(getattr(delta, "copy_links", []))

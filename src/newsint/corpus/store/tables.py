@@ -24,6 +24,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Ids are short hashes (model.stable_id: prefix + 16 hex); leave room for longer prefixes.
 ID = String(64)
+# A corpus key "<article id>/<inner id>".
+KEY = String(160)
 
 
 class Base(DeclarativeBase):
@@ -122,6 +124,8 @@ class TimeRow(Base):
 
 class ClaimRow(Base):
     __tablename__ = "claims"
+    # claims said by an article entity (the entity facet goes from members to their claims)
+    __table_args__ = (Index("ix_claims_article_source", "article_id", "source_entity"),)
 
     article_id: Mapped[str] = mapped_column(ID, _article_fk(), primary_key=True)
     id: Mapped[str] = mapped_column(ID, primary_key=True, index=True)
@@ -138,6 +142,13 @@ class ClaimRow(Base):
     confidence: Mapped[float] = mapped_column(Float)
     grade: Mapped[str | None] = mapped_column(String(4))
     chain: Mapped[list[str]] = mapped_column(JSON)  # source names, article first
+    # Written at ingest (corpus/summaries.py) and kept current as the corpus changes: the
+    # claims-list row the claim belongs to (its cluster's id, or its own key when no other
+    # article makes it) and its corpus grade with the reasons the corpus added.
+    group_id: Mapped[str | None] = mapped_column(KEY, index=True)
+    corpus_grade: Mapped[str | None] = mapped_column(String(4))
+    grade_reasons: Mapped[list[str] | None] = mapped_column(JSON)
+    corroboration: Mapped[list[str] | None] = mapped_column(JSON)
 
 
 class EventRow(Base):
@@ -180,6 +191,9 @@ class StoryRow(Base):
     first_published: Mapped[str | None] = mapped_column(String(40))
     last_published: Mapped[str | None] = mapped_column(String(40))
     record: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # Written with the story: distinct outlets (sites) and originals (articles copying nobody).
+    outlets: Mapped[int | None] = mapped_column(Integer)
+    originals: Mapped[int | None] = mapped_column(Integer)
 
 
 class StoryArticleRow(Base):
@@ -239,6 +253,86 @@ class ClaimClusterMemberRow(Base):
     claim_id: Mapped[str] = mapped_column(ID, primary_key=True)
 
 
+class ClaimGroupRow(Base):
+    """A row of the claims list, written at ingest (corpus/summaries.py): a claim cluster, or
+    a claim no other article makes (id = its key). `record` is the ClaimSummary the list
+    shows; the other columns are what the list filters and sorts on, in SQL."""
+
+    __tablename__ = "claim_groups"
+    __table_args__ = (
+        Index("ix_claim_groups_rank", "sources", "articles", "id"),
+        Index("ix_claim_groups_grade_rank", "grade", "sources", "articles", "id"),
+    )
+
+    id: Mapped[str] = mapped_column(KEY, primary_key=True)
+    cluster: Mapped[bool] = mapped_column(Boolean)
+    representative: Mapped[str] = mapped_column(KEY)
+    article_id: Mapped[str] = mapped_column(ID, index=True)
+    speaker_key: Mapped[str] = mapped_column(String(255), index=True)  # lower-cased speaker
+    status: Mapped[str] = mapped_column(String(16))
+    grade: Mapped[str | None] = mapped_column(String(4))
+    sources: Mapped[int] = mapped_column(Integer)
+    articles: Mapped[int] = mapped_column(Integer)
+    claims: Mapped[int] = mapped_column(Integer)
+    published: Mapped[str | None] = mapped_column(String(40), index=True)
+    record: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class ClaimGroupStatusRow(Base):
+    """A status found among the claims of a claims-list row, with the row's rank, so the
+    status facet is one walk of an index in list order (written with claim_groups)."""
+
+    __tablename__ = "claim_group_statuses"
+    __table_args__ = (
+        Index("ix_claim_group_statuses_rank", "status", "sources", "articles", "group_id"),
+    )
+
+    group_id: Mapped[str] = mapped_column(KEY, primary_key=True)
+    status: Mapped[str] = mapped_column(String(16), primary_key=True)
+    sources: Mapped[int] = mapped_column(Integer)
+    articles: Mapped[int] = mapped_column(Integer)
+
+
+class TimelineReportRow(Base):
+    """One event report of one article, as the timeline groups it (written at ingest)."""
+
+    __tablename__ = "timeline_reports"
+
+    article_id: Mapped[str] = mapped_column(ID, _article_fk(), primary_key=True)
+    event_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    group_key: Mapped[str] = mapped_column(ID, index=True)
+    record: Mapped[dict[str, Any]] = mapped_column(JSON)  # the EventFeature
+
+
+class TimelineEntryRow(Base):
+    """One timeline entry (the reports of one event merged), per view: `happened` holds the
+    events reported as having happened, the default view; the other view holds them all."""
+
+    __tablename__ = "timeline_entries"
+    __table_args__ = (
+        Index("ix_timeline_entries_order", "happened", "undated", "start_key", "end_key", "id"),
+    )
+
+    group_key: Mapped[str] = mapped_column(ID, primary_key=True)
+    happened: Mapped[bool] = mapped_column(Boolean, primary_key=True)
+    id: Mapped[str] = mapped_column(ID)
+    undated: Mapped[bool] = mapped_column(Boolean)
+    start_key: Mapped[str] = mapped_column(String(64))
+    end_key: Mapped[str] = mapped_column(String(64))  # sorts descending: the longer span first
+    record: Mapped[dict[str, Any]] = mapped_column(JSON)  # the TimelineEntry
+
+
+class TimelineRoleRow(Base):
+    """A name (folded) in a role of a timeline entry: actor, target or place."""
+
+    __tablename__ = "timeline_roles"
+    __table_args__ = (Index("ix_timeline_roles_role", "role", "happened", "group_key"),)
+
+    group_key: Mapped[str] = mapped_column(ID, primary_key=True)
+    happened: Mapped[bool] = mapped_column(Boolean, primary_key=True)
+    role: Mapped[str] = mapped_column(String(255), primary_key=True)
+
+
 class JudgementRow(Base):
     """Entity judgements, automatic and the user's; `seq` orders them so undo is exact."""
 
@@ -273,6 +367,7 @@ ARTICLE_TABLES = (
     TimeRow,
     ClaimRow,
     EventRow,
+    TimelineReportRow,
 )
 
 
