@@ -28,11 +28,11 @@ from collections.abc import Iterable
 
 from newsint.corpus import bands
 from newsint.corpus.compare import make_doc
-from newsint.corpus.stories import story_key_terms
 from newsint.corpus.copies import cites, relate
 from newsint.corpus.corroborate import CorroborationIndex, claim_item, statement_score
 from newsint.corpus.delta import CorpusDelta, _pair
 from newsint.corpus.judgements import JudgementRules
+from newsint.corpus.stories import story_key_terms
 from newsint.stages.features import pieces as T
 from newsint.stages.features.bands import lean
 from newsint.stages.features.record import ArticleFeatures
