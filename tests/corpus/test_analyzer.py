@@ -186,6 +186,7 @@ def test_common_keys_stop_making_candidates() -> None:
         "shingle_rows": 64,
         "bag_bands": 2,
         "bag_rows": 64,
+        "story_key_terms": 0,  # the quote is the only key here
     }.items():
         object.__setattr__(cfg.corpus, key, value)
     quote = '"we will rebuild the northern bridge before the winter floods arrive"'

@@ -8,7 +8,7 @@ import pytest
 from corpus_texts import features
 from newsint.config import default_config
 from newsint.corpus.compare import background_idf, cosine, make_doc, story_vector
-from newsint.corpus.stories import name_dice, story_cosine, story_similarity
+from newsint.corpus.stories import name_dice, story_cosine, story_key_terms, story_similarity
 from newsint.stages.features import pieces as T
 
 CFG = default_config().corpus
@@ -119,3 +119,19 @@ def test_name_dice(names_a: list[str], names_b: list[str], dice: float) -> None:
     b = make_doc(features(FERRY, site="b.example", published=None), CFG)
     a.names, b.names = frozenset(names_a), frozenset(names_b)
     assert name_dice(a, b) == pytest.approx(dice)
+
+
+def keys_of(text: str, k: int = 10) -> set[int]:
+    return set(story_key_terms(make_doc(features(text, site="a.example", published=None), CFG), k))
+
+
+def test_story_key_terms_are_the_telling_words_and_meet_across_rewrites() -> None:
+    """Blocking keys: a report of one event in other words shares its rare words, an unrelated
+    one shares none, and a common word is never among them."""
+    volcano = keys_of(VOLCANO)
+    assert len(volcano) == 10
+    assert volcano & keys_of(VOLCANO_OTHER_WORDS)
+    assert not volcano & keys_of(FERRY)
+    assert int(term("velmir")[0]) in volcano
+    assert int(term("government")[0]) not in keys_of(COMMON_ONLY + " Velmir.", 3)
+    assert keys_of(VOLCANO, 0) == set()

@@ -35,6 +35,7 @@ from newsint.corpus.copies import cites, relate
 from newsint.corpus.corroborate import CorroborationIndex, claim_item, statement_score
 from newsint.corpus.delta import CorpusDelta, _pair
 from newsint.corpus.judgements import JudgementRules
+from newsint.corpus.stories import story_key_terms
 from newsint.stages.features import pieces as T
 from newsint.stages.features.bands import band_keys
 from newsint.stages.features.record import ArticleFeatures
@@ -97,6 +98,7 @@ class CorpusAnalyzer(JudgementRules):
         keys += [f"n:{n}" for n in f.numbers if len(n) >= cfg.key_number_min_chars]
         keys += [f"e:{n}" for n in f.names if " " in n or len(n) >= cfg.rare_name_min_chars]
         keys = keys[: cfg.max_keys_per_article]
+        keys += [f"s:{t}" for t in story_key_terms(self.docs[f.id], cfg.story_key_terms)]
         return tuple(dict.fromkeys(T.hash64(k) for k in keys))
 
     def _outlet_keys(self, f: ArticleFeatures) -> tuple[int, ...]:

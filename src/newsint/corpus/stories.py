@@ -31,6 +31,15 @@ from newsint.corpus.compare import Doc, cosines, days_apart
 _VETO = 1e6
 
 
+def story_key_terms(doc: Doc, k: int) -> list[int]:
+    """The article's k most telling words (highest story weight; ties by term): blocking keys, so
+    two reports of one event that share little text but its rare words meet (ascending)."""
+    if k <= 0 or not len(doc.terms):
+        return []
+    order = np.lexsort((doc.terms, -doc.story_weights))[:k]
+    return sorted(int(t) for t in doc.terms[order])
+
+
 def story_cosine(a: Doc, b: Doc) -> float:
     """Cosine of the story vectors (background-IDF weighted, headline words up-weighted)."""
     return cosines(a, b)[1]
