@@ -133,7 +133,7 @@ def test_click_a_story_and_see_its_copy_tree(server: str, tab: Watched) -> None:
     page = tab.page
     page.goto(server + "/")
     page.locator(".main-nav").get_by_role("link", name="Stories").click()
-    page.locator("table.data tbody tr").first.locator("a").click()
+    page.locator("table.data tbody tr").first.locator("a").first.click()
     page.wait_for_selector(".copy-tree")
     assert page.locator(".copy-tree .tree .tree .node").count() >= 2  # copies under an original
     assert page.locator(".copy-tree .badge.kind-original").count() >= 1
@@ -409,7 +409,7 @@ def test_volume_chart_renders(server: str, tab: Watched, where: str) -> None:
     page = tab.page
     if where == "story":  # the demo's biggest story: its articles and the events they date
         page.goto(server + "/stories")
-        page.locator("table.data tbody tr").first.locator("a").click()
+        page.locator("table.data tbody tr").first.locator("a").first.click()
     else:
         page.goto(server + "/timeline")
     box = f"#{where}-volume"
