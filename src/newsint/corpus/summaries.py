@@ -22,12 +22,12 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import and_, bindparam, delete, func, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.engine import Connection
 
 from newsint.config import Config
 from newsint.corpus.grading import Report, corpus_grade, corroboration, corroboration_reasons
-from newsint.corpus.queries.common import claim_query, claim_report, slices
+from newsint.corpus.queries.common import claim_query, claim_report, claims_of, slices
 from newsint.corpus.queries.records import ClaimReport, ClaimSummary
 from newsint.corpus.store.tables import (
     AnalysisRow,
@@ -245,20 +245,7 @@ def _write_clusters(conn: Connection, config: Config, ids: list[str]) -> None:
             select(ClaimClusterRow.id, ClaimClusterRow.record).where(ClaimClusterRow.id.in_(ids))
         )
     }
-    members: dict[str, list[ClaimReport]] = {}
-    query = (
-        claim_query(ClaimClusterMemberRow.cluster_id)
-        .join(
-            ClaimClusterMemberRow,
-            and_(
-                ClaimClusterMemberRow.article_id == ClaimRow.article_id,
-                ClaimClusterMemberRow.claim_id == ClaimRow.id,
-            ),
-        )
-        .where(ClaimClusterMemberRow.cluster_id.in_(ids))
-    )
-    for row in conn.execute(query):
-        members.setdefault(row.cluster_id, []).append(claim_report(row, stored=False))
+    members = claims_of(conn, ids, stored=False)
     claims = _claims(conn, [m.key for ms in members.values() for m in ms])
     updates: list[tuple[str, str | None, str | None, list[str], list[str]]] = []
     groups: list[dict[str, Any]] = []

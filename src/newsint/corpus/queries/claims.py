@@ -6,7 +6,7 @@ and kept current as clusters change, so these queries read rows and never grade.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal
@@ -21,6 +21,7 @@ from newsint.corpus.queries.common import (
     NotInCorpus,
     claim_query,
     claim_report,
+    claims_of,
     count,
     matches,
     slices,
@@ -176,27 +177,6 @@ def claim(store: Store, cfg: GradeConfig, claim_id: str) -> ClaimClusterDetail |
             )
         )
     return ClaimDetail(claim=with_grades(store, cfg, [report])[0], cluster=cluster)
-
-
-def claims_of(conn: Connection, clusters: Sequence[str]) -> dict[str, list[ClaimReport]]:
-    """The member claims of these clusters, by cluster id."""
-    out: dict[str, list[ClaimReport]] = {}
-    if not clusters:
-        return out
-    query = (
-        claim_query(ClaimClusterMemberRow.cluster_id)
-        .join(
-            ClaimClusterMemberRow,
-            and_(
-                ClaimClusterMemberRow.article_id == ClaimRow.article_id,
-                ClaimClusterMemberRow.claim_id == ClaimRow.id,
-            ),
-        )
-        .where(ClaimClusterMemberRow.cluster_id.in_(clusters))
-    )
-    for row in conn.execute(query):
-        out.setdefault(row.cluster_id, []).append(claim_report(row))
-    return out
 
 
 def claim_records(store: Store, cfg: GradeConfig, keys: Iterable[str]) -> dict[str, GradedClaim]:

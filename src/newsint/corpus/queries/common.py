@@ -6,11 +6,11 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Select, func, literal_column, select, text
+from sqlalchemy import Select, and_, func, literal_column, select, text
 from sqlalchemy.engine import Connection
 
 from newsint.corpus.queries.records import ArticleRef, ClaimReport
-from newsint.corpus.store.tables import ArticleRow, ClaimRow
+from newsint.corpus.store.tables import ArticleRow, ClaimClusterMemberRow, ClaimRow
 from newsint.errors import NewsintError
 
 
@@ -146,3 +146,26 @@ _PG_FTS = {
     "articles": "coalesce(articles.title, '') || ' ' || coalesce(articles.site, '')",
     "corpus_entities": "corpus_entities.name",
 }
+
+
+def claims_of(
+    conn: Connection, clusters: Sequence[str], *, stored: bool = True
+) -> dict[str, list[ClaimReport]]:
+    """The member claims of these clusters, by cluster id (`stored`: as claim_report)."""
+    out: dict[str, list[ClaimReport]] = {}
+    if not clusters:
+        return out
+    query = (
+        claim_query(ClaimClusterMemberRow.cluster_id)
+        .join(
+            ClaimClusterMemberRow,
+            and_(
+                ClaimClusterMemberRow.article_id == ClaimRow.article_id,
+                ClaimClusterMemberRow.claim_id == ClaimRow.id,
+            ),
+        )
+        .where(ClaimClusterMemberRow.cluster_id.in_(clusters))
+    )
+    for row in conn.execute(query):
+        out.setdefault(row.cluster_id, []).append(claim_report(row, stored=stored))
+    return out
