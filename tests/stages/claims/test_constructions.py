@@ -70,6 +70,27 @@ FOUND = [
         "he would not accept the council's offer",
         "intention",  # "would" in reported speech: a future in the past
     ),
+    (  # a verb outside the lexicon with a speaker and a that-clause
+        "The appeals court ruled that the harbour levy was unlawful.",
+        "ruled",
+        "The appeals court",
+        "that the harbour levy was unlawful",
+        "asserted",
+    ),
+    (  # the same, the speaker a pronoun
+        "She discovered that the tender documents had been altered.",
+        "discovered",
+        "She",
+        "that the tender documents had been altered",
+        "asserted",
+    ),
+    (  # a position held by the agent of a passive
+        "Mayor Ilse Brandt has been endorsed by the Valdoria Courier.",
+        "endorsed",
+        "the Valdoria Courier",
+        "Mayor Ilse Brandt",
+        "asserted",
+    ),
     (  # "that" read as a relative pronoun of the addressee
         "She told a meeting of island leaders that few people understood the stakes better.",
         "told",
@@ -96,6 +117,9 @@ NOT_FOUND = [
     ("The storm hammered the coast road overnight.", "hammered"),
     ("He said when the vote came he would abstain.", "said"),  # a time clause, not a report
     ("The governor refused to sign the budget bill.", "refused"),  # a deed the article reports
+    # a that-clause nobody claims: a goal, a consequence, a subject that is no speaker
+    ("The clerks made sure that every ballot was counted twice.", "made"),
+    ("The new levy means that ferry fares will rise in May.", "means"),
 ]
 
 
