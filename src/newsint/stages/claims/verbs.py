@@ -238,9 +238,13 @@ class VerbRules(ContentRules):
         if not any(c.dep_ == "nsubj" for c in tok.children):
             return None
         for c in tok.children:
-            if c.dep_ == "ccomp" and c.i > tok.i and _finite_clause(c):
-                if any(m.dep_ == "mark" and m.lower_ in lex.general_marks for m in c.children):
-                    return tok.lower_
+            if (
+                c.dep_ == "ccomp"
+                and c.i > tok.i
+                and _finite_clause(c)
+                and any(m.dep_ == "mark" and m.lower_ in lex.general_marks for m in c.children)
+            ):
+                return tok.lower_
         return None
 
     def _general_speaker(self, tok: Token, src: SrcRef) -> bool:
