@@ -91,6 +91,13 @@ FOUND = [
         "Mayor Ilse Brandt",
         "asserted",
     ),
+    (  # citing a reason, not a source: the speaker's own content
+        "Senator Oona Pike opposed the harbour levy, citing the cost of the new cranes.",
+        "citing",
+        "Senator Oona Pike",
+        "the cost of the new cranes",
+        "asserted",
+    ),
     (  # "that" read as a relative pronoun of the addressee
         "She told a meeting of island leaders that few people understood the stakes better.",
         "told",

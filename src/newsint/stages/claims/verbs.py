@@ -78,7 +78,7 @@ class VerbRules(ContentRules):
             return None  # "I think…" inside a quotation is the quoted speaker's own voice
         if self._provenance_participle(tok):
             return None
-        if tok.tag_ == "VBG" and tok.lower_ in lex.chaining_preps:
+        if tok.tag_ == "VBG" and tok.lower_ in lex.chaining_preps and self._cites_source(tok):
             return None  # "…, citing officials" extends another report (see prep_cue)
         negated = any(c.dep_ == "neg" or c.lower_ in ("cannot", "can't") for c in tok.children)
         if negated and not any(c.dep_ == "ccomp" for c in tok.children):
@@ -255,6 +255,12 @@ class VerbRules(ContentRules):
             pron = self.lex.pronouns
             return subj.lower_ in pron["person"] | pron["plural"] | pron["relative"]
         return src.kind not in self.lex.general_not_kinds
+
+    def _cites_source(self, tok: Token) -> bool:
+        """ "citing officials", "citing a report": a source the report came through; "citing
+        the strategic importance of the port" cites a reason, the speaker's own content."""
+        obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+        return obj is None or self.sources.from_head(obj).kind != "unknown"
 
     def _held_position(self, tok: Token) -> bool:
         """A stance, intention or criticism is someone's position when its verb has a subject
