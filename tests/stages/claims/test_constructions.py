@@ -98,6 +98,13 @@ FOUND = [
         "the cost of the new cranes",
         "asserted",
     ),
+    (  # promoting a plan
+        "Governor Tam Reyes promoted the toll increase on the coast road.",
+        "promoted",
+        "Governor Tam Reyes",
+        "the toll increase on the coast road",
+        "asserted",
+    ),
     (  # "that" read as a relative pronoun of the addressee
         "She told a meeting of island leaders that few people understood the stakes better.",
         "told",
@@ -124,6 +131,7 @@ NOT_FOUND = [
     ("The storm hammered the coast road overnight.", "hammered"),
     ("He said when the vote came he would abstain.", "said"),  # a time clause, not a report
     ("The governor refused to sign the budget bill.", "refused"),  # a deed the article reports
+    ("The pact was meant to defend the islands from raids.", "defend"),  # a deed, not a stance
     # a that-clause nobody claims: a goal, a consequence, a subject that is no speaker
     ("The clerks made sure that every ballot was counted twice.", "made"),
     ("The new levy means that ferry fares will rise in May.", "means"),
