@@ -70,6 +70,41 @@ FOUND = [
         "he would not accept the council's offer",
         "intention",  # "would" in reported speech: a future in the past
     ),
+    (  # a verb outside the lexicon with a speaker and a that-clause
+        "The appeals court ruled that the harbour levy was unlawful.",
+        "ruled",
+        "The appeals court",
+        "that the harbour levy was unlawful",
+        "asserted",
+    ),
+    (  # the same, the speaker a pronoun
+        "She discovered that the tender documents had been altered.",
+        "discovered",
+        "She",
+        "that the tender documents had been altered",
+        "asserted",
+    ),
+    (  # a position held by the agent of a passive
+        "Mayor Ilse Brandt has been endorsed by the Valdoria Courier.",
+        "endorsed",
+        "the Valdoria Courier",
+        "Mayor Ilse Brandt",
+        "asserted",
+    ),
+    (  # citing a reason, not a source: the speaker's own content
+        "Senator Oona Pike opposed the harbour levy, citing the cost of the new cranes.",
+        "citing",
+        "Senator Oona Pike",
+        "the cost of the new cranes",
+        "asserted",
+    ),
+    (  # promoting a plan
+        "Governor Tam Reyes promoted the toll increase on the coast road.",
+        "promoted",
+        "Governor Tam Reyes",
+        "the toll increase on the coast road",
+        "asserted",
+    ),
     (  # "that" read as a relative pronoun of the addressee
         "She told a meeting of island leaders that few people understood the stakes better.",
         "told",
@@ -96,6 +131,10 @@ NOT_FOUND = [
     ("The storm hammered the coast road overnight.", "hammered"),
     ("He said when the vote came he would abstain.", "said"),  # a time clause, not a report
     ("The governor refused to sign the budget bill.", "refused"),  # a deed the article reports
+    ("The pact was meant to defend the islands from raids.", "defend"),  # a deed, not a stance
+    # a that-clause nobody claims: a goal, a consequence, a subject that is no speaker
+    ("The clerks made sure that every ballot was counted twice.", "made"),
+    ("The new levy means that ferry fares will rise in May.", "means"),
 ]
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newsint.stages.claims.bounds import bounds
 from newsint.stages.claims.context import (
     _ADDRESSEE_VERBS,
     _infinitive_complement,
@@ -38,6 +39,31 @@ class ContentRules(SpeakerRules):
                     drop.update(t.i for t in c.subtree)
                     drop.add(prev.i)
         return [t for t in root.subtree if t.i not in drop]
+
+    def _coordinated_clause(self, tok: Token, after: int) -> list[Token]:
+        """A clause with a subject of its own coordinated after the reported clause, which the
+        parser hangs on the reporting verb: "They noted his lawyer offered a hearing, but the
+        chairman declined" (what they noted is both). A conjunct without a subject is the
+        speaker's next act ("…, and urged him to resign"), a reporting verb a report of its
+        own; both stay out."""
+        out: list[Token] = []
+        for c in tok.rights:
+            if c.dep_ != "conj" or c.i <= after or c.left_edge.i <= after:
+                continue
+            if not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children):
+                break
+            if any(self.lex.cue_verb(t) is not None for t in c.subtree):
+                break  # "…, and Y said Z": another report, not this one's content
+            if _inside_quote(self.quotes, c.idx) != _inside_quote(self.quotes, tok.idx):
+                break
+            if any(q.start <= self.doc[after].idx < q.end for q in self.quotes):
+                break  # a quotation ends the report; what follows is the writer's
+            cc = [g for g in tok.rights if g.dep_ == "cc" and after < g.i < c.i]
+            if not cc or cc[-1].lower_ not in bounds().content_conjunctions:
+                break
+            out += [cc[-1], *c.subtree]
+            after = c.right_edge.i
+        return out
 
     def _shared_report(self, tok: Token) -> bool:
         """A reporting verb coordinated into another's reported clause whose subject is a
@@ -128,6 +154,8 @@ class ContentRules(SpeakerRules):
             ccomp = [c for c in ccomp if c.i > tok.i]  # one side only: the other is a misparse
         if ccomp:
             toks = [t for c in ccomp for t in self._clause(c)]
+            if all(c.left_edge.i > tok.i for c in ccomp):
+                toks += self._coordinated_clause(tok, max(c.right_edge.i for c in ccomp))
             return self.span_of(toks)
         misread = self._misread_clause(tok, children)
         if misread is not None:

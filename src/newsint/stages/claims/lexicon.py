@@ -98,6 +98,10 @@ class Lexicon:
     colon_stop: frozenset[str]
     anaphora_determiners: frozenset[str]
     anaphora_nouns: frozenset[str]
+    general_status: str  # status of a report by a verb outside the lexicon ([general_report])
+    general_marks: frozenset[str]  # complementisers that open such a verb's reported clause
+    general_stop: frozenset[str]  # verbs whose that-clause nobody claims ("ensure that")
+    general_not_kinds: frozenset[str]  # source kinds that make no such report
 
     # ---- word forms
 
@@ -281,4 +285,8 @@ def lexicon() -> Lexicon:
         colon_stop=_set(data["colon"]["stop"]),
         anaphora_determiners=_set(data["anaphora"]["determiners"]),
         anaphora_nouns=_set(data["anaphora"]["nouns"]),
+        general_status=data["general_report"]["status"],
+        general_marks=_set(data["general_report"]["marks"]),
+        general_stop=_set(data["general_report"]["stop"]),
+        general_not_kinds=_set(data["general_report"]["not_kinds"]),
     )

@@ -26,10 +26,11 @@ from newsint.stages.entities.sports import (
     sports_document,
     team_proposals,
 )
+from newsint.stages.tokens import Tok, tokens_of
 from newsint.text.fold import name_key
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 _DETERMINERS = frozenset({"the", "a", "an"})
 _QUOTES = frozenset("\"'“”‘’«»()[]{},;:")
 # Types whose names never end in a number (a score or a count stands beside them); a work or an
@@ -49,7 +50,8 @@ def extract(doc: Doc, gaz: Gazetteer, cfg: EntitiesConfig) -> list[Candidate]:
         for t in sent:
             sent_of[t.i] = si
     n = len(doc)
-    ctx = _Ctx(doc, doc.text, gaz, cfg, sent_of, _shouted(doc, cfg), [False] * n, [False] * n)
+    text = tokens_of(doc).text
+    ctx = _Ctx(doc, text, gaz, cfg, sent_of, _shouted(doc, cfg), [False] * n, [False] * n)
     credits = block_credits(ctx)
     ctx.sport = sports_document(ctx)
     tickers = block_tickers(ctx)
@@ -111,9 +113,10 @@ def _shouted(doc: Doc, cfg: EntitiesConfig) -> list[bool]:
     stand there only where the article or the tables confirm them. (Lines, not sentences: a
     headline often runs into the first sentence; title-case lines further down are mostly
     lists of names.)"""
+    table = tokens_of(doc)
     out = [False] * len(doc)
-    line: list[Token] = []
-    for t in [*doc, None]:
+    line: list[Tok] = []
+    for t in [*table.tokens, None]:
         if t is not None and "\n" not in t.text:
             line.append(t)
             if "\n" not in t.whitespace_:
@@ -121,7 +124,7 @@ def _shouted(doc: Doc, cfg: EntitiesConfig) -> list[bool]:
         words = [w for w in line if w.is_alpha and len(w) >= 2]
         upper = sum(w.is_upper for w in words)
         enough = len(words) >= cfg.shouted_min_words
-        first = bool(line) and not doc.text[: line[0].idx].strip()
+        first = bool(line) and not table.text[: line[0].idx].strip()
         if (enough and upper >= cfg.shouted_min_ratio * len(words)) or (
             enough and first and _title_case_headline(line, words)
         ):
@@ -131,7 +134,7 @@ def _shouted(doc: Doc, cfg: EntitiesConfig) -> list[bool]:
     return out
 
 
-def _title_case_headline(line: list[Token], words: list[Token]) -> bool:
+def _title_case_headline(line: list[Tok], words: list[Tok]) -> bool:
     """Every word capitalised, no figure and no closing full stop: a headline in title case,
     not a sentence ("Mayor Ilse Brandt spoke.") nor a table row ("Oakvale 3 Harrowgate 1")."""
     content = [t for t in line if not t.is_space]
