@@ -112,3 +112,28 @@ def test_no_opening_part_across_other_words(claims_of) -> None:
     got = by_cue(analysis, "said")
     assert got
     assert all("Closed" not in c.content.text for c in got)
+
+
+# text, cue, the source span as the text writes it
+SOURCES = [
+    (  # a leading phrase's noun read as the subject: the apposition after it speaks
+        "With ten days until the vote, Mira Holm, an adviser to the port authority, said the "
+        "quay would open in May.",
+        "said",
+        "Mira Holm, an adviser to the port authority,",
+    ),
+    (  # one subject the parser cut in two at a comma
+        "The family, neighbours and local teachers have been demanding that the council "
+        "reopen the school.",
+        "demanding",
+        "The family, neighbours and local teachers",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), SOURCES)
+def test_source_span(claims_of, text, cue, source) -> None:
+    analysis = claims_of(text)
+    got = by_cue(analysis, cue)
+    assert got, [(c.cue.text if c.cue else None, c.content.text) for c in analysis.claims]
+    assert got[0].source.text == source

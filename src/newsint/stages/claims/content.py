@@ -208,8 +208,8 @@ class ContentRules(SpeakerRules):
             return self.span_of(toks)
         misread = self._misread_clause(tok, children)
         if misread is not None:
-            clause, first = misread
-            return self.span_of([t for t in self._clause(clause) if t.i >= first])
+            clause, first_i = misread
+            return self.span_of([t for t in self._clause(clause) if t.i >= first_i])
         xcomp = next((c for c in children if c.dep_ == "xcomp"), None)
         dobj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
         if xcomp is not None and base in lex.xcomp_content and xcomp.i > tok.i:
