@@ -292,5 +292,5 @@ def test_the_cli_says_when_it_regraded(
     _person_is_d(monkeypatch)
     told = runner.invoke(app, ["claims", "--db", db], env={"COLUMNS": "400"})
     assert told.exit_code == 0, told.output
-    assert "Regraded" in told.stderr and "data/grading.toml" in told.stderr
+    assert "Regraded" in told.stderr and "data/grading.toml, [grade]," in told.stderr
     assert "D" in told.stdout

@@ -116,7 +116,7 @@ def open_corpus(
                 raise missing_corpus(path, db)
         with Corpus(db, load_config(config)) as corpus:
             if corpus.store.summaries_rebuilt:
-                err.print(REBUILT.format(db=corpus.store.shown), highlight=False)
+                err.print(REBUILT.format(db=corpus.store.shown), markup=False, highlight=False)
             yield corpus
     except NewsintError as exc:
         fail(exc)
