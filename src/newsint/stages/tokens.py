@@ -157,6 +157,11 @@ class Tokens:
             self._sents = [(s.start, s.end, s.root.i) for s in self.doc.sents]
         return self._sents
 
+    def sentence_chars(self) -> list[tuple[int, int]]:
+        """Each sentence's character offsets (spaCy's `Span.start_char`, `Span.end_char`)."""
+        toks = self.tokens
+        return [(toks[a].idx, toks[b - 1].idx + len(toks[b - 1].text)) for a, b, _ in self.sents]
+
     def __len__(self) -> int:
         return len(self.tokens)
 
