@@ -182,12 +182,15 @@ def _starts_with(text: str, phrase: str) -> bool:
 
 
 def _ends_before(text: str, end: int, phrase: str) -> int | None:
-    """Start of `phrase` when it stands right before `end` (a space or hyphen between)."""
-    head = text[:end].rstrip(" -")
-    if len(head) == end:
+    """Start of `phrase` when it stands right before `end` (a space or hyphen between).
+    Scans back from `end` instead of copying the text before it (called ~500 times a text)."""
+    k = end
+    while k > 0 and text[k - 1] in " -":
+        k -= 1
+    if k == end:
         return None
-    start = len(head) - len(phrase)
-    if start < 0 or head[start:].lower() != phrase:
+    start = k - len(phrase)
+    if start < 0 or text[start:k].lower() != phrase:
         return None
     if start > 0 and text[start - 1].isalnum():
         return None
