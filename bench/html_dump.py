@@ -48,7 +48,8 @@ def dump(folder: Path, out: Path) -> int:
                     **a.article.model_dump(mode="json", exclude={"source"}),
                     "raw": a.raw,
                     "text": a.text,
-                    "removals": len(a.cleaning),
+                    "removals": [r.model_dump(mode="json") for r in a.cleaning],
+                    "offsets": [s.model_dump(mode="json") for s in a.offsets],
                 }
                 for a in items
             ]

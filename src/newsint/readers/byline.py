@@ -82,18 +82,17 @@ def _prune(tree: HtmlElement) -> None:
     """prune_unwanted_nodes(tree, AUTHOR_DISCARD_XPATHS): each expression's matches found
     first, then deleted in document order (their tails kept)."""
     marked = []
-    for element in tree.iterdescendants(etree.Element):
-        if element.tag in _DISCARD_TAGS:
-            get = element.get
-            ident, cls = get("id"), get("class")
-            if (
-                ident == "comments"
-                or cls in ("comments", "title", "date")
-                or (ident is not None and _DISCARD_ID.search(ident))
-                or (cls is not None and _DISCARD_CLASS.search(cls))
-                or "Figure" in (get("data-component") or "")
-            ):
-                marked.append(element)
+    for element in tree.iterdescendants(*_DISCARD_TAGS):
+        get = element.get
+        ident, cls = get("id"), get("class")
+        if (
+            ident == "comments"
+            or cls in ("comments", "title", "date")
+            or (ident is not None and _DISCARD_ID.search(ident))
+            or (cls is not None and _DISCARD_CLASS.search(cls))
+            or "Figure" in (get("data-component") or "")
+        ):
+            marked.append(element)
     for element in marked:
         delete_element(element)
     for element in list(tree.iter(*_DATES_AND_FIGURES)):
