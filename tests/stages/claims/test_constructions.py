@@ -105,6 +105,20 @@ FOUND = [
         "the toll increase on the coast road",
         "asserted",
     ),
+    (  # the issuer of a statement is its source
+        "The harbour council issued a statement calling the levy unlawful.",
+        "calling",
+        "The harbour council",
+        "the levy unlawful",
+        "asserted",
+    ),
+    (  # the owner of a statement is its source
+        "Ms. Varga's letter urging the council to scrap the levy arrived on Monday.",
+        "urging",
+        "Ms. Varga's",
+        "the council to scrap the levy",
+        "asserted",
+    ),
     (  # "that" read as a relative pronoun of the addressee
         "She told a meeting of island leaders that few people understood the stakes better.",
         "told",
