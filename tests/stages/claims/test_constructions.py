@@ -119,6 +119,13 @@ FOUND = [
         "the council to scrap the levy",
         "asserted",
     ),
+    (  # a label before a colon is no second subject
+        "The Latest: Brandt urges residents to save water.",
+        "urges",
+        "Brandt",
+        "residents to save water",
+        "asserted",
+    ),
     (  # "that" read as a relative pronoun of the addressee
         "She told a meeting of island leaders that few people understood the stakes better.",
         "told",

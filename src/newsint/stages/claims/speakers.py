@@ -39,6 +39,10 @@ class SpeakerRules(ExtractorBase):
         if len(subjects) > 1 and not _inside_quote(self.quotes, tok.idx):
             # "“…it will at some point,” said Jane Roe": the quoted clause's subject is not hers
             subj = next((c for c in subjects if not _inside_quote(self.quotes, c.idx)), subj)
+            before = [c for c in subjects if c.i < tok.i and not _inside_quote(self.quotes, c.idx)]
+            if len(before) > 1 and self.text[before[-2].idx : before[-1].idx].count(":"):
+                # "The Latest: Trump urges…": a label before a colon is no second subject
+                subj = before[-1]
         if (
             subj is not None
             and subj.lower_ in ("it", "there")
