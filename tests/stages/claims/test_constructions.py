@@ -126,6 +126,20 @@ FOUND = [
         "residents to save water",
         "asserted",
     ),
+    (  # a particle verb whose particle the parser reads as a preposition
+        "As proof, Ms. Varga pointed to the falling number of ferry passengers.",
+        "pointed to",
+        "Ms. Varga",
+        "the falling number of ferry passengers",
+        "asserted",
+    ),
+    (  # the content preposition read as the mark of an infinitive clause
+        "After the vote, Senator Oona Pike called for the mayor to resign.",
+        "called for",
+        "Senator Oona Pike",
+        "the mayor to resign",
+        "asserted",
+    ),
     (  # "that" read as a relative pronoun of the addressee
         "She told a meeting of island leaders that few people understood the stakes better.",
         "told",
