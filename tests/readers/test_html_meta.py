@@ -13,11 +13,11 @@ from hypothesis import strategies as st
 from trafilatura.metadata import extract_author, extract_metadata
 from trafilatura.utils import load_html
 
-from newsint.config import Config
+from newsint.config import Config, default_config
 from newsint.readers import byline as byline_module
 from newsint.readers.byline import XPATHS_FINGERPRINT, byline, fingerprint
 from newsint.readers.html import extract_html
-from newsint.readers.html_meta import finish, page_metadata
+from newsint.readers.html_meta import finish, page_metadata, stated_date
 
 STORY = (
     "<p>The ferry between Corran Sound and the outer isles will run twice a day from April, the "
@@ -179,3 +179,20 @@ def test_extract_html_is_bare_extraction(config: Config, head: str) -> None:
     assert "twice a day" in (ours.text or "")
     for field in ("text", "title", "author", "url", "date", "sitename"):
         assert getattr(ours, field) == getattr(theirs, field), field
+
+
+# <meta> tags that state the time in ways the cheap pre-filter must not skip: upper case, an
+# entity inside the property's name, single quotes; and tags that do not state it.
+STATED_METAS = [
+    ('<meta property="ARTICLE:PUBLISHED_TIME" content="2025-04-02T08:00:00Z">', True),
+    ('<meta property="article&#58;published_time" content="2025-04-02T08:00:00Z">', True),
+    ("<meta name='parsely-pub-date' content='2025-04-02T08:00:00Z'>", True),
+    ('<meta property="og:description" content="Published 2025-04-02T08:00:00Z">', False),
+    ('<meta name="description" content="article:published_time">', False),
+]
+
+
+@pytest.mark.parametrize(("tag", "states"), STATED_METAS)
+def test_date_meta_tags_are_found_whatever_their_spelling(tag: str, states: bool) -> None:
+    found = stated_date(page(tag), default_config().limits)
+    assert (found is not None and found[0] == "2025-04-02T08:00:00") == states

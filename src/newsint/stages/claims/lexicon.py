@@ -59,6 +59,7 @@ class Lexicon:
     holder_to: frozenset[str]
     holder_with: frozenset[str]
     container_in: frozenset[str]
+    issuer_verbs: frozenset[str]  # "issued a statement calling…": the issuer is the source
     citing_verbs: frozenset[str]
     source_nouns: dict[str, frozenset[str]]  # kind -> head nouns (single words)
     source_phrases: dict[str, tuple[str, ...]]  # kind -> multi-word heads ("white house")
@@ -233,6 +234,7 @@ def lexicon() -> Lexicon:
         holder_to=_set(data["provenance"]["holder_to"]),
         holder_with=_set(data["provenance"]["holder_with"]),
         container_in=_set(data["provenance"]["container_in"]),
+        issuer_verbs=_set(data["provenance"]["issuer_verbs"]),
         citing_verbs=_set(data["provenance"]["citing_verbs"]),
         source_nouns={k: _set([w for w in v if " " not in w]) for k, v in src.items()},
         source_phrases={k: tuple(w.lower() for w in v if " " in w) for k, v in src.items()},

@@ -62,7 +62,7 @@ class VerbRules(ContentRules):
                 (
                     c
                     for c in tok.children
-                    if c.dep_ == "prt" and c.lower_ in lex.cue_particles[base]
+                    if c.dep_ in ("prt", "prep") and c.lower_ in lex.cue_particles[base]
                 ),
                 None,
             )
@@ -135,7 +135,11 @@ class VerbRules(ContentRules):
                 content = self._content(tok, base)
                 cue_toks = [t for t in cue_toks if t.i != content_from.i]
             if content is None:
-                return None
+                found = self._prep_clause(tok, base)
+                if found is None:
+                    return None
+                content, mark = found
+                cue_toks.append(mark)
             src, note, inherited = self._speaker(tok)
             if general and src is not None and not self._general_speaker(tok, src):
                 return None  # "the losses mean that…": no speaker, no report
@@ -255,6 +259,17 @@ class VerbRules(ContentRules):
             pron = self.lex.pronouns
             return subj.lower_ in pron["person"] | pron["plural"] | pron["relative"]
         return src.kind not in self.lex.general_not_kinds
+
+    def _prep_clause(self, tok: Token, base: str) -> tuple[tuple[int, int], Token] | None:
+        """ "called for the mayor to resign": the verb's content preposition read as the mark
+        of an infinitive clause; the clause is the content, the preposition joins the cue."""
+        for c in tok.children:
+            if c.dep_ != "advcl" or c.i < tok.i:
+                continue
+            mark = next((m for m in c.children if m.dep_ == "mark"), None)
+            if mark is not None and mark.lower_ in self.lex.prep_content.get(base, ()):
+                return self.span_of([t for t in c.subtree if t.i != mark.i]), mark
+        return None
 
     def _cites_source(self, tok: Token) -> bool:
         """ "citing officials", "citing a report": a source the report came through; "citing
