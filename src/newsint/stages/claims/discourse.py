@@ -154,6 +154,47 @@ class DiscourseRules(ExtractorBase):
             quoted.append(f)
         return out
 
+    def quote_openings(self, found: list[Found]) -> list[Found]:
+        """The opening part of a quotation the speaker tag interrupts: “Every time you say
+        that,” she said, “you lose.” The parser ties only the part after the tag to the verb;
+        the part before it is the same claim's first span (one cue, two spans)."""
+        out: list[Found] = []
+        covered = [f.content for f in found if f.rule != "unattributed"]
+        starts = {q.start: q for q in self.quotes}
+        for f in found:
+            if f.rule != "verb" or f.content[0] not in starts:
+                continue
+            frame = f.frame()
+            if frame is None or not (frame[1] <= f.content[0]):
+                continue
+            before = [q for q in self.quotes if q.end <= frame[0]]
+            if not before:
+                continue
+            q = before[-1]
+            if self.text[q.end : frame[0]].strip(" ,") or "\n" in self.text[q.end : frame[0]]:
+                continue  # other words, or a paragraph break, between the quotation and the tag
+            gap = self.text[frame[1] : f.content[0]]
+            words = [w for w in gap.split() if any(ch.isalnum() for ch in w)]
+            if "\n" in gap or len(words) > self.cfg.continuation_gap_words:
+                continue
+            if any(s < q.end and q.start < e for s, e in covered) or self.in_title(q.start):
+                continue
+            first = Found(
+                rule="continuation",
+                content=(q.start, q.end),
+                source=f.source,
+                cue=f.cue,
+                effect=f.effect,
+                cue_tokens=list(f.cue_tokens),
+                sentence=f.sentence,
+                confidence=self.cfg.confidence_continuation,
+                inherited_from=f.cue_tokens[0] if f.cue_tokens else None,
+            )
+            first.notes.append("opening part of a quotation its speaker tag interrupts")
+            out.append(first)
+            covered.append(first.content)
+        return out
+
     def _sentence_before(self, said: list[Found], q: Quote) -> Found | None:
         """The report whose cue ends the sentence right before a quotation that opens a
         sentence of its own: “…,” said X, speaking of Y. “Second part.” / …, X said. “…”"""
