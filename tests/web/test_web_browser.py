@@ -170,7 +170,10 @@ def test_the_story_page_holds_the_whole_story(server: str, tab: Watched) -> None
     tip = page.locator("#code-tip")
     assert tip.is_visible() and "source (" in tip.inner_text()
     top = detail["claims"][0]
-    first_reasons = claims.first.locator("td.grade-cell .reasons").inner_text()
+    why = claims.first.locator("td.grade-cell details.reasons")
+    assert not why.locator("ul").is_visible()  # folded: a row is a line or two, not a page
+    why.locator("summary").click()
+    first_reasons = why.locator("ul").inner_text()
     for reason in top["corroboration"]:  # corroboration in words, outlets for ids
         assert re.sub(r" \(art_[0-9a-f]+\)", "", reason) in first_reasons
     assert "art_" not in first_reasons

@@ -51,7 +51,7 @@ def wire_id(client: TestClient) -> str:
                 "the repairs had cost more than £3 million",
                 "C1",
                 "confirmed by 2 independent sources (1)",
-                "article alone: B2",
+                "article alone: C2",
             ],
         ),
         ("/claims?status=denied", ["the repairs had cost more than £3 million"]),
@@ -137,7 +137,7 @@ def test_article_page_highlights_claims_with_their_chain(client: TestClient) -> 
     assert 'id="span-details"' in html
     # claims carry their corpus grade, in the table and in the highlight details
     assert "confirmed by 2 independent sources (1)" in html
-    assert "article alone: B2" in html
+    assert "article alone: C2" in html
     assert "Grade from the article alone" in html
 
 
