@@ -107,6 +107,7 @@ class Store(Section):
     sqlite_busy_timeout: float
     sqlite_synchronous: Literal["OFF", "NORMAL", "FULL", "EXTRA"]
     writer_lock_poll_seconds: float
+    full_text_count_cap: int
 
 
 class Ingest(Section):

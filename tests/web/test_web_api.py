@@ -293,8 +293,11 @@ def test_search(client: TestClient) -> None:
     assert client.get("/api/search?q=zzzz").json() == {
         "items": [],
         "total": 0,
+        "total_exact": True,
         "limit": 50,
         "offset": 0,
+        "next": None,
+        "prev": None,
     }
     response = client.get("/api/search")
     assert response.status_code == 422 and "q" in error(response)["message"]
