@@ -13,16 +13,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Iterable
+from contextlib import AbstractContextManager
+from typing import Protocol
 
 from pydantic import Field
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
-from newsint.corpus.store.store import Store
-from newsint.corpus.store.tables import ArticleRow, FeatureRow, TimelineEntryRow
-from newsint.corpus.timeline import corpus_timeline
-from newsint.model import CopyLink, Record, TimelineEntry
-from newsint.stages.features.record import decode
+from newsint.corpus.store.tables import ArticleRow, TimelineEntryRow
+from newsint.model import Record, TimelineEntry
 
 DAY_OR_FINER = frozenset({"day", "time"})
 
@@ -40,6 +39,15 @@ class Volume(Record):
 
 # The meta key the corpus's volume is kept under (written with the counts).
 VOLUME_KEY = "volume"
+
+
+class Store(Protocol):
+    """What these queries read of the store: the store writes the corpus volume through
+    corpus/summaries.py, which counts it here, so naming the Store class would be a circle."""
+
+    def reading(self) -> AbstractContextManager[Connection]: ...
+
+    def get_meta(self, key: str) -> str | None: ...
 
 
 def articles_per_day(store: Store, ids: Collection[str] | None = None) -> tuple[Counter[str], int]:
@@ -101,17 +109,6 @@ def stored_volume(store: Store) -> Volume:
         return Volume.model_validate_json(kept)
     with store.reading() as conn:
         return corpus_volume(conn)
-
-
-def story_timeline(
-    store: Store, ids: Collection[str], links: Iterable[CopyLink], floor: float | None = None
-) -> list[TimelineEntry]:
-    """The timeline of a few articles (a story's), reading only their stored features."""
-    with store.reading() as conn:
-        rows = conn.execute(
-            select(FeatureRow.data).where(FeatureRow.article_id.in_(list(ids)))
-        ).all()
-    return corpus_timeline((decode(bytes(r.data)) for r in rows), links, floor=floor)
 
 
 def volume(
