@@ -170,7 +170,10 @@ def test_the_story_page_holds_the_whole_story(server: str, tab: Watched) -> None
     tip = page.locator("#code-tip")
     assert tip.is_visible() and "source (" in tip.inner_text()
     top = detail["claims"][0]
-    first_reasons = claims.first.locator("td.grade-cell .reasons").inner_text()
+    why = claims.first.locator("td.grade-cell details.reasons")
+    assert not why.locator("ul").is_visible()  # folded: a row is a line or two, not a page
+    why.locator("summary").click()
+    first_reasons = why.locator("ul").inner_text()
     for reason in top["corroboration"]:  # corroboration in words, outlets for ids
         assert re.sub(r" \(art_[0-9a-f]+\)", "", reason) in first_reasons
     assert "art_" not in first_reasons
@@ -240,7 +243,7 @@ def test_claims_paging_facets_and_search(server: str, tab: Watched) -> None:
     rows = page.locator("table.claims tbody tr")
     first = rows.first.inner_text()
     page.locator("nav.pager a[rel=next]").first.click()
-    page.wait_for_url("**offset=5**")
+    page.wait_for_url("**after=**")  # keyset paging: the next page starts after the last row
     assert rows.count() == 5 and rows.first.inner_text() != first
     # a facet: the form keeps it, the count and the rows follow
     form = page.locator("#claim-facets")

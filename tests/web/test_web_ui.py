@@ -51,7 +51,7 @@ def wire_id(client: TestClient) -> str:
                 "the repairs had cost more than £3 million",
                 "C1",
                 "confirmed by 2 independent sources (1)",
-                "article alone: B2",
+                "article alone: C2",
             ],
         ),
         ("/claims?status=denied", ["the repairs had cost more than £3 million"]),
@@ -137,7 +137,7 @@ def test_article_page_highlights_claims_with_their_chain(client: TestClient) -> 
     assert 'id="span-details"' in html
     # claims carry their corpus grade, in the table and in the highlight details
     assert "confirmed by 2 independent sources (1)" in html
-    assert "article alone: B2" in html
+    assert "article alone: C2" in html
     assert "Grade from the article alone" in html
 
 
@@ -213,12 +213,33 @@ def test_add_form_errors_stay_on_the_form(writer: TestClient) -> None:
     assert 'value="http://10.0.0.1/x"' in response.text  # what was typed is kept
 
 
-def test_pagination_links(client: TestClient) -> None:
+def _link(html: str, rel: str) -> str:
+    """The href of the pager's link `rel` (prev or next), unescaped."""
+    found = re.search(rf'<a href="([^"]+)" rel="{rel}">', html)
+    assert found, f"no {rel} link"
+    return found.group(1).replace("&amp;", "&")
+
+
+def test_pagination_links_are_keyset_cursors(client: TestClient) -> None:
+    """Next and previous carry the cursor of the row they continue from (after / before),
+    never an offset, and the "3–4 of 4" line follows."""
     html = client.get("/articles?limit=2").text
-    assert "1–2 of 4" in html and 'href="/articles?offset=2&amp;limit=2"' in html
+    assert "1–2 of 4" in html and 'rel="prev"' not in html
+    following = _link(html, "next")
+    assert "after=" in following and "offset=" not in following and "start=3" in following
+    second = client.get(following).text
+    assert "3–4 of 4" in second and 'rel="next"' not in second
+    back = _link(second, "prev")
+    assert "before=" in back and "offset=" not in back
+    again = client.get(back).text
+    assert "1–2 of 4" in again
+    rows = re.compile(r'<a href="/articles/(art_[^"]+)"')
+    assert rows.findall(again) == rows.findall(html)
+    # an offset still names a page (links from before cursors), and its links are cursors
     html = client.get("/articles?limit=2&offset=2").text
-    assert "3–4 of 4" in html and 'href="/articles?offset=0&amp;limit=2"' in html
+    assert "3–4 of 4" in html and "before=" in _link(html, "prev")
     assert "Next" not in html
+    assert client.get("/articles?after=not-a-cursor").status_code == 422
 
 
 def test_unknown_pages_are_html_errors(client: TestClient) -> None:

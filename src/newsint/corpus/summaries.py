@@ -29,6 +29,7 @@ from newsint.config import Config
 from newsint.corpus.grading import Report, corpus_grade, corroboration, corroboration_reasons
 from newsint.corpus.queries.common import claim_query, claim_report, claims_of, slices
 from newsint.corpus.queries.records import ClaimReport, ClaimSummary
+from newsint.corpus.queries.volume import VOLUME_KEY, corpus_volume
 from newsint.corpus.store.tables import (
     AnalysisRow,
     ArticleRow,
@@ -175,13 +176,22 @@ COUNTS_KEY = "counts"
 
 
 def write_counts(conn: Connection) -> None:
-    """The corpus's counts, kept in meta so the overview and /api/stats read one row."""
+    """The corpus's counts and its volume per day, kept in meta so the overview, /api/stats
+    and the timeline's chart read one row."""
     counts = {
         name: int(conn.scalar(select(func.count()).select_from(table)) or 0)
         for name, table in COUNTED.items()
     }
     conn.execute(delete(MetaRow).where(MetaRow.key == COUNTS_KEY))
     conn.execute(MetaRow.__table__.insert(), [{"key": COUNTS_KEY, "value": json.dumps(counts)}])
+    write_volume(conn)
+
+
+def write_volume(conn: Connection) -> None:
+    """The whole corpus's articles and events per day (queries/volume.py), kept in meta."""
+    value = corpus_volume(conn).model_dump_json()
+    conn.execute(delete(MetaRow).where(MetaRow.key == VOLUME_KEY))
+    conn.execute(MetaRow.__table__.insert(), [{"key": VOLUME_KEY, "value": value}])
 
 
 # --------------------------------------------------------------------------- claims
@@ -266,6 +276,7 @@ def _write_clusters(conn: Connection, config: Config, ids: list[str]) -> None:
                 cid,
                 True,
                 rep,
+                [m.text for m in mine],
                 ClaimSummary(
                     id=cid,
                     text=rep.text,
@@ -343,12 +354,14 @@ def _write_alone(conn: Connection, config: Config, keys: list[str]) -> None:
             site=r.site,
             published=r.published,
         )
-        groups.append(_group_row(r.key, False, r, summary))
+        groups.append(_group_row(r.key, False, r, [r.text], summary))
     _write_claims(conn, updates)
     _insert_groups(conn, groups)
 
 
-def _group_row(gid: str, cluster: bool, rep: ClaimReport, s: ClaimSummary) -> dict[str, Any]:
+def _group_row(
+    gid: str, cluster: bool, rep: ClaimReport, texts: list[str | None], s: ClaimSummary
+) -> dict[str, Any]:
     return {
         "id": gid,
         "cluster": cluster,
@@ -362,6 +375,8 @@ def _group_row(gid: str, cluster: bool, rep: ClaimReport, s: ClaimSummary) -> di
         "claims": s.claims,
         "published": rep.published,
         "record": s.model_dump(mode="json"),
+        # what full text finds the row by: its claims' distinct texts
+        "text": " ".join(dict.fromkeys(t for t in texts if t)),
     }
 
 

@@ -215,7 +215,10 @@ def test_quote_opening_the_next_sentence_continues(claims_of) -> None:
             "operators, said the strike would end on Friday.",
             "Jonas Weir, president of the Dockworkers Union,",
         ),
-        ("Both Mr. Lind and Ms. Varga said the tender was fair.", "Mr. Lind and Ms. Varga"),
+        (  # "Both" is written with the names (PolNeAR train: 58 of 60)
+            "Both Mr. Lind and Ms. Varga said the tender was fair.",
+            "Both Mr. Lind and Ms. Varga",
+        ),
     ],
 )
 def test_source_written_without_nested_asides(claims_of, text, source) -> None:

@@ -122,6 +122,27 @@ SOURCES = [
         "said",
         "Mira Holm, an adviser to the port authority,",
     ),
+    (  # "City, State" is one place, not an aside about the city
+        "Dean Ostrow, a retired teacher from Sumter, South Carolina, said the vote was fair.",
+        "said",
+        "Dean Ostrow, a retired teacher from Sumter, South Carolina,",
+    ),
+    (  # a participle aside stays out of the source
+        "Mayor Lind, appearing after the governor at the harbour forum, cited the cost of "
+        "the new quay.",
+        "cited",
+        "Mayor Lind",
+    ),
+    (  # a signed post: the handle with its closing parenthesis
+        "The new quay will be ready before the storms come. — Jane Roe (@janeroe)",
+        "—",
+        "Jane Roe (@janeroe)",
+    ),
+    (  # the same when the speaker is shared with the verb before ("agreed, but argued")
+        "His ex-wife agreed, but also contended that the court had no reason to open the file.",
+        "contended",
+        "His ex-wife",
+    ),
     (  # one subject the parser cut in two at a comma
         "The family, neighbours and local teachers have been demanding that the council "
         "reopen the school.",

@@ -50,7 +50,9 @@ class DiscourseRules(ExtractorBase):
             if name_toks is None or not len(name_toks):
                 continue
             src = self.sources.from_head(name_toks.root)
-            src.start, src.end = name_start, m.end("handle") if m.group("handle") else name_end
+            # "Jane Roe (@janeroe)": the handle with its closing parenthesis
+            handle_end = m.end("handle") + 1 if m.group("handle") else name_end
+            src.start, src.end = name_start, handle_end
             src.text = self.text[src.start : src.end]
             if src.kind == "unknown" and m.group("handle"):
                 src.kind = "person"

@@ -37,15 +37,18 @@ class SourceBoundRules(ExtractorBase):
                 f.source = moved
                 f.notes.append(f"source is the apposition “{moved.text}”")
                 continue
-            span = self._split_subject(cue, src.start, src.end)
+            verb = cue
+            if src.head is not None and self.doc[src.head].dep_ in _SUBJECTS:
+                verb = self.doc[src.head].head  # a speaker shared with another verb
+            span = self._split_subject(verb, src.start, src.end)
             if span is not None:
                 f.source = replace(src, start=span[0], end=span[1], text=self.text[slice(*span)])
 
-    def _split_subject(self, cue: Token, start: int, end: int) -> tuple[int, int] | None:
+    def _split_subject(self, verb: Token, start: int, end: int) -> tuple[int, int] | None:
         """One subject the parser cut into several ("His ex - wife", "The family, protesters
         and civic leaders" as two subjects): the span over all of them, when only joiners
         stand between them."""
-        subjects = [c for c in cue.children if c.dep_ in _SUBJECTS and c.i < cue.i]
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.i < verb.i]
         if len(subjects) < 2:
             return None
         lo = min(s.left_edge.i for s in subjects)
@@ -62,7 +65,7 @@ class SourceBoundRules(ExtractorBase):
         ):
             return None  # a dateline, a quotation or a line break is no part of one subject
         span = (new[0], max(new[1], end))
-        return span if new[0] <= start and span != (start, end) else None
+        return span if new[0] <= start < new[1] and span != (start, end) else None
 
     def _object_read_as_subject(self, cue: Token, start: int) -> SrcRef | None:
         """ "With 50 days until the election, Jane Roe, an adviser, said…": the parser made
