@@ -125,6 +125,7 @@ class PhraseRules(SourcesBase):
         hi = self._nested_aside(head, lo, hi)
         while lo < head.i and (
             self.doc[lo].dep_ in ("cc", "preconj")
+            or self.doc[lo].tag_ == "CC"  # "Both" tagged a conjunction, parsed a determiner
             or (self.doc[lo].dep_ == "advmod" and head.pos_ == "PROPN")
         ):
             lo += 1  # "But Ms. Roe", "Both Roe and Doe", "Even Ruritania": not the name ("Only
