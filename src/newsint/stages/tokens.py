@@ -15,7 +15,7 @@ is true), where spaCy's `token.head is token` is always false (a new object each
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -157,11 +157,25 @@ class Tokens:
             self._sents = [(s.start, s.end, s.root.i) for s in self.doc.sents]
         return self._sents
 
+    def sentence_chars(self) -> list[tuple[int, int]]:
+        """Each sentence's character offsets (spaCy's `Span.start_char`, `Span.end_char`)."""
+        toks = self.tokens
+        return [(toks[a].idx, toks[b - 1].idx + len(toks[b - 1].text)) for a, b, _ in self.sents]
+
     def __len__(self) -> int:
         return len(self.tokens)
 
+    def __reduce__(self) -> tuple[Any, tuple[()]]:
+        """Not carried along when the Doc is copied or pickled (its user_data with it): the
+        copy builds its own table on first use (a graph of Toks is too deep to pickle)."""
+        return _dropped, ()
+
     def __getitem__(self, i: int) -> Tok:
         return self.tokens[i]
+
+
+def _dropped() -> None:
+    return None
 
 
 def tokens_of(doc: Doc) -> Tokens:

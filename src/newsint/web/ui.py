@@ -138,9 +138,10 @@ def story(request: Request, state: State, story_id: str) -> HTMLResponse:
     ]
     warnings = [link for link in links if link.get("misattribution")]
     # the claims and the timeline come whole with the story (its articles bound them); the page
-    # shows a page's worth of each and links to the rest
+    # shows a page's worth of each, links to the claims list for the rest and folds the rest
+    # of the timeline
     shown = state.config.web.page_size
-    timeline_sites = {a for t in data.timeline[:shown] for a in t.articles[:6]} - set(outlets)
+    timeline_sites = {a for t in data.timeline for a in t.articles[:6]} - set(outlets)
     if timeline_sites:  # events the story shares with articles outside it
         outlets |= {a.id: a.site for a in state.corpus.articles(ids=sorted(timeline_sites))}
     return page(

@@ -39,6 +39,19 @@ SPANS = [
         "The union",
         ["the council offered a hearing in May, but the mayor declined"],
     ),
+    (  # bare infinitives coordinated with the first: all of them are what she wants
+        "She wants to double the ferry service, rebuild the old quay and open a night market.",
+        "wants",
+        "She",
+        ["to double the ferry service, rebuild the old quay and open a night market"],
+    ),
+    (  # "according to X" set off inside the clause: the content is the two parts around it
+        "The island's fishermen landed less cod in March, according to the harbour office, "
+        "and sold it at a lower price.",
+        "according to",
+        "the harbour office",
+        ["The island's fishermen landed less cod in March", "and sold it at a lower price"],
+    ),
     (
         "Officials said the bridge would reopen on Friday, and the ferries would stop then.",
         "said",
@@ -65,6 +78,12 @@ OUTSIDE = [
         "She said “the harbour is safe,” but the inspectors found cracks in the pier.",
         "said",
         "“the harbour is safe,”",
+    ),
+    (  # a clause with a modal of its own after a plan is the writer's comment
+        "The mayor wants to widen the coast road, but the works would need money from the "
+        "province.",
+        "wants",
+        "to widen the coast road",
     ),
     (  # a report of another speaker joined after it
         "Ms. Roe said the plan was sound, and her deputy said it was too costly.",
@@ -93,3 +112,28 @@ def test_no_opening_part_across_other_words(claims_of) -> None:
     got = by_cue(analysis, "said")
     assert got
     assert all("Closed" not in c.content.text for c in got)
+
+
+# text, cue, the source span as the text writes it
+SOURCES = [
+    (  # a leading phrase's noun read as the subject: the apposition after it speaks
+        "With ten days until the vote, Mira Holm, an adviser to the port authority, said the "
+        "quay would open in May.",
+        "said",
+        "Mira Holm, an adviser to the port authority,",
+    ),
+    (  # one subject the parser cut in two at a comma
+        "The family, neighbours and local teachers have been demanding that the council "
+        "reopen the school.",
+        "demanding",
+        "The family, neighbours and local teachers",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), SOURCES)
+def test_source_span(claims_of, text, cue, source) -> None:
+    analysis = claims_of(text)
+    got = by_cue(analysis, cue)
+    assert got, [(c.cue.text if c.cue else None, c.content.text) for c in analysis.claims]
+    assert got[0].source.text == source

@@ -14,6 +14,8 @@ class Bounds:
     """Content-boundary words."""
 
     content_conjunctions: frozenset[str]  # "…, but the chairman declined" stays in the content
+    subject_joiners: frozenset[str]  # between the pieces of one subject the parser split
+    subject_breaks: frozenset[str]  # characters never inside one subject
 
 
 @cache
@@ -25,4 +27,6 @@ def bounds() -> Bounds:
         content_conjunctions=frozenset(
             w.lower() for w in data["coordinated_clause"]["conjunctions"]
         ),
+        subject_joiners=frozenset(w.lower() for w in data["split_subject"]["joiners"]),
+        subject_breaks=frozenset(data["split_subject"]["breaks"]),
     )
