@@ -140,6 +140,13 @@ FOUND = [
         "the mayor to resign",
         "asserted",
     ),
+    (  # a known cue verb whose plain object is content
+        "The harbour council discussed the new toll on the coast road.",
+        "discussed",
+        "The harbour council",
+        "the new toll on the coast road",
+        "asserted",
+    ),
     (  # "that" read as a relative pronoun of the addressee
         "She told a meeting of island leaders that few people understood the stakes better.",
         "told",

@@ -39,6 +39,7 @@ class Lexicon:
     cue_particles: dict[str, frozenset[str]]  # verb -> particles that join its cue
     particle_required: frozenset[str]  # verbs that report only with one of those particles
     object_ok: frozenset[str]
+    topic_verbs: frozenset[str]  # objects are topics: no passive subject is their content
     sourceless_passive: frozenset[str]
     naming_verbs: frozenset[str]
     clause_verbs: frozenset[str]
@@ -207,6 +208,7 @@ def lexicon() -> Lexicon:
         cue_particles={k: _set(v) for k, v in data["cue_particles"].items()},
         particle_required=_set(data["particle_required"]["verbs"]),
         object_ok=_set(data["object_content"]["verbs"]),
+        topic_verbs=_set(data["object_content"]["topic_verbs"]),
         sourceless_passive=_set(data["sourceless_passive"]["verbs"]),
         naming_verbs=_set(data["object_content"]["naming_verbs"]),
         clause_verbs=_set(data["object_content"]["clause_verbs"]),

@@ -98,6 +98,8 @@ class VerbRules(ContentRules):
             )
         ):
             return None  # "would cause Washington to express concern": not a report
+        if base in lex.topic_verbs and any(c.dep_ == "auxpass" for c in tok.children):
+            return None  # "the plan was discussed by the delegates": a topic, not a claim
         if base in lex.verification_verbs and self._negated_verification(tok):
             return None  # "has not authenticated the document" is a caveat, not a claim
         effect = lex.cue_verbs.get(base, lex.general_status)
