@@ -387,8 +387,12 @@ class ContentRules(SpeakerRules):
         left = subj[0].left_edge.idx if subj else tok.idx
         sent = self.sents.of(tok)
         nxt = self._after_frame(tok)
-        if nxt is not None and nxt.text == "," and self._quote_after(nxt.idx + 1) is not None:
-            return None  # “That,” he added, “would cost us…”: a quotation the tag interrupts
+        if nxt is not None and nxt.text == "," and nxt.i + 1 < len(self.doc):
+            after = self.doc[nxt.i + 1]
+            if self._quote_after(nxt.idx + 1) is not None or after.is_lower:
+                # “That,” he added, “would cost us…” / “Only you,” the judge said, would use…:
+                # a quotation (or sentence) the tag interrupts
+                return None
         for q in self.quotes:
             if q.open_end or q.end > left or self.text[q.end : left].strip(" ,"):
                 continue
