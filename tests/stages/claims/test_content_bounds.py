@@ -33,6 +33,12 @@ SPANS = [
         "the harbour master",
         ["“That,”", "“would cost us the whole season.”"],
     ),
+    (  # a short quotation closed by its speaker tag is speech, however short
+        "The ferry came in at noon.\n\n“Not even one,” the harbour master said.",
+        "said",
+        "the harbour master",
+        ["“Not even one,”"],
+    ),
     (  # a clause with its own subject coordinated after the reported clause
         "The union noted the council offered a hearing in May, but the mayor declined.",
         "noted",

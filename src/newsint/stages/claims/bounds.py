@@ -16,6 +16,7 @@ class Bounds:
     content_conjunctions: frozenset[str]  # "…, but the chairman declined" stays in the content
     subject_joiners: frozenset[str]  # between the pieces of one subject the parser split
     subject_breaks: frozenset[str]  # characters never inside one subject
+    tag_quote_endings: frozenset[str]  # “…,” / “…?” / “…!” before a speaker tag
 
 
 @cache
@@ -29,4 +30,5 @@ def bounds() -> Bounds:
         ),
         subject_joiners=frozenset(w.lower() for w in data["split_subject"]["joiners"]),
         subject_breaks=frozenset(data["split_subject"]["breaks"]),
+        tag_quote_endings=frozenset(data["tagged_quote"]["endings"]),
     )

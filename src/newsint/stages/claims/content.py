@@ -199,6 +199,9 @@ class ContentRules(SpeakerRules):
         if base in lex.prep_only:
             return self._prep_object(children, base)
         ccomp = [c for c in children if c.dep_ == "ccomp"]
+        tagged = self._tagged_quote(tok, children)
+        if tagged is not None and not any(c.i > tok.i for c in ccomp):
+            return (tagged.start, tagged.end)
         if len({c.i > tok.i for c in ccomp}) > 1:
             ccomp = [c for c in ccomp if c.i > tok.i]  # one side only: the other is a misparse
         if ccomp:
@@ -370,6 +373,36 @@ class ContentRules(SpeakerRules):
             or (i < len(self.doc) and self.doc[i].text == ":")
             else None
         )
+
+    def _tagged_quote(self, tok: Token, children: list[Token]) -> Quote | None:
+        """The quotation a speaker tag closes: “You winning?” she said / “It's finished,”
+        said Jane Roe. The quotation ends with a comma, question or exclamation mark inside
+        its closing mark and only the tag's subject stands between it and the verb, however
+        short it is (the parser often makes such a quotation anything but the verb's clause)."""
+        subj = [
+            c
+            for c in children
+            if c.dep_ == "nsubj" and c.i < tok.i and not _inside_quote(self.quotes, c.idx)
+        ]
+        left = subj[0].left_edge.idx if subj else tok.idx
+        sent = self.sents.of(tok)
+        nxt = self._after_frame(tok)
+        if nxt is not None and nxt.text == "," and nxt.i + 1 < len(self.doc):
+            after = self.doc[nxt.i + 1]
+            if self._quote_after(nxt.idx + 1) is not None or after.is_lower:
+                # “That,” he added, “would cost us…” / “Only you,” the judge said, would use…:
+                # a quotation (or sentence) the tag interrupts
+                return None
+        for q in self.quotes:
+            if q.open_end or q.end > left or self.text[q.end : left].strip(" ,"):
+                continue
+            line = self.text.rfind("\n", 0, q.start) + 1
+            if self.text[max(line, min(sent.start_char, q.start)) : q.start].strip():
+                continue  # words before the quotation: a partial quote ("X is “…,” she said")
+            inner = self.text[q.start : q.end].rstrip("”\"'’»").rstrip()
+            if inner[-1:] in bounds().tag_quote_endings:
+                return q
+        return None
 
     def _quote_after(self, pos: int) -> Quote | None:
         """A quotation starting right after `pos` (only spaces and line breaks between)."""
