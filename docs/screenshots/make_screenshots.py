@@ -5,7 +5,7 @@
 
 Needs Playwright for Python (the dev extra) and Debian's Chromium at /usr/bin/chromium; no
 browser is downloaded. Writes story.png (its top), story-claims.png and story-timeline.png
-(its claims, a row's reasons opened, and its timeline), article.png, claims.png, graph.png (a
+(its claims and its timeline), article.png, claims.png, graph.png (a
 node clicked: its neighbourhood lit), timeline.png (the volume chart and the first entries),
 glossary.png and phone-width variants.
 """
@@ -102,22 +102,9 @@ def main() -> None:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             claim = "#text mark.hl-claim"
             shoot(browser, f"{base}/stories/{story}", WIDE, "story.png")
-            why = "#story-claims details.reasons summary"  # the first row's reasons, opened
-            shoot(
-                browser,
-                f"{base}/stories/{story}",
-                WIDE,
-                "story-claims.png",
-                why,
-                anchor="#story-claims",
-            )
-            shoot(
-                browser,
-                f"{base}/stories/{story}",
-                WIDE,
-                "story-timeline.png",
-                anchor="#story-timeline",
-            )
+            for block in ("claims", "timeline"):  # further down the story page
+                url = f"{base}/stories/{story}"
+                shoot(browser, url, WIDE, f"story-{block}.png", anchor=f"#story-{block}")
             shoot(browser, f"{base}/articles/{article}", WIDE, "article.png", claim)
             shoot(browser, f"{base}/claims", WIDE, "claims.png")
             shoot(browser, f"{base}/stories/{story}", PHONE, "story-phone.png")

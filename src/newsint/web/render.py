@@ -40,6 +40,7 @@ class Templates:
         self.env.filters["href"] = safe_href
         self.env.filters["pct"] = pct
         self.env.filters["named"] = named
+        self.env.filters["by_outlet"] = by_outlet
         self.env.globals["query"] = query
         self.env.globals["status_meaning"] = STATUS_MEANING
         self.env.globals["explain"] = meaning  # what a code means: the tooltips' words
@@ -126,6 +127,12 @@ def named(text: str) -> str:
     corpus writes the id beside the outlet for exports and the API; an id without an outlet
     stays, it is all there is)."""
     return NAMED_ID.sub("", text)
+
+
+def by_outlet(text: str, reports: Iterable[Any]) -> str:
+    """`text` with the article ids of these reports (anything with .article and .site) named
+    by their outlet."""
+    return with_outlets(named(text), {r.article: r.site for r in reports})
 
 
 def rests_on(upstream: list[str]) -> str:
