@@ -11,8 +11,8 @@ shares its governor's frame.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
 
 from newsint.stages.factuality.cues import Cue, Local, cap, local_value
 from newsint.stages.factuality.embedding import Effect, embed, governor
@@ -65,18 +65,20 @@ def _identity(a: float, s: float) -> tuple[float, float]:
 ROOT_FRAME = Frame(_identity)
 
 
-@dataclass(frozen=True)
-class TokenFactuality:
-    """One token's factuality: both views and every cue that set them (own and inherited)."""
+class TokenFactuality(NamedTuple):
+    """One token's factuality: both views and every cue that set them (own and inherited).
+    A named tuple: one is made for every token of every article."""
 
     i: int
     value: float
     source_value: float
-    cues: tuple[Cue, ...] = field(default_factory=tuple)
+    cues: tuple[Cue, ...] = ()
 
 
 def _clip(v: float, top: float) -> float:
-    return max(-top, min(top, round(v, 3)))
+    """Rounded to 3 places, within [-top, top] (called twice per token)."""
+    r = round(v, 3)
+    return top if r > top else -top if r < -top else r
 
 
 def walk(doc: Doc, lex: Lexicon, disabled: frozenset[str] = frozenset()) -> list[TokenFactuality]:
