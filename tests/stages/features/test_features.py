@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from corpus_texts import ORIGINAL, SPIN, SYNDICATED, features
+from corpus_texts import ORIGINAL, SPIN, SYNDICATED, analysis, features
+from newsint.config import default_config
 from newsint.stages.features import pieces as T
+from newsint.stages.features.extract import extract_features
 from newsint.stages.features.record import ArticleFeatures
 
 
@@ -75,3 +77,50 @@ def test_syndication_line_and_wrong_credit_are_found() -> None:
 )
 def test_site_key(site: str | None, key: str | None) -> None:
     assert T.site_key(site) == key
+
+
+GERMAN = (
+    "Am Dienstag sagte die Bürgermeisterin Lena Vossberg, das Schiff Lunar Gull bleibe eine "
+    "Woche im Hafen von Korrin."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "nouns", "names", "not_names"),
+    [
+        # German capitalises every noun: common words of the language are nouns, not names
+        (GERMAN, "de", 3.5, {"Lunar Gull", "Korrin"}, {"Dienstag", "Woche", "Schiff Lunar Gull"}),
+        # read as English, the nouns glue onto the names
+        (GERMAN, "en", None, {"Schiff Lunar Gull", "Hafen von Korrin"}, {"Lunar Gull"}),
+        (
+            "Mayor Lena Vossberg said on Tuesday the Lunar Gull stays in Korrin harbour.",
+            "en",
+            None,
+            {"Mayor Lena Vossberg", "Lunar Gull", "Korrin"},
+            {"Tuesday"},
+        ),
+        # the language's own function words are stripped from a name's ends
+        (
+            "Mardi, la maire Lena Vossberg a dit que le navire Lunar Gull resterait au port.",
+            "fr",
+            None,
+            {"Lena Vossberg", "Lunar Gull"},
+            {"Mardi"},
+        ),
+    ],
+)
+def test_names_by_language(
+    text: str, language: str, nouns: float | None, names: set[str], not_names: set[str]
+) -> None:
+    found = set(T.capitalised_names(text, language, nouns))
+    assert names <= found
+    assert not (not_names & found)
+
+
+def test_a_german_article_gets_its_names_without_its_nouns() -> None:
+    """The features stage passes the article's language and the configured noun rule."""
+    a = analysis(GERMAN, site="nordlicht.example", published="2026-03-02")
+    a.article.language = "de"
+    names = set(extract_features(a, default_config()).names)
+    assert {"lunar gull", "korrin"} <= names
+    assert not names & {"dienstag", "woche", "schiff lunar gull"}
