@@ -9,7 +9,13 @@ from corpus_texts import analysis, features
 from newsint.config import default_config
 from newsint.corpus.analyzer import CorpusAnalyzer
 from newsint.corpus.compare import make_doc
-from newsint.corpus.stories import cluster_block, story_distance, story_similarity, years_disagree
+from newsint.corpus.stories import (
+    cluster_block,
+    name_words,
+    story_distance,
+    story_similarity,
+    years_disagree,
+)
 from newsint.stages.features import pieces as T
 from newsint.stages.features.extract import extract_features
 
@@ -168,7 +174,7 @@ def test_the_publication_year_counts_as_a_mention(
 
 def test_another_language_is_compared_on_names_alone() -> None:
     en = doc(FLOOD, "a.example")
-    de = doc(FLOOD_TOO, "b.example", language="de")
+    de = doc(FLOOD_TOO, "b.example", language="fr")
     wa = {w for n in en.names for w in n.split()}
     wb = {w for n in de.names for w in n.split()}
     assert len(wa & wb) >= CFG.story_other_language_min_names
@@ -187,6 +193,19 @@ FIRE_DE = (
     "Feuerwehr von Kelmor war mit 80 Kräften im Einsatz, Bürgermeister Odo Brantl sprach von "
     "einem schwarzen Tag."
 )
+
+
+@pytest.mark.parametrize(
+    ("language", "dropped"), [("de", {"schiff", "woche"}), ("en", set()), ("fr", set())]
+)
+def test_german_nouns_are_no_name_words(language: str, dropped: set[str]) -> None:
+    """German capitalises every noun: common words of the language are not name words."""
+    text = "Das Schiff Lunar Gull lag eine Woche vor Korrin. Schiff und Woche."
+    d = doc(text, "n.example", language=language)
+    words = name_words(d, CFG)
+    assert {"lunar", "gull", "korrin"} <= words
+    assert not (dropped & words)
+    assert dropped <= {w for n in d.names for w in n.split()}
 
 
 def _german(text: str, site: str):

@@ -26,6 +26,7 @@ from scipy.spatial.distance import squareform
 
 from newsint.config import Corpus
 from newsint.corpus.compare import Doc, cosines, days_apart
+from newsint.stages.features import pieces as T
 
 # Distance that no average can bring under the threshold: a veto (outside the time window).
 _VETO = 1e6
@@ -54,14 +55,29 @@ def name_dice(a: Doc, b: Doc) -> float:
     return 2 * len(a.names & b.names) / (len(a.names) + len(b.names))
 
 
-def name_words_shared(a: Doc, b: Doc, min_shared: int) -> float:
+def name_words(d: Doc, cfg: Corpus) -> frozenset[str]:
+    """The words of an article's names, for comparing across languages. Without NER a name is a
+    capitalised sequence, and where every noun is capitalised (`name_noun_languages`: German)
+    a word common in the language (wordfreq Zipf >= `name_noun_min_zipf`: "Schiff", "Woche")
+    is a noun, not part of a name. Cached on the Doc."""
+    words = d.extra.get("name_words")
+    if words is None:
+        words = frozenset(w for n in d.names for w in n.split())
+        if d.language in cfg.name_noun_languages:
+            lang, floor = d.language, cfg.name_noun_min_zipf
+            words = frozenset(w for w in words if not T.common_word(w, lang, floor))
+        d.extra["name_words"] = words
+    return words  # type: ignore[return-value]
+
+
+def name_words_shared(a: Doc, b: Doc, cfg: Corpus) -> float:
     """Across languages: the share of the smaller set of name words found in the other (a name
-    may be worded differently: "Großen Belt" / "Great Belt"), 0 under `min_shared` shared words.
-    Not Dice: a German text's capitalised nouns that pass for names would dilute it."""
-    wa = {w for n in a.names for w in n.split()}
-    wb = {w for n in b.names for w in n.split()}
+    may be worded differently: "Großen Belt" / "Great Belt"), 0 under
+    `story_other_language_min_names` shared words. Not Dice: capitalised nouns that pass for
+    names would dilute it."""
+    wa, wb = name_words(a, cfg), name_words(b, cfg)
     shared = len(wa & wb)
-    if shared < min_shared:
+    if shared < cfg.story_other_language_min_names:
         return 0.0
     return shared / min(len(wa), len(wb))
 
@@ -74,7 +90,7 @@ def story_similarity(a: Doc, b: Doc, cfg: Corpus, story_cos: float | None = None
     """Same-event similarity in [0, 1]: story_cosine_weight x story cosine + the rest x name
     Dice; in different languages the shared name words alone. Symmetric and order-independent."""
     if other_language(a, b):
-        return name_words_shared(a, b, cfg.story_other_language_min_names)
+        return name_words_shared(a, b, cfg)
     w = cfg.story_cosine_weight
     cos = story_cosine(a, b) if story_cos is None else story_cos
     return w * cos + (1 - w) * name_dice(a, b)

@@ -12,7 +12,6 @@ import numpy as np
 from datasketch import MinHash
 
 from newsint.config import Config
-from newsint.config import Corpus as CorpusConfig
 from newsint.model import Analysis
 from newsint.stages.features import pieces as T
 from newsint.stages.features.record import (
@@ -52,9 +51,7 @@ def _term_arrays(stems: list[str], max_terms: int) -> tuple[np.ndarray, np.ndarr
     return uniq.astype(np.uint32), np.minimum(summed, 65535).astype(np.uint16)
 
 
-def _entities(
-    analysis: Analysis, article_id: str, text: str, cfg: CorpusConfig
-) -> list[EntityFeature]:
+def _entities(analysis: Analysis, article_id: str, text: str) -> list[EntityFeature]:
     if analysis.entities:
         return [
             EntityFeature(
@@ -66,9 +63,7 @@ def _entities(
             )
             for e in analysis.entities
         ]
-    language = analysis.article.language or None
-    nouns = cfg.name_noun_min_zipf if language in cfg.name_noun_languages else None
-    counts = Counter(T.capitalised_names(text, language, nouns))
+    counts = Counter(T.capitalised_names(text, analysis.article.language or None))
     by_fold: dict[str, list[str]] = {}
     for name in counts:
         f = word_key(name)
@@ -169,7 +164,7 @@ def extract_features(analysis: Analysis, config: Config) -> ArticleFeatures:
         sent_terms.extend(st)
         sent_lengths.append(len(st))
 
-    entities = _entities(analysis, meta.id, text, cfg)
+    entities = _entities(analysis, meta.id, text)
     names: list[str] = []
     for e in entities:
         for form in [e.name, *e.aliases]:

@@ -207,17 +207,13 @@ def common_word(word: str, language: str, min_zipf: float) -> bool:
         return False
 
 
-def capitalised_names(
-    text: str, language: str | None = None, noun_min_zipf: float | None = None
-) -> list[str]:
+def capitalised_names(text: str, language: str | None = None) -> list[str]:
     """Capitalised word sequences, a spaCy-free stand-in for names when no NER ran.
 
     Possessives split a sequence ("Russia's Wagner" -> Russia, Wagner); a single word that only
     ever appears capitalised at the start of a sentence ("Additionally") is not a name. The
     function words of the article's `language` are stripped from a sequence's ends as English
-    ones are; where every noun is capitalised (German), `noun_min_zipf` is given and a word that
-    common in the language is a noun, not a name, and splits the sequence ("Die Reederei",
-    "Schiff").
+    ones are ("Die Reederei" -> Reederei).
     """
     stop = corpus_data().stopwords
     if language and language != "en":
@@ -227,26 +223,15 @@ def capitalised_names(
         before = text[max(0, m.start() - 3) : m.start()]
         initial = m.start() == 0 or bool(re.search(r"(?:[.!?:]\s*|\n\s*|[\"“‘]\s*)$", before))
         for piece in re.split(r"[’']s\b", m.group(1)):
-            runs: list[list[str]] = [[]]
-            for word in piece.strip(" ’'-").split():
-                if (
-                    language
-                    and noun_min_zipf is not None
-                    and word[:1].isupper()
-                    and common_word(word.lower(), language, noun_min_zipf)
-                ):
-                    runs.append([])
-                    continue
-                runs[-1].append(word)
-            for parts in runs:
-                while parts and parts[0].lower() in stop:
-                    parts = parts[1:]
-                    initial = False
-                while parts and parts[-1].lower() in stop:
-                    parts = parts[:-1]
-                if parts:
-                    found.append((" ".join(parts), initial))
+            parts = piece.strip(" ’'-").split()
+            while parts and parts[0].lower() in stop:
+                parts = parts[1:]
                 initial = False
+            while parts and parts[-1].lower() in stop:
+                parts = parts[:-1]
+            if parts:
+                found.append((" ".join(parts), initial))
+            initial = False
     inner = {name for name, initial in found if not initial}
     out: list[str] = []
     for name, initial in found:
