@@ -191,6 +191,8 @@ class Corpus(Section):
     story_copy_distance: float
     story_min_member_similarity: float
     story_min_pair_similarity: float
+    story_min_small_member_similarity: float
+    story_small_size: int
     story_key_terms: int
     story_cosine_weight: float
     story_year_penalty: float
@@ -200,6 +202,9 @@ class Corpus(Section):
     story_idf_unknown_zipf: float
     story_title_weight: float
     story_max_days: int
+    story_other_language_min_names: int
+    name_noun_languages: list[str]
+    name_noun_min_zipf: float
     claim_min_similarity: float
     claim_min_similarity_copy: float
     claim_prefilter_dice: float

@@ -5,12 +5,19 @@ from __future__ import annotations
 
 import pytest
 
-from corpus_texts import features
+from corpus_texts import analysis, features
 from newsint.config import default_config
 from newsint.corpus.analyzer import CorpusAnalyzer
 from newsint.corpus.compare import make_doc
-from newsint.corpus.stories import cluster_block, story_distance, story_similarity, years_disagree
+from newsint.corpus.stories import (
+    cluster_block,
+    name_words,
+    story_distance,
+    story_similarity,
+    years_disagree,
+)
 from newsint.stages.features import pieces as T
+from newsint.stages.features.extract import extract_features
 
 CFG = default_config().corpus
 
@@ -167,11 +174,74 @@ def test_the_publication_year_counts_as_a_mention(
 
 def test_another_language_is_compared_on_names_alone() -> None:
     en = doc(FLOOD, "a.example")
-    de = doc(FLOOD_TOO, "b.example", language="de")
-    assert story_similarity(en, de, CFG) == pytest.approx(
-        2 * len(en.names & de.names) / (len(en.names) + len(de.names))
-    )
+    de = doc(FLOOD_TOO, "b.example", language="fr")
+    wa = {w for n in en.names for w in n.split()}
+    wb = {w for n in de.names for w in n.split()}
+    assert len(wa & wb) >= CFG.story_other_language_min_names
+    assert story_similarity(en, de, CFG) == pytest.approx(len(wa & wb) / min(len(wa), len(wb)))
     assert story_similarity(en, doc(FLOOD_TOO, "c.example"), CFG) != story_similarity(en, de, CFG)
+
+
+# our own German report of the Dunmere flood, and one of another town's fire
+FLOOD_DE = (
+    "Das Hochwasser der Arvel hat am Samstag weite Teile von Dunmere überflutet. Nach Angaben der "
+    "Feuerwehr von Dunmere holten Retter mit Booten 230 Bewohner von den Dächern. Bürgermeisterin "
+    "Ilse Raddon sagte, die Flut sei die schlimmste seit dem Bau des Deiches."
+)
+FIRE_DE = (
+    "In der Altstadt von Kelmor hat am Samstag ein Großbrand drei Lagerhallen zerstört. Die "
+    "Feuerwehr von Kelmor war mit 80 Kräften im Einsatz, Bürgermeister Odo Brantl sprach von "
+    "einem schwarzen Tag."
+)
+
+
+@pytest.mark.parametrize(
+    ("language", "dropped"), [("de", {"schiff", "woche"}), ("en", set()), ("fr", set())]
+)
+def test_german_nouns_are_no_name_words(language: str, dropped: set[str]) -> None:
+    """German capitalises every noun: common words of the language are not name words."""
+    text = "Das Schiff Lunar Gull lag eine Woche vor Korrin. Schiff und Woche."
+    d = doc(text, "n.example", language=language)
+    words = name_words(d, CFG)
+    assert {"lunar", "gull", "korrin"} <= words
+    assert not (dropped & words)
+    assert dropped <= {w for n in d.names for w in n.split()}
+
+
+def _german(text: str, site: str):
+    a = analysis(text, site=site, published="2026-03-02")
+    a.article.language = "de"
+    return extract_features(a, default_config())
+
+
+@pytest.mark.parametrize(("text", "together"), [(FLOOD_DE, True), (FIRE_DE, False)])
+def test_an_article_in_another_language_joins_on_shared_names(text: str, together: bool) -> None:
+    """A German report of the flood joins the English story on its names (Arvel, Dunmere,
+    Raddon), though its capitalised nouns are no names; a German report of another event
+    does not."""
+    analyzer = CorpusAnalyzer(default_config())
+    a = features(FLOOD, site="a.example", published="2026-03-02")
+    b = features(FLOOD_TOO, site="b.example", published="2026-03-02")
+    c = _german(text, "c.example")
+    analyzer.add([a, b, c])
+    assert analyzer.story_of[a.id] == analyzer.story_of[b.id]
+    assert (analyzer.story_of[c.id] == analyzer.story_of[a.id]) is together
+
+
+def test_a_small_story_needs_each_member_to_belong() -> None:
+    """A third article weakly like a tight pair (a report of another port's audit beside two
+    reports of one denial): Ward joins it cheaply, the small-story floor takes it out."""
+    docs = [doc(FLOOD, f"v{i}.example") for i in range(3)]
+    ids = [d.id for d in docs]
+    weak = CFG.story_min_small_member_similarity - 0.05
+    assert weak > CFG.story_min_member_similarity  # the big-story floor alone would keep it
+    sims = {(ids[0], ids[1]): 0.6, (ids[0], ids[2]): weak, (ids[1], ids[2]): weak}
+
+    def known(a: str, b: str) -> tuple[float, bool]:
+        return sims.get((a, b), sims.get((b, a), 0.0)), False
+
+    groups = cluster_block(docs, known, CFG)
+    assert sorted(sorted(g) for g in groups) == sorted([sorted(ids[:2]), [ids[2]]])
 
 
 LEAK_A = (

@@ -3,7 +3,7 @@ stories of a block of related articles.
 
 story_cosine_weight x story cosine + the rest x name Dice; symmetric and a pure function of the
 two articles. Articles in different languages share no words, only names, numbers and dates:
-for them the similarity is the name Dice alone, and the year test still applies.
+for them the similarity is the share of name words they share, and the year test still applies.
 
 Stories are made by Ward linkage inside a block (the connected component of related pairs): a
 merge is tested against the whole of both stories (how much it widens their spread), so a single
@@ -26,6 +26,7 @@ from scipy.spatial.distance import squareform
 
 from newsint.config import Corpus
 from newsint.corpus.compare import Doc, cosines, days_apart
+from newsint.stages.features import pieces as T
 
 # Distance that no average can bring under the threshold: a veto (outside the time window).
 _VETO = 1e6
@@ -54,15 +55,42 @@ def name_dice(a: Doc, b: Doc) -> float:
     return 2 * len(a.names & b.names) / (len(a.names) + len(b.names))
 
 
+def name_words(d: Doc, cfg: Corpus) -> frozenset[str]:
+    """The words of an article's names, for comparing across languages. Without NER a name is a
+    capitalised sequence, and where every noun is capitalised (`name_noun_languages`: German)
+    a word common in the language (wordfreq Zipf >= `name_noun_min_zipf`: "Schiff", "Woche")
+    is a noun, not part of a name. Cached on the Doc."""
+    words = d.extra.get("name_words")
+    if words is None:
+        words = frozenset(w for n in d.names for w in n.split())
+        if d.language in cfg.name_noun_languages:
+            lang, floor = d.language, cfg.name_noun_min_zipf
+            words = frozenset(w for w in words if not T.common_word(w, lang, floor))
+        d.extra["name_words"] = words
+    return words  # type: ignore[return-value]
+
+
+def name_words_shared(a: Doc, b: Doc, cfg: Corpus) -> float:
+    """Across languages: the share of the smaller set of name words found in the other (a name
+    may be worded differently: "Großen Belt" / "Great Belt"), 0 under
+    `story_other_language_min_names` shared words. Not Dice: capitalised nouns that pass for
+    names would dilute it."""
+    wa, wb = name_words(a, cfg), name_words(b, cfg)
+    shared = len(wa & wb)
+    if shared < cfg.story_other_language_min_names:
+        return 0.0
+    return shared / min(len(wa), len(wb))
+
+
 def other_language(a: Doc, b: Doc) -> bool:
     return bool(a.language and b.language and a.language != b.language)
 
 
 def story_similarity(a: Doc, b: Doc, cfg: Corpus, story_cos: float | None = None) -> float:
     """Same-event similarity in [0, 1]: story_cosine_weight x story cosine + the rest x name
-    Dice; in different languages the name Dice alone. Symmetric and order-independent."""
+    Dice; in different languages the shared name words alone. Symmetric and order-independent."""
     if other_language(a, b):
-        return name_dice(a, b)
+        return name_words_shared(a, b, cfg)
     w = cfg.story_cosine_weight
     cos = story_cosine(a, b) if story_cos is None else story_cos
     return w * cos + (1 - w) * name_dice(a, b)
@@ -148,9 +176,14 @@ def _members_that_belong(
     for label in np.unique(labels):
         at = np.flatnonzero(labels == label)
         if len(at) > 2:
+            floor = (
+                cfg.story_min_small_member_similarity
+                if len(at) <= cfg.story_small_size
+                else cfg.story_min_member_similarity
+            )
             mean = (sim[np.ix_(at, at)].sum(axis=1) - 1.0) / (len(at) - 1)
-            groups += [[docs[i].id] for i in at[mean < cfg.story_min_member_similarity]]
-            at = at[mean >= cfg.story_min_member_similarity]
+            groups += [[docs[i].id] for i in at[mean < floor]]
+            at = at[mean >= floor]
         if len(at) == 2 and sim[at[0], at[1]] < cfg.story_min_pair_similarity:
             groups += [[docs[i].id] for i in at]
         elif len(at):

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from corpus_texts import ORIGINAL, SPIN, SYNDICATED, features
+from corpus_texts import ORIGINAL, SPIN, SYNDICATED, analysis, features
+from newsint.config import default_config
 from newsint.stages.features import pieces as T
+from newsint.stages.features.extract import extract_features
 from newsint.stages.features.record import ArticleFeatures
 
 
@@ -75,3 +77,44 @@ def test_syndication_line_and_wrong_credit_are_found() -> None:
 )
 def test_site_key(site: str | None, key: str | None) -> None:
     assert T.site_key(site) == key
+
+
+GERMAN = (
+    "Am Dienstag sagte die Bürgermeisterin Lena Vossberg, das Schiff Lunar Gull bleibe eine "
+    "Woche im Hafen von Korrin. Die Reederei Baltmar schwieg."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "names", "not_names"),
+    [
+        # the language's own function words are stripped from a name's ends
+        (GERMAN, "de", {"Reederei Baltmar", "Schiff Lunar Gull"}, {"Die Reederei Baltmar"}),
+        (GERMAN, "en", {"Die Reederei Baltmar"}, {"Reederei Baltmar"}),
+        (
+            "Mardi, la maire Lena Vossberg a dit que le navire Lunar Gull resterait au port.",
+            "fr",
+            {"Lena Vossberg", "Lunar Gull"},
+            {"Mardi"},
+        ),
+        (
+            "Mayor Lena Vossberg said on Tuesday the Lunar Gull stays in Korrin harbour.",
+            "en",
+            {"Mayor Lena Vossberg", "Lunar Gull", "Korrin"},
+            {"Tuesday"},
+        ),
+    ],
+)
+def test_names_by_language(text: str, language: str, names: set[str], not_names: set[str]) -> None:
+    found = set(T.capitalised_names(text, language))
+    assert names <= found
+    assert not (not_names & found)
+
+
+def test_a_german_article_gets_names_without_its_function_words() -> None:
+    """The features stage passes the article's language."""
+    a = analysis(GERMAN, site="nordlicht.example", published="2026-03-02")
+    a.article.language = "de"
+    names = set(extract_features(a, default_config()).names)
+    assert {"reederei baltmar", "schiff lunar gull"} <= names
+    assert "die reederei baltmar" not in names

@@ -63,7 +63,7 @@ def _entities(analysis: Analysis, article_id: str, text: str) -> list[EntityFeat
             )
             for e in analysis.entities
         ]
-    counts = Counter(T.capitalised_names(text))
+    counts = Counter(T.capitalised_names(text, analysis.article.language or None))
     by_fold: dict[str, list[str]] = {}
     for name in counts:
         f = word_key(name)

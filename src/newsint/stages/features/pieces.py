@@ -185,13 +185,39 @@ def years(text: str) -> dict[str, int]:
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def capitalised_names(text: str) -> list[str]:
+@cache
+def language_stopwords(language: str) -> frozenset[str]:
+    """Function words of a language (spaCy's lists, read without a model); none when spaCy
+    does not know the language."""
+    try:
+        from spacy.util import get_lang_class
+
+        return frozenset(get_lang_class(language).Defaults.stop_words)
+    except ImportError:
+        return frozenset()
+
+
+def common_word(word: str, language: str, min_zipf: float) -> bool:
+    """Whether a word is common in a language (wordfreq Zipf frequency at least `min_zipf`)."""
+    from wordfreq import zipf_frequency
+
+    try:
+        return zipf_frequency(word, language) >= min_zipf
+    except LookupError:
+        return False
+
+
+def capitalised_names(text: str, language: str | None = None) -> list[str]:
     """Capitalised word sequences, a spaCy-free stand-in for names when no NER ran.
 
     Possessives split a sequence ("Russia's Wagner" -> Russia, Wagner); a single word that only
-    ever appears capitalised at the start of a sentence ("Additionally") is not a name.
+    ever appears capitalised at the start of a sentence ("Additionally") is not a name. The
+    function words of the article's `language` are stripped from a sequence's ends as English
+    ones are ("Die Reederei" -> Reederei).
     """
     stop = corpus_data().stopwords
+    if language and language != "en":
+        stop = stop | language_stopwords(language)
     found: list[tuple[str, bool]] = []
     for m in _CAPSEQ.finditer(text):
         before = text[max(0, m.start() - 3) : m.start()]
