@@ -192,8 +192,15 @@ def test_claims_paging_facets_and_search(server: str, tab: Watched) -> None:
     rows = page.locator("table.claims tbody tr")
     first = rows.first.inner_text()
     page.locator("nav.pager a[rel=next]").first.click()
-    page.wait_for_url("**offset=5**")
+    page.wait_for_url("**after=**")  # the next page by cursor (keyset), not by offset
+    assert "offset=" not in page.url
     assert rows.count() == 5 and rows.first.inner_text() != first
+    assert page.locator("nav.pager span").first.inner_text().startswith("6–10 of")
+    page.locator("nav.pager a[rel=prev]").first.click()
+    page.wait_for_url("**before=**")
+    assert rows.first.inner_text() == first
+    page.locator("nav.pager a[rel=next]").first.click()
+    page.wait_for_url("**after=**")
     # a facet: the form keeps it, the count and the rows follow
     form = page.locator("#claim-facets")
     form.locator("select[name=status]").select_option("denied")

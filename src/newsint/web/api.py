@@ -11,6 +11,7 @@ docs/schema.md), so a script gets what `newsint … --format json` prints.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
@@ -117,8 +118,16 @@ class Paging:
             "before": self.before,
         }
 
-    def page(self, items: Slice[T], total: int, cap: int | None = None) -> Page[T]:
-        """The page of a slice; `cap`: the total was counted up to it (full text)."""
+    def page(
+        self, items: Slice[T], total: int | Callable[[], int], cap: int | None = None
+    ) -> Page[T]:
+        """The page of a slice; `cap`: the total was counted up to it (full text). A total
+        given as a function is only counted when the page does not tell it: a first page
+        with no page after it holds every match (a facet matching nothing walks its index
+        once, not twice)."""
+        if callable(total):
+            whole = not (self.after or self.before or self.offset or items.next)
+            total = len(items.items) if whole else total()
         exact = cap is None or total <= cap
         return Page(
             items=list(items.items),
@@ -181,7 +190,7 @@ def stats(state: State) -> Stats:
 @router.get("/articles", summary="Articles, oldest first", responses=ERRORS)
 def list_articles(state: State, pages: Pages) -> Page[ArticleListing]:
     corpus = state.corpus
-    return pages.page(corpus.articles_page(**pages.cursors()), corpus.articles_total())
+    return pages.page(corpus.articles_page(**pages.cursors()), corpus.articles_total)
 
 
 @router.get(
@@ -338,7 +347,7 @@ def list_stories(
 ) -> Page[StorySummary]:
     corpus = state.corpus
     items = corpus.stories_page(min_articles=min_articles, **pages.cursors())
-    return pages.page(items, corpus.stories_total(min_articles=min_articles))
+    return pages.page(items, lambda: corpus.stories_total(min_articles=min_articles))
 
 
 @router.get(
@@ -408,7 +417,7 @@ def list_claims(
     filters = facets.filters()
     items = corpus.claims_page(**filters, **pages.cursors())
     cap = corpus.count_cap if filters["q"] else None
-    return pages.page(items, corpus.claims_total(**filters), cap)
+    return pages.page(items, lambda: corpus.claims_total(**filters), cap)
 
 
 @router.get(
@@ -434,7 +443,7 @@ def list_entities(
     filters: dict[str, Any] = {"type": type or None, "q": q or None}
     items = corpus.entities_page(**filters, **pages.cursors())
     cap = corpus.count_cap if q else None
-    return pages.page(items, corpus.entities_total(**filters), cap)
+    return pages.page(items, lambda: corpus.entities_total(**filters), cap)
 
 
 @router.get(
@@ -513,7 +522,7 @@ def timeline(
     corpus = state.corpus
     filters: dict[str, Any] = {"entity": entity or None, "all_events": all_events}
     items = corpus.timeline_page(**filters, **pages.cursors())
-    return pages.page(items, corpus.timeline_total(**filters))
+    return pages.page(items, lambda: corpus.timeline_total(**filters))
 
 
 @router.get("/graph", summary="Entities, claims and sources as nodes and edges")
@@ -539,7 +548,7 @@ def search(
 ) -> Page[ArticleRef]:
     corpus = state.corpus
     items = corpus.search_page(q, **pages.cursors())
-    return pages.page(items, corpus.search_total(q), corpus.count_cap)
+    return pages.page(items, lambda: corpus.search_total(q), corpus.count_cap)
 
 
 # --------------------------------------------------------------------------- exports
