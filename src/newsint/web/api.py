@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from fastapi import APIRouter, Depends, Query, Request, Response
@@ -68,14 +68,8 @@ class Page(BaseModel, Generic[T]):
     )
     limit: int
     offset: int
-    next: str | None = Field(
-        None, description="Cursor of the next page: pass it as `after`. None on the last page."
-    )
-    prev: str | None = Field(
-        None,
-        description="Cursor of the previous page: pass it as `before`. None on the first page "
-        "(or when this page was asked by offset from the start).",
-    )
+    next: str | None = Field(None, description="The next page's cursor, given as `after`.")
+    prev: str | None = Field(None, description="The previous page's cursor, as `before`.")
 
 
 class Posted(BaseModel):
@@ -111,12 +105,7 @@ class Paging:
 
     def cursors(self) -> dict[str, Any]:
         """The paging arguments of a Corpus `*_page` query."""
-        return {
-            "limit": self.limit,
-            "offset": self.offset,
-            "after": self.after,
-            "before": self.before,
-        }
+        return asdict(self)
 
     def page(
         self, items: Slice[T], total: int | Callable[[], int], cap: int | None = None
@@ -140,14 +129,8 @@ class Paging:
         )
 
 
-Cursor = Annotated[
-    str | None,
-    Query(max_length=400, description="Items after this cursor (a page's `next`)."),
-]
-Before = Annotated[
-    str | None,
-    Query(max_length=400, description="Items before this cursor (a page's `prev`)."),
-]
+Cursor = Annotated[str | None, Query(max_length=400, description="After a page's `next`.")]
+Before = Annotated[str | None, Query(max_length=400, description="Before a page's `prev`.")]
 
 
 def paging(
