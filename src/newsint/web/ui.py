@@ -392,7 +392,7 @@ def timeline(
     shown = corpus.timeline_page(**filters, **p.cursors())
     rows = shown.items
     total = partial(corpus.timeline_total, **filters)
-    extra = {"all_events": "true"} if all_events else {}
+    extra: dict[str, Any] = {"all_events": "true"} if all_events else {}
     listed = sorted({a for t in rows for a in t.articles[:6]})
     sites = {a.id: a.site for a in state.corpus.articles(ids=listed)} if listed else {}
     return page(
