@@ -6,8 +6,9 @@ latency of every page and endpoint on a corpus of any size (`--latency`).
     .venv/bin/python bench/web.py --latency --db corpus-100k.db [--repeat 20] [--json out.json]
 
 `--latency`: one client, one request at a time, after one warm-up pass; each route is asked
-`--repeat` times (interleaved round-robin) and reported with p50 and p95. The corpus comes from
-bench/gen_corpus.py (1k, 10k, 100k articles; SQLite or PostgreSQL with --db URL).
+`--repeat` times (interleaved round-robin) and reported with p50 and p95. Deep pages are asked
+both by offset (kept for compatibility) and by keyset cursor (`after=`, what the UI links).
+The corpus comes from bench/gen_corpus.py (1k, 10k, 100k articles; SQLite or PostgreSQL, --db URL).
 
 Ingests the bundled demo corpus into a temporary SQLite file (or uses --db), starts
 `newsint serve` on a free loopback port with `--workers` server processes (default: the
@@ -95,10 +96,14 @@ def latency_routes(base: str, client: httpx.Client) -> list[str]:
     entity = client.get(f"{base}/api/entities?limit=1&offset=2").json()["items"][0]
     word = (claim.get("text") or "report").split()[-1].strip(".,")
     deep = max(0, int(mid["articles"]) // 2)
+    # the cursors of the rows just before the deep offset: the same pages by keyset
+    cursor = client.get(f"{base}/api/articles?limit=1&offset={max(0, deep - 1)}").json()["next"]
+    later = client.get(f"{base}/api/timeline?limit=1&offset={max(0, deep - 1)}").json()["next"]
     return [
         "/api/stats",
         "/api/articles",
         f"/api/articles?offset={deep}",
+        f"/api/articles?after={cursor}",
         f"/api/articles/{article}",
         "/api/stories",
         "/api/stories?min_articles=3",
@@ -119,12 +124,14 @@ def latency_routes(base: str, client: httpx.Client) -> list[str]:
         f"/api/entities/{entity['id']}",
         "/api/timeline",
         f"/api/timeline?offset={deep}",
+        *([f"/api/timeline?after={later}"] if later else []),
         f"/api/timeline?entity={entity['id']}",
         f"/api/search?q={quote(word)}",
         "/",
         "/stories",
         f"/stories/{story['id']}",
         "/articles",
+        f"/articles?after={cursor}&start={deep + 1}",
         f"/articles/{article}",
         "/claims",
         f"/claims?status=alleged&q={quote(word)}",

@@ -11,7 +11,8 @@ docs/schema.md), so a script gets what `newsint … --format json` prints.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from fastapi import APIRouter, Depends, Query, Request, Response
@@ -67,14 +68,8 @@ class Page(BaseModel, Generic[T]):
     )
     limit: int
     offset: int
-    next: str | None = Field(
-        None, description="Cursor of the next page: pass it as `after`. None on the last page."
-    )
-    prev: str | None = Field(
-        None,
-        description="Cursor of the previous page: pass it as `before`. None on the first page "
-        "(or when this page was asked by offset from the start).",
-    )
+    next: str | None = Field(None, description="The next page's cursor, given as `after`.")
+    prev: str | None = Field(None, description="The previous page's cursor, as `before`.")
 
 
 class Posted(BaseModel):
@@ -110,15 +105,18 @@ class Paging:
 
     def cursors(self) -> dict[str, Any]:
         """The paging arguments of a Corpus `*_page` query."""
-        return {
-            "limit": self.limit,
-            "offset": self.offset,
-            "after": self.after,
-            "before": self.before,
-        }
+        return asdict(self)
 
-    def page(self, items: Slice[T], total: int, cap: int | None = None) -> Page[T]:
-        """The page of a slice; `cap`: the total was counted up to it (full text)."""
+    def page(
+        self, items: Slice[T], total: int | Callable[[], int], cap: int | None = None
+    ) -> Page[T]:
+        """The page of a slice; `cap`: the total was counted up to it (full text). A total
+        given as a function is only counted when the page does not tell it: a first page
+        with no page after it holds every match (a facet matching nothing walks its index
+        once, not twice)."""
+        if callable(total):
+            whole = not (self.after or self.before or self.offset or items.next)
+            total = len(items.items) if whole else total()
         exact = cap is None or total <= cap
         return Page(
             items=list(items.items),
@@ -131,14 +129,8 @@ class Paging:
         )
 
 
-Cursor = Annotated[
-    str | None,
-    Query(max_length=400, description="Items after this cursor (a page's `next`)."),
-]
-Before = Annotated[
-    str | None,
-    Query(max_length=400, description="Items before this cursor (a page's `prev`)."),
-]
+Cursor = Annotated[str | None, Query(max_length=400, description="After a page's `next`.")]
+Before = Annotated[str | None, Query(max_length=400, description="Before a page's `prev`.")]
 
 
 def paging(
@@ -181,7 +173,7 @@ def stats(state: State) -> Stats:
 @router.get("/articles", summary="Articles, oldest first", responses=ERRORS)
 def list_articles(state: State, pages: Pages) -> Page[ArticleListing]:
     corpus = state.corpus
-    return pages.page(corpus.articles_page(**pages.cursors()), corpus.articles_total())
+    return pages.page(corpus.articles_page(**pages.cursors()), corpus.articles_total)
 
 
 @router.get(
@@ -338,7 +330,7 @@ def list_stories(
 ) -> Page[StorySummary]:
     corpus = state.corpus
     items = corpus.stories_page(min_articles=min_articles, **pages.cursors())
-    return pages.page(items, corpus.stories_total(min_articles=min_articles))
+    return pages.page(items, lambda: corpus.stories_total(min_articles=min_articles))
 
 
 @router.get(
@@ -408,7 +400,7 @@ def list_claims(
     filters = facets.filters()
     items = corpus.claims_page(**filters, **pages.cursors())
     cap = corpus.count_cap if filters["q"] else None
-    return pages.page(items, corpus.claims_total(**filters), cap)
+    return pages.page(items, lambda: corpus.claims_total(**filters), cap)
 
 
 @router.get(
@@ -434,7 +426,7 @@ def list_entities(
     filters: dict[str, Any] = {"type": type or None, "q": q or None}
     items = corpus.entities_page(**filters, **pages.cursors())
     cap = corpus.count_cap if q else None
-    return pages.page(items, corpus.entities_total(**filters), cap)
+    return pages.page(items, lambda: corpus.entities_total(**filters), cap)
 
 
 @router.get(
@@ -513,7 +505,7 @@ def timeline(
     corpus = state.corpus
     filters: dict[str, Any] = {"entity": entity or None, "all_events": all_events}
     items = corpus.timeline_page(**filters, **pages.cursors())
-    return pages.page(items, corpus.timeline_total(**filters))
+    return pages.page(items, lambda: corpus.timeline_total(**filters))
 
 
 @router.get("/graph", summary="Entities, claims and sources as nodes and edges")
@@ -539,7 +531,7 @@ def search(
 ) -> Page[ArticleRef]:
     corpus = state.corpus
     items = corpus.search_page(q, **pages.cursors())
-    return pages.page(items, corpus.search_total(q), corpus.count_cap)
+    return pages.page(items, lambda: corpus.search_total(q), corpus.count_cap)
 
 
 # --------------------------------------------------------------------------- exports

@@ -8,6 +8,8 @@ a code in the URL, never echoed from the request.
 from __future__ import annotations
 
 import hmac
+from collections.abc import Callable
+from functools import partial
 from typing import Annotated, Any
 from urllib.parse import quote
 
@@ -54,14 +56,18 @@ def pager(
     base: str,
     p: Paging,
     shown: Slice[Any],
-    total: int,
+    total: int | Callable[[], int],
     start: int | None = None,
     cap: int | None = None,
     **params: Any,
 ) -> dict[str, Any]:
     """Previous/next links for a list page: keyset cursors (`after`/`before`, the same cost
     at any depth), with `start` (the position of the page's first row, carried in the link
-    for the "51–100 of …" line only). `cap`: the total was counted up to it (full text)."""
+    for the "51–100 of …" line only). `cap`: the total was counted up to it (full text); a
+    total given as a function is counted only when the page does not tell it."""
+    if callable(total):
+        whole = not (p.after or p.before or p.offset or shown.next)
+        total = len(shown.items) if whole else total()
     first = (start if start and (p.after or p.before) else p.offset + 1) if shown.items else 0
     last = first + len(shown.items) - 1 if shown.items else 0
     exact = cap is None or total <= cap
@@ -137,7 +143,7 @@ def stories(
     p = paging(state, limit, offset, after, before)
     corpus = state.corpus
     shown = corpus.stories_page(min_articles=min_articles, **p.cursors())
-    total = corpus.stories_total(min_articles=min_articles)
+    total = partial(corpus.stories_total, min_articles=min_articles)
     return page(
         state,
         request,
@@ -208,7 +214,7 @@ def articles(
         request,
         "articles.html",
         rows=shown.items,
-        pager=pager("/articles", p, shown, corpus.articles_total(), start),
+        pager=pager("/articles", p, shown, corpus.articles_total, start),
     )
 
 
@@ -272,7 +278,7 @@ def claims(
     filters = facets.filters()
     sliced = corpus.claims_page(**filters, **p.cursors())
     rows = sliced.items
-    total = corpus.claims_total(**filters)
+    total = partial(corpus.claims_total, **filters)
     cap = corpus.count_cap if filters["q"] else None
     shown = {}  # what the table shows beside each row: the chain, what each source rests on
     for row in rows:
@@ -332,7 +338,7 @@ def entities(
     corpus = state.corpus
     filters: dict[str, Any] = {"type": type or None, "q": q or None}
     shown = corpus.entities_page(**filters, **p.cursors())
-    total = corpus.entities_total(**filters)
+    total = partial(corpus.entities_total, **filters)
     cap = corpus.count_cap if q else None
     return page(
         state,
@@ -397,8 +403,8 @@ def timeline(
     filters: dict[str, Any] = {"entity": entity or None, "all_events": all_events}
     shown = corpus.timeline_page(**filters, **p.cursors())
     rows = shown.items
-    total = corpus.timeline_total(**filters)
-    extra = {"all_events": "true"} if all_events else {}
+    total = partial(corpus.timeline_total, **filters)
+    extra: dict[str, Any] = {"all_events": "true"} if all_events else {}
     listed = sorted({a for t in rows for a in t.articles[:6]})
     sites = {a.id: a.site for a in state.corpus.articles(ids=listed)} if listed else {}
     return page(
@@ -461,7 +467,7 @@ def search(
     corpus = state.corpus
     shown = corpus.search_page(q, **p.cursors()) if q else Slice([], None)
     rows = shown.items
-    total = corpus.search_total(q) if q else 0
+    total = partial(corpus.search_total, q) if q else 0
     found = corpus.entities(q=q, limit=10) if q else []
     return page(
         state,

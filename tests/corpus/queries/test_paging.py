@@ -167,7 +167,15 @@ def test_search_is_cut_in_list_order_and_counted_up_to_the_cap(store: Store) -> 
 
 
 @pytest.mark.parametrize(
-    "token", ["", "nonsense", paging.encode(["a"]), paging.encode([1.5, "x", "y"])]
+    "token",
+    [
+        "",
+        "nonsense",
+        paging.encode(["a"]),
+        paging.encode([1.5, "x", "y"]),
+        paging.encode([1, "2025-03-07", "art_001"]),  # a count where the flag goes
+        paging.encode([False, 7, "art_001"]),  # a number where the date goes
+    ],
 )
 def test_a_foreign_cursor_is_an_invalid_filter(store: Store, token: str) -> None:
     if not token:

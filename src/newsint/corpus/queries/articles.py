@@ -17,6 +17,7 @@ from newsint.corpus.queries.common import (
     claim_query,
     claim_report,
     count,
+    full_text_count,
     matches,
 )
 from newsint.corpus.queries.paging import Slice, SortKey, page, present
@@ -85,11 +86,11 @@ def articles_total(store: Store) -> int:
         return count(conn, select(ArticleRow.id))
 
 
-def _search_query(conn: Connection, q: str) -> Select[Any]:
+def _search_query(conn: Connection, q: str, *, walk: bool = True) -> Select[Any]:
     """Articles whose title, site, claims or the names they mention hold the words of `q`
     (full text over the article row itself, migration 0004: FTS5 on SQLite, to_tsvector on
     PostgreSQL), so the list's index is walked and a page cut where it fills."""
-    return select(*ARTICLE_COLUMNS).where(matches(conn, ArticleRow, q))
+    return select(*ARTICLE_COLUMNS).where(matches(conn, ArticleRow, q, walk=walk))
 
 
 def search(
@@ -115,7 +116,7 @@ def search_total(store: Store, q: str) -> int:
     """How many articles `search(q)` finds without a limit, counted up to the store's
     full_text_count_cap and one more (more than the cap match)."""
     with store.reading() as conn:
-        return count(conn, _search_query(conn, q), cap=store.settings.full_text_count_cap)
+        return full_text_count(conn, ArticleRow, q, store.settings.full_text_count_cap)
 
 
 def article(store: Store, cfg: GradeConfig, article_id: str) -> ArticleDetail:

@@ -23,6 +23,7 @@ from newsint.corpus.queries.common import (
     claim_report,
     claims_of,
     count,
+    full_text_count,
     matches,
     slices,
 )
@@ -69,7 +70,7 @@ ClaimSort = Literal["sources", "recent", "oldest"]
 CLAIM_SORTS: tuple[str, ...] = ("sources", "recent", "oldest")
 
 
-def _claims_query(conn: Connection, f: ClaimFilters) -> Select[Any]:
+def _claims_query(conn: Connection, f: ClaimFilters, *, walk: bool = True) -> Select[Any]:
     g = ClaimGroupRow
     query: Select[Any] = select(g.record, g.id)
     if f.status is not None:
@@ -101,7 +102,7 @@ def _claims_query(conn: Connection, f: ClaimFilters) -> Select[Any]:
     if f.until:
         query = query.where(g.published < _next_day(_day(f.until, "until")))
     if f.q:  # the row's own claim texts (migration 0004): the list's index walked, no join
-        query = query.where(matches(conn, g, f.q))
+        query = query.where(matches(conn, g, f.q, walk=walk))
     return query
 
 
@@ -164,7 +165,9 @@ def claims_total(store: Store, filters: ClaimFilters | None = None) -> int:
     f = filters or ClaimFilters()
     with store.reading() as conn:
         cap = store.settings.full_text_count_cap if f.q else None
-        return count(conn, _claims_query(conn, f), cap=cap)
+        if f.q and f == ClaimFilters(q=f.q, sort=f.sort):  # full text alone: its index counts
+            return full_text_count(conn, ClaimGroupRow, f.q, cap or 0)
+        return count(conn, _claims_query(conn, f, walk=False), cap=cap)
 
 
 def claim(store: Store, cfg: GradeConfig, claim_id: str) -> ClaimClusterDetail | ClaimDetail:

@@ -120,24 +120,52 @@ def claim_report(row: Any, *, stored: bool = True) -> ClaimReport:
     return report
 
 
-def matches(conn: Connection, table: Any, q: str) -> Any:
+def matches(conn: Connection, table: Any, q: str, *, walk: bool = True) -> Any:
     """A full-text condition on `table` (claims, articles, claim_groups or corpus_entities):
     every word of `q`, the last one as a prefix. SQLite: the FTS5 table kept by triggers
-    (migrations 0003, 0004), as a set of the table's own rowids, so a list walked in its order
-    keeps the rows in the set; PostgreSQL: to_tsvector over the GIN-indexed expression."""
-    words = [w for w in _WORD.findall(q.lower()) if w][:_MAX_WORDS]
+    (migrations 0003, 0004), as a set of the table's own rowids; PostgreSQL: to_tsvector over
+    the GIN-indexed expression.
+
+    `walk` (SQLite): the set is only tested (`+rowid`), never used to drive the query, so a
+    page walks the list's order index and stops when it is full: 8 ms for a word in a quarter
+    of 167,000 claims-list rows, where fetching every match by rowid and sorting them took
+    290 ms; a word found nowhere walks the whole index, 17 ms of CPU. A count wants the
+    opposite (walk=False): the matches fetched by rowid, no order, cut at the cap."""
+    words = _words(q)
     name = table.__tablename__
     if not words:
         return table.id.is_(None)
     if conn.dialect.name == "sqlite":
-        query = " ".join(f'"{w}"' for w in words[:-1]) + f' "{words[-1]}"*'
-        fts = text(f"SELECT rowid FROM {name}_fts WHERE {name}_fts MATCH :q").bindparams(
-            q=query.strip()
-        )
-        return literal_column(f"{name}.rowid").in_(fts)
+        fts = _fts_rowids(name, words)
+        return literal_column(f"{'+' if walk else ''}{name}.rowid").in_(fts)
     tsquery = " & ".join([*words[:-1], f"{words[-1]}:*"])
     return func.to_tsvector("simple", literal_column(_PG_FTS[name])).op("@@")(
         func.to_tsquery("simple", tsquery)
+    )
+
+
+def full_text_count(conn: Connection, table: Any, q: str, cap: int) -> int:
+    """Rows of `table` matching `q` (as `matches`), up to cap + 1, counted by the full-text
+    index alone on SQLite (the FTS5 table's rowids: 1 ms for 10,000, where fetching the
+    rows took 90 ms)."""
+    words = _words(q)
+    if not words:
+        return 0
+    if conn.dialect.name == "sqlite":
+        fts = _fts_rowids(table.__tablename__, words).columns(literal_column("rowid"))
+        return count(conn, select(literal_column("rowid")).select_from(fts.subquery()), cap=cap)
+    return count(conn, select(table.id).where(matches(conn, table, q)), cap=cap)
+
+
+def _words(q: str) -> list[str]:
+    return [w for w in _WORD.findall(q.lower()) if w][:_MAX_WORDS]
+
+
+def _fts_rowids(name: str, words: list[str]) -> Any:
+    """The FTS5 query of `name`'s rowids holding every word, the last one as a prefix."""
+    query = " ".join(f'"{w}"' for w in words[:-1]) + f' "{words[-1]}"*'
+    return text(f"SELECT rowid FROM {name}_fts WHERE {name}_fts MATCH :q").bindparams(
+        q=query.strip()
     )
 
 

@@ -24,12 +24,14 @@ from newsint.corpus.store.tables import (
 from newsint.model import CorpusEntity, Judgement
 
 
-def _entities_query(conn: Connection, type: str | None, q: str | None) -> Select[Any]:
+def _entities_query(
+    conn: Connection, type: str | None, q: str | None, *, walk: bool = True
+) -> Select[Any]:
     query = select(CorpusEntityRow)
     if type is not None:
         query = query.where(CorpusEntityRow.type == type.upper())
     if q is not None:
-        query = query.where(matches(conn, CorpusEntityRow, q))
+        query = query.where(matches(conn, CorpusEntityRow, q, walk=walk))
     return query
 
 
@@ -76,7 +78,7 @@ def entities_total(store: Store, *, type: str | None = None, q: str | None = Non
     the store's full_text_count_cap and one more)."""
     cap = store.settings.full_text_count_cap if q else None
     with store.reading() as conn:
-        return count(conn, _entities_query(conn, type, q), cap=cap)
+        return count(conn, _entities_query(conn, type, q, walk=False), cap=cap)
 
 
 def entity(store: Store, ref: str) -> EntityDetail:

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Select, func, literal, literal_column
+from sqlalchemy import Boolean, Integer, Select, func, literal, literal_column
 
 from newsint.corpus.queries.common import InvalidFilter
 
@@ -66,12 +66,23 @@ def decode(token: str, keys: Sequence[SortKey]) -> list[Value]:
     if (
         not isinstance(values, list)
         or len(values) != len(keys)
-        or not all(isinstance(v, str | int | bool) for v in values)
+        or not all(_fits(k, v) for k, v in zip(keys, values, strict=True))
     ):
         raise InvalidFilter(
             "after", "not a cursor of this list", "pass the `next` of the page before"
         )
     return values
+
+
+def _fits(key: SortKey, value: Any) -> bool:
+    """Whether a cursor's value has the type of its key (a flag, a count, or text), so a
+    cursor of another list is refused here and never compared in SQL."""
+    kind = key.expr.type
+    if isinstance(kind, Boolean):
+        return isinstance(value, bool)
+    if isinstance(kind, Integer):
+        return isinstance(value, int) and not isinstance(value, bool) and abs(value) < 2**31
+    return isinstance(value, str)
 
 
 def order_by(keys: Sequence[SortKey]) -> list[Any]:
