@@ -98,8 +98,12 @@ class VerbRules(ContentRules):
             )
         ):
             return None  # "would cause Washington to express concern": not a report
-        if base in lex.topic_verbs and any(c.dep_ == "auxpass" for c in tok.children):
-            return None  # "the plan was discussed by the delegates": a topic, not a claim
+        if base in lex.topic_verbs and any(
+            c.dep_ == "auxpass" or (c.dep_ == "aux" and c.tag_ == "MD") for c in tok.children
+        ):
+            # "the plan was discussed by the delegates", "the board will discuss the matter":
+            # a topic, or a meeting yet to happen, not a claim
+            return None
         if base in lex.verification_verbs and self._negated_verification(tok):
             return None  # "has not authenticated the document" is a caveat, not a claim
         effect = lex.cue_verbs.get(base, lex.general_status)
