@@ -107,6 +107,7 @@ class Store(Section):
     sqlite_busy_timeout: float
     sqlite_synchronous: Literal["OFF", "NORMAL", "FULL", "EXTRA"]
     writer_lock_poll_seconds: float
+    full_text_count_cap: int
 
 
 class Ingest(Section):
@@ -189,6 +190,7 @@ class Corpus(Section):
     story_merge_distance: float
     story_copy_distance: float
     story_min_member_similarity: float
+    story_min_pair_similarity: float
     story_key_terms: int
     story_cosine_weight: float
     story_year_penalty: float

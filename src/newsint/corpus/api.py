@@ -31,6 +31,7 @@ from newsint.corpus.queries import timeline as timeline_queries
 from newsint.corpus.queries import volume as volume_queries
 from newsint.corpus.queries.claims import ClaimFilters, ClaimSort
 from newsint.corpus.queries.common import NotInCorpus
+from newsint.corpus.queries.paging import Slice
 from newsint.corpus.queries.records import (
     ArticleDetail,
     ArticleListing,
@@ -151,17 +152,54 @@ class Corpus:
         self, *, limit: int | None = None, offset: int = 0, ids: Iterable[str] | None = None
     ) -> list[ArticleListing]:
         """Articles (all, or these ids), oldest first (undated last)."""
-        return article_queries.articles(self.store, limit=limit, offset=offset, ids=ids)
+        return self.articles_page(limit=limit, offset=offset, ids=ids).items
+
+    def articles_page(
+        self,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        after: str | None = None,
+        before: str | None = None,
+        ids: Iterable[str] | None = None,
+    ) -> Slice[ArticleListing]:
+        """A page of `articles()` after the cursor `after` (the `next` of the page before) or
+        before the cursor `before` (the `prev` of the page after), with the cursors of the
+        pages on either side: the same cost at any depth."""
+        return article_queries.articles(
+            self.store, limit=limit, offset=offset, after=after, before=before, ids=ids
+        )
 
     def articles_total(self) -> int:
         return article_queries.articles_total(self.store)
 
     def search(self, q: str, *, limit: int | None = 50, offset: int = 0) -> list[ArticleRef]:
-        """Articles whose title, site or URL holds `q`, or that name an entity or claim with it."""
-        return article_queries.search(self.store, q, limit=limit, offset=offset)
+        """Articles whose title or site holds the words of `q`, or a claim they make or a name
+        they mention (full text), oldest first."""
+        return self.search_page(q, limit=limit, offset=offset).items
+
+    def search_page(
+        self,
+        q: str,
+        *,
+        limit: int | None = 50,
+        offset: int = 0,
+        after: str | None = None,
+        before: str | None = None,
+    ) -> Slice[ArticleRef]:
+        """A page of `search(q)` after the cursor `after`, with the next page's cursor."""
+        return article_queries.search(
+            self.store, q, limit=limit, offset=offset, after=after, before=before
+        )
 
     def search_total(self, q: str) -> int:
+        """How many articles `search(q)` finds: at most `count_cap` + 1 (more than the cap)."""
         return article_queries.search_total(self.store, q)
+
+    @property
+    def count_cap(self) -> int:
+        """Full-text matches are counted up to this many; a total above it means "more"."""
+        return self.config.store.full_text_count_cap
 
     def article(self, article_id: str) -> ArticleDetail:
         """One article: metadata, its story, its copy links both ways, its claims."""
@@ -175,8 +213,25 @@ class Corpus:
         self, *, min_articles: int = 1, limit: int | None = None, offset: int = 0
     ) -> list[StorySummary]:
         """Same-event stories, biggest first: size, originals, sites and dates."""
+        return self.stories_page(min_articles=min_articles, limit=limit, offset=offset).items
+
+    def stories_page(
+        self,
+        *,
+        min_articles: int = 1,
+        limit: int | None = None,
+        offset: int = 0,
+        after: str | None = None,
+        before: str | None = None,
+    ) -> Slice[StorySummary]:
+        """A page of `stories()` after the cursor `after`, with the next page's cursor."""
         return story_queries.stories(
-            self.store, min_articles=min_articles, limit=limit, offset=offset
+            self.store,
+            min_articles=min_articles,
+            limit=limit,
+            offset=offset,
+            after=after,
+            before=before,
         )
 
     def stories_total(self, *, min_articles: int = 1) -> int:
@@ -218,6 +273,27 @@ class Corpus:
         )
         return claim_queries.claims(
             self.store, self.config.grade, filters, limit=limit, offset=offset
+        ).items
+
+    def claims_page(
+        self,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        after: str | None = None,
+        before: str | None = None,
+        **facets: Any,
+    ) -> Slice[ClaimSummary]:
+        """A page of `claims(**facets)` after the cursor `after`, with the next page's
+        cursor (a cursor is made for one order: keep `sort` from page to page)."""
+        return claim_queries.claims(
+            self.store,
+            self.config.grade,
+            ClaimFilters(**facets),
+            limit=limit,
+            offset=offset,
+            after=after,
+            before=before,
         )
 
     def claims_total(
@@ -271,7 +347,22 @@ class Corpus:
         offset: int = 0,
     ) -> list[EntitySummary]:
         """Corpus entities, most widely mentioned first."""
-        return entity_queries.entities(self.store, type=type, q=q, limit=limit, offset=offset)
+        return self.entities_page(type=type, q=q, limit=limit, offset=offset).items
+
+    def entities_page(
+        self,
+        *,
+        type: str | None = None,
+        q: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        after: str | None = None,
+        before: str | None = None,
+    ) -> Slice[EntitySummary]:
+        """A page of `entities()` after the cursor `after`, with the next page's cursor."""
+        return entity_queries.entities(
+            self.store, type=type, q=q, limit=limit, offset=offset, after=after, before=before
+        )
 
     def entities_total(self, *, type: str | None = None, q: str | None = None) -> int:
         return entity_queries.entities_total(self.store, type=type, q=q)
@@ -294,6 +385,21 @@ class Corpus:
     ) -> list[TimelineEntry]:
         """Dated events across the corpus, merged across copies, oldest first; events not
         reported as having happened only with `all_events`."""
+        return self.timeline_page(
+            entity=entity, all_events=all_events, limit=limit, offset=offset
+        ).items
+
+    def timeline_page(
+        self,
+        *,
+        entity: str | None = None,
+        all_events: bool = False,
+        limit: int | None = None,
+        offset: int = 0,
+        after: str | None = None,
+        before: str | None = None,
+    ) -> Slice[TimelineEntry]:
+        """A page of `timeline()` after the cursor `after`, with the next page's cursor."""
         return timeline_queries.timeline(
             self.store,
             entity=entity,
@@ -301,6 +407,8 @@ class Corpus:
             floor=self.config.events.happened_factuality,
             limit=limit,
             offset=offset,
+            after=after,
+            before=before,
         )
 
     def volume(
@@ -310,15 +418,16 @@ class Corpus:
         story: StoryDetail | None = None,
     ) -> volume_queries.Volume:
         """Articles published and events dated per day, for a chart: the corpus's (events from
-        `entries` when given, else the default timeline) or one story's."""
-        floor = self.config.events.happened_factuality
+        `entries` when given, else the default timeline) or one story's (its articles, and its
+        timeline as stored at ingest: the entries the story page lists)."""
         if story is not None:
             ids = [a.id for a in story.articles]
             per_day, undated = volume_queries.articles_per_day(self.store, ids)
-            entries = volume_queries.story_timeline(self.store, ids, story.links, floor)
+            entries = story.timeline
+        elif entries is None:  # the default timeline's: counted when the corpus changed
+            return volume_queries.stored_volume(self.store)
         else:
             per_day, undated = volume_queries.articles_per_day(self.store)
-            entries = self.timeline() if entries is None else entries
         return volume_queries.volume(per_day, undated, entries)
 
     def timeline_total(self, *, entity: str | None = None, all_events: bool = False) -> int:

@@ -1,6 +1,9 @@
 """REST API under /api: the Corpus queries as JSON, paginated, with JSON errors.
 
-Every list answers `{items, total, limit, offset}`; every error `{"error": {code, message}}`.
+Every list answers `{items, total, total_exact, limit, offset, next, prev}`; `next` (`prev`) is
+the cursor of the page after (before) it, given back as `after` (`before`): keyset paging, the
+same cost at any depth (`offset` still works, and costs what it skips). Every error answers
+`{"error": {code, message}}`.
 The answers are the typed records the Corpus queries return (newsint.corpus.queries.records,
 docs/schema.md), so a script gets what `newsint … --format json` prints.
 """
@@ -8,7 +11,6 @@ docs/schema.md), so a script gets what `newsint … --format json` prints.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
@@ -18,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from newsint.api import parse_published, set_published
 from newsint.corpus.queries.common import NotInCorpus
+from newsint.corpus.queries.paging import Slice
 from newsint.corpus.queries.records import (
     ArticleDetail,
     ArticleInfo,
@@ -56,9 +59,22 @@ class ErrorBody(BaseModel):
 
 class Page(BaseModel, Generic[T]):
     items: list[T]
-    total: int = Field(description="How many items match, over all pages.")
+    total: int = Field(description="How many items match, over all pages (see total_exact).")
+    total_exact: bool = Field(
+        True,
+        description="False: full text matched more than `total` items, which is the count "
+        "cap ([store] full_text_count_cap) and not counted further.",
+    )
     limit: int
     offset: int
+    next: str | None = Field(
+        None, description="Cursor of the next page: pass it as `after`. None on the last page."
+    )
+    prev: str | None = Field(
+        None,
+        description="Cursor of the previous page: pass it as `before`. None on the first page "
+        "(or when this page was asked by offset from the start).",
+    )
 
 
 class Posted(BaseModel):
@@ -89,9 +105,40 @@ State = Annotated[WebState, Depends(web)]
 class Paging:
     limit: int
     offset: int
+    after: str | None = None
+    before: str | None = None
 
-    def page(self, items: Sequence[T], total: int) -> Page[T]:
-        return Page(items=list(items), total=total, limit=self.limit, offset=self.offset)
+    def cursors(self) -> dict[str, Any]:
+        """The paging arguments of a Corpus `*_page` query."""
+        return {
+            "limit": self.limit,
+            "offset": self.offset,
+            "after": self.after,
+            "before": self.before,
+        }
+
+    def page(self, items: Slice[T], total: int, cap: int | None = None) -> Page[T]:
+        """The page of a slice; `cap`: the total was counted up to it (full text)."""
+        exact = cap is None or total <= cap
+        return Page(
+            items=list(items.items),
+            total=total if exact or cap is None else cap,
+            total_exact=exact,
+            limit=self.limit,
+            offset=self.offset,
+            next=items.next,
+            prev=items.prev,
+        )
+
+
+Cursor = Annotated[
+    str | None,
+    Query(max_length=400, description="Items after this cursor (a page's `next`)."),
+]
+Before = Annotated[
+    str | None,
+    Query(max_length=400, description="Items before this cursor (a page's `prev`)."),
+]
 
 
 def paging(
@@ -99,16 +146,22 @@ def paging(
     limit: Annotated[
         int | None, Query(ge=1, description="Items per page (default from [web] page_size).")
     ] = None,
-    offset: Annotated[int, Query(ge=0, description="Items to skip.")] = 0,
+    offset: Annotated[
+        int, Query(ge=0, description="Items to skip (after the cursor, when one is given).")
+    ] = 0,
+    after: Cursor = None,
+    before: Before = None,
 ) -> Paging:
     settings = state.config.web
     if limit is not None and limit > settings.max_page_size:
         raise Invalid(
             "limit",
             f"at most {settings.max_page_size} items per page",
-            "page through with offset",
+            "page through with the `next` cursor (after=)",
         )
-    return Paging(limit or settings.page_size, offset)
+    if after and before:
+        raise Invalid("before", "give after or before, not both", "page one way at a time")
+    return Paging(limit or settings.page_size, offset, after or None, before or None)
 
 
 Pages = Annotated[Paging, Depends(paging)]
@@ -128,8 +181,7 @@ def stats(state: State) -> Stats:
 @router.get("/articles", summary="Articles, oldest first", responses=ERRORS)
 def list_articles(state: State, pages: Pages) -> Page[ArticleListing]:
     corpus = state.corpus
-    items = corpus.articles(limit=pages.limit, offset=pages.offset)
-    return pages.page(items, corpus.articles_total())
+    return pages.page(corpus.articles_page(**pages.cursors()), corpus.articles_total())
 
 
 @router.get(
@@ -285,7 +337,7 @@ def list_stories(
     min_articles: Annotated[int, Query(ge=1, description="At least this many articles.")] = 1,
 ) -> Page[StorySummary]:
     corpus = state.corpus
-    items = corpus.stories(min_articles=min_articles, limit=pages.limit, offset=pages.offset)
+    items = corpus.stories_page(min_articles=min_articles, **pages.cursors())
     return pages.page(items, corpus.stories_total(min_articles=min_articles))
 
 
@@ -354,8 +406,9 @@ def list_claims(
 ) -> Page[ClaimSummary]:
     corpus = state.corpus
     filters = facets.filters()
-    items = corpus.claims(**filters, limit=pages.limit, offset=pages.offset)
-    return pages.page(items, corpus.claims_total(**filters))
+    items = corpus.claims_page(**filters, **pages.cursors())
+    cap = corpus.count_cap if filters["q"] else None
+    return pages.page(items, corpus.claims_total(**filters), cap)
 
 
 @router.get(
@@ -379,8 +432,9 @@ def list_entities(
 ) -> Page[EntitySummary]:
     corpus = state.corpus
     filters: dict[str, Any] = {"type": type or None, "q": q or None}
-    items = corpus.entities(**filters, limit=pages.limit, offset=pages.offset)
-    return pages.page(items, corpus.entities_total(**filters))
+    items = corpus.entities_page(**filters, **pages.cursors())
+    cap = corpus.count_cap if q else None
+    return pages.page(items, corpus.entities_total(**filters), cap)
 
 
 @router.get(
@@ -434,8 +488,9 @@ def list_judgements(
     pages: Pages,
     active: Annotated[bool | None, Query(description="Only active (or undone) ones.")] = None,
 ) -> Page[Judgement]:
-    items = state.corpus.judgements(active=active)
-    return pages.page(items[pages.offset : pages.offset + pages.limit], len(items))
+    items = state.corpus.judgements(active=active)  # few: a user's judgements, kept in order
+    shown = Slice(items[pages.offset : pages.offset + pages.limit], None)
+    return pages.page(shown, len(items))
 
 
 # --------------------------------------------------------------------------- timeline, graph
@@ -457,7 +512,7 @@ def timeline(
 ) -> Page[TimelineEntry]:
     corpus = state.corpus
     filters: dict[str, Any] = {"entity": entity or None, "all_events": all_events}
-    items = corpus.timeline(**filters, limit=pages.limit, offset=pages.offset)
+    items = corpus.timeline_page(**filters, **pages.cursors())
     return pages.page(items, corpus.timeline_total(**filters))
 
 
@@ -483,8 +538,8 @@ def search(
     state: State, pages: Pages, q: Annotated[str, Query(min_length=1, max_length=200)]
 ) -> Page[ArticleRef]:
     corpus = state.corpus
-    items = corpus.search(q, limit=pages.limit, offset=pages.offset)
-    return pages.page(items, corpus.search_total(q))
+    items = corpus.search_page(q, **pages.cursors())
+    return pages.page(items, corpus.search_total(q), corpus.count_cap)
 
 
 # --------------------------------------------------------------------------- exports

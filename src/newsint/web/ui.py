@@ -15,13 +15,14 @@ from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from newsint.corpus.queries.claims import CLAIM_SORTS
+from newsint.corpus.queries.paging import Slice
 from newsint.corpus.queries.records import ClaimClusterDetail, ClaimDetail, Judged
 from newsint.errors import NewsintError
 from newsint.model import CLAIM_STATUSES, UNREALISED_STATUSES, CopyLink, chain_text
 from newsint.stages.base import stage_name
-from newsint.web.api import ClaimFacets, NewArticle, paging, read_upload
+from newsint.web.api import ClaimFacets, NewArticle, Paging, paging, read_upload
 from newsint.web.graph import elements
-from newsint.web.render import highlight, rests_on, with_outlets
+from newsint.web.render import claim_cells, highlight, query, rests_on, with_outlets
 from newsint.web.state import SESSION_COOKIE, WebState
 
 router = APIRouter(include_in_schema=False)
@@ -49,23 +50,45 @@ def page(state: WebState, request: Request, template: str, **context: Any) -> HT
     return HTMLResponse(state.render(request, template, note=note, **context))
 
 
-def pager(base: str, limit: int, offset: int, total: int, **params: Any) -> dict[str, Any]:
-    """Previous/next links for a list page."""
+def pager(
+    base: str,
+    p: Paging,
+    shown: Slice[Any],
+    total: int,
+    start: int | None = None,
+    cap: int | None = None,
+    **params: Any,
+) -> dict[str, Any]:
+    """Previous/next links for a list page: keyset cursors (`after`/`before`, the same cost
+    at any depth), with `start` (the position of the page's first row, carried in the link
+    for the "51–100 of …" line only). `cap`: the total was counted up to it (full text)."""
+    first = (start if start and (p.after or p.before) else p.offset + 1) if shown.items else 0
+    last = first + len(shown.items) - 1 if shown.items else 0
+    exact = cap is None or total <= cap
+    counted = total if exact else cap or total
     return {
-        "base": base,
-        "limit": limit,
-        "offset": offset,
-        "total": total,
-        "first": offset + 1 if total else 0,
-        "last": min(offset + limit, total),
-        "prev": max(0, offset - limit) if offset > 0 else None,
-        "next": offset + limit if offset + limit < total else None,
+        "limit": p.limit,
+        "offset": p.offset,
+        "total": counted,
+        "total_label": f"{counted:,}" + ("" if exact else "+"),
+        "first": first,
+        "last": last,
+        "prev_url": query(
+            base, before=shown.prev, start=max(1, first - p.limit), limit=p.limit, **params
+        )
+        if shown.prev
+        else None,
+        "next_url": query(base, after=shown.next, start=last + 1, limit=p.limit, **params)
+        if shown.next
+        else None,
         "params": params,
     }
 
 
 Limit = Annotated[int | None, Query(ge=1)]
 Offset = Annotated[int, Query(ge=0)]
+After = Annotated[str | None, Query(max_length=400)]
+Start = Annotated[int | None, Query(ge=1)]
 
 
 # --------------------------------------------------------------------------- overview
@@ -106,19 +129,22 @@ def stories(
     state: State,
     limit: Limit = None,
     offset: Offset = 0,
+    after: After = None,
+    before: After = None,
+    start: Start = None,
     min_articles: Annotated[int, Query(ge=1)] = 1,
 ) -> HTMLResponse:
-    p = paging(state, limit, offset)
+    p = paging(state, limit, offset, after, before)
     corpus = state.corpus
-    rows = corpus.stories(min_articles=min_articles, limit=p.limit, offset=p.offset)
+    shown = corpus.stories_page(min_articles=min_articles, **p.cursors())
     total = corpus.stories_total(min_articles=min_articles)
     return page(
         state,
         request,
         "stories.html",
-        rows=rows,
+        rows=shown.items,
         min_articles=min_articles,
-        pager=pager("/stories", p.limit, p.offset, total, min_articles=min_articles),
+        pager=pager("/stories", p, shown, total, start, min_articles=min_articles),
     )
 
 
@@ -137,6 +163,13 @@ def story(request: Request, state: State, story_id: str) -> HTMLResponse:
         for link in data.links
     ]
     warnings = [link for link in links if link.get("misattribution")]
+    # the claims and the timeline come whole with the story (its articles bound them); the page
+    # shows a page's worth of each, links to the claims list for the rest and folds the rest
+    # of the timeline
+    shown = state.config.web.page_size
+    timeline_sites = {a for t in data.timeline for a in t.articles[:6]} - set(outlets)
+    if timeline_sites:  # events the story shares with articles outside it
+        outlets |= {a.id: a.site for a in state.corpus.articles(ids=sorted(timeline_sites))}
     return page(
         state,
         request,
@@ -146,6 +179,11 @@ def story(request: Request, state: State, story_id: str) -> HTMLResponse:
         warnings=warnings,
         exports=_exports(),
         volume=state.corpus.volume(story=data),
+        claims=data.claims[:shown],
+        cells=claim_cells(data.claims[:shown]),
+        timeline=data.timeline[:shown],
+        sites=outlets,
+        unrealised=UNREALISED_STATUSES,
     )
 
 
@@ -154,17 +192,23 @@ def story(request: Request, state: State, story_id: str) -> HTMLResponse:
 
 @router.get("/articles", response_class=HTMLResponse)
 def articles(
-    request: Request, state: State, limit: Limit = None, offset: Offset = 0
+    request: Request,
+    state: State,
+    limit: Limit = None,
+    offset: Offset = 0,
+    after: After = None,
+    before: After = None,
+    start: Start = None,
 ) -> HTMLResponse:
-    p = paging(state, limit, offset)
+    p = paging(state, limit, offset, after, before)
     corpus = state.corpus
-    rows = corpus.articles(limit=p.limit, offset=p.offset)
+    shown = corpus.articles_page(**p.cursors())
     return page(
         state,
         request,
         "articles.html",
-        rows=rows,
-        pager=pager("/articles", p.limit, p.offset, corpus.articles_total()),
+        rows=shown.items,
+        pager=pager("/articles", p, shown, corpus.articles_total(), start),
     )
 
 
@@ -219,12 +263,17 @@ def claims(
     facets: Annotated[ClaimFacets, Depends()],
     limit: Limit = None,
     offset: Offset = 0,
+    after: After = None,
+    before: After = None,
+    start: Start = None,
 ) -> HTMLResponse:
-    p = paging(state, limit, offset)
+    p = paging(state, limit, offset, after, before)
     corpus = state.corpus
     filters = facets.filters()
-    rows = corpus.claims(**filters, limit=p.limit, offset=p.offset)
+    sliced = corpus.claims_page(**filters, **p.cursors())
+    rows = sliced.items
     total = corpus.claims_total(**filters)
+    cap = corpus.count_cap if filters["q"] else None
     shown = {}  # what the table shows beside each row: the chain, what each source rests on
     for row in rows:
         shown[row.id] = {
@@ -240,7 +289,7 @@ def claims(
         filters=filters,
         statuses=STATUSES,
         sorts=CLAIM_SORTS,
-        pager=pager("/claims", p.limit, p.offset, total, **filters),
+        pager=pager("/claims", p, sliced, total, start, cap, **filters),
     )
 
 
@@ -273,21 +322,25 @@ def entities(
     state: State,
     limit: Limit = None,
     offset: Offset = 0,
+    after: After = None,
+    before: After = None,
+    start: Start = None,
     type: str | None = None,
     q: str | None = None,
 ) -> HTMLResponse:
-    p = paging(state, limit, offset)
+    p = paging(state, limit, offset, after, before)
     corpus = state.corpus
     filters: dict[str, Any] = {"type": type or None, "q": q or None}
-    rows = corpus.entities(**filters, limit=p.limit, offset=p.offset)
+    shown = corpus.entities_page(**filters, **p.cursors())
     total = corpus.entities_total(**filters)
+    cap = corpus.count_cap if q else None
     return page(
         state,
         request,
         "entities.html",
-        rows=rows,
+        rows=shown.items,
         filters=filters,
-        pager=pager("/entities", p.limit, p.offset, total, **filters),
+        pager=pager("/entities", p, shown, total, start, cap, **filters),
     )
 
 
@@ -335,11 +388,15 @@ def timeline(
     all_events: bool = False,
     limit: Limit = None,
     offset: Offset = 0,
+    after: After = None,
+    before: After = None,
+    start: Start = None,
 ) -> HTMLResponse:
-    p = paging(state, limit, offset)
+    p = paging(state, limit, offset, after, before)
     corpus = state.corpus
     filters: dict[str, Any] = {"entity": entity or None, "all_events": all_events}
-    rows = corpus.timeline(**filters, limit=p.limit, offset=p.offset)
+    shown = corpus.timeline_page(**filters, **p.cursors())
+    rows = shown.items
     total = corpus.timeline_total(**filters)
     extra = {"all_events": "true"} if all_events else {}
     listed = sorted({a for t in rows for a in t.articles[:6]})
@@ -355,7 +412,7 @@ def timeline(
         all_events=all_events,
         unrealised=UNREALISED_STATUSES,
         events=state.corpus.stats().events,
-        pager=pager("/timeline", p.limit, p.offset, total, entity=entity or None, **extra),
+        pager=pager("/timeline", p, shown, total, start, entity=entity or None, **extra),
     )
 
 
@@ -390,12 +447,20 @@ def glossary(request: Request, state: State) -> HTMLResponse:
 
 @router.get("/search", response_class=HTMLResponse)
 def search(
-    request: Request, state: State, q: str = "", limit: Limit = None, offset: Offset = 0
+    request: Request,
+    state: State,
+    q: str = "",
+    limit: Limit = None,
+    offset: Offset = 0,
+    after: After = None,
+    before: After = None,
+    start: Start = None,
 ) -> HTMLResponse:
-    p = paging(state, limit, offset)
+    p = paging(state, limit, offset, after, before)
     q = q.strip()[:200]
     corpus = state.corpus
-    rows = corpus.search(q, limit=p.limit, offset=p.offset) if q else []
+    shown = corpus.search_page(q, **p.cursors()) if q else Slice([], None)
+    rows = shown.items
     total = corpus.search_total(q) if q else 0
     found = corpus.entities(q=q, limit=10) if q else []
     return page(
@@ -405,7 +470,7 @@ def search(
         q=q,
         rows=rows,
         found=found,
-        pager=pager("/search", p.limit, p.offset, total, q=q),
+        pager=pager("/search", p, shown, total, start, corpus.count_cap, q=q),
     )
 
 

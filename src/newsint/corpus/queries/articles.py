@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, select
 from sqlalchemy.engine import Connection
 
 from newsint.config import Grade as GradeConfig
@@ -19,6 +19,7 @@ from newsint.corpus.queries.common import (
     count,
     matches,
 )
+from newsint.corpus.queries.paging import Slice, SortKey, page, present
 from newsint.corpus.queries.records import (
     ArticleDetail,
     ArticleInfo,
@@ -34,7 +35,6 @@ from newsint.corpus.store.tables import (
     ClaimClusterRow,
     ClaimRow,
     CopyLinkRow,
-    CorpusEntityMemberRow,
     CorpusEntityRow,
     StoryArticleRow,
     StoryRow,
@@ -42,7 +42,9 @@ from newsint.corpus.store.tables import (
 from newsint.corpus.summaries import COUNTED, COUNTS_KEY
 from newsint.model import ClaimCluster, CopyLink, CorpusEntity, Story
 
-_BY_DATE = (ArticleRow.published.is_(None), ArticleRow.published, ArticleRow.id)
+# Oldest first, undated last, then by id: the articles list's order, and the search's
+# (migration 0004 indexes these expressions).
+BY_DATE = (*present(ArticleRow.published), SortKey(ArticleRow.id))
 
 
 def stats(store: Store) -> Stats:
@@ -60,18 +62,21 @@ def articles(
     *,
     limit: int | None = None,
     offset: int = 0,
+    after: str | None = None,
+    before: str | None = None,
     ids: Iterable[str] | None = None,
-) -> list[ArticleListing]:
-    """Articles (all, or these ids), oldest first (undated last)."""
-    query = select(*ARTICLE_COLUMNS, ArticleRow.current).order_by(*_BY_DATE).offset(offset)
+) -> Slice[ArticleListing]:
+    """Articles (all, or these ids), oldest first (undated last): after the cursor `after`
+    (a page's `next`) or before `before` (a page's `prev`), then `offset` skipped."""
+    query = select(*ARTICLE_COLUMNS, ArticleRow.current)
     if ids is not None:
         query = query.where(ArticleRow.id.in_(sorted(set(ids))))
-    if limit is not None:
-        query = query.limit(limit)
     with store.reading() as conn:
-        return [
-            ArticleListing(**dict(article_ref(r)), current=r.current) for r in conn.execute(query)
-        ]
+        rows, following, earlier = page(
+            conn, query, BY_DATE, limit=limit, offset=offset, cursor=after, before=before
+        )
+    items = [ArticleListing(**dict(article_ref(r)), current=r.current) for r in rows]
+    return Slice(items, following, earlier)
 
 
 def articles_total(store: Store) -> int:
@@ -81,37 +86,36 @@ def articles_total(store: Store) -> int:
 
 
 def _search_query(conn: Connection, q: str) -> Select[Any]:
-    """Articles whose title or site, a claim, or an entity they name holds the words of `q`
-    (full-text: FTS5 on SQLite, to_tsvector on PostgreSQL)."""
-    claimed = select(ClaimRow.article_id).where(matches(conn, ClaimRow, q))
-    named = (
-        select(CorpusEntityMemberRow.article_id)
-        .join(CorpusEntityRow, CorpusEntityRow.id == CorpusEntityMemberRow.corpus_entity_id)
-        .where(matches(conn, CorpusEntityRow, q))
-    )
-    return select(*ARTICLE_COLUMNS).where(
-        or_(
-            matches(conn, ArticleRow, q),
-            ArticleRow.id.in_(claimed),
-            ArticleRow.id.in_(named),
-        )
-    )
+    """Articles whose title, site, claims or the names they mention hold the words of `q`
+    (full text over the article row itself, migration 0004: FTS5 on SQLite, to_tsvector on
+    PostgreSQL), so the list's index is walked and a page cut where it fills."""
+    return select(*ARTICLE_COLUMNS).where(matches(conn, ArticleRow, q))
 
 
-def search(store: Store, q: str, *, limit: int | None = 50, offset: int = 0) -> list[ArticleRef]:
+def search(
+    store: Store,
+    q: str,
+    *,
+    limit: int | None = 50,
+    offset: int = 0,
+    after: str | None = None,
+    before: str | None = None,
+) -> Slice[ArticleRef]:
     """Articles whose title or site holds the words of `q`, or that make a claim or name an
-    entity holding them; oldest first."""
+    entity holding them; oldest first (after the cursor `after`, then `offset` skipped)."""
     with store.reading() as conn:
-        query = _search_query(conn, q).order_by(*_BY_DATE).offset(offset)
-        if limit is not None:
-            query = query.limit(limit)
-        return [article_ref(r) for r in conn.execute(query)]
+        query = _search_query(conn, q)
+        rows, following, earlier = page(
+            conn, query, BY_DATE, limit=limit, offset=offset, cursor=after, before=before
+        )
+    return Slice([article_ref(r) for r in rows], following, earlier)
 
 
 def search_total(store: Store, q: str) -> int:
-    """How many articles `search(q)` finds without a limit."""
+    """How many articles `search(q)` finds without a limit, counted up to the store's
+    full_text_count_cap and one more (more than the cap match)."""
     with store.reading() as conn:
-        return count(conn, _search_query(conn, q))
+        return count(conn, _search_query(conn, q), cap=store.settings.full_text_count_cap)
 
 
 def article(store: Store, cfg: GradeConfig, article_id: str) -> ArticleDetail:

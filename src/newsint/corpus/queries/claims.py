@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal
 
-from sqlalchemy import Select, and_, select
+from sqlalchemy import Select, and_, func, literal_column, select
 from sqlalchemy.engine import Connection
 
 from newsint.config import Grade as GradeConfig
@@ -27,6 +27,7 @@ from newsint.corpus.queries.common import (
     slices,
 )
 from newsint.corpus.queries.entities import groups_about
+from newsint.corpus.queries.paging import Slice, SortKey, page, present
 from newsint.corpus.queries.records import (
     ClaimClusterDetail,
     ClaimDetail,
@@ -99,8 +100,8 @@ def _claims_query(conn: Connection, f: ClaimFilters) -> Select[Any]:
         query = query.where(g.published >= _day(f.since, "since"))
     if f.until:
         query = query.where(g.published < _next_day(_day(f.until, "until")))
-    if f.q:
-        query = query.where(g.id.in_(select(ClaimRow.group_id).where(matches(conn, ClaimRow, f.q))))
+    if f.q:  # the row's own claim texts (migration 0004): the list's index walked, no join
+        query = query.where(matches(conn, g, f.q))
     return query
 
 
@@ -115,17 +116,19 @@ def _next_day(day: str) -> str:
     return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
 
 
-def _order(f: ClaimFilters) -> tuple[Any, ...]:
+def _keys(f: ClaimFilters) -> tuple[SortKey, ...]:
+    """The list's order as keyset sort keys, each served by an index."""
     g = ClaimGroupRow
     if f.status is not None and f.sort == "sources":
         s = ClaimGroupStatusRow  # the same order, by the status table's index
-        return (s.sources.desc(), s.articles.desc(), s.group_id.desc())
-    if f.sort == "recent":
-        return (g.published.desc(), g.id.desc())
-    if f.sort == "oldest":
-        return (g.published, g.id)
+        return (SortKey(s.sources, True), SortKey(s.articles, True), SortKey(s.group_id, True))
+    if f.sort == "recent":  # newest first, undated last: ix_claim_groups_recent backwards
+        dated, day = g.published.is_not(None), func.coalesce(g.published, literal_column("''"))
+        return (SortKey(dated, True), SortKey(day, True), SortKey(g.id, True))
+    if f.sort == "oldest":  # oldest first, undated last: ix_claim_groups_oldest
+        return (*present(g.published), SortKey(g.id))
     # an index walked backwards: most independent sources, then most articles
-    return (g.sources.desc(), g.articles.desc(), g.id.desc())
+    return (SortKey(g.sources, True), SortKey(g.articles, True), SortKey(g.id, True))
 
 
 def claims(
@@ -135,21 +138,33 @@ def claims(
     *,
     limit: int | None = None,
     offset: int = 0,
-) -> list[ClaimSummary]:
+    after: str | None = None,
+    before: str | None = None,
+) -> Slice[ClaimSummary]:
     """The claims list: every claim cluster and every claim no other article makes (a
-    single-source claim), best corroborated first; rows written at ingest, graded there."""
+    single-source claim), best corroborated first; rows written at ingest, graded there.
+    A page starts after the cursor `after` (a page's `next`), then `offset` skipped."""
     f = filters or ClaimFilters()
     with store.reading() as conn:
-        query = _claims_query(conn, f).order_by(*_order(f)).offset(offset)
-        if limit is not None:
-            query = query.limit(limit)
-        return [ClaimSummary.model_validate(r.record) for r in conn.execute(query)]
+        rows, following, earlier = page(
+            conn,
+            _claims_query(conn, f),
+            _keys(f),
+            limit=limit,
+            offset=offset,
+            cursor=after,
+            before=before,
+        )
+    return Slice([ClaimSummary.model_validate(r.record) for r in rows], following, earlier)
 
 
 def claims_total(store: Store, filters: ClaimFilters | None = None) -> int:
-    """How many rows `claims()` lists without a limit."""
+    """How many rows `claims()` lists without a limit; with full text, counted up to the
+    store's full_text_count_cap and one more (more than the cap match)."""
+    f = filters or ClaimFilters()
     with store.reading() as conn:
-        return count(conn, _claims_query(conn, filters or ClaimFilters()))
+        cap = store.settings.full_text_count_cap if f.q else None
+        return count(conn, _claims_query(conn, f), cap=cap)
 
 
 def claim(store: Store, cfg: GradeConfig, claim_id: str) -> ClaimClusterDetail | ClaimDetail:

@@ -54,9 +54,13 @@ def slices(items: Sequence[str], size: int = 500) -> Iterable[Sequence[str]]:
         yield items[i : i + size]
 
 
-def count(conn: Connection, query: Select[Any]) -> int:
-    """Rows a query returns, counted by the database."""
-    return int(conn.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0)
+def count(conn: Connection, query: Select[Any], *, cap: int | None = None) -> int:
+    """Rows a query returns, counted by the database; with `cap`, at most cap + 1 (a count
+    above the cap says "more than cap" without walking every match of a common word)."""
+    query = query.order_by(None)
+    if cap is not None:
+        query = query.limit(cap + 1)
+    return int(conn.scalar(select(func.count()).select_from(query.subquery())) or 0)
 
 
 def contains(column: Any, text: str) -> Any:
@@ -117,9 +121,10 @@ def claim_report(row: Any, *, stored: bool = True) -> ClaimReport:
 
 
 def matches(conn: Connection, table: Any, q: str) -> Any:
-    """A full-text condition on `table` (claims, articles or corpus_entities): every word of
-    `q`, the last one as a prefix. SQLite: the FTS5 table kept by triggers (migration 0003);
-    PostgreSQL: to_tsvector over the GIN-indexed expression."""
+    """A full-text condition on `table` (claims, articles, claim_groups or corpus_entities):
+    every word of `q`, the last one as a prefix. SQLite: the FTS5 table kept by triggers
+    (migrations 0003, 0004), as a set of the table's own rowids, so a list walked in its order
+    keeps the rows in the set; PostgreSQL: to_tsvector over the GIN-indexed expression."""
     words = [w for w in _WORD.findall(q.lower()) if w][:_MAX_WORDS]
     name = table.__tablename__
     if not words:
@@ -140,10 +145,13 @@ def matches(conn: Connection, table: Any, q: str) -> Any:
 _WORD = re.compile(r"\w+", re.UNICODE)
 # Words of a query used at most (a long paste is not a search).
 _MAX_WORDS = 12
-# The indexed expressions of migration 0003, which a PostgreSQL query must repeat exactly.
+# The indexed expressions of migrations 0003 and 0004, which a PostgreSQL query must repeat
+# exactly.
 _PG_FTS = {
     "claims": "claims.text",
-    "articles": "coalesce(articles.title, '') || ' ' || coalesce(articles.site, '')",
+    "articles": "coalesce(articles.title, '') || ' ' || coalesce(articles.site, '') || ' ' || "
+    "coalesce(articles.search_text, '')",
+    "claim_groups": "coalesce(claim_groups.text, '')",
     "corpus_entities": "corpus_entities.name",
 }
 

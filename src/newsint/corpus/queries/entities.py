@@ -8,6 +8,7 @@ from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.engine import Connection
 
 from newsint.corpus.queries.common import NotInCorpus, count, matches
+from newsint.corpus.queries.paging import Slice, SortKey, page
 from newsint.corpus.queries.records import EntityDetail, EntityMember, EntitySummary
 from newsint.corpus.store.store import Store
 from newsint.corpus.store.tables import (
@@ -32,6 +33,14 @@ def _entities_query(conn: Connection, type: str | None, q: str | None) -> Select
     return query
 
 
+# Most widely mentioned first, then by name and id: ix_corpus_entities_list (migration 0004).
+ENTITY_ORDER = (
+    SortKey(CorpusEntityRow.articles, True),
+    SortKey(CorpusEntityRow.name),
+    SortKey(CorpusEntityRow.id),
+)
+
+
 def entities(
     store: Store,
     *,
@@ -39,18 +48,16 @@ def entities(
     q: str | None = None,
     limit: int | None = None,
     offset: int = 0,
-) -> list[EntitySummary]:
-    """Corpus entities, most widely mentioned first."""
+    after: str | None = None,
+    before: str | None = None,
+) -> Slice[EntitySummary]:
+    """Corpus entities, most widely mentioned first (after the cursor `after`)."""
     with store.reading() as conn:
-        query = (
-            _entities_query(conn, type, q)
-            .order_by(CorpusEntityRow.articles.desc(), CorpusEntityRow.name, CorpusEntityRow.id)
-            .offset(offset)
+        query = _entities_query(conn, type, q)
+        rows, following, earlier = page(
+            conn, query, ENTITY_ORDER, limit=limit, offset=offset, cursor=after, before=before
         )
-        if limit is not None:
-            query = query.limit(limit)
-        rows = list(conn.execute(query))
-    return [
+    items = [
         EntitySummary(
             id=r.id,
             name=r.name,
@@ -61,12 +68,15 @@ def entities(
         )
         for r in rows
     ]
+    return Slice(items, following, earlier)
 
 
 def entities_total(store: Store, *, type: str | None = None, q: str | None = None) -> int:
-    """How many entities `entities()` lists without a limit."""
+    """How many entities `entities()` lists without a limit (with full text, counted up to
+    the store's full_text_count_cap and one more)."""
+    cap = store.settings.full_text_count_cap if q else None
     with store.reading() as conn:
-        return count(conn, _entities_query(conn, type, q))
+        return count(conn, _entities_query(conn, type, q), cap=cap)
 
 
 def entity(store: Store, ref: str) -> EntityDetail:

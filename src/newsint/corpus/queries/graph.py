@@ -40,8 +40,8 @@ def graph(
     Edges: source "said" claim, source "via" source along a chain (nearer source first),
     claim "mentions" entity, and entity "co-mentioned" entity (each entity's strongest few,
     weighted by shared articles)."""
-    top_entities = entities(store, limit=max_entities)
-    top_claims = claims(store, cfg, limit=max_claims)
+    top_entities = entities(store, limit=max_entities).items
+    top_claims = claims(store, cfg, limit=max_claims).items
     ids = [e.id for e in top_entities]
     clusters = [c.id for c in top_claims]
     nodes: dict[str, EntityNode | ClaimNode | SourceNode] = {}

@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from newsint.corpus.queries.claims import ClaimFilters, claims
 from newsint.corpus.queries.common import ARTICLE_COLUMNS, NotInCorpus, article_ref, count
+from newsint.corpus.queries.paging import Slice, SortKey, page, present
 from newsint.corpus.queries.records import StoryArticle, StoryDetail, StorySummary, TreeNode
 from newsint.corpus.store.store import Store
 from newsint.corpus.store.tables import (
@@ -18,28 +19,31 @@ from newsint.corpus.store.tables import (
 )
 from newsint.model import CopyLink, Story, TimelineEntry
 
+# Biggest first, then oldest first (undated last), then id: ix_stories_list (migration 0004).
+STORY_ORDER = (
+    SortKey(StoryRow.size, True),
+    *present(StoryRow.first_published),
+    SortKey(StoryRow.id),
+)
+
 
 def stories(
-    store: Store, *, min_articles: int = 1, limit: int | None = None, offset: int = 0
-) -> list[StorySummary]:
+    store: Store,
+    *,
+    min_articles: int = 1,
+    limit: int | None = None,
+    offset: int = 0,
+    after: str | None = None,
+    before: str | None = None,
+) -> Slice[StorySummary]:
     """Same-event stories, biggest first: size, originals, outlets and dates (the counts are
-    written with the story at ingest, corpus/summaries.py)."""
-    query = (
-        select(StoryRow)
-        .where(StoryRow.size >= min_articles)
-        .order_by(
-            StoryRow.size.desc(),
-            StoryRow.first_published.is_(None),
-            StoryRow.first_published,
-            StoryRow.id,
-        )
-        .offset(offset)
-    )
-    if limit is not None:
-        query = query.limit(limit)
+    written with the story at ingest, corpus/summaries.py); after the cursor `after`."""
+    query = select(StoryRow).where(StoryRow.size >= min_articles)
     with store.reading() as conn:
-        rows = list(conn.execute(query))
-    return [
+        rows, following, earlier = page(
+            conn, query, STORY_ORDER, limit=limit, offset=offset, cursor=after, before=before
+        )
+    items = [
         StorySummary(
             id=r.id,
             title=r.title,
@@ -53,6 +57,7 @@ def stories(
         )
         for r in rows
     ]
+    return Slice(items, following, earlier)
 
 
 def stories_total(store: Store, *, min_articles: int = 1) -> int:
@@ -104,7 +109,7 @@ def story(store: Store, story_id: str) -> StoryDetail:
         articles=articles,
         links=links,
         tree=copy_tree(articles, links),
-        claims=claims(store, None, ClaimFilters(story=story_id, min_sources=0)),  # type: ignore[arg-type]
+        claims=claims(store, None, ClaimFilters(story=story_id, min_sources=0)).items,  # type: ignore[arg-type]
         timeline=timeline,
     )
 

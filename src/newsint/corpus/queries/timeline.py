@@ -12,6 +12,7 @@ from sqlalchemy import Select, select
 
 from newsint.corpus.queries.common import count
 from newsint.corpus.queries.entities import entity_ids
+from newsint.corpus.queries.paging import Slice, SortKey, page
 from newsint.corpus.store.store import Store
 from newsint.corpus.store.tables import CorpusEntityRow, TimelineEntryRow, TimelineRoleRow
 from newsint.corpus.timeline import wanted_roles
@@ -42,6 +43,11 @@ def _query(conn: Any, entity: str | None, all_events: bool) -> Select[Any]:
     return query
 
 
+def _order() -> tuple[SortKey, ...]:
+    t = TimelineEntryRow  # ix_timeline_entries_order, after the view's `happened`
+    return (SortKey(t.undated), SortKey(t.start_key), SortKey(t.end_key), SortKey(t.id))
+
+
 def timeline(
     store: Store,
     *,
@@ -50,21 +56,20 @@ def timeline(
     floor: float | None = None,
     limit: int | None = None,
     offset: int = 0,
-) -> list[TimelineEntry]:
+    after: str | None = None,
+    before: str | None = None,
+) -> Slice[TimelineEntry]:
     """Dated events across the corpus (only those involving `entity`, an id or name, when
     given), each reported event once however many copies report it; with `all_events`, the
     negated, denied, hypothetical, questioned and planned ones too. `floor` (the factuality
-    at or below which an event did not happen) was applied at ingest: the store's config."""
-    t = TimelineEntryRow
+    at or below which an event did not happen) was applied at ingest: the store's config.
+    A page starts after the cursor `after` (a page's `next`), then `offset` skipped."""
     with store.reading() as conn:
-        query = (
-            _query(conn, entity, all_events)
-            .order_by(t.undated, t.start_key, t.end_key, t.id)
-            .offset(offset)
+        query = _query(conn, entity, all_events)
+        rows, following, earlier = page(
+            conn, query, _order(), limit=limit, offset=offset, cursor=after, before=before
         )
-        if limit is not None:
-            query = query.limit(limit)
-        return [TimelineEntry.model_validate(r) for r in conn.scalars(query)]
+    return Slice([TimelineEntry.model_validate(r.record) for r in rows], following, earlier)
 
 
 def timeline_total(store: Store, *, entity: str | None = None, all_events: bool = False) -> int:

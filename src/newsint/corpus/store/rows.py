@@ -34,7 +34,15 @@ def article_row(analysis: Analysis, stages: str, supersedes: str | None) -> dict
         "supersedes": supersedes,
         "current": True,
         "analyzed": False,
+        "search_text": search_text(analysis),
     }
+
+
+def search_text(analysis: Analysis) -> str:
+    """What full text finds an article by besides its title and site: its claims' texts and
+    the names of the entities it mentions (as migration 0004 fills in older stores)."""
+    claims = " ".join(c.content.text for c in analysis.claims)
+    return claims + " " + " ".join(e.name for e in analysis.entities)
 
 
 def derived_rows(analysis: Analysis) -> dict[type[Base], list[dict[str, Any]]]:

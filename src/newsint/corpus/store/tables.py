@@ -53,6 +53,9 @@ class ArticleRow(Base):
     supersedes: Mapped[str | None] = mapped_column(ID, index=True)  # earlier version's id
     current: Mapped[bool] = mapped_column(Boolean)  # False once superseded
     analyzed: Mapped[bool] = mapped_column(Boolean, index=True)
+    # What full text finds the article by besides its title and site: its claims and the names
+    # it mentions (rows.article_row; indexed with them, migration 0004).
+    search_text: Mapped[str | None] = mapped_column(Text)
 
 
 def _article_fk() -> ForeignKey:
@@ -217,6 +220,15 @@ class CorpusEntityRow(Base):
     record: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
+# The entities list's order (migration 0004).
+Index(
+    "ix_corpus_entities_list",
+    CorpusEntityRow.articles.desc(),
+    CorpusEntityRow.name,
+    CorpusEntityRow.id,
+)
+
+
 class CorpusEntityMemberRow(Base):
     """An article entity inside a corpus entity (article id + the entity's id in it)."""
 
@@ -276,6 +288,8 @@ class ClaimGroupRow(Base):
     claims: Mapped[int] = mapped_column(Integer)
     published: Mapped[str | None] = mapped_column(String(40), index=True)
     record: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # The distinct texts of the row's claims, for full text (indexed, migration 0004).
+    text: Mapped[str | None] = mapped_column(Text)
 
 
 class ClaimGroupStatusRow(Base):
@@ -368,6 +382,18 @@ ARTICLE_TABLES = (
     ClaimRow,
     EventRow,
     TimelineReportRow,
+)
+
+
+# Indexes in the lists' orders on expressions ("is the date missing", the date made non-null),
+# made by migration 0004 and not declared here: Alembic can neither reflect nor compare them.
+EXPRESSION_INDEXES = frozenset(
+    {
+        "ix_articles_list",
+        "ix_stories_list",
+        "ix_claim_groups_recent",
+        "ix_claim_groups_oldest",
+    }
 )
 
 
