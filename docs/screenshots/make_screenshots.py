@@ -4,9 +4,10 @@
     .venv/bin/python docs/screenshots/make_screenshots.py --db newsint.db   # after make demo
 
 Needs Playwright for Python (the dev extra) and Debian's Chromium at /usr/bin/chromium; no
-browser is downloaded. Writes story.png, article.png, claims.png, graph.png (a node clicked:
-its neighbourhood lit), timeline.png (the volume chart and the first entries), glossary.png and
-phone-width variants.
+browser is downloaded. Writes story.png (its top), story-claims.png and story-timeline.png
+(its claims, a row's reasons opened, and its timeline), article.png, claims.png, graph.png (a
+node clicked: its neighbourhood lit), timeline.png (the volume chart and the first entries),
+glossary.png and phone-width variants.
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ def shoot(
     click: str = "",
     wait: str = "",
     full: bool = True,
+    anchor: str = "",
 ) -> None:
     page = browser.new_page(viewport=viewport)
     page.goto(url)
@@ -79,8 +81,10 @@ def shoot(
         page.mouse.click(box["x"] + at["x"], box["y"] + at["y"])
     elif click and page.locator(click).count():
         page.locator(click).first.click()
+    if anchor:  # one block of a long page, from its heading down (the window's height of it)
+        page.evaluate("(sel) => document.querySelector(sel).scrollIntoView()", anchor)
     height = page.evaluate("document.documentElement.scrollHeight")
-    page.screenshot(path=str(HERE / name), full_page=full and height <= 2400)
+    page.screenshot(path=str(HERE / name), full_page=full and not anchor and height <= 2400)
     page.close()
     print(f"wrote {HERE / name}")
 
@@ -98,6 +102,22 @@ def main() -> None:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             claim = "#text mark.hl-claim"
             shoot(browser, f"{base}/stories/{story}", WIDE, "story.png")
+            why = "#story-claims details.reasons summary"  # the first row's reasons, opened
+            shoot(
+                browser,
+                f"{base}/stories/{story}",
+                WIDE,
+                "story-claims.png",
+                why,
+                anchor="#story-claims",
+            )
+            shoot(
+                browser,
+                f"{base}/stories/{story}",
+                WIDE,
+                "story-timeline.png",
+                anchor="#story-timeline",
+            )
             shoot(browser, f"{base}/articles/{article}", WIDE, "article.png", claim)
             shoot(browser, f"{base}/claims", WIDE, "claims.png")
             shoot(browser, f"{base}/stories/{story}", PHONE, "story-phone.png")

@@ -190,6 +190,7 @@ class Corpus(Section):
     story_merge_distance: float
     story_copy_distance: float
     story_min_member_similarity: float
+    story_min_pair_similarity: float
     story_key_terms: int
     story_cosine_weight: float
     story_year_penalty: float

@@ -58,6 +58,28 @@ def sample_lines() -> list[list[str]]:
 
 
 SAMPLE_LINES = sample_lines()
+DEMO = "src/newsint/data/demo/"
+
+
+def analyze_lines() -> list[tuple[list[str], str | None]]:
+    """The tour's `newsint analyze` lines (on the demo's sample articles), each with the file
+    it reads from standard input (`< FILE`), if any."""
+    text = README.read_text(encoding="utf-8")
+    block = re.search(r"## Quick tour\s+```sh\n(.*?)```", text, flags=re.DOTALL)
+    assert block
+    lines: list[tuple[list[str], str | None]] = []
+    for line in block.group(1).splitlines():
+        words = shlex.split(line.split("#", 1)[0])
+        if words[:2] != ["newsint", "analyze"]:
+            continue
+        stdin = words[words.index("<") + 1] if "<" in words else None
+        if stdin:
+            words = words[: words.index("<")]
+        lines.append((words[1:], stdin))
+    return lines
+
+
+ANALYZE_LINES = analyze_lines()
 # What each sample line stores, and what it counts as not an article (robots.txt, feeds, …).
 SAMPLE_RESULTS = {
     "feeds.opml": (4, {}),
@@ -172,3 +194,39 @@ def test_the_sample_lines_as_written(after_demo: tuple[Path, str]) -> None:
     assert "robots.txt and other crawler files" in results[-1]
     articles = runner.invoke(app, ["stories", "--format", "json"])
     assert articles.exit_code == 0
+
+
+def test_the_tour_analyses_the_demo_articles() -> None:
+    """Every analyze line of the tour runs as written in a checkout: it names a sample article
+    that ships, or reads one from standard input."""
+    assert len(ANALYZE_LINES) >= 3
+    assert any(stdin for _, stdin in ANALYZE_LINES)
+    for words, stdin in ANALYZE_LINES:
+        paths = [w for w in [*words, stdin or ""] if w.startswith(DEMO)]
+        assert paths, words
+        assert all((ROOT / w).is_file() for w in paths), paths
+
+
+@pytest.mark.parametrize(
+    ("words", "stdin"), ANALYZE_LINES, ids=[" ".join(w) for w, _ in ANALYZE_LINES]
+)
+def test_each_analyze_line_runs(workdir: Path, words: list[str], stdin: str | None) -> None:
+    """Fast: the language-free stages only; the brief, JSON or Markdown names the headline."""
+    fast = workdir / "fast.toml"
+    fast.write_text(
+        '[pipeline]\nstages = ["clean", "language"]\n[limits]\nisolate = false\n',
+        encoding="utf-8",
+    )
+    args = [str(ROOT / w) if w.startswith(DEMO) else w for w in words]
+    given = (ROOT / stdin).read_text(encoding="utf-8") if stdin else None
+    result = runner.invoke(app, [*args, "--config", str(fast)], input=given)
+    assert result.exit_code == 0, result.output
+    source = stdin or next(w for w in words if w.startswith(DEMO))
+    if "json" in words:
+        assert json.loads(result.stdout)["article"]["title"]
+    else:
+        headline = {
+            "sportsdesk-football-transfer.txt": "Ravensworth Athletic sign",
+            "meridian-ship-memo.html": "Leaked port memo",
+        }
+        assert headline[Path(source).name] in result.stdout

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from corpus_texts import DENIAL, INDEPENDENT, analysis
 from newsint import Corpus
-from newsint.config import default_config
+from newsint.config import Config, default_config
 from newsint.corpus.grading import Report, corpus_grade, corroboration
 from newsint.model import Analysis, Claim, ClaimCluster, Source, TextSpan
 from newsint.stages.grade import grade
@@ -219,3 +221,76 @@ def test_b1_needs_two_independent_upstreams_making_the_same_statement(
     assert graded_claim is not None
     assert graded_claim.code == code
     assert corr.sources == by_stance["1"]
+
+
+def _person_is_d(monkeypatch: pytest.MonkeyPatch) -> None:
+    """data/grading.toml edited: a named person starts at D, not C."""
+    from newsint.stages import grade as grade_module
+
+    r = grade_module.rules()
+    edited = replace(r, kind={**r.kind, "person": ("D", "source is a person ({name})")})
+    monkeypatch.setattr(grade_module, "rules", lambda: edited)
+
+
+def _three_confirm(monkeypatch: pytest.MonkeyPatch) -> Config:
+    """[grade] confirmed_sources = 3."""
+    base = default_config()
+    return base.model_copy(update={"grade": base.grade.model_copy(update={"confirmed_sources": 3})})
+
+
+@pytest.mark.parametrize(
+    ("change", "listed", "alone", "reason"),
+    [
+        # the rules file: both the corpus grade and the article's own grade follow it
+        (_person_is_d, "D1", "D2", "source is a person (Ines Duarte) (D)"),
+        # a threshold: 2 independent sources no longer confirm; the article grade is as it was
+        (_three_confirm, "C2", "C2", "only 2 independent sources, fewer than the 3 that confirm"),
+    ],
+    ids=["grading.toml", "[grade]"],
+)
+def test_a_change_of_grading_settings_regrades_the_stored_corpus(
+    small_analyses: list[Analysis],
+    db_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    change: Callable[[pytest.MonkeyPatch], Config | None],
+    listed: str,
+    alone: str,
+    reason: str,
+) -> None:
+    wire, _, radio, _ = graded(small_analyses)
+    with Corpus(db_url) as corpus:
+        corpus.add([wire, radio])
+        (before,) = [c for c in corpus.claims() if c.claims > 1]
+        assert (before.grade, before.article_grade) == ("C1", "C2")
+    with Corpus(db_url) as same:  # the same settings: nothing is rewritten
+        assert not same.store.summaries_rebuilt
+    config = change(monkeypatch)
+    with Corpus(db_url, config=config) as corpus:
+        assert corpus.store.summaries_rebuilt
+        (after,) = [c for c in corpus.claims() if c.claims > 1]
+        assert (after.grade, after.article_grade) == (listed, alone)
+        assert reason in after.grade_reasons
+        (on_page,) = corpus.article(wire.article.id).claims  # the article page too
+        assert (on_page.grade, on_page.article_grade) == (listed, alone)
+        assert corpus.claims(grade=listed, min_sources=0)
+    with Corpus(db_url, config=config) as again:  # written once
+        assert not again.store.summaries_rebuilt
+
+
+def test_the_cli_says_when_it_regraded(
+    small_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from newsint.cli import app
+
+    db = str(tmp_path / "c.db")
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", str(small_corpus), "--db", db]).exit_code == 0
+    quiet = runner.invoke(app, ["claims", "--db", db])
+    assert quiet.exit_code == 0 and "Regraded" not in quiet.stderr
+    _person_is_d(monkeypatch)
+    told = runner.invoke(app, ["claims", "--db", db], env={"COLUMNS": "400"})
+    assert told.exit_code == 0, told.output
+    assert "Regraded" in told.stderr and "data/grading.toml, [grade]," in told.stderr
+    assert "D" in told.stdout

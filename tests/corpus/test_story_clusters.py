@@ -78,6 +78,42 @@ def test_an_unrelated_member_of_a_block_stands_alone() -> None:
     assert sorted(sorted(g) for g in groups) == sorted([sorted(ids[:2]), [ids[2]]])
 
 
+@pytest.mark.parametrize(
+    ("similarity", "copy", "together"),
+    [
+        (0.9, False, True),
+        (CFG.story_min_pair_similarity + 0.01, False, True),
+        (CFG.story_min_pair_similarity - 0.01, False, False),
+        (0.16, False, False),  # related (over the block bar), but one weak pair is no story
+        (0.0, True, True),  # a copy stays with its original whatever its words
+    ],
+)
+def test_two_articles_alone_need_the_pair_floor(
+    similarity: float, copy: bool, together: bool
+) -> None:
+    """Ward's cost of joining two single articles is under the cut for any related pair: a
+    story of two needs story_min_pair_similarity."""
+    a, b = doc(FLOOD, "p.example"), doc(FLOOD_TOO, "q.example")
+    groups = cluster_block([a, b], lambda x, y: (similarity, copy), CFG)
+    assert (len(groups) == 1) is together
+    assert sorted(m for g in groups for m in g) == sorted([a.id, b.id])
+
+
+def test_the_pair_left_after_an_outsider_leaves_needs_the_pair_floor() -> None:
+    """Three articles, one unrelated to the others, two weakly related: the outsider leaves by
+    the member floor, and the two left are no story by themselves."""
+    docs = [doc(FLOOD, f"w{i}.example") for i in range(3)]
+    ids = [d.id for d in docs]
+    weak = CFG.story_min_pair_similarity - 0.05
+    sims = {(ids[0], ids[1]): weak}
+
+    def known(a: str, b: str) -> tuple[float, bool]:
+        return sims.get((a, b), sims.get((b, a), 0.0)), False
+
+    groups = cluster_block(docs, known, CFG)
+    assert sorted(groups) == sorted([[i] for i in ids])
+
+
 def test_a_copy_stays_with_its_original_whatever_its_words() -> None:
     a, b = doc(FLOOD, "a.example"), doc(FLOOD_TOO, "b.example")
     assert story_distance(a, b, CFG, 0.0, copy=True) == CFG.story_copy_distance

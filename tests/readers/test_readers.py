@@ -193,6 +193,8 @@ def test_batch_continues_after_failures(tmp_path: Path) -> None:
         ("2025-03-04T14:15:00+02:00", "2025-03-04T12:15:00"),
         ("13 April 2023", "2023-04-13"),
         ("not a date", None),
+        ("0000Z", None),  # four digits read as a time of day, not a year: no date stated
+        ("2000Z", "2000-01-01"),  # a year alone: its first day, whatever the month now
         ("", None),
         (None, None),
     ],

@@ -112,7 +112,8 @@ def test_claims_best_corroborated_first(client: TestClient) -> None:
     assert first["independent_sources"] == 2 and first["articles"] == 3
     assert first["chain"] == ["the article", "a council statement", "Ines Duarte"]
     # the corpus grade: the rules regrade the stored claim with its cluster's corroboration
-    assert (first["grade"], first["article_grade"]) == ("C1", "B2")
+    # and the article's own grade by the same rules (not the hand-made one it was stored with)
+    assert (first["grade"], first["article_grade"]) == ("C1", "C2")
     assert first["corroboration"][0] == "confirmed by 2 independent sources (1)"
     assert first["grade_reasons"][-2:] == first["corroboration"][-2:]
     assert second["status"] == "denied" and second["independent_sources"] == 1

@@ -8,6 +8,7 @@ reason, where Chromium or Playwright is missing (.ci/run installs Chromium from 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -141,6 +142,56 @@ def test_click_a_story_and_see_its_copy_tree(server: str, tab: Watched) -> None:
     no_sideways_scroll(page, tab.width)  # type: ignore[attr-defined]
     tab.shot(f"story-{tab.width}.png")  # type: ignore[attr-defined]
     assert tab.problems() == []
+
+
+def test_the_story_page_holds_the_whole_story(server: str, tab: Watched) -> None:
+    """Articles by outlet and language, the copy tree, the claims with their grades (tooltips)
+    and corroboration, the timeline, and a jump to each block."""
+    import httpx
+
+    page = tab.page
+    page.goto(server + "/stories")
+    page.locator("table.data tbody tr").first.locator("a").first.click()
+    page.wait_for_selector("#story-claims")
+    story = page.url.rstrip("/").rsplit("/", 1)[-1]
+    detail = httpx.get(f"{server}/api/stories/{story}").json()
+    rows = page.locator("#story-articles tbody tr")
+    assert rows.count() == len(detail["articles"]) > 1
+    for i, a in enumerate(detail["articles"]):
+        cells = rows.nth(i).locator("td")
+        assert cells.nth(1).inner_text() == a["site"]
+        assert cells.nth(3).inner_text() == a["language"]
+    assert page.locator("#story-tree .tree .tree .node").count() >= 1
+    claims = page.locator("#story-claims tbody tr")
+    assert claims.count() == min(len(detail["claims"]), 50) >= 1
+    grade = page.locator("#story-claims td.grade-cell .grade.code").first
+    grade.scroll_into_view_if_needed()
+    grade.hover()
+    tip = page.locator("#code-tip")
+    assert tip.is_visible() and "source (" in tip.inner_text()
+    top = detail["claims"][0]
+    why = claims.first.locator("td.grade-cell details.reasons")
+    assert not why.locator("ul").is_visible()  # folded: a row is a line or two, not a page
+    why.locator("summary").click()
+    first_reasons = why.locator("ul").inner_text()
+    for reason in top["corroboration"]:  # corroboration in words, outlets for ids
+        assert re.sub(r" \(art_[0-9a-f]+\)", "", reason) in first_reasons
+    assert "art_" not in first_reasons
+    entries = page.locator("#story-timeline ol.timeline > li")
+    assert entries.count() == len(detail["timeline"]) >= 1
+    folded = page.locator("#story-timeline details.more")
+    if folded.count():  # past the first page, the rest opens in place
+        assert not entries.last.is_visible()
+        folded.locator("summary").click()
+        assert entries.last.is_visible()
+    page.locator("nav.jump").get_by_role("link", name=re.compile("^Timeline")).click()
+    page.wait_for_function("location.hash === '#story-timeline'")
+    assert page.locator("#story-timeline h2").is_visible()
+    no_sideways_scroll(page, tab.width)  # type: ignore[attr-defined]
+    assert tab.problems() == []
+    claims.first.locator("td").first.get_by_role("link").click()
+    page.wait_for_url(re.compile(r"/claims/"))
+    assert page.locator("h1").count() == 1
 
 
 def test_open_an_article_and_see_a_claim_with_its_chain(server: str, tab: Watched) -> None:

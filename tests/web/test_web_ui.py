@@ -4,6 +4,7 @@ the clean text without losing or duplicating a character."""
 from __future__ import annotations
 
 import itertools
+import json
 import re
 
 import pytest
@@ -22,7 +23,7 @@ from newsint.model import (
     TextSpan,
     TimeExpr,
 )
-from newsint.web.render import highlight, rests_on
+from newsint.web.render import highlight, named, rests_on
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -50,7 +51,7 @@ def wire_id(client: TestClient) -> str:
                 "the repairs had cost more than £3 million",
                 "C1",
                 "confirmed by 2 independent sources (1)",
-                "article alone: B2",
+                "article alone: C2",
             ],
         ),
         ("/claims?status=denied", ["the repairs had cost more than £3 million"]),
@@ -81,6 +82,50 @@ def test_story_page_shows_the_copy_tree(client: TestClient) -> None:
     assert tree.count('<ul class="tree">') == 2
 
 
+def _section(html: str, sid: str) -> str:
+    start = html.index(f'<section id="{sid}"')
+    return html[start : html.index("</section>", start)]
+
+
+def test_story_page_shows_the_whole_story(client: TestClient) -> None:
+    """Like `newsint show STORY`: articles by outlet and language, claims with their
+    corroboration once per cluster, the timeline, and a chart of the stored timeline."""
+    story = ids(client, "/api/stories")[0]
+    detail = client.get(f"/api/stories/{story}").json()
+    html = client.get(f"/stories/{story}").text
+    articles = _section(html, "story-articles")
+    assert len(detail["articles"]) > 1
+    for a in detail["articles"]:
+        assert f'href="/articles/{a["id"]}"' in articles
+        assert f"<td>{a['site']}</td>" in articles
+        assert f'<td class="lang">{a["language"]}</td>' in articles
+    claims = _section(html, "story-claims")
+    assert detail["claims"], "the story's articles make claims"
+    assert claims.count("<tr>") == len(detail["claims"]) + 1  # the head row, one per claim row
+    cluster = next(c for c in detail["claims"] if c["claims"] > 1)
+    assert cluster["corroboration"]
+    for reason in cluster["corroboration"]:  # once per cluster row, never per member claim
+        rows = sum(reason in c["corroboration"] for c in detail["claims"])
+        assert html.count(named(reason)) == rows, reason
+    assert f'href="/claims/{cluster["id"]}"' in claims
+    timeline = _section(html, "story-timeline")
+    assert detail["timeline"], "the story's articles report dated events"
+    assert timeline.count("<li") == len(detail["timeline"])
+    for t in detail["timeline"]:
+        assert t["text"][:40] in timeline
+    block = re.search(r'id="story-volume-data">(.*?)</script>', html, re.S)
+    assert block is not None
+    volume = json.loads(block.group(1))
+    dated = [t for t in detail["timeline"] if t["start"] and t["granularity"] in {"day", "time"}]
+    assert sum(volume["events"]) == len(dated)
+    assert sum(volume["articles"]) == len(detail["articles"])
+    counts = re.search(r'id="story-counts">([^<]*)<', html)
+    sites = {a["site"] for a in detail["articles"]}
+    assert counts and counts.group(1).startswith(
+        f"{len(detail['articles'])} articles · {len(sites)} outlets"
+    )
+
+
 def test_article_page_highlights_claims_with_their_chain(client: TestClient) -> None:
     html = client.get(f"/articles/{wire_id(client)}").text
     assert re.search(r'<mark class="hl hl-claim st-asserted[^"]*" data-refs="clm_', html)
@@ -92,7 +137,7 @@ def test_article_page_highlights_claims_with_their_chain(client: TestClient) -> 
     assert 'id="span-details"' in html
     # claims carry their corpus grade, in the table and in the highlight details
     assert "confirmed by 2 independent sources (1)" in html
-    assert "article alone: B2" in html
+    assert "article alone: C2" in html
     assert "Grade from the article alone" in html
 
 

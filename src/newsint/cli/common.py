@@ -89,6 +89,14 @@ def missing_corpus(path: Path, db: str | None) -> NewsintError:
     )
 
 
+# Said once, when opening a corpus rewrote what was stored under other grading settings.
+REBUILT = (
+    "Regraded {db}: the grading settings (data/grading.toml, [grade], the outlet and leak word "
+    "lists) or newsint's version changed since its grades were written, so its corpus grades, "
+    "claims list, story counts and timeline were rebuilt by these settings."
+)
+
+
 @contextmanager
 def open_corpus(
     db: str | None, config: Path | None = None, must_exist: bool = True
@@ -107,6 +115,8 @@ def open_corpus(
             if not path.exists():
                 raise missing_corpus(path, db)
         with Corpus(db, load_config(config)) as corpus:
+            if corpus.store.summaries_rebuilt:
+                err.print(REBUILT.format(db=corpus.store.shown), markup=False, highlight=False)
             yield corpus
     except NewsintError as exc:
         fail(exc)

@@ -198,8 +198,9 @@ def claims(
     fmt: OutputOpt = Output.text,
     config: ConfigOpt = None,
 ) -> None:
-    """Every claim: clusters (the same statement across articles) and single-source claims,
-    best corroborated (most independent sources) first."""
+    """Every claim, best corroborated (most independent sources) first.
+
+    Clusters (the same statement across articles) and single-source claims alike."""
     from newsint.present import tables
 
     with open_corpus(db, config) as corpus:

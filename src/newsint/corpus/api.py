@@ -418,12 +418,12 @@ class Corpus:
         story: StoryDetail | None = None,
     ) -> volume_queries.Volume:
         """Articles published and events dated per day, for a chart: the corpus's (events from
-        `entries` when given, else the default timeline) or one story's."""
-        floor = self.config.events.happened_factuality
+        `entries` when given, else the default timeline) or one story's (its articles, and its
+        timeline as stored at ingest: the entries the story page lists)."""
         if story is not None:
             ids = [a.id for a in story.articles]
             per_day, undated = volume_queries.articles_per_day(self.store, ids)
-            entries = volume_queries.story_timeline(self.store, ids, story.links, floor)
+            entries = story.timeline
         elif entries is None:  # the default timeline's: counted when the corpus changed
             return volume_queries.stored_volume(self.store)
         else:

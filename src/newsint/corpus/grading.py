@@ -9,14 +9,12 @@ reports were counted once (a copy collapses into its original; originals resting
 speaker, document or wire story count once), and the reports of the opposite stance, which mark
 the grade down (a contradicted claim).
 
-The corpus grade is computed when asked (every query, view and export), never stored. The
-inputs are already stored (the claim in its article's analysis, the cluster with its count), so
-computing is cheap (one analysis read per article shown) and the grade is always consistent
-with them: it changes as soon as an ingest changes the cluster (an independent report arrives,
-a copy is linked to its original, a denial appears), and with the grading rules or thresholds
-(edit grading.toml or [grade] and every view follows, with no re-ingest or migration). Storing
-it would make a filter on grades a plain SQL query, but would have to be recomputed for every
-claim whose cluster changes and whenever the rules change; no query filters on grades yet.
+The corpus grade is written at ingest with the claims list (corpus/summaries.py) and rewritten
+for every claim whose cluster an ingest changes (an independent report arrives, a copy is linked
+to its original, a denial appears). The grading settings it was written under (the rules, the
+[grade] thresholds, the outlet and leak word lists: stages/grade.py settings_digest) are stored
+with it; a corpus opened under other settings is graded again, the grade of each article alone
+included (edit grading.toml or [grade] and every view follows, with no re-ingest).
 
 Claims whose article was analysed without the grade stage stay ungraded (None).
 """

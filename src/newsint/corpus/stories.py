@@ -130,23 +130,29 @@ def cluster_block(
         t=cfg.story_merge_distance,
         criterion="distance",
     )
-    return sorted(_members_that_belong(docs, labels, dist, cfg.story_min_member_similarity))
+    return sorted(_members_that_belong(docs, labels, dist, cfg))
 
 
 def _members_that_belong(
-    docs: list[Doc], labels: np.ndarray, dist: np.ndarray, floor: float
+    docs: list[Doc], labels: np.ndarray, dist: np.ndarray, cfg: Corpus
 ) -> list[list[str]]:
     """Ward's cost grows with a story's size, so two small, weakly related groups merge cheaply:
-    a member whose mean similarity to the rest of its story is under `floor` stands alone."""
+    a member whose mean similarity to the rest of its story is under
+    `story_min_member_similarity` stands alone. Two articles that would make a story by
+    themselves rest on one pair, not on several members vouching for each other, and Ward's
+    cost of joining two single articles is their distance, under the cut for any related pair:
+    they need `story_min_pair_similarity` (a few shared words of two short texts are not an
+    event)."""
     sim = 1.0 - np.minimum(dist, 2.0) ** 2 / 2.0
     groups: list[list[str]] = []
     for label in np.unique(labels):
         at = np.flatnonzero(labels == label)
-        if len(at) > 1:
+        if len(at) > 2:
             mean = (sim[np.ix_(at, at)].sum(axis=1) - 1.0) / (len(at) - 1)
-            alone = at[mean < floor]
-            groups += [[docs[i].id] for i in alone]
-            at = at[mean >= floor]
-        if len(at):
+            groups += [[docs[i].id] for i in at[mean < cfg.story_min_member_similarity]]
+            at = at[mean >= cfg.story_min_member_similarity]
+        if len(at) == 2 and sim[at[0], at[1]] < cfg.story_min_pair_similarity:
+            groups += [[docs[i].id] for i in at]
+        elif len(at):
             groups.append([docs[i].id for i in at])
     return groups

@@ -28,8 +28,8 @@ from sqlalchemy.engine import Connection
 from newsint.config import Config
 from newsint.corpus.grading import Report, corpus_grade, corroboration, corroboration_reasons
 from newsint.corpus.queries.common import claim_query, claim_report, claims_of, slices
-from newsint.corpus.queries.daily import VOLUME_KEY, corpus_volume
 from newsint.corpus.queries.records import ClaimReport, ClaimSummary
+from newsint.corpus.queries.volume import VOLUME_KEY, corpus_volume
 from newsint.corpus.store.tables import (
     AnalysisRow,
     ArticleRow,
@@ -51,6 +51,7 @@ from newsint.corpus.store.tables import (
 )
 from newsint.corpus.summary_timeline import refresh_timeline
 from newsint.model import Claim, ClaimCluster, current_status
+from newsint.stages.grade import grade, settings_digest
 
 # Bump when what `rebuild` writes changes: stores with older summaries are rebuilt on open.
 SUMMARIES_VERSION = 1
@@ -60,10 +61,11 @@ SPEAKER_KEY_CHARS = 255
 
 
 def fingerprint(config: Config) -> str:
-    """The summaries version and the settings grades and the timeline depend on."""
+    """The summaries version and the settings grades and the timeline depend on: the grading
+    rules, thresholds and word lists (stages/grade.py: settings_digest) and the timeline's
+    factuality floor. Stored with the summaries; a store opened under another one rebuilds."""
     settings = json.dumps(
-        [config.grade.model_dump(mode="json"), config.events.happened_factuality],
-        sort_keys=True,
+        [settings_digest(config.grade), config.events.happened_factuality], sort_keys=True
     )
     digest = hashlib.sha256(settings.encode("utf-8")).hexdigest()[:16]
     return f"{SUMMARIES_VERSION}:{digest}"
@@ -238,7 +240,7 @@ def regroup(conn: Connection, config: Config, keys: set[str]) -> None:
         conn.execute(delete(ClaimGroupStatusRow).where(ClaimGroupStatusRow.group_id.in_(part)))
     # claims that are in no group (an article superseded since): no list row, no group
     orphans = [k for k, g in new.items() if g is None]
-    _write_claims(conn, [(k, None, None, None, None) for k in orphans])
+    _write_claims(conn, [(k, None, None, None, None, KEEP) for k in orphans])
     groups = sorted({g for g in new.values() if g})
     clusters = [g for g in groups if "/" not in g]
     alone = [g for g in groups if "/" in g]
@@ -257,7 +259,7 @@ def _write_clusters(conn: Connection, config: Config, ids: list[str]) -> None:
     }
     members = claims_of(conn, ids, stored=False)
     claims = _claims(conn, [m.key for ms in members.values() for m in ms])
-    updates: list[tuple[str, str | None, str | None, list[str], list[str]]] = []
+    updates: list[tuple[str, str | None, str | None, list[str], list[str], str | None]] = []
     groups: list[dict[str, Any]] = []
     for cid in ids:
         record = records.get(cid)
@@ -267,7 +269,7 @@ def _write_clusters(conn: Connection, config: Config, ids: list[str]) -> None:
         reports = reports_of(mine)
         for m in mine:
             _grade(m, claims.get(m.key), corroboration(m.key, record, reports), config)
-            updates.append((m.key, cid, m.grade, m.grade_reasons, m.corroboration))
+            updates.append((m.key, cid, m.grade, m.grade_reasons, m.corroboration, m.article_grade))
         rep = representative(record.representative, mine)
         groups.append(
             _group_row(
@@ -332,7 +334,7 @@ def _write_alone(conn: Connection, config: Config, keys: list[str]) -> None:
     groups = []
     for r in sorted(reports, key=lambda x: x.key):
         _grade(r, claims.get(r.key), corroboration(r.key, None, {}), config)
-        updates.append((r.key, r.key, r.grade, r.grade_reasons, r.corroboration))
+        updates.append((r.key, r.key, r.grade, r.grade_reasons, r.corroboration, r.article_grade))
         summary = ClaimSummary(
             id=r.key,
             text=r.text,
@@ -379,36 +381,50 @@ def _group_row(
 
 
 def _grade(report: ClaimReport, claim: Claim | None, corr: Any, config: Config) -> None:
-    """Set the report's corpus grade (and keep the article's grade beside it)."""
+    """Set the report's corpus grade and, beside it, the grade of the article alone, both by
+    the grading settings of now (the analysis keeps the one it was made with: after a change
+    of data/grading.toml or [grade], the article page and the lists follow the new rules)."""
     report.article_grade = report.grade
     g = corpus_grade(claim, corr, config.grade) if claim is not None else None
+    if g is not None and claim is not None:
+        report.article_grade = grade(claim, None, config.grade).code
     report.grade = g.code if g else None
     report.grade_reasons = list(g.reasons) if g else []
     report.corroboration = corroboration_reasons(claim, g, config.grade) if g and claim else []
 
 
+# In place of an article grade: leave the claim's stored one as it is (a claim in no group).
+KEEP = "keep"
+
+
 def _write_claims(
-    conn: Connection, rows: Sequence[tuple[str, str | None, str | None, Any, Any]]
+    conn: Connection, rows: Sequence[tuple[str, str | None, str | None, Any, Any, str | None]]
 ) -> None:
-    if not rows:
-        return
-    stmt = (
-        update(ClaimRow)
-        .where(ClaimRow.article_id == bindparam("a_id"), ClaimRow.id == bindparam("c_id"))
-        .values(
-            group_id=bindparam("g"),
-            corpus_grade=bindparam("b_grade"),
-            grade_reasons=bindparam("reasons"),
-            corroboration=bindparam("corr"),
+    """Each claim's group, corpus grade with its reasons, and its article grade by the
+    settings of now (KEEP: unchanged)."""
+    for keep in (True, False):
+        part = [r for r in rows if (r[5] == KEEP) is keep]
+        if not part:
+            continue
+        values: dict[str, Any] = {
+            "group_id": bindparam("g"),
+            "corpus_grade": bindparam("b_grade"),
+            "grade_reasons": bindparam("reasons"),
+            "corroboration": bindparam("corr"),
+        }
+        if not keep:
+            values["grade"] = bindparam("a_grade")
+        stmt = (
+            update(ClaimRow)
+            .where(ClaimRow.article_id == bindparam("a_id"), ClaimRow.id == bindparam("c_id"))
+            .values(**values)
         )
-    )
-    params = []
-    for key, g, grade, reasons, corr in rows:
-        a, _, c = key.partition("/")
-        params.append(
-            {"a_id": a, "c_id": c, "g": g, "b_grade": grade, "reasons": reasons, "corr": corr}
-        )
-    conn.execute(stmt.execution_options(synchronize_session=False), params)
+        params = []
+        for key, g, code, reasons, corr, alone in part:
+            a, _, c = key.partition("/")
+            param = {"a_id": a, "c_id": c, "g": g, "b_grade": code, "reasons": reasons}
+            params.append({**param, "corr": corr, **({} if keep else {"a_grade": alone})})
+        conn.execute(stmt.execution_options(synchronize_session=False), params)
 
 
 def _claims(conn: Connection, keys: Iterable[str]) -> dict[str, Claim]:

@@ -83,8 +83,17 @@ def normalise_date(value: object) -> str | None:
             # a made-up date that changes with the clock, never what the metadata stated
             return None
         parsed = dateparser.parse(
-            text, settings={"PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False}
+            text,
+            # a stamp without a day or month takes the first, never the clock's
+            settings={
+                "PREFER_DAY_OF_MONTH": "first",
+                "PREFER_MONTH_OF_YEAR": "first",
+                "STRICT_PARSING": False,
+            },
         )
+        if parsed is not None and str(parsed.year) not in text:
+            # four digits read as a time of day ("0000Z") get today's date: not a stated date
+            return None
     if parsed is None:
         return None
     return normalise_date(parsed)

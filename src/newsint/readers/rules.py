@@ -1,5 +1,6 @@
 """The readers' word lists (data/readers.toml): which archive records are articles, where a page
-states its publication time, how a feed title names its outlet. Loaded once per process."""
+states its publication time, how a feed title names its outlet, how long a byline can be.
+Loaded once per process."""
 
 from __future__ import annotations
 
@@ -27,10 +28,12 @@ class ReaderRules:
     crawler_files: frozenset[str]
     date_meta: tuple[tuple[str, str], ...]  # (attribute, value) of <meta> tags, best first
     date_json_ld: tuple[str, ...]
+    date_meta_values: frozenset[str]  # the values alone: a <meta> tag holding none is skipped
     title_separators: tuple[str, ...]
     sections: frozenset[str]
     generic_labels: frozenset[str]
     min_label_chars: int
+    byline_max_chars: int
 
 
 @cache
@@ -43,8 +46,10 @@ def reader_rules() -> ReaderRules:
         crawler_files=frozenset(name.lower() for name in warc["crawler_files"]),
         date_meta=tuple((attr.lower(), value.lower()) for attr, value in date["meta"]),
         date_json_ld=tuple(date["json_ld"]),
+        date_meta_values=frozenset(value.lower() for _, value in date["meta"]),
         title_separators=tuple(site["separators"]),
         sections=frozenset(s.lower() for s in site["sections"]),
         generic_labels=frozenset(site["generic_labels"]),
         min_label_chars=int(site["min_label_chars"]),
+        byline_max_chars=int(raw["html_author"]["max_chars"]),
     )

@@ -13,6 +13,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from itertools import islice
 from typing import get_args
 
 from newsint.config import Clean as CleanConfig
@@ -105,6 +106,11 @@ def _words(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+def _more_words_than(text: str, limit: int) -> bool:
+    """len(_words(text)) > limit, without splitting a long paragraph to its end."""
+    return sum(1 for _ in islice(_TOKEN.finditer(text), limit + 1)) > limit
+
+
 def _is_crumb_words(tokens: list[str], rules: Furniture) -> bool:
     words = [t.strip(rules.crumb_separators).lower() for t in tokens]
     words = [w for w in words if w]
@@ -121,7 +127,7 @@ def is_breadcrumb(text: str, cfg: CleanConfig, rules: Furniture) -> bool:
 
 
 def furniture_reason(text: str, cfg: CleanConfig, rules: Furniture) -> str | None:
-    if len(_words(text)) > cfg.furniture_max_words:
+    if _more_words_than(text, cfg.furniture_max_words):
         return None
     if is_breadcrumb(text, cfg, rules):
         return "breadcrumb"
@@ -133,8 +139,11 @@ def furniture_reason(text: str, cfg: CleanConfig, rules: Furniture) -> str | Non
 
 def crumb_prefix(text: str, title: str | None, cfg: CleanConfig, rules: Furniture) -> int:
     """Length of a breadcrumb glued before the headline ("Home NEWS A leaked …"), else 0."""
+    first = _TOKEN.search(text)  # most lines are not crumbs: split only those that may be
+    if first is None or first.group().lower() not in {"home", "homepage"}:
+        return 0
     tokens = list(_TOKEN.finditer(text))
-    if len(tokens) < 2 or tokens[0].group().lower() not in {"home", "homepage"}:
+    if len(tokens) < 2:
         return 0
     if title:
         ntitle = normalise(title)
@@ -184,7 +193,7 @@ def find_title(
             if (
                 repeats
                 and _looks_like_title(later.text, cfg)
-                and _letter_words(later.text) >= cfg.title_min_words
+                and _letter_words(later.text, cfg.title_min_words) >= cfg.title_min_words
             ):
                 return later.text
     first = head[0].text
@@ -199,6 +208,13 @@ def clean_text(raw: str, meta_title: str | None, cfg: CleanConfig) -> Result:
     removals: list[Removal] = []
     title = find_title(lines, meta_title, cfg, rules)
     ntitle = normalise(title) if title else None
+    keys_of: dict[str, str] = {}  # normalise() of each line, reused for one-line paragraphs
+
+    def key_of(text: str) -> str:
+        key = keys_of.get(text)
+        if key is None:
+            key = keys_of[text] = normalise(text)
+        return key
 
     # 1. site furniture, line by line; a crumb glued before the headline is cut off the line.
     related_left = 0  # headlines still expected under a "Related posts" heading
@@ -239,7 +255,7 @@ def clean_text(raw: str, meta_title: str | None, cfg: CleanConfig) -> Result:
     if ntitle:
         seen_title = False
         for line in lines:
-            if line.removed or normalise(line.text) != ntitle:
+            if line.removed or key_of(line.text) != ntitle:
                 continue
             if seen_title:
                 line.removed = "repeated-title"
@@ -285,10 +301,13 @@ def clean_text(raw: str, meta_title: str | None, cfg: CleanConfig) -> Result:
     comparable: list[tuple[int, str, frozenset[str]]] = []  # kept prose: raw start, text, words
     for start, end in paragraphs:
         text = raw[start:end]
-        if is_structure(text, rules) or _letter_words(text) < cfg.duplicate_min_words:
+        if (
+            is_structure(text, rules)
+            or _letter_words(text, cfg.duplicate_min_words) < cfg.duplicate_min_words
+        ):
             kept.append((start, end))
             continue
-        key = normalise(text)
+        key = key_of(text)
         if key == ntitle:
             # The kept headline: a lead that restates it is article text, not its paraphrase.
             keys[key] = start
@@ -392,8 +411,15 @@ def is_prose(text: str) -> bool:
     return bool(_SENTENCE_END.search(text.rstrip()))
 
 
-def _letter_words(text: str) -> int:
-    return sum(1 for w in _words(text) if _LETTERS.search(w))
+def _letter_words(text: str, limit: int | None = None) -> int:
+    """Tokens holding a letter, counted no further than `limit` (enough to compare with it)."""
+    count = 0
+    for token in _TOKEN.finditer(text):
+        if _LETTERS.search(token.group()):
+            count += 1
+            if count == limit:
+                break
+    return count
 
 
 def numbers_disagree(a: str, b: str) -> bool:
@@ -446,7 +472,22 @@ def _near_duplicate(
     """The best paraphrased earlier paragraph. Both sides are prose (only prose is compared)
     and their content words are worked out once per paragraph, not once per pair."""
     best: tuple[int, float] | None = None
+    n = len(words)
+    min_words, min_ratio, min_overlap = (
+        cfg.near_duplicate_min_words,
+        cfg.near_duplicate_min_length_ratio,
+        cfg.near_duplicate_min_overlap,
+    )
     for start, other, other_words in earlier:
+        # _prose_score's word gates, inline: most pairs stop here, and this loop is quadratic
+        m = len(other_words)
+        low, high = min(n, m), max(n, m)
+        if (
+            low < min_words
+            or low / high < min_ratio
+            or len(words & other_words) / high < min_overlap
+        ):
+            continue
         score = _prose_score(text, words, other, other_words, cfg)
         if score is None:
             continue

@@ -10,9 +10,11 @@ it), see newsint.corpus.grading.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -244,3 +246,19 @@ def _fill(template: str, **values: Any) -> str:
             return "{" + key + "}"
 
     return template.format_map(Default(values))
+
+
+def settings_digest(cfg: GradeConfig) -> str:
+    """A digest of everything a grade depends on besides the claim: the rules
+    (data/grading.toml), the thresholds ([grade]) and the word lists the rules read (known
+    outlets, leak words). The corpus stores it with the grades it wrote (corpus/summaries.py)
+    and grades again when it differs."""
+    lex = lexicon()
+    settings = {
+        "rules": asdict(rules()),
+        "config": cfg.model_dump(mode="json"),
+        "outlets": sorted(lex.outlets.items()),
+        "leaked": sorted(lex.leaked),
+    }
+    text = json.dumps(settings, sort_keys=True, ensure_ascii=False, default=list)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]

@@ -9,6 +9,7 @@ block (Jinja's `tojson` escapes `<`, `>`, `&` and `'`), read by our script with 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from urllib.parse import quote, urlencode, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from newsint.corpus.queries.records import ClaimReport
+from newsint.corpus.queries.records import ClaimReport, ClaimSummary
 from newsint.model import STATUS_MEANING, Analysis, Claim, Source, chain_text
 from newsint.present.glossary import meaning
 
@@ -38,6 +39,7 @@ class Templates:
         self.env.filters["day"] = day
         self.env.filters["href"] = safe_href
         self.env.filters["pct"] = pct
+        self.env.filters["named"] = named
         self.env.globals["query"] = query
         self.env.globals["status_meaning"] = STATUS_MEANING
         self.env.globals["explain"] = meaning  # what a code means: the tooltips' words
@@ -116,10 +118,32 @@ def with_outlets(text: str, outlets: dict[str, str | None]) -> str:
     return ARTICLE_ID.sub(lambda m: outlets.get(m.group(0)) or m.group(0), text)
 
 
+NAMED_ID = re.compile(r" \(art_[0-9a-f]{8,}\)")
+
+
+def named(text: str) -> str:
+    """A reason as a person reads it: "Coastal Wire (art_…)" becomes "Coastal Wire" (the
+    corpus writes the id beside the outlet for exports and the API; an id without an outlet
+    stays, it is all there is)."""
+    return NAMED_ID.sub("", text)
+
+
 def rests_on(upstream: list[str]) -> str:
     """An independent source as a person reads it: what it rests on beyond its original
     article, "the article itself" when it names nothing."""
     return chain_text(upstream[1:]) or "the article itself"
+
+
+def claim_cells(rows: Iterable[ClaimSummary]) -> dict[str, dict[str, Any]]:
+    """What a claims table shows beside each row, by row id: the chain as words, and what each
+    independent source rests on."""
+    return {
+        row.id: {
+            "chain_text": chain_text(row.chain),
+            "rests_on": [rests_on(u) for u in row.upstreams],
+        }
+        for row in rows
+    }
 
 
 def _source(s: Source) -> dict[str, Any]:

@@ -24,7 +24,7 @@ from newsint.model import CLAIM_STATUSES, UNREALISED_STATUSES, CopyLink, chain_t
 from newsint.stages.base import stage_name
 from newsint.web.api import ClaimFacets, NewArticle, Paging, paging, read_upload
 from newsint.web.graph import elements
-from newsint.web.render import highlight, query, rests_on, with_outlets
+from newsint.web.render import claim_cells, highlight, query, rests_on, with_outlets
 from newsint.web.state import SESSION_COOKIE, WebState
 
 router = APIRouter(include_in_schema=False)
@@ -169,6 +169,13 @@ def story(request: Request, state: State, story_id: str) -> HTMLResponse:
         for link in data.links
     ]
     warnings = [link for link in links if link.get("misattribution")]
+    # the claims and the timeline come whole with the story (its articles bound them); the page
+    # shows a page's worth of each, links to the claims list for the rest and folds the rest
+    # of the timeline
+    shown = state.config.web.page_size
+    timeline_sites = {a for t in data.timeline for a in t.articles[:6]} - set(outlets)
+    if timeline_sites:  # events the story shares with articles outside it
+        outlets |= {a.id: a.site for a in state.corpus.articles(ids=sorted(timeline_sites))}
     return page(
         state,
         request,
@@ -178,6 +185,11 @@ def story(request: Request, state: State, story_id: str) -> HTMLResponse:
         warnings=warnings,
         exports=_exports(),
         volume=state.corpus.volume(story=data),
+        claims=data.claims[:shown],
+        cells=claim_cells(data.claims[:shown]),
+        timeline=data.timeline[:shown],
+        sites=outlets,
+        unrealised=UNREALISED_STATUSES,
     )
 
 

@@ -126,7 +126,9 @@ def test_claims_grade_and_story_facets(graded: Corpus) -> None:
     claim, museum = corpus.claims()
     # corpus grades, written at ingest: the two independent sources raise the cluster's grade
     assert claim.grade and museum.grade and claim.grade != museum.grade
-    assert claim.article_grade == museum.article_grade == "C3"
+    # the article's own grade by the grading settings of now, not the hand-made one it was
+    # stored with (a change of data/grading.toml regrades a stored corpus)
+    assert claim.article_grade == museum.article_grade == "C2"
     assert claim.corroboration and museum.corroboration
     assert corpus.claims(grade=claim.grade) == [
         r for r in (claim, museum) if r.grade == claim.grade

@@ -119,6 +119,9 @@ class Store:
         self.settings = settings or self.config.store
         self.url = database_url(db)
         self.shown = display_url(self.url)
+        # True when opening rewrote summaries written under other grading settings or by an
+        # older newsint (the CLI says so: it can take a while on a big corpus)
+        self.summaries_rebuilt = False
         try:
             self.engine = _make_engine(self.url, self.settings)
             if migrate:
@@ -153,6 +156,7 @@ class Store:
         with self.transaction() as conn:
             if have is not None or conn.scalar(select(func.count()).select_from(ArticleRow)):
                 summaries.rebuild(conn, self.config)
+                self.summaries_rebuilt = True
             else:  # a new store: its (empty) volume, so no later open need write it
                 summaries.write_volume(conn)
             conn.execute(delete(MetaRow).where(MetaRow.key == summaries.META_KEY))

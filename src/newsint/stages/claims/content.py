@@ -4,10 +4,14 @@ subject before it), cut to the reported words.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from newsint.stages.claims.bounds import bounds
 from newsint.stages.claims.context import (
     _ADDRESSEE_VERBS,
+    _STRIP_END,
+    Found,
     _infinitive_complement,
     _inside_quote,
 )
@@ -38,6 +42,77 @@ class ContentRules(SpeakerRules):
                     drop.update(t.i for t in c.subtree)
                     drop.add(prev.i)
         return [t for t in root.subtree if t.i not in drop]
+
+    def _coordinated_clause(self, tok: Token, after: int) -> list[Token]:
+        """A clause with a subject of its own coordinated after the reported clause, which the
+        parser hangs on the reporting verb: "They noted his lawyer offered a hearing, but the
+        chairman declined" (what they noted is both). A conjunct without a subject is the
+        speaker's next act ("…, and urged him to resign"), a reporting verb a report of its
+        own; both stay out."""
+        out: list[Token] = []
+        for c in tok.rights:
+            if c.dep_ != "conj" or c.i <= after or c.left_edge.i <= after:
+                continue
+            if not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children):
+                break
+            if any(self.lex.cue_verb(t) is not None for t in c.subtree):
+                break  # "…, and Y said Z": another report, not this one's content
+            if _inside_quote(self.quotes, c.idx) != _inside_quote(self.quotes, tok.idx):
+                break
+            if any(q.start <= self.doc[after].idx < q.end for q in self.quotes):
+                break  # a quotation ends the report; what follows is the writer's
+            cc = [g for g in tok.rights if g.dep_ == "cc" and after < g.i < c.i]
+            if not cc or cc[-1].lower_ not in bounds().content_conjunctions:
+                break
+            out += [cc[-1], *c.subtree]
+            after = c.right_edge.i
+        return out
+
+    def _coordinated_infinitives(self, tok: Token, xcomp: Token) -> list[Token]:
+        """Bare infinitives the parser coordinated with a finite verb of volition: "She
+        wants to triple the program, grow the corps and create a reserve" (all three are
+        what she wants; a finite verb would not take a bare infinitive as its own conjunct)."""
+        if tok.tag_ == "VB":
+            return []
+        out: list[Token] = []
+        for c in tok.rights:
+            if c.i <= xcomp.right_edge.i:
+                continue
+            if c.dep_ == "conj" and c.tag_ == "VB" and self._bare_predicate(c):
+                out += [t for t in tok.rights if t.dep_ in ("cc", "punct") and xcomp.i < t.i < c.i]
+                out += list(c.subtree)
+            elif c.dep_ not in ("cc", "punct"):
+                break
+        return out
+
+    def split_around_frames(self, found: list[Found]) -> list[Found]:
+        """A content that holds its own "according to X" frame is two spans around it:
+        "The ferry, according to the harbour office, will run again in May" ("The ferry" and
+        "will run again in May"), as the verb rule splits around "he said"."""
+        out: list[Found] = []
+        for f in found:
+            frame = f.frame()
+            start, end = f.content
+            if f.rule != "according" or frame is None or not (start < frame[0] < frame[1] < end):
+                continue
+            if not self.text[start : frame[0]].strip(_STRIP_END) or not self.text[
+                frame[1] : end
+            ].strip(_STRIP_END):
+                continue
+            first, second = self.finish(start, frame[0]), self.finish(frame[1], end)
+            if first[1] <= first[0] or second[1] <= second[0]:
+                continue
+            f.content = first
+            out.append(replace(f, content=second, notes=[*f.notes, "second part around the frame"]))
+        return out
+
+    def _bare_predicate(self, tok: Token) -> bool:
+        """A verb phrase with no subject, auxiliary, negation or report of its own inside."""
+        return not any(
+            t.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg")
+            or (t.pos_ == "VERB" and self.lex.cue_verb(t) is not None)
+            for t in tok.subtree
+        )
 
     def _shared_report(self, tok: Token) -> bool:
         """A reporting verb coordinated into another's reported clause whose subject is a
@@ -128,11 +203,13 @@ class ContentRules(SpeakerRules):
             ccomp = [c for c in ccomp if c.i > tok.i]  # one side only: the other is a misparse
         if ccomp:
             toks = [t for c in ccomp for t in self._clause(c)]
+            if all(c.left_edge.i > tok.i for c in ccomp):
+                toks += self._coordinated_clause(tok, max(c.right_edge.i for c in ccomp))
             return self.span_of(toks)
         misread = self._misread_clause(tok, children)
         if misread is not None:
-            clause, first = misread
-            return self.span_of([t for t in self._clause(clause) if t.i >= first])
+            clause, first_i = misread
+            return self.span_of([t for t in self._clause(clause) if t.i >= first_i])
         xcomp = next((c for c in children if c.dep_ == "xcomp"), None)
         dobj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
         if xcomp is not None and base in lex.xcomp_content and xcomp.i > tok.i:
@@ -152,6 +229,7 @@ class ContentRules(SpeakerRules):
                     else None
                 )
             toks = list(xcomp.subtree) + (list(first.subtree) if first is not None else [])
+            toks += self._coordinated_infinitives(tok, xcomp)
             return self.span_of(toks)
         # "“…,” X said": the reporting clause hangs off the quoted clause
         # "A new manager, he said, could set a new tone": around the inserted frame

@@ -50,7 +50,9 @@ class DiscourseRules(ExtractorBase):
             if name_toks is None or not len(name_toks):
                 continue
             src = self.sources.from_head(name_toks.root)
-            src.start, src.end = name_start, m.end("handle") if m.group("handle") else name_end
+            # "Jane Roe (@janeroe)": the handle with its closing parenthesis
+            handle_end = m.end("handle") + 1 if m.group("handle") else name_end
+            src.start, src.end = name_start, handle_end
             src.text = self.text[src.start : src.end]
             if src.kind == "unknown" and m.group("handle"):
                 src.kind = "person"
@@ -152,6 +154,47 @@ class DiscourseRules(ExtractorBase):
             out.append(f)
             covered.append((q.start, q.end))
             quoted.append(f)
+        return out
+
+    def quote_openings(self, found: list[Found]) -> list[Found]:
+        """The opening part of a quotation the speaker tag interrupts: “Every time you say
+        that,” she said, “you lose.” The parser ties only the part after the tag to the verb;
+        the part before it is the same claim's first span (one cue, two spans)."""
+        out: list[Found] = []
+        covered = [f.content for f in found if f.rule != "unattributed"]
+        starts = {q.start: q for q in self.quotes}
+        for f in found:
+            if f.rule != "verb" or f.content[0] not in starts:
+                continue
+            frame = f.frame()
+            if frame is None or not (frame[1] <= f.content[0]):
+                continue
+            before = [q for q in self.quotes if q.end <= frame[0]]
+            if not before:
+                continue
+            q = before[-1]
+            if self.text[q.end : frame[0]].strip(" ,") or "\n" in self.text[q.end : frame[0]]:
+                continue  # other words, or a paragraph break, between the quotation and the tag
+            gap = self.text[frame[1] : f.content[0]]
+            words = [w for w in gap.split() if any(ch.isalnum() for ch in w)]
+            if "\n" in gap or len(words) > self.cfg.continuation_gap_words:
+                continue
+            if any(s < q.end and q.start < e for s, e in covered) or self.in_title(q.start):
+                continue
+            first = Found(
+                rule="continuation",
+                content=(q.start, q.end),
+                source=f.source,
+                cue=f.cue,
+                effect=f.effect,
+                cue_tokens=list(f.cue_tokens),
+                sentence=f.sentence,
+                confidence=self.cfg.confidence_continuation,
+                inherited_from=f.cue_tokens[0] if f.cue_tokens else None,
+            )
+            first.notes.append("opening part of a quotation its speaker tag interrupts")
+            out.append(first)
+            covered.append(first.content)
         return out
 
     def _sentence_before(self, said: list[Found], q: Quote) -> Found | None:

@@ -24,11 +24,14 @@ from newsint.stages.claims.context import Found, _dedupe
 from newsint.stages.claims.discourse import DiscourseRules
 from newsint.stages.claims.nouns import NounRules
 from newsint.stages.claims.prepositions import PrepositionRules
+from newsint.stages.claims.source_bounds import SourceBoundRules
 from newsint.stages.claims.unattributed import UnattributedRules
 from newsint.stages.claims.verbs import VerbRules
 
 
-class Extractor(VerbRules, PrepositionRules, NounRules, DiscourseRules, UnattributedRules):
+class Extractor(
+    VerbRules, PrepositionRules, NounRules, DiscourseRules, UnattributedRules, SourceBoundRules
+):
     """Finds the attributions of one parsed article: every rule family, run in order."""
 
     # ------------------------------------------------------------------ driver
@@ -56,8 +59,11 @@ class Extractor(VerbRules, PrepositionRules, NounRules, DiscourseRules, Unattrib
                 here.append(f)
             self._trim_against_outer(here)
             found.extend(here)
+        self.fit_sources(found)
         found.extend(self.signatures(found))
         found = [f for f in found if f.content[1] > f.content[0]]
+        found.extend(self.split_around_frames(found))
+        found.extend(self.quote_openings(found))
         found.extend(self.continuations(found))
         found = _dedupe(self.outside_credits(found))
         self.anaphora(found)

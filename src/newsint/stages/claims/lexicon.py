@@ -59,6 +59,7 @@ class Lexicon:
     holder_to: frozenset[str]
     holder_with: frozenset[str]
     container_in: frozenset[str]
+    issuer_verbs: frozenset[str]  # "issued a statement calling…": the issuer is the source
     citing_verbs: frozenset[str]
     source_nouns: dict[str, frozenset[str]]  # kind -> head nouns (single words)
     source_phrases: dict[str, tuple[str, ...]]  # kind -> multi-word heads ("white house")
@@ -98,6 +99,10 @@ class Lexicon:
     colon_stop: frozenset[str]
     anaphora_determiners: frozenset[str]
     anaphora_nouns: frozenset[str]
+    general_status: str  # status of a report by a verb outside the lexicon ([general_report])
+    general_marks: frozenset[str]  # complementisers that open such a verb's reported clause
+    general_stop: frozenset[str]  # verbs whose that-clause nobody claims ("ensure that")
+    general_not_kinds: frozenset[str]  # source kinds that make no such report
 
     # ---- word forms
 
@@ -229,6 +234,7 @@ def lexicon() -> Lexicon:
         holder_to=_set(data["provenance"]["holder_to"]),
         holder_with=_set(data["provenance"]["holder_with"]),
         container_in=_set(data["provenance"]["container_in"]),
+        issuer_verbs=_set(data["provenance"]["issuer_verbs"]),
         citing_verbs=_set(data["provenance"]["citing_verbs"]),
         source_nouns={k: _set([w for w in v if " " not in w]) for k, v in src.items()},
         source_phrases={k: tuple(w.lower() for w in v if " " in w) for k, v in src.items()},
@@ -281,4 +287,8 @@ def lexicon() -> Lexicon:
         colon_stop=_set(data["colon"]["stop"]),
         anaphora_determiners=_set(data["anaphora"]["determiners"]),
         anaphora_nouns=_set(data["anaphora"]["nouns"]),
+        general_status=data["general_report"]["status"],
+        general_marks=_set(data["general_report"]["marks"]),
+        general_stop=_set(data["general_report"]["stop"]),
+        general_not_kinds=_set(data["general_report"]["not_kinds"]),
     )

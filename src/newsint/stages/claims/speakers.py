@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsint.stages.claims.context import ExtractorBase, _inside_quote
-from newsint.stages.claims.lexicon import noun_base
+from newsint.stages.claims.lexicon import noun_base, verb_base
 from newsint.stages.claims.source_refs import SrcRef
 
 if TYPE_CHECKING:
@@ -39,6 +39,10 @@ class SpeakerRules(ExtractorBase):
         if len(subjects) > 1 and not _inside_quote(self.quotes, tok.idx):
             # "“…it will at some point,” said Jane Roe": the quoted clause's subject is not hers
             subj = next((c for c in subjects if not _inside_quote(self.quotes, c.idx)), subj)
+            before = [c for c in subjects if c.i < tok.i and not _inside_quote(self.quotes, c.idx)]
+            if len(before) > 1 and self.text[before[-2].idx : before[-1].idx].count(":"):
+                # "The Latest: Trump urges…": a label before a colon is no second subject
+                subj = before[-1]
         if (
             subj is not None
             and subj.lower_ in ("it", "there")
@@ -64,6 +68,10 @@ class SpeakerRules(ExtractorBase):
                     if obj is not None and obj.i in self.sources.entry_at:
                         return self.sources.from_head(obj), None, None
             return None, None, None
+        if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
+            issuer = self._issuer(tok.head)
+            if issuer is not None:
+                return self.sources.from_head(issuer), None, None
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
             return self.sources.from_head(tok.head), None, None
         if tok.dep_ == "relcl":
@@ -101,6 +109,19 @@ class SpeakerRules(ExtractorBase):
             if src is not None:
                 return src, f"speaker taken from “{head.text}”", head.i
         return None, None, None
+
+    def _issuer(self, noun: Token) -> Token | None:
+        """The subject of the verb that put out the statement a reporting verb describes:
+        "the council issued a statement calling…", "he released a letter that says…"."""
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is not None and self.sources.from_head(noun).kind in ("statement", "document"):
+            return owner  # "Trump's tweet calling…"
+        verb = noun.head
+        if noun.dep_ not in ("dobj", "obj") or verb.i == noun.i:
+            return None
+        if verb_base(verb.lower_, self.lex.issuer_verbs, self.lex.irregular) is None:
+            return None
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
     def _frame_of_participle(self, tok: Token) -> Token | None:
         """The reporting verb whose clause a participle set off by a comma hangs in: "X said

@@ -14,6 +14,7 @@ from newsint.stages.claims.context import (
     UNNAMED,
     Found,
     _ev,
+    _finite_clause,
     _infinitive_complement,
     _inside_quote,
     _stronger,
@@ -50,6 +51,10 @@ class VerbRules(ContentRules):
                     base = b
                 elif particle is not None and b not in lex.cue_verbs:
                     base = None
+        general = False
+        if base is None and particle is None:
+            base = self._general_report(tok)
+            general = base is not None
         if base is None:
             return None
         if base in lex.cue_particles and particle is None:
@@ -57,7 +62,7 @@ class VerbRules(ContentRules):
                 (
                     c
                     for c in tok.children
-                    if c.dep_ == "prt" and c.lower_ in lex.cue_particles[base]
+                    if c.dep_ in ("prt", "prep") and c.lower_ in lex.cue_particles[base]
                 ),
                 None,
             )
@@ -73,7 +78,7 @@ class VerbRules(ContentRules):
             return None  # "I think…" inside a quotation is the quoted speaker's own voice
         if self._provenance_participle(tok):
             return None
-        if tok.tag_ == "VBG" and tok.lower_ in lex.chaining_preps:
+        if tok.tag_ == "VBG" and tok.lower_ in lex.chaining_preps and self._cites_source(tok):
             return None  # "…, citing officials" extends another report (see prep_cue)
         negated = any(c.dep_ == "neg" or c.lower_ in ("cannot", "can't") for c in tok.children)
         if negated and not any(c.dep_ == "ccomp" for c in tok.children):
@@ -95,7 +100,7 @@ class VerbRules(ContentRules):
             return None  # "would cause Washington to express concern": not a report
         if base in lex.verification_verbs and self._negated_verification(tok):
             return None  # "has not authenticated the document" is a caveat, not a claim
-        effect = lex.cue_verbs[base]
+        effect = lex.cue_verbs.get(base, lex.general_status)
         cue_toks = [tok] + ([particle] if particle is not None else [])
         content_from = tok
         sourceless = self._sourceless_passive(tok, base)
@@ -130,8 +135,14 @@ class VerbRules(ContentRules):
                 content = self._content(tok, base)
                 cue_toks = [t for t in cue_toks if t.i != content_from.i]
             if content is None:
-                return None
+                found = self._prep_clause(tok, base)
+                if found is None:
+                    return None
+                content, mark = found
+                cue_toks.append(mark)
             src, note, inherited = self._speaker(tok)
+            if general and src is not None and not self._general_speaker(tok, src):
+                return None  # "the losses mean that…": no speaker, no report
         whole = False  # the content is the whole clause, cue included
         if src is None and sourceless:
             if not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
@@ -218,6 +229,54 @@ class VerbRules(ContentRules):
                 self.extra.append(second)
         return f
 
+    def _general_report(self, tok: Token) -> str | None:
+        """A verb outside the lexicon that reports all the same: it has a subject of its own
+        and governs a finite clause opened by "that" ("the court ruled that…"), and is not one
+        of the verbs whose that-clause nobody claims ([general_report] stop). Its surface form
+        stands for the base word."""
+        lex = self.lex
+        if tok.pos_ != "VERB" or not tok.tag_.startswith("VB"):
+            return None
+        if verb_base(tok.lower_, lex.general_stop, lex.irregular) is not None:
+            return None
+        if not any(c.dep_ == "nsubj" for c in tok.children):
+            return None
+        for c in tok.children:
+            if (
+                c.dep_ == "ccomp"
+                and c.i > tok.i
+                and _finite_clause(c)
+                and any(m.dep_ == "mark" and m.lower_ in lex.general_marks for m in c.children)
+            ):
+                return tok.lower_
+        return None
+
+    def _general_speaker(self, tok: Token, src: SrcRef) -> bool:
+        """The subject of a verb outside the lexicon speaks when it is a personal pronoun or
+        a source of a known kind (a person, an organisation, a document…)."""
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ == "PRON":
+            pron = self.lex.pronouns
+            return subj.lower_ in pron["person"] | pron["plural"] | pron["relative"]
+        return src.kind not in self.lex.general_not_kinds
+
+    def _prep_clause(self, tok: Token, base: str) -> tuple[tuple[int, int], Token] | None:
+        """ "called for the mayor to resign": the verb's content preposition read as the mark
+        of an infinitive clause; the clause is the content, the preposition joins the cue."""
+        for c in tok.children:
+            if c.dep_ != "advcl" or c.i < tok.i:
+                continue
+            mark = next((m for m in c.children if m.dep_ == "mark"), None)
+            if mark is not None and mark.lower_ in self.lex.prep_content.get(base, ()):
+                return self.span_of([t for t in c.subtree if t.i != mark.i]), mark
+        return None
+
+    def _cites_source(self, tok: Token) -> bool:
+        """ "citing officials", "citing a report": a source the report came through; "citing
+        the strategic importance of the port" cites a reason, the speaker's own content."""
+        obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+        return obj is None or self.sources.from_head(obj).kind != "unknown"
+
     def _held_position(self, tok: Token) -> bool:
         """A stance, intention or criticism is someone's position when its verb has a subject
         of its own and no modal and describes no noun ("the union backs the mayor", not
@@ -225,7 +284,8 @@ class VerbRules(ContentRules):
         children = list(tok.children)
         if tok.dep_ in ("relcl", "acl"):
             return False  # "nations who are supporting Ukraine": a description, not a stand
-        own = any(c.dep_ == "nsubj" for c in children) or tok.dep_ in ("conj", "xcomp")
+        # "the union backs the mayor"; "the mayor is backed by the union" (its agent holds it)
+        own = any(c.dep_ in ("nsubj", "agent") for c in children) or tok.dep_ in ("conj", "xcomp")
         return own and not any(c.tag_ == "MD" for c in children)
 
     def _criticism_target(self, tok: Token, base: str) -> bool:

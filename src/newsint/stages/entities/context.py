@@ -12,6 +12,8 @@ from newsint.stages.entities.names import Candidate
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
+
+    from newsint.stages.tokens import Tokens
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 
 
@@ -24,6 +26,7 @@ class _Ctx:
 
     doc: Doc
     text: str  # doc.text, which spaCy rebuilds on every access
+    toks: Tokens  # the Doc's token table (stages/tokens.py): `toks[i]` reads like `doc[i]`
     gaz: Gazetteer
     cfg: EntitiesConfig
     sent_of: list[int]  # sentence index of each token
@@ -63,6 +66,7 @@ class _Ctx:
 
 
 def _span_text(ctx: _Ctx, ts: int, te: int) -> tuple[int, int, str]:
-    start = ctx.doc[ts].idx
-    end = ctx.doc[te - 1].idx + len(ctx.doc[te - 1])
+    start = ctx.toks[ts].idx
+    last = ctx.toks[te - 1]
+    end = last.idx + len(last)
     return start, end, ctx.text[start:end]

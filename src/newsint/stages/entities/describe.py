@@ -14,7 +14,7 @@ from newsint.stages.entities.names import Candidate, acronym_letters
 from newsint.text.fold import name_key
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from newsint.stages.tokens import Tok
 _BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "'s", "’s", "am"})
 
 
@@ -38,7 +38,7 @@ def _set_title(ctx: _Ctx, c: Candidate, title: str, start: int) -> None:
 
 def _describe(ctx: _Ctx, c: Candidate) -> None:
     """Kind, links, roles, country and context of one candidate."""
-    doc, gaz = ctx.doc, ctx.gaz
+    doc, gaz = ctx.toks, ctx.gaz
     ts, te = c.tokens
     root = doc[te - 1]
     if c.kind == "demonym":
@@ -66,7 +66,7 @@ def _describe(ctx: _Ctx, c: Candidate) -> None:
     c.context = _context(ctx, c)
 
 
-def _demonym_link(ctx: _Ctx, root: Token) -> str:
+def _demonym_link(ctx: _Ctx, root: Tok) -> str:
     """What a demonym stands for: government, military or people, else the origin of a thing."""
     if root.dep_ in _MODIFIER_DEPS or root.dep_ == "npadvmod":
         return ctx.gaz.words.demonym_links.get(name_key(root.head.text), "origin")
@@ -75,7 +75,7 @@ def _demonym_link(ctx: _Ctx, root: Token) -> str:
     return "origin"
 
 
-def _acts(ctx: _Ctx, root: Token) -> bool:
+def _acts(ctx: _Ctx, root: Tok) -> bool:
     """Is a capital an actor here (its government), not the place? ("Ankara said")."""
     words = ctx.gaz.words
     while root.dep_ == "conj" and root.head.i != root.i:
@@ -136,7 +136,7 @@ def _roles(ctx: _Ctx, c: Candidate) -> None:
 
 
 def _add_role(ctx: _Ctx, c: Candidate, ts: int, te: int) -> None:
-    doc = ctx.doc
+    doc = ctx.toks
     while ts < te and (doc[ts].dep_ in ("det", "poss") or doc[ts].is_punct):
         ts += 1
     while te > ts and (doc[te - 1].is_punct or doc[te - 1].is_space):
@@ -150,7 +150,7 @@ def _add_role(ctx: _Ctx, c: Candidate, ts: int, te: int) -> None:
 def _role_countries(ctx: _Ctx) -> None:
     """A person's country from a role naming it ("Turkish Foreign Minister", "president of
     Turkey"); not from "ambassador to Turkey"."""
-    doc = ctx.doc
+    doc = ctx.toks
     places = [c for c in ctx.cands if c.country and (c.kind == "demonym" or c.type == "GPE")]
     for c in ctx.cands:
         if c.type != "PERSON" or c.country or not c.roles:
@@ -172,9 +172,10 @@ def _context(ctx: _Ctx, c: Candidate) -> frozenset[str]:
     ts, te = c.tokens
     if c.sentence not in ctx.stems:
         n = ctx.cfg.context_stem_prefix
+        start, end, _ = ctx.toks.sents[ctx.sent_of[ts]]
         ctx.stems[c.sentence] = [
             (t.i, t.lower_[:n])
-            for t in ctx.doc[ts].sent
+            for t in ctx.toks.tokens[start:end]
             if t.is_alpha and not t.is_stop and t.pos_ in ("NOUN", "VERB", "PROPN", "ADJ")
         ]
     return frozenset(stem for i, stem in ctx.stems[c.sentence] if not ts <= i < te)

@@ -14,7 +14,7 @@ import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Literal
 
@@ -94,6 +94,14 @@ class Gazetteer:
 
     def lookup(self, name: str) -> Entry | None:
         return self.entries.get(name_key(name))
+
+    @cached_property
+    def one_word_places(self) -> frozenset[str]:
+        """Keys of the one-word country names and demonyms (a name's removable words when
+        merging): worked out once, not on every article."""
+        return frozenset(
+            k for k, e in self.entries.items() if e.kind in ("country", "demonym") and " " not in k
+        )
 
     def country_name(self, code: str) -> str:
         return self.countries.get(code, code)

@@ -26,10 +26,11 @@ from newsint.stages.entities.sports import (
     sports_document,
     team_proposals,
 )
+from newsint.stages.tokens import Tok, Tokens, tokens_of
 from newsint.text.fold import name_key
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 _DETERMINERS = frozenset({"the", "a", "an"})
 _QUOTES = frozenset("\"'“”‘’«»()[]{},;:")
 # Types whose names never end in a number (a score or a count stands beside them); a work or an
@@ -44,12 +45,14 @@ _DIGIT = re.compile(r"\d")
 
 def extract(doc: Doc, gaz: Gazetteer, cfg: EntitiesConfig) -> list[Candidate]:
     """Candidates (mentions before merging) for one Doc, model errors corrected."""
+    table = tokens_of(doc)
     sent_of = [0] * len(doc)
-    for si, sent in enumerate(doc.sents):
-        for t in sent:
-            sent_of[t.i] = si
+    for si, (start, end, _) in enumerate(table.sents):
+        sent_of[start:end] = [si] * (end - start)
     n = len(doc)
-    ctx = _Ctx(doc, doc.text, gaz, cfg, sent_of, _shouted(doc, cfg), [False] * n, [False] * n)
+    ctx = _Ctx(
+        doc, table.text, table, gaz, cfg, sent_of, _shouted(doc, cfg), [False] * n, [False] * n
+    )
     credits = block_credits(ctx)
     ctx.sport = sports_document(ctx)
     tickers = block_tickers(ctx)
@@ -111,9 +114,10 @@ def _shouted(doc: Doc, cfg: EntitiesConfig) -> list[bool]:
     stand there only where the article or the tables confirm them. (Lines, not sentences: a
     headline often runs into the first sentence; title-case lines further down are mostly
     lists of names.)"""
+    table = tokens_of(doc)
     out = [False] * len(doc)
-    line: list[Token] = []
-    for t in [*doc, None]:
+    line: list[Tok] = []
+    for t in [*table.tokens, None]:
         if t is not None and "\n" not in t.text:
             line.append(t)
             if "\n" not in t.whitespace_:
@@ -121,7 +125,7 @@ def _shouted(doc: Doc, cfg: EntitiesConfig) -> list[bool]:
         words = [w for w in line if w.is_alpha and len(w) >= 2]
         upper = sum(w.is_upper for w in words)
         enough = len(words) >= cfg.shouted_min_words
-        first = bool(line) and not doc.text[: line[0].idx].strip()
+        first = bool(line) and not table.text[: line[0].idx].strip()
         if (enough and upper >= cfg.shouted_min_ratio * len(words)) or (
             enough and first and _title_case_headline(line, words)
         ):
@@ -131,7 +135,7 @@ def _shouted(doc: Doc, cfg: EntitiesConfig) -> list[bool]:
     return out
 
 
-def _title_case_headline(line: list[Token], words: list[Token]) -> bool:
+def _title_case_headline(line: list[Tok], words: list[Tok]) -> bool:
     """Every word capitalised, no figure and no closing full stop: a headline in title case,
     not a sentence ("Mayor Ilse Brandt spoke.") nor a table row ("Oakvale 3 Harrowgate 1")."""
     content = [t for t in line if not t.is_space]
@@ -142,7 +146,7 @@ def _title_case_headline(line: list[Token], words: list[Token]) -> bool:
 
 def _candidate(ctx: _Ctx, ts: int, te: int, label: str, type_: str) -> Candidate | None:
     """A candidate from a token range, its span trimmed; None when nothing name-like is left."""
-    doc, words = ctx.doc, ctx.gaz.words
+    doc, words = ctx.toks, ctx.gaz.words
     fixes: list[str] = []
     while ts < te and (doc[ts].text in _QUOTES or doc[ts].is_space):
         ts += 1
@@ -253,7 +257,7 @@ def _surnames(ctx: _Ctx) -> None:
     """A place name that is the surname of a person the article names in full is that person
     ("Valeska Paris ... Paris said", "MaliVai Washington ... said Washington"), except after a
     locative preposition ("in Paris")."""
-    doc, words = ctx.doc, ctx.gaz.words
+    doc, words = ctx.toks, ctx.gaz.words
     full = ctx.full_persons
     surnames = {name_key(e[-1].text) for e in full}
     inside = {i for e in full for i in range(e.start, e.end)}
@@ -336,7 +340,7 @@ def _credit_names(ctx: _Ctx, names: list[tuple[int, int, str, str]]) -> None:
             _new(ctx, ts, te, type_, fix)
 
 
-def _opens_quote(doc: Doc, i: int, te: int) -> bool:
+def _opens_quote(doc: Tokens, i: int, te: int) -> bool:
     """Does token i open a quotation inside a name's span? A lone straight apostrophe only
     when another closes it nearby ("Traders ' Association" is a plural possessive)."""
     if doc[i].text not in _QUOTE_MARKS:
@@ -348,7 +352,7 @@ def _opens_quote(doc: Doc, i: int, te: int) -> bool:
 
 def _given_name(ctx: _Ctx, i: int, first: int) -> bool:
     """Is token i an untagged proper noun that belongs before a person's name?"""
-    t, words = ctx.doc[i], ctx.gaz.words
+    t, words = ctx.toks[i], ctx.gaz.words
     w = name_key(t.text)
     return (
         t.ent_iob_ == "O"
@@ -365,7 +369,7 @@ def _given_name(ctx: _Ctx, i: int, first: int) -> bool:
 
 def _title_length(ctx: _Ctx, ts: int, te: int) -> int:
     """How many leading tokens of a person span are a title ("Foreign Minister", "Mr")."""
-    words, doc = ctx.gaz.words, ctx.doc
+    words, doc = ctx.gaz.words, ctx.toks
     n, seen_title = 0, False
     for i in range(ts, te - 1):
         w = name_key(doc[i].text)
@@ -390,7 +394,7 @@ def _person_words(doc: Doc, labels: set[str]) -> set[str]:
 
 def _fix_type(ctx: _Ctx, c: Candidate, persons: set[str]) -> None:
     """Correct the model's type where it is known to err, from the tables and the syntax."""
-    gaz, words, doc = ctx.gaz, ctx.gaz.words, ctx.doc
+    gaz, words, doc = ctx.gaz, ctx.gaz.words, ctx.toks
     entry = gaz.lookup(c.name)
     ts, te = c.tokens
     if entry is not None and not (c.type == "PERSON" and name_key(c.name) in persons):
@@ -420,7 +424,7 @@ def _fix_type(ctx: _Ctx, c: Candidate, persons: set[str]) -> None:
 
 def _place_context(ctx: _Ctx, ts: int, te: int) -> bool:
     """A name that modifies a place noun, or follows a locative preposition, is a place."""
-    doc, words = ctx.doc, ctx.gaz.words
+    doc, words = ctx.toks, ctx.gaz.words
     root = doc[te - 1]
     if root.dep_ in _MODIFIER_DEPS and name_key(root.head.text) in words.place_nouns:
         return True
@@ -496,7 +500,7 @@ def _from_tables(ctx: _Ctx) -> None:
 
 def _in_name(ctx: _Ctx, ts: int, te: int) -> bool:
     """Is the range part of a longer untagged proper name ("Latin America")?"""
-    doc = ctx.doc
+    doc = ctx.toks
     before = ts > 0 and doc[ts - 1].pos_ == "PROPN" and doc[ts - 1].is_title
     after = te < len(doc) and doc[te].pos_ == "PROPN" and doc[te].is_title
     return bool(before or after)
@@ -504,7 +508,7 @@ def _in_name(ctx: _Ctx, ts: int, te: int) -> bool:
 
 def _chains(ctx: _Ctx) -> list[tuple[int, int]]:
     """Maximal runs of free, capitalised proper-noun tokens outside shouted sentences."""
-    doc, out, i = ctx.doc, [], 0
+    doc, out, i = ctx.toks, [], 0
     while i < len(doc):
         t = doc[i]
         if ctx.covered[i] or t.pos_ != "PROPN" or not t.text[:1].isupper():
@@ -527,7 +531,7 @@ def _chains(ctx: _Ctx) -> list[tuple[int, int]]:
 
 def _propagate(ctx: _Ctx, known: dict[str, str]) -> None:
     """Untagged occurrences of names tagged elsewhere; full names ending in a known surname."""
-    doc = ctx.doc
+    doc = ctx.toks
     for ts, te in _chains(ctx):
         key = name_key(_span_text(ctx, ts, te)[2])
         if key in known:
@@ -540,7 +544,7 @@ def _propagate(ctx: _Ctx, known: dict[str, str]) -> None:
 
 def _shouted_names(ctx: _Ctx, known: dict[str, str]) -> None:
     """In all-caps text, take the word sequences the article or the tables know as names."""
-    doc, gaz = ctx.doc, ctx.gaz
+    doc, gaz = ctx.toks, ctx.gaz
     for i in range(len(doc)):
         if not ctx.shouted[i] or ctx.covered[i] or not doc[i].is_alpha:
             continue
@@ -579,7 +583,7 @@ def _variants(ctx: _Ctx, known: dict[str, str]) -> None:
 
 def _acronyms_in_parentheses(ctx: _Ctx) -> None:
     """ "Long Name (LN)": the acronym is linked to the long name whatever its letters."""
-    doc = ctx.doc
+    doc = ctx.toks
     by_start = {c.tokens[0]: c for c in ctx.cands}
     for c in list(ctx.cands):
         te = c.tokens[1]

@@ -238,11 +238,7 @@ def merge(cands: Iterable[Candidate], gaz: Gazetteer, cfg: EntitiesConfig) -> li
     ordered = sorted(cands, key=lambda c: (c.start, c.end, c.type, c.name, c.kind))
     nodes = _nodes(ordered)
     words = gaz.words
-    removable = (
-        words.designators
-        | {"the"}
-        | {k for k, e in gaz.entries.items() if e.kind in ("country", "demonym") and " " not in k}
-    )
+    removable = words.designators | {"the"} | gaz.one_word_places
     uf = UnionFind(nodes)
     evidence: list[tuple[str, str, MergeEvidence]] = []
 

@@ -12,10 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 from newsint.model import Analysis, Claim, TimeExpr
 from newsint.stages.events.lexicon import Lexicon, TriggerRule
+from newsint.stages.tokens import tokens_of
 from newsint.text.segments import paragraphs
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+    from newsint.stages.tokens import Tok
 # spaCy labels used when the entities stage has not run.
 _SPACY_TYPES = {
     "PERSON": "PERSON",
@@ -105,7 +108,7 @@ class DocIndex:
 # --------------------------------------------------------------------------- trigger detection
 
 
-def _dependent_lemmas(tok: Token) -> set[str]:
+def _dependent_lemmas(tok: Token | Tok) -> set[str]:
     """Lemmas of a word's dependents and of the objects of its prepositions: the context."""
     out: set[str] = set()
     for c in tok.children:
@@ -115,7 +118,7 @@ def _dependent_lemmas(tok: Token) -> set[str]:
     return out
 
 
-def _rule_for(tok: Token, lexicon: Lexicon, statements: bool) -> TriggerRule | None:
+def _rule_for(tok: Token | Tok, lexicon: Lexicon, statements: bool) -> TriggerRule | None:
     if tok.pos_ == "VERB":
         pos = "verb"
     elif tok.pos_ == "NOUN":
@@ -150,7 +153,7 @@ def _rule_for(tok: Token, lexicon: Lexicon, statements: bool) -> TriggerRule | N
 def find_triggers(doc: Doc, lexicon: Lexicon, statements: bool = True) -> list[Trigger]:
     """Trigger words in text order; a verb carrying an event noun gives way to the noun."""
     found: dict[int, TriggerRule] = {}
-    for tok in doc:
+    for tok in tokens_of(doc).tokens:  # the shared table: no spaCy Token made per word
         rule = _rule_for(tok, lexicon, statements)
         if rule is not None:
             found[tok.i] = rule

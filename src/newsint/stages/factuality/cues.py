@@ -12,9 +12,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
-
     from newsint.stages.factuality.lexicon import Lexicon
+    from newsint.stages.tokens import Tok
 
 # Cue families, as the walk and the ablations name them.
 FAMILIES = (
@@ -65,7 +64,7 @@ class Local:
         self.certainty = min(self.certainty, abs(limit))
 
 
-def cue_of(token: Token, kind: str, effect: str) -> Cue:
+def cue_of(token: Tok, kind: str, effect: str) -> Cue:
     return Cue(token.idx, token.idx + len(token.text), token.text, kind, effect)
 
 
@@ -77,15 +76,15 @@ def cap(value: float, limit: float) -> float:
     return size * sign * (1.0 if limit >= 0 else -1.0)
 
 
-def _word(token: Token) -> str:
+def _word(token: Tok) -> str:
     return token.lower_
 
 
-def _lemma(token: Token) -> str:
+def _lemma(token: Tok) -> str:
     return token.lemma_.lower()
 
 
-def is_negator(token: Token, lex: Lexicon) -> bool:
+def is_negator(token: Tok, lex: Lexicon) -> bool:
     """'not', 'never', 'n't' on the predicate, or 'no longer' / 'no more'."""
     if token.dep_ == "neg":
         return True
@@ -98,14 +97,14 @@ def is_negator(token: Token, lex: Lexicon) -> bool:
     )
 
 
-def is_negative_quantifier(token: Token, lex: Lexicon) -> bool:
+def is_negative_quantifier(token: Tok, lex: Lexicon) -> bool:
     """'nobody', 'nothing', or a noun determined by 'no' ('no shots')."""
     if _word(token) in lex.negative_quantifiers and token.pos_ in {"PRON", "NOUN", "DET"}:
         return True
     return any(c.dep_ == "det" and _word(c) in {"no", "neither"} for c in token.children)
 
 
-def question_mark(token: Token) -> Token | None:
+def question_mark(token: Tok) -> Tok | None:
     """The "?" closing the clause this predicate heads (or is conjoined into), else None:
     the parser attaches a clause's final punctuation to its head."""
     t = token
@@ -118,7 +117,7 @@ def question_mark(token: Token) -> Token | None:
         t = t.head
 
 
-def is_imperative(token: Token) -> bool:
+def is_imperative(token: Tok) -> bool:
     """A bare verb heading its own clause with no subject ("Keep the boy here", "please
     stay"): asked for, not done."""
     if token.tag_ != "VB" or token.dep_ not in {"ROOT", "ccomp", "conj"}:
@@ -133,7 +132,7 @@ def is_imperative(token: Token) -> bool:
     return starts and not deps & {"nsubj", "nsubjpass", "aux", "auxpass", "expl"}
 
 
-def _asked(clause: Token, lex: Lexicon) -> bool:
+def _asked(clause: Tok, lex: Lexicon) -> bool:
     """A clause with "if"/"whether" under a verb of asking ("asked if he thinks ..."): an
     open question, whatever the parser called the attachment."""
     return clause.head.lemma_.lower() in lex.question_lemmas and any(
@@ -141,7 +140,7 @@ def _asked(clause: Token, lex: Lexicon) -> bool:
     )
 
 
-def _neither_nor(token: Token) -> Token | None:
+def _neither_nor(token: Tok) -> Tok | None:
     """The 'neither' or 'nor' that negates a predicate: "neither approves nor disapproves"."""
     for c in token.children:
         if c.dep_ == "preconj" and c.lower_ == "neither":
@@ -153,7 +152,7 @@ def _neither_nor(token: Token) -> Token | None:
     return None
 
 
-def local_value(token: Token, lex: Lexicon, disabled: frozenset[str]) -> Local:
+def local_value(token: Tok, lex: Lexicon, disabled: frozenset[str]) -> Local:
     """The predicate's own commitment (+3 unless a cue of its own lowers or flips it)."""
     local = Local(lex.factual, lex.factual)
     cues: list[Cue] = []

@@ -22,9 +22,8 @@ from typing import TYPE_CHECKING
 from newsint.stages.factuality.cues import Cue, Local, cap, cue_of
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
-
     from newsint.stages.factuality.lexicon import Lexicon
+    from newsint.stages.tokens import Tok
 
 Transform = Callable[[float, float], tuple[float, float]]
 
@@ -39,24 +38,25 @@ ARGUMENTS = frozenset({"dobj", "nsubjpass"})
 _ARGUMENT_CLASSES = frozenset({"intention", "belief", "factive", "stopping"})
 
 
-def governor(tok: Token) -> tuple[Token, str]:
+def governor(tok: Tok) -> tuple[Tok, str]:
     """The predicate a token depends on and how: through a preposition, the preposition's head
-    ("called for talks" -> call, "prep:for")."""
+    ("called for talks" -> call, "prep:for"); a preposition that is its sentence's root is its
+    own governor (as the walk always had it: spaCy's `head.head is not head` was never false)."""
     head = tok.head
-    if tok.dep_ in {"pobj", "pcomp"} and head.dep_ in {"prep", "agent"} and head.head is not head:
+    if tok.dep_ in {"pobj", "pcomp"} and head.dep_ in {"prep", "agent"}:
         return head.head, f"prep:{head.lemma_.lower()}"
     return head, tok.dep_
 
 
-def _has_infinitive(tok: Token) -> bool:
+def _has_infinitive(tok: Tok) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
-def _marks(tok: Token) -> set[str]:
+def _marks(tok: Tok) -> set[str]:
     return {c.lemma_.lower() for c in tok.children if c.dep_ == "mark"}
 
 
-def class_of(gov: Token, lex: Lexicon, relation: str, tok: Token) -> str | None:
+def class_of(gov: Tok, lex: Lexicon, relation: str, tok: Tok) -> str | None:
     """The embedding class of a governor for this relation (None: transparent)."""
     lemma = gov.lemma_.lower()
     if lemma in lex.stopping and relation in ARGUMENTS:
@@ -99,12 +99,12 @@ class Effect:
 
 
 def embed(
-    tok: Token,
-    gov: Token,
+    tok: Tok,
+    gov: Tok,
     relation: str,
     gov_local: Local,
     lex: Lexicon,
-    local_of: Callable[[Token], Local | None],
+    local_of: Callable[[Tok], Local | None],
     disabled: frozenset[str] = frozenset(),
 ) -> Effect | None:
     """What a class governor, whose own local value is `gov_local` (`local_of` gives any
@@ -216,7 +216,7 @@ def embed(
     return Effect(evidenced, cue_of(gov, "report", f"article x{scale:.2f}"))
 
 
-def _turned_down(noun: Token, lex: Lexicon) -> bool:
+def _turned_down(noun: Tok, lex: Lexicon) -> bool:
     """A noun of proposal or request that is the object of a refusal ("denied a request",
     "rejected the proposal", "withdrew its offer", "refused the demand")."""
     if noun.dep_ not in ARGUMENTS:
@@ -226,7 +226,7 @@ def _turned_down(noun: Token, lex: Lexicon) -> bool:
     return lemma in lex.denial or lemma in lex.stopping or lemma in lex.turning_down or refused
 
 
-def _denial(gov: Token, gl: float, lex: Lexicon) -> Effect:
+def _denial(gov: Tok, gl: float, lex: Lexicon) -> Effect:
     """The speaker says it did not happen: the source's view flipped, the article's scaled."""
     scale, top = lex.denial_scale, lex.factual
 

@@ -8,11 +8,13 @@ from typing import TYPE_CHECKING
 from newsint.model import Evidence, Factuality
 from newsint.stages.factuality.lexicon import Lexicon, load_lexicon
 from newsint.stages.factuality.walk import TokenFactuality, store, walk
+from newsint.stages.tokens import tokens_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from newsint.stages.base import Resources, Work
+    from newsint.stages.tokens import Tok
 
 
 class FactualityStage:
@@ -37,7 +39,7 @@ class FactualityStage:
             work.analysis.factuality = annotate(work.doc, self.lexicon)
 
 
-def is_predicate(token: Token, lex: Lexicon) -> bool:
+def is_predicate(token: Token | Tok, lex: Lexicon) -> bool:
     """A verb head, or a noun that names an event ("the attack", "negotiations")."""
     if token.pos_ == "VERB":
         return True
@@ -48,10 +50,11 @@ def annotate(doc: Doc, lex: Lexicon) -> list[Factuality]:
     """Walk the Doc once, keep the results on it, and return one record per predicate."""
     results = walk(doc, lex)
     store(doc, results)
-    return [record(doc[r.i], r) for r in results if is_predicate(doc[r.i], lex)]
+    toks = tokens_of(doc).tokens
+    return [record(toks[r.i], r) for r in results if is_predicate(toks[r.i], lex)]
 
 
-def record(token: Token, result: TokenFactuality) -> Factuality:
+def record(token: Token | Tok, result: TokenFactuality) -> Factuality:
     """The model record of one token's walk result (offsets into the Doc's text)."""
     return Factuality(
         start=token.idx,

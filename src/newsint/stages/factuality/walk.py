@@ -16,11 +16,13 @@ from typing import TYPE_CHECKING
 
 from newsint.stages.factuality.cues import Cue, Local, cap, local_value
 from newsint.stages.factuality.embedding import Effect, embed, governor
+from newsint.stages.tokens import tokens_of
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
     from newsint.stages.factuality.lexicon import Lexicon
+    from newsint.stages.tokens import Tok
 
 # (article's local value, source's local value) -> (article's value, source's value)
 Transform = Callable[[float, float], tuple[float, float]]
@@ -78,13 +80,15 @@ def _clip(v: float, top: float) -> float:
 
 
 def walk(doc: Doc, lex: Lexicon, disabled: frozenset[str] = frozenset()) -> list[TokenFactuality]:
-    """Factuality of every token of `doc` (index = token.i), one top-down pass per sentence."""
+    """Factuality of every token of `doc` (index = token.i), one top-down pass per sentence
+    over the Doc's token table (stages/tokens.py)."""
+    table = tokens_of(doc)
     results: list[TokenFactuality | None] = [None] * len(doc)
     frames: list[Frame | None] = [None] * len(doc)
     own: list[Local | None] = [None] * len(doc)
     top = lex.factual
-    for sent in doc.sents:
-        order = _top_down(sent.root)
+    for _, _, root in table.sents:
+        order = _top_down(table.tokens[root])
         for tok in order:
             if tok.pos_ in _INERT and tok.dep_ != "ROOT":
                 # no predicate and no cue of its own: it passes its head's frame on
@@ -124,7 +128,7 @@ def walk(doc: Doc, lex: Lexicon, disabled: frozenset[str] = frozenset()) -> list
     return out
 
 
-def _negated_by_governor(tok: Token, local: Local, own: list[Local | None], lex: Lexicon) -> None:
+def _negated_by_governor(tok: Tok, local: Local, own: list[Local | None], lex: Lexicon) -> None:
     """A noun event inside a negation's reach takes it: "did not result in any changes",
     "could not be reached for comment", "has reached no agreement on any deals"."""
     gov, relation = governor(tok)
@@ -156,7 +160,7 @@ def _unique(cues: tuple[Cue, ...]) -> tuple[Cue, ...]:
     return tuple(out)
 
 
-def _top_down(root: Token) -> list[Token]:
+def _top_down(root: Tok) -> list[Tok]:
     """Tokens of the tree under `root`, every governor before its dependents."""
     order = [root]
     k = 0
@@ -167,7 +171,7 @@ def _top_down(root: Token) -> list[Token]:
 
 
 def _frame_for(
-    tok: Token,
+    tok: Tok,
     frames: list[Frame | None],
     own: list[Local | None],
     results: list[TokenFactuality | None],
@@ -238,7 +242,7 @@ def _scope_cues(cues: list[Cue]) -> tuple[Cue, ...]:
     return tuple(c for c in cues if c.kind not in {"negation", "negative_quantifier"})
 
 
-def _presupposed(tok: Token, lex: Lexicon) -> bool:
+def _presupposed(tok: Tok, lex: Lexicon) -> bool:
     """A relative clause or a past participle describing a noun ("the crisis, which has caused
     a decline", "the profit reaped last year") is taken as given, whatever the noun sits in;
     not what a noun of report or possibility says ("claims that she leaked the memo")."""
@@ -283,7 +287,7 @@ def _compose(effect: Effect, outer: Frame) -> Transform:
     return composed
 
 
-def _own_cues_only(head: Token, local: Local) -> bool:
+def _own_cues_only(head: Tok, local: Local) -> bool:
     """Whether all of a head's cues sit on its own dependents: a negation it takes from the
     preposition above it ("a stand against restricting it and paid with his life") is not
     shared with its conjuncts."""
@@ -291,7 +295,7 @@ def _own_cues_only(head: Token, local: Local) -> bool:
     return all(c.start in mine for c in local.cues)
 
 
-def _shares_head(tok: Token) -> bool:
+def _shares_head(tok: Tok) -> bool:
     """A conjunct with no subject or auxiliary of its own shares those of its head, and so
     does the predicate of a copula ("is not serious", "was never a threat")."""
     if tok.dep_ in {"acomp", "attr"} and tok.head.lemma_ == "be":

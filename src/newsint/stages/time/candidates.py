@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsint.config import Time as TimeConfig
 from newsint.stages.time.rules import rules
+from newsint.stages.tokens import tokens_of
 from newsint.text import timex
 
 if TYPE_CHECKING:
@@ -75,8 +76,7 @@ def windows(text: str, doc: Doc, width: int, max_chars: int) -> list[tuple[int, 
     """
     cue = rules().cue
     out: list[tuple[int, int]] = []
-    for sent in doc.sents:
-        s0, s1 = sent.start_char, sent.end_char
+    for s0, s1 in tokens_of(doc).sentence_chars():
         for m in cue.finditer(text, s0, s1):
             a, b = max(s0, m.start() - width), min(s1, m.end() + width)
             floor, ceiling = max(s0, a - width), min(s1, b + width)
@@ -182,12 +182,15 @@ def _starts_with(text: str, phrase: str) -> bool:
 
 
 def _ends_before(text: str, end: int, phrase: str) -> int | None:
-    """Start of `phrase` when it stands right before `end` (a space or hyphen between)."""
-    head = text[:end].rstrip(" -")
-    if len(head) == end:
+    """Start of `phrase` when it stands right before `end` (a space or hyphen between).
+    Scans back from `end` instead of copying the text before it (called ~500 times a text)."""
+    k = end
+    while k > 0 and text[k - 1] in " -":
+        k -= 1
+    if k == end:
         return None
-    start = len(head) - len(phrase)
-    if start < 0 or head[start:].lower() != phrase:
+    start = k - len(phrase)
+    if start < 0 or text[start:k].lower() != phrase:
         return None
     if start > 0 and text[start - 1].isalnum():
         return None

@@ -42,6 +42,7 @@ from newsint.stages.time.normalise import (
     normalise_spacy,
 )
 from newsint.stages.time.rules import rules
+from newsint.stages.tokens import tokens_of
 from newsint.text import timex
 
 if TYPE_CHECKING:
@@ -101,8 +102,10 @@ def find_times(
     cfg: TimeConfig,
 ) -> list[TimeExpr]:
     ref = datetime(pub.year, pub.month, pub.day) if pub else _SENTINEL
-    sent_starts = [s.start_char for s in doc.sents]
-    sentences = [s.text for s in doc.sents]
+    table = tokens_of(doc)
+    bounds = table.sentence_chars()
+    sent_starts = [a for a, _ in bounds]
+    sentences = [table.text[a:b] for a, b in bounds]
     placed: list[Placed] = []
     out: list[TimeExpr] = []
     for c in candidates(text, doc, model, ref, cfg):

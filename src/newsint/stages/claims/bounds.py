@@ -1,0 +1,32 @@
+"""Word lists that decide where a content ends (data/content_bounds.toml), kept apart from the
+cue lexicon (data/claims.toml): they shape spans, not what counts as a report."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """Content-boundary words."""
+
+    content_conjunctions: frozenset[str]  # "…, but the chairman declined" stays in the content
+    subject_joiners: frozenset[str]  # between the pieces of one subject the parser split
+    subject_breaks: frozenset[str]  # characters never inside one subject
+
+
+@cache
+def bounds() -> Bounds:
+    data = tomllib.loads(
+        resources.files("newsint.data").joinpath("content_bounds.toml").read_text("utf-8")
+    )
+    return Bounds(
+        content_conjunctions=frozenset(
+            w.lower() for w in data["coordinated_clause"]["conjunctions"]
+        ),
+        subject_joiners=frozenset(w.lower() for w in data["split_subject"]["joiners"]),
+        subject_breaks=frozenset(data["split_subject"]["breaks"]),
+    )

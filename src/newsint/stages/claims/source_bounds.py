@@ -1,0 +1,85 @@
+"""Rule family: a source span written as the text writes it, where the parser split or shifted
+the subject of a reporting verb (applied after the verb rules, before chains are built)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from newsint.stages.claims.bounds import bounds
+from newsint.stages.claims.context import ExtractorBase, Found
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from newsint.stages.claims.source_refs import SrcRef
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+class SourceBoundRules(ExtractorBase):
+    """Source spans of reporting verbs, repaired."""
+
+    def fit_sources(self, found: list[Found]) -> None:
+        for f in found:
+            src = f.source
+            if f.rule != "verb" or not f.cue_tokens or src.start is None or src.end is None:
+                continue
+            cue = self.doc[f.cue_tokens[0]]
+            if src.end > cue.idx:
+                continue  # the source follows its cue ("said X"): nothing to repair here
+            moved = self._object_read_as_subject(cue, src.start)
+            if moved is not None and moved.start is not None and moved.end is not None:
+                if moved.end < src.end and self.text[moved.end] == ",":
+                    # the comma closing the apposition stays, as the original span had it
+                    end = moved.end + 1
+                    moved = replace(moved, end=end, text=self.text[moved.start : end])
+                f.source = moved
+                f.notes.append(f"source is the apposition “{moved.text}”")
+                continue
+            verb = cue
+            if src.head is not None and self.doc[src.head].dep_ in _SUBJECTS:
+                verb = self.doc[src.head].head  # a speaker shared with another verb
+            span = self._split_subject(verb, src.start, src.end)
+            if span is not None:
+                f.source = replace(src, start=span[0], end=span[1], text=self.text[slice(*span)])
+
+    def _split_subject(self, verb: Token, start: int, end: int) -> tuple[int, int] | None:
+        """One subject the parser cut into several ("His ex - wife", "The family, protesters
+        and civic leaders" as two subjects): the span over all of them, when only joiners
+        stand between them."""
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.i < verb.i]
+        if len(subjects) < 2:
+            return None
+        lo = min(s.left_edge.i for s in subjects)
+        hi = max(s.right_edge.i for s in subjects)
+        inside = {t.i for s in subjects for t in s.subtree}
+        if any(
+            i not in inside and self.doc[i].lower_ not in bounds().subject_joiners
+            for i in range(lo, hi + 1)
+        ):
+            return None
+        new = (self.doc[lo].idx, self.doc[hi].idx + len(self.doc[hi].text))
+        if any(ch in bounds().subject_breaks for ch in self.text[new[0] : new[1]]) or any(
+            c.start < new[1] and new[0] < c.end for c in self.sources.credits
+        ):
+            return None  # a dateline, a quotation or a line break is no part of one subject
+        span = (new[0], max(new[1], end))
+        return span if new[0] <= start < new[1] and span != (start, end) else None
+
+    def _object_read_as_subject(self, cue: Token, start: int) -> SrcRef | None:
+        """ "With 50 days until the election, Jane Roe, an adviser, said…": the parser made
+        the noun closing a leading phrase the subject and the speaker its apposition. A subject
+        right after a preposition or a verb is no subject; its apposition is."""
+        subj = next((c for c in cue.children if c.dep_ in _SUBJECTS and c.i < cue.i), None)
+        if subj is None or subj.left_edge.idx != start or subj.left_edge.i == 0:
+            return None
+        before = self.doc[subj.left_edge.i - 1]
+        if before.is_sent_start or before.sent != subj.sent:
+            return None
+        if before.pos_ not in ("ADP", "VERB") or before.lower_ in self._prep_first:
+            return None
+        appos = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if appos is None:
+            return None
+        return self.sources.from_head(appos)

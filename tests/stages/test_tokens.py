@@ -1,0 +1,74 @@
+"""The shared token table reads like the spaCy Doc it was built from, token for token."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsint.stages.tokens import USER_DATA_KEY, tokens_of
+
+# Fictional text: a headline without a full stop, a quotation, a question, figures, an all-caps
+# line, a hyphenated word, a contraction and a spacing run.
+TEXTS = [
+    "HARBOUR BOARD BACKS FERRY PLAN\n\nThe board of Port Lindell said on Tuesday that it "
+    "wouldn't delay the $4.5 million upgrade.  “We are ready,” chair Ana Quist told reporters.",
+    "Will the council approve the levy? Officials in Eastmere, who asked not to be named, said "
+    "a vote was planned for 12 May.\n\nRead more: Mayor Backs Harbour Deal",
+    "The well-known  co-op did not answer; neither the mayor nor her deputy was reached.",
+]
+ATTRIBUTES = (
+    "i",
+    "idx",
+    "text",
+    "lower_",
+    "lemma_",
+    "pos_",
+    "tag_",
+    "dep_",
+    "ent_iob_",
+    "whitespace_",
+    "is_punct",
+    "is_space",
+    "is_alpha",
+    "is_upper",
+    "is_lower",
+    "is_title",
+    "is_digit",
+    "is_stop",
+)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_every_token_reads_as_spacy_reads_it(run_stages, text: str) -> None:
+    doc = run_stages(text, ["clean", "nlp"]).doc
+    table = tokens_of(doc)
+    assert len(table) == len(doc) > 10
+    assert table.text == doc.text
+    for tok, ours in zip(doc, table.tokens, strict=True):
+        for name in ATTRIBUTES:
+            assert getattr(ours, name) == getattr(tok, name), (tok.text, name)
+        assert len(ours) == len(tok)
+        assert ours.head.i == tok.head.i
+        assert [c.i for c in ours.children] == [c.i for c in tok.children]
+        assert ours.left_edge.i == tok.left_edge.i
+        assert ours.doc[ours.i] is ours
+    sents = list(doc.sents)
+    assert table.sents == [(s.start, s.end, s.root.i) for s in sents]
+    assert table.sentence_chars() == [(s.start_char, s.end_char) for s in sents]
+
+
+def test_the_table_is_built_once_per_doc(run_stages) -> None:
+    doc = run_stages(TEXTS[0], ["clean", "nlp"]).doc
+    first = tokens_of(doc)
+    assert doc.user_data[USER_DATA_KEY] is first
+    assert tokens_of(doc) is first
+    copy = doc.copy()  # a copy carries user_data over: it gets its own table
+    assert tokens_of(copy) is not first
+    assert tokens_of(copy).doc is copy
+
+
+def test_a_root_is_its_own_head(run_stages) -> None:
+    doc = run_stages("The ferry left. It came back.", ["clean", "nlp"]).doc
+    table = tokens_of(doc)
+    roots = [table[root] for _, _, root in table.sents]
+    assert len(roots) == 2
+    assert all(r.head is r and r.dep_ == "ROOT" for r in roots)
