@@ -28,8 +28,8 @@ from sqlalchemy.engine import Connection
 from newsint.config import Config
 from newsint.corpus.grading import Report, corpus_grade, corroboration, corroboration_reasons
 from newsint.corpus.queries.common import claim_query, claim_report, claims_of, slices
-from newsint.corpus.queries.daily import VOLUME_KEY, corpus_volume
 from newsint.corpus.queries.records import ClaimReport, ClaimSummary
+from newsint.corpus.queries.volume import VOLUME_KEY, corpus_volume
 from newsint.corpus.store.tables import (
     AnalysisRow,
     ArticleRow,
