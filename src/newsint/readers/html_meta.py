@@ -83,7 +83,8 @@ def _date_metas(html: str, values: frozenset[str]) -> list[dict[str, str]]:
 def stated_date(html: str, limits: Limits) -> tuple[str, str] | None:
     """(ISO date or datetime, evidence) of the publication time the page states in its markup,
     most trusted form first (data/readers.toml [html_date]); None when it states none. A
-    dummy stamp a CMS writes (0001-01-01, outside [limits]) is no statement: htmldate may know better.
+    dummy stamp a CMS writes (0001-01-01, outside [limits]) is no statement: htmldate may know
+    better.
     """
     rules = reader_rules()
 
