@@ -83,6 +83,12 @@ class Lexicon:
     company_based_suffix: str
     company_owned: frozenset[str]
 
+    @cached_property
+    def title_words(self) -> frozenset[str]:
+        """Every word of a title ("Foreign Minister", "Mr"): a span of these alone is no name
+        (asked for every candidate: united once)."""
+        return self.title_heads | self.title_modifiers | self.honorifics
+
 
 @dataclass(frozen=True)
 class Gazetteer:
