@@ -295,11 +295,25 @@ class VerbRules(ContentRules):
         of its own and no modal and describes no noun ("the union backs the mayor", not
         "nations (who are) supporting Ukraine" nor "it could support the talks", a capability)."""
         children = list(tok.children)
+        if tok.dep_ == "relcl" and self._relative_stand(tok, children):
+            return True
         if tok.dep_ in ("relcl", "acl"):
             return False  # "nations who are supporting Ukraine": a description, not a stand
         # "the union backs the mayor"; "the mayor is backed by the union" (its agent holds it)
         own = any(c.dep_ in ("nsubj", "agent") for c in children) or tok.dep_ in ("conj", "xcomp")
         return own and not any(c.tag_ == "MD" for c in children)
+
+    def _relative_stand(self, tok: Token, children: list[Token]) -> bool:
+        """ "cities that support the rules", "a PAC that intends to…": a relative clause whose
+        relative pronoun is the subject of a finite verb (no participle, no modal) holds its
+        noun's stand; "nations supporting Ukraine" describes them."""
+        return (
+            tok.tag_ in ("VBZ", "VBP", "VBD")
+            and any(
+                c.dep_ == "nsubj" and c.lower_ in self.lex.pronouns["relative"] for c in children
+            )
+            and not any(c.dep_ in ("aux", "auxpass", "neg") for c in children)
+        )
 
     def _criticism_target(self, tok: Token, base: str) -> bool:
         """A verb of attack reports with a reason ("for…", "as…"), its own preposition
