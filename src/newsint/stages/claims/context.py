@@ -13,6 +13,7 @@ from newsint.stages.claims.lexicon import Lexicon
 from newsint.stages.claims.quotes import Quote
 from newsint.stages.claims.source_refs import SrcRef
 from newsint.stages.claims.sources import Sources
+from newsint.stages.tokens import tokens_of
 from newsint.text.segments import paragraphs
 
 if TYPE_CHECKING:
@@ -192,7 +193,8 @@ class ExtractorBase:
     # ------------------------------------------------------------------ spans
 
     def span_of(self, tokens: list[Token] | set[int]) -> tuple[int, int]:
-        toks = [self.doc[t] if isinstance(t, int) else t for t in tokens]
+        table = tokens_of(self.doc).tokens  # token indices read as the table's Toks
+        toks = [table[t] if isinstance(t, int) else t for t in tokens]
         toks = [t for t in toks if not t.is_space]
         if not toks:
             return (0, 0)
