@@ -114,7 +114,7 @@ class PhraseRules(SourcesBase):
                 )
                 hi = max(hi, stop - 1 if stop is not None else last)
         end = self.doc[hi]
-        inner = {t.text for t in self.doc[lo:hi]}
+        inner = {t.text for t in tokens_of(self.doc).tokens[lo:hi]}
         nxt = self.doc[hi + 1] if hi + 1 < len(self.doc) else None
         if (
             nxt is not None
