@@ -14,6 +14,8 @@ from newsint.stages.claims.context import (
     Found,
     _infinitive_complement,
     _inside_quote,
+    _run_start,
+    _space_end,
 )
 from newsint.stages.claims.lexicon import noun_base, verb_base
 from newsint.stages.claims.quotes import Quote
@@ -405,8 +407,9 @@ class ContentRules(SpeakerRules):
                 # “That,” he added, “would cost us…” / “Only you,” the judge said, would use…:
                 # a quotation (or sentence) the tag interrupts
                 return None
+        joined = _run_start(self.text, left, " ,")  # only spaces and commas from here to left
         for q in self.quotes:
-            if q.open_end or q.end > left or self.text[q.end : left].strip(" ,"):
+            if q.open_end or q.end > left or q.end < joined:
                 continue
             line = self.text.rfind("\n", 0, q.start) + 1
             if self.text[max(line, min(sent.start_char, q.start)) : q.start].strip():
@@ -418,8 +421,9 @@ class ContentRules(SpeakerRules):
 
     def _quote_after(self, pos: int) -> Quote | None:
         """A quotation starting right after `pos` (only spaces and line breaks between)."""
+        blank_to = _space_end(self.text, pos)
         for q in self.quotes:
-            if q.start >= pos and not self.text[pos : q.start].strip():
+            if pos <= q.start <= blank_to:
                 return q
         return None
 
@@ -431,8 +435,9 @@ class ContentRules(SpeakerRules):
             if c.dep_ == "nsubj" and c.i < tok.i and not _inside_quote(self.quotes, c.idx)
         ]
         left = subj[0].left_edge.idx if subj else tok.idx
+        joined = _run_start(self.text, left, " ,")
         for q in self.quotes:
-            adjacent = q.end <= left and not self.text[q.end : left].strip(" ,")
+            adjacent = joined <= q.end <= left
             if adjacent and q.words(self.text) >= self.cfg.min_speech_quote_words:
                 return q
         return None

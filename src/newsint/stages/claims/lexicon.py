@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -136,7 +136,9 @@ def verb_base(
     return None
 
 
-def _verb_candidates(form: str) -> list[str]:
+@lru_cache(maxsize=65536)  # one entry per word form asked about (as text/fold.py caches)
+def _verb_candidates(form: str) -> tuple[str, ...]:
+    """The base forms `form` may inflect, most likely first (asked ~5 times per verb)."""
     out = [form]
     if form.endswith("ies") and len(form) > 4:
         out.append(form[:-3] + "y")
@@ -152,7 +154,7 @@ def _verb_candidates(form: str) -> list[str]:
             out += [stem, stem + "e"]
             if len(stem) > 2 and stem[-1] == stem[-2]:
                 out.append(stem[:-1])  # admitted -> admit
-    return out
+    return tuple(out)
 
 
 def noun_base(word: str, words: frozenset[str] | dict[str, Any]) -> str | None:
