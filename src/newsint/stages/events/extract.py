@@ -129,10 +129,9 @@ class Extractor:
                 return m
         if pronoun.lower_ not in _PERSON_PRONOUNS:
             return None
-        sent = pronoun.sent
-        start = sent.start
+        start, _ = self.idx.sentence(pronoun.i)
         if start > 0:
-            start = self.idx.doc[start - 1].sent.start
+            start, _ = self.idx.sentence(start - 1)
         for i in range(pronoun.i - 1, start - 1, -1):
             tok = self.idx.doc[i]
             m = self.idx.ments.get(i)
@@ -280,8 +279,8 @@ class Extractor:
         idx = self.idx
         if not idx.times:
             return None
-        sent = trig.token.sent
-        in_sent = [n for n, h in enumerate(idx.time_heads) if sent.start <= h.i < sent.end]
+        first, end = idx.sentence(trig.token.i)
+        in_sent = [n for n, h in enumerate(idx.time_heads) if first <= h.i < end]
         if not in_sent:
             return None
         anchors = self._time_anchors(trig)
@@ -483,7 +482,7 @@ class Extractor:
                 )
         place_arg = self._argument(place) if place is not None else None
         start, end = self._trigger_bounds(trig)
-        sent_span = _sentence_span(tok, text)
+        sent_span = _sentence_span(tok, text, idx)
         actor_heads: list[Token | None] = [c for a in actors for c in _conjuncts(a)] or [None]
         target_heads: list[Token | None] = [c for t in targets for c in _conjuncts(t)] or [None]
         pairs = [(a, t) for a in actor_heads for t in target_heads if a is None or a != t]
@@ -548,10 +547,9 @@ class Extractor:
         return Argument(text=t.text, start=t.start_char, end=t.end_char)
 
 
-def _sentence_span(tok: Token, text: str) -> Span:
+def _sentence_span(tok: Token, text: str, idx: DocIndex) -> Span:
     """The trigger's sentence, never across a paragraph break (a headline has no full stop)."""
-    sent = tok.sent
-    start, end = sent.start_char, sent.end_char
+    start, end = idx.sent_chars[idx.sent_of[tok.i]]
     brk = text.rfind("\n\n", start, tok.idx)
     if brk >= 0:
         start = brk + 2

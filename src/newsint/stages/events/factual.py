@@ -84,10 +84,14 @@ def link_denials(events: list[Event], triggers: list[Trigger], doc: Doc, cfg: Ev
     """Set `about` on each denial or rejection (REJECT): the nearest event whose trigger lies
     in what it governs ("denies [its minister called for talks]", "rejected a report that [its
     director held a meeting]"), a PLOVER event before a statement."""
+    of_type: dict[str, list[Event]] = {}  # in text order, as `events`
+    for e in events:
+        of_type.setdefault(e.type, []).append(e)
     by_token: dict[int, list[Event]] = {}
     for trig in triggers:
-        for e in events:
-            if e.trigger.start <= trig.token.idx < e.trigger.end and e.type == trig.rule.type:
+        at = trig.token.idx
+        for e in of_type.get(trig.rule.type, ()):
+            if e.trigger.start <= at < e.trigger.end:
                 by_token.setdefault(trig.token.i, []).append(e)
     for trig in triggers:
         if trig.rule.type != DENIAL[0]:

@@ -8,6 +8,7 @@ and where the headline and the lead paragraph are.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from newsint.model import Analysis, Claim, TimeExpr
@@ -65,10 +66,25 @@ class DocIndex:
     time_heads: list[Token] = field(default_factory=list)  # head token of each time
     times: list[Any] = field(default_factory=list)  # TimeExpr or spaCy Span (fallback)
     claims: list[Claim] = field(default_factory=list)
+    # sentences from the token table (spaCy's `token.sent` walks the Doc on every call)
+    sent_of: list[int] = field(default_factory=list)  # token index -> sentence number
+    sents: list[tuple[int, int, int]] = field(default_factory=list)  # first token, end, root
+    sent_chars: list[tuple[int, int]] = field(default_factory=list)  # character offsets
+
+    def sentence(self, i: int) -> tuple[int, int]:
+        """(first token, end) of the sentence holding token i (spaCy's `token.sent`)."""
+        start, end, _ = self.sents[self.sent_of[i]]
+        return start, end
 
     @classmethod
     def build(cls, analysis: Analysis, doc: Doc, lexicon: Lexicon) -> DocIndex:
         idx = cls(doc, analysis, lexicon)
+        table = tokens_of(doc)
+        idx.sents = table.sents
+        idx.sent_chars = table.sentence_chars()
+        idx.sent_of = [0] * len(doc)
+        for n, (start, end, _) in enumerate(idx.sents):
+            idx.sent_of[start:end] = [n] * (end - start)
         names = {e.id: e.name for e in analysis.entities}
         if analysis.mentions:
             ments = [
@@ -195,11 +211,17 @@ def _continues_statement(trig: Trigger, found: dict[int, TriggerRule]) -> bool:
 
 def lead_bounds(analysis: Analysis) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     """(headline, lead paragraph) spans in the clean text, when present."""
-    paras = paragraphs(analysis.text)
+    return _lead_bounds(analysis.text, analysis.article.title)
+
+
+@lru_cache(maxsize=4)  # asked for every event of an article: the paragraphs are split once
+def _lead_bounds(
+    text: str, title: str | None
+) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    paras = paragraphs(text)
     if not paras:
         return None, None
-    title = analysis.article.title
-    first = analysis.text[paras[0][0] : paras[0][1]].strip()
+    first = text[paras[0][0] : paras[0][1]].strip()
     if title and first == title.strip():
         return paras[0], paras[1] if len(paras) > 1 else None
     return None, paras[0]
