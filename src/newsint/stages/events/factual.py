@@ -22,11 +22,12 @@ from newsint.stages.events.triggers import _SUBJ
 from newsint.stages.factuality.lookup import of_token
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
     from newsint.config import Events as EventsConfig
     from newsint.stages.claims.lexicon import Lexicon as ClaimsLexicon
     from newsint.stages.events.triggers import Trigger
+    from newsint.stages.tokens import Tok
 
 # The claim statuses an event does not inherit: whether it happened is said by its own
 # trigger's factuality (the claim may be a plan while this event, in a relative clause, is done).
@@ -51,7 +52,7 @@ def trigger_factuality(
     trig: Trigger, doc: Doc, cfg: EventsConfig, lex: ClaimsLexicon
 ) -> TriggerFactuality:
     base = trig.support if trig.support is not None else trig.token
-    fact = of_token(base)
+    fact = of_token(doc[base.i])  # the factuality stage's record is kept on the spaCy Doc
     low = fact.value <= cfg.negated_factuality
     asks = verb_base(base.lower_, lex.question_verbs, lex.irregular) is not None
     statuses: list[str] = []
@@ -99,7 +100,7 @@ def link_denials(events: list[Event], triggers: list[Trigger], doc: Doc, cfg: Ev
         denial = trig.token
         best: tuple[int, int, Event] | None = None
         for i, found in by_token.items():
-            depth = _depth_below(doc[i], denial, cfg.max_climb + 2)
+            depth = _depth_below(denial.doc[i], denial, cfg.max_climb + 2)
             if depth is None:
                 continue
             for e in found:
@@ -112,7 +113,7 @@ def link_denials(events: list[Event], triggers: list[Trigger], doc: Doc, cfg: Ev
             e.about = best[2].id
 
 
-def _depth_below(node: Token, ancestor: Token, limit: int) -> int | None:
+def _depth_below(node: Tok, ancestor: Tok, limit: int) -> int | None:
     """How many edges `node` lies below `ancestor` (None: not below it, too far, in its
     subject, "the minister who met them denied…", or beside it, "denied it and said…")."""
     cur = node

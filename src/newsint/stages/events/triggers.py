@@ -17,9 +17,9 @@ from newsint.stages.tokens import tokens_of
 from newsint.text.segments import paragraphs
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
-    from newsint.stages.tokens import Tok
+    from newsint.stages.tokens import Tok, Tokens
 # spaCy labels used when the entities stage has not run.
 _SPACY_TYPES = {
     "PERSON": "PERSON",
@@ -49,9 +49,9 @@ class Ment:
 
 @dataclass(frozen=True)
 class Trigger:
-    token: Token
+    token: Tok  # from the Doc's token table (stages/tokens.py), as every word events walk
     rule: TriggerRule
-    support: Token | None = None  # the verb carrying an event noun ("announced sanctions")
+    support: Tok | None = None  # the verb carrying an event noun ("announced sanctions")
 
 
 @dataclass
@@ -61,9 +61,10 @@ class DocIndex:
     doc: Doc
     analysis: Analysis
     lexicon: Lexicon
+    toks: Tokens  # the Doc's token table: the words every rule of the stage walks
     ments: dict[int, Ment] = field(default_factory=dict)  # token index -> mention
     time_of_token: dict[int, int] = field(default_factory=dict)  # token index -> time index
-    time_heads: list[Token] = field(default_factory=list)  # head token of each time
+    time_heads: list[Tok] = field(default_factory=list)  # head token of each time
     times: list[Any] = field(default_factory=list)  # TimeExpr or spaCy Span (fallback)
     claims: list[Claim] = field(default_factory=list)
     # sentences from the token table (spaCy's `token.sent` walks the Doc on every call)
@@ -78,8 +79,8 @@ class DocIndex:
 
     @classmethod
     def build(cls, analysis: Analysis, doc: Doc, lexicon: Lexicon) -> DocIndex:
-        idx = cls(doc, analysis, lexicon)
         table = tokens_of(doc)
+        idx = cls(doc, analysis, lexicon, table)
         idx.sents = table.sents
         idx.sent_chars = table.sentence_chars()
         idx.sent_of = [0] * len(doc)
@@ -112,7 +113,7 @@ class DocIndex:
                 continue
             n = len(idx.times)
             idx.times.append(t)
-            idx.time_heads.append(span.root)
+            idx.time_heads.append(table[span.root.i])
             for tok in span:
                 idx.time_of_token.setdefault(tok.i, n)
         idx.claims = sorted(
@@ -124,7 +125,7 @@ class DocIndex:
 # --------------------------------------------------------------------------- trigger detection
 
 
-def _dependent_lemmas(tok: Token | Tok) -> set[str]:
+def _dependent_lemmas(tok: Tok) -> set[str]:
     """Lemmas of a word's dependents and of the objects of its prepositions: the context."""
     out: set[str] = set()
     for c in tok.children:
@@ -134,7 +135,7 @@ def _dependent_lemmas(tok: Token | Tok) -> set[str]:
     return out
 
 
-def _rule_for(tok: Token | Tok, lexicon: Lexicon, statements: bool) -> TriggerRule | None:
+def _rule_for(tok: Tok, lexicon: Lexicon, statements: bool) -> TriggerRule | None:
     if tok.pos_ == "VERB":
         pos = "verb"
     elif tok.pos_ == "NOUN":
@@ -169,14 +170,15 @@ def _rule_for(tok: Token | Tok, lexicon: Lexicon, statements: bool) -> TriggerRu
 def find_triggers(doc: Doc, lexicon: Lexicon, statements: bool = True) -> list[Trigger]:
     """Trigger words in text order; a verb carrying an event noun gives way to the noun."""
     found: dict[int, TriggerRule] = {}
-    for tok in tokens_of(doc).tokens:  # the shared table: no spaCy Token made per word
+    table = tokens_of(doc)
+    for tok in table.tokens:  # the shared table: no spaCy Token made per word
         rule = _rule_for(tok, lexicon, statements)
         if rule is not None:
             found[tok.i] = rule
     triggers: list[Trigger] = []
     absorbed: set[int] = set()
     for i, rule in found.items():
-        tok = doc[i]
+        tok = table[i]
         support = None
         if rule.pos == "noun":
             head = tok.head
