@@ -13,6 +13,7 @@ denied event beside it, off the timeline.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsint.model import Analysis, ClaimStatus, Event
@@ -77,8 +78,18 @@ def after_publication(time: object, analysis: Analysis) -> bool:
 def strongest(status: ClaimStatus, more: list[str], lex: ClaimsLexicon) -> ClaimStatus:
     """The status that wins by [status] precedence (data/claims.toml)."""
     order = lex.precedence
-    best = min([status, *more], key=lambda s: order.index(s) if s in order else len(order))
+    rank = _ranks(order)
+    best = min([status, *more], key=lambda s: rank.get(s, len(order)))
     return best  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=4)
+def _ranks(order: tuple[str, ...]) -> dict[str, int]:
+    """Each status's place in the precedence (the first place of a status listed twice)."""
+    rank: dict[str, int] = {}
+    for n, status in enumerate(order):
+        rank.setdefault(status, n)
+    return rank
 
 
 def link_denials(events: list[Event], triggers: list[Trigger], doc: Doc, cfg: EventsConfig) -> None:

@@ -172,6 +172,8 @@ def find_triggers(doc: Doc, lexicon: Lexicon, statements: bool = True) -> list[T
     found: dict[int, TriggerRule] = {}
     table = tokens_of(doc)
     for tok in table.tokens:  # the shared table: no spaCy Token made per word
+        if tok.pos_ != "VERB" and tok.pos_ != "NOUN":
+            continue  # what `_rule_for` says first, without a call per word
         rule = _rule_for(tok, lexicon, statements)
         if rule is not None:
             found[tok.i] = rule
