@@ -28,7 +28,7 @@ FOUND = [
         "the mayor",
         "a recount of the harbour vote",
     ),
-    (  # "when": never a speaker tag; the verb reports its own object
+    (  # "when" (an adverb in the parse): never a speaker tag; the verb reports its own object
         "When the fishermen ask for help, the coast guard answers within minutes.",
         "ask",
         "the fishermen",
@@ -40,6 +40,19 @@ FOUND = [
         "calling",
         "the minister",
         "a review of the tender",
+    ),
+    (  # "that" read as the relative pronoun of a noun in a phrase after the verb
+        "The Valdoria Courier reported at the time that the harbour director, Jane Roe, had "
+        "told the council that the pier was unsafe.",
+        "reported",
+        "The Valdoria Courier",
+        "that the harbour director, Jane Roe, had told the council that the pier was unsafe",
+    ),
+    (  # ... but not in the verb's own content phrase
+        "She pointed to the ministry's finding that the harbour had been dredged twice.",
+        "pointed to",
+        "She",
+        "the ministry's finding that the harbour had been dredged twice",
     ),
     (  # "as" with no content of its own frames the main clause
         "As the auditors pointed out, the ferry company is free to publish its accounts.",
