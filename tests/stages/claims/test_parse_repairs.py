@@ -60,6 +60,18 @@ FOUND = [
         "the auditors",
         "the ferry company is free to publish its accounts",
     ),
+    (  # a name read as a compound of the verb: the name is its subject
+        "Brandt charges that the port authority hid the dredging costs.",
+        "charges",
+        "Brandt",
+        "that the port authority hid the dredging costs",
+    ),
+    (  # a verb tagged a plural noun, its subject run into it
+        "The pier will not reopen this year, the mayor's chief engineer maintains.",
+        "maintains",
+        "the mayor's chief engineer",
+        "The pier will not reopen this year",
+    ),
     (  # a stance in a relative clause whose relative pronoun is the finite verb's subject
         "The levy is opposed by a number of towns that support the old tariff.",
         "support",
@@ -88,6 +100,9 @@ NOT_FOUND = [
     # a description of the noun, not its stand: a participle, a modal
     ("The levy is opposed by towns supporting the old tariff.", "supporting"),
     ("The levy is opposed by towns that could support a lower tariff.", "support"),
+    # plural nouns that are nouns
+    ("Port fees and harbour charges rose again this year.", "charges"),
+    ("The tax plans of both parties are vague.", "plans"),
 ]
 
 

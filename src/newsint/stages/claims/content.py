@@ -17,6 +17,7 @@ from newsint.stages.claims.context import (
 )
 from newsint.stages.claims.lexicon import noun_base, verb_base
 from newsint.stages.claims.quotes import Quote
+from newsint.stages.claims.repairs import misread_that_clause
 from newsint.stages.claims.speakers import SpeakerRules
 
 if TYPE_CHECKING:
@@ -147,6 +148,9 @@ class ContentRules(SpeakerRules):
                 return c, that.i  # "tweeted in the night that X was…"
             if c.left_edge.lower_ != "that":
                 return c, subj.left_edge.i  # "said after the meeting he would…"
+        acl = misread_that_clause(tok)
+        if acl is not None:  # "Trump charges that countries … donated": a noun-read verb's clause
+            return acl, next(c.i for c in acl.children if c.dep_ == "mark")
         dobj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
         if dobj is not None:
             for t in dobj.subtree:

@@ -21,6 +21,7 @@ from newsint.stages.claims.context import (
 )
 from newsint.stages.claims.lexicon import noun_base, verb_base
 from newsint.stages.claims.quotes import inside_speech
+from newsint.stages.claims.repairs import noun_read_verb
 from newsint.stages.claims.source_refs import SrcRef
 
 if TYPE_CHECKING:
@@ -293,7 +294,11 @@ class VerbRules(ContentRules):
         if tok.dep_ in ("relcl", "acl"):
             return False  # "nations who are supporting Ukraine": a description, not a stand
         # "the union backs the mayor"; "the mayor is backed by the union" (its agent holds it)
-        own = any(c.dep_ in ("nsubj", "agent") for c in children) or tok.dep_ in ("conj", "xcomp")
+        own = (
+            any(c.dep_ in ("nsubj", "agent") for c in children)
+            or tok.dep_ in ("conj", "xcomp")
+            or noun_read_verb(tok)  # "The Clinton campaign plans to…"
+        )
         return own and not any(c.tag_ == "MD" for c in children)
 
     def _relative_stand(self, tok: Token, children: list[Token]) -> bool:
