@@ -27,16 +27,20 @@ from newsint.stages.claims.source_refs import SrcRef
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from newsint.stages.tokens import Tok
+
 
 class VerbRules(ContentRules):
     """Reporting verbs."""
 
     # ------------------------------------------------------------------ reporting verbs
 
-    def verb_cue(self, tok: Token) -> Found | None:
+    def verb_cue(self, tok: Tok | Token) -> Found | None:
+        """A reporting verb's attribution. The first tests read the token table's `Tok`; a
+        word that passes them becomes spaCy's Token for the rules that walk the tree."""
         lex = self.lex
         base = lex.cue_verb(tok)
-        particle: Token | None = None
+        particle: Tok | Token | None = None
         if base is None and tok.pos_ == "VERB":
             b = verb_base(tok.lower_, lex.cue_particles, lex.irregular)
             if b is not None:
@@ -58,6 +62,9 @@ class VerbRules(ContentRules):
             general = base is not None
         if base is None:
             return None
+        tok = self.doc[tok.i]
+        if particle is not None:
+            particle = self.doc[particle.i]
         if base in lex.cue_particles and particle is None:
             particle = next(
                 (
@@ -236,7 +243,7 @@ class VerbRules(ContentRules):
                 self.extra.append(second)
         return f
 
-    def _general_report(self, tok: Token) -> str | None:
+    def _general_report(self, tok: Tok | Token) -> str | None:
         """A verb outside the lexicon that reports all the same: it has a subject of its own
         and governs a finite clause opened by "that" ("the court ruled that…"), and is not one
         of the verbs whose that-clause nobody claims ([general_report] stop). Its surface form

@@ -144,7 +144,7 @@ class Extractor:
         """The named subject of the clause a possessive pronoun sits in, if it agrees."""
         cur = pronoun
         for _ in range(8):
-            if cur.head is cur:
+            if cur.head.i == cur.i:  # the root (spaCy makes a new Token on each access: no `is`)
                 return None
             cur = cur.head
             if cur.pos_ not in ("VERB", "AUX"):
@@ -253,7 +253,7 @@ class Extractor:
         """The verb or event word a time expression modifies (up from its head)."""
         g = head
         for _ in range(12):
-            if g.head is g:
+            if g.head.i == g.i:
                 break
             g = g.head
             if g.pos_ in ("VERB", "AUX") or g.i in self.anchors:
@@ -414,7 +414,7 @@ class Extractor:
         """Whether a word is the main predicate of the claim's content (its negation is ours)."""
         c = claim.content
         inside = c.start <= tok.idx < c.end
-        return inside and (tok.head is tok or not c.start <= tok.head.idx < c.end)
+        return inside and (tok.head.i == tok.i or not c.start <= tok.head.idx < c.end)
 
     # ---- assembling
 
@@ -567,12 +567,13 @@ def _own_subject(v: Token) -> bool:
 
 def _within(node: Token, ancestor: Token, blocked: frozenset[str]) -> bool:
     """Whether `ancestor` dominates `node` with no clause opening on the path: a blocked edge,
-    or a coordinated verb with a subject of its own ("went on Tuesday and [they] supported")."""
+    or a coordinated verb with a subject of its own ("went on Tuesday and [they] supported").
+    Tokens are compared by index: spaCy makes a new Token object on every access."""
     cur = node
     for _ in range(16):
-        if cur is ancestor:
+        if cur.i == ancestor.i:
             return True
-        if cur.head is cur or cur.dep_ in blocked:
+        if cur.head.i == cur.i or cur.dep_ in blocked:
             return False
         if cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX") and _own_subject(cur):
             return False

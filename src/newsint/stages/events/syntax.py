@@ -39,7 +39,7 @@ def governors(tok: Token, steps: int) -> Iterator[Token]:
     cur = tok
     for _ in range(steps):
         head = cur.head
-        if head is cur:
+        if head.i == cur.i:
             return
         controller = cur.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX", "ADJ")
         complement = cur.dep_ == "acl" and cur.tag_ in ("VB", "TO") and head.pos_ == "NOUN"
@@ -71,7 +71,7 @@ def _subject(v: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
             return v.head
         return _past_dateline(subj)
     head = v.head
-    if head is v:
+    if head.i == v.i:
         return None
     if v.dep_ == "xcomp" and _is_passive(head):
         # Raising: "Carvalhal is expected to visit" - the passive's subject acts.
@@ -99,7 +99,7 @@ def _subject(v: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
         for _ in range(5):
             if g.pos_ in ("VERB", "AUX"):
                 return _subject(g, lexicon, depth + 1)
-            if g.head is g:
+            if g.head.i == g.i:
                 break
             g = g.head
     return None
