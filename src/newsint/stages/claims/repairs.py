@@ -6,6 +6,7 @@ campaign plans to…", "…, the candidate's former doctor maintains."). The ver
 subject (the name became a compound of it) but keeps what only a verb governs: a clause, an
 infinitive or an object. Such a token is read as the verb it is; its subject is the noun phrase
 written right before it. The parse itself is left alone (later stages read it as it is).
+The tests read only what a shared-table `Tok` has too (children, tags, indices).
 """
 
 from __future__ import annotations
@@ -43,10 +44,9 @@ def noun_read_verb(token: Token) -> bool:
 def run_into(token: Token) -> bool:
     """The word right before the verb is a compound of it: "Brandt charges that…" (the name
     read as part of a noun "Brandt charges", whatever the verb's own tag)."""
-    if token.i == 0 or token.i == token.sent.start:
-        return False
-    before = token.nbor(-1)
-    return before.dep_ == "compound" and before.head.i == token.i and before.pos_ != "PRON"
+    return any(
+        c.dep_ == "compound" and c.i == token.i - 1 and c.pos_ != "PRON" for c in token.children
+    )
 
 
 def run_in_subject(token: Token) -> list[Token]:
