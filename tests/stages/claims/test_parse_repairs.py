@@ -72,6 +72,18 @@ FOUND = [
         "the mayor's chief engineer",
         "The pier will not reopen this year",
     ),
+    (  # a verb of attack with a named person as subject attacks in words
+        "Governor Ilse Brandt attacked the new levy on fishing boats.",
+        "attacked",
+        "Governor Ilse Brandt",
+        "the new levy",
+    ),
+    (
+        "She has attacked loopholes that benefit the shipping lines.",
+        "attacked",
+        "She",
+        "loopholes that benefit the shipping lines",
+    ),
     (  # a stance in a relative clause whose relative pronoun is the finite verb's subject
         "The levy is opposed by a number of towns that support the old tariff.",
         "support",
@@ -100,6 +112,9 @@ NOT_FOUND = [
     # a description of the noun, not its stand: a participle, a modal
     ("The levy is opposed by towns supporting the old tariff.", "supporting"),
     ("The levy is opposed by towns that could support a lower tariff.", "support"),
+    # an attack by armed people, not in words
+    ("Armed men attacked the ferry terminal overnight.", "attacked"),
+    ("The gunman attacked two guards at the gate.", "attacked"),
     # plural nouns that are nouns
     ("Port fees and harbour charges rose again this year.", "charges"),
     ("The tax plans of both parties are vague.", "plans"),

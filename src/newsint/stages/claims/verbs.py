@@ -333,7 +333,19 @@ class VerbRules(ContentRules):
                 e = self.sources.ent(c)
                 if (e is not None and e.label == "PERSON") or c.lower_ in lex.gender:
                     return True
+                if self._person_subject(tok):
+                    return True  # "Roe attacked the levy": a named person attacks in words
         return False
+
+    def _person_subject(self, tok: Token) -> bool:
+        """The verb's subject is a person named or a singular personal pronoun."""
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return False
+        if subj.lower_ in self.lex.gender and subj.pos_ == "PRON":
+            return True
+        e = self.sources.ent(subj)
+        return e is not None and e.label == "PERSON"
 
     def _split_at_frame(
         self, tok: Token, src: SrcRef, cue_span: tuple[int, int], start: int, end: int
