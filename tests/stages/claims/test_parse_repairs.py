@@ -28,7 +28,7 @@ FOUND = [
         "the mayor",
         "a recount of the harbour vote",
     ),
-    (  # "when": never a speaker tag; the verb reports its own object
+    (  # "when" (an adverb in the parse): never a speaker tag; the verb reports its own object
         "When the fishermen ask for help, the coast guard answers within minutes.",
         "ask",
         "the fishermen",
@@ -41,11 +41,48 @@ FOUND = [
         "the minister",
         "a review of the tender",
     ),
+    (  # "that" read as the relative pronoun of a noun in a phrase after the verb
+        "The Valdoria Courier reported at the time that the harbour director, Jane Roe, had "
+        "told the council that the pier was unsafe.",
+        "reported",
+        "The Valdoria Courier",
+        "that the harbour director, Jane Roe, had told the council that the pier was unsafe",
+    ),
+    (  # ... but not in the verb's own content phrase
+        "She pointed to the ministry's finding that the harbour had been dredged twice.",
+        "pointed to",
+        "She",
+        "the ministry's finding that the harbour had been dredged twice",
+    ),
     (  # "as" with no content of its own frames the main clause
         "As the auditors pointed out, the ferry company is free to publish its accounts.",
         "pointed out",
         "the auditors",
         "the ferry company is free to publish its accounts",
+    ),
+    (  # a name read as a compound of the verb: the name is its subject
+        "Brandt charges that the port authority hid the dredging costs.",
+        "charges",
+        "Brandt",
+        "that the port authority hid the dredging costs",
+    ),
+    (  # a verb tagged a plural noun, its subject run into it
+        "The pier will not reopen this year, the mayor's chief engineer maintains.",
+        "maintains",
+        "the mayor's chief engineer",
+        "The pier will not reopen this year",
+    ),
+    (  # a verb of attack with a named person as subject attacks in words
+        "Governor Ilse Brandt attacked the new levy on fishing boats.",
+        "attacked",
+        "Governor Ilse Brandt",
+        "the new levy",
+    ),
+    (
+        "She has attacked loopholes that benefit the shipping lines.",
+        "attacked",
+        "She",
+        "loopholes that benefit the shipping lines",
     ),
     (  # a stance in a relative clause whose relative pronoun is the finite verb's subject
         "The levy is opposed by a number of towns that support the old tariff.",
@@ -75,6 +112,12 @@ NOT_FOUND = [
     # a description of the noun, not its stand: a participle, a modal
     ("The levy is opposed by towns supporting the old tariff.", "supporting"),
     ("The levy is opposed by towns that could support a lower tariff.", "support"),
+    # an attack by armed people, not in words
+    ("Armed men attacked the ferry terminal overnight.", "attacked"),
+    ("The gunman attacked two guards at the gate.", "attacked"),
+    # plural nouns that are nouns
+    ("Port fees and harbour charges rose again this year.", "charges"),
+    ("The tax plans of both parties are vague.", "plans"),
 ]
 
 

@@ -19,6 +19,7 @@ from newsint.stages.claims.context import (
 )
 from newsint.stages.claims.lexicon import noun_base, verb_base
 from newsint.stages.claims.quotes import Quote
+from newsint.stages.claims.repairs import misread_that_clause
 from newsint.stages.claims.speakers import SpeakerRules
 
 if TYPE_CHECKING:
@@ -129,7 +130,9 @@ class ContentRules(SpeakerRules):
             and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in head.children)
         )
 
-    def _misread_clause(self, tok: Token, children: list[Token]) -> tuple[Token, int] | None:
+    def _misread_clause(
+        self, tok: Token, children: list[Token], base: str
+    ) -> tuple[Token, int] | None:
         """A reported clause the parser attached otherwise: an adverbial clause with a subject
         and no conjunction ("said after the meeting he would not accept…", "tweeted in the
         night that X was…", "that" read as an adverb), or a "that" clause read as a relative
@@ -147,17 +150,38 @@ class ContentRules(SpeakerRules):
                 return c, that.i  # "tweeted in the night that X was…"
             if c.left_edge.lower_ != "that":
                 return c, subj.left_edge.i  # "said after the meeting he would…"
+        acl = misread_that_clause(tok)
+        if acl is not None:  # "Trump charges that countries … donated": a noun-read verb's clause
+            return acl, next(c.i for c in acl.children if c.dep_ == "mark")
         dobj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
-        if dobj is None:
-            return None
-        for t in dobj.subtree:
-            if (
-                t.dep_ == "relcl"
-                and t.left_edge.lower_ == "that"
-                and t.left_edge.dep_ == "mark"
-                and any(g.dep_ == "nsubj" for g in t.children)
-            ):
-                return t, t.left_edge.i
+        if dobj is not None:
+            for t in dobj.subtree:
+                if (
+                    t.dep_ == "relcl"
+                    and t.left_edge.lower_ == "that"
+                    and t.left_edge.dep_ == "mark"
+                    and any(g.dep_ == "nsubj" for g in t.children)
+                ):
+                    return t, t.left_edge.i
+        # "reported at the time that the editor conveyed…": the same "that" read as a relative
+        # pronoun of a noun in a phrase between the verb and its clause (the "that" is then
+        # neither the relative clause's subject nor its object); not in the verb's own content
+        # phrase ("pointed to her revelation that…", "described it as a buzz that…")
+        own = {*self.lex.prep_content.get(base, ()), *self.lex.frame_marks}
+        for prep in children:
+            if prep.dep_ != "prep" or prep.i < tok.i or prep.lower_ in own:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                for t in pobj.children:
+                    if (
+                        t.dep_ == "relcl"
+                        and t.left_edge.lower_ == "that"
+                        and t.left_edge.dep_ in ("mark", "advmod")
+                        and any(g.dep_ == "nsubj" for g in t.children)
+                    ):
+                        return t, t.left_edge.i
         return None
 
     def _predicate(self, tok: Token, dobj: Token) -> list[Token]:
@@ -211,7 +235,7 @@ class ContentRules(SpeakerRules):
             if all(c.left_edge.i > tok.i for c in ccomp):
                 toks += self._coordinated_clause(tok, max(c.right_edge.i for c in ccomp))
             return self.span_of(toks)
-        misread = self._misread_clause(tok, children)
+        misread = self._misread_clause(tok, children, base)
         if misread is not None:
             clause, first_i = misread
             return self.span_of([t for t in self._clause(clause) if t.i >= first_i])
@@ -320,9 +344,7 @@ class ContentRules(SpeakerRules):
         """An adverbial clause frames its governor only without a mark of its own or with a
         frame mark and no content of its own: "As experts pointed out, X is free to…" frames;
         "when veterans ask for help, …" and "as she called for a vote" report their own."""
-        marks = [c for c in children if c.dep_ == "mark"]
-        if not marks:
-            return True
+        marks = [c for c in children if c.dep_ == "mark" or c.tag_ == "WRB"]
         if any(m.lower_ not in self.lex.frame_marks for m in marks):
             return False
         return self._prep_object(children, base) is None

@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from newsint.stages.claims.repairs import noun_read_verb
 from newsint.text.outlets import load_outlets
 
 if TYPE_CHECKING:
@@ -116,6 +117,8 @@ class Lexicon:
         # "The campaign plans to employ…" tagged a plural noun: a root with a subject and an
         # infinitive is a verb whatever its tag
         verb_like = token.dep_ == "ROOT" and {"nsubj", "xcomp"} <= {c.dep_ for c in token.children}
+        # "Trump charges that…", "…, the candidate's doctor maintains." tagged plural nouns
+        verb_like = verb_like or noun_read_verb(token)
         if not token.tag_.startswith("VB") and token.pos_ not in {"VERB", "AUX"} and not verb_like:
             return None
         return self.verb_base(token, self.cue_verbs)

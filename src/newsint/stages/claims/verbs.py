@@ -21,6 +21,7 @@ from newsint.stages.claims.context import (
 )
 from newsint.stages.claims.lexicon import noun_base, verb_base
 from newsint.stages.claims.quotes import inside_speech
+from newsint.stages.claims.repairs import noun_read_verb
 from newsint.stages.claims.source_refs import SrcRef
 
 if TYPE_CHECKING:
@@ -300,7 +301,11 @@ class VerbRules(ContentRules):
         if tok.dep_ in ("relcl", "acl"):
             return False  # "nations who are supporting Ukraine": a description, not a stand
         # "the union backs the mayor"; "the mayor is backed by the union" (its agent holds it)
-        own = any(c.dep_ in ("nsubj", "agent") for c in children) or tok.dep_ in ("conj", "xcomp")
+        own = (
+            any(c.dep_ in ("nsubj", "agent") for c in children)
+            or tok.dep_ in ("conj", "xcomp")
+            or noun_read_verb(tok)  # "The Clinton campaign plans to…"
+        )
         return own and not any(c.tag_ == "MD" for c in children)
 
     def _relative_stand(self, tok: Token, children: list[Token]) -> bool:
@@ -328,7 +333,19 @@ class VerbRules(ContentRules):
                 e = self.sources.ent(c)
                 if (e is not None and e.label == "PERSON") or c.lower_ in lex.gender:
                     return True
+                if self._person_subject(tok):
+                    return True  # "Roe attacked the levy": a named person attacks in words
         return False
+
+    def _person_subject(self, tok: Token) -> bool:
+        """The verb's subject is a person named or a singular personal pronoun."""
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return False
+        if subj.lower_ in self.lex.gender and subj.pos_ == "PRON":
+            return True
+        e = self.sources.ent(subj)
+        return e is not None and e.label == "PERSON"
 
     def _split_at_frame(
         self, tok: Token, src: SrcRef, cue_span: tuple[int, int], start: int, end: int
