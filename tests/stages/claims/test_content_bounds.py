@@ -58,6 +58,18 @@ SPANS = [
         "the harbour office",
         ["The island's fishermen landed less cod in March", "and sold it at a lower price"],
     ),
+    (  # a condition opening the sentence before a frame set off by commas is content
+        "If the ferry stops running, the mayor argued, the island will lose its only doctor.",
+        "argued",
+        "the mayor",
+        ["If the ferry stops running", "the island will lose its only doctor"],
+    ),
+    (  # a time or place opening frames the act of saying, not what is said
+        "At the harbour meeting, the mayor said the ferry would run again in May.",
+        "said",
+        "the mayor",
+        ["the ferry would run again in May"],
+    ),
     (
         "Officials said the bridge would reopen on Friday, and the ferries would stop then.",
         "said",
