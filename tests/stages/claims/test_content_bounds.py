@@ -27,6 +27,19 @@ SPANS = [
         "Ilse Brandt",
         ["“Every time the ferry is late,”", "“the island loses a day of trade.”"],
     ),
+    (  # ...also with an aside of the tag between the tag and the second part
+        "“Every time the ferry is late,” Ilse Brandt said during a meeting in the harbour "
+        "hall, “the island loses a day of trade.”",
+        "said",
+        "Ilse Brandt",
+        ["“Every time the ferry is late,”", "“the island loses a day of trade.”"],
+    ),
+    (  # a "not" inside the quotation is the speaker's, not a negated report
+        "“Will the quay be ready? Probably not,” Ms. Brandt said.",
+        "said",
+        "Ms. Brandt",
+        ["“Will the quay be ready? Probably not,”"],
+    ),
     (  # the same with the cue before the speaker and a one-word opening
         "“That,” added the harbour master, “would cost us the whole season.”",
         "added",

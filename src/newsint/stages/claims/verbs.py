@@ -80,7 +80,13 @@ class VerbRules(ContentRules):
             return None
         if tok.tag_ == "VBG" and tok.lower_ in lex.chaining_preps and self._cites_source(tok):
             return None  # "…, citing officials" extends another report (see prep_cue)
-        negated = any(c.dep_ == "neg" or c.lower_ in ("cannot", "can't") for c in tok.children)
+        # a "not" inside the quotation the verb tags is the speaker's ("“Probably not,” she said")
+        outside = not _inside_quote(self.quotes, tok.idx)
+        negated = any(
+            (c.dep_ == "neg" or c.lower_ in ("cannot", "can't"))
+            and not (outside and _inside_quote(self.quotes, c.idx))
+            for c in tok.children
+        )
         if negated and not any(c.dep_ == "ccomp" for c in tok.children):
             return None  # "cannot comment on the investigation": nothing is reported
         head = tok.head
