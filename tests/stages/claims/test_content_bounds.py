@@ -40,6 +40,13 @@ SPANS = [
         "Ms. Brandt",
         ["“Will the quay be ready? Probably not,”"],
     ),
+    (  # a clause after a comma behind the tag is the tag's aside, however it is parsed
+        "“You should resign and give back the money,” Roe told Brandt, after he admitted under "
+        "Roe’s questioning he hadn’t yet been held accountable for the losses.",
+        "told",
+        "Roe",
+        ["“You should resign and give back the money,”"],
+    ),
     (  # the same with the cue before the speaker and a one-word opening
         "“That,” added the harbour master, “would cost us the whole season.”",
         "added",

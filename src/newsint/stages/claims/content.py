@@ -247,7 +247,11 @@ class ContentRules(SpeakerRules):
             return self._prep_object(children, base)
         ccomp = [c for c in children if c.dep_ == "ccomp"]
         tagged = self._tagged_quote(tok, children)
-        if tagged is not None and not any(c.i > tok.i for c in ccomp):
+        if tagged is not None and not any(
+            c.i > tok.i and "," not in self.text[tok.idx : c.left_edge.idx] for c in ccomp
+        ):
+            # “It's over,” she said of the race, in which she was sure X would win: a clause
+            # after a comma is the tag's aside, the quotation is what she said
             return (tagged.start, tagged.end)
         if len({c.i > tok.i for c in ccomp}) > 1:
             ccomp = [c for c in ccomp if c.i > tok.i]  # one side only: the other is a misparse
