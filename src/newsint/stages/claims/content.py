@@ -109,6 +109,53 @@ class ContentRules(SpeakerRules):
             out.append(replace(f, content=second, notes=[*f.notes, "second part around the frame"]))
         return out
 
+    def leading_part(self, tok: Token, content: tuple[int, int]) -> tuple[int, int] | None:
+        """A clause opening the sentence that the parser hung on the reporting verb though it
+        conditions what is reported: "If the talks fail, she argues, there are other tools",
+        "Whether the cause is X or Y, it will pass, he said". Only a condition or concession
+        (`[leading_part] marks`): a time or a place ("As the phone rang, the announcer said",
+        "At the rally, he said, …") frames the act of saying, and so does an opening before
+        a frame not set off by commas ("If asked, she said she would…"). Nothing but the frame
+        (speaker, cue) stands between it and the content; it holds no report of its own."""
+        start = self.finish(*content)[0]
+        sent = self.sents.of(tok)
+        first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
+        if first is None or first.idx >= start or _inside_quote(self.quotes, first.idx):
+            return None
+        leads = [
+            c
+            for c in tok.children
+            if c.i < tok.i and c.dep_ == "advcl" and c.right_edge.idx < start
+        ]
+        if not leads or leads[0].left_edge.i != first.i:
+            return None
+        lead_end = max(c.right_edge.i for c in leads)
+        after = self.doc[lead_end + 1] if lead_end + 1 < len(self.doc) else None
+        if after is None or after.text != ",":
+            return None
+        frame = {tok.i}
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "aux", "neg", "advmod", "punct") and c not in leads:
+                frame.update(t.i for t in c.subtree)
+        if tok.idx < start and "," not in self.text[tok.idx : start]:
+            return None  # "At the forum, she called…": the opening frames the act of saying
+        lead_toks = {t.i for c in leads for t in c.subtree}
+        for t in sent:
+            if t.idx >= start:
+                break
+            if t.i in lead_toks or t.i in frame or t.is_punct or t.is_space:
+                continue
+            return None  # other words between the opening and the content
+        for c in leads:
+            if not any(g.dep_ == "mark" and g.lower_ in bounds().lead_marks for g in c.children):
+                return None
+            if any(self.lex.cue_verb(t) is not None for t in c.subtree):
+                return None
+        span = self.finish(first.idx, after.idx)
+        if len(self.text[span[0] : span[1]].split()) < self.cfg.split_part_min_words:
+            return None
+        return span
+
     def _bare_predicate(self, tok: Token) -> bool:
         """A verb phrase with no subject, auxiliary, negation or report of its own inside."""
         return not any(
@@ -226,7 +273,11 @@ class ContentRules(SpeakerRules):
             return self._prep_object(children, base)
         ccomp = [c for c in children if c.dep_ == "ccomp"]
         tagged = self._tagged_quote(tok, children)
-        if tagged is not None and not any(c.i > tok.i for c in ccomp):
+        if tagged is not None and not any(
+            c.i > tok.i and "," not in self.text[tok.idx : c.left_edge.idx] for c in ccomp
+        ):
+            # “It's over,” she said of the race, in which she was sure X would win: a clause
+            # after a comma is the tag's aside, the quotation is what she said
             return (tagged.start, tagged.end)
         if len({c.i > tok.i for c in ccomp}) > 1:
             ccomp = [c for c in ccomp if c.i > tok.i]  # one side only: the other is a misparse

@@ -158,8 +158,9 @@ class DiscourseRules(ExtractorBase):
 
     def quote_openings(self, found: list[Found]) -> list[Found]:
         """The opening part of a quotation the speaker tag interrupts: “Every time you say
-        that,” she said, “you lose.” The parser ties only the part after the tag to the verb;
-        the part before it is the same claim's first span (one cue, two spans)."""
+        that,” she said (referring to the vote), “you lose.” The parser ties only the part
+        after the tag to the verb; the part before it is the same claim's first span (one cue,
+        two spans)."""
         out: list[Found] = []
         covered = [f.content for f in found if f.rule != "unattributed"]
         starts = {q.start: q for q in self.quotes}
@@ -177,7 +178,7 @@ class DiscourseRules(ExtractorBase):
                 continue  # other words, or a paragraph break, between the quotation and the tag
             gap = self.text[frame[1] : f.content[0]]
             words = [w for w in gap.split() if any(ch.isalnum() for ch in w)]
-            if "\n" in gap or len(words) > self.cfg.continuation_gap_words:
+            if "\n" in gap or len(words) > self.cfg.quote_opening_gap_words:
                 continue
             if any(s < q.end and q.start < e for s, e in covered) or self.in_title(q.start):
                 continue

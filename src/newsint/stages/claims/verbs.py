@@ -88,7 +88,13 @@ class VerbRules(ContentRules):
             return None
         if tok.tag_ == "VBG" and tok.lower_ in lex.chaining_preps and self._cites_source(tok):
             return None  # "…, citing officials" extends another report (see prep_cue)
-        negated = any(c.dep_ == "neg" or c.lower_ in ("cannot", "can't") for c in tok.children)
+        # a "not" inside the quotation the verb tags is the speaker's ("“Probably not,” she said")
+        outside = not _inside_quote(self.quotes, tok.idx)
+        negated = any(
+            (c.dep_ == "neg" or c.lower_ in ("cannot", "can't"))
+            and not (outside and _inside_quote(self.quotes, c.idx))
+            for c in tok.children
+        )
         if negated and not any(c.dep_ == "ccomp" for c in tok.children):
             return None  # "cannot comment on the investigation": nothing is reported
         head = tok.head
@@ -180,6 +186,7 @@ class VerbRules(ContentRules):
         sent = self.sents.of(tok)
         cue_span = self.span_of(cue_toks)
         start, end = content
+        lead = None if whole or general else self.leading_part(tok, content)
         tail = None if whole else self._split_at_frame(tok, src, cue_span, start, end)
         if tail is not None and len(self.text[start : tail[0]].strip(_STRIP_END).split()) < (
             self.cfg.split_part_min_words
@@ -227,6 +234,19 @@ class VerbRules(ContentRules):
         for child in tok.children:
             if child.dep_ == "advmod" and child.lower_ in lex.hedges:
                 f.evidence.append(_ev(child, "hedge", lex.hedges[child.lower_]))
+        if lead is not None and lead[1] <= start:
+            self.extra.append(
+                replace(
+                    f,
+                    content=lead,
+                    cue_tokens=list(f.cue_tokens),
+                    notes=[*f.notes, "opening of the content the parser hung on the cue"],
+                    evidence=list(f.evidence),
+                    source_tokens=set(f.source_tokens),
+                    via=list(f.via),
+                    caveats=list(f.caveats),
+                )
+            )
         if tail is not None:
             t0, t1 = self.finish(*tail, cue=cue_span)
             if len(self.text[t0:t1].split()) >= self.cfg.split_part_min_words:
