@@ -17,6 +17,7 @@ class Bounds:
     subject_joiners: frozenset[str]  # between the pieces of one subject the parser split
     subject_breaks: frozenset[str]  # characters never inside one subject
     tag_quote_endings: frozenset[str]  # “…,” / “…?” / “…!” before a speaker tag
+    tag_not_marks: frozenset[str]  # "after X said…": an adverbial clause, not a speaker tag
 
 
 @cache
@@ -31,4 +32,5 @@ def bounds() -> Bounds:
         subject_joiners=frozenset(w.lower() for w in data["split_subject"]["joiners"]),
         subject_breaks=frozenset(data["split_subject"]["breaks"]),
         tag_quote_endings=frozenset(data["tagged_quote"]["endings"]),
+        tag_not_marks=frozenset(w.lower() for w in data["speaker_tag"]["not_marks"]),
     )

@@ -43,7 +43,8 @@ class Lexicon:
     sourceless_passive: frozenset[str]
     naming_verbs: frozenset[str]
     clause_verbs: frozenset[str]
-    prep_content: dict[str, frozenset[str]]  # verb -> prepositions whose object is content
+    prep_content: dict[str, tuple[str, ...]]  # verb -> prepositions whose object is content,
+    # the likeliest topic first ("spoke on Tuesday about the deal")
     prep_only: frozenset[str]  # verbs whose only content is that prepositional object
     cue_extenders: frozenset[str]
     positions: frozenset[str]  # stance, intention and criticism verbs: positions, not reports
@@ -212,7 +213,11 @@ def lexicon() -> Lexicon:
         sourceless_passive=_set(data["sourceless_passive"]["verbs"]),
         naming_verbs=_set(data["object_content"]["naming_verbs"]),
         clause_verbs=_set(data["object_content"]["clause_verbs"]),
-        prep_content={k: _set(v) for k, v in data["prep_content"].items() if k != "prep_only"},
+        prep_content={
+            k: tuple(w.lower() for w in v)
+            for k, v in data["prep_content"].items()
+            if k != "prep_only"
+        },
         prep_only=_set(data["prep_content"]["prep_only"]),
         cue_extenders=_set(data["cue_extenders"]["verbs"]),
         positions=_set(
