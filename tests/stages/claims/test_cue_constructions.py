@@ -49,6 +49,12 @@ FOUND = [
         "the mayor",
         "the tolls",
     ),
+    (  # a stance its holder takes, with its own subject
+        "Senator Oona Pike defended the new harbour levy.",
+        "defended",
+        "Senator Oona Pike",
+        "the new harbour levy",
+    ),
 ]
 
 
@@ -58,3 +64,20 @@ def test_cue_construction_found(claims_of, text, cue, source, content) -> None:
     assert got, listed(claims_of(text))
     assert got[0].source.text == source
     assert got[0].content.text == content
+
+
+# text, a cue that must not report anything
+NOT_FOUND = [
+    # "defend" in its literal sense: no subject of its own, a place, a reflexive, a border
+    ("Ruritania joined a pact meant to defend its members from raids.", "defend"),
+    ("The militia defended Port Ellis for three days.", "defended"),
+    ("The villagers defended themselves with pitchforks.", "defended"),
+    ("Two brigades defended the northern border through the winter.", "defended"),
+]
+
+
+@pytest.mark.parametrize(("text", "cue"), NOT_FOUND)
+def test_not_a_report(claims_of, text, cue) -> None:
+    analysis = claims_of(text)
+    assert analysis.claims, "the sentence is still the article's own claim"
+    assert not by_cue(analysis, cue), listed(analysis)

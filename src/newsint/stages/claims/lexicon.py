@@ -48,6 +48,8 @@ class Lexicon:
     prep_only: frozenset[str]  # verbs whose only content is that prepositional object
     cue_extenders: frozenset[str]
     positions: frozenset[str]  # stance, intention and criticism verbs: positions, not reports
+    own_subject: frozenset[str]  # positions only with a subject written on the verb
+    literal_objects: frozenset[str]  # objects that give those verbs their literal sense
     criticism: frozenset[str]  # verbs of attack that report only with a target or a reason
     criticism_preps: frozenset[str]  # prepositions giving the reason ("attacked her for…")
     xcomp_content: frozenset[str]
@@ -223,6 +225,8 @@ def lexicon() -> Lexicon:
         positions=_set(
             [w for g in ("stance", "intention", "criticism") for w in data["cue_verbs"][g]]
         ),
+        own_subject=_set(data["positions"]["own_subject"]),
+        literal_objects=_set(data["positions"]["literal_objects"]),
         criticism=_set(data["cue_verbs"]["criticism"]),
         criticism_preps=_set(data["criticism"]["reason_preps"]),
         xcomp_content=_set(data["xcomp_content"]["verbs"]),
