@@ -327,6 +327,7 @@ class ContentRules(SpeakerRules):
             )
             and any(c.dep_ == "nsubj" for c in children)
             and self._frames_head(children, base)
+            and not self._subordinate(tok, children)
         ):
             own = {t.i for t in tok.subtree}
             if head.i < tok.i:
@@ -400,15 +401,33 @@ class ContentRules(SpeakerRules):
             return False
         return self._prep_object(children, base) is None
 
+    def _subordinate(self, tok: Token, children: list[Token]) -> bool:
+        """An adverbial clause opened by "after", "when", "because"… tells when or why its
+        head happened ("the donors were upset after Obama called them “fat cats”"): the head
+        is not what the verb reports, as it is for a speaker tag ("“…,” she said")."""
+        if tok.dep_ != "advcl":
+            return False
+        marks = bounds().tag_not_marks
+        return any(
+            (c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB")) and c.lower_ in marks
+            for c in children
+        )
+
     def _prep_object(self, children: list[Token], base: str) -> tuple[int, int] | None:
         """ "warned of a stalemate", "spoke about the deal": the object of the verb's
         content preposition."""
+        preps = self.lex.prep_content.get(base, ())
+        found = []
         for c in children:
-            if c.dep_ in ("prep", "prt") and c.lower_ in self.lex.prep_content.get(base, ()):
+            if c.dep_ in ("prep", "prt") and c.lower_ in preps:
                 obj = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
-                if obj is not None:
-                    return self.span_of(list(obj.subtree))
-        return None
+                if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
+                    found.append((preps.index(c.lower_), obj))
+        if not found:
+            return None
+        # "spoke on Tuesday about the deal", "spoke to the paper on the radio about the deal":
+        # a time is no topic, and the verb's first preposition ("about") says it best
+        return self.span_of(list(min(found, key=lambda f: (f[0], f[1].i))[1].subtree))
 
     def _quoted_subject(self, tok: Token) -> tuple[tuple[int, int], Token] | None:
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)

@@ -44,10 +44,13 @@ class Lexicon:
     sourceless_passive: frozenset[str]
     naming_verbs: frozenset[str]
     clause_verbs: frozenset[str]
-    prep_content: dict[str, frozenset[str]]  # verb -> prepositions whose object is content
+    prep_content: dict[str, tuple[str, ...]]  # verb -> prepositions whose object is content,
+    # the likeliest topic first ("spoke on Tuesday about the deal")
     prep_only: frozenset[str]  # verbs whose only content is that prepositional object
     cue_extenders: frozenset[str]
     positions: frozenset[str]  # stance, intention and criticism verbs: positions, not reports
+    own_subject: frozenset[str]  # positions only with a subject written on the verb
+    literal_objects: frozenset[str]  # objects that give those verbs their literal sense
     criticism: frozenset[str]  # verbs of attack that report only with a target or a reason
     criticism_preps: frozenset[str]  # prepositions giving the reason ("attacked her for…")
     xcomp_content: frozenset[str]
@@ -218,12 +221,18 @@ def lexicon() -> Lexicon:
         sourceless_passive=_set(data["sourceless_passive"]["verbs"]),
         naming_verbs=_set(data["object_content"]["naming_verbs"]),
         clause_verbs=_set(data["object_content"]["clause_verbs"]),
-        prep_content={k: _set(v) for k, v in data["prep_content"].items() if k != "prep_only"},
+        prep_content={
+            k: tuple(w.lower() for w in v)
+            for k, v in data["prep_content"].items()
+            if k != "prep_only"
+        },
         prep_only=_set(data["prep_content"]["prep_only"]),
         cue_extenders=_set(data["cue_extenders"]["verbs"]),
         positions=_set(
             [w for g in ("stance", "intention", "criticism") for w in data["cue_verbs"][g]]
         ),
+        own_subject=_set(data["positions"]["own_subject"]),
+        literal_objects=_set(data["positions"]["literal_objects"]),
         criticism=_set(data["cue_verbs"]["criticism"]),
         criticism_preps=_set(data["criticism"]["reason_preps"]),
         xcomp_content=_set(data["xcomp_content"]["verbs"]),
