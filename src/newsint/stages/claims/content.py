@@ -249,6 +249,7 @@ class ContentRules(SpeakerRules):
                 for c in children
             )
             and any(c.dep_ == "nsubj" for c in children)
+            and self._frames_head(children, base)
         ):
             own = {t.i for t in tok.subtree}
             if head.i < tok.i:
@@ -312,6 +313,17 @@ class ContentRules(SpeakerRules):
         if q is not None:
             return (q.start, q.end)
         return None
+
+    def _frames_head(self, children: list[Token], base: str) -> bool:
+        """An adverbial clause frames its governor only without a mark of its own or with a
+        frame mark and no content of its own: "As experts pointed out, X is free to…" frames;
+        "when veterans ask for help, …" and "as she called for a vote" report their own."""
+        marks = [c for c in children if c.dep_ == "mark"]
+        if not marks:
+            return True
+        if any(m.lower_ not in self.lex.frame_marks for m in marks):
+            return False
+        return self._prep_object(children, base) is None
 
     def _prep_object(self, children: list[Token], base: str) -> tuple[int, int] | None:
         """ "warned of a stalemate", "spoke about the deal": the object of the verb's

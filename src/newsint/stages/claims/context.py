@@ -177,7 +177,7 @@ class ExtractorBase:
         title: tuple[int, int] | None,
     ) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = sources.text  # the token table's copy: `doc.text` joins every token anew
         self.lex = lex
         self.cfg = cfg
         self.sources = sources

@@ -104,6 +104,7 @@ class Lexicon:
     general_marks: frozenset[str]  # complementisers that open such a verb's reported clause
     general_stop: frozenset[str]  # verbs whose that-clause nobody claims ("ensure that")
     general_not_kinds: frozenset[str]  # source kinds that make no such report
+    frame_marks: frozenset[str]  # marks of an adverbial clause that can frame the main clause
 
     # ---- word forms
 
@@ -293,4 +294,5 @@ def lexicon() -> Lexicon:
         general_marks=_set(data["general_report"]["marks"]),
         general_stop=_set(data["general_report"]["stop"]),
         general_not_kinds=_set(data["general_report"]["not_kinds"]),
+        frame_marks=_set(data["parse_repairs"]["frame_marks"]),
     )

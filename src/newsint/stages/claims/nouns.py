@@ -12,19 +12,23 @@ from newsint.stages.claims.lexicon import noun_base
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+    from newsint.stages.tokens import Tok
+
 
 class NounRules(ExtractorBase):
     """Reporting nouns and speaker colons."""
 
     # ------------------------------------------------------------------ reporting nouns
 
-    def noun_cue(self, tok: Token) -> Found | None:
+    def noun_cue(self, tok: Tok | Token) -> Found | None:
+        """ "X's claim that…"; a table `Tok` becomes spaCy's Token once it is a cue noun."""
         lex = self.lex
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
         noun = noun_base(tok.lower_, lex.cue_nouns)
         if noun is None:
             return None
+        tok = self.doc[tok.i]
         clause = None
         for c in tok.children:
             if (

@@ -12,17 +12,21 @@ from newsint.stages.claims.context import _OPENERS, ExtractorBase, Found
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+    from newsint.stages.tokens import Tok
+
 
 class PrepositionRules(ExtractorBase):
     """Reporting prepositions."""
 
     # ------------------------------------------------------------------ "according to X"
 
-    def prep_cue(self, tok: Token, sent: Span) -> list[Found]:
+    def prep_cue(self, tok: Tok | Token, sent: Span) -> list[Found]:
+        """ "according to X" and its kin (a table `Tok` turns into spaCy's Token once it fits)."""
         lex = self.lex
         out: list[Found] = []
         if tok.lower_ not in self._prep_first:
             return out
+        tok = self.doc[tok.i]
         for phrase in lex.prep_cues:
             n = len(phrase)
             if tok.i + n > sent.end:

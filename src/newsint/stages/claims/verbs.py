@@ -26,16 +26,20 @@ from newsint.stages.claims.source_refs import SrcRef
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from newsint.stages.tokens import Tok
+
 
 class VerbRules(ContentRules):
     """Reporting verbs."""
 
     # ------------------------------------------------------------------ reporting verbs
 
-    def verb_cue(self, tok: Token) -> Found | None:
+    def verb_cue(self, tok: Tok | Token) -> Found | None:
+        """A reporting verb's attribution. The first tests read the token table's `Tok`; a
+        word that passes them becomes spaCy's Token for the rules that walk the tree."""
         lex = self.lex
         base = lex.cue_verb(tok)
-        particle: Token | None = None
+        particle: Tok | Token | None = None
         if base is None and tok.pos_ == "VERB":
             b = verb_base(tok.lower_, lex.cue_particles, lex.irregular)
             if b is not None:
@@ -57,6 +61,9 @@ class VerbRules(ContentRules):
             general = base is not None
         if base is None:
             return None
+        tok = self.doc[tok.i]
+        if particle is not None:
+            particle = self.doc[particle.i]
         if base in lex.cue_particles and particle is None:
             particle = next(
                 (
@@ -235,7 +242,7 @@ class VerbRules(ContentRules):
                 self.extra.append(second)
         return f
 
-    def _general_report(self, tok: Token) -> str | None:
+    def _general_report(self, tok: Tok | Token) -> str | None:
         """A verb outside the lexicon that reports all the same: it has a subject of its own
         and governs a finite clause opened by "that" ("the court ruled that…"), and is not one
         of the verbs whose that-clause nobody claims ([general_report] stop). Its surface form
@@ -288,11 +295,25 @@ class VerbRules(ContentRules):
         of its own and no modal and describes no noun ("the union backs the mayor", not
         "nations (who are) supporting Ukraine" nor "it could support the talks", a capability)."""
         children = list(tok.children)
+        if tok.dep_ == "relcl" and self._relative_stand(tok, children):
+            return True
         if tok.dep_ in ("relcl", "acl"):
             return False  # "nations who are supporting Ukraine": a description, not a stand
         # "the union backs the mayor"; "the mayor is backed by the union" (its agent holds it)
         own = any(c.dep_ in ("nsubj", "agent") for c in children) or tok.dep_ in ("conj", "xcomp")
         return own and not any(c.tag_ == "MD" for c in children)
+
+    def _relative_stand(self, tok: Token, children: list[Token]) -> bool:
+        """ "cities that support the rules", "a PAC that intends to…": a relative clause whose
+        relative pronoun is the subject of a finite verb (no participle, no modal) holds its
+        noun's stand; "nations supporting Ukraine" describes them."""
+        return (
+            tok.tag_ in ("VBZ", "VBP", "VBD")
+            and any(
+                c.dep_ == "nsubj" and c.lower_ in self.lex.pronouns["relative"] for c in children
+            )
+            and not any(c.dep_ in ("aux", "auxpass", "neg") for c in children)
+        )
 
     def _criticism_target(self, tok: Token, base: str) -> bool:
         """A verb of attack reports with a reason ("for…", "as…"), its own preposition
