@@ -103,6 +103,18 @@ FOUND = [
         "She",
         "loopholes that benefit the shipping lines",
     ),
+    (  # prepositions whose object is what is said (data/claims.toml [prep_content])
+        "Mayor Ilse Brandt bragged about the new ferry schedule at the rally.",
+        "bragged",
+        "Mayor Ilse Brandt",
+        "the new ferry schedule at the rally",
+    ),
+    (
+        "The Dockworkers Union advocates for higher pay on the night shifts.",
+        "advocates",
+        "The Dockworkers Union",
+        "higher pay",
+    ),
     (  # a stance in a relative clause whose relative pronoun is the finite verb's subject
         "The levy is opposed by a number of towns that support the old tariff.",
         "support",
