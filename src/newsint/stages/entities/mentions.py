@@ -51,18 +51,8 @@ def extract(doc: Doc, gaz: Gazetteer, cfg: EntitiesConfig) -> list[Candidate]:
         sent_of[start:end] = [si] * (end - start)
     n = len(doc)
     ents = doc.ents  # spaCy builds the Spans anew on every `doc.ents`: once here
-    ctx = _Ctx(
-        doc,
-        table.text,
-        table,
-        gaz,
-        cfg,
-        sent_of,
-        _shouted(doc, cfg),
-        [False] * n,
-        [False] * n,
-        ents=ents,
-    )
+    shouted, flags = _shouted(doc, cfg), ([False] * n, [False] * n)
+    ctx = _Ctx(doc, table.text, table, gaz, cfg, sent_of, shouted, *flags, ents=ents)
     credits = block_credits(ctx)
     ctx.sport = sports_document(ctx)
     tickers = block_tickers(ctx)
