@@ -79,6 +79,13 @@ FOUND = [
         "the harbour board",
         "its plan for two new quays",
     ),
+    (  # ... nor before a verb with its own content preposition
+        "The jobless rate is a term with a narrow definition: it refers to the share of "
+        "dockworkers who are looking for a shift.",
+        "refers",
+        "it",
+        "the share of dockworkers who are looking for a shift",
+    ),
     (  # ... but a tag before an addressee is ("X, he told a radio station")
         "The ferry will not sail on Sunday, the harbour master told a local radio station.",
         "told",

@@ -353,6 +353,13 @@ class ContentRules(SpeakerRules):
                 base in _ADDRESSEE_VERBS or self._addressee(c) or c.pos_ == "PRON"
             ):
                 return True
+            # "…: It refers to the share of…"; not "she wrote on her blog"
+            if (
+                c.dep_ == "prep"
+                and c.lower_ in self.lex.prep_content.get(base, ())
+                and c.lower_ not in self.lex.medium_preps
+            ):
+                return True
         return False
 
     def _frames_head(self, children: list[Token], base: str) -> bool:
