@@ -109,6 +109,7 @@ class Lexicon:
     general_stop: frozenset[str]  # verbs whose that-clause nobody claims ("ensure that")
     general_not_kinds: frozenset[str]  # source kinds that make no such report
     frame_marks: frozenset[str]  # marks of an adverbial clause that can frame the main clause
+    medium_preps: frozenset[str]  # a verb's content preposition that can also name a medium
 
     # ---- word forms
 
@@ -309,4 +310,5 @@ def lexicon() -> Lexicon:
         general_stop=_set(data["general_report"]["stop"]),
         general_not_kinds=_set(data["general_report"]["not_kinds"]),
         frame_marks=_set(data["parse_repairs"]["frame_marks"]),
+        medium_preps=_set(data["parse_repairs"]["medium_preps"]),
     )
