@@ -60,6 +60,17 @@ SPANS = [
             "“Every family that lost a boat will have help from the council.”",
         ],
     ),
+    (  # a quotation continued after the tag and an aside of the same speaker
+        "The council met on Monday.\n\n''The old quay has had its day,'' Mr. Brandt said, "
+        "referring to the two harbours. ''I assume the province will pay for a new one, which "
+        "it has done before.''",
+        "said",
+        "Mr. Brandt",
+        [
+            "''The old quay has had its day,''",
+            "''I assume the province will pay for a new one, which it has done before.''",
+        ],
+    ),
     (  # the same with the cue before the speaker and a one-word opening
         "“That,” added the harbour master, “would cost us the whole season.”",
         "added",

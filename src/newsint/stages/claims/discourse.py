@@ -130,7 +130,10 @@ class DiscourseRules(ExtractorBase):
                 between = [
                     f
                     for f in found
-                    if cand.content[1] <= f.content[0] < q.start and f.rule != "unattributed"
+                    if cand.content[1] <= f.content[0] < q.start
+                    and f.rule != "unattributed"
+                    # "…,” X said, referring to Y. “…”: an aside of the same speaker
+                    and f.source.key() != cand.source.key()
                 ]
                 # only a speaker tag between the two ("said Caddell."), or the quotation opens
                 # the sentence right after the one with the cue
