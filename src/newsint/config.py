@@ -100,6 +100,7 @@ class Entities(Section):
 class PipelineSettings(Section):
     stages: list[str]
     batch_size: int
+    gc_freeze: bool
 
 
 class Store(Section):

@@ -14,9 +14,12 @@ from newsint.stages.claims.context import (
     Found,
     _infinitive_complement,
     _inside_quote,
+    _run_start,
+    _space_end,
 )
 from newsint.stages.claims.lexicon import noun_base, verb_base
 from newsint.stages.claims.quotes import Quote
+from newsint.stages.claims.repairs import misread_that_clause
 from newsint.stages.claims.speakers import SpeakerRules
 
 if TYPE_CHECKING:
@@ -174,7 +177,9 @@ class ContentRules(SpeakerRules):
             and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in head.children)
         )
 
-    def _misread_clause(self, tok: Token, children: list[Token]) -> tuple[Token, int] | None:
+    def _misread_clause(
+        self, tok: Token, children: list[Token], base: str
+    ) -> tuple[Token, int] | None:
         """A reported clause the parser attached otherwise: an adverbial clause with a subject
         and no conjunction ("said after the meeting he would not accept…", "tweeted in the
         night that X was…", "that" read as an adverb), or a "that" clause read as a relative
@@ -192,17 +197,38 @@ class ContentRules(SpeakerRules):
                 return c, that.i  # "tweeted in the night that X was…"
             if c.left_edge.lower_ != "that":
                 return c, subj.left_edge.i  # "said after the meeting he would…"
+        acl = misread_that_clause(tok)
+        if acl is not None:  # "Trump charges that countries … donated": a noun-read verb's clause
+            return acl, next(c.i for c in acl.children if c.dep_ == "mark")
         dobj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
-        if dobj is None:
-            return None
-        for t in dobj.subtree:
-            if (
-                t.dep_ == "relcl"
-                and t.left_edge.lower_ == "that"
-                and t.left_edge.dep_ == "mark"
-                and any(g.dep_ == "nsubj" for g in t.children)
-            ):
-                return t, t.left_edge.i
+        if dobj is not None:
+            for t in dobj.subtree:
+                if (
+                    t.dep_ == "relcl"
+                    and t.left_edge.lower_ == "that"
+                    and t.left_edge.dep_ == "mark"
+                    and any(g.dep_ == "nsubj" for g in t.children)
+                ):
+                    return t, t.left_edge.i
+        # "reported at the time that the editor conveyed…": the same "that" read as a relative
+        # pronoun of a noun in a phrase between the verb and its clause (the "that" is then
+        # neither the relative clause's subject nor its object); not in the verb's own content
+        # phrase ("pointed to her revelation that…", "described it as a buzz that…")
+        own = {*self.lex.prep_content.get(base, ()), *self.lex.frame_marks}
+        for prep in children:
+            if prep.dep_ != "prep" or prep.i < tok.i or prep.lower_ in own:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                for t in pobj.children:
+                    if (
+                        t.dep_ == "relcl"
+                        and t.left_edge.lower_ == "that"
+                        and t.left_edge.dep_ in ("mark", "advmod")
+                        and any(g.dep_ == "nsubj" for g in t.children)
+                    ):
+                        return t, t.left_edge.i
         return None
 
     def _predicate(self, tok: Token, dobj: Token) -> list[Token]:
@@ -260,7 +286,7 @@ class ContentRules(SpeakerRules):
             if all(c.left_edge.i > tok.i for c in ccomp):
                 toks += self._coordinated_clause(tok, max(c.right_edge.i for c in ccomp))
             return self.span_of(toks)
-        misread = self._misread_clause(tok, children)
+        misread = self._misread_clause(tok, children, base)
         if misread is not None:
             clause, first_i = misread
             return self.span_of([t for t in self._clause(clause) if t.i >= first_i])
@@ -300,6 +326,8 @@ class ContentRules(SpeakerRules):
                 for c in children
             )
             and any(c.dep_ == "nsubj" for c in children)
+            and self._frames_head(children, base)
+            and not self._subordinate(tok, children)
         ):
             own = {t.i for t in tok.subtree}
             if head.i < tok.i:
@@ -364,15 +392,42 @@ class ContentRules(SpeakerRules):
             return (q.start, q.end)
         return None
 
+    def _frames_head(self, children: list[Token], base: str) -> bool:
+        """An adverbial clause frames its governor only without a mark of its own or with a
+        frame mark and no content of its own: "As experts pointed out, X is free to…" frames;
+        "when veterans ask for help, …" and "as she called for a vote" report their own."""
+        marks = [c for c in children if c.dep_ == "mark" or c.tag_ == "WRB"]
+        if any(m.lower_ not in self.lex.frame_marks for m in marks):
+            return False
+        return self._prep_object(children, base) is None
+
+    def _subordinate(self, tok: Token, children: list[Token]) -> bool:
+        """An adverbial clause opened by "after", "when", "because"… tells when or why its
+        head happened ("the donors were upset after Obama called them “fat cats”"): the head
+        is not what the verb reports, as it is for a speaker tag ("“…,” she said")."""
+        if tok.dep_ != "advcl":
+            return False
+        marks = bounds().tag_not_marks
+        return any(
+            (c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB")) and c.lower_ in marks
+            for c in children
+        )
+
     def _prep_object(self, children: list[Token], base: str) -> tuple[int, int] | None:
         """ "warned of a stalemate", "spoke about the deal": the object of the verb's
         content preposition."""
+        preps = self.lex.prep_content.get(base, ())
+        found = []
         for c in children:
-            if c.dep_ in ("prep", "prt") and c.lower_ in self.lex.prep_content.get(base, ()):
+            if c.dep_ in ("prep", "prt") and c.lower_ in preps:
                 obj = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
-                if obj is not None:
-                    return self.span_of(list(obj.subtree))
-        return None
+                if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
+                    found.append((preps.index(c.lower_), obj))
+        if not found:
+            return None
+        # "spoke on Tuesday about the deal", "spoke to the paper on the radio about the deal":
+        # a time is no topic, and the verb's first preposition ("about") says it best
+        return self.span_of(list(min(found, key=lambda f: (f[0], f[1].i))[1].subtree))
 
     def _quoted_subject(self, tok: Token) -> tuple[tuple[int, int], Token] | None:
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -444,8 +499,9 @@ class ContentRules(SpeakerRules):
                 # “That,” he added, “would cost us…” / “Only you,” the judge said, would use…:
                 # a quotation (or sentence) the tag interrupts
                 return None
+        joined = _run_start(self.text, left, " ,")  # only spaces and commas from here to left
         for q in self.quotes:
-            if q.open_end or q.end > left or self.text[q.end : left].strip(" ,"):
+            if q.open_end or q.end > left or q.end < joined:
                 continue
             line = self.text.rfind("\n", 0, q.start) + 1
             if self.text[max(line, min(sent.start_char, q.start)) : q.start].strip():
@@ -457,8 +513,9 @@ class ContentRules(SpeakerRules):
 
     def _quote_after(self, pos: int) -> Quote | None:
         """A quotation starting right after `pos` (only spaces and line breaks between)."""
+        blank_to = _space_end(self.text, pos)
         for q in self.quotes:
-            if q.start >= pos and not self.text[pos : q.start].strip():
+            if pos <= q.start <= blank_to:
                 return q
         return None
 
@@ -470,8 +527,9 @@ class ContentRules(SpeakerRules):
             if c.dep_ == "nsubj" and c.i < tok.i and not _inside_quote(self.quotes, c.idx)
         ]
         left = subj[0].left_edge.idx if subj else tok.idx
+        joined = _run_start(self.text, left, " ,")
         for q in self.quotes:
-            adjacent = q.end <= left and not self.text[q.end : left].strip(" ,")
+            adjacent = joined <= q.end <= left
             if adjacent and q.words(self.text) >= self.cfg.min_speech_quote_words:
                 return q
         return None

@@ -275,10 +275,10 @@ class DiscourseRules(ExtractorBase):
         i = self.doc.char_span(q.start, q.end, alignment_mode="expand")
         if i is None or not len(i):
             return None
-        sent = i[0].sent
+        sent = self.sents.of(i[0])  # Token.sent walks the Doc; the index is a table
         if sent.start == 0 or self.text[sent.start_char : q.start].strip():
             return None
-        before = self.doc[sent.start - 1].sent
+        before = self.sents.of(sent.start - 1)
         if self.text[before.end_char : q.start].count("\n") > 2:
             return None  # a paragraph break: the neighbour rules decide
         cands = [

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from newsint.stages.claims.repairs import noun_read_verb
 from newsint.text.outlets import load_outlets
 
 if TYPE_CHECKING:
@@ -43,10 +44,13 @@ class Lexicon:
     sourceless_passive: frozenset[str]
     naming_verbs: frozenset[str]
     clause_verbs: frozenset[str]
-    prep_content: dict[str, frozenset[str]]  # verb -> prepositions whose object is content
+    prep_content: dict[str, tuple[str, ...]]  # verb -> prepositions whose object is content,
+    # the likeliest topic first ("spoke on Tuesday about the deal")
     prep_only: frozenset[str]  # verbs whose only content is that prepositional object
     cue_extenders: frozenset[str]
     positions: frozenset[str]  # stance, intention and criticism verbs: positions, not reports
+    own_subject: frozenset[str]  # positions only with a subject written on the verb
+    literal_objects: frozenset[str]  # objects that give those verbs their literal sense
     criticism: frozenset[str]  # verbs of attack that report only with a target or a reason
     criticism_preps: frozenset[str]  # prepositions giving the reason ("attacked her for…")
     xcomp_content: frozenset[str]
@@ -104,6 +108,7 @@ class Lexicon:
     general_marks: frozenset[str]  # complementisers that open such a verb's reported clause
     general_stop: frozenset[str]  # verbs whose that-clause nobody claims ("ensure that")
     general_not_kinds: frozenset[str]  # source kinds that make no such report
+    frame_marks: frozenset[str]  # marks of an adverbial clause that can frame the main clause
 
     # ---- word forms
 
@@ -115,6 +120,8 @@ class Lexicon:
         # "The campaign plans to employ…" tagged a plural noun: a root with a subject and an
         # infinitive is a verb whatever its tag
         verb_like = token.dep_ == "ROOT" and {"nsubj", "xcomp"} <= {c.dep_ for c in token.children}
+        # "Trump charges that…", "…, the candidate's doctor maintains." tagged plural nouns
+        verb_like = verb_like or noun_read_verb(token)
         if not token.tag_.startswith("VB") and token.pos_ not in {"VERB", "AUX"} and not verb_like:
             return None
         return self.verb_base(token, self.cue_verbs)
@@ -135,7 +142,9 @@ def verb_base(
     return None
 
 
-def _verb_candidates(form: str) -> list[str]:
+@lru_cache(maxsize=65536)  # one entry per word form asked about (as text/fold.py caches)
+def _verb_candidates(form: str) -> tuple[str, ...]:
+    """The base forms `form` may inflect, most likely first (asked ~5 times per verb)."""
     out = [form]
     if form.endswith("ies") and len(form) > 4:
         out.append(form[:-3] + "y")
@@ -151,7 +160,7 @@ def _verb_candidates(form: str) -> list[str]:
             out += [stem, stem + "e"]
             if len(stem) > 2 and stem[-1] == stem[-2]:
                 out.append(stem[:-1])  # admitted -> admit
-    return out
+    return tuple(out)
 
 
 def noun_base(word: str, words: frozenset[str] | dict[str, Any]) -> str | None:
@@ -212,12 +221,18 @@ def lexicon() -> Lexicon:
         sourceless_passive=_set(data["sourceless_passive"]["verbs"]),
         naming_verbs=_set(data["object_content"]["naming_verbs"]),
         clause_verbs=_set(data["object_content"]["clause_verbs"]),
-        prep_content={k: _set(v) for k, v in data["prep_content"].items() if k != "prep_only"},
+        prep_content={
+            k: tuple(w.lower() for w in v)
+            for k, v in data["prep_content"].items()
+            if k != "prep_only"
+        },
         prep_only=_set(data["prep_content"]["prep_only"]),
         cue_extenders=_set(data["cue_extenders"]["verbs"]),
         positions=_set(
             [w for g in ("stance", "intention", "criticism") for w in data["cue_verbs"][g]]
         ),
+        own_subject=_set(data["positions"]["own_subject"]),
+        literal_objects=_set(data["positions"]["literal_objects"]),
         criticism=_set(data["cue_verbs"]["criticism"]),
         criticism_preps=_set(data["criticism"]["reason_preps"]),
         xcomp_content=_set(data["xcomp_content"]["verbs"]),
@@ -293,4 +308,5 @@ def lexicon() -> Lexicon:
         general_marks=_set(data["general_report"]["marks"]),
         general_stop=_set(data["general_report"]["stop"]),
         general_not_kinds=_set(data["general_report"]["not_kinds"]),
+        frame_marks=_set(data["parse_repairs"]["frame_marks"]),
     )

@@ -16,6 +16,14 @@ OPEN = "“«„"
 CLOSE = "”»"
 STRAIGHT = '"'
 _WORD = re.compile(r"\w+")
+_MARK = re.compile("``|''|[" + re.escape(OPEN + CLOSE + STRAIGHT) + "]")
+_ROLE = {
+    "``": "open",
+    "''": "toggle",
+    STRAIGHT: "toggle",
+    **{ch: "open" for ch in OPEN},
+    **{ch: "close" for ch in CLOSE},
+}
 
 
 @dataclass(frozen=True)
@@ -30,27 +38,14 @@ class Quote:
 
 def _marks(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Quote marks of a paragraph as (offset, length, role): open, close or toggle.
-    Two apostrophes ('') and two backticks (``) are marks too (older wire and NYT copy)."""
+    Two apostrophes ('') and two backticks (``) are marks too (older wire and NYT copy).
+    A pair may close on the first character after the paragraph, as a scan from its start
+    reading two characters at a time would take it."""
     out: list[tuple[int, int, str]] = []
-    i = start
-    while i < end:
-        ch = text[i]
-        pair = text[i : i + 2]
-        if pair == "``":
-            out.append((i, 2, "open"))
-            i += 2
-            continue
-        if pair == "''":
-            out.append((i, 2, "toggle"))
-            i += 2
-            continue
-        if ch in OPEN:
-            out.append((i, 1, "open"))
-        elif ch in CLOSE:
-            out.append((i, 1, "close"))
-        elif ch == STRAIGHT:
-            out.append((i, 1, "toggle"))
-        i += 1
+    for m in _MARK.finditer(text, start, end + 1):
+        if m.start() >= end:
+            break
+        out.append((m.start(), m.end() - m.start(), _ROLE[m.group()]))
     return out
 
 
@@ -120,11 +115,14 @@ def inside_speech(quotes: list[Quote], pos: int, text: str, min_words: int) -> b
 
 def quoted_share(text: str, start: int, end: int, quotes: list[Quote]) -> float:
     """Share of the words of text[start:end] that stand inside quotation marks."""
-    words = [(m.start() + start, m.end() + start) for m in _WORD.finditer(text[start:end])]
+    near = [q for q in quotes if q.start < end and start < q.end]  # the others hold no word
+    if not near:
+        return 0.0
+    words = [m.span() for m in _WORD.finditer(text, start, end)]
     if not words:
         return 0.0
     inside = 0
     for ws, we in words:
-        if any(q.start < ws and we <= q.end for q in quotes):
+        if any(q.start < ws and we <= q.end for q in near):
             inside += 1
     return inside / len(words)

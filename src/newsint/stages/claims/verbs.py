@@ -21,10 +21,13 @@ from newsint.stages.claims.context import (
 )
 from newsint.stages.claims.lexicon import noun_base, verb_base
 from newsint.stages.claims.quotes import inside_speech
+from newsint.stages.claims.repairs import noun_read_verb
 from newsint.stages.claims.source_refs import SrcRef
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+    from newsint.stages.tokens import Tok
 
 
 class VerbRules(ContentRules):
@@ -32,10 +35,12 @@ class VerbRules(ContentRules):
 
     # ------------------------------------------------------------------ reporting verbs
 
-    def verb_cue(self, tok: Token) -> Found | None:
+    def verb_cue(self, tok: Tok | Token) -> Found | None:
+        """A reporting verb's attribution. The first tests read the token table's `Tok`; a
+        word that passes them becomes spaCy's Token for the rules that walk the tree."""
         lex = self.lex
         base = lex.cue_verb(tok)
-        particle: Token | None = None
+        particle: Tok | Token | None = None
         if base is None and tok.pos_ == "VERB":
             b = verb_base(tok.lower_, lex.cue_particles, lex.irregular)
             if b is not None:
@@ -57,6 +62,9 @@ class VerbRules(ContentRules):
             general = base is not None
         if base is None:
             return None
+        tok = self.doc[tok.i]
+        if particle is not None:
+            particle = self.doc[particle.i]
         if base in lex.cue_particles and particle is None:
             particle = next(
                 (
@@ -72,7 +80,7 @@ class VerbRules(ContentRules):
             return None
         if base in lex.criticism and not self._criticism_target(tok, base):
             return None  # "the rebels attacked the convoy": no report
-        if base in lex.positions and not self._held_position(tok):
+        if base in lex.positions and not self._held_position(tok, base):
             return None  # "nations supporting Ukraine", "it could support efforts"
         if inside_speech(self.quotes, tok.idx, self.text, self.cfg.min_speech_quote_words):
             return None  # "I think…" inside a quotation is the quoted speaker's own voice
@@ -255,7 +263,7 @@ class VerbRules(ContentRules):
                 self.extra.append(second)
         return f
 
-    def _general_report(self, tok: Token) -> str | None:
+    def _general_report(self, tok: Tok | Token) -> str | None:
         """A verb outside the lexicon that reports all the same: it has a subject of its own
         and governs a finite clause opened by "that" ("the court ruled that…"), and is not one
         of the verbs whose that-clause nobody claims ([general_report] stop). Its surface form
@@ -303,16 +311,45 @@ class VerbRules(ContentRules):
         obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
         return obj is None or self.sources.from_head(obj).kind != "unknown"
 
-    def _held_position(self, tok: Token) -> bool:
+    def _held_position(self, tok: Token, base: str) -> bool:
         """A stance, intention or criticism is someone's position when its verb has a subject
         of its own and no modal and describes no noun ("the union backs the mayor", not
-        "nations (who are) supporting Ukraine" nor "it could support the talks", a capability)."""
+        "nations (who are) supporting Ukraine" nor "it could support the talks", a capability).
+        A verb of `[positions] own_subject` needs a subject written on it ("the senator
+        defended the vote", not "an alliance meant to defend its members")."""
         children = list(tok.children)
+        if tok.dep_ == "relcl" and self._relative_stand(tok, children):
+            return True
         if tok.dep_ in ("relcl", "acl"):
             return False  # "nations who are supporting Ukraine": a description, not a stand
         # "the union backs the mayor"; "the mayor is backed by the union" (its agent holds it)
-        own = any(c.dep_ in ("nsubj", "agent") for c in children) or tok.dep_ in ("conj", "xcomp")
+        own = any(c.dep_ in ("nsubj", "agent") for c in children) or noun_read_verb(tok)
+        if base not in self.lex.own_subject:
+            own = own or tok.dep_ in ("conj", "xcomp")
+        elif any(c.dep_ in ("dobj", "obj") and self._literal_object(c) for c in children):
+            return False  # "the militia defended the town", "they defended themselves"
         return own and not any(c.tag_ == "MD" for c in children)
+
+    def _relative_stand(self, tok: Token, children: list[Token]) -> bool:
+        """ "cities that support the rules", "a PAC that intends to…": a relative clause whose
+        relative pronoun is the subject of a finite verb (no participle, no modal) holds its
+        noun's stand; "nations supporting Ukraine" describes them."""
+        return (
+            tok.tag_ in ("VBZ", "VBP", "VBD")
+            and any(
+                c.dep_ == "nsubj" and c.lower_ in self.lex.pronouns["relative"] for c in children
+            )
+            and not any(c.dep_ in ("aux", "auxpass", "neg") for c in children)
+        )
+
+    def _literal_object(self, obj: Token) -> bool:
+        """An object that gives a verb of `[positions] own_subject` its literal sense: a place,
+        a reflexive pronoun, or a word of `[positions] literal_objects` ("its borders")."""
+        return (
+            obj.ent_type_ in ("GPE", "LOC", "FAC")
+            or obj.lower_.endswith(("self", "selves"))
+            or noun_base(obj.lower_, self.lex.literal_objects) is not None
+        )
 
     def _criticism_target(self, tok: Token, base: str) -> bool:
         """A verb of attack reports with a reason ("for…", "as…"), its own preposition
@@ -327,7 +364,19 @@ class VerbRules(ContentRules):
                 e = self.sources.ent(c)
                 if (e is not None and e.label == "PERSON") or c.lower_ in lex.gender:
                     return True
+                if self._person_subject(tok):
+                    return True  # "Roe attacked the levy": a named person attacks in words
         return False
+
+    def _person_subject(self, tok: Token) -> bool:
+        """The verb's subject is a person named or a singular personal pronoun."""
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return False
+        if subj.lower_ in self.lex.gender and subj.pos_ == "PRON":
+            return True
+        e = self.sources.ent(subj)
+        return e is not None and e.label == "PERSON"
 
     def _split_at_frame(
         self, tok: Token, src: SrcRef, cue_span: tuple[int, int], start: int, end: int
