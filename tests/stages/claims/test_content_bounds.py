@@ -47,6 +47,30 @@ SPANS = [
         "Roe",
         ["“You should resign and give back the money,”"],
     ),
+    (  # a quotation after a paragraph ending with a colon is what its sentence reports,
+        # and the quotation runs on across the next paragraph
+        "The storm ended on Sunday. Mayor Ilse Brandt released the following statement:\n\n"
+        "“The island owes its fishermen a debt we cannot repay. We will rebuild the quay.\n\n"
+        "“Every family that lost a boat will have help from the council.”\n\n"
+        "The harbour reopened on Monday.",
+        "released",
+        "Mayor Ilse Brandt",
+        [
+            "“The island owes its fishermen a debt we cannot repay. We will rebuild the quay.",
+            "“Every family that lost a boat will have help from the council.”",
+        ],
+    ),
+    (  # a quotation continued after the tag and an aside of the same speaker
+        "The council met on Monday.\n\n''The old quay has had its day,'' Mr. Brandt said, "
+        "referring to the two harbours. ''I assume the province will pay for a new one, which "
+        "it has done before.''",
+        "said",
+        "Mr. Brandt",
+        [
+            "''The old quay has had its day,''",
+            "''I assume the province will pay for a new one, which it has done before.''",
+        ],
+    ),
     (  # the same with the cue before the speaker and a one-word opening
         "“That,” added the harbour master, “would cost us the whole season.”",
         "added",

@@ -69,6 +69,7 @@ class Extractor(
         found = [f for f in found if f.content[1] > f.content[0]]
         found.extend(self.split_around_frames(found))
         found.extend(self.quote_openings(found))
+        found.extend(self.colon_quotes(found))
         found.extend(self.continuations(found))
         found = _dedupe(self.outside_credits(found))
         self.anaphora(found)
