@@ -55,6 +55,12 @@ FOUND = [
         "Senator Oona Pike",
         "the new harbour levy",
     ),
+    (  # a poll opening the sentence is the source of the rest of it
+        "In a Valdoria Courier poll released Monday, 52 percent of voters backed the levy.",
+        "In",
+        "a Valdoria Courier poll released Monday",
+        "52 percent of voters backed the levy",
+    ),
 ]
 
 
@@ -73,6 +79,8 @@ NOT_FOUND = [
     ("The militia defended Port Ellis for three days.", "defended"),
     ("The villagers defended themselves with pitchforks.", "defended"),
     ("Two brigades defended the northern border through the winter.", "defended"),
+    # a poll inside the clause is narration
+    ("Mayor Brandt has a wide lead in the polls ahead of the spring primary.", "in"),
 ]
 
 

@@ -58,6 +58,8 @@ class Lexicon:
     cue_nouns: dict[str, str]  # noun -> status effect
     prep_cues: tuple[tuple[str, ...], ...]  # word sequences, longest first
     chaining_preps: frozenset[str]
+    frame_preps: frozenset[str]  # "In a … poll, …": prepositions of a frame opening a sentence
+    frame_nouns: frozenset[str]  # and the heads of their objects
     channels: frozenset[str]
     holder_by: frozenset[str]
     holder_to: frozenset[str]
@@ -240,6 +242,8 @@ def lexicon() -> Lexicon:
             )
         ),
         chaining_preps=_set(data["prep_cues"]["chaining"]),
+        frame_preps=_set(data["prep_cues"]["frame_preps"]),
+        frame_nouns=_set(data["prep_cues"]["frame_nouns"]),
         channels=_set(data["prep_cues"]["channels"]),
         holder_by=_set(data["provenance"]["holder_by"]),
         holder_to=_set(data["provenance"]["holder_to"]),
