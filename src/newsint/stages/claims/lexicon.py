@@ -105,6 +105,9 @@ class Lexicon:
     colon_stop: frozenset[str]
     anaphora_determiners: frozenset[str]
     anaphora_nouns: frozenset[str]
+    clear_verbs: frozenset[str]  # "made (it) clear that…" ([frame_reports])
+    clear_words: frozenset[str]
+    put_verbs: frozenset[str]  # "as X put it, …"
     general_status: str  # status of a report by a verb outside the lexicon ([general_report])
     general_marks: frozenset[str]  # complementisers that open such a verb's reported clause
     general_stop: frozenset[str]  # verbs whose that-clause nobody claims ("ensure that")
@@ -302,6 +305,9 @@ def lexicon() -> Lexicon:
         colon_stop=_set(data["colon"]["stop"]),
         anaphora_determiners=_set(data["anaphora"]["determiners"]),
         anaphora_nouns=_set(data["anaphora"]["nouns"]),
+        clear_verbs=_set(data["frame_reports"]["clear_verbs"]),
+        clear_words=_set(data["frame_reports"]["clear_words"]),
+        put_verbs=_set(data["frame_reports"]["put_verbs"]),
         general_status=data["general_report"]["status"],
         general_marks=_set(data["general_report"]["marks"]),
         general_stop=_set(data["general_report"]["stop"]),
