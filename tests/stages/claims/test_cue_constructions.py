@@ -85,6 +85,12 @@ FOUND = [
         "Jane Roe",
         '"The old pier is a wreck."',
     ),
+    (  # urging someone to act: what was urged
+        "Mayor Brandt is encouraging her supporters to attend the harbour hearing.",
+        "encouraging",
+        "Mayor Brandt",
+        "her supporters to attend the harbour hearing",
+    ),
 ]
 
 
@@ -109,6 +115,7 @@ NOT_FOUND = [
     ("The pilots need to make it clear that they will strike.", "make it clear"),
     ("The storm made it plain that the pier was too weak.", "made it plain"),
     ("He put it on the table before the vote.", "put it"),
+    ("The dockers were encouraged by the new fares.", "encouraged"),
 ]
 
 
