@@ -223,6 +223,7 @@ def bench(
     progress: Callable[[str], None] = lambda _: None,
     calls: int = 0,
     pages: list[tuple[str, bytes]] | None = None,
+    bare_process: bool = True,
 ) -> dict[str, Any]:
     material = corpus_material(corpus or bundled_demo(), config) or fallback_material()
     raws = make_articles(material, n, seed)
@@ -266,7 +267,9 @@ def bench(
                 emptied()
 
     pipeline.stages = [t.stage for t in timed]  # the ratios are measured without the timers
-    versus = single.against_bare_spacy(pipeline, raws, ours.texts, repeat, progress, clear)
+    versus = single.against_bare_spacy(
+        pipeline, raws, ours.texts, repeat, progress, clear, bare_process
+    )
     repeated = single.analyze_calls(config, raws[:calls], repeat, progress) if calls else None
     html = single.html_to_text(config, pages, repeat, progress) if pages else None
 
@@ -372,10 +375,12 @@ def show_single(result: dict[str, Any], console: Console) -> None:
     """The tables of bench/single.py's measurements."""
     words = result["words"]
     versus = result["versus_bare_spacy"]
+    where = versus.get("bare_process", "shared with newsint")
     table = Table(
         title=(
             f"Single article: newsint (read + every stage) against a bare spaCy parse "
-            f"({', '.join(versus['bare_components'])}), words/s, best of {result['repeat']}"
+            f"({', '.join(versus['bare_components'])}; {where} process), words/s, "
+            f"best of {result['repeat']}"
         ),
         box=box.SIMPLE_HEAD,
         title_justify="left",
@@ -444,6 +449,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--html-pages", type=int, default=120, help="pages of it to read (0: not measured)"
     )
+    parser.add_argument(
+        "--bare-in-process",
+        action="store_true",
+        help="run the bare spaCy side in this process (as before 2026-12-06), not its own",
+    )
     args = parser.parse_args(argv)
     if args.articles < 1 or args.repeat < 1:
         parser.error("--articles and --repeat must be at least 1")
@@ -460,6 +470,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         lambda msg: console.print(f"[dim]{escape(msg)}[/]"),
         calls=min(args.calls, args.articles),
         pages=pages,
+        bare_process=not args.bare_in_process,
     )
     show(result, console)
     if args.json:

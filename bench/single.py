@@ -5,7 +5,11 @@ its fastest run (other jobs on a shared machine only ever slow a run down); CPU 
 kept beside the wall clock (steadier on a loaded machine):
 
 - newsint against a *bare* spaCy pipeline (the model as installed, every default component, none
-  of newsint's changes), over the same clean texts: one text at a time, and batched;
+  of newsint's changes), over the same clean texts: one text at a time, and batched. The bare
+  side runs in a Python process of its own that imports only spaCy, as a user would run it:
+  in this process it would share the garbage collector with newsint's models (each side's
+  full collections walking the other's objects, and a `gc.freeze()` by newsint's shared
+  pipeline sparing both). `bare_process=False` measures it in this process, as before;
 - `newsint.analyze(text)` (the process's shared pipeline) against `analyze(text, pipeline=p)`
   with a pipeline the caller built and keeps;
 - HTML to text (the html reader and the clean stage, i.e. `newsint analyze page.html`) against
@@ -16,6 +20,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -54,12 +60,18 @@ def alternate(
     repeat: int,
     progress: Callable[[str], None],
     what: str,
+    measured: dict[str, Callable[[], tuple[float, float]]] | None = None,
 ) -> dict[str, Best]:
-    best = {name: Best() for name in sides}
+    """Each side `repeat` times, in turn; `measured` sides time themselves (another process)."""
+    runs: dict[str, Callable[[], tuple[float, float]]] = {
+        name: (lambda run=run: timed(run)) for name, run in sides.items()
+    }
+    runs.update(measured or {})
+    best = {name: Best() for name in runs}
     for r in range(repeat):
-        for name, run in sides.items():
+        for name, run in runs.items():
             progress(f"{what}, run {r + 1}/{repeat}: {name}…")
-            best[name].add(*timed(run))
+            best[name].add(*run())
     return best
 
 
@@ -83,6 +95,76 @@ def bare_spacy(config: Config) -> Any:
     raise SystemExit(f"none of {config.nlp.models} is installed")
 
 
+# The bare side's own process: nothing imported but spaCy (and json, sys, time), the model
+# loaded, a warm-up, then one run per request; it times itself (its own CPU, not ours).
+_BARE_WORKER = """
+import json, sys, time
+import spacy
+request = json.loads(sys.stdin.readline())
+nlp = None
+for name in request["models"]:
+    try:
+        nlp = spacy.load(name)
+        break
+    except OSError:
+        continue
+if nlp is None:
+    sys.exit("none of %s is installed" % request["models"])
+texts = request["texts"]
+for _doc in nlp.pipe(texts[:4]):
+    pass
+print(json.dumps({"components": nlp.pipe_names}), flush=True)
+for line in sys.stdin:
+    start, cpu = time.perf_counter(), time.process_time()
+    if json.loads(line)["run"] == "one":
+        for text in texts:
+            nlp(text)
+    else:
+        for _doc in nlp.pipe(texts, batch_size=request["batch_size"]):
+            pass
+    took = {"seconds": time.perf_counter() - start, "cpu_seconds": time.process_time() - cpu}
+    print(json.dumps(took), flush=True)
+"""
+
+
+class BareProcess:
+    """A bare spaCy parse in a fresh Python process, run on request, timing itself."""
+
+    def __init__(self, config: Config, texts: Sequence[str]) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", _BARE_WORKER],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+        )
+        request = {
+            "models": list(config.nlp.models),
+            "texts": list(texts),
+            "batch_size": config.nlp.batch_size,
+        }
+        self.components: list[str] = self._ask(request)["components"]
+
+    def _ask(self, request: dict[str, Any]) -> dict[str, Any]:
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.proc.stdin.write(json.dumps(request) + "\n")
+        self.proc.stdin.flush()
+        line = self.proc.stdout.readline()
+        if not line:
+            raise SystemExit(f"the bare spaCy process ended (exit {self.proc.wait()})")
+        answer: dict[str, Any] = json.loads(line)
+        return answer
+
+    def run(self, how: str) -> tuple[float, float]:
+        took = self._ask({"run": how})
+        return took["seconds"], took["cpu_seconds"]
+
+    def close(self) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.close()
+        self.proc.wait()
+
+
 def read_all(raws: Sequence[str], config: Config) -> list[Analysis]:
     out = []
     for i, raw in enumerate(raws):
@@ -99,13 +181,12 @@ def against_bare_spacy(
     repeat: int,
     progress: Callable[[str], None],
     clear: Callable[[], None],
+    bare_process: bool = True,
 ) -> dict[str, Any]:
     """newsint (read + every stage) against a bare spaCy parse of the clean texts, one text at a
-    time and batched (`nlp.pipe` at [nlp] batch_size; newsint at [pipeline] batch_size)."""
+    time and batched (`nlp.pipe` at [nlp] batch_size; newsint at [pipeline] batch_size); the
+    bare parse in a process of its own unless `bare_process` is False."""
     config = pipeline.config
-    bare = bare_spacy(config)
-    for _doc in bare.pipe(texts[:4]):  # warm-up: first calls allocate
-        pass
 
     def ours_one() -> None:
         clear()
@@ -117,18 +198,47 @@ def against_bare_spacy(
         for _ in pipeline.run(read_all(raws, config)):
             pass
 
-    def bare_one() -> None:
-        for text in texts:
-            bare(text)
-
-    def bare_batched() -> None:
-        for _ in bare.pipe(texts, batch_size=config.nlp.batch_size):
+    if bare_process:
+        worker = BareProcess(config, texts)
+        components = worker.components
+        try:
+            one = alternate(
+                {"newsint": ours_one},
+                repeat,
+                progress,
+                "one at a time",
+                {"spaCy": lambda: worker.run("one")},
+            )
+            many = alternate(
+                {"newsint": ours_batched},
+                repeat,
+                progress,
+                "batched",
+                {"spaCy": lambda: worker.run("batched")},
+            )
+        finally:
+            worker.close()
+    else:
+        bare = bare_spacy(config)
+        components = list(bare.pipe_names)
+        for _doc in bare.pipe(texts[:4]):  # warm-up: first calls allocate
             pass
 
-    one = alternate({"newsint": ours_one, "spaCy": bare_one}, repeat, progress, "one at a time")
-    many = alternate({"newsint": ours_batched, "spaCy": bare_batched}, repeat, progress, "batched")
+        def bare_one() -> None:
+            for text in texts:
+                bare(text)
+
+        def bare_batched() -> None:
+            for _ in bare.pipe(texts, batch_size=config.nlp.batch_size):
+                pass
+
+        one = alternate({"newsint": ours_one, "spaCy": bare_one}, repeat, progress, "one at a time")
+        many = alternate(
+            {"newsint": ours_batched, "spaCy": bare_batched}, repeat, progress, "batched"
+        )
     return {
-        "bare_components": list(bare.pipe_names),
+        "bare_components": components,
+        "bare_process": "own" if bare_process else "shared with newsint",
         "one_at_a_time": {
             "newsint": one["newsint"].as_dict(),
             "spacy": one["spaCy"].as_dict(),

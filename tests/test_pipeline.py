@@ -213,3 +213,95 @@ def test_analyze_reuses_the_shared_pipeline(
     b = analyze("Second story.\n", config=clean_only)
     assert (a.text, b.text) == ("First story.", "Second story.")
     assert len(built) == 1 and built[0] is shared_pipeline(clean_only)
+
+
+# --------------------------------------------------------------------------- garbage collector
+
+
+class _Model:
+    """A long-lived resource with a reference cycle, as spaCy's models have."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def _loading_stage(resources: Resources) -> Any:
+    class Loads:
+        name = "loads"
+        version = 1
+        requires: frozenset[str] = frozenset()
+        uses: frozenset[str] = frozenset()
+        assigns: frozenset[str] = frozenset()
+
+        def __init__(self) -> None:
+            self.model = resources.get("model", _Model)
+
+        def __call__(self, batch: list[Any]) -> None:
+            pass
+
+    return Loads()
+
+
+@pytest.fixture
+def counted_freezes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Registers the `loads` stage; counts gc.freeze() calls (the real one still runs)."""
+    import gc
+
+    import newsint.stages as stages
+
+    original = stages.registry
+    monkeypatch.setattr(stages, "registry", lambda: {**original(), "loads": _loading_stage})
+    calls: list[int] = []
+    real = gc.freeze
+    monkeypatch.setattr(gc, "freeze", lambda: (calls.append(1), real())[1])
+    return calls
+
+
+def _freezing(config: Config, on: bool) -> Config:
+    return config.model_copy(
+        update={"pipeline": config.pipeline.model_copy(update={"gc_freeze": on})}
+    )
+
+
+@pytest.mark.parametrize(
+    ("on", "builds", "freezes"),
+    [
+        # the first build loads the model: one freeze; later builds over it load nothing
+        (True, ["shared"], 1),
+        (True, ["shared", "shared", "own", "own"], 1),
+        (True, ["own", "shared"], 1),
+        # stages that load nothing freeze nothing
+        (True, ["shared:clean"], 0),
+        # a Pipeline built directly leaves the collector alone
+        (True, ["direct"], 0),
+        (False, ["shared", "own"], 0),
+    ],
+)
+def test_a_shared_pipeline_freezes_once_when_it_loads_resources(
+    config, fresh_shared, counted_freezes, on, builds, freezes
+) -> None:
+    cfg = _freezing(config, on)
+    for how in builds:
+        if how == "shared":
+            shared_pipeline(cfg, ["clean", "loads"])
+        elif how == "shared:clean":
+            shared_pipeline(cfg, ["clean"])
+        elif how == "own":
+            own_pipeline(cfg, ["clean", "loads"])
+        else:
+            Pipeline(cfg, ["clean", "loads"])
+    assert len(counted_freezes) == freezes
+
+
+def test_forgetting_shared_pipelines_unfreezes_so_their_models_can_be_freed(
+    config, fresh_shared, counted_freezes
+) -> None:
+    import gc
+    import weakref
+
+    model = weakref.ref(shared_pipeline(_freezing(config, True), ["loads"]).stages[0].model)
+    assert counted_freezes == [1] and gc.get_freeze_count() > 0
+    forget_shared_pipelines()
+    assert gc.get_freeze_count() == 0
+    gc.collect()
+    assert model() is None  # the cycle was collected: nothing frozen is left behind

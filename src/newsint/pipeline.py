@@ -6,6 +6,7 @@ registry of newsint.stages.
 
 from __future__ import annotations
 
+import gc
 import signal
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -190,6 +191,7 @@ class _Shared:
         self.lock = threading.Lock()
         self.resources: dict[str, Resources] = {}
         self.pipelines: dict[tuple[str, tuple[str, ...] | None, frozenset[str]], Pipeline] = {}
+        self.frozen = False  # whether this registry called gc.freeze() (undone by clear)
 
     def get(self, config: Config, stages: Sequence[str] | None, given: frozenset[str]) -> Pipeline:
         key = config.model_dump_json()  # 0.1 ms; configs are frozen, equal settings share
@@ -197,21 +199,43 @@ class _Shared:
         with self.lock:  # two threads asking at once build it once
             found = self.pipelines.get((key, names, given))
             if found is None:
-                resources = self.resources.setdefault(key, Resources(config))
-                found = Pipeline(config, names, resources, given)
+                found = self._build(config, key, names, given)
                 self.pipelines[(key, names, given)] = found
             return found
 
     def own(self, config: Config, stages: Sequence[str] | None, given: frozenset[str]) -> Pipeline:
         key = config.model_dump_json()
         with self.lock:  # resources load under the lock: once, whichever thread asks first
-            resources = self.resources.setdefault(key, Resources(config))
-            return Pipeline(config, stages, resources, given)
+            return self._build(config, key, stages, given)
+
+    def _build(
+        self, config: Config, key: str, stages: Sequence[str] | None, given: frozenset[str]
+    ) -> Pipeline:
+        resources = self.resources.setdefault(key, Resources(config))
+        loaded = len(resources.cache)
+        pipeline = Pipeline(config, stages, resources, given)
+        if len(resources.cache) > loaded and config.pipeline.gc_freeze:
+            self._freeze()  # stages loaded new resources: they live as long as the process
+        return pipeline
+
+    def _freeze(self) -> None:
+        """Collect, then move every object alive into the collector's permanent generation.
+
+        spaCy's model, the recognisers' extractors and the word lists are ~250,000 objects
+        that live until the process ends; without this every full collection walks them all.
+        Collecting first means no garbage is frozen. Runs once per newly loaded configuration,
+        so repeated builds over the same resources freeze nothing more."""
+        gc.collect()
+        gc.freeze()
+        self.frozen = True
 
     def clear(self) -> None:
         with self.lock:
             self.pipelines.clear()
             self.resources.clear()
+            if self.frozen:  # what was frozen may now be garbage: let the collector have it
+                gc.unfreeze()
+                self.frozen = False
 
 
 _SHARED = _Shared()
@@ -226,7 +250,9 @@ def shared_pipeline(
     the process (analyze(), the CLI, the corpus engines): building one loads spaCy and the
     recognisers, 7x the cost of analysing an article. Pipelines of one configuration share
     their Resources whatever their stages. Safe from several threads: it builds once, and its
-    batches run one at a time (`Pipeline.lock`)."""
+    batches run one at a time (`Pipeline.lock`). When a build loads resources and
+    `[pipeline] gc_freeze` is on, the objects alive then are frozen (gc.freeze): see
+    `_Shared._freeze`."""
     return _SHARED.get(config or default_config(), stages, given)
 
 
@@ -242,7 +268,9 @@ def own_pipeline(
 
 
 def forget_shared_pipelines() -> None:
-    """Drop the shared pipelines (tests; a long process that wants its memory back)."""
+    """Drop the shared pipelines (tests; a long process that wants its memory back). If
+    building them froze the garbage collector's view of the process (`[pipeline] gc_freeze`),
+    the frozen objects go back to the collector, so the dropped models can be freed."""
     _SHARED.clear()
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from newsint.config import default_config
 from newsint.errors import BinaryInput, EmptyInput, EncodingProblem, TooLarge
-from newsint.readers.decode import decode, decode_bytes, gunzip
+from newsint.readers.decode import _controls, decode, decode_bytes, gunzip
 
 LIMITS = default_config().limits
 TEXT = "Le ministre a déclaré mardi que l’accord était « proche ». Café, naïve, Zürich."
@@ -142,3 +142,29 @@ def test_damaged_utf8_stays_utf8_with_a_warning() -> None:
     assert "‚Äô" not in decoded.text and "’" in decoded.text  # not read as Mac Roman
     assert decoded.encoding == "utf-8"
     assert decoded.warning and decoded.warning.startswith("encoding unsure: decoded as utf-8")
+
+
+# ------------------------------------------------------------- control characters, counted fast
+
+# One per kind: each control character the check counts (C0 but whitespace, DEL, C1) and the
+# characters next to them it must not count (whitespace, U+00A0 and U+00C2 share the 0xC2 lead
+# byte, a replaced bad byte, a byte-order mark, wide characters).
+_CONTROL_CASES = [
+    ("The vote is on Friday.", 0),
+    ("Tabs\tand\nnew\r\nlines\x0b\x0c stay text.", 0),
+    ("A bell\x07 and a NUL\x00 and an escape\x1b.", 3),
+    ("DEL\x7f, then C1\x80 and \x9f, but not \xa0 or \xc2 or \xbf.", 3),
+    ("Caf\xe9 \u2019quotes\u2019 \U0001f600 \ufffd \ufeff\x85", 1),
+    ("\x01\x02\x03\x1f\x0e\x9e\x9d", 7),
+]
+
+
+@pytest.mark.parametrize(("text", "count"), _CONTROL_CASES)
+def test_control_characters_are_counted_in_the_utf8_bytes(text: str, count: int) -> None:
+    assert _controls(text) == count
+    assert _controls(text, text.encode("utf-8")) == count
+
+
+def test_utf8_with_replaced_bytes_counts_no_controls_for_them() -> None:
+    data = b"Mayor\xc2 said \xff\xfe\xe2\x80 \xc2\x85 no"  # bad bytes, one C1 (U+0085)
+    assert _controls(data.decode("utf-8", "replace"), data) == 1

@@ -25,8 +25,13 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"BZh", "a bzip2 archive"),
     (b"\xfd7zXZ", "an xz archive"),
 )
-# Control characters that never occur in real text (C0 except whitespace, DEL, C1).
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+# Control characters that never occur in real text (C0 except whitespace, DEL, C1), counted in
+# the text's UTF-8 bytes, where C0 and DEL are single bytes that only ever stand for themselves
+# and C1 (U+0080-U+009F) is 0xC2 and one byte 0x80-0x9F: C-level scans, not a Python-level
+# regular-expression walk over every character (a news page is 100k+ characters).
+_C0_AND_DEL = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
+_ALL_BUT_C0_AND_DEL = bytes(b for b in range(256) if b not in _C0_AND_DEL)
+_C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -89,7 +94,7 @@ def decode_bytes(
     bytes under [limits] max_control_ratio are dropped. Raises a clear InputError for empty,
     binary or undecodable data."""
     check_size(len(data), where, limits)
-    if not data.strip(b"\x00 \t\r\n"):
+    if not data.lstrip(b"\x00 \t\r\n"):  # lstrip: no copy of a page that starts with text
         raise EmptyInput(where, "the file is empty", "give a file with article text")
     for magic, what in _MAGIC:
         if data.startswith(magic):
@@ -120,20 +125,21 @@ def decode_bytes(
         text = data.decode(label, errors="replace")
         if _good(text, limits):
             how = "declared" if _codec(declared) else "declared in the page"
-            return _done(text, where, limits, f"{_name(label)} ({how})", notes)
+            utf8 = data if label == "utf-8" else None
+            return _done(text, where, limits, f"{_name(label)} ({how})", notes, utf8=utf8)
         notes.append(f"the declared {_name(label)} does not fit")
     try:
-        return _done(data.decode("utf-8"), where, limits, "utf-8", notes)
+        return _done(data.decode("utf-8"), where, limits, "utf-8", notes, utf8=data)
     except UnicodeDecodeError:
         pass
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
     if _good(text, limits):
         # UTF-8 with a few broken bytes (a truncated download): keep it, say so.
-        return _done(text, where, limits, f"utf-8 ({bad} bad bytes replaced)", notes)
+        return _done(text, where, limits, f"utf-8 ({bad} bad bytes replaced)", notes, utf8=data)
     if _mostly_utf8(data, limits):
         notes.append(f"{bad} bytes are not UTF-8 and were replaced")
-        return _done(text, where, limits, "utf-8", notes, unsure=True)
+        return _done(text, where, limits, "utf-8", notes, unsure=True, utf8=data)
     return _detect(data, where, limits, notes)
 
 
@@ -163,13 +169,20 @@ def _detect(data: bytes, where: str, limits: Limits, notes: list[str]) -> Decode
 
 
 def _done(
-    text: str, where: str, limits: Limits, encoding: str, notes: list[str], unsure: bool = False
+    text: str,
+    where: str,
+    limits: Limits,
+    encoding: str,
+    notes: list[str],
+    unsure: bool = False,
+    utf8: bytes | None = None,
 ) -> Decoded:
+    """`utf8`: the bytes `text` was decoded from as UTF-8 (errors replaced or not), if it was."""
     label = encoding + "".join(f"; {n}" for n in notes if not unsure)
     warning = None
     if unsure:
         warning = f"encoding unsure: decoded as {encoding}" + "".join(f"; {n}" for n in notes)
-    return Decoded(_checked(text, where, limits), label, warning)
+    return Decoded(_checked(text, where, limits, utf8), label, warning)
 
 
 def _good(text: str, limits: Limits) -> bool:
@@ -242,13 +255,22 @@ def _name(codec: str) -> str:
     return {"cp1252": "windows-1252", "cp1251": "windows-1251"}.get(codec, codec)
 
 
-def _checked(text: str, where: str, limits: Limits) -> str:
+def _controls(text: str, utf8: bytes | None = None) -> int:
+    """How many control characters `text` holds; `utf8`: the UTF-8 bytes it was decoded from,
+    if at hand (a byte-order mark or a replaced bad byte is no control character either way:
+    only bytes below 0x80 and whole 0xC2 sequences are counted)."""
+    data = text.encode("utf-8", "surrogatepass") if utf8 is None else utf8
+    c1 = len(_C1_UTF8.findall(data)) if b"\xc2" in data else 0
+    return len(data.translate(None, _ALL_BUT_C0_AND_DEL)) + c1
+
+
+def _checked(text: str, where: str, limits: Limits, utf8: bytes | None = None) -> str:
     text = text.lstrip("\ufeff")
-    controls = len(_CONTROL.findall(text))
+    controls = _controls(text, utf8)
     if controls / max(len(text), 1) > limits.max_control_ratio:
         raise BinaryInput(
             where, "binary data (control characters)", "give a text, HTML or JSON file"
         )
-    if not text.strip():
+    if not text or text.isspace():  # str.strip's whitespace, without copying the text
         raise EmptyInput(where, "the file holds only whitespace", "give a file with article text")
     return text

@@ -11,7 +11,6 @@ import logging
 from copy import copy
 from functools import cache
 
-import trafilatura
 from trafilatura.settings import Document, Extractor
 from trafilatura.utils import load_html
 
@@ -22,6 +21,7 @@ from newsint.readers.base import make_analysis, normalise_date
 from newsint.readers.byline import byline
 from newsint.readers.decode import decode_bytes
 from newsint.readers.html_meta import finish, page_metadata, stated_date, stated_language
+from newsint.readers.html_text import extract_text
 
 __all__ = ["NoArticleText", "extract_html", "read_html", "stated_date", "stated_language"]
 
@@ -61,9 +61,9 @@ def _options(config: Config, url: str | None) -> Extractor:
 def extract_html(
     html: str, config: Config, url: str | None = None, *, guess_date: bool = True
 ) -> Document | None:
-    """The main text and the metadata of a page from one parse tree: the metadata is read from
-    it, trafilatura's extraction works on its own copy, and the byline search (pages whose
-    <meta> and JSON-LD name no author) prunes the tree last. The same text and fields as
+    """The main text and the metadata of a page from one parse tree: the metadata and the
+    byline (pages whose <meta> and JSON-LD name no author) are read from it first, then
+    trafilatura's extraction consumes it (`readers.html_text`). The same text and fields as
     `bare_extraction(html, with_metadata=True)`. None when trafilatura finds no text, or no
     HTML tree."""
     tree = load_html(html)
@@ -71,15 +71,12 @@ def extract_html(
         return None
     try:
         metadata = page_metadata(tree, url, guess_date=guess_date)
-    except (TypeError, ValueError):  # what bare_extraction takes for "no document"
-        return None
-    doc = trafilatura.bare_extraction(tree, options=_options(config, url or metadata.url))
-    if not isinstance(doc, Document):
-        return None
-    try:
         if not metadata.author:
             metadata.author = byline(tree)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError):  # what bare_extraction takes for "no document"
+        return None
+    doc = extract_text(tree, _options(config, url or metadata.url))
+    if doc is None:
         return None
     finish(metadata)
     for key in ("title", "author", "url", "date", "sitename"):

@@ -27,6 +27,26 @@ SPANS = [
         "Ilse Brandt",
         ["“Every time the ferry is late,”", "“the island loses a day of trade.”"],
     ),
+    (  # ...also with an aside of the tag between the tag and the second part
+        "“Every time the ferry is late,” Ilse Brandt said during a meeting in the harbour "
+        "hall, “the island loses a day of trade.”",
+        "said",
+        "Ilse Brandt",
+        ["“Every time the ferry is late,”", "“the island loses a day of trade.”"],
+    ),
+    (  # a "not" inside the quotation is the speaker's, not a negated report
+        "“Will the quay be ready? Probably not,” Ms. Brandt said.",
+        "said",
+        "Ms. Brandt",
+        ["“Will the quay be ready? Probably not,”"],
+    ),
+    (  # a clause after a comma behind the tag is the tag's aside, however it is parsed
+        "“You should resign and give back the money,” Roe told Brandt, after he admitted under "
+        "Roe’s questioning he hadn’t yet been held accountable for the losses.",
+        "told",
+        "Roe",
+        ["“You should resign and give back the money,”"],
+    ),
     (  # the same with the cue before the speaker and a one-word opening
         "“That,” added the harbour master, “would cost us the whole season.”",
         "added",
@@ -57,6 +77,18 @@ SPANS = [
         "according to",
         "the harbour office",
         ["The island's fishermen landed less cod in March", "and sold it at a lower price"],
+    ),
+    (  # a condition opening the sentence before a frame set off by commas is content
+        "If the ferry stops running, the mayor argued, the island will lose its only doctor.",
+        "argued",
+        "the mayor",
+        ["If the ferry stops running", "the island will lose its only doctor"],
+    ),
+    (  # a time or place opening frames the act of saying, not what is said
+        "At the harbour meeting, the mayor said the ferry would run again in May.",
+        "said",
+        "the mayor",
+        ["the ferry would run again in May"],
     ),
     (
         "Officials said the bridge would reopen on Friday, and the ferries would stop then.",

@@ -13,6 +13,17 @@ from newsint.stages.claims.quotes import find_quotes, quoted_share
         ("''It is over,'' he said.", ["''It is over,''"]),
         ("“First part.\n\n“Second part,” she said.", ["“First part.", "“Second part,”"]),
         ("No quotes here.", []),
+        # a quotation inside another, in the other style of mark, does not close the outer one
+        (
+            'She wrote: "It is not about “fair play” any more. It is about power."',
+            ['"It is not about “fair play” any more. It is about power."'],
+        ),
+        ('“They call it the "tidy town" plan,” he said.', ['“They call it the "tidy town" plan,”']),
+        # mixed typing: a mark of the other style with no partner closes the quotation
+        ('“No deals,” the mayor said, calling them "a mistake."', ["“No deals,”", '"a mistake."']),
+        ('"Not yet,” she said.', ['"Not yet,”']),
+        # an opening mark typed twice is one opening
+        ('"“We will not sign,” the union said.', ['"“We will not sign,”']),
     ],
 )
 def test_find_quotes(text: str, spans: list[str]) -> None:

@@ -14,9 +14,12 @@ from newsint.stages.claims.context import (
     Found,
     _infinitive_complement,
     _inside_quote,
+    _run_start,
+    _space_end,
 )
 from newsint.stages.claims.lexicon import noun_base, verb_base
 from newsint.stages.claims.quotes import Quote
+from newsint.stages.claims.repairs import misread_that_clause
 from newsint.stages.claims.speakers import SpeakerRules
 
 if TYPE_CHECKING:
@@ -106,6 +109,53 @@ class ContentRules(SpeakerRules):
             out.append(replace(f, content=second, notes=[*f.notes, "second part around the frame"]))
         return out
 
+    def leading_part(self, tok: Token, content: tuple[int, int]) -> tuple[int, int] | None:
+        """A clause opening the sentence that the parser hung on the reporting verb though it
+        conditions what is reported: "If the talks fail, she argues, there are other tools",
+        "Whether the cause is X or Y, it will pass, he said". Only a condition or concession
+        (`[leading_part] marks`): a time or a place ("As the phone rang, the announcer said",
+        "At the rally, he said, …") frames the act of saying, and so does an opening before
+        a frame not set off by commas ("If asked, she said she would…"). Nothing but the frame
+        (speaker, cue) stands between it and the content; it holds no report of its own."""
+        start = self.finish(*content)[0]
+        sent = self.sents.of(tok)
+        first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
+        if first is None or first.idx >= start or _inside_quote(self.quotes, first.idx):
+            return None
+        leads = [
+            c
+            for c in tok.children
+            if c.i < tok.i and c.dep_ == "advcl" and c.right_edge.idx < start
+        ]
+        if not leads or leads[0].left_edge.i != first.i:
+            return None
+        lead_end = max(c.right_edge.i for c in leads)
+        after = self.doc[lead_end + 1] if lead_end + 1 < len(self.doc) else None
+        if after is None or after.text != ",":
+            return None
+        frame = {tok.i}
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "aux", "neg", "advmod", "punct") and c not in leads:
+                frame.update(t.i for t in c.subtree)
+        if tok.idx < start and "," not in self.text[tok.idx : start]:
+            return None  # "At the forum, she called…": the opening frames the act of saying
+        lead_toks = {t.i for c in leads for t in c.subtree}
+        for t in sent:
+            if t.idx >= start:
+                break
+            if t.i in lead_toks or t.i in frame or t.is_punct or t.is_space:
+                continue
+            return None  # other words between the opening and the content
+        for c in leads:
+            if not any(g.dep_ == "mark" and g.lower_ in bounds().lead_marks for g in c.children):
+                return None
+            if any(self.lex.cue_verb(t) is not None for t in c.subtree):
+                return None
+        span = self.finish(first.idx, after.idx)
+        if len(self.text[span[0] : span[1]].split()) < self.cfg.split_part_min_words:
+            return None
+        return span
+
     def _bare_predicate(self, tok: Token) -> bool:
         """A verb phrase with no subject, auxiliary, negation or report of its own inside."""
         return not any(
@@ -127,7 +177,9 @@ class ContentRules(SpeakerRules):
             and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in head.children)
         )
 
-    def _misread_clause(self, tok: Token, children: list[Token]) -> tuple[Token, int] | None:
+    def _misread_clause(
+        self, tok: Token, children: list[Token], base: str
+    ) -> tuple[Token, int] | None:
         """A reported clause the parser attached otherwise: an adverbial clause with a subject
         and no conjunction ("said after the meeting he would not accept…", "tweeted in the
         night that X was…", "that" read as an adverb), or a "that" clause read as a relative
@@ -145,17 +197,38 @@ class ContentRules(SpeakerRules):
                 return c, that.i  # "tweeted in the night that X was…"
             if c.left_edge.lower_ != "that":
                 return c, subj.left_edge.i  # "said after the meeting he would…"
+        acl = misread_that_clause(tok)
+        if acl is not None:  # "Trump charges that countries … donated": a noun-read verb's clause
+            return acl, next(c.i for c in acl.children if c.dep_ == "mark")
         dobj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
-        if dobj is None:
-            return None
-        for t in dobj.subtree:
-            if (
-                t.dep_ == "relcl"
-                and t.left_edge.lower_ == "that"
-                and t.left_edge.dep_ == "mark"
-                and any(g.dep_ == "nsubj" for g in t.children)
-            ):
-                return t, t.left_edge.i
+        if dobj is not None:
+            for t in dobj.subtree:
+                if (
+                    t.dep_ == "relcl"
+                    and t.left_edge.lower_ == "that"
+                    and t.left_edge.dep_ == "mark"
+                    and any(g.dep_ == "nsubj" for g in t.children)
+                ):
+                    return t, t.left_edge.i
+        # "reported at the time that the editor conveyed…": the same "that" read as a relative
+        # pronoun of a noun in a phrase between the verb and its clause (the "that" is then
+        # neither the relative clause's subject nor its object); not in the verb's own content
+        # phrase ("pointed to her revelation that…", "described it as a buzz that…")
+        own = {*self.lex.prep_content.get(base, ()), *self.lex.frame_marks}
+        for prep in children:
+            if prep.dep_ != "prep" or prep.i < tok.i or prep.lower_ in own:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                for t in pobj.children:
+                    if (
+                        t.dep_ == "relcl"
+                        and t.left_edge.lower_ == "that"
+                        and t.left_edge.dep_ in ("mark", "advmod")
+                        and any(g.dep_ == "nsubj" for g in t.children)
+                    ):
+                        return t, t.left_edge.i
         return None
 
     def _predicate(self, tok: Token, dobj: Token) -> list[Token]:
@@ -200,7 +273,11 @@ class ContentRules(SpeakerRules):
             return self._prep_object(children, base)
         ccomp = [c for c in children if c.dep_ == "ccomp"]
         tagged = self._tagged_quote(tok, children)
-        if tagged is not None and not any(c.i > tok.i for c in ccomp):
+        if tagged is not None and not any(
+            c.i > tok.i and "," not in self.text[tok.idx : c.left_edge.idx] for c in ccomp
+        ):
+            # “It's over,” she said of the race, in which she was sure X would win: a clause
+            # after a comma is the tag's aside, the quotation is what she said
             return (tagged.start, tagged.end)
         if len({c.i > tok.i for c in ccomp}) > 1:
             ccomp = [c for c in ccomp if c.i > tok.i]  # one side only: the other is a misparse
@@ -209,7 +286,7 @@ class ContentRules(SpeakerRules):
             if all(c.left_edge.i > tok.i for c in ccomp):
                 toks += self._coordinated_clause(tok, max(c.right_edge.i for c in ccomp))
             return self.span_of(toks)
-        misread = self._misread_clause(tok, children)
+        misread = self._misread_clause(tok, children, base)
         if misread is not None:
             clause, first_i = misread
             return self.span_of([t for t in self._clause(clause) if t.i >= first_i])
@@ -249,6 +326,7 @@ class ContentRules(SpeakerRules):
                 for c in children
             )
             and any(c.dep_ == "nsubj" for c in children)
+            and self._frames_head(children, base)
             and not self._subordinate(tok, children)
         ):
             own = {t.i for t in tok.subtree}
@@ -313,6 +391,15 @@ class ContentRules(SpeakerRules):
         if q is not None:
             return (q.start, q.end)
         return None
+
+    def _frames_head(self, children: list[Token], base: str) -> bool:
+        """An adverbial clause frames its governor only without a mark of its own or with a
+        frame mark and no content of its own: "As experts pointed out, X is free to…" frames;
+        "when veterans ask for help, …" and "as she called for a vote" report their own."""
+        marks = [c for c in children if c.dep_ == "mark" or c.tag_ == "WRB"]
+        if any(m.lower_ not in self.lex.frame_marks for m in marks):
+            return False
+        return self._prep_object(children, base) is None
 
     def _subordinate(self, tok: Token, children: list[Token]) -> bool:
         """An adverbial clause opened by "after", "when", "because"… tells when or why its
@@ -412,8 +499,9 @@ class ContentRules(SpeakerRules):
                 # “That,” he added, “would cost us…” / “Only you,” the judge said, would use…:
                 # a quotation (or sentence) the tag interrupts
                 return None
+        joined = _run_start(self.text, left, " ,")  # only spaces and commas from here to left
         for q in self.quotes:
-            if q.open_end or q.end > left or self.text[q.end : left].strip(" ,"):
+            if q.open_end or q.end > left or q.end < joined:
                 continue
             line = self.text.rfind("\n", 0, q.start) + 1
             if self.text[max(line, min(sent.start_char, q.start)) : q.start].strip():
@@ -425,8 +513,9 @@ class ContentRules(SpeakerRules):
 
     def _quote_after(self, pos: int) -> Quote | None:
         """A quotation starting right after `pos` (only spaces and line breaks between)."""
+        blank_to = _space_end(self.text, pos)
         for q in self.quotes:
-            if q.start >= pos and not self.text[pos : q.start].strip():
+            if pos <= q.start <= blank_to:
                 return q
         return None
 
@@ -438,8 +527,9 @@ class ContentRules(SpeakerRules):
             if c.dep_ == "nsubj" and c.i < tok.i and not _inside_quote(self.quotes, c.idx)
         ]
         left = subj[0].left_edge.idx if subj else tok.idx
+        joined = _run_start(self.text, left, " ,")
         for q in self.quotes:
-            adjacent = q.end <= left and not self.text[q.end : left].strip(" ,")
+            adjacent = joined <= q.end <= left
             if adjacent and q.words(self.text) >= self.cfg.min_speech_quote_words:
                 return q
         return None

@@ -158,8 +158,9 @@ class DiscourseRules(ExtractorBase):
 
     def quote_openings(self, found: list[Found]) -> list[Found]:
         """The opening part of a quotation the speaker tag interrupts: “Every time you say
-        that,” she said, “you lose.” The parser ties only the part after the tag to the verb;
-        the part before it is the same claim's first span (one cue, two spans)."""
+        that,” she said (referring to the vote), “you lose.” The parser ties only the part
+        after the tag to the verb; the part before it is the same claim's first span (one cue,
+        two spans)."""
         out: list[Found] = []
         covered = [f.content for f in found if f.rule != "unattributed"]
         starts = {q.start: q for q in self.quotes}
@@ -177,7 +178,7 @@ class DiscourseRules(ExtractorBase):
                 continue  # other words, or a paragraph break, between the quotation and the tag
             gap = self.text[frame[1] : f.content[0]]
             words = [w for w in gap.split() if any(ch.isalnum() for ch in w)]
-            if "\n" in gap or len(words) > self.cfg.continuation_gap_words:
+            if "\n" in gap or len(words) > self.cfg.quote_opening_gap_words:
                 continue
             if any(s < q.end and q.start < e for s, e in covered) or self.in_title(q.start):
                 continue
@@ -203,10 +204,10 @@ class DiscourseRules(ExtractorBase):
         i = self.doc.char_span(q.start, q.end, alignment_mode="expand")
         if i is None or not len(i):
             return None
-        sent = i[0].sent
+        sent = self.sents.of(i[0])  # Token.sent walks the Doc; the index is a table
         if sent.start == 0 or self.text[sent.start_char : q.start].strip():
             return None
-        before = self.doc[sent.start - 1].sent
+        before = self.sents.of(sent.start - 1)
         if self.text[before.end_char : q.start].count("\n") > 2:
             return None  # a paragraph break: the neighbour rules decide
         cands = [

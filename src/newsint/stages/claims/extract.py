@@ -30,6 +30,7 @@ from newsint.stages.claims.prepositions import PrepositionRules
 from newsint.stages.claims.source_bounds import SourceBoundRules
 from newsint.stages.claims.unattributed import UnattributedRules
 from newsint.stages.claims.verbs import VerbRules
+from newsint.stages.tokens import tokens_of
 
 
 class Extractor(
@@ -47,9 +48,13 @@ class Extractor(
 
     def run(self) -> list[Found]:
         found: list[Found] = []
+        table = tokens_of(self.doc).tokens
         for sent in self.sents.spans:
             here: list[Found] = []
-            for tok in sent:
+            # the shared table's tokens: the cue rules turn the few words that pass their first
+            # tests into spaCy Tokens, instead of spaCy making one per word per pass
+            words = table[sent.start : sent.end]
+            for tok in words:
                 f = self.verb_cue(tok) or self.frame_report(tok)
                 if f is not None:
                     here.append(f)
@@ -58,7 +63,7 @@ class Extractor(
                         self.sources.note_speaker(tok.i, f.source)
             here.extend(self.extra)
             self.extra = []
-            for tok in sent:
+            for tok in words:
                 here.extend(self.prep_cue(tok, sent))
                 f = self.noun_cue(tok)
                 if f is not None:

@@ -17,14 +17,20 @@ from newsint.stages.claims.quotes import inside_speech
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from newsint.stages.tokens import Tok
+
 
 class FrameRules(ContentRules):
     """Reporting constructions of verbs that do not report alone."""
 
-    def frame_report(self, tok: Token) -> Found | None:
+    def frame_report(self, word: Tok | Token) -> Found | None:
+        """A construction's report (a table `Tok` turns into spaCy's Token once it fits)."""
         lex = self.lex
-        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("xcomp", "amod", "compound", "aux"):
+        if word.pos_ not in ("VERB", "AUX") or word.dep_ in ("xcomp", "amod", "compound", "aux"):
             return None
+        if not verb_base(word.lower_, lex.clear_verbs | lex.put_verbs, lex.irregular):
+            return None
+        tok = self.doc[word.i]
         children = list(tok.children)
         if any(c.tag_ == "MD" or (c.dep_ == "aux" and c.lower_ == "to") for c in children):
             return None  # "we need to make it clear", "would make clear": not (yet) said

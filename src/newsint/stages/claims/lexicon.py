@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from newsint.stages.claims.repairs import noun_read_verb
 from newsint.text.outlets import load_outlets
 
 if TYPE_CHECKING:
@@ -112,6 +113,7 @@ class Lexicon:
     general_marks: frozenset[str]  # complementisers that open such a verb's reported clause
     general_stop: frozenset[str]  # verbs whose that-clause nobody claims ("ensure that")
     general_not_kinds: frozenset[str]  # source kinds that make no such report
+    frame_marks: frozenset[str]  # marks of an adverbial clause that can frame the main clause
 
     # ---- word forms
 
@@ -123,6 +125,8 @@ class Lexicon:
         # "The campaign plans to employ…" tagged a plural noun: a root with a subject and an
         # infinitive is a verb whatever its tag
         verb_like = token.dep_ == "ROOT" and {"nsubj", "xcomp"} <= {c.dep_ for c in token.children}
+        # "Trump charges that…", "…, the candidate's doctor maintains." tagged plural nouns
+        verb_like = verb_like or noun_read_verb(token)
         if not token.tag_.startswith("VB") and token.pos_ not in {"VERB", "AUX"} and not verb_like:
             return None
         return self.verb_base(token, self.cue_verbs)
@@ -143,7 +147,9 @@ def verb_base(
     return None
 
 
-def _verb_candidates(form: str) -> list[str]:
+@lru_cache(maxsize=65536)  # one entry per word form asked about (as text/fold.py caches)
+def _verb_candidates(form: str) -> tuple[str, ...]:
+    """The base forms `form` may inflect, most likely first (asked ~5 times per verb)."""
     out = [form]
     if form.endswith("ies") and len(form) > 4:
         out.append(form[:-3] + "y")
@@ -159,7 +165,7 @@ def _verb_candidates(form: str) -> list[str]:
             out += [stem, stem + "e"]
             if len(stem) > 2 and stem[-1] == stem[-2]:
                 out.append(stem[:-1])  # admitted -> admit
-    return out
+    return tuple(out)
 
 
 def noun_base(word: str, words: frozenset[str] | dict[str, Any]) -> str | None:
@@ -312,4 +318,5 @@ def lexicon() -> Lexicon:
         general_marks=_set(data["general_report"]["marks"]),
         general_stop=_set(data["general_report"]["stop"]),
         general_not_kinds=_set(data["general_report"]["not_kinds"]),
+        frame_marks=_set(data["parse_repairs"]["frame_marks"]),
     )

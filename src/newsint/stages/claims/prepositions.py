@@ -9,9 +9,12 @@ from typing import TYPE_CHECKING
 
 from newsint.stages.claims.context import _OPENERS, ExtractorBase, Found
 from newsint.stages.claims.lexicon import noun_base
+from newsint.stages.tokens import tokens_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
+
+    from newsint.stages.tokens import Tok
 
 
 class PrepositionRules(ExtractorBase):
@@ -19,20 +22,23 @@ class PrepositionRules(ExtractorBase):
 
     # ------------------------------------------------------------------ "according to X"
 
-    def prep_cue(self, tok: Token, sent: Span) -> list[Found]:
+    def prep_cue(self, tok: Tok | Token, sent: Span) -> list[Found]:
+        """ "according to X" and its kin (a table `Tok` turns into spaCy's Token once it fits)."""
         lex = self.lex
         out: list[Found] = []
         if tok.lower_ in lex.frame_preps:
-            frame = self._poll_frame(tok, sent)
+            frame = self._poll_frame(self.doc[tok.i], sent)
             if frame is not None:
                 return [frame]
         if tok.lower_ not in self._prep_first:
             return out
+        tok = self.doc[tok.i]
+        table = tokens_of(self.doc).tokens  # "in", "as": common words, compared on the table
         for phrase in lex.prep_cues:
             n = len(phrase)
             if tok.i + n > sent.end:
                 continue
-            words = tuple(t.lower_ for t in self.doc[tok.i : tok.i + n])
+            words = tuple(t.lower_ for t in table[tok.i : tok.i + n])
             if words != phrase:
                 continue
             last = self.doc[tok.i + n - 1]

@@ -16,6 +16,14 @@ OPEN = "“«„"
 CLOSE = "”»"
 STRAIGHT = '"'
 _WORD = re.compile(r"\w+")
+_MARK = re.compile("``|''|[" + re.escape(OPEN + CLOSE + STRAIGHT) + "]")
+_ROLE = {
+    "``": "open",
+    "''": "toggle",
+    STRAIGHT: "toggle",
+    **{ch: "open" for ch in OPEN},
+    **{ch: "close" for ch in CLOSE},
+}
 
 
 @dataclass(frozen=True)
@@ -30,38 +38,52 @@ class Quote:
 
 def _marks(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Quote marks of a paragraph as (offset, length, role): open, close or toggle.
-    Two apostrophes ('') and two backticks (``) are marks too (older wire and NYT copy)."""
+    Two apostrophes ('') and two backticks (``) are marks too (older wire and NYT copy).
+    A pair may close on the first character after the paragraph, as a scan from its start
+    reading two characters at a time would take it."""
     out: list[tuple[int, int, str]] = []
-    i = start
-    while i < end:
-        ch = text[i]
-        pair = text[i : i + 2]
-        if pair == "``":
-            out.append((i, 2, "open"))
-            i += 2
-            continue
-        if pair == "''":
-            out.append((i, 2, "toggle"))
-            i += 2
-            continue
-        if ch in OPEN:
-            out.append((i, 1, "open"))
-        elif ch in CLOSE:
-            out.append((i, 1, "close"))
-        elif ch == STRAIGHT:
-            out.append((i, 1, "toggle"))
-        i += 1
+    for m in _MARK.finditer(text, start, end + 1):
+        if m.start() >= end:
+            break
+        out.append((m.start(), m.end() - m.start(), _ROLE[m.group()]))
     return out
 
 
 def find_quotes(text: str) -> list[Quote]:
+    """The outermost quotations of each paragraph. A quotation inside another in the other
+    style of mark ("…about “Equal Justice” anymore…", “…the "bathroom bill" again…”) is
+    skipped as a whole: its closing mark does not close the outer one. A mark of the other
+    style with no partner before the outer one's close still closes it (mixed typing)."""
     quotes: list[Quote] = []
     for p_start, p_end in paragraphs(text):
+        marks = _marks(text, p_start, p_end)
         opened: int | None = None
-        for pos, length, role in _marks(text, p_start, p_end):
-            if opened is None and role in ("open", "toggle"):
-                opened = pos
-            elif opened is not None and role in ("close", "toggle"):
+        straight = False  # the open quotation started with a straight mark
+        nested = 0  # curly quotations open inside a straight one
+        skip: set[int] = set()  # straight marks of a quotation inside a curly one
+        for k, (pos, length, role) in enumerate(marks):
+            if pos in skip:
+                continue
+            if opened is None:
+                if role in ("open", "toggle"):
+                    opened, straight, nested = pos, role == "toggle" and length == 1, 0
+                continue
+            if straight and role == "open" and pos == opened + 1:
+                straight = False  # '"“' typed twice: one opening, curly from here
+                continue
+            if straight and length == 1 and text[pos] != STRAIGHT:
+                if role == "open":
+                    nested += 1
+                    continue
+                if nested:
+                    nested -= 1
+                    continue
+            elif not straight and role == "toggle" and length == 1:
+                partner = _inner_partner(text, marks, k)
+                if partner is not None:
+                    skip.add(partner)
+                    continue
+            if role in ("close", "toggle"):
                 quotes.append(Quote(opened, pos + length))
                 opened = None
         if opened is not None:
@@ -70,6 +92,18 @@ def find_quotes(text: str) -> list[Quote]:
                 end -= 1
             quotes.append(Quote(opened, end, open_end=True))
     return quotes
+
+
+def _inner_partner(text: str, marks: list[tuple[int, int, str]], k: int) -> int | None:
+    """The straight mark that closes a straight quotation opened at marks[k] inside a curly
+    one: the next straight mark, when the curly quotation's own close comes after it."""
+    rest = marks[k + 1 :]
+    for i, (pos, length, role) in enumerate(rest):
+        if role == "close":
+            return None
+        if role == "toggle" and length == 1 and text[pos] == STRAIGHT:
+            return pos if any(r == "close" for _, _, r in rest[i + 1 :]) else None
+    return None
 
 
 def inside_speech(quotes: list[Quote], pos: int, text: str, min_words: int) -> bool:
@@ -81,11 +115,14 @@ def inside_speech(quotes: list[Quote], pos: int, text: str, min_words: int) -> b
 
 def quoted_share(text: str, start: int, end: int, quotes: list[Quote]) -> float:
     """Share of the words of text[start:end] that stand inside quotation marks."""
-    words = [(m.start() + start, m.end() + start) for m in _WORD.finditer(text[start:end])]
+    near = [q for q in quotes if q.start < end and start < q.end]  # the others hold no word
+    if not near:
+        return 0.0
+    words = [m.span() for m in _WORD.finditer(text, start, end)]
     if not words:
         return 0.0
     inside = 0
     for ws, we in words:
-        if any(q.start < ws and we <= q.end for q in quotes):
+        if any(q.start < ws and we <= q.end for q in near):
             inside += 1
     return inside / len(words)

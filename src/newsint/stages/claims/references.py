@@ -19,6 +19,7 @@ from newsint.stages.claims.source_refs import (
     _same_class,
     _strip_det,
 )
+from newsint.stages.tokens import tokens_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -33,9 +34,16 @@ class ReferenceRules(SourcesBase):
         """One pass over the nouns: documents, statements and intelligence, new or referred to."""
         lex = self.lex
         kinds = {k: lex.source_nouns[k] for k in REGISTRY_KINDS}
-        for tok in self.doc:
-            if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
+        # every head noun the kinds below (and _intelligence) can take: the phrase of any other
+        # noun is never built
+        heads = kinds["statement"] | kinds["document"] | kinds["intelligence"]
+        heads |= lex.intelligence_heads
+        for word in tokens_of(self.doc).tokens:
+            if word.pos_ not in ("NOUN", "PROPN") or word.dep_ == "compound":
                 continue
+            if noun_base(word.lower_, heads) is None:
+                continue
+            tok = self.doc[word.i]
             core = self.core_tokens(tok)
             words = [t.lower_ for t in core]
             kind = None
@@ -165,10 +173,11 @@ class ReferenceRules(SourcesBase):
         """Person head token -> (role phrase, organisation token) from appositions and titles:
         "Bill Burns, the director of the CIA" and "CIA Director Bill Burns"."""
         roles: dict[int, tuple[str, Token | None]] = {}
-        for tok in self.doc:
-            e = self.ent(tok)
-            if e is None or e.label != "PERSON" or tok.dep_ == "compound":
+        for word in tokens_of(self.doc).tokens:  # a spaCy Token only for a person's name
+            e = self.ent(word)
+            if e is None or e.label != "PERSON" or word.dep_ == "compound":
                 continue
+            tok = self.doc[word.i]
             for child in tok.children:
                 if child.dep_ == "appos" and noun_base(child.lower_, self.lex.roles):
                     org = None

@@ -75,7 +75,7 @@ class SourceBoundRules(ExtractorBase):
         if subj is None or subj.left_edge.idx != start or subj.left_edge.i == 0:
             return None
         before = self.doc[subj.left_edge.i - 1]
-        if before.is_sent_start or before.sent != subj.sent:
+        if before.is_sent_start or self.sents.idx(before) != self.sents.idx(subj):
             return None
         if before.pos_ not in ("ADP", "VERB") or before.lower_ in self._prep_first:
             return None

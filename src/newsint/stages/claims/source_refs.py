@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from newsint.model import Evidence
 from newsint.stages.claims.lexicon import Lexicon, noun_base
+from newsint.stages.tokens import tokens_of
 from newsint.text.outlets import Credit, load_outlets
 
 if TYPE_CHECKING:
@@ -108,14 +109,15 @@ class Entry:
 
 
 class SentIndex:
-    """Sentences of a Doc with a token -> sentence table (Token.sent rescans the Doc)."""
+    """Sentences of a Doc with a token -> sentence table (Token.sent rescans the Doc). The
+    bounds come from the shared token table (`doc.sents` walks every token again)."""
 
     def __init__(self, doc: Doc) -> None:
-        self.spans: list[Span] = list(doc.sents)
+        bounds = tokens_of(doc).sents
+        self.spans: list[Span] = [doc[a:b] for a, b, _ in bounds]
         self.index = [0] * len(doc)
-        for n, sent in enumerate(self.spans):
-            for i in range(sent.start, sent.end):
-                self.index[i] = n
+        for n, (a, b, _) in enumerate(bounds):
+            self.index[a:b] = [n] * (b - a)
 
     def of(self, token: Token | int) -> Span:
         i = token if isinstance(token, int) else token.i
@@ -201,7 +203,7 @@ class SourcesBase:
         entities: list[Entity] | None = None,
     ) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = tokens_of(doc).text  # `doc.text` joins every token again on each call
         self.sents = SentIndex(doc)
         self.lex = lex
         self.cfg = cfg
@@ -210,8 +212,9 @@ class SourcesBase:
         self.credits: list[Credit] = load_outlets().credits(self.text)
         self._ent_at: dict[int, Ent] = {}
         for e in self.ents:
-            for tok in doc.char_span(e.start, e.end, alignment_mode="expand") or []:
-                self._ent_at.setdefault(tok.i, e)
+            span = doc.char_span(e.start, e.end, alignment_mode="expand")
+            for i in range(span.start, span.end) if span is not None else ():
+                self._ent_at.setdefault(i, e)
         self._cache: dict[int, SrcRef] = {}
         self._building: set[int] = set()
         self.speakers: list[tuple[int, SrcRef]] = []  # (token index, source) in text order

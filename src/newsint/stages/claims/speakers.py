@@ -4,10 +4,12 @@ none, a repaired parse) and who is only addressed ("told reporters").
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsint.stages.claims.context import ExtractorBase, _inside_quote
 from newsint.stages.claims.lexicon import noun_base, verb_base
+from newsint.stages.claims.repairs import noun_read_verb, run_in_subject, run_into
 from newsint.stages.claims.source_refs import SrcRef
 
 if TYPE_CHECKING:
@@ -53,6 +55,13 @@ class SpeakerRules(ExtractorBase):
             )
         ):
             subj = None  # "it appears that…", "it suggests that…"; but "It said it decided…"
+        finite = tok.tag_ in ("VBZ", "VBD", "VBP")
+        if noun_read_verb(tok) or (subj is None and finite and run_into(tok)):
+            run_in = run_in_subject(tok)
+            if run_in:  # "The Clinton campaign plans to…": the phrase run into the verb
+                src = self.sources.from_head(run_in[-1])
+                start, end = run_in[0].idx, run_in[-1].idx + len(run_in[-1].text)
+                return replace(src, start=start, end=end, text=self.text[start:end]), None, None
         if subj is not None:
             return self.sources.from_head(self._past_credit(subj, tok)), None, None
         agent = next((c for c in children if c.dep_ == "agent"), None)

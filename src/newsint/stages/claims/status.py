@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from newsint.model import Evidence
 from newsint.stages.claims.lexicon import Lexicon, verb_base
+from newsint.stages.tokens import tokens_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -40,7 +41,7 @@ def _slice(doc: Doc, start: int, end: int) -> str:
 def hedges(doc: Doc, span: Span, lex: Lexicon) -> list[Evidence]:
     """Hedge words and phrases inside a claim's content."""
     out: list[Evidence] = []
-    toks = [t for t in span if not t.is_space]
+    toks = [t for t in tokens_of(doc).tokens[span.start : span.end] if not t.is_space]
     lowers = [t.lower_ for t in toks]
     used: set[int] = set()
     for i, tok in enumerate(toks):
@@ -63,14 +64,15 @@ def hedges(doc: Doc, span: Span, lex: Lexicon) -> list[Evidence]:
 
 
 def content_root(span: Span) -> Token | None:
-    """The main predicate of a content span: the first token whose head lies outside it."""
-    for tok in span:
+    """The main predicate of a content span: the first token whose head lies outside it
+    (found on the shared token table; spaCy's Token only for the one returned)."""
+    for tok in tokens_of(span.doc).tokens[span.start : span.end]:
         if tok.is_punct or tok.is_space:
             continue
         if tok.head.i == tok.i or not (span.start <= tok.head.i < span.end):
             if tok.dep_ == "mark":
                 continue
-            return tok
+            return span.doc[tok.i]
     return None
 
 
@@ -107,7 +109,7 @@ def denial(doc: Doc, span: Span, lex: Lexicon, negated: bool) -> Evidence | None
     root = content_root(span)
     if root is None:
         return None
-    toks = [t for t in span if not t.is_space]
+    toks = [t for t in tokens_of(doc).tokens[span.start : span.end] if not t.is_space]
     lowers = [t.lower_ for t in toks]
     predicates = {root.i} | {
         c.i for c in root.children if c.dep_ in ("acomp", "attr", "oprd", "dobj")
@@ -161,11 +163,12 @@ def _negator(tok: Token, lex: Lexicon) -> Token | None:
 def verification_caveats(doc: Doc, lex: Lexicon, sources: Sources, found: list[Found]) -> None:
     """Negated verification ("has not independently authenticated the document") marks the
     source it names as unverified; naming none, it marks the claims of the sentence before."""
-    for tok in doc:
-        if not tok.tag_.startswith("VB"):
+    for word in tokens_of(doc).tokens:  # the shared table: a spaCy Token only for a verb
+        if not word.tag_.startswith("VB"):
             continue
-        if verb_base(tok.lower_, lex.verification_verbs, lex.irregular) is None:
+        if verb_base(word.lower_, lex.verification_verbs, lex.irregular) is None:
             continue
+        tok = doc[word.i]
         neg = _negator(tok, lex)
         if neg is None:
             continue

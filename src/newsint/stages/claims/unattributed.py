@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from newsint.stages.claims.context import _ARGUMENTS, ExtractorBase, Found, _finite_clause
 from newsint.stages.claims.source_refs import SrcRef
+from newsint.stages.tokens import tokens_of
 
 
 class UnattributedRules(ExtractorBase):
@@ -23,21 +24,22 @@ class UnattributedRules(ExtractorBase):
                 if e > s:
                     span = self.doc.char_span(s, e, alignment_mode="expand")
                     if span is not None:
-                        covered.update(t.i for t in span)
+                        covered.update(range(span.start, span.end))
+        table = tokens_of(self.doc).tokens
         for sent in self.sents.spans:
             if self.in_title(sent.start_char) and not self.cfg.unattributed_in_title:
                 continue
-            words = [t for t in sent if not (t.is_punct or t.is_space)]
+            words = [t for t in table[sent.start : sent.end] if not (t.is_punct or t.is_space)]
             if len(words) < self.cfg.unattributed_min_words:
                 continue
-            if sent.text.rstrip().endswith("?"):
+            if self.text[sent.start_char : sent.end_char].rstrip().endswith("?"):
                 continue
             root = sent.root
             if not _finite_clause(root):
                 continue
             if root.i in covered:
                 continue
-            if any(t.i in covered for t in sent):
+            if any(i in covered for i in range(sent.start, sent.end)):
                 drop = set()
                 lost = False
                 for child in root.children:
@@ -50,7 +52,7 @@ class UnattributedRules(ExtractorBase):
                     continue
                 toks = [t.i for t in root.subtree if t.i not in drop and t.i not in covered]
                 if (
-                    len([i for i in toks if not self.doc[i].is_punct])
+                    len([i for i in toks if not table[i].is_punct])
                     < self.cfg.unattributed_min_words
                 ):
                     continue

@@ -21,10 +21,13 @@ from newsint.stages.claims.context import (
 )
 from newsint.stages.claims.lexicon import noun_base, verb_base
 from newsint.stages.claims.quotes import inside_speech
+from newsint.stages.claims.repairs import noun_read_verb
 from newsint.stages.claims.source_refs import SrcRef
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+    from newsint.stages.tokens import Tok
 
 
 class VerbRules(ContentRules):
@@ -32,10 +35,12 @@ class VerbRules(ContentRules):
 
     # ------------------------------------------------------------------ reporting verbs
 
-    def verb_cue(self, tok: Token) -> Found | None:
+    def verb_cue(self, tok: Tok | Token) -> Found | None:
+        """A reporting verb's attribution. The first tests read the token table's `Tok`; a
+        word that passes them becomes spaCy's Token for the rules that walk the tree."""
         lex = self.lex
         base = lex.cue_verb(tok)
-        particle: Token | None = None
+        particle: Tok | Token | None = None
         if base is None and tok.pos_ == "VERB":
             b = verb_base(tok.lower_, lex.cue_particles, lex.irregular)
             if b is not None:
@@ -57,6 +62,9 @@ class VerbRules(ContentRules):
             general = base is not None
         if base is None:
             return None
+        tok = self.doc[tok.i]
+        if particle is not None:
+            particle = self.doc[particle.i]
         if base in lex.cue_particles and particle is None:
             particle = next(
                 (
@@ -80,7 +88,13 @@ class VerbRules(ContentRules):
             return None
         if tok.tag_ == "VBG" and tok.lower_ in lex.chaining_preps and self._cites_source(tok):
             return None  # "…, citing officials" extends another report (see prep_cue)
-        negated = any(c.dep_ == "neg" or c.lower_ in ("cannot", "can't") for c in tok.children)
+        # a "not" inside the quotation the verb tags is the speaker's ("“Probably not,” she said")
+        outside = not _inside_quote(self.quotes, tok.idx)
+        negated = any(
+            (c.dep_ == "neg" or c.lower_ in ("cannot", "can't"))
+            and not (outside and _inside_quote(self.quotes, c.idx))
+            for c in tok.children
+        )
         if negated and not any(c.dep_ == "ccomp" for c in tok.children):
             return None  # "cannot comment on the investigation": nothing is reported
         head = tok.head
@@ -172,6 +186,7 @@ class VerbRules(ContentRules):
         sent = self.sents.of(tok)
         cue_span = self.span_of(cue_toks)
         start, end = content
+        lead = None if whole or general else self.leading_part(tok, content)
         tail = None if whole else self._split_at_frame(tok, src, cue_span, start, end)
         if tail is not None and len(self.text[start : tail[0]].strip(_STRIP_END).split()) < (
             self.cfg.split_part_min_words
@@ -219,6 +234,19 @@ class VerbRules(ContentRules):
         for child in tok.children:
             if child.dep_ == "advmod" and child.lower_ in lex.hedges:
                 f.evidence.append(_ev(child, "hedge", lex.hedges[child.lower_]))
+        if lead is not None and lead[1] <= start:
+            self.extra.append(
+                replace(
+                    f,
+                    content=lead,
+                    cue_tokens=list(f.cue_tokens),
+                    notes=[*f.notes, "opening of the content the parser hung on the cue"],
+                    evidence=list(f.evidence),
+                    source_tokens=set(f.source_tokens),
+                    via=list(f.via),
+                    caveats=list(f.caveats),
+                )
+            )
         if tail is not None:
             t0, t1 = self.finish(*tail, cue=cue_span)
             if len(self.text[t0:t1].split()) >= self.cfg.split_part_min_words:
@@ -235,7 +263,7 @@ class VerbRules(ContentRules):
                 self.extra.append(second)
         return f
 
-    def _general_report(self, tok: Token) -> str | None:
+    def _general_report(self, tok: Tok | Token) -> str | None:
         """A verb outside the lexicon that reports all the same: it has a subject of its own
         and governs a finite clause opened by "that" ("the court ruled that…"), and is not one
         of the verbs whose that-clause nobody claims ([general_report] stop). Its surface form
@@ -290,15 +318,29 @@ class VerbRules(ContentRules):
         A verb of `[positions] own_subject` needs a subject written on it ("the senator
         defended the vote", not "an alliance meant to defend its members")."""
         children = list(tok.children)
+        if tok.dep_ == "relcl" and self._relative_stand(tok, children):
+            return True
         if tok.dep_ in ("relcl", "acl"):
             return False  # "nations who are supporting Ukraine": a description, not a stand
         # "the union backs the mayor"; "the mayor is backed by the union" (its agent holds it)
-        own = any(c.dep_ in ("nsubj", "agent") for c in children)
+        own = any(c.dep_ in ("nsubj", "agent") for c in children) or noun_read_verb(tok)
         if base not in self.lex.own_subject:
             own = own or tok.dep_ in ("conj", "xcomp")
         elif any(c.dep_ in ("dobj", "obj") and self._literal_object(c) for c in children):
             return False  # "the militia defended the town", "they defended themselves"
         return own and not any(c.tag_ == "MD" for c in children)
+
+    def _relative_stand(self, tok: Token, children: list[Token]) -> bool:
+        """ "cities that support the rules", "a PAC that intends to…": a relative clause whose
+        relative pronoun is the subject of a finite verb (no participle, no modal) holds its
+        noun's stand; "nations supporting Ukraine" describes them."""
+        return (
+            tok.tag_ in ("VBZ", "VBP", "VBD")
+            and any(
+                c.dep_ == "nsubj" and c.lower_ in self.lex.pronouns["relative"] for c in children
+            )
+            and not any(c.dep_ in ("aux", "auxpass", "neg") for c in children)
+        )
 
     def _literal_object(self, obj: Token) -> bool:
         """An object that gives a verb of `[positions] own_subject` its literal sense: a place,
@@ -322,7 +364,19 @@ class VerbRules(ContentRules):
                 e = self.sources.ent(c)
                 if (e is not None and e.label == "PERSON") or c.lower_ in lex.gender:
                     return True
+                if self._person_subject(tok):
+                    return True  # "Roe attacked the levy": a named person attacks in words
         return False
+
+    def _person_subject(self, tok: Token) -> bool:
+        """The verb's subject is a person named or a singular personal pronoun."""
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return False
+        if subj.lower_ in self.lex.gender and subj.pos_ == "PRON":
+            return True
+        e = self.sources.ent(subj)
+        return e is not None and e.label == "PERSON"
 
     def _split_at_frame(
         self, tok: Token, src: SrcRef, cue_span: tuple[int, int], start: int, end: int

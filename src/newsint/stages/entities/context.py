@@ -4,6 +4,7 @@ found so far and the tokens they cover."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from newsint.config import Entities as EntitiesConfig
@@ -39,18 +40,29 @@ class _Ctx:
     dateline_places: set[int] = field(default_factory=set)  # tokens of a dateline's place
     tickers: set[int] = field(default_factory=set)  # first tokens of "(NYSE:FRX)" tickers
     sport: bool = False  # a sports article (stages/entities/sports.py)
+    ents: tuple[Span, ...] = ()  # the model's names (`doc.ents`, which spaCy rebuilds each time)
     _full_persons: list[Span] | None = None
 
     @property
     def full_persons(self) -> list[Span]:
         """The model's persons named in full ("Stefan Edberg"): two or more words, all letters."""
         if self._full_persons is None:
+            toks = self.toks.tokens
             self._full_persons = [
                 e
-                for e in self.doc.ents
-                if e.label_ == "PERSON" and len(e) > 1 and all(t.is_alpha for t in e)
+                for e in self.ents
+                if e.label_ == "PERSON"
+                and e.end - e.start > 1
+                and all(t.is_alpha for t in toks[e.start : e.end])
             ]
         return self._full_persons
+
+    @cached_property
+    def capitalised_names(self) -> tuple[list[bool], list[int]]:
+        """Per token: a proper noun written with a capital? And the indices of those tokens
+        (where runs of names can stand; asked twice per article)."""
+        mask = [t.pos_ == "PROPN" and t.text[:1].isupper() for t in self.toks.tokens]
+        return mask, [i for i, m in enumerate(mask) if m]
 
     stems: dict[int, list[tuple[int, str]]] = field(default_factory=dict)  # sentence -> words
 

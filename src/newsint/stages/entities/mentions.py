@@ -50,16 +50,16 @@ def extract(doc: Doc, gaz: Gazetteer, cfg: EntitiesConfig) -> list[Candidate]:
     for si, (start, end, _) in enumerate(table.sents):
         sent_of[start:end] = [si] * (end - start)
     n = len(doc)
-    ctx = _Ctx(
-        doc, table.text, table, gaz, cfg, sent_of, _shouted(doc, cfg), [False] * n, [False] * n
-    )
+    ents = doc.ents  # spaCy builds the Spans anew on every `doc.ents`: once here
+    shouted, flags = _shouted(doc, cfg), ([False] * n, [False] * n)
+    ctx = _Ctx(doc, table.text, table, gaz, cfg, sent_of, shouted, *flags, ents=ents)
     credits = block_credits(ctx)
     ctx.sport = sports_document(ctx)
     tickers = block_tickers(ctx)
     labels = set(cfg.labels)
-    persons = _person_words(doc, labels)
+    persons = _person_words(ctx, labels)
     loud: list[Candidate] = []
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in labels:
             continue
         if ent.start in ctx.tickers:
@@ -190,8 +190,7 @@ def _candidate(ctx: _Ctx, ts: int, te: int, label: str, type_: str) -> Candidate
     furniture = all(name_key(doc[i].text) in words.boilerplate for i in range(ts, te))
     if furniture and ctx.gaz.lookup(_span_text(ctx, ts, te)[2]) is None:
         return None  # site furniture the model took for a name ("Home NEWS"), not "GB News"
-    titles = words.title_heads | words.title_modifiers | words.honorifics
-    if all(name_key(doc[i].text) in titles for i in range(ts, te)):
+    if all(name_key(doc[i].text) in words.title_words for i in range(ts, te)):
         return None  # a title without a name ("Foreign Minister")
     title: tuple[int, int, str] | None = None
     if type_ == "PERSON" and label == "PERSON":
@@ -382,13 +381,14 @@ def _title_length(ctx: _Ctx, ts: int, te: int) -> int:
     return n if seen_title else 0
 
 
-def _person_words(doc: Doc, labels: set[str]) -> set[str]:
+def _person_words(ctx: _Ctx, labels: set[str]) -> set[str]:
     """Words of multi-word person names: "Jordan" is a person where "Michael Jordan" is, and
     "Wang" where "Wang Donghai" is (family name first)."""
     out = set()
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and "PERSON" in labels and len(ent) > 1:
-            out.update(name_key(t.text) for t in ent if t.is_title)
+    toks = ctx.toks.tokens
+    for ent in ctx.ents:
+        if ent.label_ == "PERSON" and "PERSON" in labels and ent.end - ent.start > 1:
+            out.update(name_key(t.text) for t in toks[ent.start : ent.end] if t.is_title)
     return out
 
 
@@ -508,24 +508,17 @@ def _in_name(ctx: _Ctx, ts: int, te: int) -> bool:
 
 def _chains(ctx: _Ctx) -> list[tuple[int, int]]:
     """Maximal runs of free, capitalised proper-noun tokens outside shouted sentences."""
-    doc, out, i = ctx.toks, [], 0
-    while i < len(doc):
-        t = doc[i]
-        if ctx.covered[i] or t.pos_ != "PROPN" or not t.text[:1].isupper():
-            i += 1
+    mask, starts = ctx.capitalised_names
+    covered, sent_of, out, end = ctx.covered, ctx.sent_of, [], 0
+    for i in starts:  # only these tokens can start or continue a run
+        if i < end or covered[i]:
             continue
-        j = i
-        while (
-            j < len(doc)
-            and not ctx.covered[j]
-            and doc[j].pos_ == "PROPN"
-            and doc[j].text[:1].isupper()
-            and ctx.sent_of[j] == ctx.sent_of[i]
-        ):
+        j = i + 1
+        while j < len(mask) and mask[j] and not covered[j] and sent_of[j] == sent_of[i]:
             j += 1
         if not ctx.shouted[i]:
             out.append((i, j))
-        i = j
+        end = j
     return out
 
 

@@ -255,8 +255,11 @@ def merge(cands: Iterable[Candidate], gaz: Gazetteer, cfg: EntitiesConfig) -> li
         )
 
     named = [n for n in nodes.values() if n.forms]
+    of_type: dict[str, list[_Node]] = {}  # only names of one type link (in `named` order)
+    for n in named:
+        of_type.setdefault(n.type, []).append(n)
     for short in named:
-        _link_unambiguous(short, named, removable, gaz, cfg, link)
+        _link_unambiguous(short, of_type[short.type], removable, gaz, cfg, link)
     for node in named:  # "Long Name (LN)": the text itself says they are one
         for c in node.members:
             target = nodes.get(name_key(c.expands)) if c.expands else None
@@ -310,34 +313,38 @@ def _nodes(ordered: list[Candidate]) -> dict[str, _Node]:
 
 def _link_unambiguous(
     short: _Node,
-    named: list[_Node],
+    same_type: list[_Node],
     removable: frozenset[str],
     gaz: Gazetteer,
     cfg: EntitiesConfig,
     link: _Link,
 ) -> None:
-    """Surname, short-form and acronym links from `short` to longer names, when unambiguous."""
-    words = gaz.words
-    for rule in ("surname", "short-form", "acronym"):
+    """Surname, short-form and acronym links from `short` to longer names of its type (in
+    `same_type`), when unambiguous. A person links by surname only, anything else by short
+    form or acronym."""
+    if short.type == "PERSON":
+        rules: tuple[str, ...] = ("surname",)
+        letters: set[str | None] = set()
+    else:
+        rules = ("short-form", "acronym")
+        letters = {acronym_letters(f, cfg.acronym_max_letters) for f in short.forms}
+        letters.discard(None)
+    skip = gaz.words.acronym_skip
+    for rule in rules:
+        if rule == "acronym" and not letters:
+            continue
         targets = []
-        for long in named:
-            if long is short or long.type != short.type:
+        for long in same_type:
+            if long is short:
                 continue
-            if rule == "surname" and short.type == "PERSON":
+            if rule == "surname":
                 hit = any(is_surname_of(s, lt) for s in short.tokens for lt in long.tokens)
-            elif rule == "short-form" and short.type != "PERSON":
+            elif rule == "short-form":
                 hit = any(
                     is_short_form(s, lt, removable, gaz) for s in short.tokens for lt in long.tokens
                 )
-            elif rule == "acronym" and short.type != "PERSON":
-                letters = {acronym_letters(f, cfg.acronym_max_letters) for f in short.forms}
-                letters.discard(None)
-                hit = bool(letters) and any(
-                    len(lt) >= 2 and letters & initials(lt, words.acronym_skip)
-                    for lt in long.tokens
-                )
             else:
-                hit = False
+                hit = any(len(lt) >= 2 and letters & initials(lt, skip) for lt in long.tokens)
             if hit:
                 targets.append(long)
         if targets and _consistent(targets, removable, gaz):

@@ -1,0 +1,128 @@
+"""Claims stage, issue 16 (branch attrverb): reports by verbs we know that the parse hid or
+misattached. Sentences of our own; each row names the claim by its cue and says its source and
+content as written."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsint.model import Analysis, Claim
+
+STAGES = ["clean", "nlp", "entities", "claims"]
+
+
+@pytest.fixture(scope="module")
+def claims_of(analysed_with):
+    return analysed_with(STAGES)
+
+
+def by_cue(analysis: Analysis, cue: str) -> list[Claim]:
+    return [c for c in analysis.claims if c.cue is not None and c.cue.text == cue]
+
+
+# text, cue, source as written, content (exact)
+FOUND = [
+    (  # an adverbial clause with its own content: not a frame around the main clause
+        "The crowd cheered loudly as the mayor called for a recount of the harbour vote.",
+        "called",
+        "the mayor",
+        "a recount of the harbour vote",
+    ),
+    (  # "when" (an adverb in the parse): never a speaker tag; the verb reports its own object
+        "When the fishermen ask for help, the coast guard answers within minutes.",
+        "ask",
+        "the fishermen",
+        "help",
+    ),
+    (  # "that" opening the clause
+        "The statement was amended to reflect that the minister is calling for a review of the "
+        "tender.",
+        "calling",
+        "the minister",
+        "a review of the tender",
+    ),
+    (  # "that" read as the relative pronoun of a noun in a phrase after the verb
+        "The Valdoria Courier reported at the time that the harbour director, Jane Roe, had "
+        "told the council that the pier was unsafe.",
+        "reported",
+        "The Valdoria Courier",
+        "that the harbour director, Jane Roe, had told the council that the pier was unsafe",
+    ),
+    (  # ... but not in the verb's own content phrase
+        "She pointed to the ministry's finding that the harbour had been dredged twice.",
+        "pointed to",
+        "She",
+        "the ministry's finding that the harbour had been dredged twice",
+    ),
+    (  # "as" with no content of its own frames the main clause
+        "As the auditors pointed out, the ferry company is free to publish its accounts.",
+        "pointed out",
+        "the auditors",
+        "the ferry company is free to publish its accounts",
+    ),
+    (  # a name read as a compound of the verb: the name is its subject
+        "Brandt charges that the port authority hid the dredging costs.",
+        "charges",
+        "Brandt",
+        "that the port authority hid the dredging costs",
+    ),
+    (  # a verb tagged a plural noun, its subject run into it
+        "The pier will not reopen this year, the mayor's chief engineer maintains.",
+        "maintains",
+        "the mayor's chief engineer",
+        "The pier will not reopen this year",
+    ),
+    (  # a verb of attack with a named person as subject attacks in words
+        "Governor Ilse Brandt attacked the new levy on fishing boats.",
+        "attacked",
+        "Governor Ilse Brandt",
+        "the new levy",
+    ),
+    (
+        "She has attacked loopholes that benefit the shipping lines.",
+        "attacked",
+        "She",
+        "loopholes that benefit the shipping lines",
+    ),
+    (  # a stance in a relative clause whose relative pronoun is the finite verb's subject
+        "The levy is opposed by a number of towns that support the old tariff.",
+        "support",
+        "a number of towns",
+        "the old tariff",
+    ),
+    (
+        "The fund was set up by a group of shippers that wants to block the new canal.",
+        "wants",
+        "a group of shippers",
+        "to block the new canal",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "source", "content"), FOUND)
+def test_report_found(claims_of, text, cue, source, content) -> None:
+    analysis = claims_of(text)
+    got = by_cue(analysis, cue)
+    assert got, [(c.cue.text if c.cue else None, c.content.text) for c in analysis.claims]
+    assert (got[0].source.text, got[0].content.text) == (source, content)
+
+
+# text, a cue that must not report anything
+NOT_FOUND = [
+    # a description of the noun, not its stand: a participle, a modal
+    ("The levy is opposed by towns supporting the old tariff.", "supporting"),
+    ("The levy is opposed by towns that could support a lower tariff.", "support"),
+    # an attack by armed people, not in words
+    ("Armed men attacked the ferry terminal overnight.", "attacked"),
+    ("The gunman attacked two guards at the gate.", "attacked"),
+    # plural nouns that are nouns
+    ("Port fees and harbour charges rose again this year.", "charges"),
+    ("The tax plans of both parties are vague.", "plans"),
+]
+
+
+@pytest.mark.parametrize(("text", "cue"), NOT_FOUND)
+def test_not_a_report(claims_of, text, cue) -> None:
+    analysis = claims_of(text)
+    assert analysis.claims, "the sentence is still the article's own claim"
+    assert not by_cue(analysis, cue)
