@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsint.stages.tokens import USER_DATA_KEY, tokens_of
+from newsint.text.outlets import Credit, Outlets, load_outlets
 
 # Fictional text: a headline without a full stop, a quotation, a question, figures, an all-caps
 # line, a hyphenated word, a contraction and a spacing run.
@@ -72,3 +73,41 @@ def test_a_root_is_its_own_head(run_stages) -> None:
     roots = [table[root] for _, _, root in table.sents]
     assert len(roots) == 2
     assert all(r.head is r and r.dep_ == "ROOT" for r in roots)
+
+
+# Fictional credit lines: a dateline crediting a wire, and a byline with its outlet.
+CREDIT_TEXTS = [
+    (
+        "PORT LINDELL, Eastmere (AP) — The harbour board said on Tuesday that it would vote.",
+        [("dateline", "PORT LINDELL, Eastmere (AP) —")],
+    ),
+    (
+        "By Ana Quist, Reuters\n\nThe ferry company did not answer questions on Friday.",
+        [("byline", "By Ana Quist, Reuters")],
+    ),
+    ("The ferry company did not answer questions on Friday.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CREDIT_TEXTS)
+def test_credit_lines_are_scanned_once_per_doc(
+    run_stages, monkeypatch: pytest.MonkeyPatch, text: str, expected: list[tuple[str, str]]
+) -> None:
+    doc = run_stages(text, ["clean", "nlp"]).doc
+    outlets = load_outlets()
+    scans: list[str] = []
+    scan = Outlets.credits
+
+    def counted(self: Outlets, text: str) -> list[Credit]:
+        scans.append(text)
+        return scan(self, text)
+
+    monkeypatch.setattr(Outlets, "credits", counted)
+    table = tokens_of(doc)
+    first = table.credits(outlets)
+    assert [(c.kind, c.text) for c in first] == expected
+    assert first == scan(outlets, doc.text)
+    first.clear()  # the caller's own list: the kept one stays whole
+    again = tokens_of(doc).credits(outlets)
+    assert [(c.kind, c.text) for c in again] == expected
+    assert scans == [doc.text]

@@ -11,6 +11,10 @@ it for free. A `Tok` reads like a `Token` for the attributes it has; it is not o
 
 One difference matters to callers: a root's `head` is the very same `Tok` (`tok.head is tok`
 is true), where spaCy's `token.head is token` is always false (a new object each time).
+
+The table also keeps what more than one stage derives from the Doc's text alone: the text
+itself (joined from the columns it reads anyway, not by `doc.text`, which makes a `Token` per
+word) and its credit lines (`credits`: the entities and claims stages both ask).
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+    from newsint.text.outlets import Credit, Outlets
 
 USER_DATA_KEY = "newsint.tokens"
 _IOB = ("", "I", "O", "B")  # spaCy's ent_iob values 0-3, as `Token.ent_iob_` names them
@@ -112,7 +118,6 @@ class Tokens:
         )
 
         self.doc = doc
-        self.text: str = doc.text  # spaCy joins it anew on every `doc.text`
         cols = (ORTH, LOWER, LEMMA, POS, TAG, DEP, ENT_IOB, SPACY)
         flags = (IS_PUNCT, IS_SPACE, IS_ALPHA, IS_UPPER, IS_LOWER, IS_TITLE, IS_DIGIT, IS_STOP)
         heads: list[int] = doc.to_array(HEAD).astype("int64").tolist()  # relative offsets
@@ -148,7 +153,10 @@ class Tokens:
         for t, ks in zip(toks, kids, strict=True):
             t.children = tuple(ks)
         self.tokens = toks
+        # `doc.text` exactly (each token's text and trailing space), from the strings read above
+        self.text: str = "".join([p for t in toks for p in (t.text, t.whitespace_)])
         self._sents: list[tuple[int, int, int]] | None = None
+        self._credits: tuple[Outlets, list[Credit]] | None = None
 
     @property
     def sents(self) -> list[tuple[int, int, int]]:
@@ -161,6 +169,13 @@ class Tokens:
         """Each sentence's character offsets (spaCy's `Span.start_char`, `Span.end_char`)."""
         toks = self.tokens
         return [(toks[a].idx, toks[b - 1].idx + len(toks[b - 1].text)) for a, b, _ in self.sents]
+
+    def credits(self, outlets: Outlets) -> list[Credit]:
+        """`outlets.credits(self.text)`, scanned once per Doc: the entities and claims stages
+        both need the credit lines of the same text. A new list on each call (callers own it)."""
+        if self._credits is None or self._credits[0] is not outlets:
+            self._credits = (outlets, outlets.credits(self.text))
+        return list(self._credits[1])
 
     def __len__(self) -> int:
         return len(self.tokens)

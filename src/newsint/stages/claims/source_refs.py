@@ -209,7 +209,7 @@ class SourcesBase:
         self.cfg = cfg
         self.ents = _ents(doc, mentions or [], entities or [])
         # datelines and credit lines ("WASHINGTON (AP) —"): never a source's words
-        self.credits: list[Credit] = load_outlets().credits(self.text)
+        self.credits: list[Credit] = tokens_of(doc).credits(load_outlets())  # once per Doc
         self._ent_at: dict[int, Ent] = {}
         for e in self.ents:
             span = doc.char_span(e.start, e.end, alignment_mode="expand")

@@ -19,7 +19,7 @@ _PLACE_PART = re.compile(r"[^,]+")
 def block_credits(ctx: _Ctx) -> list[Credit]:
     """Mark the tokens of every credit line as taken, except its place and outlet: nothing
     found later (model names, table names, propagated names) may stand there."""
-    credits = ctx.gaz.outlets.credits(ctx.text)
+    credits = ctx.toks.credits(ctx.gaz.outlets)  # once per Doc: claims asks too
     for c in credits:
         ctx.credit_names.extend(c.names)
         keep = [c.place] if c.place else []
