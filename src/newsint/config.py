@@ -290,6 +290,7 @@ class Claims(Section):
     min_speech_quote_words: int
     continuation_paragraphs: int
     continuation_gap_words: int
+    quote_opening_gap_words: int
     split_part_min_words: int
     colon_max_name_words: int
     pronoun_window: int

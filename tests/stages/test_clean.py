@@ -7,6 +7,8 @@ from hypothesis import strategies as st
 from newsint.config import default_config
 from newsint.model import clean_to_raw
 from newsint.stages.clean import (
+    _TOKEN,
+    _more_words_than,
     clean_text,
     furniture,
     furniture_reason,
@@ -404,3 +406,21 @@ def test_a_long_punctuation_run_is_cut_and_the_rest_still_maps_back() -> None:
 def test_short_runs_are_kept(run: str) -> None:
     raw = f"{BODY1} Wait{run} and see.\n"
     assert clean_text(raw, None, CFG).text == raw.strip()
+
+
+# Word counts against a limit: str.split's whitespace is _TOKEN's \s, Unicode spaces included
+# (no-break, em and ideographic spaces, the information separators); a zero-width space is not.
+WORD_COUNTS = [
+    ("Share this story", 3),
+    ("Share\u00a0this\u2003story\u3000now", 3),
+    ("  leading and trailing  ", 3),
+    ("one\x1ctwo\x1dthree\x1efour\x1ffive", 3),
+    ("zero\u200bwidth joins", 3),
+    ("", 3),
+    ("a b c d", 0),
+]
+
+
+@pytest.mark.parametrize(("text", "limit"), WORD_COUNTS)
+def test_word_limit_counts_the_tokens(text: str, limit: int) -> None:
+    assert _more_words_than(text, limit) == (len(_TOKEN.findall(text)) > limit)

@@ -94,7 +94,7 @@ def decode_bytes(
     bytes under [limits] max_control_ratio are dropped. Raises a clear InputError for empty,
     binary or undecodable data."""
     check_size(len(data), where, limits)
-    if not data.strip(b"\x00 \t\r\n"):
+    if not data.lstrip(b"\x00 \t\r\n"):  # lstrip: no copy of a page that starts with text
         raise EmptyInput(where, "the file is empty", "give a file with article text")
     for magic, what in _MAGIC:
         if data.startswith(magic):
@@ -271,6 +271,6 @@ def _checked(text: str, where: str, limits: Limits, utf8: bytes | None = None) -
         raise BinaryInput(
             where, "binary data (control characters)", "give a text, HTML or JSON file"
         )
-    if not text.strip():
+    if not text or text.isspace():  # str.strip's whitespace, without copying the text
         raise EmptyInput(where, "the file holds only whitespace", "give a file with article text")
     return text

@@ -61,26 +61,22 @@ def _options(config: Config, url: str | None) -> Extractor:
 def extract_html(
     html: str, config: Config, url: str | None = None, *, guess_date: bool = True
 ) -> Document | None:
-    """The main text and the metadata of a page from one parse tree: the metadata is read from
-    it first, then trafilatura's extraction consumes it (`readers.html_text`); the byline search
-    (pages whose <meta> and JSON-LD name no author) prunes a copy taken before. The same text
-    and fields as `bare_extraction(html, with_metadata=True)`. None when trafilatura finds no
-    text, or no HTML tree."""
+    """The main text and the metadata of a page from one parse tree: the metadata and the
+    byline (pages whose <meta> and JSON-LD name no author) are read from it first, then
+    trafilatura's extraction consumes it (`readers.html_text`). The same text and fields as
+    `bare_extraction(html, with_metadata=True)`. None when trafilatura finds no text, or no
+    HTML tree."""
     tree = load_html(html)
     if tree is None:
         return None
     try:
         metadata = page_metadata(tree, url, guess_date=guess_date)
+        if not metadata.author:
+            metadata.author = byline(tree)
     except (TypeError, ValueError):  # what bare_extraction takes for "no document"
         return None
-    byline_tree = None if metadata.author else copy(tree)
     doc = extract_text(tree, _options(config, url or metadata.url))
     if doc is None:
-        return None
-    try:
-        if byline_tree is not None:
-            metadata.author = byline(byline_tree)
-    except (TypeError, ValueError):
         return None
     finish(metadata)
     for key in ("title", "author", "url", "date", "sitename"):

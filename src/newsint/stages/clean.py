@@ -13,7 +13,6 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from itertools import islice
 from typing import get_args
 
 from newsint.config import Clean as CleanConfig
@@ -107,8 +106,9 @@ def _words(text: str) -> list[str]:
 
 
 def _more_words_than(text: str, limit: int) -> bool:
-    """len(_words(text)) > limit, without splitting a long paragraph to its end."""
-    return sum(1 for _ in islice(_TOKEN.finditer(text), limit + 1)) > limit
+    """len(_words(text)) > limit, without splitting a long paragraph to its end: str.split
+    cuts at the same whitespace as _TOKEN's \\s (str.isspace), in C."""
+    return len(text.split(None, limit)) > limit
 
 
 def _is_crumb_words(tokens: list[str], rules: Furniture) -> bool:

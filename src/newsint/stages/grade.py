@@ -240,12 +240,15 @@ def _cue(e: Evidence) -> str:
     return f"“{e.text}” at {e.start}–{e.end}"
 
 
-def _fill(template: str, **values: Any) -> str:
-    class Default(dict[str, Any]):
-        def __missing__(self, key: str) -> str:
-            return "{" + key + "}"
+class _Kept(dict[str, Any]):
+    """Template values where a placeholder with no value stays as written ("{name}")."""
 
-    return template.format_map(Default(values))
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _fill(template: str, **values: Any) -> str:
+    return template.format_map(_Kept(values))  # one class for every call, not one per call
 
 
 def settings_digest(cfg: GradeConfig) -> str:

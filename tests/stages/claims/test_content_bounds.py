@@ -27,6 +27,50 @@ SPANS = [
         "Ilse Brandt",
         ["“Every time the ferry is late,”", "“the island loses a day of trade.”"],
     ),
+    (  # ...also with an aside of the tag between the tag and the second part
+        "“Every time the ferry is late,” Ilse Brandt said during a meeting in the harbour "
+        "hall, “the island loses a day of trade.”",
+        "said",
+        "Ilse Brandt",
+        ["“Every time the ferry is late,”", "“the island loses a day of trade.”"],
+    ),
+    (  # a "not" inside the quotation is the speaker's, not a negated report
+        "“Will the quay be ready? Probably not,” Ms. Brandt said.",
+        "said",
+        "Ms. Brandt",
+        ["“Will the quay be ready? Probably not,”"],
+    ),
+    (  # a clause after a comma behind the tag is the tag's aside, however it is parsed
+        "“You should resign and give back the money,” Roe told Brandt, after he admitted under "
+        "Roe’s questioning he hadn’t yet been held accountable for the losses.",
+        "told",
+        "Roe",
+        ["“You should resign and give back the money,”"],
+    ),
+    (  # a quotation after a paragraph ending with a colon is what its sentence reports,
+        # and the quotation runs on across the next paragraph
+        "The storm ended on Sunday. Mayor Ilse Brandt released the following statement:\n\n"
+        "“The island owes its fishermen a debt we cannot repay. We will rebuild the quay.\n\n"
+        "“Every family that lost a boat will have help from the council.”\n\n"
+        "The harbour reopened on Monday.",
+        "released",
+        "Mayor Ilse Brandt",
+        [
+            "“The island owes its fishermen a debt we cannot repay. We will rebuild the quay.",
+            "“Every family that lost a boat will have help from the council.”",
+        ],
+    ),
+    (  # a quotation continued after the tag and an aside of the same speaker
+        "The council met on Monday.\n\n''The old quay has had its day,'' Mr. Brandt said, "
+        "referring to the two harbours. ''I assume the province will pay for a new one, which "
+        "it has done before.''",
+        "said",
+        "Mr. Brandt",
+        [
+            "''The old quay has had its day,''",
+            "''I assume the province will pay for a new one, which it has done before.''",
+        ],
+    ),
     (  # the same with the cue before the speaker and a one-word opening
         "“That,” added the harbour master, “would cost us the whole season.”",
         "added",
@@ -57,6 +101,18 @@ SPANS = [
         "according to",
         "the harbour office",
         ["The island's fishermen landed less cod in March", "and sold it at a lower price"],
+    ),
+    (  # a condition opening the sentence before a frame set off by commas is content
+        "If the ferry stops running, the mayor argued, the island will lose its only doctor.",
+        "argued",
+        "the mayor",
+        ["If the ferry stops running", "the island will lose its only doctor"],
+    ),
+    (  # a time or place opening frames the act of saying, not what is said
+        "At the harbour meeting, the mayor said the ferry would run again in May.",
+        "said",
+        "the mayor",
+        ["the ferry would run again in May"],
     ),
     (
         "Officials said the bridge would reopen on Friday, and the ferries would stop then.",

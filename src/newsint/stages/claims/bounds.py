@@ -17,6 +17,9 @@ class Bounds:
     subject_joiners: frozenset[str]  # between the pieces of one subject the parser split
     subject_breaks: frozenset[str]  # characters never inside one subject
     tag_quote_endings: frozenset[str]  # “…,” / “…?” / “…!” before a speaker tag
+    colon_quote_kinds: frozenset[str]  # who may say a quotation after "X did Y:"
+    lead_marks: frozenset[str]  # "If the talks fail, she argues, …": the opening is content
+    tag_not_marks: frozenset[str]  # "after X said…": an adverbial clause, not a speaker tag
 
 
 @cache
@@ -31,4 +34,7 @@ def bounds() -> Bounds:
         subject_joiners=frozenset(w.lower() for w in data["split_subject"]["joiners"]),
         subject_breaks=frozenset(data["split_subject"]["breaks"]),
         tag_quote_endings=frozenset(data["tagged_quote"]["endings"]),
+        colon_quote_kinds=frozenset(data["colon_quote"]["source_kinds"]),
+        lead_marks=frozenset(w.lower() for w in data["leading_part"]["marks"]),
+        tag_not_marks=frozenset(w.lower() for w in data["speaker_tag"]["not_marks"]),
     )

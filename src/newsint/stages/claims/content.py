@@ -14,6 +14,8 @@ from newsint.stages.claims.context import (
     Found,
     _infinitive_complement,
     _inside_quote,
+    _run_start,
+    _space_end,
 )
 from newsint.stages.claims.lexicon import noun_base, verb_base
 from newsint.stages.claims.quotes import Quote
@@ -106,6 +108,53 @@ class ContentRules(SpeakerRules):
             f.content = first
             out.append(replace(f, content=second, notes=[*f.notes, "second part around the frame"]))
         return out
+
+    def leading_part(self, tok: Token, content: tuple[int, int]) -> tuple[int, int] | None:
+        """A clause opening the sentence that the parser hung on the reporting verb though it
+        conditions what is reported: "If the talks fail, she argues, there are other tools",
+        "Whether the cause is X or Y, it will pass, he said". Only a condition or concession
+        (`[leading_part] marks`): a time or a place ("As the phone rang, the announcer said",
+        "At the rally, he said, …") frames the act of saying, and so does an opening before
+        a frame not set off by commas ("If asked, she said she would…"). Nothing but the frame
+        (speaker, cue) stands between it and the content; it holds no report of its own."""
+        start = self.finish(*content)[0]
+        sent = self.sents.of(tok)
+        first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
+        if first is None or first.idx >= start or _inside_quote(self.quotes, first.idx):
+            return None
+        leads = [
+            c
+            for c in tok.children
+            if c.i < tok.i and c.dep_ == "advcl" and c.right_edge.idx < start
+        ]
+        if not leads or leads[0].left_edge.i != first.i:
+            return None
+        lead_end = max(c.right_edge.i for c in leads)
+        after = self.doc[lead_end + 1] if lead_end + 1 < len(self.doc) else None
+        if after is None or after.text != ",":
+            return None
+        frame = {tok.i}
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "aux", "neg", "advmod", "punct") and c not in leads:
+                frame.update(t.i for t in c.subtree)
+        if tok.idx < start and "," not in self.text[tok.idx : start]:
+            return None  # "At the forum, she called…": the opening frames the act of saying
+        lead_toks = {t.i for c in leads for t in c.subtree}
+        for t in sent:
+            if t.idx >= start:
+                break
+            if t.i in lead_toks or t.i in frame or t.is_punct or t.is_space:
+                continue
+            return None  # other words between the opening and the content
+        for c in leads:
+            if not any(g.dep_ == "mark" and g.lower_ in bounds().lead_marks for g in c.children):
+                return None
+            if any(self.lex.cue_verb(t) is not None for t in c.subtree):
+                return None
+        span = self.finish(first.idx, after.idx)
+        if len(self.text[span[0] : span[1]].split()) < self.cfg.split_part_min_words:
+            return None
+        return span
 
     def _bare_predicate(self, tok: Token) -> bool:
         """A verb phrase with no subject, auxiliary, negation or report of its own inside."""
@@ -224,7 +273,11 @@ class ContentRules(SpeakerRules):
             return self._prep_object(children, base)
         ccomp = [c for c in children if c.dep_ == "ccomp"]
         tagged = self._tagged_quote(tok, children)
-        if tagged is not None and not any(c.i > tok.i for c in ccomp):
+        if tagged is not None and not any(
+            c.i > tok.i and "," not in self.text[tok.idx : c.left_edge.idx] for c in ccomp
+        ):
+            # “It's over,” she said of the race, in which she was sure X would win: a clause
+            # after a comma is the tag's aside, the quotation is what she said
             return (tagged.start, tagged.end)
         if len({c.i > tok.i for c in ccomp}) > 1:
             ccomp = [c for c in ccomp if c.i > tok.i]  # one side only: the other is a misparse
@@ -276,6 +329,7 @@ class ContentRules(SpeakerRules):
             )
             and any(c.dep_ == "nsubj" for c in children)
             and self._frames_head(children, base)
+            and not self._subordinate(tok, children)
         ):
             own = {t.i for t in tok.subtree}
             if head.i < tok.i:
@@ -371,15 +425,33 @@ class ContentRules(SpeakerRules):
             return False
         return self._prep_object(children, base) is None
 
+    def _subordinate(self, tok: Token, children: list[Token]) -> bool:
+        """An adverbial clause opened by "after", "when", "because"… tells when or why its
+        head happened ("the donors were upset after Obama called them “fat cats”"): the head
+        is not what the verb reports, as it is for a speaker tag ("“…,” she said")."""
+        if tok.dep_ != "advcl":
+            return False
+        marks = bounds().tag_not_marks
+        return any(
+            (c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB")) and c.lower_ in marks
+            for c in children
+        )
+
     def _prep_object(self, children: list[Token], base: str) -> tuple[int, int] | None:
         """ "warned of a stalemate", "spoke about the deal": the object of the verb's
         content preposition."""
+        preps = self.lex.prep_content.get(base, ())
+        found = []
         for c in children:
-            if c.dep_ in ("prep", "prt") and c.lower_ in self.lex.prep_content.get(base, ()):
+            if c.dep_ in ("prep", "prt") and c.lower_ in preps:
                 obj = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
-                if obj is not None:
-                    return self.span_of(list(obj.subtree))
-        return None
+                if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
+                    found.append((preps.index(c.lower_), obj))
+        if not found:
+            return None
+        # "spoke on Tuesday about the deal", "spoke to the paper on the radio about the deal":
+        # a time is no topic, and the verb's first preposition ("about") says it best
+        return self.span_of(list(min(found, key=lambda f: (f[0], f[1].i))[1].subtree))
 
     def _quoted_subject(self, tok: Token) -> tuple[tuple[int, int], Token] | None:
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -451,8 +523,9 @@ class ContentRules(SpeakerRules):
                 # “That,” he added, “would cost us…” / “Only you,” the judge said, would use…:
                 # a quotation (or sentence) the tag interrupts
                 return None
+        joined = _run_start(self.text, left, " ,")  # only spaces and commas from here to left
         for q in self.quotes:
-            if q.open_end or q.end > left or self.text[q.end : left].strip(" ,"):
+            if q.open_end or q.end > left or q.end < joined:
                 continue
             line = self.text.rfind("\n", 0, q.start) + 1
             if self.text[max(line, min(sent.start_char, q.start)) : q.start].strip():
@@ -464,8 +537,9 @@ class ContentRules(SpeakerRules):
 
     def _quote_after(self, pos: int) -> Quote | None:
         """A quotation starting right after `pos` (only spaces and line breaks between)."""
+        blank_to = _space_end(self.text, pos)
         for q in self.quotes:
-            if q.start >= pos and not self.text[pos : q.start].strip():
+            if pos <= q.start <= blank_to:
                 return q
         return None
 
@@ -477,8 +551,9 @@ class ContentRules(SpeakerRules):
             if c.dep_ == "nsubj" and c.i < tok.i and not _inside_quote(self.quotes, c.idx)
         ]
         left = subj[0].left_edge.idx if subj else tok.idx
+        joined = _run_start(self.text, left, " ,")
         for q in self.quotes:
-            adjacent = q.end <= left and not self.text[q.end : left].strip(" ,")
+            adjacent = joined <= q.end <= left
             if adjacent and q.words(self.text) >= self.cfg.min_speech_quote_words:
                 return q
         return None

@@ -13,6 +13,7 @@ from newsint.stages.claims.lexicon import Lexicon
 from newsint.stages.claims.quotes import Quote
 from newsint.stages.claims.source_refs import SrcRef
 from newsint.stages.claims.sources import Sources
+from newsint.stages.tokens import tokens_of
 from newsint.text.segments import paragraphs
 
 if TYPE_CHECKING:
@@ -137,6 +138,24 @@ def _stronger(lex: Lexicon, a: str, b: str) -> str:
     return a if order.get(a, 99) <= order.get(b, 99) else b
 
 
+def _run_start(text: str, end: int, chars: str) -> int:
+    """Where the run of `chars` ending at `end` starts: `text[i:end].strip(chars)` is empty
+    exactly for run start <= i <= end (found once, not by slicing the text for every quote)."""
+    i = end
+    while i > 0 and text[i - 1] in chars:
+        i -= 1
+    return i
+
+
+def _space_end(text: str, pos: int) -> int:
+    """The first non-space position from `pos` on (the text's length if none): `text[pos:j]`
+    is blank exactly for pos <= j <= that position."""
+    i = pos
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i
+
+
 def _inside_quote(quotes: list[Quote], pos: int) -> bool:
     return any(q.start < pos < q.end - 1 for q in quotes)
 
@@ -192,7 +211,8 @@ class ExtractorBase:
     # ------------------------------------------------------------------ spans
 
     def span_of(self, tokens: list[Token] | set[int]) -> tuple[int, int]:
-        toks = [self.doc[t] if isinstance(t, int) else t for t in tokens]
+        table = tokens_of(self.doc).tokens  # token indices read as the table's Toks
+        toks = [table[t] if isinstance(t, int) else t for t in tokens]
         toks = [t for t in toks if not t.is_space]
         if not toks:
             return (0, 0)

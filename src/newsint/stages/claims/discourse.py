@@ -7,7 +7,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsint.stages.claims.context import _SIGNATURE, ExtractorBase, Found, _lines
+from newsint.stages.claims.bounds import bounds
+from newsint.stages.claims.context import (
+    _SIGNATURE,
+    ExtractorBase,
+    Found,
+    _inside_quote,
+    _lines,
+)
 from newsint.stages.claims.lexicon import noun_base
 from newsint.stages.claims.quotes import Quote
 
@@ -123,7 +130,10 @@ class DiscourseRules(ExtractorBase):
                 between = [
                     f
                     for f in found
-                    if cand.content[1] <= f.content[0] < q.start and f.rule != "unattributed"
+                    if cand.content[1] <= f.content[0] < q.start
+                    and f.rule != "unattributed"
+                    # "…,” X said, referring to Y. “…”: an aside of the same speaker
+                    and f.source.key() != cand.source.key()
                 ]
                 # only a speaker tag between the two ("said Caddell."), or the quotation opens
                 # the sentence right after the one with the cue
@@ -156,10 +166,72 @@ class DiscourseRules(ExtractorBase):
             quoted.append(f)
         return out
 
+    def colon_quotes(self, found: list[Found]) -> list[Found]:
+        """A quotation opening the paragraph after one that ends with a colon is what that
+        colon's sentence reports: "Ms. Roe released the following statement:\n\n“…”", "He
+        said that, given the choice:\n\n“…”" (then the quotation is the report's further
+        span). The cue is the reporting verb the rules found in that sentence, else its main
+        verb when its subject names a speaker (a person, an organisation, a document…). Later
+        paragraphs of the same quotation follow as continuations."""
+        out: list[Found] = []
+        covered = [f.content for f in found if f.rule != "unattributed"]
+        for q in self.quotes:
+            if q.words(self.text) < self.cfg.min_speech_quote_words or self.in_title(q.start):
+                continue
+            pi = next((i for i, (s, e) in enumerate(self.paragraphs) if s <= q.start < e), 0)
+            p_start = self.paragraphs[pi][0]
+            if pi == 0 or self.text[p_start : q.start].strip():
+                continue
+            if any(s < q.end and q.start < e for s, e in covered):
+                continue
+            prev = self.paragraphs[pi - 1]
+            colon = prev[0] + len(self.text[prev[0] : prev[1]].rstrip()) - 1
+            if colon < prev[0] or self.text[colon] != ":":
+                continue
+            span = self.doc.char_span(colon, colon + 1, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            sent = self.sents.of(span[0])
+            reports = [
+                f
+                for f in found
+                if f.rule == "verb" and f.cue_tokens and sent.start <= f.cue_tokens[0] < sent.end
+            ]
+            if any(
+                self.lex.cue_verb(self.doc[f.cue_tokens[0]]) in self.lex.positions for f in reports
+            ):
+                continue  # "X did support the idea, and Y has proof:": a stance says no quotation
+            if reports:
+                src_f = max(reports, key=lambda f: f.cue_tokens[0])
+                source, cue, cue_tokens = src_f.source, src_f.cue, list(src_f.cue_tokens)
+            else:
+                root = sent.root
+                if root.pos_ != "VERB" or _inside_quote(self.quotes, root.idx):
+                    continue
+                src, _, _ = self._speaker(root)
+                if src is None or src.kind not in bounds().colon_quote_kinds:
+                    continue
+                source, cue, cue_tokens = src, (root.idx, root.idx + len(root.text)), [root.i]
+            f = Found(
+                rule="continuation",
+                content=(q.start, q.end),
+                source=source,
+                cue=cue,
+                cue_tokens=cue_tokens,
+                sentence=(q.start, q.end),
+                confidence=self.cfg.confidence_continuation,
+                inherited_from=cue_tokens[0],
+            )
+            f.notes.append("quotation after the colon that ends the paragraph before")
+            out.append(f)
+            covered.append(f.content)
+        return out
+
     def quote_openings(self, found: list[Found]) -> list[Found]:
         """The opening part of a quotation the speaker tag interrupts: “Every time you say
-        that,” she said, “you lose.” The parser ties only the part after the tag to the verb;
-        the part before it is the same claim's first span (one cue, two spans)."""
+        that,” she said (referring to the vote), “you lose.” The parser ties only the part
+        after the tag to the verb; the part before it is the same claim's first span (one cue,
+        two spans)."""
         out: list[Found] = []
         covered = [f.content for f in found if f.rule != "unattributed"]
         starts = {q.start: q for q in self.quotes}
@@ -177,7 +249,7 @@ class DiscourseRules(ExtractorBase):
                 continue  # other words, or a paragraph break, between the quotation and the tag
             gap = self.text[frame[1] : f.content[0]]
             words = [w for w in gap.split() if any(ch.isalnum() for ch in w)]
-            if "\n" in gap or len(words) > self.cfg.continuation_gap_words:
+            if "\n" in gap or len(words) > self.cfg.quote_opening_gap_words:
                 continue
             if any(s < q.end and q.start < e for s, e in covered) or self.in_title(q.start):
                 continue

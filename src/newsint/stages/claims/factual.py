@@ -20,12 +20,14 @@ from newsint.model import Evidence, Factuality
 from newsint.stages.claims.lexicon import verb_base
 from newsint.stages.claims.status import content_root
 from newsint.stages.factuality.lookup import of_token
+from newsint.stages.factuality.walk import USER_DATA_KEY, TokenFactuality
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from newsint.config import Claims as ClaimsConfig
     from newsint.stages.claims.lexicon import Lexicon
+    from newsint.stages.factuality.cues import Cue
 
 # Edges to the complement a governing plan, belief, question or condition speaks of.
 _COMPLEMENTS = frozenset({"xcomp", "ccomp", "advcl"})
@@ -49,7 +51,7 @@ class Judged:
     evidence: list[Evidence]
 
 
-def cue_status(doc: Doc, cue: Evidence, lex: Lexicon, reported: bool = False) -> str | None:
+def cue_status(doc: Doc, cue: Evidence | Cue, lex: Lexicon, reported: bool = False) -> str | None:
     """The status one factuality cue gives (None: it leaves the status alone); `reported`:
     the cue sits in reported speech ("said the bridge would reopen")."""
     table = lex.factuality_status
@@ -94,7 +96,7 @@ def judge(
             evidence.append(_evidence(cue, status))
     speech = _speech_act(doc, cue_tokens)
     if speech is not None:
-        said = of_token(speech)
+        said = _factuality(speech)
         for cue in said.cues:
             if lo <= cue.start < hi:
                 continue
@@ -111,17 +113,29 @@ def judge(
     return Judged(fact.source_value, evidence)
 
 
-def _head(root: Token, lo: int, hi: int, lex: Lexicon) -> tuple[Token, Factuality]:
+def _factuality(token: Token) -> Factuality | TokenFactuality:
+    """The token's factuality as the factuality stage's walk left it on the Doc (the values
+    and cues `of_token` would copy into a model record, without the copy: a claim reads
+    three or four of them), else `of_token`'s (which walks the Doc once and keeps it)."""
+    results = token.doc.user_data.get(USER_DATA_KEY)
+    if results is not None and len(results) == len(token.doc):
+        return results[token.i]
+    return of_token(token)
+
+
+def _head(
+    root: Token, lo: int, hi: int, lex: Lexicon
+) -> tuple[Token, Factuality | TokenFactuality]:
     """The content's head: the root, or the predicate inside the content that a plan,
     belief, question or condition at the root speaks of ("plans to sell": the sale), or
     that an absence of support at the root's argument leaves open ("there is no evidence
     that the company paid": the payment)."""
-    fact = of_token(root)
+    fact = _factuality(root)
     attempt = verb_base(root.lower_, lex.attempt_verbs, lex.irregular) is not None
     for child in root.children:
         if attempt or child.dep_ not in _COMPLEMENTS or not (lo <= child.idx < hi):
             continue
-        below = of_token(child)
+        below = _factuality(child)
         if any(c.kind in _EMBEDDING and c.start == root.idx for c in below.cues):
             return child, below
     for arg in root.children:
@@ -130,20 +144,20 @@ def _head(root: Token, lo: int, hi: int, lex: Lexicon) -> tuple[Token, Factualit
         for clause in arg.children:
             if clause.dep_ not in _NOUN_CLAUSES or not (lo <= clause.idx < hi):
                 continue
-            below = of_token(clause)
+            below = _factuality(clause)
             if any(_unsupported(c) and c.start == arg.idx for c in below.cues):
                 return clause, below
     return root, fact
 
 
-def _unsupported(cue: Evidence) -> bool:
+def _unsupported(cue: Evidence | Cue) -> bool:
     return cue.kind == "negative_quantifier" and (cue.effect or "").startswith("unsupported")
 
 
 def _status(
     doc: Doc,
-    cue: Evidence,
-    fact: Factuality,
+    cue: Evidence | Cue,
+    fact: Factuality | TokenFactuality,
     lex: Lexicon,
     cfg: ClaimsConfig,
     reported: bool = False,
@@ -161,7 +175,7 @@ def _speech_act(doc: Doc, cue_tokens: list[int]) -> Token | None:
     return next((t for t in toks if t.pos_ in ("VERB", "AUX")), toks[0] if toks else None)
 
 
-def _perfect(doc: Doc, cue: Evidence) -> bool:
+def _perfect(doc: Doc, cue: Evidence | Cue) -> bool:
     """A modal followed by a perfect infinitive: "may have met", "could have known"."""
     span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
     if span is None or span.end + 1 >= len(doc):
@@ -170,5 +184,5 @@ def _perfect(doc: Doc, cue: Evidence) -> bool:
     return after.lower_ == "have" and doc[span.end + 1].tag_ == "VBN"
 
 
-def _evidence(cue: Evidence, status: str) -> Evidence:
+def _evidence(cue: Evidence | Cue, status: str) -> Evidence:
     return Evidence(start=cue.start, end=cue.end, text=cue.text, kind=cue.kind, effect=status)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -44,10 +44,13 @@ class Lexicon:
     sourceless_passive: frozenset[str]
     naming_verbs: frozenset[str]
     clause_verbs: frozenset[str]
-    prep_content: dict[str, frozenset[str]]  # verb -> prepositions whose object is content
+    prep_content: dict[str, tuple[str, ...]]  # verb -> prepositions whose object is content,
+    # the likeliest topic first ("spoke on Tuesday about the deal")
     prep_only: frozenset[str]  # verbs whose only content is that prepositional object
     cue_extenders: frozenset[str]
     positions: frozenset[str]  # stance, intention and criticism verbs: positions, not reports
+    own_subject: frozenset[str]  # positions only with a subject written on the verb
+    literal_objects: frozenset[str]  # objects that give those verbs their literal sense
     criticism: frozenset[str]  # verbs of attack that report only with a target or a reason
     criticism_preps: frozenset[str]  # prepositions giving the reason ("attacked her for…")
     xcomp_content: frozenset[str]
@@ -56,6 +59,8 @@ class Lexicon:
     cue_nouns: dict[str, str]  # noun -> status effect
     prep_cues: tuple[tuple[str, ...], ...]  # word sequences, longest first
     chaining_preps: frozenset[str]
+    frame_preps: frozenset[str]  # "In a … poll, …": prepositions of a frame opening a sentence
+    frame_nouns: frozenset[str]  # and the heads of their objects
     channels: frozenset[str]
     holder_by: frozenset[str]
     holder_to: frozenset[str]
@@ -101,6 +106,9 @@ class Lexicon:
     colon_stop: frozenset[str]
     anaphora_determiners: frozenset[str]
     anaphora_nouns: frozenset[str]
+    clear_verbs: frozenset[str]  # "made (it) clear that…" ([frame_reports])
+    clear_words: frozenset[str]
+    put_verbs: frozenset[str]  # "as X put it, …"
     general_status: str  # status of a report by a verb outside the lexicon ([general_report])
     general_marks: frozenset[str]  # complementisers that open such a verb's reported clause
     general_stop: frozenset[str]  # verbs whose that-clause nobody claims ("ensure that")
@@ -140,7 +148,9 @@ def verb_base(
     return None
 
 
-def _verb_candidates(form: str) -> list[str]:
+@lru_cache(maxsize=65536)  # one entry per word form asked about (as text/fold.py caches)
+def _verb_candidates(form: str) -> tuple[str, ...]:
+    """The base forms `form` may inflect, most likely first (asked ~5 times per verb)."""
     out = [form]
     if form.endswith("ies") and len(form) > 4:
         out.append(form[:-3] + "y")
@@ -156,7 +166,7 @@ def _verb_candidates(form: str) -> list[str]:
             out += [stem, stem + "e"]
             if len(stem) > 2 and stem[-1] == stem[-2]:
                 out.append(stem[:-1])  # admitted -> admit
-    return out
+    return tuple(out)
 
 
 def noun_base(word: str, words: frozenset[str] | dict[str, Any]) -> str | None:
@@ -217,12 +227,18 @@ def lexicon() -> Lexicon:
         sourceless_passive=_set(data["sourceless_passive"]["verbs"]),
         naming_verbs=_set(data["object_content"]["naming_verbs"]),
         clause_verbs=_set(data["object_content"]["clause_verbs"]),
-        prep_content={k: _set(v) for k, v in data["prep_content"].items() if k != "prep_only"},
+        prep_content={
+            k: tuple(w.lower() for w in v)
+            for k, v in data["prep_content"].items()
+            if k != "prep_only"
+        },
         prep_only=_set(data["prep_content"]["prep_only"]),
         cue_extenders=_set(data["cue_extenders"]["verbs"]),
         positions=_set(
             [w for g in ("stance", "intention", "criticism") for w in data["cue_verbs"][g]]
         ),
+        own_subject=_set(data["positions"]["own_subject"]),
+        literal_objects=_set(data["positions"]["literal_objects"]),
         criticism=_set(data["cue_verbs"]["criticism"]),
         criticism_preps=_set(data["criticism"]["reason_preps"]),
         xcomp_content=_set(data["xcomp_content"]["verbs"]),
@@ -236,6 +252,8 @@ def lexicon() -> Lexicon:
             )
         ),
         chaining_preps=_set(data["prep_cues"]["chaining"]),
+        frame_preps=_set(data["prep_cues"]["frame_preps"]),
+        frame_nouns=_set(data["prep_cues"]["frame_nouns"]),
         channels=_set(data["prep_cues"]["channels"]),
         holder_by=_set(data["provenance"]["holder_by"]),
         holder_to=_set(data["provenance"]["holder_to"]),
@@ -294,6 +312,9 @@ def lexicon() -> Lexicon:
         colon_stop=_set(data["colon"]["stop"]),
         anaphora_determiners=_set(data["anaphora"]["determiners"]),
         anaphora_nouns=_set(data["anaphora"]["nouns"]),
+        clear_verbs=_set(data["frame_reports"]["clear_verbs"]),
+        clear_words=_set(data["frame_reports"]["clear_words"]),
+        put_verbs=_set(data["frame_reports"]["put_verbs"]),
         general_status=data["general_report"]["status"],
         general_marks=_set(data["general_report"]["marks"]),
         general_stop=_set(data["general_report"]["stop"]),

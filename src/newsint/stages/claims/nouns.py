@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from newsint.stages.claims.context import ExtractorBase, Found
 from newsint.stages.claims.lexicon import noun_base
+from newsint.stages.tokens import tokens_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -75,7 +76,7 @@ class NounRules(ExtractorBase):
         """ "Lewandowski: FBI director acted as judge and jury" (headline style) and
         "BOULDUAN: You guys, back in January…" (transcript turns): a short capitalised name
         opening a paragraph, a colon, and the rest of the paragraph as the content."""
-        toks = [t for t in sent if not t.is_space]
+        toks = [t for t in tokens_of(self.doc).tokens[sent.start : sent.end] if not t.is_space]
         if len(toks) < 4:
             return None
         para = next((p for p in self.paragraphs if p[0] <= sent.start_char < p[1]), None)
@@ -102,7 +103,7 @@ class NounRules(ExtractorBase):
         if len(self.text[start:end].split()) < 3:
             return None
         head = max(words, key=lambda t: (t.dep_ not in ("compound", "det", "amod"), t.i))
-        src = self.sources.from_head(head)
+        src = self.sources.from_head(self.doc[head.i])  # the table's Tok as spaCy's Token
         if src.start is None or src.start > name[0].idx or (src.end or 0) > colon.idx:
             src.start, src.end = name[0].idx, name[-1].idx + len(name[-1].text)
             src.text = self.text[src.start : src.end]

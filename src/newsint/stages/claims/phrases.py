@@ -18,6 +18,7 @@ from newsint.stages.claims.source_refs import (
     _provenance_verbs,
     _strip_det,
 )
+from newsint.stages.tokens import tokens_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -113,7 +114,7 @@ class PhraseRules(SourcesBase):
                 )
                 hi = max(hi, stop - 1 if stop is not None else last)
         end = self.doc[hi]
-        inner = {t.text for t in self.doc[lo:hi]}
+        inner = {t.text for t in tokens_of(self.doc).tokens[lo:hi]}
         nxt = self.doc[hi + 1] if hi + 1 < len(self.doc) else None
         if (
             nxt is not None
@@ -174,20 +175,27 @@ class PhraseRules(SourcesBase):
     def _closing_marks(self, lo: int, hi: int) -> int:
         """Grow to the ")" or closing quotation mark of one opened inside the span, or to a
         short parenthesis right after it ("Sen. Jane Roe (D-NY)")."""
-        doc = self.doc
-        limit = min(len(doc), hi + self.cfg.source_paren_tokens + 2)
-        opened = [t.text for t in doc[lo : hi + 1]]
-        if opened.count("(") > opened.count(")") or (hi + 1 < len(doc) and doc[hi + 1].text == "("):
-            first = hi + 2 if doc[hi + 1].text == "(" else hi + 1
+        toks = tokens_of(self.doc).tokens  # texts only: the shared table, no spaCy Tokens
+        limit = min(len(toks), hi + self.cfg.source_paren_tokens + 2)
+        opened = [t.text for t in toks[lo : hi + 1]]
+        if opened.count("(") > opened.count(")") or (
+            hi + 1 < len(toks) and toks[hi + 1].text == "("
+        ):
+            first = hi + 2 if toks[hi + 1].text == "(" else hi + 1
             for j in range(first, limit):
-                if doc[j].text == ")":
+                if toks[j].text == ")":
                     return j
-                if doc[j].text in ("(", "\n") or doc[j].is_space:
+                if toks[j].text in ("(", "\n") or toks[j].is_space:
                     break
-        quotes = sum(t.text in ("“", "”", '"') for t in doc[lo : hi + 1])
-        if quotes % 2 and hi + 1 < len(doc) and doc[hi + 1].text in ("”", '"', ",”", ',"'):
+        quotes = sum(t.text in ("“", "”", '"') for t in toks[lo : hi + 1])
+        if quotes % 2 and hi + 1 < len(toks) and toks[hi + 1].text in ("”", '"', ",”", ',"'):
             return hi + 1
-        if quotes % 2 and hi + 2 < len(doc) and doc[hi + 1].text == "," and doc[hi + 2].text == "”":
+        if (
+            quotes % 2
+            and hi + 2 < len(toks)
+            and toks[hi + 1].text == ","
+            and toks[hi + 2].text == "”"
+        ):
             return hi + 2
         return hi
 

@@ -14,11 +14,13 @@ from typing import TYPE_CHECKING
 
 from newsint.model import Evidence
 from newsint.stages.claims.lexicon import Lexicon, verb_base
+from newsint.stages.tokens import tokens_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from newsint.stages.claims.context import Found
+    from newsint.stages.tokens import Tok
 
 # How far up the parse a question clause may enclose a cue ("asked if he thinks…").
 _MAX_CLIMB = 6
@@ -63,13 +65,14 @@ def _content_mark(doc: Doc, f: Found, lex: Lexicon) -> Token | None:
     span = doc.char_span(*f.content, alignment_mode="expand")
     if span is None:
         return None
-    toks = [t for t in span if not t.is_space and not t.is_punct]
-    if toks and _is_mark(toks[0], lex):
-        return toks[0]
+    words = tokens_of(doc).tokens[span.start : span.end]
+    first = next((t for t in words if not t.is_space and not t.is_punct), None)
+    if first is not None and _is_mark(first, lex):
+        return doc[first.i]
     return None
 
 
-def _is_mark(tok: Token, lex: Lexicon) -> bool:
+def _is_mark(tok: Tok | Token, lex: Lexicon) -> bool:
     return tok.lower_ in lex.question_marks
 
 

@@ -115,10 +115,12 @@ def inside_speech(quotes: list[Quote], pos: int, text: str, min_words: int) -> b
 
 def quoted_share(text: str, start: int, end: int, quotes: list[Quote]) -> float:
     """Share of the words of text[start:end] that stand inside quotation marks."""
-    words = [(m.start() + start, m.end() + start) for m in _WORD.finditer(text[start:end])]
+    near = [q for q in quotes if q.start < end and start < q.end]  # the others hold no word
+    if not near:
+        return 0.0
+    words = [m.span() for m in _WORD.finditer(text, start, end)]
     if not words:
         return 0.0
-    near = [q for q in quotes if q.start < end and start < q.end]  # the others hold no word
     inside = 0
     for ws, we in words:
         if any(q.start < ws and we <= q.end for q in near):

@@ -212,8 +212,9 @@ class SourcesBase:
         self.credits: list[Credit] = load_outlets().credits(self.text)
         self._ent_at: dict[int, Ent] = {}
         for e in self.ents:
-            for tok in doc.char_span(e.start, e.end, alignment_mode="expand") or []:
-                self._ent_at.setdefault(tok.i, e)
+            span = doc.char_span(e.start, e.end, alignment_mode="expand")
+            for i in range(span.start, span.end) if span is not None else ():
+                self._ent_at.setdefault(i, e)
         self._cache: dict[int, SrcRef] = {}
         self._building: set[int] = set()
         self.speakers: list[tuple[int, SrcRef]] = []  # (token index, source) in text order

@@ -80,7 +80,7 @@ class VerbRules(ContentRules):
             return None
         if base in lex.criticism and not self._criticism_target(tok, base):
             return None  # "the rebels attacked the convoy": no report
-        if base in lex.positions and not self._held_position(tok):
+        if base in lex.positions and not self._held_position(tok, base):
             return None  # "nations supporting Ukraine", "it could support efforts"
         if inside_speech(self.quotes, tok.idx, self.text, self.cfg.min_speech_quote_words):
             return None  # "I think…" inside a quotation is the quoted speaker's own voice
@@ -88,7 +88,13 @@ class VerbRules(ContentRules):
             return None
         if tok.tag_ == "VBG" and tok.lower_ in lex.chaining_preps and self._cites_source(tok):
             return None  # "…, citing officials" extends another report (see prep_cue)
-        negated = any(c.dep_ == "neg" or c.lower_ in ("cannot", "can't") for c in tok.children)
+        # a "not" inside the quotation the verb tags is the speaker's ("“Probably not,” she said")
+        outside = not _inside_quote(self.quotes, tok.idx)
+        negated = any(
+            (c.dep_ == "neg" or c.lower_ in ("cannot", "can't"))
+            and not (outside and _inside_quote(self.quotes, c.idx))
+            for c in tok.children
+        )
         if negated and not self._own_clause(tok, base):
             # "cannot comment on the investigation", "X said…; the board did not answer
             # questions": nothing is reported
@@ -182,6 +188,7 @@ class VerbRules(ContentRules):
         sent = self.sents.of(tok)
         cue_span = self.span_of(cue_toks)
         start, end = content
+        lead = None if whole or general else self.leading_part(tok, content)
         tail = None if whole else self._split_at_frame(tok, src, cue_span, start, end)
         if tail is not None and len(self.text[start : tail[0]].strip(_STRIP_END).split()) < (
             self.cfg.split_part_min_words
@@ -229,6 +236,19 @@ class VerbRules(ContentRules):
         for child in tok.children:
             if child.dep_ == "advmod" and child.lower_ in lex.hedges:
                 f.evidence.append(_ev(child, "hedge", lex.hedges[child.lower_]))
+        if lead is not None and lead[1] <= start:
+            self.extra.append(
+                replace(
+                    f,
+                    content=lead,
+                    cue_tokens=list(f.cue_tokens),
+                    notes=[*f.notes, "opening of the content the parser hung on the cue"],
+                    evidence=list(f.evidence),
+                    source_tokens=set(f.source_tokens),
+                    via=list(f.via),
+                    caveats=list(f.caveats),
+                )
+            )
         if tail is not None:
             t0, t1 = self.finish(*tail, cue=cue_span)
             if len(self.text[t0:t1].split()) >= self.cfg.split_part_min_words:
@@ -302,21 +322,23 @@ class VerbRules(ContentRules):
         obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
         return obj is None or self.sources.from_head(obj).kind != "unknown"
 
-    def _held_position(self, tok: Token) -> bool:
+    def _held_position(self, tok: Token, base: str) -> bool:
         """A stance, intention or criticism is someone's position when its verb has a subject
         of its own and no modal and describes no noun ("the union backs the mayor", not
-        "nations (who are) supporting Ukraine" nor "it could support the talks", a capability)."""
+        "nations (who are) supporting Ukraine" nor "it could support the talks", a capability).
+        A verb of `[positions] own_subject` needs a subject written on it ("the senator
+        defended the vote", not "an alliance meant to defend its members")."""
         children = list(tok.children)
         if tok.dep_ == "relcl" and self._relative_stand(tok, children):
             return True
         if tok.dep_ in ("relcl", "acl"):
             return False  # "nations who are supporting Ukraine": a description, not a stand
         # "the union backs the mayor"; "the mayor is backed by the union" (its agent holds it)
-        own = (
-            any(c.dep_ in ("nsubj", "agent") for c in children)
-            or tok.dep_ in ("conj", "xcomp")
-            or noun_read_verb(tok)  # "The Clinton campaign plans to…"
-        )
+        own = any(c.dep_ in ("nsubj", "agent") for c in children) or noun_read_verb(tok)
+        if base not in self.lex.own_subject:
+            own = own or tok.dep_ in ("conj", "xcomp")
+        elif any(c.dep_ in ("dobj", "obj") and self._literal_object(c) for c in children):
+            return False  # "the militia defended the town", "they defended themselves"
         return own and not any(c.tag_ == "MD" for c in children)
 
     def _relative_stand(self, tok: Token, children: list[Token]) -> bool:
@@ -329,6 +351,15 @@ class VerbRules(ContentRules):
                 c.dep_ == "nsubj" and c.lower_ in self.lex.pronouns["relative"] for c in children
             )
             and not any(c.dep_ in ("aux", "auxpass", "neg") for c in children)
+        )
+
+    def _literal_object(self, obj: Token) -> bool:
+        """An object that gives a verb of `[positions] own_subject` its literal sense: a place,
+        a reflexive pronoun, or a word of `[positions] literal_objects` ("its borders")."""
+        return (
+            obj.ent_type_ in ("GPE", "LOC", "FAC")
+            or obj.lower_.endswith(("self", "selves"))
+            or noun_base(obj.lower_, self.lex.literal_objects) is not None
         )
 
     def _criticism_target(self, tok: Token, base: str) -> bool:

@@ -41,6 +41,8 @@ from newsint.stages.events.syntax import (
     _pobj,
     _subject,
     governors,
+    lefts,
+    subtree,
 )
 from newsint.stages.events.triggers import (
     _SUBJ,
@@ -53,7 +55,9 @@ from newsint.stages.events.triggers import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
+
+    from newsint.stages.tokens import Tok  # the token table's words (stages/tokens.py)
 PARTICIPANT_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
 _RESOLVED_PRONOUNS = _PERSON_PRONOUNS | {"its", "their"}
@@ -76,7 +80,7 @@ class Extractor:
     claims_lexicon: ClaimsLexicon = field(default_factory=claims_lexicon)
     triggers: list[Trigger] = field(default_factory=list)
     anchors: dict[int, int] = field(default_factory=dict)  # token -> trigger number
-    time_governor: list[Token] = field(default_factory=list)  # per time expression
+    time_governor: list[Tok] = field(default_factory=list)  # per time expression
 
     def run(self) -> list[Event]:
         lex = self.idx.lexicon
@@ -102,10 +106,10 @@ class Extractor:
 
     # ---- arguments
 
-    def _argument(self, head: Token) -> Argument:
+    def _argument(self, head: Tok) -> Argument:
         idx = self.idx
         left, right = _phrase_bounds(head, idx)
-        doc = idx.doc
+        doc = idx.toks
         start, end = doc[left].idx, doc[right].idx + len(doc[right])
         m = _entity_for(head, left, idx)
         if m is None and head.lower_ in _RESOLVED_PRONOUNS:
@@ -118,7 +122,7 @@ class Extractor:
             value=m.name if m else None,
         )
 
-    def _antecedent(self, pronoun: Token) -> Ment | None:
+    def _antecedent(self, pronoun: Tok) -> Ment | None:
         """A pronoun's antecedent. A possessive first looks at the subject of its own clause
         ("Turkey has made no progress with its plans", "In his call, Erdogan urged"); a person
         pronoun then at the last named person that was a subject, earlier in this sentence or
@@ -129,28 +133,27 @@ class Extractor:
                 return m
         if pronoun.lower_ not in _PERSON_PRONOUNS:
             return None
-        sent = pronoun.sent
-        start = sent.start
+        start, _ = self.idx.sentence(pronoun.i)
         if start > 0:
-            start = self.idx.doc[start - 1].sent.start
+            start, _ = self.idx.sentence(start - 1)
         for i in range(pronoun.i - 1, start - 1, -1):
-            tok = self.idx.doc[i]
+            tok = self.idx.toks[i]
             m = self.idx.ments.get(i)
             if m is not None and m.type == "PERSON" and tok.dep_ in ("nsubj", "nsubjpass"):
                 return m
         return None
 
-    def _clause_subject(self, pronoun: Token) -> Ment | None:
+    def _clause_subject(self, pronoun: Tok) -> Ment | None:
         """The named subject of the clause a possessive pronoun sits in, if it agrees."""
         cur = pronoun
         for _ in range(8):
-            if cur.head.i == cur.i:  # the root (spaCy makes a new Token on each access: no `is`)
+            if cur.head.i == cur.i:  # the root
                 return None
             cur = cur.head
             if cur.pos_ not in ("VERB", "AUX"):
                 continue
             subj = _subject(cur, self.idx.lexicon)
-            if subj is None or subj.pos_ == "PRON" or pronoun in subj.subtree:
+            if subj is None or subj.pos_ == "PRON" or pronoun in subtree(subj):
                 return None
             m = _entity_for(subj, subj.left_edge.i, self.idx)
             if m is None:
@@ -161,11 +164,11 @@ class Extractor:
             return m if agrees or low == "their" else None
         return None
 
-    def _verbish(self, trig: Trigger) -> list[Token]:
+    def _verbish(self, trig: Trigger) -> list[Tok]:
         """Words whose dependents are the trigger's arguments: trigger, then its support verb."""
         return [trig.token] + ([trig.support] if trig.support is not None else [])
 
-    def _actors(self, trig: Trigger) -> list[Token]:
+    def _actors(self, trig: Trigger) -> list[Tok]:
         lex = self.idx.lexicon
         tok = trig.token
         if trig.rule.pos == "verb":
@@ -186,22 +189,22 @@ class Extractor:
                     obj = _pobj(c)
                     if obj is not None:
                         return [obj]
-        for c in tok.lefts:  # "US sanctions", "a Kremlin statement"
+        for c in lefts(tok):  # "US sanctions", "a Kremlin statement"
             m = self.idx.ments.get(c.i)
             named = c.dep_ in ("compound", "amod") and m is not None
             if named and m.type in PARTICIPANT_TYPES and not self._is_mode_cue(trig, c):
                 return [c]
         return []
 
-    def _is_mode_cue(self, trig: Trigger, tok: Token) -> bool:
+    def _is_mode_cue(self, trig: Trigger, tok: Tok) -> bool:
         modes = self.idx.lexicon.types[trig.rule.type].modes
         return any(tok.lemma_.lower() in cues for cues in modes.values())
 
-    def _targets(self, trig: Trigger) -> list[Token]:
+    def _targets(self, trig: Trigger) -> list[Tok]:
         rule = trig.rule
         idx = self.idx
         lex = idx.lexicon
-        out: list[Token] = []
+        out: list[Tok] = []
         dobj_target = rule.dobj_target or any(
             c.dep_ == "prep" and c.lower_ in rule.dobj_target_if for c in trig.token.children
         )
@@ -237,7 +240,7 @@ class Extractor:
             out.append(tok.head)  # a reduced passive: "three people killed in the blast"
         return [t for t in out if t.i not in idx.time_of_token]
 
-    def _place(self, trig: Trigger) -> Token | None:
+    def _place(self, trig: Trigger) -> Tok | None:
         idx = self.idx
         for w in self._verbish(trig):
             for c in w.children:
@@ -249,7 +252,7 @@ class Extractor:
 
     # ---- time
 
-    def _governor_of(self, head: Token) -> Token:
+    def _governor_of(self, head: Tok) -> Tok:
         """The verb or event word a time expression modifies (up from its head)."""
         g = head
         for _ in range(12):
@@ -260,7 +263,7 @@ class Extractor:
                 break
         return g
 
-    def _time_anchors(self, trig: Trigger) -> list[Token]:
+    def _time_anchors(self, trig: Trigger) -> list[Tok]:
         """The trigger, its support verb, its governors ("attempted to buy on Monday") and the
         verb it is coordinated with ("attacked and killed on Monday")."""
         anchors = self._verbish(trig)
@@ -280,8 +283,8 @@ class Extractor:
         idx = self.idx
         if not idx.times:
             return None
-        sent = trig.token.sent
-        in_sent = [n for n, h in enumerate(idx.time_heads) if sent.start <= h.i < sent.end]
+        first, end = idx.sentence(trig.token.i)
+        in_sent = [n for n, h in enumerate(idx.time_heads) if first <= h.i < end]
         if not in_sent:
             return None
         anchors = self._time_anchors(trig)
@@ -303,7 +306,7 @@ class Extractor:
                     continue
                 markers = {g.lower_ for g in c.children if g.dep_ in ("mark", "advmod")}
                 if markers & idx.lexicon.when_markers:
-                    sub = {t.i for t in c.subtree}
+                    sub = {t.i for t in subtree(c)}
                     found = nearest([n for n in in_sent if gov[n].i in sub])
                     if found is not None:
                         return found
@@ -325,7 +328,7 @@ class Extractor:
         mine = self.anchors.get(trig.token.i)
         return {i for i, n in self.anchors.items() if n != mine}
 
-    def _implied_publication(self, trig: Trigger) -> Token | None:
+    def _implied_publication(self, trig: Trigger) -> Tok | None:
         """The auxiliary of a present perfect ("has imposed sanctions") with nothing dating it,
         in the headline or lead only: there news style reports the day's news so; further down
         a present perfect is background ("has long struggled", "has stated its opposition")."""
@@ -393,7 +396,7 @@ class Extractor:
             modality = modality or "intended"
         return modality, negated, hedge
 
-    def _negated_here(self, w: Token) -> bool:
+    def _negated_here(self, w: Tok) -> bool:
         words = self.idx.lexicon.negation_words
         return any(
             c.dep_ in ("neg", "advmod", "det", "preconj") and c.lower_ in words for c in w.children
@@ -410,7 +413,7 @@ class Extractor:
         return None
 
     @staticmethod
-    def _claim_predicate(claim: Claim, tok: Token) -> bool:
+    def _claim_predicate(claim: Claim, tok: Tok) -> bool:
         """Whether a word is the main predicate of the claim's content (its negation is ours)."""
         c = claim.content
         inside = c.start <= tok.idx < c.end
@@ -431,7 +434,7 @@ class Extractor:
             }
         for c in trig.token.children:  # the object's own words: "sell military equipment"
             if c.dep_ in ("dobj", "nsubjpass"):
-                words |= {g.lemma_.lower() for g in c.subtree}
+                words |= {g.lemma_.lower() for g in subtree(c)}
         for mode, cues in etype.modes.items():
             if cues & words:
                 return mode
@@ -483,9 +486,9 @@ class Extractor:
                 )
         place_arg = self._argument(place) if place is not None else None
         start, end = self._trigger_bounds(trig)
-        sent_span = _sentence_span(tok, text)
-        actor_heads: list[Token | None] = [c for a in actors for c in _conjuncts(a)] or [None]
-        target_heads: list[Token | None] = [c for t in targets for c in _conjuncts(t)] or [None]
+        sent_span = _sentence_span(tok, text, idx)
+        actor_heads: list[Tok | None] = [c for a in actors for c in _conjuncts(a)] or [None]
+        target_heads: list[Tok | None] = [c for t in targets for c in _conjuncts(t)] or [None]
         pairs = [(a, t) for a in actor_heads for t in target_heads if a is None or a != t]
         mode = self._mode(trig)
         out = []
@@ -531,7 +534,7 @@ class Extractor:
         for c in tok.children:
             if c.dep_ == "prt" and c.i == last.i + 1:
                 last = c
-        for c in reversed(list(tok.lefts)):
+        for c in reversed(lefts(tok)):
             if c.dep_ == "compound" and c.i == first.i - 1 and c.i not in self.idx.ments:
                 first = c
         s = trig.support
@@ -548,10 +551,9 @@ class Extractor:
         return Argument(text=t.text, start=t.start_char, end=t.end_char)
 
 
-def _sentence_span(tok: Token, text: str) -> Span:
+def _sentence_span(tok: Tok, text: str, idx: DocIndex) -> Span:
     """The trigger's sentence, never across a paragraph break (a headline has no full stop)."""
-    sent = tok.sent
-    start, end = sent.start_char, sent.end_char
+    start, end = idx.sent_chars[idx.sent_of[tok.i]]
     brk = text.rfind("\n\n", start, tok.idx)
     if brk >= 0:
         start = brk + 2
@@ -561,14 +563,14 @@ def _sentence_span(tok: Token, text: str) -> Span:
     return Span(start=start, end=start + len(text[start:end].rstrip()))
 
 
-def _own_subject(v: Token) -> bool:
+def _own_subject(v: Tok) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
 
 
-def _within(node: Token, ancestor: Token, blocked: frozenset[str]) -> bool:
+def _within(node: Tok, ancestor: Tok, blocked: frozenset[str]) -> bool:
     """Whether `ancestor` dominates `node` with no clause opening on the path: a blocked edge,
     or a coordinated verb with a subject of its own ("went on Tuesday and [they] supported").
-    Tokens are compared by index: spaCy makes a new Token object on every access."""
+    Words are compared by index (spaCy makes a new Token on every access: `is` never holds)."""
     cur = node
     for _ in range(16):
         if cur.i == ancestor.i:

@@ -13,6 +13,7 @@ denied event beside it, off the timeline.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsint.model import Analysis, ClaimStatus, Event
@@ -22,11 +23,12 @@ from newsint.stages.events.triggers import _SUBJ
 from newsint.stages.factuality.lookup import of_token
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
     from newsint.config import Events as EventsConfig
     from newsint.stages.claims.lexicon import Lexicon as ClaimsLexicon
     from newsint.stages.events.triggers import Trigger
+    from newsint.stages.tokens import Tok
 
 # The claim statuses an event does not inherit: whether it happened is said by its own
 # trigger's factuality (the claim may be a plan while this event, in a relative clause, is done).
@@ -51,7 +53,7 @@ def trigger_factuality(
     trig: Trigger, doc: Doc, cfg: EventsConfig, lex: ClaimsLexicon
 ) -> TriggerFactuality:
     base = trig.support if trig.support is not None else trig.token
-    fact = of_token(base)
+    fact = of_token(doc[base.i])  # the factuality stage's record is kept on the spaCy Doc
     low = fact.value <= cfg.negated_factuality
     asks = verb_base(base.lower_, lex.question_verbs, lex.irregular) is not None
     statuses: list[str] = []
@@ -76,18 +78,32 @@ def after_publication(time: object, analysis: Analysis) -> bool:
 def strongest(status: ClaimStatus, more: list[str], lex: ClaimsLexicon) -> ClaimStatus:
     """The status that wins by [status] precedence (data/claims.toml)."""
     order = lex.precedence
-    best = min([status, *more], key=lambda s: order.index(s) if s in order else len(order))
+    rank = _ranks(order)
+    best = min([status, *more], key=lambda s: rank.get(s, len(order)))
     return best  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=4)
+def _ranks(order: tuple[str, ...]) -> dict[str, int]:
+    """Each status's place in the precedence (the first place of a status listed twice)."""
+    rank: dict[str, int] = {}
+    for n, status in enumerate(order):
+        rank.setdefault(status, n)
+    return rank
 
 
 def link_denials(events: list[Event], triggers: list[Trigger], doc: Doc, cfg: EventsConfig) -> None:
     """Set `about` on each denial or rejection (REJECT): the nearest event whose trigger lies
     in what it governs ("denies [its minister called for talks]", "rejected a report that [its
     director held a meeting]"), a PLOVER event before a statement."""
+    of_type: dict[str, list[Event]] = {}  # in text order, as `events`
+    for e in events:
+        of_type.setdefault(e.type, []).append(e)
     by_token: dict[int, list[Event]] = {}
     for trig in triggers:
-        for e in events:
-            if e.trigger.start <= trig.token.idx < e.trigger.end and e.type == trig.rule.type:
+        at = trig.token.idx
+        for e in of_type.get(trig.rule.type, ()):
+            if e.trigger.start <= at < e.trigger.end:
                 by_token.setdefault(trig.token.i, []).append(e)
     for trig in triggers:
         if trig.rule.type != DENIAL[0]:
@@ -95,7 +111,7 @@ def link_denials(events: list[Event], triggers: list[Trigger], doc: Doc, cfg: Ev
         denial = trig.token
         best: tuple[int, int, Event] | None = None
         for i, found in by_token.items():
-            depth = _depth_below(doc[i], denial, cfg.max_climb + 2)
+            depth = _depth_below(denial.doc[i], denial, cfg.max_climb + 2)
             if depth is None:
                 continue
             for e in found:
@@ -108,7 +124,7 @@ def link_denials(events: list[Event], triggers: list[Trigger], doc: Doc, cfg: Ev
             e.about = best[2].id
 
 
-def _depth_below(node: Token, ancestor: Token, limit: int) -> int | None:
+def _depth_below(node: Tok, ancestor: Tok, limit: int) -> int | None:
     """How many edges `node` lies below `ancestor` (None: not below it, too far, in its
     subject, "the minister who met them denied…", or beside it, "denied it and said…")."""
     cur = node

@@ -12,6 +12,8 @@ from newsint.stages.events.triggers import DocIndex, Ment
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+    from newsint.stages.tokens import Tok
+
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # Readings of a demonym (entities stage `Mention.link`) in which it stands for its state.
 _STATE_LINKS = frozenset({"government", "military"})
@@ -21,18 +23,56 @@ _NP_LEFT = frozenset(
 _RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
 
 
+# --------------------------------------------------------------------------- tree walks
+# The events stage walks the Doc's token table (stages/tokens.py), whose `Tok` has `head` and
+# `children` but not spaCy's derived views: these give them, in spaCy's order.
+
+
+def lefts(tok: Tok) -> list[Tok]:
+    """Dependents before the word, in document order (spaCy's `Token.lefts`)."""
+    return [c for c in tok.children if c.i < tok.i]
+
+
+def rights(tok: Tok) -> list[Tok]:
+    """Dependents after the word, in document order (spaCy's `Token.rights`)."""
+    return [c for c in tok.children if c.i > tok.i]
+
+
+def subtree(tok: Tok) -> list[Tok]:
+    """The word and everything below it, in spaCy's `Token.subtree` order (left dependents'
+    subtrees, the word, right dependents' subtrees)."""
+    out: list[Tok] = []
+
+    def visit(t: Tok) -> None:
+        for c in t.children:
+            if c.i < t.i:
+                visit(c)
+        out.append(t)
+        for c in t.children:
+            if c.i > t.i:
+                visit(c)
+
+    visit(tok)
+    return out
+
+
+def right_edge(tok: Tok) -> int:
+    """Index of the last word of the subtree (spaCy's `Token.right_edge`, asked of spaCy)."""
+    return int(tok.doc.doc[tok.i].right_edge.i)
+
+
 # --------------------------------------------------------------------------- syntax helpers
 
 
-def _is_passive(v: Token) -> bool:
+def _is_passive(v: Tok) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
 
 
-def _pobj(prep: Token) -> Token | None:
+def _pobj(prep: Tok) -> Tok | None:
     return next((g for g in prep.children if g.dep_ == "pobj"), None)
 
 
-def governors(tok: Token, steps: int) -> Iterator[Token]:
+def governors(tok: Tok | Token, steps: int) -> Iterator[Tok | Token]:
     """Words that govern an event without opening a clause of their own: the controller of an
     infinitive ("attempted to purchase"), the noun it complements ("plans to sell", "the goal of
     purchasing"). Their modality, negation and time are the event's."""
@@ -53,7 +93,7 @@ def governors(tok: Token, steps: int) -> Iterator[Token]:
         cur = nxt
 
 
-def _subject(v: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
+def _subject(v: Tok, lexicon: Lexicon, depth: int = 0) -> Tok | None:
     """The acting subject of a verb, inherited through control, coordination and participles."""
     if depth > 6:
         return None
@@ -108,10 +148,10 @@ def _subject(v: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
 _DASHES = frozenset({"—", "–", "-", "--"})
 
 
-def _past_dateline(subj: Token) -> Token:
+def _past_dateline(subj: Tok) -> Tok:
     """A dateline parsed as the subject ("OSLO (Agency) — Norway accused"): the name after
     the dash is the subject. A dateline is an all-caps word opening its sentence."""
-    if not (subj.is_upper and len(subj.text) > 1 and subj.i == subj.sent.start):
+    if not (subj.is_upper and len(subj.text) > 1 and subj.i == subj.doc.doc[subj.i].sent.start):
         return subj
     dash = next((c for c in subj.children if c.text in _DASHES), None)
     if dash is None:
@@ -120,27 +160,27 @@ def _past_dateline(subj: Token) -> Token:
     return after[0] if after else subj
 
 
-def _is_purpose(v: Token) -> bool:
+def _is_purpose(v: Tok) -> bool:
     """An infinitive of purpose: "met the rebels to negotiate a truce"."""
     return v.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in v.children)
 
 
-def _phrase_bounds(head: Token, idx: DocIndex) -> tuple[int, int]:
+def _phrase_bounds(head: Tok, idx: DocIndex) -> tuple[int, int]:
     """Token range of a noun phrase: head, its left modifiers, and a name in apposition."""
     left = head.i
     right = head.i
-    for c in head.lefts:
+    for c in lefts(head):
         if c.dep_ in _NP_LEFT:
             left = min(left, c.left_edge.i)
-    for c in head.rights:
+    for c in rights(head):
         if c.dep_ in ("flat", "compound"):
-            right = max(right, c.right_edge.i)
+            right = max(right, right_edge(c))
     if head.i not in idx.ments:
-        for c in head.rights:
+        for c in rights(head):
             if c.dep_ == "appos" and c.i in idx.ments:
                 right = max(right, c.i)
                 break
-    doc = idx.doc
+    doc = idx.toks
     while left < right and (doc[left].is_punct or doc[left].is_space):
         left += 1
     while right > left and (doc[right].is_punct or doc[right].is_space):
@@ -148,7 +188,7 @@ def _phrase_bounds(head: Token, idx: DocIndex) -> tuple[int, int]:
     return left, right
 
 
-def _entity_for(head: Token, left: int, idx: DocIndex) -> Ment | None:
+def _entity_for(head: Tok, left: int, idx: DocIndex) -> Ment | None:
     """The mention an argument names: on its head, in apposition, or a name compound
     ("Wagner Group representatives" -> Wagner Group), only before heads in `name_heads`:
     "a NATO member" is not NATO. A demonym is the referent only where the entities stage
@@ -156,14 +196,14 @@ def _entity_for(head: Token, left: int, idx: DocIndex) -> Ment | None:
     m = idx.ments.get(head.i)
     if m is not None:
         return m
-    for c in head.rights:
+    for c in rights(head):
         if c.dep_ == "appos" and c.i in idx.ments:
             return idx.ments[c.i]
     lemma = head.lemma_.lower()
     if lemma not in idx.lexicon.name_heads:
         return None
     best = None
-    for c in head.lefts:
+    for c in lefts(head):
         m = idx.ments.get(c.i)
         if m is None or c.i < left:
             continue
@@ -174,16 +214,24 @@ def _entity_for(head: Token, left: int, idx: DocIndex) -> Ment | None:
     return best
 
 
-def _conjuncts(tok: Token) -> list[Token]:
+def _conjuncts(tok: Tok) -> list[Tok]:
     """A word and the words coordinated with it ("Putin and Volodymyr Zelensky")."""
-    return [tok, *(c for c in tok.conjuncts if c.i > tok.i and c.pos_ in ("PROPN", "NOUN"))]
+    table = tok.doc
+    return [
+        tok,
+        *(
+            table[c.i]
+            for c in table.doc[tok.i].conjuncts  # spaCy's own: asked for arguments only
+            if c.i > tok.i and c.pos_ in ("PROPN", "NOUN")
+        ),
+    ]
 
 
-def _is_place(tok: Token, idx: DocIndex) -> bool:
+def _is_place(tok: Tok, idx: DocIndex) -> bool:
     m = idx.ments.get(tok.i)
     return m is not None and m.type in PLACE_TYPES
 
 
-def _token_at(doc: Doc, start: int, end: int) -> Token | None:
+def _token_at(doc: Doc, start: int, end: int) -> Token | None:  # spaCy's, for main.py
     span = doc.char_span(start, end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None

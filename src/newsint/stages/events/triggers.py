@@ -8,6 +8,7 @@ and where the headline and the lead paragraph are.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from newsint.model import Analysis, Claim, TimeExpr
@@ -16,9 +17,9 @@ from newsint.stages.tokens import tokens_of
 from newsint.text.segments import paragraphs
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
-    from newsint.stages.tokens import Tok
+    from newsint.stages.tokens import Tok, Tokens
 # spaCy labels used when the entities stage has not run.
 _SPACY_TYPES = {
     "PERSON": "PERSON",
@@ -48,9 +49,9 @@ class Ment:
 
 @dataclass(frozen=True)
 class Trigger:
-    token: Token
+    token: Tok  # from the Doc's token table (stages/tokens.py), as every word events walk
     rule: TriggerRule
-    support: Token | None = None  # the verb carrying an event noun ("announced sanctions")
+    support: Tok | None = None  # the verb carrying an event noun ("announced sanctions")
 
 
 @dataclass
@@ -60,15 +61,31 @@ class DocIndex:
     doc: Doc
     analysis: Analysis
     lexicon: Lexicon
+    toks: Tokens  # the Doc's token table: the words every rule of the stage walks
     ments: dict[int, Ment] = field(default_factory=dict)  # token index -> mention
     time_of_token: dict[int, int] = field(default_factory=dict)  # token index -> time index
-    time_heads: list[Token] = field(default_factory=list)  # head token of each time
+    time_heads: list[Tok] = field(default_factory=list)  # head token of each time
     times: list[Any] = field(default_factory=list)  # TimeExpr or spaCy Span (fallback)
     claims: list[Claim] = field(default_factory=list)
+    # sentences from the token table (spaCy's `token.sent` walks the Doc on every call)
+    sent_of: list[int] = field(default_factory=list)  # token index -> sentence number
+    sents: list[tuple[int, int, int]] = field(default_factory=list)  # first token, end, root
+    sent_chars: list[tuple[int, int]] = field(default_factory=list)  # character offsets
+
+    def sentence(self, i: int) -> tuple[int, int]:
+        """(first token, end) of the sentence holding token i (spaCy's `token.sent`)."""
+        start, end, _ = self.sents[self.sent_of[i]]
+        return start, end
 
     @classmethod
     def build(cls, analysis: Analysis, doc: Doc, lexicon: Lexicon) -> DocIndex:
-        idx = cls(doc, analysis, lexicon)
+        table = tokens_of(doc)
+        idx = cls(doc, analysis, lexicon, table)
+        idx.sents = table.sents
+        idx.sent_chars = table.sentence_chars()
+        idx.sent_of = [0] * len(doc)
+        for n, (start, end, _) in enumerate(idx.sents):
+            idx.sent_of[start:end] = [n] * (end - start)
         names = {e.id: e.name for e in analysis.entities}
         if analysis.mentions:
             ments = [
@@ -96,7 +113,7 @@ class DocIndex:
                 continue
             n = len(idx.times)
             idx.times.append(t)
-            idx.time_heads.append(span.root)
+            idx.time_heads.append(table[span.root.i])
             for tok in span:
                 idx.time_of_token.setdefault(tok.i, n)
         idx.claims = sorted(
@@ -108,7 +125,7 @@ class DocIndex:
 # --------------------------------------------------------------------------- trigger detection
 
 
-def _dependent_lemmas(tok: Token | Tok) -> set[str]:
+def _dependent_lemmas(tok: Tok) -> set[str]:
     """Lemmas of a word's dependents and of the objects of its prepositions: the context."""
     out: set[str] = set()
     for c in tok.children:
@@ -118,7 +135,7 @@ def _dependent_lemmas(tok: Token | Tok) -> set[str]:
     return out
 
 
-def _rule_for(tok: Token | Tok, lexicon: Lexicon, statements: bool) -> TriggerRule | None:
+def _rule_for(tok: Tok, lexicon: Lexicon, statements: bool) -> TriggerRule | None:
     if tok.pos_ == "VERB":
         pos = "verb"
     elif tok.pos_ == "NOUN":
@@ -153,14 +170,17 @@ def _rule_for(tok: Token | Tok, lexicon: Lexicon, statements: bool) -> TriggerRu
 def find_triggers(doc: Doc, lexicon: Lexicon, statements: bool = True) -> list[Trigger]:
     """Trigger words in text order; a verb carrying an event noun gives way to the noun."""
     found: dict[int, TriggerRule] = {}
-    for tok in tokens_of(doc).tokens:  # the shared table: no spaCy Token made per word
+    table = tokens_of(doc)
+    for tok in table.tokens:  # the shared table: no spaCy Token made per word
+        if tok.pos_ != "VERB" and tok.pos_ != "NOUN":
+            continue  # what `_rule_for` says first, without a call per word
         rule = _rule_for(tok, lexicon, statements)
         if rule is not None:
             found[tok.i] = rule
     triggers: list[Trigger] = []
     absorbed: set[int] = set()
     for i, rule in found.items():
-        tok = doc[i]
+        tok = table[i]
         support = None
         if rule.pos == "noun":
             head = tok.head
@@ -195,11 +215,17 @@ def _continues_statement(trig: Trigger, found: dict[int, TriggerRule]) -> bool:
 
 def lead_bounds(analysis: Analysis) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     """(headline, lead paragraph) spans in the clean text, when present."""
-    paras = paragraphs(analysis.text)
+    return _lead_bounds(analysis.text, analysis.article.title)
+
+
+@lru_cache(maxsize=4)  # asked for every event of an article: the paragraphs are split once
+def _lead_bounds(
+    text: str, title: str | None
+) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    paras = paragraphs(text)
     if not paras:
         return None, None
-    title = analysis.article.title
-    first = analysis.text[paras[0][0] : paras[0][1]].strip()
+    first = text[paras[0][0] : paras[0][1]].strip()
     if title and first == title.strip():
         return paras[0], paras[1] if len(paras) > 1 else None
     return None, paras[0]

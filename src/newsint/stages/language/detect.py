@@ -24,7 +24,19 @@ def detect(text: str, cfg: Language) -> str | None:
     """ISO 639-1 code of `text`'s language, or None when the text is too short or the model
     unsure (probability under `min_probability`)."""
     sample = text[: cfg.max_chars]
-    if sum(ch.isalpha() for ch in sample) < cfg.min_letters:
+    if not _has_letters(sample, cfg.min_letters):
         return None
     code, probability = _identifier().classify(sample)
     return str(code) if probability >= cfg.min_probability else None
+
+
+def _has_letters(text: str, n: int) -> bool:
+    """Has `text` at least `n` letters? Stops counting at the n-th (a text has thousands)."""
+    if n <= 0:
+        return True
+    for ch in text:
+        if ch.isalpha():
+            n -= 1
+            if not n:
+                return True
+    return False
