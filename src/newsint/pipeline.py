@@ -270,7 +270,8 @@ def own_pipeline(
 def forget_shared_pipelines() -> None:
     """Drop the shared pipelines (tests; a long process that wants its memory back). If
     building them froze the garbage collector's view of the process (`[pipeline] gc_freeze`),
-    the frozen objects go back to the collector, so the dropped models can be freed."""
+    `gc.unfreeze()` gives every frozen object back to the collector (whoever froze it), so the
+    dropped models' reference cycles can be freed."""
     _SHARED.clear()
 
 

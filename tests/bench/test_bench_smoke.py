@@ -50,6 +50,7 @@ def test_bench_runs_on_three_articles(tmp_path: Path) -> None:
     # the single-article comparisons against a bare spaCy parse and analyze() calls
     versus = result["versus_bare_spacy"]
     assert "attribute_ruler" in versus["bare_components"]  # the model as installed
+    assert versus["bare_process"] == "own"  # bare spaCy as a user runs it: its own process
     for mode in ("one_at_a_time", "batched"):
         assert versus[mode]["ratio"]["cpu"] > 0 and versus[mode]["newsint"]["seconds"] > 0
     assert result["analyze_calls"]["calls"] == 2

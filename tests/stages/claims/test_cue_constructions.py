@@ -55,6 +55,42 @@ FOUND = [
         "Senator Oona Pike",
         "the new harbour levy",
     ),
+    (  # a poll opening the sentence is the source of the rest of it
+        "In a Valdoria Courier poll released Monday, 52 percent of voters backed the levy.",
+        "In",
+        "a Valdoria Courier poll released Monday",
+        "52 percent of voters backed the levy",
+    ),
+    (  # a construction that reports though its verb does not
+        "The mayor made it clear that she would veto the levy.",
+        "made it clear",
+        "The mayor",
+        "that she would veto the levy",
+    ),
+    (
+        "Mayor Brandt made clear on Tuesday that she would veto the levy.",
+        "made clear",
+        "Mayor Brandt",
+        "that she would veto the levy",
+    ),
+    (
+        "As the harbour master put it, the old pier is a wreck.",
+        "put it",
+        "the harbour master",
+        "the old pier is a wreck",
+    ),
+    (
+        'Or, as Jane Roe put it: "The old pier is a wreck."',
+        "put it",
+        "Jane Roe",
+        '"The old pier is a wreck."',
+    ),
+    (  # urging someone to act: what was urged
+        "Mayor Brandt is encouraging her supporters to attend the harbour hearing.",
+        "encouraging",
+        "Mayor Brandt",
+        "her supporters to attend the harbour hearing",
+    ),
 ]
 
 
@@ -73,6 +109,13 @@ NOT_FOUND = [
     ("The militia defended Port Ellis for three days.", "defended"),
     ("The villagers defended themselves with pitchforks.", "defended"),
     ("Two brigades defended the northern border through the winter.", "defended"),
+    # a poll inside the clause is narration
+    ("Mayor Brandt has a wide lead in the polls ahead of the spring primary.", "in"),
+    # not yet said, no speaker, the verb's own sense
+    ("The pilots need to make it clear that they will strike.", "make it clear"),
+    ("The storm made it plain that the pier was too weak.", "made it plain"),
+    ("He put it on the table before the vote.", "put it"),
+    ("The dockers were encouraged by the new fares.", "encouraged"),
 ]
 
 

@@ -72,6 +72,32 @@ FOUND = [
         "the mayor's chief engineer",
         "The pier will not reopen this year",
     ),
+    (  # a clause the parser hung before a verb with an object of its own is not its report
+        "Ferry traffic fell by half last winter; the harbour board announced its plan for two "
+        "new quays.",
+        "announced",
+        "the harbour board",
+        "its plan for two new quays",
+    ),
+    (  # ... nor before a verb with its own content preposition
+        "The jobless rate is a term with a narrow definition: it refers to the share of "
+        "dockworkers who are looking for a shift.",
+        "refers",
+        "it",
+        "the share of dockworkers who are looking for a shift",
+    ),
+    (  # ... but a tag before an addressee is ("X, he told a radio station")
+        "The ferry will not sail on Sunday, the harbour master told a local radio station.",
+        "told",
+        "the harbour master",
+        "The ferry will not sail on Sunday",
+    ),
+    (  # ... and before a channel
+        "The vote was rigged, she wrote on her blog.",
+        "wrote",
+        "she",
+        "The vote was rigged",
+    ),
     (  # a verb of attack with a named person as subject attacks in words
         "Governor Ilse Brandt attacked the new levy on fishing boats.",
         "attacked",
@@ -83,6 +109,18 @@ FOUND = [
         "attacked",
         "She",
         "loopholes that benefit the shipping lines",
+    ),
+    (  # prepositions whose object is what is said (data/claims.toml [prep_content])
+        "Mayor Ilse Brandt bragged about the new ferry schedule at the rally.",
+        "bragged",
+        "Mayor Ilse Brandt",
+        "the new ferry schedule at the rally",
+    ),
+    (
+        "The Dockworkers Union advocates for higher pay on the night shifts.",
+        "advocates",
+        "The Dockworkers Union",
+        "higher pay",
     ),
     (  # a stance in a relative clause whose relative pronoun is the finite verb's subject
         "The levy is opposed by a number of towns that support the old tariff.",

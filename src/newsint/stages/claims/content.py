@@ -281,6 +281,8 @@ class ContentRules(SpeakerRules):
             return (tagged.start, tagged.end)
         if len({c.i > tok.i for c in ccomp}) > 1:
             ccomp = [c for c in ccomp if c.i > tok.i]  # one side only: the other is a misparse
+        if ccomp and all(c.i < tok.i for c in ccomp) and self._own_object(tok, children, base):
+            ccomp = []  # "…, the team sought to get the event back on track": not a speaker tag
         if ccomp:
             toks = [t for c in ccomp for t in self._clause(c)]
             if all(c.left_edge.i > tok.i for c in ccomp):
@@ -391,6 +393,28 @@ class ContentRules(SpeakerRules):
         if q is not None:
             return (q.start, q.end)
         return None
+
+    def _own_object(self, tok: Token, children: list[Token], base: str) -> bool:
+        """The verb has a content of its own after it (an infinitive, or an object that is no
+        addressee), so the clause the parser hung before it is no report of its: "While he
+        signed the bill, Kaine has opposed cuts" (a tag "…, he told reporters" has none)."""
+        for c in children:
+            if c.i < tok.i:
+                continue
+            if c.dep_ == "xcomp" and base in self.lex.xcomp_content:
+                return True
+            if c.dep_ in ("dobj", "obj") and not (
+                base in _ADDRESSEE_VERBS or self._addressee(c) or c.pos_ == "PRON"
+            ):
+                return True
+            # "…: It refers to the share of…"; not "she wrote on her blog"
+            if (
+                c.dep_ == "prep"
+                and c.lower_ in self.lex.prep_content.get(base, ())
+                and c.lower_ not in self.lex.medium_preps
+            ):
+                return True
+        return False
 
     def _frames_head(self, children: list[Token], base: str) -> bool:
         """An adverbial clause frames its governor only without a mark of its own or with a

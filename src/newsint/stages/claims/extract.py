@@ -8,6 +8,8 @@ Rules, each recorded on what it finds (`Found.rule`):
                 a speaker tag inside the content splits it in two ("The plan, he said, is…")
   according     "according to X", "as reported by X", "per X": X is the source of the clause
                 (the whole sentence when the phrase opens or closes it)
+  frame         a construction that reports though its verb does not ("X made it clear that…",
+                "as X put it, …")
   noun          a reporting noun with a that-clause and an owner ("X's claim that…")
   colon         "Name: content" at the start of a paragraph (headline style)
   continuation  a quotation with no cue of its own, next to one that has a speaker
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 from newsint.stages.claims.context import Found, _dedupe
 from newsint.stages.claims.discourse import DiscourseRules
+from newsint.stages.claims.frames import FrameRules
 from newsint.stages.claims.nouns import NounRules
 from newsint.stages.claims.prepositions import PrepositionRules
 from newsint.stages.claims.source_bounds import SourceBoundRules
@@ -31,7 +34,13 @@ from newsint.stages.tokens import tokens_of
 
 
 class Extractor(
-    VerbRules, PrepositionRules, NounRules, DiscourseRules, UnattributedRules, SourceBoundRules
+    VerbRules,
+    FrameRules,
+    PrepositionRules,
+    NounRules,
+    DiscourseRules,
+    UnattributedRules,
+    SourceBoundRules,
 ):
     """Finds the attributions of one parsed article: every rule family, run in order."""
 
@@ -46,7 +55,7 @@ class Extractor(
             # tests into spaCy Tokens, instead of spaCy making one per word per pass
             words = table[sent.start : sent.end]
             for tok in words:
-                f = self.verb_cue(tok)
+                f = self.verb_cue(tok) or self.frame_report(tok)
                 if f is not None:
                     here.append(f)
                     self.by_verb[tok.i] = f

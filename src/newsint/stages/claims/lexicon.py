@@ -59,6 +59,8 @@ class Lexicon:
     cue_nouns: dict[str, str]  # noun -> status effect
     prep_cues: tuple[tuple[str, ...], ...]  # word sequences, longest first
     chaining_preps: frozenset[str]
+    frame_preps: frozenset[str]  # "In a … poll, …": prepositions of a frame opening a sentence
+    frame_nouns: frozenset[str]  # and the heads of their objects
     channels: frozenset[str]
     holder_by: frozenset[str]
     holder_to: frozenset[str]
@@ -104,11 +106,15 @@ class Lexicon:
     colon_stop: frozenset[str]
     anaphora_determiners: frozenset[str]
     anaphora_nouns: frozenset[str]
+    clear_verbs: frozenset[str]  # "made (it) clear that…" ([frame_reports])
+    clear_words: frozenset[str]
+    put_verbs: frozenset[str]  # "as X put it, …"
     general_status: str  # status of a report by a verb outside the lexicon ([general_report])
     general_marks: frozenset[str]  # complementisers that open such a verb's reported clause
     general_stop: frozenset[str]  # verbs whose that-clause nobody claims ("ensure that")
     general_not_kinds: frozenset[str]  # source kinds that make no such report
     frame_marks: frozenset[str]  # marks of an adverbial clause that can frame the main clause
+    medium_preps: frozenset[str]  # a verb's content preposition that can also name a medium
 
     # ---- word forms
 
@@ -246,6 +252,8 @@ def lexicon() -> Lexicon:
             )
         ),
         chaining_preps=_set(data["prep_cues"]["chaining"]),
+        frame_preps=_set(data["prep_cues"]["frame_preps"]),
+        frame_nouns=_set(data["prep_cues"]["frame_nouns"]),
         channels=_set(data["prep_cues"]["channels"]),
         holder_by=_set(data["provenance"]["holder_by"]),
         holder_to=_set(data["provenance"]["holder_to"]),
@@ -304,9 +312,13 @@ def lexicon() -> Lexicon:
         colon_stop=_set(data["colon"]["stop"]),
         anaphora_determiners=_set(data["anaphora"]["determiners"]),
         anaphora_nouns=_set(data["anaphora"]["nouns"]),
+        clear_verbs=_set(data["frame_reports"]["clear_verbs"]),
+        clear_words=_set(data["frame_reports"]["clear_words"]),
+        put_verbs=_set(data["frame_reports"]["put_verbs"]),
         general_status=data["general_report"]["status"],
         general_marks=_set(data["general_report"]["marks"]),
         general_stop=_set(data["general_report"]["stop"]),
         general_not_kinds=_set(data["general_report"]["not_kinds"]),
         frame_marks=_set(data["parse_repairs"]["frame_marks"]),
+        medium_preps=_set(data["parse_repairs"]["medium_preps"]),
     )

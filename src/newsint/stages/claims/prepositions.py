@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsint.stages.claims.context import _OPENERS, ExtractorBase, Found
+from newsint.stages.claims.lexicon import noun_base
 from newsint.stages.tokens import tokens_of
 
 if TYPE_CHECKING:
@@ -25,6 +26,10 @@ class PrepositionRules(ExtractorBase):
         """ "according to X" and its kin (a table `Tok` turns into spaCy's Token once it fits)."""
         lex = self.lex
         out: list[Found] = []
+        if tok.lower_ in lex.frame_preps:
+            frame = self._poll_frame(self.doc[tok.i], sent)
+            if frame is not None:
+                return [frame]
         if tok.lower_ not in self._prep_first:
             return out
         tok = self.doc[tok.i]
@@ -119,6 +124,36 @@ class PrepositionRules(ExtractorBase):
                     out.append(replace(f, content=(s2, e2), notes=["second part around the aside"]))
             self.sources.note_speaker(tok.i, src)
         return out
+
+    def _poll_frame(self, tok: Token, sent: Span) -> Found | None:
+        """ "In a Courier poll released Monday, 52 percent backed the levy": a poll or survey
+        opening the sentence, set off by a comma, is the source of the rest of it."""
+        first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
+        if first is None or first.i != tok.i or tok.dep_ != "prep":
+            return None
+        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if obj is None or noun_base(obj.lower_, self.lex.frame_nouns) is None:
+            return None
+        comma = obj.right_edge.i + 1
+        if comma >= sent.end or self.doc[comma].text != ",":
+            return None
+        start, end = self.finish(self.doc[comma].idx + 1, sent.end_char)
+        if end <= start:
+            return None
+        src = self.sources.from_head(obj)
+        f = Found(
+            rule="according",
+            content=(start, end),
+            source=src,
+            cue=(tok.idx, tok.idx + len(tok.text)),
+            cue_tokens=[tok.i],
+            source_tokens={t.i for t in self.sources.np_tokens(obj)},
+            sentence=self.sent_span(sent),
+            scope="sentence",
+            confidence=self.cfg.confidence_according,
+        )
+        self.sources.note_speaker(tok.i, src)
+        return f
 
     def _aside(
         self, tok: Token, obj: Token, sent: Span

@@ -72,12 +72,15 @@ def windows(text: str, doc: Doc, width: int, max_chars: int) -> list[tuple[int, 
     faster than linearly (a run-on sentence with many "two days later" took gigabytes); a
     cue's neighbourhood holds the whole expression ("two days later", "the beginning of
     February"). Widening to whole words stops at `width` more characters (a "word" of
-    thousands of letters is not read whole).
+    thousands of letters is not read whole). Cue words after which the recogniser finds
+    nothing by themselves ([cue] inert: "once", "season") open no window.
     """
-    cue = rules().cue
+    cue, inert = rules().cue, rules().inert_cues
     out: list[tuple[int, int]] = []
     for s0, s1 in tokens_of(doc).sentence_chars():
         for m in cue.finditer(text, s0, s1):
+            if m.group().lower() in inert:
+                continue  # the recogniser finds nothing by this word alone
             a, b = max(s0, m.start() - width), min(s1, m.end() + width)
             floor, ceiling = max(s0, a - width), min(s1, b + width)
             while a > floor and not text[a - 1].isspace():

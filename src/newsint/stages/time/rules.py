@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Rules:
     cue: re.Pattern[str]
+    inert_cues: frozenset[str]  # cue matches that open no recogniser window by themselves
     trim: tuple[str, ...]
     extend_left: tuple[str, ...]
     extend_right: tuple[str, ...]
@@ -53,6 +54,7 @@ def rules() -> Rules:
     mods = [(p, mod) for mod, phrases in data["modifiers"].items() for p in phrases]
     return Rules(
         cue=re.compile(f"{data['cue']['digits']}|{data['cue']['pattern']}", re.IGNORECASE),
+        inert_cues=frozenset(w.lower() for w in data["cue"]["inert"]),
         trim=tuple(sorted(data["trim"]["leading"], key=len, reverse=True)),
         extend_left=tuple(data["extend"]["left"]),
         extend_right=tuple(data["extend"]["right"]),
