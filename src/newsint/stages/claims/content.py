@@ -445,7 +445,11 @@ class ContentRules(SpeakerRules):
         for c in children:
             if c.dep_ in ("prep", "prt") and c.lower_ in preps:
                 obj = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
-                if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
+                if (
+                    obj is not None
+                    and obj.ent_type_ not in ("DATE", "TIME")
+                    and obj.lower_ not in self.lex.not_topics
+                ):
                     found.append((preps.index(c.lower_), obj))
         if not found:
             return None
