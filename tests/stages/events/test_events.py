@@ -493,6 +493,34 @@ def test_reported_speech_does_not_take_the_speech_time(extract) -> None:
     assert one(work.analysis.events, "attacked").time is None
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "time", "expected"),
+    [
+        # a time in the subject's relative clause describes the subject, not the verb
+        (
+            "A security firm that has tracked the gang since 2023 said the group struck again.",
+            "said",
+            "2023",
+            None,
+        ),
+        # a time in a noun trigger's own relative clause dates the noun event
+        (
+            "Rebels attacked the convoy, which left the port in March.",
+            "attacked",
+            "March",
+            "2022-03",
+        ),
+    ],
+)
+def test_time_inside_the_triggers_phrase(
+    extract, text: str, trigger: str, time: str, expected: str | None
+) -> None:
+    value = "2023" if time == "2023" else "2022-03"
+    work = extract(text, times={time: (value, "year" if time == "2023" else "month", None)})
+    event = one(work.analysis.events, trigger)
+    assert (event.time.value if event.time is not None else None) == expected
+
+
 def test_when_clause_dates_the_main_clause(extract) -> None:
     text = "When the envoy met the rebels last week, the army withdrew its troops from the valley."
     work = extract(text, times={"last week": ("2023-W14", "week", None)})

@@ -63,9 +63,9 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
 _RESOLVED_PRONOUNS = _PERSON_PRONOUNS | {"its", "their"}
 # Edges that open a clause of its own: a time above them belongs to another event.
 _CLAUSE_EDGES = frozenset({"ccomp", "relcl", "parataxis", "advcl", "csubj"})
-# The same, looking down into a trigger's phrase: a relative clause still describes the trigger
-# ("the meeting, which took place in May"); reported speech does not.
-_SUBTREE_BLOCK = frozenset({"ccomp", "parataxis", "advcl", "csubj"})
+# The same, looking down: a relative clause still describes the trigger ("the meeting, which took
+# place in May"); reported speech does not, nor a subject ("a firm that since 2023 … said").
+_SUBTREE_BLOCK = frozenset({"ccomp", "parataxis", "advcl", "csubj", "nsubj", "nsubjpass"})
 
 
 # --------------------------------------------------------------------------- the extractor
