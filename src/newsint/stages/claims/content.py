@@ -329,7 +329,6 @@ class ContentRules(SpeakerRules):
             )
             and any(c.dep_ == "nsubj" for c in children)
             and self._frames_head(children, base)
-            and not self._subordinate(tok, children)
         ):
             own = {t.i for t in tok.subtree}
             if head.i < tok.i:
@@ -424,18 +423,6 @@ class ContentRules(SpeakerRules):
         if any(m.lower_ not in self.lex.frame_marks for m in marks):
             return False
         return self._prep_object(children, base) is None
-
-    def _subordinate(self, tok: Token, children: list[Token]) -> bool:
-        """An adverbial clause opened by "after", "when", "because"… tells when or why its
-        head happened ("the donors were upset after Obama called them “fat cats”"): the head
-        is not what the verb reports, as it is for a speaker tag ("“…,” she said")."""
-        if tok.dep_ != "advcl":
-            return False
-        marks = bounds().tag_not_marks
-        return any(
-            (c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB")) and c.lower_ in marks
-            for c in children
-        )
 
     def _prep_object(self, children: list[Token], base: str) -> tuple[int, int] | None:
         """ "warned of a stalemate", "spoke about the deal": the object of the verb's
