@@ -19,7 +19,6 @@ class Bounds:
     tag_quote_endings: frozenset[str]  # “…,” / “…?” / “…!” before a speaker tag
     colon_quote_kinds: frozenset[str]  # who may say a quotation after "X did Y:"
     lead_marks: frozenset[str]  # "If the talks fail, she argues, …": the opening is content
-    tag_not_marks: frozenset[str]  # "after X said…": an adverbial clause, not a speaker tag
 
 
 @cache
@@ -36,5 +35,4 @@ def bounds() -> Bounds:
         tag_quote_endings=frozenset(data["tagged_quote"]["endings"]),
         colon_quote_kinds=frozenset(data["colon_quote"]["source_kinds"]),
         lead_marks=frozenset(w.lower() for w in data["leading_part"]["marks"]),
-        tag_not_marks=frozenset(w.lower() for w in data["speaker_tag"]["not_marks"]),
     )

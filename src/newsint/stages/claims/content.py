@@ -329,7 +329,6 @@ class ContentRules(SpeakerRules):
             )
             and any(c.dep_ == "nsubj" for c in children)
             and self._frames_head(children, base)
-            and not self._subordinate(tok, children)
         ):
             own = {t.i for t in tok.subtree}
             if head.i < tok.i:
@@ -425,18 +424,6 @@ class ContentRules(SpeakerRules):
             return False
         return self._prep_object(children, base) is None
 
-    def _subordinate(self, tok: Token, children: list[Token]) -> bool:
-        """An adverbial clause opened by "after", "when", "because"… tells when or why its
-        head happened ("the donors were upset after Obama called them “fat cats”"): the head
-        is not what the verb reports, as it is for a speaker tag ("“…,” she said")."""
-        if tok.dep_ != "advcl":
-            return False
-        marks = bounds().tag_not_marks
-        return any(
-            (c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB")) and c.lower_ in marks
-            for c in children
-        )
-
     def _prep_object(self, children: list[Token], base: str) -> tuple[int, int] | None:
         """ "warned of a stalemate", "spoke about the deal": the object of the verb's
         content preposition."""
@@ -445,7 +432,11 @@ class ContentRules(SpeakerRules):
         for c in children:
             if c.dep_ in ("prep", "prt") and c.lower_ in preps:
                 obj = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
-                if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
+                if (
+                    obj is not None
+                    and obj.ent_type_ not in ("DATE", "TIME")
+                    and obj.lower_ not in self.lex.not_topics
+                ):
                     found.append((preps.index(c.lower_), obj))
         if not found:
             return None

@@ -47,6 +47,7 @@ class Lexicon:
     prep_content: dict[str, tuple[str, ...]]  # verb -> prepositions whose object is content,
     # the likeliest topic first ("spoke on Tuesday about the deal")
     prep_only: frozenset[str]  # verbs whose only content is that prepositional object
+    not_topics: frozenset[str]  # "spoke on condition of anonymity": how, not what
     cue_extenders: frozenset[str]
     positions: frozenset[str]  # stance, intention and criticism verbs: positions, not reports
     own_subject: frozenset[str]  # positions only with a subject written on the verb
@@ -230,9 +231,10 @@ def lexicon() -> Lexicon:
         prep_content={
             k: tuple(w.lower() for w in v)
             for k, v in data["prep_content"].items()
-            if k != "prep_only"
+            if k not in ("prep_only", "not_topics")
         },
         prep_only=_set(data["prep_content"]["prep_only"]),
+        not_topics=_set(data["prep_content"]["not_topics"]),
         cue_extenders=_set(data["cue_extenders"]["verbs"]),
         positions=_set(
             [w for g in ("stance", "intention", "criticism") for w in data["cue_verbs"][g]]

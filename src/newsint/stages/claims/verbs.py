@@ -95,8 +95,10 @@ class VerbRules(ContentRules):
             and not (outside and _inside_quote(self.quotes, c.idx))
             for c in tok.children
         )
-        if negated and not any(c.dep_ == "ccomp" for c in tok.children):
-            return None  # "cannot comment on the investigation": nothing is reported
+        if negated and not self._own_clause(tok, base):
+            # "cannot comment on the investigation", "X said…; the board did not answer
+            # questions": nothing is reported
+            return None
         head = tok.head
         if _infinitive_complement(tok) and lex.cue_verb(head) is not None and head.i != tok.i:
             return None  # "purports to demonstrate": the governing verb takes it
@@ -262,6 +264,15 @@ class VerbRules(ContentRules):
                 )  # a copy of the first part's attribution, sharing no mutable field
                 self.extra.append(second)
         return f
+
+    def _own_clause(self, tok: Token, base: str) -> bool:
+        """The verb has a reported clause of its own: one after it, or one before it that is
+        no other report's (see ContentRules._own_object)."""
+        children = list(tok.children)
+        return any(
+            c.dep_ == "ccomp" and (c.i > tok.i or not self._own_object(tok, children, base))
+            for c in children
+        )
 
     def _general_report(self, tok: Tok | Token) -> str | None:
         """A verb outside the lexicon that reports all the same: it has a subject of its own
