@@ -276,13 +276,13 @@ class ContentRules(SpeakerRules):
         if tagged is not None and not any(
             c.i > tok.i and "," not in self.text[tok.idx : c.left_edge.idx] for c in ccomp
         ):
-            # “It's over,” she said of the race, in which she was sure X would win: a clause
+            # “It's over,” she said of the vote, which she expected her party to lose: a clause
             # after a comma is the tag's aside, the quotation is what she said
             return (tagged.start, tagged.end)
         if len({c.i > tok.i for c in ccomp}) > 1:
             ccomp = [c for c in ccomp if c.i > tok.i]  # one side only: the other is a misparse
         if ccomp and all(c.i < tok.i for c in ccomp) and self._own_object(tok, children, base):
-            ccomp = []  # "…, the team sought to get the event back on track": not a speaker tag
+            ccomp = []  # "…, as the crew tried to save the launch": not a speaker tag
         if ccomp:
             toks = [t for c in ccomp for t in self._clause(c)]
             if all(c.left_edge.i > tok.i for c in ccomp):
@@ -396,7 +396,7 @@ class ContentRules(SpeakerRules):
     def _own_object(self, tok: Token, children: list[Token], base: str) -> bool:
         """The verb has a content of its own after it (an infinitive, or an object that is no
         addressee), so the clause the parser hung before it is no report of its: "While he
-        signed the bill, Kaine has opposed cuts" (a tag "…, he told reporters" has none)."""
+        signed the bill, the governor has opposed cuts" (a tag "…, he told reporters" has none)."""
         for c in children:
             if c.i < tok.i:
                 continue
