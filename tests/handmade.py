@@ -297,3 +297,8 @@ def _event(
         chain=list(claim.chain) if claim and e.inherit_chain else [],
         **e.fields,  # type: ignore[arg-type]
     )
+
+
+def claims_by_cue(analysis: Analysis, cue: str) -> list[Claim]:
+    """The claims of an analysis whose cue is written `cue`."""
+    return [c for c in analysis.claims if c.cue is not None and c.cue.text == cue]

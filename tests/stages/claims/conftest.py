@@ -25,3 +25,10 @@ def analysed_with(run_stages) -> Callable[[list[str]], Callable[[str], Analysis]
         return run
 
     return runner
+
+
+@pytest.fixture(scope="module")
+def claims_of(analysed_with) -> Callable[[str], Analysis]:
+    """The claims of a sentence with the entities stage before them (speakers are typed); a module
+    that needs other stages defines its own `claims_of`."""
+    return analysed_with(["clean", "nlp", "entities", "claims"])

@@ -5,19 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsint.model import Analysis, Claim
-
-STAGES = ["clean", "nlp", "entities", "claims"]
-
-
-@pytest.fixture(scope="module")
-def claims_of(analysed_with):
-    return analysed_with(STAGES)
-
-
-def by_cue(analysis: Analysis, cue: str) -> list[Claim]:
-    return [c for c in analysis.claims if c.cue is not None and c.cue.text == cue]
-
+from handmade import claims_by_cue as by_cue
 
 # text, cue, source as written, content (exact), status
 FOUND = [

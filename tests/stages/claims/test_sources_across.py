@@ -9,12 +9,7 @@ import pytest
 
 from newsint.model import Analysis, Claim
 
-STAGES = ["clean", "nlp", "entities", "claims"]
-
-
-@pytest.fixture(scope="module")
-def claims_of(analysed_with):
-    return analysed_with(STAGES)
+STAGES = ["clean", "nlp", "entities", "claims"]  # as `claims_of` in conftest
 
 
 def claim(analysis: Analysis, content: str, cue: str | None = None) -> Claim:
