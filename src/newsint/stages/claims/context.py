@@ -5,7 +5,7 @@ status are decided), the per-article state the rules read (ExtractorBase), and s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from newsint.model import Evidence
@@ -91,6 +91,20 @@ class Found:
     parent: Found | None = None
     kind: str = "indirect"
     anaphor: tuple[int, int] | None = None  # "This information" pointing back
+
+    def part(self, content: tuple[int, int], note: str) -> Found:
+        """Another part of this attribution's content ("“A,” she said, “B”"), sharing no
+        mutable field with it."""
+        return replace(
+            self,
+            content=content,
+            cue_tokens=list(self.cue_tokens),
+            notes=[*self.notes, note],
+            evidence=list(self.evidence),
+            source_tokens=set(self.source_tokens),
+            via=list(self.via),
+            caveats=list(self.caveats),
+        )
 
     def frame(self) -> tuple[int, int] | None:
         """Character range of the cue and source together, when they sit side by side."""

@@ -5,7 +5,6 @@ without an agent rests on an unnamed source; a speaker tag inside the content sp
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsint.stages.claims.content import ContentRules
@@ -237,32 +236,13 @@ class VerbRules(ContentRules):
             if child.dep_ == "advmod" and child.lower_ in lex.hedges:
                 f.evidence.append(_ev(child, "hedge", lex.hedges[child.lower_]))
         if lead is not None and lead[1] <= start:
-            self.extra.append(
-                replace(
-                    f,
-                    content=lead,
-                    cue_tokens=list(f.cue_tokens),
-                    notes=[*f.notes, "opening of the content the parser hung on the cue"],
-                    evidence=list(f.evidence),
-                    source_tokens=set(f.source_tokens),
-                    via=list(f.via),
-                    caveats=list(f.caveats),
-                )
-            )
+            self.extra.append(f.part(lead, "opening of the content the parser hung on the cue"))
         if tail is not None:
             t0, t1 = self.finish(*tail, cue=cue_span)
             if len(self.text[t0:t1].split()) >= self.cfg.split_part_min_words:
-                second = replace(
-                    f,
-                    content=(t0, t1),
-                    cue_tokens=list(f.cue_tokens),
-                    notes=[*f.notes, "second part of a content the speaker tag interrupts"],
-                    evidence=list(f.evidence),
-                    source_tokens=set(f.source_tokens),
-                    via=list(f.via),
-                    caveats=list(f.caveats),
-                )  # a copy of the first part's attribution, sharing no mutable field
-                self.extra.append(second)
+                self.extra.append(
+                    f.part((t0, t1), "second part of a content the speaker tag interrupts")
+                )
         return f
 
     def _own_clause(self, tok: Token, base: str) -> bool:
