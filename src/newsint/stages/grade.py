@@ -241,7 +241,7 @@ def _cue(e: Evidence) -> str:
 
 
 class _Kept(dict[str, Any]):
-    """Template values where a placeholder with no value stays as written ("{name}")."""
+    """Template values where a field with no value stays as written ("{name}")."""
 
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
