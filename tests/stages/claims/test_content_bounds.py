@@ -29,11 +29,11 @@ SPANS = [
         ["“Will the quay be ready? Probably not,”"],
     ),
     (  # a clause after a comma behind the tag is the tag's aside, however it is parsed
-        "“You should resign and give back the money,” Roe told Brandt, after he admitted under "
-        "Roe’s questioning he hadn’t yet been held accountable for the losses.",
+        "“Step down and repay the fund,” Roe told Brandt, after he conceded under "
+        "Roe’s questioning that no one had answered for the losses.",
         "told",
         "Roe",
-        ["“You should resign and give back the money,”"],
+        ["“Step down and repay the fund,”"],
     ),
     (  # a quotation after a paragraph ending with a colon is what its sentence reports,
         # and the quotation runs on across the next paragraph

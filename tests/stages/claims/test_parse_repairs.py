@@ -93,10 +93,10 @@ FOUND = [
         "the new levy",
     ),
     (
-        "She has attacked loopholes that benefit the shipping lines.",
+        "She has attacked tax breaks that favour the shipping lines.",
         "attacked",
         "She",
-        "loopholes that benefit the shipping lines",
+        "tax breaks that favour the shipping lines",
     ),
     (  # prepositions whose object is what is said (data/claims.toml [prep_content])
         "Mayor Ilse Brandt bragged about the new ferry schedule at the rally.",

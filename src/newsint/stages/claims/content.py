@@ -111,9 +111,9 @@ class ContentRules(SpeakerRules):
 
     def leading_part(self, tok: Token, content: tuple[int, int]) -> tuple[int, int] | None:
         """A clause opening the sentence that the parser hung on the reporting verb though it
-        conditions what is reported: "If the talks fail, she argues, there are other tools",
+        conditions what is reported: "If the vote fails, she argues, the council has other options",
         "Whether the cause is X or Y, it will pass, he said". Only a condition or concession
-        (`[leading_part] marks`): a time or a place ("As the phone rang, the announcer said",
+        (`[leading_part] marks`): a time or a place ("As the bell sounded, the host said",
         "At the rally, he said, …") frames the act of saying, and so does an opening before
         a frame not set off by commas ("If asked, she said she would…"). Nothing but the frame
         (speaker, cue) stands between it and the content; it holds no report of its own."""
@@ -198,7 +198,7 @@ class ContentRules(SpeakerRules):
             if c.left_edge.lower_ != "that":
                 return c, subj.left_edge.i  # "said after the meeting he would…"
         acl = misread_that_clause(tok)
-        if acl is not None:  # "Trump charges that countries … donated": a noun-read verb's clause
+        if acl is not None:  # "Brandt charges that the firms … paid": a noun-read verb's clause
             return acl, next(c.i for c in acl.children if c.dep_ == "mark")
         dobj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
         if dobj is not None:
@@ -418,7 +418,7 @@ class ContentRules(SpeakerRules):
     def _frames_head(self, children: list[Token], base: str) -> bool:
         """An adverbial clause frames its governor only without a mark of its own or with a
         frame mark and no content of its own: "As experts pointed out, X is free to…" frames;
-        "when veterans ask for help, …" and "as she called for a vote" report their own."""
+        "when tenants call for repairs, …" and "as she called for a vote" report their own."""
         marks = [c for c in children if c.dep_ == "mark" or c.tag_ == "WRB"]
         if any(m.lower_ not in self.lex.frame_marks for m in marks):
             return False

@@ -127,7 +127,7 @@ class Lexicon:
         # "The campaign plans to employ…" tagged a plural noun: a root with a subject and an
         # infinitive is a verb whatever its tag
         verb_like = token.dep_ == "ROOT" and {"nsubj", "xcomp"} <= {c.dep_ for c in token.children}
-        # "Trump charges that…", "…, the candidate's doctor maintains." tagged plural nouns
+        # "Brandt charges that…", "…, the mayor's physician maintains." tagged plural nouns
         verb_like = verb_like or noun_read_verb(token)
         if not token.tag_.startswith("VB") and token.pos_ not in {"VERB", "AUX"} and not verb_like:
             return None

@@ -1,8 +1,8 @@
 """Parse repairs: reporting verbs the tagger read as nouns.
 
 The small English model often tags a verb's third-person "-s" form as a plural noun when the
-subject before it is a name or a noun it can run into ("Trump charges that…", "The Clinton
-campaign plans to…", "…, the candidate's former doctor maintains."). The verb then has no
+subject before it is a name or a noun it can run into ("Brandt charges that…", "The Roe
+campaign plans to…", "…, the mayor's former physician maintains."). The verb then has no
 subject (the name became a compound of it) but keeps what only a verb governs: a clause, an
 infinitive or an object. Such a token is read as the verb it is; its subject is the noun phrase
 written right before it. The parse itself is left alone (later stages read it as it is).
@@ -51,7 +51,7 @@ def run_into(token: Token) -> bool:
 
 def run_in_subject(token: Token) -> list[Token]:
     """The words of the noun phrase the parser ran into a noun-read verb ("The Clinton
-    campaign" of "The Clinton campaign plans"): its contiguous dependents right before it."""
+    campaign" of "The Roe campaign plans"): its contiguous dependents right before it."""
     out: list[Token] = []
     i = token.i - 1
     while i >= token.sent.start:

@@ -58,7 +58,7 @@ class SpeakerRules(ExtractorBase):
         finite = tok.tag_ in ("VBZ", "VBD", "VBP")
         if noun_read_verb(tok) or (subj is None and finite and run_into(tok)):
             run_in = run_in_subject(tok)
-            if run_in:  # "The Clinton campaign plans to…": the phrase run into the verb
+            if run_in:  # "The Roe campaign plans to…": the phrase run into the verb
                 src = self.sources.from_head(run_in[-1])
                 start, end = run_in[0].idx, run_in[-1].idx + len(run_in[-1].text)
                 return replace(src, start=start, end=end, text=self.text[start:end]), None, None
