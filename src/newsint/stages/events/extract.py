@@ -51,7 +51,6 @@ from newsint.stages.events.triggers import (
     Trigger,
     _dependent_lemmas,
     find_triggers,
-    lead_bounds,
 )
 
 if TYPE_CHECKING:
@@ -336,7 +335,7 @@ class Extractor:
         analysis = self.idx.analysis
         if not analysis.article.published.date or trig.rule.ontology != "PLOVER":
             return None
-        headline, lead = lead_bounds(analysis)
+        headline, lead = self.idx.lead
         pos = trig.token.idx
         if not any(b and b[0] <= pos < b[1] for b in (headline, lead)):
             return None

@@ -23,13 +23,14 @@ def score_event(
     lexicon: Lexicon,
     cfg: EventsConfig,
     sentence_rank: dict[int, int],
+    lead: tuple[tuple[int, int] | None, tuple[int, int] | None],
 ) -> float:
     """How well an event answers "what is this article about" (higher is better)."""
-    headline, lead = lead_bounds(analysis)
+    headline, first = lead
     pos = event.trigger.start
     if headline and headline[0] <= pos < headline[1]:
         score = cfg.main_title
-    elif lead and lead[0] <= pos < lead[1]:
+    elif first and first[0] <= pos < first[1]:
         score = cfg.main_lead
     else:
         rank = sentence_rank.get(event.sentence.start if event.sentence else 0, 0)
@@ -100,8 +101,10 @@ def main_event(
         return None
     starts = sorted({e.sentence.start for e in events if e.sentence})
     rank = {s: i for i, s in enumerate(starts)}
+    lead = lead_bounds(analysis)  # once per article
     scored = sorted(
-        events, key=lambda e: (-score_event(e, analysis, lexicon, cfg, rank), e.trigger.start)
+        events,
+        key=lambda e: (-score_event(e, analysis, lexicon, cfg, rank, lead), e.trigger.start),
     )
     best = scored[0]
     related = [e for e in scored[1:] if _shares_participant(best, e)]

@@ -8,7 +8,6 @@ and where the headline and the lead paragraph are.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from newsint.model import Analysis, Claim, TimeExpr
@@ -71,6 +70,8 @@ class DocIndex:
     sent_of: list[int] = field(default_factory=list)  # token index -> sentence number
     sents: list[tuple[int, int, int]] = field(default_factory=list)  # first token, end, root
     sent_chars: list[tuple[int, int]] = field(default_factory=list)  # character offsets
+    # (headline, lead paragraph) character spans (`lead_bounds`), once per article
+    lead: tuple[tuple[int, int] | None, tuple[int, int] | None] = (None, None)
 
     def sentence(self, i: int) -> tuple[int, int]:
         """(first token, end) of the sentence holding token i (spaCy's `token.sent`)."""
@@ -83,6 +84,7 @@ class DocIndex:
         idx = cls(doc, analysis, lexicon, table)
         idx.sents = table.sents
         idx.sent_chars = table.sentence_chars()
+        idx.lead = lead_bounds(analysis)
         idx.sent_of = [0] * len(doc)
         for n, (start, end, _) in enumerate(idx.sents):
             idx.sent_of[start:end] = [n] * (end - start)
@@ -214,14 +216,9 @@ def _continues_statement(trig: Trigger, found: dict[int, TriggerRule]) -> bool:
 
 
 def lead_bounds(analysis: Analysis) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
-    """(headline, lead paragraph) spans in the clean text, when present."""
-    return _lead_bounds(analysis.text, analysis.article.title)
-
-
-@lru_cache(maxsize=4)  # asked for every event of an article: the paragraphs are split once
-def _lead_bounds(
-    text: str, title: str | None
-) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """(headline, lead paragraph) spans in the clean text, when present. Worked out once per
+    article by its callers (the extractor's DocIndex, main_event), not once per event."""
+    text, title = analysis.text, analysis.article.title
     paras = paragraphs(text)
     if not paras:
         return None, None
