@@ -15,6 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
+from newsint.text.alternation import alternation
 from newsint.text.fold import name_key, word_key
 
 OutletKind = Literal["agency", "outlet", "photo"]
@@ -104,7 +105,7 @@ class Outlets:
             exact.update(row["aliases"])
             any_case.update(row.get("any_case", []))
         self._matcher = re.compile(
-            rf"(?<![\w.\-])(?:{_alternation(exact)}|(?i:{_alternation(any_case)}))(?![\w\-])"
+            rf"(?<![\w.\-])(?:{alternation(exact)}|(?i:{alternation(any_case)}))(?![\w\-])"
         )
         self._free = frozenset(w.lower() for w in raw["context"]["free_neighbours"])
         self._outlet_words = frozenset(w.lower() for w in raw["credit_words"]["outlet_words"])
@@ -259,10 +260,6 @@ def _split_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if e > s:
             trimmed.append((s, e))
     return trimmed
-
-
-def _alternation(forms: set[str]) -> str:
-    return "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
 
 
 @cache

@@ -1,13 +1,12 @@
 from __future__ import annotations
 
-import re
 import tomllib
 from importlib import resources
 
 import pycountry
 import pytest
 
-from newsint.stages.entities.gazetteer import _alternation, _trie, load_gazetteer
+from newsint.stages.entities.gazetteer import load_gazetteer
 from newsint.text.fold import name_key
 
 GAZ = load_gazetteer()
@@ -53,39 +52,3 @@ def test_country_table_is_consistent() -> None:
             for name in row[field]:
                 key = name_key(name.removeprefix("the "))
                 assert owner.setdefault(key, code) == code, f"{name} is {owner[key]} and {code}"
-
-
-# Forms sharing prefixes, a form that is a prefix of another, one-letter forms, dots and
-# spaces: the prefix tree must find what the flat longest-first alternation finds.
-_FORMS = {"Port", "Port Vell", "Port Vellmar", "Porta", "P", "Pa.", "Vell", "Vell Mar", "U.K."}
-_CASED_TEXTS = [
-    "Port Vellmar and Port Vell, Porta, Portage and Port.",
-    "In Port Vellmarsh the P. Pa. ferry left Vell Mar for U.K. ports; U.K.s and P.",
-    "Port Vell Mar Vell Marina Porta Port Vellm",
-]
-
-
-@pytest.mark.parametrize("text", _CASED_TEXTS)
-def test_trie_matches_like_the_flat_alternation(text: str) -> None:
-    around = r"(?<![\w.])(?:{})(?![\w])"
-    flat = re.compile(around.format(_alternation(list(_FORMS))))
-    tree = re.compile(around.format(_trie(_FORMS)))
-    expected = [(m.start(), m.group()) for m in flat.finditer(text)]
-    assert expected  # the texts are built to match
-    assert [(m.start(), m.group()) for m in tree.finditer(text)] == expected
-
-
-@pytest.mark.parametrize(
-    ("forms", "text"),
-    [
-        ({"half-time", "half", "Harbour Times"}, "HALF-TIME at harbour times: Half, half-timer"),
-        ({"Café Nord", "cafe"}, "CAFÉ NORD by the Cafe, café nord"),  # not ASCII: kept flat
-    ],
-)
-def test_case_folded_trie_matches_like_the_flat_alternation(forms: set[str], text: str) -> None:
-    around = r"(?<![\w-])(?:{})(?![\w-])"
-    flat = re.compile(around.format(_alternation(list(forms))), re.IGNORECASE)
-    tree = re.compile(around.format(_trie(forms, fold=True)), re.IGNORECASE)
-    expected = [(m.start(), m.group()) for m in flat.finditer(text)]
-    assert expected
-    assert [(m.start(), m.group()) for m in tree.finditer(text)] == expected

@@ -18,6 +18,7 @@ from functools import cache, cached_property
 from importlib import resources
 from typing import Literal
 
+from newsint.text.alternation import prefix_tree
 from newsint.text.fold import name_key
 from newsint.text.outlets import Outlets, load_outlets
 
@@ -127,38 +128,6 @@ def _iso_names(country: object) -> list[str]:
     return names
 
 
-def _alternation(forms: list[str]) -> str:
-    return "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
-
-
-def _trie(forms: set[str], fold: bool = False) -> str:
-    """The alternation of `_alternation(forms)` as a prefix tree: the same matches, far fewer
-    tries. The flat alternation (longest first) makes the regex engine try every form at every
-    word start; in the tree each position follows one branch. Same result: forms starting with
-    different characters never match at the same place, and the forms that do are prefixes of
-    one another, tried longest first (each node's "end here" comes after its branches). With
-    `fold` (for a case-insensitive pattern) branches are keyed by the lower-case character,
-    which keeps them apart only for ASCII: other forms keep the flat alternation."""
-    if fold and not all(f.isascii() for f in forms):
-        return _alternation(list(forms))
-    if not forms:
-        return ""
-    tree: dict[str, dict] = {}
-    for form in forms:
-        node = tree
-        for ch in form:
-            node = node.setdefault(ch.lower() if fold else ch, {})
-        node[""] = {}  # a form ends here
-
-    def pattern(node: dict[str, dict]) -> str:
-        branches = [re.escape(ch) + pattern(node[ch]) for ch in sorted(node) if ch]
-        if "" in node:
-            branches.append("")
-        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-    return pattern(tree)
-
-
 def _words(values: list[str]) -> frozenset[str]:
     return frozenset(name_key(v) for v in values)
 
@@ -218,7 +187,9 @@ def load_gazetteer() -> Gazetteer:
             any_case.add(name)
 
     # One matcher for both sets, the case-sensitive forms tried first (as prefix trees).
-    pattern = rf"(?<![\w.])(?:{_trie(surfaces)}|(?i:{_trie(any_case, fold=True)}))(?![\w])"
+    pattern = (
+        rf"(?<![\w.])(?:{prefix_tree(surfaces)}|(?i:{prefix_tree(any_case, fold=True)}))(?![\w])"
+    )
     links = ent["demonym_links"]
     metonymy = ent["metonymy"]
     sports = ent["sports"]
@@ -242,7 +213,7 @@ def load_gazetteer() -> Gazetteer:
         government_nouns=_words(metonymy["government_nouns"]),
         agent_deps=frozenset(metonymy["agent_deps"]),
         sports_cue_matcher=re.compile(
-            rf"(?<![\w-])(?:{_trie(set(sports['cues']), fold=True)})(?![\w-])", re.IGNORECASE
+            rf"(?<![\w-])(?:{prefix_tree(set(sports['cues']), fold=True)})(?![\w-])", re.IGNORECASE
         ),
         sports_verbs=_words(sports["verbs"]),
         sports_prepositions=_words(sports["prepositions"]),

@@ -8,11 +8,8 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources as importlib_resources
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    pass
-
+from newsint.text.alternation import alternation
 
 # --------------------------------------------------------------------------- rules as data
 
@@ -43,8 +40,7 @@ class Rules:
 
 
 def _phrase(words: list[str]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])", re.IGNORECASE)
 
 
 @cache
