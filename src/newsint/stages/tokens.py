@@ -95,6 +95,7 @@ class Tokens:
     """Every token of a Doc as a `Tok`, and the sentences as (start, end, root) token indices."""
 
     def __init__(self, doc: Doc) -> None:
+        import numpy
         from spacy import parts_of_speech  # type: ignore[attr-defined]
         from spacy.attrs import (
             DEP,
@@ -118,31 +119,32 @@ class Tokens:
         )
 
         self.doc = doc
-        cols = (ORTH, LOWER, LEMMA, POS, TAG, DEP, ENT_IOB, SPACY)
+        # the string columns first: their hashes are named at once (one look-up per distinct
+        # hash, through numpy's unique), the rest are small numbers and flags
+        strs = (ORTH, LOWER, LEMMA, TAG, DEP)
+        rest = (IDX, POS, ENT_IOB, SPACY)
         flags = (IS_PUNCT, IS_SPACE, IS_ALPHA, IS_UPPER, IS_LOWER, IS_TITLE, IS_DIGIT, IS_STOP)
         heads: list[int] = doc.to_array(HEAD).astype("int64").tolist()  # relative offsets
-        rows = doc.to_array([IDX, *cols, *flags]).tolist()  # string hashes: unsigned
+        cols = doc.to_array([*strs, *rest, *flags])  # string hashes: unsigned
+        k, m = len(strs), len(strs) + len(rest)
+        hashes, where = numpy.unique(cols[:, :k], return_inverse=True)
         strings = doc.vocab.strings
-        names: dict[int, str] = {}  # hash -> string, once per distinct value in this Doc
-
-        def name(h: int) -> str:
-            s = names.get(h)
-            if s is None:
-                s = names[h] = strings[h] if h else ""
-            return s
-
+        names = numpy.array([strings[h] if h else "" for h in hashes.tolist()], dtype=object)
+        named: list[list[str]] = names[where.reshape(-1, k)].tolist()
+        small: list[list[int]] = cols[:, k:m].tolist()
+        flagged: list[list[bool]] = (cols[:, m:] == 1).tolist()
         pos_names = parts_of_speech.NAMES
         toks: list[Tok] = []
-        for i, row in enumerate(rows):
+        for i, ((text, lower, lemma, tag, dep), (idx, pos, iob, space), f) in enumerate(
+            zip(named, small, flagged, strict=True)
+        ):
             t = Tok()
-            t.i, t.idx = i, row[0]
-            t.text, t.lower_, t.lemma_ = name(row[1]), name(row[2]), name(row[3])
-            t.pos_, t.tag_, t.dep_ = pos_names[row[4]], name(row[5]), name(row[6])
-            t.ent_iob_ = _IOB[row[7]]
-            t.whitespace_ = " " if row[8] else ""
-            t.is_punct, t.is_space, t.is_alpha = row[9] == 1, row[10] == 1, row[11] == 1
-            t.is_upper, t.is_lower, t.is_title = row[12] == 1, row[13] == 1, row[14] == 1
-            t.is_digit, t.is_stop = row[15] == 1, row[16] == 1
+            t.i, t.idx, t.text, t.lower_, t.lemma_ = i, idx, text, lower, lemma
+            t.pos_, t.tag_, t.dep_ = pos_names[pos], tag, dep
+            t.ent_iob_ = _IOB[iob]
+            t.whitespace_ = " " if space else ""
+            t.is_punct, t.is_space, t.is_alpha, t.is_upper = f[0], f[1], f[2], f[3]
+            t.is_lower, t.is_title, t.is_digit, t.is_stop = f[4], f[5], f[6], f[7]
             t.doc = self
             toks.append(t)
         kids: list[list[Tok]] = [[] for _ in toks]

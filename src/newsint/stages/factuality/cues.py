@@ -34,6 +34,12 @@ FAMILIES = (
 TIME_APART = frozenset({"future", "intention"})
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# What `may_cue` lets through by dependency alone: a negation, a clause's mark, an adverbial
+# clause (conditional); modals by tag, the lexicon's cue words by form (Lexicon.cue_words).
+_CUE_DEPS = frozenset({"neg", "mark", "advcl"})
+_HEDGE_DEPS = frozenset({"advmod", "amod"})
+_QUANTIFIED_DEPS = _SUBJECTS | {"dobj"}
+_NO_WORDS = frozenset({"no", "neither"})
 
 
 @dataclass(frozen=True)
@@ -101,7 +107,7 @@ def is_negative_quantifier(token: Tok, lex: Lexicon) -> bool:
     """'nobody', 'nothing', or a noun determined by 'no' ('no shots')."""
     if _word(token) in lex.negative_quantifiers and token.pos_ in {"PRON", "NOUN", "DET"}:
         return True
-    return any(c.dep_ == "det" and _word(c) in {"no", "neither"} for c in token.children)
+    return any(c.dep_ == "det" and _word(c) in _NO_WORDS for c in token.children)
 
 
 def question_mark(token: Tok) -> Tok | None:
@@ -152,11 +158,28 @@ def _neither_nor(token: Tok) -> Tok | None:
     return None
 
 
+def may_cue(child: Tok, lex: Lexicon) -> bool:
+    """Whether a dependent can be a cue of its head in `local_value`'s loops over the
+    dependents (a wider test than theirs, so that a head none of whose dependents passes can
+    skip them): most dependents are none ("the", "in", a subject)."""
+    dep = child.dep_
+    if dep in _CUE_DEPS or child.tag_ == "MD" or child.lower_ in lex.cue_words:
+        return True
+    if dep in _HEDGE_DEPS and child.lemma_.lower() in lex.hedges:
+        return True
+    # a subject or object determined by "no" ("no shots were fired")
+    return dep in _QUANTIFIED_DEPS and any(
+        c.dep_ == "det" and c.lower_ in _NO_WORDS for c in child.children
+    )
+
+
 def local_value(token: Tok, lex: Lexicon, disabled: frozenset[str]) -> Local:
     """The predicate's own commitment (+3 unless a cue of its own lowers or flips it)."""
     local = Local(lex.factual, lex.factual)
     cues: list[Cue] = []
-    children = list(token.children)
+    children = token.children
+    if not any(may_cue(c, lex) for c in children):
+        children = ()  # the loops below over the dependents find nothing
     if "negation" not in disabled:
         for c in children:
             if is_negator(c, lex):

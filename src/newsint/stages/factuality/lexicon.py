@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources as package_files
 from pathlib import Path
 from typing import Any
@@ -75,6 +75,19 @@ class Lexicon:
     hypothetical_nouns: frozenset[str]
     hypothetical_cap: float
     embedding_prepositions: frozenset[str]
+
+    @cached_property
+    def cue_words(self) -> frozenset[str]:
+        """Every word form that is a cue on its own as a dependent of a predicate (negations,
+        negative quantifiers, intensifiers, event modifiers, "no"): see cues.may_cue."""
+        return (
+            self.negation_words
+            | self.negated_adverbs
+            | self.negative_quantifiers
+            | self.intensifiers
+            | frozenset(self.event_modifiers)
+            | {"no"}
+        )
 
     def negate(self, value: float) -> float:
         """Flip a commitment; a plain negation of a certain one ends at `negated`."""

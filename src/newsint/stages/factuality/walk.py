@@ -89,16 +89,18 @@ def walk(doc: Doc, lex: Lexicon, disabled: frozenset[str] = frozenset()) -> list
     frames: list[Frame | None] = [None] * len(doc)
     own: list[Local | None] = [None] * len(doc)
     top = lex.factual
+    inert = Local(top, top)  # shared by every inert token: only the token walked is changed
+    settled = _Settled(top)
     for _, _, root in table.sents:
         order = _top_down(table.tokens[root])
         for tok in order:
             if tok.pos_ in _INERT and tok.dep_ != "ROOT":
                 # no predicate and no cue of its own: it passes its head's frame on
                 frame = frames[tok.head.i] or ROOT_FRAME
-                own[tok.i] = Local(top, top)
+                own[tok.i] = inert
                 frames[tok.i] = frame
-                a, s = frame.apply(top, top)
-                results[tok.i] = TokenFactuality(tok.i, _clip(a, top), _clip(s, top), frame.cues)
+                a, s = settled.values(frame, top)
+                results[tok.i] = TokenFactuality(tok.i, a, s, frame.cues)
                 continue
             local = local_value(tok, lex, disabled)
             head_own = own[tok.head.i]
@@ -120,14 +122,43 @@ def walk(doc: Doc, lex: Lexicon, disabled: frozenset[str] = frozenset()) -> list
             own[tok.i] = local
             frame = _frame_for(tok, frames, own, results, lex, disabled)
             frames[tok.i] = frame
-            a, s = frame.apply(local.value, local.value)
-            results[tok.i] = TokenFactuality(
-                tok.i, _clip(a, top), _clip(s, top), _unique((*local.cues, *frame.cues))
-            )
+            a, s = settled.values(frame, local.value)
+            cues = _unique((*local.cues, *frame.cues)) if local.cues else settled.cues(frame)
+            results[tok.i] = TokenFactuality(tok.i, a, s, cues)
     out: list[TokenFactuality] = []
     for i, r in enumerate(results):
         out.append(r if r is not None else TokenFactuality(i, top, top))
     return out
+
+
+class _Settled:
+    """A frame's values for a local value, and its cues each once, worked out once per walk:
+    most tokens of a sentence share a few frames and the value +3 (frames are kept alive in
+    the walk's table, so `id` names one for the walk's length). A zero is not kept: -0.0 and
+    0.0 are one dict key, and the sign shows in the output."""
+
+    def __init__(self, top: float) -> None:
+        self.top = top
+        self._values: dict[tuple[int, float], tuple[float, float]] = {}
+        self._cues: dict[int, tuple[Cue, ...]] = {}
+
+    def values(self, frame: Frame, value: float) -> tuple[float, float]:
+        """`frame.apply(value, value)`, each view rounded and clipped."""
+        key = (id(frame), value)
+        got = self._values.get(key)
+        if got is None:
+            a, s = frame.apply(value, value)
+            got = (_clip(a, self.top), _clip(s, self.top))
+            if value:
+                self._values[key] = got
+        return got
+
+    def cues(self, frame: Frame) -> tuple[Cue, ...]:
+        """`_unique(frame.cues)`."""
+        got = self._cues.get(id(frame))
+        if got is None:
+            got = self._cues[id(frame)] = _unique(frame.cues)
+        return got
 
 
 def _negated_by_governor(tok: Tok, local: Local, own: list[Local | None], lex: Lexicon) -> None:
