@@ -74,10 +74,12 @@ class PhraseRules(SourcesBase):
         if not toks:
             return toks
         lo, hi = toks[0].i, toks[-1].i
-        provenance = _provenance_verbs(lex)
+        provenance: frozenset[str] | None = None  # made when a clause asks for it
         for child in head.children:
             if child.dep_ not in ("relcl", "acl") or child.i < head.i:
                 continue
+            if provenance is None:
+                provenance = _provenance_verbs(lex)
             sub = list(child.subtree)
             if sub[0].i > hi + 2 or self.sents.idx(child) != self.sents.idx(head):
                 continue
