@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newsint.stages.claims.context import _run_start, _space_end
-from newsint.stages.claims.quotes import _marks
+from newsint.stages.claims.quotes import _marks, find_quotes, quoted_share
 
 
 @pytest.mark.parametrize(
@@ -59,3 +59,25 @@ def test_space_end(text: str, pos: int, stop: int) -> None:
 )
 def test_marks(text: str, start: int, end: int, marks: list[tuple[int, int, str]]) -> None:
     assert _marks(text, start, end) == marks
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("The clerk said “the vault is empty” and left.", 0, 45),
+        ("“All of it,” she said, “is gone, every coin.”", 0, 46),
+        ("“All of it,” she said, “is gone, every coin.”", 5, 30),  # cut inside both
+        ('He called it "a fine mess" twice, then "enough".', 0, 48),
+        ("No marks here at all.", 0, 21),
+    ],
+)
+def test_quoted_share_counts_words_inside(text: str, start: int, end: int) -> None:
+    """The bisection over word offsets counts what a test per word counts."""
+    import re
+
+    quotes = find_quotes(text)
+    words = [m.span() for m in re.finditer(r"\w+", text[start:end])]
+    words = [(a + start, b + start) for a, b in words]
+    inside = sum(any(q.start < a and b <= q.end for q in quotes) for a, b in words)
+    expected = inside / len(words) if quotes and words else 0.0
+    assert quoted_share(text, start, end, quotes) == expected

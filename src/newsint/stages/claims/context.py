@@ -230,8 +230,8 @@ class ExtractorBase:
         toks = [t for t in toks if not t.is_space]
         if not toks:
             return (0, 0)
-        start = min(t.idx for t in toks)
-        end = max(t.idx + len(t.text) for t in toks)
+        start = min([t.idx for t in toks])
+        end = max([t.idx + len(t.text) for t in toks])
         return (start, end)
 
     def finish(

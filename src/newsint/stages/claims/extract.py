@@ -22,6 +22,8 @@ them and runs them in order.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from newsint.stages.claims.context import Found, _dedupe
 from newsint.stages.claims.discourse import DiscourseRules
 from newsint.stages.claims.frames import FrameRules
@@ -31,6 +33,23 @@ from newsint.stages.claims.source_bounds import SourceBoundRules
 from newsint.stages.claims.unattributed import UnattributedRules
 from newsint.stages.claims.verbs import VerbRules
 from newsint.stages.tokens import tokens_of
+
+if TYPE_CHECKING:
+    from newsint.stages.tokens import Tok
+
+_VERBAL = ("VERB", "AUX")
+_NOMINAL = ("NOUN", "PROPN")
+_NOUN_TAGS = ("NNS", "NNPS")  # a verb's "-s" form the tagger read as a plural noun (repairs.py)
+
+
+def _may_report(tok: Tok) -> bool:
+    """Whether `verb_cue` or `frame_report` can take the word: their first tests need a verb by
+    tag or part of speech, a sentence root or a plural-noun tag (lexicon.cue_verb,
+    repairs.noun_read_verb). Any other word is skipped without a call: most words of a text
+    (tests/stages/claims/test_prefilter.py holds the rules to it)."""
+    return (
+        tok.pos_ in _VERBAL or tok.dep_ == "ROOT" or tok.tag_[:2] == "VB" or tok.tag_ in _NOUN_TAGS
+    )
 
 
 class Extractor(
@@ -49,12 +68,15 @@ class Extractor(
     def run(self) -> list[Found]:
         found: list[Found] = []
         table = tokens_of(self.doc).tokens
+        prep_first = self._prep_first | self.lex.frame_preps
         for sent in self.sents.spans:
             here: list[Found] = []
             # the shared table's tokens: the cue rules turn the few words that pass their first
             # tests into spaCy Tokens, instead of spaCy making one per word per pass
             words = table[sent.start : sent.end]
             for tok in words:
+                if not _may_report(tok):
+                    continue
                 f = self.verb_cue(tok) or self.frame_report(tok)
                 if f is not None:
                     here.append(f)
@@ -64,7 +86,10 @@ class Extractor(
             here.extend(self.extra)
             self.extra = []
             for tok in words:
-                here.extend(self.prep_cue(tok, sent))
+                if tok.lower_ in prep_first:  # prep_cue's first test
+                    here.extend(self.prep_cue(tok, sent))
+                if tok.pos_ not in _NOMINAL:  # noun_cue's first test
+                    continue
                 f = self.noun_cue(tok)
                 if f is not None:
                     here.append(f)

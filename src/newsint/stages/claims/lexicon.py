@@ -124,6 +124,8 @@ class Lexicon:
         return verb_base(token.lower_, words, self.irregular)
 
     def cue_verb(self, token: Token) -> str | None:
+        if token.tag_.startswith("VB") or token.pos_ in {"VERB", "AUX"}:
+            return self.verb_base(token, self.cue_verbs)  # a verb: the tests below not needed
         # "The campaign plans to employ…" tagged a plural noun: a root with a subject and an
         # infinitive is a verb whatever its tag
         verb_like = token.dep_ == "ROOT" and {"nsubj", "xcomp"} <= {c.dep_ for c in token.children}

@@ -76,11 +76,12 @@ class NounRules(ExtractorBase):
         """ "Lewandowski: FBI director acted as judge and jury" (headline style) and
         "BOULDUAN: You guys, back in January…" (transcript turns): a short capitalised name
         opening a paragraph, a colon, and the rest of the paragraph as the content."""
-        toks = [t for t in tokens_of(self.doc).tokens[sent.start : sent.end] if not t.is_space]
-        if len(toks) < 4:
-            return None
+        # a sentence opening its paragraph first (most sentences do not: no word list made)
         para = next((p for p in self.paragraphs if p[0] <= sent.start_char < p[1]), None)
         if para is None or self.text[para[0] : sent.start_char].strip():
+            return None
+        toks = [t for t in tokens_of(self.doc).tokens[sent.start : sent.end] if not t.is_space]
+        if len(toks) < 4:
             return None
         colon = next((t for t in toks[: self.cfg.colon_max_name_words + 1] if t.text == ":"), None)
         if colon is None or colon.i == toks[0].i or not colon.whitespace_:

@@ -74,10 +74,12 @@ class PhraseRules(SourcesBase):
         if not toks:
             return toks
         lo, hi = toks[0].i, toks[-1].i
-        provenance = _provenance_verbs(lex)
+        provenance: frozenset[str] | None = None  # made when a clause asks for it
         for child in head.children:
             if child.dep_ not in ("relcl", "acl") or child.i < head.i:
                 continue
+            if provenance is None:
+                provenance = _provenance_verbs(lex)
             sub = list(child.subtree)
             if sub[0].i > hi + 2 or self.sents.idx(child) != self.sents.idx(head):
                 continue
@@ -432,15 +434,17 @@ class PhraseRules(SourcesBase):
         # the head's own modifiers first, then those hanging inside its noun phrase
         # ("the information regarding the meeting, which was included in …")
         mods = [c for c in head.children if c.dep_ in ("acl", "relcl")]
+        index, own = self.sents.index, self.sents.idx(head)  # the head's sentence, asked once
         mods += [
             c
             for t in head.subtree
-            if t.i != head.i and self.sents.idx(t) == self.sents.idx(head)
+            if t.i != head.i and index[t.i] == own
             for c in t.children
             if c.dep_ in ("acl", "relcl") and c not in mods
         ]
+        provenance = _provenance_verbs(lex) if mods else frozenset()
         for child in mods:
-            base = verb_base(child.lower_, _provenance_verbs(lex), lex.irregular)
+            base = verb_base(child.lower_, provenance, lex.irregular)
             if base is None:
                 continue
             for prep in child.children:

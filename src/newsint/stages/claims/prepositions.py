@@ -36,8 +36,8 @@ class PrepositionRules(ExtractorBase):
         table = tokens_of(self.doc).tokens  # "in", "as": common words, compared on the table
         for phrase in lex.prep_cues:
             n = len(phrase)
-            if tok.i + n > sent.end:
-                continue
+            if tok.i + n > sent.end or phrase[0] != tok.lower_:
+                continue  # (a phrase opening with another word cannot match here)
             words = tuple(t.lower_ for t in table[tok.i : tok.i + n])
             if words != phrase:
                 continue

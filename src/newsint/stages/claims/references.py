@@ -173,7 +173,9 @@ class ReferenceRules(SourcesBase):
         """Person head token -> (role phrase, organisation token) from appositions and titles:
         "Bill Burns, the director of the CIA" and "CIA Director Bill Burns"."""
         roles: dict[int, tuple[str, Token | None]] = {}
-        for word in tokens_of(self.doc).tokens:  # a spaCy Token only for a person's name
+        table = tokens_of(self.doc).tokens
+        for i in sorted(self._ent_at):  # the words inside a name, in text order
+            word = table[i]  # a spaCy Token only for a person's name
             e = self.ent(word)
             if e is None or e.label != "PERSON" or word.dep_ == "compound":
                 continue

@@ -77,10 +77,12 @@ def content_root(span: Span) -> Token | None:
 
 
 def negation(doc: Doc, span: Span, lex: Lexicon) -> Evidence | None:
-    """Negation of the content's main predicate ("not", "no proof", "nobody", "unable")."""
-    root = content_root(span)
-    if root is None:
+    """Negation of the content's main predicate ("not", "no proof", "nobody", "unable"), read
+    on the shared token table (the same attributes spaCy's Tokens give, none made)."""
+    found = content_root(span)
+    if found is None:
         return None
+    root = tokens_of(doc).tokens[found.i]
     heads = [root] + [
         c
         for c in root.children
@@ -111,19 +113,27 @@ def denial(doc: Doc, span: Span, lex: Lexicon, negated: bool) -> Evidence | None
         return None
     toks = [t for t in tokens_of(doc).tokens[span.start : span.end] if not t.is_space]
     lowers = [t.lower_ for t in toks]
-    predicates = {root.i} | {
-        c.i for c in root.children if c.dep_ in ("acomp", "attr", "oprd", "dobj")
-    }
+    emphatic, false = lex.denial_emphatic, lex.denial_false
+    predicates: set[int] | None = None  # asked only when a false-word phrase matches
     for i, tok in enumerate(toks):
-        for table, needs_negation in ((lex.denial_emphatic, True), (lex.denial_false, False)):
+        if lowers[i] not in emphatic and lowers[i] not in false:
+            continue  # no denial phrase starts here
+        for table, needs_negation in ((emphatic, True), (false, False)):
             for words, _ in table.get(lowers[i], ()):
                 last = i + len(words) - 1
                 if tuple(lowers[i : last + 1]) != words:
                     continue
                 if needs_negation and not negated:
                     continue
-                if not needs_negation and toks[last].i not in predicates:
-                    continue
+                if not needs_negation:
+                    if predicates is None:
+                        predicates = {root.i} | {
+                            c.i
+                            for c in root.children
+                            if c.dep_ in ("acomp", "attr", "oprd", "dobj")
+                        }
+                    if toks[last].i not in predicates:
+                        continue
                 end = toks[last].idx + len(toks[last].text)
                 return _ev(doc, tok.idx, end, "denial", "denied")
     return None
@@ -163,10 +173,14 @@ def _negator(tok: Token, lex: Lexicon) -> Token | None:
 def verification_caveats(doc: Doc, lex: Lexicon, sources: Sources, found: list[Found]) -> None:
     """Negated verification ("has not independently authenticated the document") marks the
     source it names as unverified; naming none, it marks the claims of the sentence before."""
+    verification: dict[str, bool] = {}  # word form -> is a verification verb (asked once)
     for word in tokens_of(doc).tokens:  # the shared table: a spaCy Token only for a verb
         if not word.tag_.startswith("VB"):
             continue
-        if verb_base(word.lower_, lex.verification_verbs, lex.irregular) is None:
+        form = word.lower_
+        if form not in verification:
+            verification[form] = verb_base(form, lex.verification_verbs, lex.irregular) is not None
+        if not verification[form]:
             continue
         tok = doc[word.i]
         neg = _negator(tok, lex)
