@@ -8,10 +8,15 @@ the copy is wasted work (a tenth of the reader's own cost, with the freeing of t
 around it for the options the reader sets (python output, no language filter, no
 deduplication, metadata read apart).
 
-`trafilatura_sequence` is an internal of trafilatura; `BARE_EXTRACTION_FINGERPRINT` ties this
-to the `bare_extraction` it stands for, and another trafilatura (another source) makes
-`extract_text` call `bare_extraction` itself, so the text is the same either way (a test fails,
-to say so).
+The tree itself comes from `load_page`: trafilatura's `load_html` for a page already decoded,
+minus its first step when the decoding found none of the characters XML forbids (that step is a
+regular-expression scan of the whole page for them, a quarter of the parse's cost).
+
+`trafilatura_sequence` is an internal of trafilatura; `BARE_EXTRACTION_FINGERPRINT` and
+`LOAD_HTML_FINGERPRINT` tie this to the `bare_extraction` and `load_html` it stands for, and
+another trafilatura (another source) makes `extract_text` call `bare_extraction` and
+`load_page` call `load_html` themselves, so the tree and the text are the same either way (a
+test fails, to say so).
 """
 
 from __future__ import annotations
@@ -21,14 +26,65 @@ import inspect
 from functools import cache
 
 from lxml.etree import strip_tags
-from lxml.html import HtmlElement
-from trafilatura import core
+from lxml.html import HtmlElement, fromstring
+from trafilatura import core, utils
 from trafilatura.settings import Document, Extractor
 from trafilatura.xml import xmltotxt
 
 # sha256 (first 16 hex digits) of the source of the `bare_extraction` whose steps
 # `extract_text` takes for its options (trafilatura 2.3.1).
 BARE_EXTRACTION_FINGERPRINT = "2e57adb3062086f9"
+
+
+# sha256 (first 16 hex digits) of the source of `load_html` and `repair_faulty_html` and of the
+# INVALID_XML_CHARS pattern, whose steps `load_page` takes (trafilatura 2.3.1).
+LOAD_HTML_FINGERPRINT = "72961cecfce0d752"
+
+
+@cache
+def load_fingerprint() -> str:
+    """The fingerprint of this trafilatura's `load_html`."""
+    source = "\n".join(
+        [
+            inspect.getsource(utils.load_html),
+            inspect.getsource(utils.repair_faulty_html),
+            utils.INVALID_XML_CHARS.pattern,
+        ]
+    )
+    return hashlib.sha256(source.encode()).hexdigest()[:16]
+
+
+def load_page(html: str, xml_clean: bool) -> HtmlElement | None:
+    """`trafilatura.utils.load_html(html)`. `xml_clean`: the page is known to hold none of the
+    characters XML forbids (`Decoded.xml_clean`), which load_html first deletes with a scan
+    of the whole page: without any, that deletion changes nothing, and is skipped."""
+    if not xml_clean or load_fingerprint() != LOAD_HTML_FINGERPRINT:
+        return utils.load_html(html)
+    beginning = html[:50].lower()
+    check_flag = utils.is_dubious_html(beginning)
+    # repair_faulty_html, but its deletion of INVALID_XML_CHARS
+    if "doctype" in beginning:
+        firstline, _, rest = html.partition("\n")
+        html = utils.DOCTYPE_TAG.sub("", firstline, count=1) + "\n" + rest
+    for line in html[:4096].splitlines()[:4]:
+        if "<html" in line and line.endswith("/>"):
+            html = utils.FAULTY_HTML.sub(r"\1>", html, count=1)
+            break
+    tree = None
+    fallback_parse = False
+    try:
+        tree = fromstring(html, parser=utils.HTML_PARSER)
+    except ValueError:  # "Unicode strings with encoding declaration are not supported."
+        tree = utils.fromstring_bytes(html)
+        fallback_parse = True
+    except Exception as err:  # as load_html
+        utils.LOGGER.error("lxml parsing failed: %s", err)
+    if (tree is None or len(tree) < 1) and not fallback_parse:
+        tree = utils.fromstring_bytes(html)
+    if tree is not None and check_flag and len(tree) < 2:
+        utils.LOGGER.error("parsed tree length: %s, wrong data type or not valid HTML", len(tree))
+        tree = None
+    return tree
 
 
 @cache
