@@ -8,6 +8,7 @@ from copy import copy
 import pytest
 import trafilatura
 from lxml.etree import tostring
+from trafilatura import core
 from trafilatura.settings import Extractor
 from trafilatura.utils import load_html
 
@@ -112,3 +113,47 @@ def test_another_load_html_is_called_itself(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr(html_text.utils, "load_html", lambda page: calls.append(page) or None)
     assert html_text.load_page(PAGES[0][0], xml_clean=True) is None
     assert calls == [PAGES[0][0]]
+
+
+FORUM = (
+    '<html><head><script type="application/ld+json">{"@type": "DiscussionForumPosting"}'
+    f'</script></head><body><div class="comments"><p>{STORY}</p></div>'
+    '<div id="comment-list"><p>Orla Venn: the lens came from a yard in Tromsø, I hear.</p></div>'
+    "</body></html>"
+)
+SEQUENCES = [markup for markup, _ in PAGES] + [
+    FORUM,
+    f"<html><body><div class='sidebar'><a href='/a'>More</a></div><div>{STORY}</div>"
+    "<ol class='commentlist'><li>Nice.</li></ol></body></html>",
+]
+
+
+@pytest.mark.parametrize("fast", [True, False])
+@pytest.mark.parametrize("markup", SEQUENCES)
+def test_the_sequence_is_trafilatura_sequence(markup: str, fast: bool) -> None:
+    options = Extractor(output_format="python", precision=True, fast=fast)
+    theirs = core.trafilatura_sequence(load_html(markup), copy(options), options.url)
+    ours = html_text._sequence(load_html(markup), copy(options))
+    assert [tostring(ours[0]), ours[1], tostring(ours[2]), ours[3]] == [
+        tostring(theirs[0]),
+        theirs[1],
+        tostring(theirs[2]),
+        theirs[3],
+    ]
+    if STORY in markup:
+        assert "lighthouse on Skerra Point" in ours[1]
+
+
+def test_the_sequence_fingerprint_matches_this_trafilatura() -> None:
+    """A trafilatura whose `trafilatura_sequence` changed fails here: check _sequence's steps
+    against it, then update SEQUENCE_FINGERPRINT (until then _sequence calls it)."""
+    assert html_text.sequence_fingerprint() == html_text.SEQUENCE_FINGERPRINT
+
+
+def test_another_sequence_is_called_itself(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(html_text, "SEQUENCE_FINGERPRINT", "another release")
+    tree = load_html(PAGES[0][0])
+    raw = tree.find(".//article")
+    body, text, _, _ = html_text._sequence(tree, Extractor(output_format="python", precision=True))
+    assert "Skerra Point" in text and body is not None
+    assert tree.find(".//article") is raw  # trafilatura_sequence compared on a copy

@@ -25,7 +25,7 @@ import hashlib
 import inspect
 from functools import cache
 
-from lxml.etree import strip_tags
+from lxml.etree import Element, _Element, strip_tags
 from lxml.html import HtmlElement, fromstring
 from trafilatura import core, utils
 from trafilatura.settings import Document, Extractor
@@ -36,6 +36,9 @@ from trafilatura.xml import xmltotxt
 BARE_EXTRACTION_FINGERPRINT = "2e57adb3062086f9"
 
 
+# sha256 (first 16 hex digits) of the source of `trafilatura_sequence` and
+# `_extract_and_compare`, whose steps `_sequence` takes in precision mode (trafilatura 2.3.1).
+SEQUENCE_FINGERPRINT = "15573bd18285ebe0"
 # sha256 (first 16 hex digits) of the source of `load_html` and `repair_faulty_html` and of the
 # INVALID_XML_CHARS pattern, whose steps `load_page` takes (trafilatura 2.3.1).
 LOAD_HTML_FINGERPRINT = "72961cecfce0d752"
@@ -103,6 +106,38 @@ def _consumable(options: Extractor) -> bool:
     )
 
 
+@cache
+def sequence_fingerprint() -> str:
+    """The fingerprint of this trafilatura's `trafilatura_sequence`."""
+    source = inspect.getsource(core.trafilatura_sequence)
+    source += inspect.getsource(core._extract_and_compare)
+    return hashlib.sha256(source.encode()).hexdigest()[:16]
+
+
+def _sequence(tree: HtmlElement, options: Extractor) -> tuple[_Element, str, _Element, str]:
+    """`trafilatura_sequence(tree, options, options.url)`. In precision mode without comments
+    the page's own tree is read last by the comparison with readability, which prunes a copy
+    of it: here it prunes the tree itself (a copy and a free of the whole page saved). The
+    steps that cannot run for these options (comments, the baseline rescue, the recall
+    escalation, the forum salvage) are left out."""
+    if (
+        sequence_fingerprint() != SEQUENCE_FINGERPRINT
+        or options.focus != "precision"
+        or options.comments
+    ):
+        return core.trafilatura_sequence(tree, options, options.url)
+    is_forum = core._forum_thread_page(tree)
+    tree = core.prune_unwanted_nodes(tree, core.RAW_TREE_PRUNE_XPATH)
+    tree = core.prune_unwanted_nodes(tree, core.REMOVE_COMMENTS_AND_LISTS_XPATH)
+    cleaned_tree, cleaned_tree_backup = core._prepare_tree(tree, options, options.url)
+    if not is_forum:
+        cleaned_tree = core.prune_unwanted_nodes(cleaned_tree, core.REMOVE_COMMENTS_XPATH)
+    body, text = core.extract_content(cleaned_tree, options)
+    if not options.fast:  # _extract_and_compare, on `tree` rather than a copy
+        body, text = core.compare_extraction(cleaned_tree_backup, tree, body, text, options)
+    return body, text, Element("body"), ""
+
+
 def extract_text(tree: HtmlElement, options: Extractor) -> Document | None:
     """`bare_extraction(tree, options=options)` (text and comments, no metadata), pruning `tree`
     itself: the caller must not read it afterwards. None when trafilatura finds no text."""
@@ -110,7 +145,7 @@ def extract_text(tree: HtmlElement, options: Extractor) -> Document | None:
         found = core.bare_extraction(tree, options=options)
         return found if isinstance(found, Document) else None
     try:
-        body, text, comments_body, comments = core.trafilatura_sequence(tree, options, options.url)
+        body, text, comments_body, comments = _sequence(tree, options)
         if options.max_tree_size and len(body) > options.max_tree_size:
             strip_tags(body, "hi")
             if len(body) > options.max_tree_size:
