@@ -168,3 +168,39 @@ def test_control_characters_are_counted_in_the_utf8_bytes(text: str, count: int)
 def test_utf8_with_replaced_bytes_counts_no_controls_for_them() -> None:
     data = b"Mayor\xc2 said \xff\xfe\xe2\x80 \xc2\x85 no"  # bad bytes, one C1 (U+0085)
     assert _controls(data.decode("utf-8", "replace"), data) == 1
+
+
+# ----------------------------------------------- free of what XML forbids (the parse skips a scan)
+
+# (text, holds none of the characters trafilatura's parse deletes first: C0 controls but tab, LF
+# and CR; U+FFFE, U+FFFF). DEL, C1 controls, U+FFFD and a byte-order mark are allowed.
+_XML_CASES = [
+    ("The ferry leaves at noon.", True),
+    ("Tabs\tnew\nlines\r\n stay.", True),
+    ("DEL\x7f and C1\x85 and \ufffd and \ufeffmid-text BOM.", True),
+    ("A vertical tab\x0b.", False),
+    ("A form feed\x0c.", False),
+    ("A bell\x07.", False),
+    ("Unit separator\x1f.", False),
+    ("Not a character\ufffe.", False),
+    ("Not a character\uffff.", False),
+    ("Caf\xe9 \U0001f600 \uff01 \uffef.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "clean"), _XML_CASES)
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_decoding_says_whether_the_text_holds_what_xml_forbids(
+    text: str, clean: bool, encoding: str
+) -> None:
+    page = f"<html><body><p>{text}</p><p>{NEWS * 3}</p></body></html>"
+    decoded = decode_bytes(page.encode(encoding), "p.html", LIMITS, html=True)
+    assert decoded.text == page.lstrip("\ufeff")
+    assert decoded.xml_clean is clean
+
+
+def test_replaced_bad_bytes_leave_the_text_xml_clean() -> None:
+    data = (NEWS * 20).encode("utf-8") + b" \xff\xfe\xef\xbf \xc2 end"
+    decoded = decode_bytes(data, "f.txt", LIMITS)
+    assert "\ufffd" in decoded.text and decoded.xml_clean
+    assert not decode_bytes(data + b"\x0b", "f.txt", LIMITS).xml_clean

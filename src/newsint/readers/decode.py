@@ -32,6 +32,12 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 _C0_AND_DEL = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
 _ALL_BUT_C0_AND_DEL = bytes(b for b in range(256) if b not in _C0_AND_DEL)
 _C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
+# The characters XML forbids (what trafilatura's parse deletes first, utils.INVALID_XML_CHARS)
+# are the C0 controls counted above (not DEL), these two bytes, and these two characters, looked
+# for in the text (str.find on one character is a C loop; a 3-byte search in the UTF-8 bytes is
+# ten times slower).
+_XML_FORBIDDEN_BYTES = (b"\x0b", b"\x0c")
+_XML_FORBIDDEN_CHARS = ("\ufffe", "\uffff")
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -76,6 +82,10 @@ class Decoded:
     text: str
     encoding: str  # what was used, and how it was chosen ("utf-8", "windows-1252 (declared)")
     warning: str | None = None  # set when the choice is a guess that may be wrong
+    # True when the text holds none of the characters XML forbids (C0 controls but tab, line
+    # feed and carriage return; U+FFFE, U+FFFF): a parse need not scan the page for them again
+    # (found with the control-character count, on the UTF-8 bytes).
+    xml_clean: bool = False
 
 
 def decode(data: bytes, where: str, limits: Limits) -> tuple[str, str]:
@@ -104,7 +114,8 @@ def decode_bytes(
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
-                return Decoded(_checked(data.decode(name), where, limits), name)
+                text, clean = _checked(data.decode(name), where, limits)
+                return Decoded(text, name, xml_clean=clean)
             except UnicodeDecodeError as exc:
                 raise EncodingProblem(
                     where, f"invalid {name} ({exc.reason})", "convert it to UTF-8"
@@ -112,7 +123,8 @@ def decode_bytes(
     wide = _wide_unicode(data[:4096])
     if wide is not None:
         text = data.decode(wide, errors="replace")
-        return Decoded(_checked(text, where, limits), f"{wide} (no byte-order mark)")
+        text, clean = _checked(text, where, limits)
+        return Decoded(text, f"{wide} (no byte-order mark)", xml_clean=clean)
     notes: list[str] = []
     nuls = data.count(b"\x00")
     if nuls:
@@ -182,7 +194,8 @@ def _done(
     warning = None
     if unsure:
         warning = f"encoding unsure: decoded as {encoding}" + "".join(f"; {n}" for n in notes)
-    return Decoded(_checked(text, where, limits, utf8), label, warning)
+    text, clean = _checked(text, where, limits, utf8)
+    return Decoded(text, label, warning, clean)
 
 
 def _good(text: str, limits: Limits) -> bool:
@@ -259,18 +272,33 @@ def _controls(text: str, utf8: bytes | None = None) -> int:
     """How many control characters `text` holds; `utf8`: the UTF-8 bytes it was decoded from,
     if at hand (a byte-order mark or a replaced bad byte is no control character either way:
     only bytes below 0x80 and whole 0xC2 sequences are counted)."""
+    return _scan(text, utf8)[0]
+
+
+def _scan(text: str, utf8: bytes | None) -> tuple[int, bool]:
+    """(control characters, whether the text is free of what XML forbids), as `_controls`.
+    A byte below 0x80 always decodes as itself (a bad byte before it is replaced alone), so the
+    bytes hold a forbidden control character exactly when the text does."""
     data = text.encode("utf-8", "surrogatepass") if utf8 is None else utf8
     c1 = len(_C1_UTF8.findall(data)) if b"\xc2" in data else 0
-    return len(data.translate(None, _ALL_BUT_C0_AND_DEL)) + c1
+    c0 = data.translate(None, _ALL_BUT_C0_AND_DEL)
+    clean = (
+        c0.count(b"\x7f") == len(c0)
+        and not any(byte in data for byte in _XML_FORBIDDEN_BYTES)
+        and not any(char in text for char in _XML_FORBIDDEN_CHARS)
+    )
+    return len(c0) + c1, clean
 
 
-def _checked(text: str, where: str, limits: Limits, utf8: bytes | None = None) -> str:
+def _checked(text: str, where: str, limits: Limits, utf8: bytes | None = None) -> tuple[str, bool]:
+    """(the text without a leading byte-order mark, whether it is free of what XML forbids);
+    raises for binary data or only whitespace."""
     text = text.lstrip("\ufeff")
-    controls = _controls(text, utf8)
+    controls, clean = _scan(text, utf8)
     if controls / max(len(text), 1) > limits.max_control_ratio:
         raise BinaryInput(
             where, "binary data (control characters)", "give a text, HTML or JSON file"
         )
     if not text or text.isspace():  # str.strip's whitespace, without copying the text
         raise EmptyInput(where, "the file holds only whitespace", "give a file with article text")
-    return text
+    return text, clean

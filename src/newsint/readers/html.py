@@ -12,7 +12,6 @@ from copy import copy
 from functools import cache
 
 from trafilatura.settings import Document, Extractor
-from trafilatura.utils import load_html
 
 from newsint.config import Config
 from newsint.errors import ParseProblem
@@ -21,7 +20,7 @@ from newsint.readers.base import make_analysis, normalise_date
 from newsint.readers.byline import byline
 from newsint.readers.decode import decode_bytes
 from newsint.readers.html_meta import finish, page_metadata, stated_date, stated_language
-from newsint.readers.html_text import extract_text
+from newsint.readers.html_text import extract_text, load_page
 
 __all__ = ["NoArticleText", "extract_html", "read_html", "stated_date", "stated_language"]
 
@@ -59,14 +58,20 @@ def _options(config: Config, url: str | None) -> Extractor:
 
 
 def extract_html(
-    html: str, config: Config, url: str | None = None, *, guess_date: bool = True
+    html: str,
+    config: Config,
+    url: str | None = None,
+    *,
+    guess_date: bool = True,
+    xml_clean: bool = False,
 ) -> Document | None:
     """The main text and the metadata of a page from one parse tree: the metadata and the
     byline (pages whose <meta> and JSON-LD name no author) are read from it first, then
     trafilatura's extraction consumes it (`readers.html_text`). The same text and fields as
     `bare_extraction(html, with_metadata=True)`. None when trafilatura finds no text, or no
-    HTML tree."""
-    tree = load_html(html)
+    HTML tree. `xml_clean`: `html` holds none of the characters XML forbids
+    (`Decoded.xml_clean`), so the parse need not look for them."""
+    tree = load_page(html, xml_clean)
     if tree is None:
         return None
     try:
@@ -95,7 +100,9 @@ def read_html(
     # the page's own stamp beats htmldate's guess, so htmldate runs only when it states none
     stated = stated_date(html, config.limits)
     try:
-        doc = extract_html(html, config, url, guess_date=stated is None)
+        doc = extract_html(
+            html, config, url, guess_date=stated is None, xml_clean=decoded.xml_clean
+        )
     except Exception as exc:  # lxml/trafilatura raise many kinds on broken markup
         raise ParseProblem(
             where,

@@ -8,10 +8,15 @@ the copy is wasted work (a tenth of the reader's own cost, with the freeing of t
 around it for the options the reader sets (python output, no language filter, no
 deduplication, metadata read apart).
 
-`trafilatura_sequence` is an internal of trafilatura; `BARE_EXTRACTION_FINGERPRINT` ties this
-to the `bare_extraction` it stands for, and another trafilatura (another source) makes
-`extract_text` call `bare_extraction` itself, so the text is the same either way (a test fails,
-to say so).
+The tree itself comes from `load_page`: trafilatura's `load_html` for a page already decoded,
+minus its first step when the decoding found none of the characters XML forbids (that step is a
+regular-expression scan of the whole page for them, a quarter of the parse's cost).
+
+`trafilatura_sequence` is an internal of trafilatura; `BARE_EXTRACTION_FINGERPRINT` and
+`LOAD_HTML_FINGERPRINT` tie this to the `bare_extraction` and `load_html` it stands for, and
+another trafilatura (another source) makes `extract_text` call `bare_extraction` and
+`load_page` call `load_html` themselves, so the tree and the text are the same either way (a
+test fails, to say so).
 """
 
 from __future__ import annotations
@@ -20,15 +25,69 @@ import hashlib
 import inspect
 from functools import cache
 
-from lxml.etree import strip_tags
-from lxml.html import HtmlElement
-from trafilatura import core
+from lxml.etree import Element, _Element, strip_tags
+from lxml.html import HtmlElement, fromstring
+from trafilatura import core, utils
 from trafilatura.settings import Document, Extractor
 from trafilatura.xml import xmltotxt
 
 # sha256 (first 16 hex digits) of the source of the `bare_extraction` whose steps
 # `extract_text` takes for its options (trafilatura 2.3.1).
 BARE_EXTRACTION_FINGERPRINT = "2e57adb3062086f9"
+
+
+# sha256 (first 16 hex digits) of the source of `trafilatura_sequence` and
+# `_extract_and_compare`, whose steps `_sequence` takes in precision mode (trafilatura 2.3.1).
+SEQUENCE_FINGERPRINT = "15573bd18285ebe0"
+# sha256 (first 16 hex digits) of the source of `load_html` and `repair_faulty_html` and of the
+# INVALID_XML_CHARS pattern, whose steps `load_page` takes (trafilatura 2.3.1).
+LOAD_HTML_FINGERPRINT = "72961cecfce0d752"
+
+
+@cache
+def load_fingerprint() -> str:
+    """The fingerprint of this trafilatura's `load_html`."""
+    source = "\n".join(
+        [
+            inspect.getsource(utils.load_html),
+            inspect.getsource(utils.repair_faulty_html),
+            utils.INVALID_XML_CHARS.pattern,
+        ]
+    )
+    return hashlib.sha256(source.encode()).hexdigest()[:16]
+
+
+def load_page(html: str, xml_clean: bool) -> HtmlElement | None:
+    """`trafilatura.utils.load_html(html)`. `xml_clean`: the page is known to hold none of the
+    characters XML forbids (`Decoded.xml_clean`), which load_html first deletes with a scan
+    of the whole page: without any, that deletion changes nothing, and is skipped."""
+    if not xml_clean or load_fingerprint() != LOAD_HTML_FINGERPRINT:
+        return utils.load_html(html)
+    beginning = html[:50].lower()
+    check_flag = utils.is_dubious_html(beginning)
+    # repair_faulty_html, but its deletion of INVALID_XML_CHARS
+    if "doctype" in beginning:
+        firstline, _, rest = html.partition("\n")
+        html = utils.DOCTYPE_TAG.sub("", firstline, count=1) + "\n" + rest
+    for line in html[:4096].splitlines()[:4]:
+        if "<html" in line and line.endswith("/>"):
+            html = utils.FAULTY_HTML.sub(r"\1>", html, count=1)
+            break
+    tree = None
+    fallback_parse = False
+    try:
+        tree = fromstring(html, parser=utils.HTML_PARSER)
+    except ValueError:  # "Unicode strings with encoding declaration are not supported."
+        tree = utils.fromstring_bytes(html)
+        fallback_parse = True
+    except Exception as err:  # as load_html
+        utils.LOGGER.error("lxml parsing failed: %s", err)
+    if (tree is None or len(tree) < 1) and not fallback_parse:
+        tree = utils.fromstring_bytes(html)
+    if tree is not None and check_flag and len(tree) < 2:
+        utils.LOGGER.error("parsed tree length: %s, wrong data type or not valid HTML", len(tree))
+        tree = None
+    return tree
 
 
 @cache
@@ -47,6 +106,38 @@ def _consumable(options: Extractor) -> bool:
     )
 
 
+@cache
+def sequence_fingerprint() -> str:
+    """The fingerprint of this trafilatura's `trafilatura_sequence`."""
+    source = inspect.getsource(core.trafilatura_sequence)
+    source += inspect.getsource(core._extract_and_compare)
+    return hashlib.sha256(source.encode()).hexdigest()[:16]
+
+
+def _sequence(tree: HtmlElement, options: Extractor) -> tuple[_Element, str, _Element, str]:
+    """`trafilatura_sequence(tree, options, options.url)`. In precision mode without comments
+    the page's own tree is read last by the comparison with readability, which prunes a copy
+    of it: here it prunes the tree itself (a copy and a free of the whole page saved). The
+    steps that cannot run for these options (comments, the baseline rescue, the recall
+    escalation, the forum salvage) are left out."""
+    if (
+        sequence_fingerprint() != SEQUENCE_FINGERPRINT
+        or options.focus != "precision"
+        or options.comments
+    ):
+        return core.trafilatura_sequence(tree, options, options.url)
+    is_forum = core._forum_thread_page(tree)
+    tree = core.prune_unwanted_nodes(tree, core.RAW_TREE_PRUNE_XPATH)
+    tree = core.prune_unwanted_nodes(tree, core.REMOVE_COMMENTS_AND_LISTS_XPATH)
+    cleaned_tree, cleaned_tree_backup = core._prepare_tree(tree, options, options.url)
+    if not is_forum:
+        cleaned_tree = core.prune_unwanted_nodes(cleaned_tree, core.REMOVE_COMMENTS_XPATH)
+    body, text = core.extract_content(cleaned_tree, options)
+    if not options.fast:  # _extract_and_compare, on `tree` rather than a copy
+        body, text = core.compare_extraction(cleaned_tree_backup, tree, body, text, options)
+    return body, text, Element("body"), ""
+
+
 def extract_text(tree: HtmlElement, options: Extractor) -> Document | None:
     """`bare_extraction(tree, options=options)` (text and comments, no metadata), pruning `tree`
     itself: the caller must not read it afterwards. None when trafilatura finds no text."""
@@ -54,7 +145,7 @@ def extract_text(tree: HtmlElement, options: Extractor) -> Document | None:
         found = core.bare_extraction(tree, options=options)
         return found if isinstance(found, Document) else None
     try:
-        body, text, comments_body, comments = core.trafilatura_sequence(tree, options, options.url)
+        body, text, comments_body, comments = _sequence(tree, options)
         if options.max_tree_size and len(body) > options.max_tree_size:
             strip_tags(body, "hi")
             if len(body) > options.max_tree_size:
