@@ -23,6 +23,7 @@ them and runs them in order.
 from __future__ import annotations
 
 from newsint.stages.claims.context import Found, _dedupe
+from newsint.stages.claims.cue_bounds import CueBoundRules
 from newsint.stages.claims.discourse import DiscourseRules
 from newsint.stages.claims.frames import FrameRules
 from newsint.stages.claims.nouns import NounRules
@@ -41,6 +42,7 @@ class Extractor(
     DiscourseRules,
     UnattributedRules,
     SourceBoundRules,
+    CueBoundRules,
 ):
     """Finds the attributions of one parsed article: every rule family, run in order."""
 
@@ -83,6 +85,7 @@ class Extractor(
         found = _dedupe(self.outside_credits(found))
         self.anaphora(found)
         found = [f for f in found if f.rule != "anaphora-dropped"]
+        self.widen_cues(found)
         if self.cfg.unattributed:
             found.extend(self.outside_credits(self.unattributed(found)))
         found.sort(key=lambda f: (f.content[0], f.content[1], f.cue[0] if f.cue else -1))
