@@ -39,14 +39,14 @@ FOUND = [
     ),
     (  # verbal attack with its own preposition
         "Governor Tam Reyes has railed against the toll increases on the coast road.",
-        "railed",
+        "has railed against",
         "Governor Tam Reyes",
         "the toll increases on the coast road",
         "asserted",
     ),
     (  # speaking of something
         "Dr. Amira Solheim spoke about the shortage of nurses in rural clinics.",
-        "spoke",
+        "spoke about",
         "Dr. Amira Solheim",
         "the shortage of nurses in rural clinics",
         "asserted",
@@ -74,7 +74,7 @@ FOUND = [
     ),
     (  # a position held by the agent of a passive
         "Mayor Ilse Brandt has been endorsed by the Valdoria Courier.",
-        "endorsed",
+        "has been endorsed",
         "the Valdoria Courier",
         "Mayor Ilse Brandt",
         "asserted",

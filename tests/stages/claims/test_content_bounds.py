@@ -196,7 +196,7 @@ SOURCES = [
     (  # one subject the parser cut in two at a comma
         "The family, neighbours and local teachers have been demanding that the council "
         "reopen the school.",
-        "demanding",
+        "have been demanding",
         "The family, neighbours and local teachers",
     ),
 ]

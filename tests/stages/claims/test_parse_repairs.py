@@ -12,20 +12,20 @@ from handmade import claims_by_cue as by_cue
 FOUND = [
     (  # an adverbial clause with its own content: not a frame around the main clause
         "The crowd cheered loudly as the mayor called for a recount of the harbour vote.",
-        "called",
+        "called for",
         "the mayor",
         "a recount of the harbour vote",
     ),
     (  # "when" (an adverb in the parse): never a speaker tag; the verb reports its own object
         "When the fishermen ask for help, the coast guard answers within minutes.",
-        "ask",
+        "ask for",
         "the fishermen",
         "help",
     ),
     (  # "that" opening the clause
         "The statement was amended to reflect that the minister is calling for a review of the "
         "tender.",
-        "calling",
+        "is calling for",
         "the minister",
         "a review of the tender",
     ),
@@ -70,7 +70,7 @@ FOUND = [
     (  # ... nor before a verb with its own content preposition
         "The jobless rate is a term with a narrow definition: it refers to the share of "
         "dockworkers who are looking for a shift.",
-        "refers",
+        "refers to",
         "it",
         "the share of dockworkers who are looking for a shift",
     ),
@@ -94,19 +94,19 @@ FOUND = [
     ),
     (
         "She has attacked tax breaks that favour the shipping lines.",
-        "attacked",
+        "has attacked",
         "She",
         "tax breaks that favour the shipping lines",
     ),
     (  # prepositions whose object is what is said (data/claims.toml [prep_content])
         "Mayor Ilse Brandt bragged about the new ferry schedule at the rally.",
-        "bragged",
+        "bragged about",
         "Mayor Ilse Brandt",
         "the new ferry schedule at the rally",
     ),
     (
         "The Dockworkers Union advocates for higher pay on the night shifts.",
-        "advocates",
+        "advocates for",
         "The Dockworkers Union",
         "higher pay",
     ),

@@ -248,7 +248,7 @@ TABLE = [
     (
         "nested: a claim inside a denial",
         "Valdoria denies its foreign minister called for talks with Morland.",
-        "called",
+        "called for",
         "denied",
         None,
         None,

@@ -19,6 +19,11 @@ class Bounds:
     tag_quote_endings: frozenset[str]  # “…,” / “…?” / “…!” before a speaker tag
     colon_quote_kinds: frozenset[str]  # who may say a quotation after "X did Y:"
     lead_marks: frozenset[str]  # "If the talks fail, she argues, …": the opening is content
+    cue_left_deps: frozenset[str]  # "has also called": words of the cue verb before it
+    cue_left_not_tags: frozenset[str]  # …but not these ("when", "how")
+    cue_left_max: int  # at most this many words
+    cue_right_deps: frozenset[str]  # "called for ‖ X": the preposition opening the content
+    cue_right_punct: frozenset[str]  # "continued: ‖ “…”"
 
 
 @cache
@@ -35,4 +40,9 @@ def bounds() -> Bounds:
         tag_quote_endings=frozenset(data["tagged_quote"]["endings"]),
         colon_quote_kinds=frozenset(data["colon_quote"]["source_kinds"]),
         lead_marks=frozenset(w.lower() for w in data["leading_part"]["marks"]),
+        cue_left_deps=frozenset(data["cue_span"]["left_deps"]),
+        cue_left_not_tags=frozenset(data["cue_span"]["left_not_tags"]),
+        cue_left_max=int(data["cue_span"]["left_max"]),
+        cue_right_deps=frozenset(data["cue_span"]["right_deps"]),
+        cue_right_punct=frozenset(data["cue_span"]["right_punct"]),
     )

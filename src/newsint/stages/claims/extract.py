@@ -25,6 +25,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsint.stages.claims.context import Found, _dedupe
+from newsint.stages.claims.cue_bounds import CueBoundRules
 from newsint.stages.claims.discourse import DiscourseRules
 from newsint.stages.claims.frames import FrameRules
 from newsint.stages.claims.nouns import NounRules
@@ -60,6 +61,7 @@ class Extractor(
     DiscourseRules,
     UnattributedRules,
     SourceBoundRules,
+    CueBoundRules,
 ):
     """Finds the attributions of one parsed article: every rule family, run in order."""
 
@@ -108,6 +110,7 @@ class Extractor(
         found = _dedupe(self.outside_credits(found))
         self.anaphora(found)
         found = [f for f in found if f.rule != "anaphora-dropped"]
+        self.widen_cues(found)
         if self.cfg.unattributed:
             found.extend(self.outside_credits(self.unattributed(found)))
         found.sort(key=lambda f: (f.content[0], f.content[1], f.cue[0] if f.cue else -1))
