@@ -12,6 +12,10 @@ On top of that, whole parses are kept in a bounded LRU keyed by (text, reference
 corpus of syndicated copies asks about the same sentences again and again. Both caches hand out
 deep copies, so callers can never alter what a later call returns: output never depends on what
 was parsed before.
+
+With a `Focus` (focus.py, the fast path), a text is read only where its words can make a time
+expression: the model parses the shortened text and its results are moved back to where their
+words stand in the text asked about.
 """
 
 from __future__ import annotations
@@ -24,7 +28,10 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from newsint.stages.time.focus import Focus
 
 _SCALARS = (str, bytes, int, float, bool, type(None))
 
@@ -172,11 +179,12 @@ def _share(extract: Callable[..., Any], group: Hashable, memo: _Memo) -> Callabl
 class Recognizer:
     """`parse(text, reference)` of the date-time model, with shared extractors and an LRU."""
 
-    def __init__(self, model: Any, cache_size: int) -> None:
+    def __init__(self, model: Any, cache_size: int, focus: Focus | None = None) -> None:
         if getattr(model, "_newsint_shared", False):
             raise ValueError("this model's extractors are already shared: build a new model")
         self.model = model
         self.cache_size = cache_size
+        self.focus = focus
         self._memo = _Memo()
         self._cache: OrderedDict[tuple[str, datetime], list[Any]] = OrderedDict()
         self._lock = threading.Lock()
@@ -204,6 +212,21 @@ class Recognizer:
 
     def parse(self, text: str, reference: datetime) -> list[Any]:
         """The model's results for `text`; an alpha library, so a crash loses only this text."""
+        shortened = self.focus.shorten(text) if self.focus is not None else None
+        if shortened is None:
+            return self._parse(text, reference)
+        short, places = shortened
+        results = self._parse(short, reference) if places else []
+        for res in results:
+            # the results' `end` is the index of their last character
+            at = next((p for p in places if p[0] <= res.start and res.end < p[1]), None)
+            if at is None:
+                return self._parse(text, reference)  # across a separator: read it whole
+            res.start += at[2]
+            res.end += at[2]
+        return results
+
+    def _parse(self, text: str, reference: datetime) -> list[Any]:
         key = (text, reference)
         with self._lock:
             hit = self._cache.get(key)
@@ -236,34 +259,55 @@ class _CompiledFirst:
     dev), and `regex` looks every one up in its compile cache, through a failed dictionary
     probe and an exception, before noticing it was given a compiled pattern (a fifth of the
     recogniser's time). A compiled pattern with no other argument is asked directly, which is
-    what `regex` ends up doing; anything else goes to `regex` unchanged."""
+    what `regex` ends up doing. The number extractors pass their patterns as strings (a dozen
+    a parse, each through the same cache look-up): those are compiled once, as `regex` would
+    with no flags, and kept. Anything else goes to `regex` unchanged."""
 
     def __init__(self, module: Any) -> None:
         self._module = module
         self._pattern = module.Pattern
+        self._compiled: dict[str, Any] = {}  # the library's own strings: 12 on TimeBank
+        self._bound = getattr(getattr(module, "_main", module), "_MAXCACHE", 500)  # as `regex`
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._module, name)
 
+    def _direct(self, pattern: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        """The compiled pattern to ask directly, or None to go through `regex`."""
+        if args or kwargs:
+            return None
+        if isinstance(pattern, self._pattern):
+            return pattern
+        if type(pattern) is str:
+            found = self._compiled.get(pattern)
+            if found is None and len(self._compiled) < self._bound:
+                found = self._compiled[pattern] = self._module.compile(pattern)
+            return found
+        return None
+
     def search(self, pattern: Any, string: Any, *args: Any, **kwargs: Any) -> Any:
-        if args or kwargs or not isinstance(pattern, self._pattern):
+        compiled = self._direct(pattern, args, kwargs)
+        if compiled is None:
             return self._module.search(pattern, string, *args, **kwargs)
-        return pattern.search(string)
+        return compiled.search(string)
 
     def match(self, pattern: Any, string: Any, *args: Any, **kwargs: Any) -> Any:
-        if args or kwargs or not isinstance(pattern, self._pattern):
+        compiled = self._direct(pattern, args, kwargs)
+        if compiled is None:
             return self._module.match(pattern, string, *args, **kwargs)
-        return pattern.match(string)
+        return compiled.match(string)
 
     def fullmatch(self, pattern: Any, string: Any, *args: Any, **kwargs: Any) -> Any:
-        if args or kwargs or not isinstance(pattern, self._pattern):
+        compiled = self._direct(pattern, args, kwargs)
+        if compiled is None:
             return self._module.fullmatch(pattern, string, *args, **kwargs)
-        return pattern.fullmatch(string)
+        return compiled.fullmatch(string)
 
     def finditer(self, pattern: Any, string: Any, *args: Any, **kwargs: Any) -> Any:
-        if args or kwargs or not isinstance(pattern, self._pattern):
+        compiled = self._direct(pattern, args, kwargs)
+        if compiled is None:
             return self._module.finditer(pattern, string, *args, **kwargs)
-        return pattern.finditer(string)
+        return compiled.finditer(string)
 
 
 def _compiled_patterns_asked_directly() -> None:
@@ -305,5 +349,5 @@ def english_model() -> Any:
     )
 
 
-def load(cache_size: int) -> Recognizer:
-    return Recognizer(english_model(), cache_size)
+def load(cache_size: int, focus: Focus | None = None) -> Recognizer:
+    return Recognizer(english_model(), cache_size, focus)

@@ -37,6 +37,11 @@ class Rules:
     ambiguous: frozenset[str]
     not_after: tuple[str, ...]
     ref_words: frozenset[str]
+    focus_alone: frozenset[str]  # [focus]: the recogniser's fast path (focus.py)
+    focus_extra: frozenset[str]
+    focus_joiners: frozenset[str]
+    focus_separator: str
+    focus_whole_if: frozenset[str]
 
 
 def _phrase(words: list[str]) -> re.Pattern[str]:
@@ -72,4 +77,9 @@ def rules() -> Rules:
         ambiguous=frozenset(data["ambiguous"]["words"]),
         not_after=tuple(data["not_after"]["words"]),
         ref_words=frozenset(w.lower() for words in data["refs"].values() for w in words),
+        focus_alone=frozenset(data["focus"]["alone"]),
+        focus_extra=frozenset(data["focus"]["extra"]),
+        focus_joiners=frozenset(data["focus"]["joiners"]),
+        focus_separator=data["focus"]["separator"],
+        focus_whole_if=frozenset(data["focus"]["whole_if"]),
     )

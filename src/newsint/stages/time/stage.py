@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsint.config import Time as TimeConfig
 from newsint.model import Published, TimeExpr, stable_id
-from newsint.stages.time import recognizer
+from newsint.stages.time import focus, recognizer
 from newsint.stages.time.anchors import (
     Placed,
     _anchor_by_event,
@@ -226,8 +226,9 @@ class TimeStage:
         limits = resources.config.limits
         self.years = (limits.min_published_year, limits.max_published_year)
         size = self.cfg.recognizer_cache_size
+        lens = (self.cfg.recognizer_focus, self.cfg.focus_context_words, self.cfg.focus_min_stem)
         self.model: Recognizer = resources.get(
-            "recognizers-datetime", lambda: recognizer.load(size)
+            f"recognizers-datetime:{lens}", lambda: recognizer.load(size, focus.build(self.cfg))
         )
         parsers = self.cfg.dateparser_cache_size
         self.parser = resources.get("dateparser-by-reference", lambda: _dateparser_factory(parsers))
