@@ -41,6 +41,8 @@ _UNSCOPED = frozenset({"aux", "auxpass", "neg", "parataxis"})
 _SCOPED_POS = frozenset({"VERB", "AUX", "ADJ"})
 # ...except what the predicate itself would bring about: "would have caused destruction".
 _SCOPED_NOUNS = frozenset({"dobj", "nsubjpass"})
+# The dependencies of a clause that can describe a noun or an event (`_presupposed`).
+_DESCRIBING = frozenset({"relcl", "advcl", "acl"})
 
 
 @dataclass(frozen=True)
@@ -279,6 +281,8 @@ def _presupposed(tok: Tok, lex: Lexicon) -> bool:
     """A relative clause or a past participle describing a noun ("the crisis, which has caused
     a decline", "the profit reaped last year") is taken as given, whatever the noun sits in;
     not what a noun of report or possibility says ("claims that she leaked the memo")."""
+    if tok.dep_ not in _DESCRIBING:
+        return False  # (most tokens: asked first, as every rule below needs one of these)
     lemma = tok.head.lemma_.lower()
     if lemma in lex.evidence_nouns or lemma in lex.hypothetical_nouns:
         return False
