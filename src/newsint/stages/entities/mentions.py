@@ -115,6 +115,8 @@ def _shouted(doc: Doc, cfg: EntitiesConfig) -> list[bool]:
     headline often runs into the first sentence; title-case lines further down are mostly
     lists of names.)"""
     table = tokens_of(doc)
+    text = table.text
+    blank = len(text) - len(text.lstrip())  # the first line starts within these characters
     out = [False] * len(doc)
     line: list[Tok] = []
     for t in [*table.tokens, None]:
@@ -122,10 +124,10 @@ def _shouted(doc: Doc, cfg: EntitiesConfig) -> list[bool]:
             line.append(t)
             if "\n" not in t.whitespace_:
                 continue
-        words = [w for w in line if w.is_alpha and len(w) >= 2]
+        words = [w for w in line if w.is_alpha and len(w.text) >= 2]
         upper = sum(w.is_upper for w in words)
         enough = len(words) >= cfg.shouted_min_words
-        first = bool(line) and not table.text[: line[0].idx].strip()
+        first = bool(line) and line[0].idx <= blank  # nothing but spaces before it
         if (enough and upper >= cfg.shouted_min_ratio * len(words)) or (
             enough and first and _title_case_headline(line, words)
         ):
