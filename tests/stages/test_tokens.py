@@ -57,6 +57,24 @@ def test_every_token_reads_as_spacy_reads_it(run_stages, text: str) -> None:
     assert table.sentence_chars() == [(s.start_char, s.end_char) for s in sents]
 
 
+@pytest.mark.parametrize("expand", [False, True])
+def test_char_span_finds_the_tokens_spacy_finds(run_stages, expand: bool) -> None:
+    """Every character range of a text with double spaces and a paragraph break (ranges that
+    start or end inside words, on spaces and past the text included)."""
+    doc = run_stages(TEXTS[2] + "\n\nA reply came  later.", ["clean", "nlp"]).doc
+    table = tokens_of(doc)
+    mode = "expand" if expand else "strict"
+    found = 0
+    for start in range(-1, len(doc.text) + 2):
+        for end in range(start + 1, len(doc.text) + 3):
+            span = doc.char_span(start, end, alignment_mode=mode)
+            ours = table.char_span(start, end, expand=expand)
+            assert ours == (None if span is None else (span.start, span.end)), (start, end)
+            found += span is not None
+    assert found > len(doc)
+    assert table.token_at(0) == 0 and table.token_at(len(doc.text)) == -1
+
+
 def test_the_table_is_built_once_per_doc(run_stages) -> None:
     doc = run_stages(TEXTS[0], ["clean", "nlp"]).doc
     first = tokens_of(doc)

@@ -19,6 +19,7 @@ word) and its credit lines (`credits`: the entities and claims stages both ask).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -120,7 +121,8 @@ class Tokens:
 
         self.doc = doc
         # the string columns first: their hashes are named at once (one look-up per distinct
-        # hash, through numpy's unique), the rest are small numbers and flags
+        # hash, through numpy's unique), the rest are small numbers and flags. Read by column
+        # (a list per attribute, not per token): fewer objects for the garbage collector.
         strs = (ORTH, LOWER, LEMMA, TAG, DEP)
         rest = (IDX, POS, ENT_IOB, SPACY)
         flags = (IS_PUNCT, IS_SPACE, IS_ALPHA, IS_UPPER, IS_LOWER, IS_TITLE, IS_DIGIT, IS_STOP)
@@ -130,35 +132,46 @@ class Tokens:
         hashes, where = numpy.unique(cols[:, :k], return_inverse=True)
         strings = doc.vocab.strings
         names = numpy.array([strings[h] if h else "" for h in hashes.tolist()], dtype=object)
-        named: list[list[str]] = names[where.reshape(-1, k)].tolist()
-        small: list[list[int]] = cols[:, k:m].tolist()
-        flagged: list[list[bool]] = (cols[:, m:] == 1).tolist()
+        columns = [
+            *names[where.reshape(-1, k)].T.tolist(),
+            *cols[:, k:m].T.tolist(),
+            *(cols[:, m:] == 1).T.tolist(),
+        ]
         pos_names = parts_of_speech.NAMES
         toks: list[Tok] = []
-        for i, ((text, lower, lemma, tag, dep), (idx, pos, iob, space), f) in enumerate(
-            zip(named, small, flagged, strict=True)
+        for i, (text, lower, lemma, tag, dep, idx, pos, iob, space) in enumerate(
+            zip(*columns[:m], strict=True)
         ):
             t = Tok()
             t.i, t.idx, t.text, t.lower_, t.lemma_ = i, idx, text, lower, lemma
             t.pos_, t.tag_, t.dep_ = pos_names[pos], tag, dep
             t.ent_iob_ = _IOB[iob]
             t.whitespace_ = " " if space else ""
-            t.is_punct, t.is_space, t.is_alpha, t.is_upper = f[0], f[1], f[2], f[3]
-            t.is_lower, t.is_title, t.is_digit, t.is_stop = f[4], f[5], f[6], f[7]
             t.doc = self
             toks.append(t)
-        kids: list[list[Tok]] = [[] for _ in toks]
+        for t, punct, space_, alpha, upper, lower_, title, digit, stop in zip(
+            toks, *columns[m:], strict=True
+        ):
+            t.is_punct, t.is_space, t.is_alpha, t.is_upper = punct, space_, alpha, upper
+            t.is_lower, t.is_title, t.is_digit, t.is_stop = lower_, title, digit, stop
+        kids: dict[int, list[Tok]] = {}  # only the tokens that have dependents
         for t, step in zip(toks, heads, strict=True):
             t.head = toks[t.i + step]
             if step:
-                kids[t.i + step].append(t)
-        for t, ks in zip(toks, kids, strict=True):
-            t.children = tuple(ks)
+                got = kids.get(t.i + step)
+                if got is None:
+                    kids[t.i + step] = [t]
+                else:
+                    got.append(t)
+        for t in toks:
+            ks = kids.get(t.i)
+            t.children = tuple(ks) if ks else ()
         self.tokens = toks
         # `doc.text` exactly (each token's text and trailing space), from the strings read above
         self.text: str = "".join([p for t in toks for p in (t.text, t.whitespace_)])
         self._sents: list[tuple[int, int, int]] | None = None
         self._credits: tuple[Outlets, list[Credit]] | None = None
+        self._starts: list[int] | None = None  # each token's first character (`token_at`)
 
     @property
     def sents(self) -> list[tuple[int, int, int]]:
@@ -171,6 +184,35 @@ class Tokens:
         """Each sentence's character offsets (spaCy's `Span.start_char`, `Span.end_char`)."""
         toks = self.tokens
         return [(toks[a].idx, toks[b - 1].idx + len(toks[b - 1].text)) for a, b, _ in self.sents]
+
+    def token_at(self, char: int) -> int:
+        """The token whose text or trailing space holds the character at `char`, else -1
+        (spaCy's `token_by_char`: the tokens and their spaces tile the text)."""
+        toks = self.tokens
+        if char < 0 or not toks:
+            return -1
+        last = toks[-1]
+        if char >= last.idx + len(last.text) + len(last.whitespace_):
+            return -1
+        if self._starts is None:
+            self._starts = [t.idx for t in toks]
+        return bisect_right(self._starts, char) - 1
+
+    def char_span(self, start: int, end: int, expand: bool = False) -> tuple[int, int] | None:
+        """The token range of `doc.char_span(start, end)` (`alignment_mode` "strict", or
+        "expand" with `expand=True`) without making the Span: None where spaCy gives None.
+        For a range spaCy could not make a Span of (`end` before `start`'s token), the empty
+        range at `start`'s token, where spaCy raises."""
+        first, last = self.token_at(start), self.token_at(end - 1)
+        if first < 0 or last < 0:
+            return None
+        a, b = self.tokens[first], self.tokens[last]
+        if expand:
+            if start == a.idx + len(a.text):
+                first += 1  # the trailing space is no part of the token before it
+        elif start != a.idx or end != b.idx + len(b.text):
+            return None
+        return first, max(first, last + 1)
 
     def credits(self, outlets: Outlets) -> list[Credit]:
         """`outlets.credits(self.text)`, scanned once per Doc: the entities and claims stages

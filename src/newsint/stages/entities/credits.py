@@ -26,8 +26,8 @@ def block_credits(ctx: _Ctx) -> list[Credit]:
         if c.outlet:
             keep.append((c.outlet.start, c.outlet.end))
         for t in _tokens(ctx, c.start, c.end):
-            tok = ctx.doc[t]
-            if not any(s <= tok.idx < e for s, e in keep):
+            idx = ctx.toks[t].idx
+            if not any(s <= idx < e for s, e in keep):
                 ctx.blocked[t] = True
                 ctx.covered[t] = True
     return credits
@@ -38,14 +38,14 @@ def block_tickers(ctx: _Ctx) -> list[tuple[int, int]]:
     token range is returned, to be named as the company it follows."""
     out = []
     for m in ctx.gaz.words.ticker.finditer(ctx.text):
-        ticker = ctx.doc.char_span(*m.span("ticker"))
+        ticker = ctx.toks.char_span(*m.span("ticker"))
         for t in _tokens(ctx, m.start(), m.end()):
-            if ticker is None or not ticker.start <= t < ticker.end:
+            if ticker is None or not ticker[0] <= t < ticker[1]:
                 ctx.blocked[t] = True
                 ctx.covered[t] = True
         if ticker is not None:
-            ctx.tickers.add(ticker.start)
-            out.append((ticker.start, ticker.end))
+            ctx.tickers.add(ticker[0])
+            out.append(ticker)
     return out
 
 
@@ -67,19 +67,20 @@ def credit_names(ctx: _Ctx, credits: list[Credit]) -> list[tuple[int, int, str, 
                 e = m.end() - (len(m.group()) - len(m.group().rstrip()))
                 if e <= s:
                     continue
-                span = ctx.doc.char_span(s, e, alignment_mode="expand")
+                span = ctx.toks.char_span(s, e, expand=True)
                 if span is None:
                     continue
                 entry = ctx.gaz.lookup(ctx.text[s:e])
                 type_ = entry.type if entry is not None and entry.type != "NORP" else "GPE"
-                out.append((span.start, span.end, type_, "dateline"))
+                out.append((*span, type_, "dateline"))
         if c.outlet and (c.outlet.outlet is not None or c.kind != "byline"):
-            span = ctx.doc.char_span(c.outlet.start, c.outlet.end, alignment_mode="expand")
+            span = ctx.toks.char_span(c.outlet.start, c.outlet.end, expand=True)
             if span is not None:
-                out.append((span.start, span.end, "ORG", "outlet"))
+                out.append((*span, "ORG", "outlet"))
     return out
 
 
 def _tokens(ctx: _Ctx, start: int, end: int) -> range:
-    span = ctx.doc.char_span(start, end, alignment_mode="expand")
-    return range(span.start, span.end) if span is not None else range(0)
+    """The tokens of `doc.char_span(start, end, alignment_mode="expand")`, from the table."""
+    span = ctx.toks.char_span(start, end, expand=True)
+    return range(*span) if span is not None else range(0)

@@ -115,6 +115,8 @@ def _shouted(doc: Doc, cfg: EntitiesConfig) -> list[bool]:
     headline often runs into the first sentence; title-case lines further down are mostly
     lists of names.)"""
     table = tokens_of(doc)
+    text = table.text
+    blank = len(text) - len(text.lstrip())  # the first line starts within these characters
     out = [False] * len(doc)
     line: list[Tok] = []
     for t in [*table.tokens, None]:
@@ -122,10 +124,10 @@ def _shouted(doc: Doc, cfg: EntitiesConfig) -> list[bool]:
             line.append(t)
             if "\n" not in t.whitespace_:
                 continue
-        words = [w for w in line if w.is_alpha and len(w) >= 2]
+        words = [w for w in line if w.is_alpha and len(w.text) >= 2]
         upper = sum(w.is_upper for w in words)
         enough = len(words) >= cfg.shouted_min_words
-        first = bool(line) and not table.text[: line[0].idx].strip()
+        first = bool(line) and line[0].idx <= blank  # nothing but spaces before it
         if (enough and upper >= cfg.shouted_min_ratio * len(words)) or (
             enough and first and _title_case_headline(line, words)
         ):
@@ -481,21 +483,24 @@ def _new(ctx: _Ctx, ts: int, te: int, type_: str, fix: str, provisional: bool = 
 
 def _from_tables(ctx: _Ctx) -> None:
     """Names of the tables the model missed ("the associated press", "Kyiv")."""
-    doc = ctx.doc
+    toks = ctx.toks
     for m in ctx.gaz.matcher.finditer(ctx.text):
-        span = doc.char_span(m.start(), m.end())
-        if span is None or not ctx.free(span.start, span.end):
+        span = toks.char_span(m.start(), m.end())  # the tokens of `doc.char_span`, no Span made
+        if span is None or not ctx.free(*span):
             continue
-        if ctx.shouted[span.start]:
+        ts, te = span
+        if ctx.shouted[ts]:
             continue  # handled with the other shouted names
         entry = ctx.gaz.lookup(m.group())
         if entry is None:
             continue
-        if len(span) == 1 and entry.kind != "media":
-            t = span[0]
-            if t.pos_ not in ("PROPN", "ADJ", "NOUN") or _in_name(ctx, span.start, span.end):
-                continue
-        _new(ctx, span.start, span.end, entry.type, "gazetteer")
+        if (
+            te - ts == 1
+            and entry.kind != "media"
+            and (toks[ts].pos_ not in ("PROPN", "ADJ", "NOUN") or _in_name(ctx, ts, te))
+        ):
+            continue
+        _new(ctx, ts, te, entry.type, "gazetteer")
 
 
 def _in_name(ctx: _Ctx, ts: int, te: int) -> bool:

@@ -92,6 +92,7 @@ class _Node:
     key: str
     type: str
     members: list[Candidate]
+    _initials: list[set[str]] | None = field(default=None, repr=False)
 
     @cached_property
     def forms(self) -> list[str]:
@@ -102,6 +103,19 @@ class _Node:
     @cached_property
     def tokens(self) -> list[tuple[str, ...]]:
         return sorted({tuple(name_key(f).split()) for f in self.forms})
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Every word of its forms: a surname or a short form shares one with the longer name
+        (most pairs of names share none)."""
+        return frozenset(w for t in self.tokens for w in t)
+
+    def initials(self, skip: frozenset[str]) -> list[set[str]]:
+        """`initials` of each of its forms of two words or more (asked by every acronym)."""
+        got = self._initials
+        if got is None:
+            got = self._initials = [initials(t, skip) for t in self.tokens if len(t) >= 2]
+        return got
 
     @property
     def identity(self) -> str | None:
@@ -338,13 +352,15 @@ def _link_unambiguous(
             if long is short:
                 continue
             if rule == "surname":
-                hit = any(is_surname_of(s, lt) for s in short.tokens for lt in long.tokens)
+                hit = not short.words.isdisjoint(long.words) and any(
+                    is_surname_of(s, lt) for s in short.tokens for lt in long.tokens
+                )
             elif rule == "short-form":
-                hit = any(
+                hit = not short.words.isdisjoint(long.words) and any(
                     is_short_form(s, lt, removable, gaz) for s in short.tokens for lt in long.tokens
                 )
             else:
-                hit = any(len(lt) >= 2 and letters & initials(lt, skip) for lt in long.tokens)
+                hit = any(letters & i for i in long.initials(skip))
             if hit:
                 targets.append(long)
         if targets and _consistent(targets, removable, gaz):
@@ -375,11 +391,14 @@ def _link_fuzzy(
     """Spelling variants, strongest pair first; each refused if it joins different real names."""
     pairs = []
     cores = {n.key: _core(n, designators) for n in named}
+    sizes = {k: len(c.split()) for k, c in cores.items()}
     for i, a in enumerate(named):
         for b in named[i + 1 :]:
             if a.type != b.type:
                 continue
             ca, cb = cores[a.key], cores[b.key]
+            if ca == cb or (sizes[a.key] != sizes[b.key] and cfg.fuzzy_threshold > 0):
+                continue  # one core, or a score of 0 (spelling_similarity compares word by word)
             score = spelling_similarity(ca, cb, cfg.fuzzy_min_chars)
             if score >= cfg.fuzzy_threshold and ca != cb:
                 pairs.append((-score, *sorted((a.key, b.key))))

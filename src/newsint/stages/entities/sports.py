@@ -11,6 +11,7 @@ The rules propose (tokens, type); the mentions module applies them.
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from newsint.stages.entities.context import _Ctx
@@ -30,11 +31,17 @@ Proposal = tuple[int, int, str, str]  # token start, token end, type, fix
 
 def sports_document(ctx: _Ctx) -> bool:
     """Does the article speak of sport (enough sports words, or results lines)?"""
-    hits = len(ctx.gaz.words.sports_cue_matcher.findall(ctx.text))
-    if hits >= ctx.cfg.sports_min_cues:
+    words, text = ctx.gaz.words, ctx.text
+    return _matches_at_least(words.sports_cue_matcher, text, ctx.cfg.sports_min_cues) or (
+        _matches_at_least(words.result_line, text, ctx.cfg.sports_min_result_lines)
+    )
+
+
+def _matches_at_least(pattern: re.Pattern[str], text: str, n: int) -> bool:
+    """`len(pattern.findall(text)) >= n`, the scan stopped at the n-th match."""
+    if n <= 0:
         return True
-    results = ctx.gaz.words.result_line.findall(ctx.text)
-    return len(results) >= ctx.cfg.sports_min_result_lines
+    return next(islice(pattern.finditer(text), n - 1, None), None) is not None  # an n-th match
 
 
 def team_proposals(ctx: _Ctx) -> list[Proposal]:

@@ -101,23 +101,23 @@ class DocIndex:
                 if e.label_ in _SPACY_TYPES
             ]
         for m in ments:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None:
-                for tok in span:
-                    idx.ments.setdefault(tok.i, m)
+            found = table.char_span(m.start, m.end, expand=True)  # no spaCy Span, no Tokens
+            if found is not None:
+                for i in range(*found):
+                    idx.ments.setdefault(i, m)
         times: list[Any] = [t for t in analysis.times if t.type in ("DATE", "TIME")]
         if not analysis.times:
             times = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
         for t in times:
             start, end = (t.start, t.end) if isinstance(t, TimeExpr) else (t.start_char, t.end_char)
-            span = doc.char_span(start, end, alignment_mode="expand")
-            if span is None or not len(span):
+            found = table.char_span(start, end, expand=True)
+            if found is None or found[0] == found[1]:
                 continue
             n = len(idx.times)
             idx.times.append(t)
-            idx.time_heads.append(table[span.root.i])
-            for tok in span:
-                idx.time_of_token.setdefault(tok.i, n)
+            idx.time_heads.append(table[doc[found[0] : found[1]].root.i])
+            for i in range(*found):
+                idx.time_of_token.setdefault(i, n)
         idx.claims = sorted(
             analysis.claims, key=lambda c: (len(c.content), c.kind == "unattributed")
         )

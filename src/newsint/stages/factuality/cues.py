@@ -175,11 +175,14 @@ def may_cue(child: Tok, lex: Lexicon) -> bool:
 
 def local_value(token: Tok, lex: Lexicon, disabled: frozenset[str]) -> Local:
     """The predicate's own commitment (+3 unless a cue of its own lowers or flips it)."""
-    local = Local(lex.factual, lex.factual)
-    cues: list[Cue] = []
+    cues: list[Cue] = []  # the Local's own list, filled below
+    local = Local(lex.factual, lex.factual, cues)
     children = token.children
-    if not any(may_cue(c, lex) for c in children):
-        children = ()  # the loops below over the dependents find nothing
+    for c in children:
+        if may_cue(c, lex):
+            break
+    else:
+        children = ()  # the loops below over the dependents would find nothing
     if "negation" not in disabled:
         for c in children:
             if is_negator(c, lex):
@@ -267,5 +270,4 @@ def local_value(token: Tok, lex: Lexicon, disabled: frozenset[str]) -> Local:
         if mark is not None:
             local.cap(lex.question_cap)
             cues.append(cue_of(mark, "question", f"question -> {local.value:+.1f}"))
-    local.cues = cues
     return local

@@ -59,6 +59,8 @@ def _marks(tok: Tok) -> set[str]:
 def class_of(gov: Tok, lex: Lexicon, relation: str, tok: Tok) -> str | None:
     """The embedding class of a governor for this relation (None: transparent)."""
     lemma = gov.lemma_.lower()
+    if lemma not in lex.embedding_lemmas:
+        return None  # (most governors: in no class's list)
     if lemma in lex.stopping and relation in ARGUMENTS:
         return "stopping"
     if gov.pos_ in {"NOUN", "PROPN"}:

@@ -89,6 +89,23 @@ class Lexicon:
             | {"no"}
         )
 
+    @cached_property
+    def embedding_lemmas(self) -> frozenset[str]:
+        """Every lemma of an embedding class (embedding.class_of): a governor outside them is
+        transparent, whatever the relation."""
+        return (
+            self.stopping
+            | self.evidence_nouns
+            | self.hypothetical_nouns
+            | frozenset(self.implicative)
+            | self.factive
+            | self.denial
+            | self.question_lemmas
+            | self.report
+            | self.belief
+            | self.intention
+        )
+
     def negate(self, value: float) -> float:
         """Flip a commitment; a plain negation of a certain one ends at `negated`."""
         return -value * abs(self.negated) / self.factual

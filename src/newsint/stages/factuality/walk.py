@@ -41,6 +41,8 @@ _UNSCOPED = frozenset({"aux", "auxpass", "neg", "parataxis"})
 _SCOPED_POS = frozenset({"VERB", "AUX", "ADJ"})
 # ...except what the predicate itself would bring about: "would have caused destruction".
 _SCOPED_NOUNS = frozenset({"dobj", "nsubjpass"})
+# The dependencies of a clause that can describe a noun or an event (`_presupposed`).
+_DESCRIBING = frozenset({"relcl", "advcl", "acl"})
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,7 @@ def walk(doc: Doc, lex: Lexicon, disabled: frozenset[str] = frozenset()) -> list
                 frame = frames[tok.head.i] or ROOT_FRAME
                 own[tok.i] = inert
                 frames[tok.i] = frame
-                a, s = settled.values(frame, top)
+                a, s, _ = settled.of(frame, top)
                 results[tok.i] = TokenFactuality(tok.i, a, s, frame.cues)
                 continue
             local = local_value(tok, lex, disabled)
@@ -122,8 +124,9 @@ def walk(doc: Doc, lex: Lexicon, disabled: frozenset[str] = frozenset()) -> list
             own[tok.i] = local
             frame = _frame_for(tok, frames, own, results, lex, disabled)
             frames[tok.i] = frame
-            a, s = settled.values(frame, local.value)
-            cues = _unique((*local.cues, *frame.cues)) if local.cues else settled.cues(frame)
+            a, s, cues = settled.of(frame, local.value)
+            if local.cues:
+                cues = _unique((*local.cues, *frame.cues))
             results[tok.i] = TokenFactuality(tok.i, a, s, cues)
     out: list[TokenFactuality] = []
     for i, r in enumerate(results):
@@ -139,25 +142,18 @@ class _Settled:
 
     def __init__(self, top: float) -> None:
         self.top = top
-        self._values: dict[tuple[int, float], tuple[float, float]] = {}
-        self._cues: dict[int, tuple[Cue, ...]] = {}
+        self._of: dict[tuple[int, float], tuple[float, float, tuple[Cue, ...]]] = {}
 
-    def values(self, frame: Frame, value: float) -> tuple[float, float]:
-        """`frame.apply(value, value)`, each view rounded and clipped."""
+    def of(self, frame: Frame, value: float) -> tuple[float, float, tuple[Cue, ...]]:
+        """`frame.apply(value, value)`, each view rounded and clipped, and
+        `_unique(frame.cues)`."""
         key = (id(frame), value)
-        got = self._values.get(key)
+        got = self._of.get(key)
         if got is None:
             a, s = frame.apply(value, value)
-            got = (_clip(a, self.top), _clip(s, self.top))
+            got = (_clip(a, self.top), _clip(s, self.top), _unique(frame.cues))
             if value:
-                self._values[key] = got
-        return got
-
-    def cues(self, frame: Frame) -> tuple[Cue, ...]:
-        """`_unique(frame.cues)`."""
-        got = self._cues.get(id(frame))
-        if got is None:
-            got = self._cues[id(frame)] = _unique(frame.cues)
+                self._of[key] = got
         return got
 
 
@@ -279,6 +275,8 @@ def _presupposed(tok: Tok, lex: Lexicon) -> bool:
     """A relative clause or a past participle describing a noun ("the crisis, which has caused
     a decline", "the profit reaped last year") is taken as given, whatever the noun sits in;
     not what a noun of report or possibility says ("claims that she leaked the memo")."""
+    if tok.dep_ not in _DESCRIBING:
+        return False  # (most tokens: asked first, as every rule below needs one of these)
     lemma = tok.head.lemma_.lower()
     if lemma in lex.evidence_nouns or lemma in lex.hypothetical_nouns:
         return False
