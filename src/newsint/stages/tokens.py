@@ -240,6 +240,6 @@ def _dropped() -> None:
 def tokens_of(doc: Doc) -> Tokens:
     """The Doc's token table: built on the first call, kept on the Doc for every later one."""
     table = doc.user_data.get(USER_DATA_KEY)
-    if table is None or table.doc is not doc or len(table) != len(doc):
+    if table is None or table.doc is not doc or len(table.tokens) != len(doc):
         table = doc.user_data[USER_DATA_KEY] = Tokens(doc)
     return table

@@ -225,8 +225,8 @@ class ExtractorBase:
     # ------------------------------------------------------------------ spans
 
     def span_of(self, tokens: list[Token] | set[int]) -> tuple[int, int]:
-        table = tokens_of(self.doc).tokens  # token indices read as the table's Toks
-        toks = [table[t] if isinstance(t, int) else t for t in tokens]
+        table = tokens_of(self.doc).tokens  # indices and spaCy Tokens read as the table's Toks
+        toks = [table[t if isinstance(t, int) else t.i] for t in tokens]
         toks = [t for t in toks if not t.is_space]
         if not toks:
             return (0, 0)

@@ -18,6 +18,8 @@ from newsint.stages.claims.context import (
 from newsint.stages.claims.lexicon import noun_base
 from newsint.stages.claims.quotes import Quote
 
+_SIGNATURE_DASHES = "—―–-"  # one of them opens every signature (context._SIGNATURE's dash)
+
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
@@ -34,6 +36,8 @@ class DiscourseRules(ExtractorBase):
         out: list[Found] = []
         lines = _lines(self.text)
         for i, (l_start, l_end) in enumerate(lines):
+            if not any(self.text.find(d, l_start, l_end) >= 0 for d in _SIGNATURE_DASHES):
+                continue  # no dash on the line: the pattern cannot match (it tries every place)
             m = _SIGNATURE.search(self.text, l_start, l_end)
             if m is None or self.text[m.end() : l_end].strip():
                 continue

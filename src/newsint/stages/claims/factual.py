@@ -21,6 +21,7 @@ from newsint.stages.claims.lexicon import verb_base
 from newsint.stages.claims.status import content_root
 from newsint.stages.factuality.lookup import of_token
 from newsint.stages.factuality.walk import USER_DATA_KEY, TokenFactuality
+from newsint.stages.tokens import tokens_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from newsint.config import Claims as ClaimsConfig
     from newsint.stages.claims.lexicon import Lexicon
     from newsint.stages.factuality.cues import Cue
+    from newsint.stages.tokens import Tok
 
 # Edges to the complement a governing plan, belief, question or condition speaks of.
 _COMPLEMENTS = frozenset({"xcomp", "ccomp", "advcl"})
@@ -117,34 +119,42 @@ def _factuality(token: Token) -> Factuality | TokenFactuality:
     """The token's factuality as the factuality stage's walk left it on the Doc (the values
     and cues `of_token` would copy into a model record, without the copy: a claim reads
     three or four of them), else `of_token`'s (which walks the Doc once and keeps it)."""
-    results = token.doc.user_data.get(USER_DATA_KEY)
-    if results is not None and len(results) == len(token.doc):
-        return results[token.i]
-    return of_token(token)
+    return _factuality_at(token.doc, token.i)
+
+
+def _factuality_at(doc: Doc, i: int) -> Factuality | TokenFactuality:
+    """`_factuality` of the Doc's token `i` (a spaCy Token made only when the walk's results
+    are missing)."""
+    results = doc.user_data.get(USER_DATA_KEY)
+    if results is not None and len(results) == len(doc):
+        return results[i]
+    return of_token(doc[i])
 
 
 def _head(
     root: Token, lo: int, hi: int, lex: Lexicon
-) -> tuple[Token, Factuality | TokenFactuality]:
+) -> tuple[Token | Tok, Factuality | TokenFactuality]:
     """The content's head: the root, or the predicate inside the content that a plan,
     belief, question or condition at the root speaks of ("plans to sell": the sale), or
     that an absence of support at the root's argument leaves open ("there is no evidence
-    that the company paid": the payment)."""
+    that the company paid": the payment). The dependents are read on the shared token table."""
+    doc = root.doc
     fact = _factuality(root)
     attempt = verb_base(root.lower_, lex.attempt_verbs, lex.irregular) is not None
-    for child in root.children:
+    children = tokens_of(doc).tokens[root.i].children
+    for child in children:
         if attempt or child.dep_ not in _COMPLEMENTS or not (lo <= child.idx < hi):
             continue
-        below = _factuality(child)
+        below = _factuality_at(doc, child.i)
         if any(c.kind in _EMBEDDING and c.start == root.idx for c in below.cues):
             return child, below
-    for arg in root.children:
+    for arg in children:
         if arg.dep_ not in _ARGUMENTS:
             continue
         for clause in arg.children:
             if clause.dep_ not in _NOUN_CLAUSES or not (lo <= clause.idx < hi):
                 continue
-            below = _factuality(clause)
+            below = _factuality_at(doc, clause.i)
             if any(_unsupported(c) and c.start == arg.idx for c in below.cues):
                 return clause, below
     return root, fact

@@ -27,7 +27,11 @@ class FrameRules(ContentRules):
         lex = self.lex
         if word.pos_ not in ("VERB", "AUX") or word.dep_ in ("xcomp", "amod", "compound", "aux"):
             return None
-        if not verb_base(word.lower_, lex.clear_verbs | lex.put_verbs, lex.irregular):
+        form = word.lower_  # either list (not their union, made anew for every verb)
+        if not (
+            verb_base(form, lex.clear_verbs, lex.irregular)
+            or verb_base(form, lex.put_verbs, lex.irregular)
+        ):
             return None
         tok = self.doc[word.i]
         children = list(tok.children)

@@ -142,7 +142,32 @@ class Lexicon:
 def verb_base(
     form: str, words: frozenset[str] | dict[str, Any], irregular: dict[str, str]
 ) -> str | None:
-    """Reduce an English verb form to a base word in `words` (said->say, stating->state)."""
+    """Reduce an English verb form to a base word in `words` (said->say, stating->state).
+    Answers are kept per word list (asked ~17 times per cue verb, ~3 per other verb)."""
+    memo = _BASES.get(id(words))
+    if memo is None or memo[0] is not words or memo[1] is not irregular:
+        if len(_BASES) >= _MAX_LISTS:
+            _BASES.clear()  # lists made on the fly (a union per call) must not pile up
+        memo = _BASES[id(words)] = (words, irregular, {})
+    answers = memo[2]
+    if form in answers:
+        return answers[form]
+    base = _verb_base(form, words, irregular)
+    if len(answers) < _MAX_FORMS:
+        answers[form] = base
+    return base
+
+
+# verb_base's answers: id of a word list -> (that list, its irregular forms, form -> base). The
+# entry holds the list itself, so no other object can take its id while the entry lives.
+_BASES: dict[int, tuple[object, object, dict[str, str | None]]] = {}
+_MAX_LISTS = 64  # distinct word lists kept (the lexicon has about 20 that verbs are asked of)
+_MAX_FORMS = 65536  # forms kept per list (as text/fold.py caches)
+
+
+def _verb_base(
+    form: str, words: frozenset[str] | dict[str, Any], irregular: dict[str, str]
+) -> str | None:
     if form in irregular and irregular[form] in words:
         return irregular[form]
     for candidate in _verb_candidates(form):
@@ -175,12 +200,12 @@ def _verb_candidates(form: str) -> tuple[str, ...]:
 def noun_base(word: str, words: frozenset[str] | dict[str, Any]) -> str | None:
     if word in words:
         return word
-    for candidate in (
-        word[:-1] if word.endswith("s") else None,
-        word[:-2] if word.endswith("es") else None,
-    ):
-        if candidate and candidate in words:
-            return candidate
+    if not word.endswith("s"):
+        return None  # (most words: no candidate to build)
+    if word[:-1] and word[:-1] in words:
+        return word[:-1]
+    if word.endswith("es") and word[:-2] and word[:-2] in words:
+        return word[:-2]
     return None
 
 

@@ -435,12 +435,14 @@ class PhraseRules(SourcesBase):
         # ("the information regarding the meeting, which was included in …")
         mods = [c for c in head.children if c.dep_ in ("acl", "relcl")]
         index, own = self.sents.index, self.sents.idx(head)  # the head's sentence, asked once
+        table = tokens_of(self.doc).tokens  # the dependents' labels from the shared table
+        near = {c.i for c in mods}
         mods += [
-            c
+            self.doc[c.i]
             for t in head.subtree
             if t.i != head.i and index[t.i] == own
-            for c in t.children
-            if c.dep_ in ("acl", "relcl") and c not in mods
+            for c in table[t.i].children
+            if c.dep_ in ("acl", "relcl") and c.i not in near
         ]
         provenance = _provenance_verbs(lex) if mods else frozenset()
         for child in mods:

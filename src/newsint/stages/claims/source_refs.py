@@ -167,7 +167,17 @@ def _all_nouns(lex: Lexicon) -> frozenset[str]:
 
 
 def _provenance_verbs(lex: Lexicon) -> frozenset[str]:
-    return lex.holder_by | lex.holder_to | lex.holder_with | lex.container_in
+    """One set per lexicon, the same object on every call (lexicon.verb_base keeps its answers
+    per word list: a new union per call would be a new list each time)."""
+    kept = _PROVENANCE.get(id(lex))
+    if kept is None or kept[0] is not lex:
+        verbs = lex.holder_by | lex.holder_to | lex.holder_with | lex.container_in
+        kept = _PROVENANCE[id(lex)] = (lex, verbs)
+    return kept[1]
+
+
+# id of a Lexicon -> (that Lexicon, its provenance verbs); the entry keeps the id its own
+_PROVENANCE: dict[int, tuple[Lexicon, frozenset[str]]] = {}
 
 
 def _ents(doc: Doc, mentions: list[Mention], entities: list[Entity]) -> list[Ent]:
