@@ -11,11 +11,18 @@ import trafilatura
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
-from trafilatura.metadata import extract_author, extract_metadata
+from trafilatura.metadata import (
+    JSON_MINIFY,
+    examine_meta,
+    extract_author,
+    extract_meta_json,
+    extract_metadata,
+)
 from trafilatura.utils import load_html
 
 from newsint.config import Config, default_config
 from newsint.readers import byline as byline_module
+from newsint.readers import html_meta
 from newsint.readers.byline import XPATHS_FINGERPRINT, byline, fingerprint
 from newsint.readers.html import extract_html
 from newsint.readers.html_meta import finish, page_metadata, stated_date
@@ -207,3 +214,79 @@ STATED_METAS = [
 def test_date_meta_tags_are_found_whatever_their_spelling(tag: str, states: bool) -> None:
     found = stated_date(page(tag), default_config().limits)
     assert (found is not None and found[0] == "2025-04-02T08:00:00") == states
+
+
+# <head> contents for the one-walk lookups: OpenGraph, <meta> with and without content,
+# property, name or itemprop, JSON-LD (pretty-printed, escaped, broken) and a settings script
+LOOKUP_HEADS = [
+    *HEADS,
+    '<meta property="og:title" content="Ferry"><meta property="OG:url" content="x">'
+    '<meta property="og:description"><meta property="article:author" content="Ilse Varden">'
+    '<meta name="author" content="Tomas Reyne"><meta itemprop="headline" content="Isles">'
+    '<meta name="keywords" content="ferry, isles"><meta charset="utf-8">',
+    '<script type="application/ld+json">\n{\n  "@context": "https://schema.org",\n  '
+    '"@type": "NewsArticle",\n  "headline": '
+    '"Second \\"ferry\\" sailing \\u00e9t\\u00e9",\n  "url": "https:\\/\\/islandpost.example\\/'
+    'ferry",\n  "publisher": {"@type": "Organization", "name": "Island  Post"}\n}\n</script>'
+    '<script type="application/settings+json">{"sitename": "Island Post"}</script>'
+    '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Broken"</script>',
+]
+BODY_SCRIPTS = [
+    "",
+    '<script type="application/ld+json">{"@context": "https://schema.org", "@type": '
+    '"NewsArticle", "author": {"@type": "Person", "name": "Ada Okafor"}}</script>',
+    '<head><meta name="author" content="Misplaced Head"></head>',
+]
+
+
+@pytest.mark.parametrize("head", LOOKUP_HEADS)
+@pytest.mark.parametrize("after", BODY_SCRIPTS)
+def test_one_walk_answers_the_metadata_lookups(head: str, after: str) -> None:
+    tree = load_html(page(head, after=after))
+    walked = html_meta._lookups(tree)
+    assert isinstance(walked, html_meta._Lookups)  # the fingerprint holds, one <head>
+    fields = ("title", "author", "url", "hostname", "description", "sitename", "date", "image")
+    theirs, ours = examine_meta(tree), examine_meta(walked)
+    assert [getattr(ours, f) for f in fields] == [getattr(theirs, f) for f in fields]
+    assert ours.tags == theirs.tags
+    theirs, ours = extract_meta_json(tree, theirs), html_meta._meta_json(walked, ours)
+    assert [getattr(ours, f) for f in fields] == [getattr(theirs, f) for f in fields]
+
+
+def test_the_lookup_table_finds_metadata() -> None:
+    """The table above is not all empty pages: most of its rows give a title or an author."""
+    found = []
+    for head in LOOKUP_HEADS:
+        for after in BODY_SCRIPTS:
+            walked = html_meta._lookups(load_html(page(head, after=after)))
+            meta = html_meta._meta_json(walked, examine_meta(walked))
+            found.append((meta.title, meta.author, meta.sitename))
+    assert sum(1 for title, _, _ in found if title) >= 6
+    assert ('Second "ferry" sailing été', None, "Island Post") in found
+    assert sum(1 for _, author, _ in found if author) >= 6
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet='ab"\\ \n\t\u00a0{}:,', max_size=60))
+def test_the_split_minifies_as_json_minify(text: str) -> None:
+    split = "".join(filter(None, html_meta._MINIFY_SPLIT.split(text)))
+    assert split == JSON_MINIFY.sub(r"\1", text)
+
+
+def test_the_metadata_fingerprint_matches_this_trafilatura() -> None:
+    """A trafilatura whose examine_meta or extract_meta_json changed fails here: check the
+    lookups `_Lookups` answers and `_meta_json`'s steps against them, then update
+    METADATA_FINGERPRINT (until then the tree is walked as trafilatura walks it)."""
+    assert html_meta.metadata_fingerprint() == html_meta.METADATA_FINGERPRINT
+
+
+def test_other_metadata_functions_get_the_tree(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(html_meta, "METADATA_FINGERPRINT", "another release")
+    tree = load_html(page(HEADS[0] + LOOKUP_HEADS[-1]))
+    assert html_meta._lookups(tree) is tree
+    found = page_metadata(tree, None, guess_date=False)
+    assert (found.author, found.title, found.sitename) == (
+        "Ilse Varden",
+        'Second "ferry" sailing été',
+        "Island Post",
+    )
