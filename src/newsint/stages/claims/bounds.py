@@ -19,6 +19,9 @@ class Bounds:
     tag_quote_endings: frozenset[str]  # “…,” / “…?” / “…!” before a speaker tag
     colon_quote_kinds: frozenset[str]  # who may say a quotation after "X did Y:"
     lead_marks: frozenset[str]  # "If the talks fail, she argues, …": the opening is content
+    reason_preps: frozenset[str]  # "criticized X for saying…": the reason stays in the content
+    aside_relatives: frozenset[str]  # "…, who led the race": a closing aside, not content
+    aside_marks: frozenset[str]  # "…, though the polls disagree": the same
     cue_left_deps: frozenset[str]  # "has also called": words of the cue verb before it
     cue_left_not_tags: frozenset[str]  # …but not these ("when", "how")
     cue_left_max: int  # at most this many words
@@ -40,6 +43,9 @@ def bounds() -> Bounds:
         tag_quote_endings=frozenset(data["tagged_quote"]["endings"]),
         colon_quote_kinds=frozenset(data["colon_quote"]["source_kinds"]),
         lead_marks=frozenset(w.lower() for w in data["leading_part"]["marks"]),
+        reason_preps=frozenset(w.lower() for w in data["object_reason"]["preps"]),
+        aside_relatives=frozenset(w.lower() for w in data["closing_aside"]["relatives"]),
+        aside_marks=frozenset(w.lower() for w in data["closing_aside"]["marks"]),
         cue_left_deps=frozenset(data["cue_span"]["left_deps"]),
         cue_left_not_tags=frozenset(data["cue_span"]["left_not_tags"]),
         cue_left_max=int(data["cue_span"]["left_max"]),

@@ -245,7 +245,9 @@ class ContentRules(SpeakerRules):
 
     def _object_and_rest(self, tok: Token, first: Token) -> list[Token]:
         """An object and what completes it on the verb's right: "criticized Mr. Rubio for
-        failing…", "called the program “worse than amnesty”", "described X as Y"."""
+        failing…", "called the program “worse than amnesty”", "described X as Y". A reason
+        ("criticized the mayor for accepting speaking fees", "accused her of saying…") is the
+        target's charge, even when a reporting word stands inside it."""
         toks = list(first.subtree)
         for c in tok.rights:
             if c.i <= first.i:
@@ -259,7 +261,8 @@ class ContentRules(SpeakerRules):
                 continue
             if c.dep_ in ("npadvmod", "advmod", "punct"):
                 continue
-            if any(self.lex.cue_verb(t) is not None for t in c.subtree):
+            reason = c.dep_ == "prep" and c.lower_ in bounds().reason_preps
+            if not reason and any(self.lex.cue_verb(t) is not None for t in c.subtree):
                 break  # "…, by stating that…": another report, not this one's content
             if c.dep_ in ("advcl",) and c.tag_ == "VBG":
                 break

@@ -31,14 +31,14 @@ class CueBoundRules(ExtractorBase):
                 for f in group
                 if f.source.start is not None and f.source.end is not None
             ]
-            start = self._left_words(toks, cue[0], blocked)
-            end = self._right_word(toks, cue[1], group, blocked)
+            start = self._cue_left_words(toks, cue[0], blocked)
+            end = self._cue_right_word(toks, cue[1], group, blocked)
             if (start, end) == cue:
                 continue
             for f in group:
                 f.cue = (start, end)
 
-    def _left_words(self, toks: list[Token], start: int, blocked: list[tuple[int, int]]) -> int:
+    def _cue_left_words(self, toks: list[Token], start: int, blocked: list[tuple[int, int]]) -> int:
         """ "has called", "is also warning", "had previously denounced": auxiliaries and
         adverbs of the cue verb right before it (no other word between)."""
         rules = bounds()
@@ -64,7 +64,7 @@ class CueBoundRules(ExtractorBase):
             i -= 1
         return start
 
-    def _right_word(
+    def _cue_right_word(
         self,
         toks: list[Token],
         end: int,

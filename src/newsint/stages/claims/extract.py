@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from newsint.stages.claims.context import Found, _dedupe
 from newsint.stages.claims.cue_bounds import CueBoundRules
 from newsint.stages.claims.discourse import DiscourseRules
+from newsint.stages.claims.end_bounds import EndBoundRules
 from newsint.stages.claims.frames import FrameRules
 from newsint.stages.claims.nouns import NounRules
 from newsint.stages.claims.prepositions import PrepositionRules
@@ -62,6 +63,7 @@ class Extractor(
     UnattributedRules,
     SourceBoundRules,
     CueBoundRules,
+    EndBoundRules,
 ):
     """Finds the attributions of one parsed article: every rule family, run in order."""
 
@@ -110,6 +112,7 @@ class Extractor(
         found = _dedupe(self.outside_credits(found))
         self.anaphora(found)
         found = [f for f in found if f.rule != "anaphora-dropped"]
+        self.trim_closing_asides(found)
         self.widen_cues(found)
         if self.cfg.unattributed:
             found.extend(self.outside_credits(self.unattributed(found)))
