@@ -1,0 +1,73 @@
+"""Claims stage, issue 16 second pass on sources (branch attrsrc): the right source for a found
+content, and the source span as the text writes it. Sentences of our own; each row names the
+claim by its cue."""
+
+from __future__ import annotations
+
+import pytest
+
+from handmade import claims_by_cue as by_cue
+from newsint.model import Analysis
+from newsint.stages.claims.context import UNNAMED
+
+
+def listed(analysis: Analysis) -> list[tuple[str | None, str, str]]:
+    return [(c.cue.text if c.cue else None, c.source.text, c.content.text) for c in analysis.claims]
+
+
+# text, cue of the question, the one asked (never its source), the claim's status
+ASKED = [
+    (
+        "Asked whether the ferry would run in winter, the harbour master said it would not.",
+        "Asked",
+        "the harbour master",
+        "question",
+    ),
+    (  # a topic, not an if/whether clause: no question status
+        "When asked about the new tolls, Mayor Ilse Brandt said she had not read the plan.",
+        "asked",
+        "Mayor Ilse Brandt",
+        "asserted",
+    ),
+    (
+        "Asked if she would run again, Councillor Oona Pike said she had not decided.",
+        "Asked",
+        "Councillor Oona Pike",
+        "question",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "asked", "status"), ASKED)
+def test_the_asker_is_not_named(claims_of, text, cue, asked, status) -> None:
+    got = by_cue(claims_of(text), cue)
+    assert got, listed(claims_of(text))
+    assert got[0].source.text == UNNAMED
+    assert got[0].source.start is None  # no words of the text name the asker
+    assert got[0].status == status
+    assert asked not in [link.text for link in got[0].chain]
+
+
+# text, cue, source as written: one who asks with a name of their own keeps it
+ASKS = [
+    (
+        "Senator Oona Pike asked whether the ferry would run in winter.",
+        "asked",
+        "Senator Oona Pike",
+    ),
+    ("The mayor was asked by reporters whether the tolls would rise.", "asked", "reporters"),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), ASKS)
+def test_a_named_asker_keeps_the_question(claims_of, text, cue, source) -> None:
+    got = by_cue(claims_of(text), cue)
+    assert got, listed(claims_of(text))
+    assert got[0].source.text == source
+
+
+def test_a_request_is_not_a_question(claims_of) -> None:
+    """ "is asked to call" is a request of whoever runs the line, not an unnamed question."""
+    analysis = claims_of("Anyone who booked a crossing is asked to call the ferry office first.")
+    assert analysis.claims
+    assert all(c.source.text != UNNAMED for c in by_cue(analysis, "asked")), listed(analysis)
