@@ -25,7 +25,7 @@ ASKED = [
     ),
     (  # a topic, not an if/whether clause: no question status
         "When asked about the new tolls, Mayor Ilse Brandt said she had not read the plan.",
-        "asked",
+        "asked about",  # the cue is written with the preposition that opens its content
         "Mayor Ilse Brandt",
         "asserted",
     ),
@@ -55,7 +55,7 @@ ASKS = [
         "asked",
         "Senator Oona Pike",
     ),
-    ("The mayor was asked by reporters whether the tolls would rise.", "asked", "reporters"),
+    ("The mayor was asked by reporters whether the tolls would rise.", "was asked", "reporters"),
 ]
 
 
