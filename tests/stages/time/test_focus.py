@@ -49,6 +49,7 @@ def fast(lens: Focus) -> Recognizer:
         ("Patrick", STRONG),  # [focus] extra: a holiday name's word
         ("until", STRONG),  # spelled "(un)?til" by the definitions
         ("after", WEAK),
+        ("Labor", STRONG),  # a holiday word, spelled "labou?r" (a letter left out)
         ("last", WEAK),
         ("the", JOINER),
         ("on", JOINER),
@@ -214,6 +215,17 @@ def test_fast_path_equals_the_whole_window(
     expected = dump(whole.parse(text, REF))
     assert expected  # every generated text holds an expression
     assert dump(fast.parse(text, REF)) == expected
+
+
+def test_window_edges_kept(lens: Focus, fast: Recognizer, whole: Recognizer) -> None:
+    # the model's offsets after a final blank line differ from those without it
+    text = (
+        "  Our courier reported parcels arrived yesterday, so its depot manager signed for them "
+        "without delay.\n\n"
+    )
+    found = lens.shorten(text)
+    assert found is not None and found[0].startswith("  ") and found[0].endswith(".\n\n")
+    assert dump(fast.parse(text, REF)) == dump(whole.parse(text, REF))
 
 
 def test_fast_path_fires_on_generated_phrases(lens: Focus) -> None:

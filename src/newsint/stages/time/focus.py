@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 
 _WORD = re.compile(r"\w+")
 _PIECE = re.compile(r"[a-z]+")
+_OPTIONAL = re.compile(r"[a-z]\?")  # a letter the pattern may leave out
+_GROUPING = re.compile(r"[()?]")  # groups and their "?": "(un)?til" read as "until"
 _SYNTAX = re.compile(r"\\.|\(\?P?<\w+>|\(\?<?[=!:]?")  # escapes (\b, \s) and group syntax
 
 PLAIN, JOINER, WEAK, STRONG = 0, 1, 2, 3
@@ -54,7 +56,11 @@ def library_vocabulary(holidays: bool = False) -> frozenset[str]:
 
     def walk(value: object, words: set[str]) -> None:
         if isinstance(value, str):
-            words.update(_PIECE.findall(_SYNTAX.sub(" ", value).lower()))
+            plain = _SYNTAX.sub(" ", value).lower()
+            words.update(_PIECE.findall(plain))
+            # "labou?r" spells "labor" too, "(un)?til" spells "until"
+            words.update(_PIECE.findall(_OPTIONAL.sub("", plain)))
+            words.update(_PIECE.findall(_GROUPING.sub("", plain)))
         elif isinstance(value, dict):
             for key, item in value.items():
                 walk(key, words)
@@ -89,6 +95,7 @@ class Focus:
         separator: str,
         whole_if: frozenset[str],
         reaching: tuple[tuple[Any, ...], ...] = (),
+        guarded: frozenset[str] = frozenset(),
     ) -> None:
         self.pieces = pieces  # the library's vocabulary (library_vocabulary())
         self.joiners = joiners
@@ -100,6 +107,7 @@ class Focus:
         self.separator = separator
         self.whole_if = whole_if  # words after which the model looks far ahead ("from")
         self.reaching = reaching  # pattern groups that all matching make it reach far
+        self.guarded = guarded  # joiners that count when kept and also left out before
         self._kinds: dict[str, int] = {}  # lower-cased word -> kind; news reuses its words
 
     def kind(self, word: str) -> int:
@@ -174,7 +182,8 @@ class Focus:
     def _repeats_left_out(
         self, text: str, words: list[re.Match[str]], kinds: list[int], kept: list[tuple[int, int]]
     ) -> bool:
-        """A vocabulary word kept in a region also stands in the text left out before it.
+        """A vocabulary word kept in a region (a joiner only if guarded) also stands in the
+        text left out before it.
 
         The model finds some words again with `str.index`, which returns their first
         occurrence: "in a week" reads as a duration or a date range depending on an earlier
@@ -187,9 +196,9 @@ class Focus:
             while k < len(kept) and kept[k][1] <= m.start():
                 k += 1
             inside = k < len(kept) and kept[k][0] <= m.start()
-            if kind == PLAIN:
-                continue
             word = m.group().lower()
+            if kind == PLAIN or (kind == JOINER and word not in self.guarded):
+                continue
             if not inside:
                 left_out.add(word)
             elif word in left_out:
@@ -202,16 +211,21 @@ class Focus:
         regions = self.regions(text)
         if regions == [(0, len(text))]:
             return None
-        parts: list[str] = []
+        # the window's own leading and trailing white space stay: the model's offsets after a
+        # final blank line are not those without it ("first tuesday w")
+        lead = text[: len(text) - len(text.lstrip())]
+        parts: list[str] = [lead]
         places: list[tuple[int, int, int]] = []
-        at = 0
+        at = len(lead)
         for start, end in regions:
-            if parts:
+            if len(parts) > 1:
                 parts.append(self.separator)
                 at += len(self.separator)
             parts.append(text[start:end])
             places.append((at, at + end - start, start - at))
             at += end - start
+        if places:
+            parts.append(text[len(text.rstrip()) :])
         return "".join(parts), places
 
 
@@ -270,4 +284,5 @@ def build(cfg: TimeConfig) -> Focus | None:
         r.focus_separator,
         r.focus_whole_if,
         long_reach(),
+        r.focus_guarded,
     )

@@ -42,6 +42,7 @@ class Rules:
     focus_joiners: frozenset[str]
     focus_separator: str
     focus_whole_if: frozenset[str]
+    focus_guarded: frozenset[str]
 
 
 def _phrase(words: list[str]) -> re.Pattern[str]:
@@ -82,4 +83,5 @@ def rules() -> Rules:
         focus_joiners=frozenset(data["focus"]["joiners"]),
         focus_separator=data["focus"]["separator"],
         focus_whole_if=frozenset(data["focus"]["whole_if"]),
+        focus_guarded=frozenset(data["focus"]["guarded"]),
     )
