@@ -75,6 +75,18 @@ def test_char_span_finds_the_tokens_spacy_finds(run_stages, expand: bool) -> Non
     assert table.token_at(0) == 0 and table.token_at(len(doc.text)) == -1
 
 
+@pytest.mark.parametrize("text", TEXTS)
+def test_span_root_is_spacys(run_stages, text: str) -> None:
+    doc = run_stages(text, ["clean", "nlp"]).doc
+    table = tokens_of(doc)
+    roots = set()
+    for start in range(len(doc)):
+        for end in range(start + 1, len(doc) + 1):
+            assert table.span_root(start, end).i == doc[start:end].root.i, (start, end)
+            roots.add(doc[start:end].root.i)
+    assert len(roots) > 5
+
+
 def test_the_table_is_built_once_per_doc(run_stages) -> None:
     doc = run_stages(TEXTS[0], ["clean", "nlp"]).doc
     first = tokens_of(doc)

@@ -214,6 +214,28 @@ class Tokens:
             return None
         return first, max(first, last + 1)
 
+    def span_root(self, start: int, end: int) -> Tok:
+        """spaCy's `doc[start:end].root`, from the table: the sentence root if the span holds
+        it, else the first of the words nearest to it among those whose head lies outside the
+        span (a bare space or punctuation mark counts as far), else the first word."""
+        toks = self.tokens
+        for t in toks[start:end]:
+            if t.head is t:
+                return t
+        best, root = len(toks), None
+        for t in toks[start:end]:
+            if start <= t.head.i < end:
+                continue
+            if (t.is_space or t.is_punct) and not t.children:
+                steps = len(toks) - 1
+            else:
+                steps, up = 0, t
+                while up.head is not up:
+                    up, steps = up.head, steps + 1
+            if steps < best:
+                best, root = steps, t
+        return root if root is not None else toks[start]
+
     def credits(self, outlets: Outlets) -> list[Credit]:
         """`outlets.credits(self.text)`, scanned once per Doc: the entities and claims stages
         both need the credit lines of the same text. A new list on each call (callers own it)."""

@@ -18,7 +18,7 @@ _RETYPED = frozenset({"PERSON", "GPE", "LOC", "NORP", "FAC"})
 
 def company_names(ctx: _Ctx) -> set[str]:
     """Name keys the article describes as companies somewhere."""
-    words, doc = ctx.gaz.words, ctx.doc
+    words, doc = ctx.gaz.words, ctx.toks  # the token table: no spaCy Token per look
     out: set[str] = set()
     for c in ctx.cands:
         ts, te = c.tokens

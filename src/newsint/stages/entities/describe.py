@@ -104,13 +104,12 @@ def _acts(ctx: _Ctx, root: Tok) -> bool:
 
 def _roles(ctx: _Ctx, c: Candidate) -> None:
     """Roles from appositions ("Bill Burns, the director of the CIA") and titles before a name."""
-    doc, cfg = ctx.doc, ctx.cfg
+    doc, cfg = ctx.toks, ctx.cfg  # the token table; spaCy's Doc only for what it lacks
     ts, te = c.tokens
-    span = doc[ts:te]
-    root = span.root
+    root = doc.span_root(ts, te)
     for child in root.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN" and not (ts <= child.i < te):
-            _add_role(ctx, c, child.left_edge.i, child.right_edge.i + 1)
+            _add_role(ctx, c, child.left_edge.i, ctx.doc[child.i].right_edge.i + 1)
     head = root.head
     if root.dep_ == "appos" and head.pos_ == "NOUN" and head.i < ts:
         _add_role(ctx, c, head.left_edge.i, ts)  # "his Russian counterpart Sergey Lavrov"
@@ -125,7 +124,7 @@ def _roles(ctx: _Ctx, c: Candidate) -> None:
                 or w in words.title_modifiers
                 or (entry is not None and entry.kind in ("demonym", "country", "seat"))
                 or (doc[i].pos_ == "PROPN" and doc[i].is_title and not ctx.covered[i])
-                or (ctx.covered[i] and doc[i].ent_type_ in ("ORG", "GPE", "NORP"))
+                or (ctx.covered[i] and ctx.doc[i].ent_type_ in ("ORG", "GPE", "NORP"))
             ):
                 i -= 1
                 continue

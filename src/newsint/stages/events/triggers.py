@@ -115,7 +115,7 @@ class DocIndex:
                 continue
             n = len(idx.times)
             idx.times.append(t)
-            idx.time_heads.append(table[doc[found[0] : found[1]].root.i])
+            idx.time_heads.append(table.span_root(*found))
             for i in range(*found):
                 idx.time_of_token.setdefault(i, n)
         idx.claims = sorted(
