@@ -19,6 +19,7 @@ word) and its credit lines (`credits`: the entities and claims stages both ask).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -156,6 +157,7 @@ class Tokens:
         # `doc.text` exactly (each token's text and trailing space), from the strings read above
         self.text: str = "".join([p for t in toks for p in (t.text, t.whitespace_)])
         self._sents: list[tuple[int, int, int]] | None = None
+        self._starts: list[int] | None = None  # each token's offset, made on first use
         self._credits: tuple[Outlets, list[Credit]] | None = None
 
     @property
@@ -169,6 +171,28 @@ class Tokens:
         """Each sentence's character offsets (spaCy's `Span.start_char`, `Span.end_char`)."""
         toks = self.tokens
         return [(toks[a].idx, toks[b - 1].idx + len(toks[b - 1].text)) for a, b, _ in self.sents]
+
+    def token_range(self, start: int, end: int) -> tuple[int, int] | None:
+        """The tokens `doc.char_span(start, end, alignment_mode="expand")` would span, as
+        (first, end) indices, by bisection over the table: no Span, and none of the Tokens
+        char_span makes to test its ends. None where char_span gives None."""
+        if self._starts is None:
+            self._starts = [t.idx for t in self.tokens]
+        first, last = self._token_at(start), self._token_at(end - 1)
+        if first < 0 or last < 0:
+            return None
+        tok = self.tokens[first]
+        if start == tok.idx + len(tok.text):
+            first += 1  # the trailing space is no part of the token before it
+        return (first, last + 1)
+
+    def _token_at(self, char: int) -> int:
+        """spaCy's `token_by_char`: the token whose text or trailing space holds `char`."""
+        i = bisect_right(self._starts or [], char) - 1
+        if i < 0:
+            return -1
+        tok = self.tokens[i]
+        return i if char < tok.idx + len(tok.text) + len(tok.whitespace_) else -1
 
     def credits(self, outlets: Outlets) -> list[Credit]:
         """`outlets.credits(self.text)`, scanned once per Doc: the entities and claims stages
