@@ -27,3 +27,16 @@ def test_every_range_as_char_span(doc) -> None:
             assert table.token_range(start, end) == expected, (start, end)
             checked += span is not None
     assert checked > n  # most ranges do span tokens
+
+
+def test_empty_and_reversed_ranges(doc) -> None:
+    """Ranges no caller asks for: None where char_span gives None, else what it spans."""
+    table = tokens_of(doc)
+    for start in range(len(doc.text)):
+        for end in (start, start - 1):
+            try:
+                span = doc.char_span(start, end, alignment_mode="expand")
+            except IndexError:
+                continue  # spaCy refuses a span that ends before it starts
+            expected = None if span is None else (span.start, span.end)
+            assert table.token_range(start, end) == expected, (start, end)

@@ -176,23 +176,27 @@ class Tokens:
         """The tokens `doc.char_span(start, end, alignment_mode="expand")` would span, as
         (first, end) indices, by bisection over the table: no Span, and none of the Tokens
         char_span makes to test its ends. None where char_span gives None."""
-        if self._starts is None:
-            self._starts = [t.idx for t in self.tokens]
-        first, last = self._token_at(start), self._token_at(end - 1)
-        if first < 0 or last < 0:
+        starts = self._starts
+        if starts is None:
+            starts = self._starts = [t.idx for t in self.tokens]
+        toks = self.tokens
+        # spaCy's `token_by_char` for both ends: the token whose text or trailing space holds
+        # the character (none before the first token or past the last one's space)
+        first = bisect_right(starts, start) - 1
+        if first < 0:
             return None
-        tok = self.tokens[first]
+        tok = toks[first]
+        if start >= tok.idx + len(tok.text) + len(tok.whitespace_):
+            return None
+        last = bisect_right(starts, end - 1) - 1
+        if last < 0:
+            return None
+        t = toks[last]
+        if end - 1 >= t.idx + len(t.text) + len(t.whitespace_):
+            return None
         if start == tok.idx + len(tok.text):
             first += 1  # the trailing space is no part of the token before it
         return (first, last + 1)
-
-    def _token_at(self, char: int) -> int:
-        """spaCy's `token_by_char`: the token whose text or trailing space holds `char`."""
-        i = bisect_right(self._starts or [], char) - 1
-        if i < 0:
-            return -1
-        tok = self.tokens[i]
-        return i if char < tok.idx + len(tok.text) + len(tok.whitespace_) else -1
 
     def credits(self, outlets: Outlets) -> list[Credit]:
         """`outlets.credits(self.text)`, scanned once per Doc: the entities and claims stages
