@@ -17,6 +17,7 @@ from newsint.stages.claims.context import (
 )
 from newsint.stages.claims.lexicon import noun_base
 from newsint.stages.claims.quotes import Quote
+from newsint.stages.tokens import tokens_of
 
 _SIGNATURE_DASHES = "—―–-"  # one of them opens every signature (context._SIGNATURE's dash)
 
@@ -315,10 +316,12 @@ class DiscourseRules(ExtractorBase):
         """ "This information was revealed in a document": the source is for the sentence
         before, not for the two words "This information"."""
         lex = self.lex
+        tokens = tokens_of(self.doc)
         for f in found:
-            span = self.doc.char_span(*f.content, alignment_mode="expand")
-            if span is None or len(span) > 3:
+            words = tokens.token_range(*f.content)  # a Span only for a short content
+            if words is None or words[1] - words[0] > 3:
                 continue
+            span = self.doc[words[0] : words[1]]
             root = span.root
             det = {c.lower_ for c in root.children if c.dep_ == "det"}
             if noun_base(root.lower_, lex.anaphora_nouns) and det & (

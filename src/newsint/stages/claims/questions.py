@@ -62,10 +62,11 @@ def question_frame(doc: Doc, f: Found, lex: Lexicon) -> Question | None:
 
 def _content_mark(doc: Doc, f: Found, lex: Lexicon) -> Token | None:
     """The if/whether opening the content ("…to say whether she would run")."""
-    span = doc.char_span(*f.content, alignment_mode="expand")
+    tokens = tokens_of(doc)
+    span = tokens.token_range(*f.content)  # char_span's tokens, no Span made
     if span is None:
         return None
-    words = tokens_of(doc).tokens[span.start : span.end]
+    words = tokens.tokens[span[0] : span[1]]
     first = next((t for t in words if not t.is_space and not t.is_punct), None)
     if first is not None and _is_mark(first, lex):
         return doc[first.i]

@@ -222,8 +222,8 @@ class SourcesBase:
         self.credits: list[Credit] = tokens_of(doc).credits(load_outlets())  # once per Doc
         self._ent_at: dict[int, Ent] = {}
         for e in self.ents:
-            span = doc.char_span(e.start, e.end, alignment_mode="expand")
-            for i in range(span.start, span.end) if span is not None else ():
+            span = tokens_of(doc).token_range(e.start, e.end)  # char_span's, no Span made
+            for i in range(*span) if span is not None else ():
                 self._ent_at.setdefault(i, e)
         self._cache: dict[int, SrcRef] = {}
         self._building: set[int] = set()

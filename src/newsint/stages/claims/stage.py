@@ -24,6 +24,7 @@ from newsint.stages.claims.quotes import find_quotes, quoted_share
 from newsint.stages.claims.source_refs import SrcRef
 from newsint.stages.claims.sources import Sources
 from newsint.stages.claims.status import decide, denial, hedges, negation, verification_caveats
+from newsint.stages.tokens import tokens_of
 from newsint.text.outlets import load_outlets
 from newsint.text.segments import paragraphs
 
@@ -85,6 +86,7 @@ def extract_claims(
     wire = relaying_outlet(analysis, sources)
     claims: list[Claim] = []
     seen: set[str] = set()
+    tokens = tokens_of(doc)
     for f in found:
         refs = chain_refs(f)
         if wire is not None and refs and all(r.key() != wire.key() for r in refs):
@@ -104,7 +106,8 @@ def extract_claims(
                     effect=f.effect,
                 )
             )
-        span = doc.char_span(*f.content, alignment_mode="expand")
+        words = tokens.token_range(*f.content)  # = doc.char_span(…, "expand"), made cheaper
+        span = doc[words[0] : words[1]] if words is not None else None
         neg = None
         negative = False
         factuality: float | None = None

@@ -19,13 +19,14 @@ class UnattributedRules(ExtractorBase):
         Headlines, fragments without a finite verb, and questions are not claims."""
         out: list[Found] = []
         covered: set[int] = set()
+        tokens = tokens_of(self.doc)
         for f in found:
             for s, e in [f.content, f.cue or (0, 0), (f.source.start or 0, f.source.end or 0)]:
                 if e > s:
-                    span = self.doc.char_span(s, e, alignment_mode="expand")
+                    span = tokens.token_range(s, e)  # char_span's tokens, no Span made
                     if span is not None:
-                        covered.update(range(span.start, span.end))
-        table = tokens_of(self.doc).tokens
+                        covered.update(range(*span))
+        table = tokens.tokens
         for sent in self.sents.spans:
             if self.in_title(sent.start_char) and not self.cfg.unattributed_in_title:
                 continue
