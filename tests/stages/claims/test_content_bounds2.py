@@ -35,6 +35,21 @@ CUES = [
         "continued:",
         "“Nobody has paid us for the lost week.”",
     ),
+    (  # a negation before the verb
+        "The harbour board did not deny that the crane had failed twice.",
+        "did not deny",
+        "that the crane had failed twice",
+    ),
+    (  # an adverb between the verb and its clause
+        "The skipper noted repeatedly that the nets were torn.",
+        "noted repeatedly",
+        "that the nets were torn",
+    ),
+    (  # what the speaker calls the object of the content preposition stays in the content
+        "The mayor referred to the old quay as “a danger to every child in town.”",
+        "referred to",
+        "the old quay as “a danger to every child in town.”",
+    ),
     (  # a bare report keeps its one word
         "The inspector said the crane was unsafe.",
         "said",

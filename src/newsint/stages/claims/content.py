@@ -445,7 +445,21 @@ class ContentRules(SpeakerRules):
             return None
         # "spoke on Tuesday about the deal", "spoke to the paper on the radio about the deal":
         # a time is no topic, and the verb's first preposition ("about") says it best
-        return self.span_of(list(min(found, key=lambda f: (f[0], f[1].i))[1].subtree))
+        obj = min(found, key=lambda f: (f[0], f[1].i))[1]
+        return self.span_of([*obj.subtree, *self._named_as(obj)])
+
+    def _named_as(self, obj: Token) -> list[Token]:
+        """ "referred to the governor as “Chris”", "pointed to his record as mayor": what the
+        speaker calls the object of a content preposition, right after it."""
+        verb = obj.head.head
+        for c in verb.children:
+            if (
+                c.dep_ == "prep"
+                and c.lower_ in bounds().naming_preps
+                and c.i == obj.right_edge.i + 1
+            ):
+                return list(c.subtree)
+        return []
 
     def _quoted_subject(self, tok: Token) -> tuple[tuple[int, int], Token] | None:
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)

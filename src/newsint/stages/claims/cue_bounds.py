@@ -39,7 +39,7 @@ class CueBoundRules(ExtractorBase):
                 f.cue = (start, end)
 
     def _cue_left_words(self, toks: list[Token], start: int, blocked: list[tuple[int, int]]) -> int:
-        """ "has called", "is also warning", "had previously denounced": auxiliaries and
+        """ "has called", "is also warning", "did not suggest": auxiliaries, negation and
         adverbs of the cue verb right before it (no other word between)."""
         rules = bounds()
         heads = {t.i for t in toks}
@@ -71,8 +71,9 @@ class CueBoundRules(ExtractorBase):
         group: list[Found],
         blocked: list[tuple[int, int]],
     ) -> int:
-        """ "called for ‖ the repeal", "complained about ‖ his mic", "continued: ‖ “…”": the
-        preposition (or colon) right after the cue that opens the content."""
+        """ "called for ‖ the repeal", "complained about ‖ his mic", "noted repeatedly ‖ that…",
+        "continued: ‖ “…”": the preposition, adverb or colon right after the cue that opens
+        the content."""
         rules = bounds()
         last = max(toks, key=lambda t: t.i)
         j = last.i + 1
@@ -83,9 +84,11 @@ class CueBoundRules(ExtractorBase):
         t = self.doc[j]
         if self.text[end : t.idx].strip() or _inside(t.idx, blocked):
             return end
-        takes = (t.dep_ in rules.cue_right_deps and t.head.i == last.i) or (
-            t.text in rules.cue_right_punct
-        )
+        takes = (
+            t.dep_ in rules.cue_right_deps
+            and t.head.i == last.i
+            and t.tag_ not in rules.cue_left_not_tags
+        ) or t.text in rules.cue_right_punct
         after = t.idx + len(t.text)
         opens = any(
             f.content[0] >= after and not self.text[after : f.content[0]].strip() for f in group
