@@ -187,7 +187,7 @@ class Focus:
 
         The model finds some words again with `str.index`, which returns their first
         occurrence: "in a week" reads as a duration or a date range depending on an earlier
-        "in" ("in this process, but ... collapse in a week"). Leaving out the earlier one
+        "in" ("rowers in the club ... may quit in a week"). Leaving out the earlier one
         would change the answer.
         """
         left_out: set[str] = set()
@@ -212,7 +212,7 @@ class Focus:
         if regions == [(0, len(text))]:
             return None
         # the window's own leading and trailing white space stay: the model's offsets after a
-        # final blank line are not those without it ("first tuesday w")
+        # final blank line are not those without it (a result two letters too long)
         lead = text[: len(text) - len(text.lstrip())]
         parts: list[str] = [lead]
         places: list[tuple[int, int, int]] = []
@@ -249,8 +249,8 @@ def _compound(word: str, pieces: frozenset[str], min_stem: int) -> bool:
 def long_reach() -> tuple[tuple[Any, ...], ...]:
     """The model's rules that join words across any distance, as groups of its own patterns
     that must all match for the rule to apply: a time of day ("night", "this morning") before
-    or after a date with a pause (a comma) between is read as one period ("caucus night was
-    long, the candidate said Friday" is one period from "night" to "friday").
+    or after a date with a pause (a comma) between is read as one period ("the gala night
+    was loud, the florist told us Sunday" is one period from "night" to "sunday").
     """
     from recognizers_date_time.resources.english_date_time import EnglishDateTime
     from recognizers_text.utilities import RegExpUtility
