@@ -12,11 +12,15 @@ The tree itself comes from `load_page`: trafilatura's `load_html` for a page alr
 minus its first step when the decoding found none of the characters XML forbids (that step is a
 regular-expression scan of the whole page for them, a quarter of the parse's cost).
 
-`trafilatura_sequence` is an internal of trafilatura; `BARE_EXTRACTION_FINGERPRINT` and
-`LOAD_HTML_FINGERPRINT` tie this to the `bare_extraction` and `load_html` it stands for, and
-another trafilatura (another source) makes `extract_text` call `bare_extraction` and
-`load_page` call `load_html` themselves, so the tree and the text are the same either way (a
-test fails, to say so).
+In precision mode without comments (the reader's default), `trafilatura_sequence` itself runs
+as `_sequence`: the same steps, but the comparison with readability prunes the page's tree
+rather than a copy of it, as nothing reads the tree after it in that mode.
+
+`trafilatura_sequence` is an internal of trafilatura; `BARE_EXTRACTION_FINGERPRINT`,
+`SEQUENCE_FINGERPRINT` and `LOAD_HTML_FINGERPRINT` tie this to the `bare_extraction`,
+`trafilatura_sequence` and `load_html` it stands for, and another trafilatura (another source)
+makes `extract_text`, `_sequence` and `load_page` call those themselves, so the tree and the
+text are the same either way (a test fails, to say so).
 """
 
 from __future__ import annotations
