@@ -17,6 +17,7 @@ from newsint.stages.claims.context import (
     _run_start,
     _space_end,
 )
+from newsint.stages.claims.known_cues import channel_that_clause
 from newsint.stages.claims.lexicon import noun_base, verb_base
 from newsint.stages.claims.quotes import Quote
 from newsint.stages.claims.repairs import misread_that_clause
@@ -222,6 +223,8 @@ class ContentRules(SpeakerRules):
                 if pobj.dep_ != "pobj":
                     continue
                 for t in pobj.children:
+                    if channel_that_clause(t, pobj, self.lex):
+                        return t, t.left_edge.i  # "said in a statement that the…" (known_cues)
                     if (
                         t.dep_ == "relcl"
                         and t.left_edge.lower_ == "that"

@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from newsint.stages.claims.known_cues import closing_mark
 from newsint.text.segments import paragraphs
 
 OPEN = "“«„"
@@ -54,7 +55,8 @@ def find_quotes(text: str) -> list[Quote]:
     """The outermost quotations of each paragraph. A quotation inside another in the other
     style of mark ("…about “Equal Justice” anymore…", “…the "bathroom bill" again…”) is
     skipped as a whole: its closing mark does not close the outer one. A mark of the other
-    style with no partner before the outer one's close still closes it (mixed typing)."""
+    style with no partner before the outer one's close still closes it (mixed typing), and so
+    does a straight mark typed where a closing one stands (`known_cues.closing_mark`)."""
     quotes: list[Quote] = []
     for p_start, p_end in paragraphs(text):
         marks = _marks(text, p_start, p_end)
@@ -79,7 +81,7 @@ def find_quotes(text: str) -> list[Quote]:
                 if nested:
                     nested -= 1
                     continue
-            elif not straight and role == "toggle" and length == 1:
+            elif not straight and role == "toggle" and length == 1 and not closing_mark(text, pos):
                 partner = _inner_partner(text, marks, k)
                 if partner is not None:
                     skip.add(partner)

@@ -18,6 +18,7 @@ from newsint.stages.claims.context import (
     _inside_quote,
     _stronger,
 )
+from newsint.stages.claims.known_cues import position_participle
 from newsint.stages.claims.lexicon import noun_base, verb_base
 from newsint.stages.claims.quotes import inside_speech
 from newsint.stages.claims.repairs import noun_read_verb
@@ -315,6 +316,8 @@ class VerbRules(ContentRules):
         children = list(tok.children)
         if tok.dep_ == "relcl" and self._relative_stand(tok, children):
             return True
+        if base not in self.lex.own_subject and position_participle(tok, self.lex, self.sources):
+            return True  # "…, endorsing two candidates" (known_cues)
         if tok.dep_ in ("relcl", "acl"):
             return False  # "nations who are supporting Ukraine": a description, not a stand
         # "the union backs the mayor"; "the mayor is backed by the union" (its agent holds it)
