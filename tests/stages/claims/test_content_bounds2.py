@@ -50,6 +50,11 @@ CUES = [
         "referred to",
         "the old quay as “a danger to every child in town.”",
     ),
+    (  # ...and so does what the object is to do
+        "The mayor has called for the harbour board to release the inspection report.",
+        "has called for",
+        "the harbour board to release the inspection report",
+    ),
     (  # a bare report keeps its one word
         "The inspector said the crane was unsafe.",
         "said",

@@ -452,15 +452,16 @@ class ContentRules(SpeakerRules):
         return self.span_of([*obj.subtree, *self._named_as(obj)])
 
     def _named_as(self, obj: Token) -> list[Token]:
-        """ "referred to the governor as “Chris”", "pointed to his record as mayor": what the
-        speaker calls the object of a content preposition, right after it."""
+        """ "referred to the governor as “Chris”", "called for the board to release the
+        report": what the speaker calls the object of a content preposition, or what it is
+        to do, right after it (the parser hangs both on the verb)."""
         verb = obj.head.head
         for c in verb.children:
-            if (
-                c.dep_ == "prep"
-                and c.lower_ in bounds().naming_preps
-                and c.i == obj.right_edge.i + 1
-            ):
+            if c.left_edge.i != obj.right_edge.i + 1:
+                continue
+            if c.dep_ == "prep" and c.lower_ in bounds().naming_preps:
+                return list(c.subtree)
+            if c.dep_ in ("advcl", "xcomp") and _infinitive_complement(c):
                 return list(c.subtree)
         return []
 
