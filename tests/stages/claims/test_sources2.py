@@ -81,7 +81,7 @@ SPANS = [
         "Port director Jane Roe",
     ),
     (  # a clause the parser ran into the subject across a dash
-        "The vote is predictable - Mayor Ilse Brandt has vowed to veto the levy.",
+        "The outcome is settled - Mayor Ilse Brandt has vowed to veto the levy.",
         "vowed",
         "Mayor Ilse Brandt",
     ),

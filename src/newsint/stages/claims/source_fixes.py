@@ -9,8 +9,8 @@
 - A relative pronoun is no speaker when the verb has a subject of its own ("a fee which
   skippers say punishes boats": the skippers speak; the parser gives "say" both subjects).
 - Where the source's words start: not before a spaced dash that ends a dateline or a clause
-  ("BRUSSELS - European leaders", "…is predictable - Jane Roe has vowed"), nor with a focus
-  adverb ("even some allies"); the words are in data/source_spans.toml.
+  ("OSLO - Nordic ministers", "…is settled - Jane Roe has vowed"), nor with a focus
+  adverb ("even some rivals"); the words are in data/source_spans.toml.
 """
 
 from __future__ import annotations
@@ -68,9 +68,9 @@ def leading_breaks() -> LeadingBreaks:
 
 def source_start(doc: Doc, lo: int, head: int) -> int:
     """The first token of a source whose span the parser starts at `lo`: after a spaced dash
-    before the head ("NEW YORK - Jane Roe", "…is predictable - Jane Roe has vowed"), without a
+    before the head ("NEW YORK - Jane Roe", "…is settled - Jane Roe has vowed"), without a
     relative pronoun the parser hung on the subject ("which critics say…": "critics") or a
-    focus adverb ("even some allies")."""
+    focus adverb ("even some rivals")."""
     words = leading_breaks()
     start = lo
     if doc[head].pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
@@ -92,7 +92,7 @@ def source_start(doc: Doc, lo: int, head: int) -> int:
 
 def _ends_before_dash(doc: Doc, start: int, dash: int, head: int) -> bool:
     """Whether the words before a spaced dash are no part of the name after it: a dateline
-    ("NEW YORK -", "Dec 29 (Reuters) -") or words that are not a name ("is predictable -");
+    ("NEW YORK -", "May 3 (Wire) -") or words that are not a name ("is settled -");
     a name before the dash is the name an apposition describes ("Jane Roe - the mayor's
     aide -"), a single word before the head a compound ("His ex - wife")."""
     before = doc[start:dash]
