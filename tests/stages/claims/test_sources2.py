@@ -71,3 +71,53 @@ def test_a_request_is_not_a_question(claims_of) -> None:
     analysis = claims_of("Anyone who booked a crossing is asked to call the ferry office first.")
     assert analysis.claims
     assert all(c.source.text != UNNAMED for c in by_cue(analysis, "asked")), listed(analysis)
+
+
+# text, cue, source as the text writes it: where the name starts
+SPANS = [
+    (  # a dateline set off by a dash
+        "NEW HARBOUR - Port director Jane Roe said on Monday that the ferry would resume.",
+        "said",
+        "Port director Jane Roe",
+    ),
+    (  # a clause the parser ran into the subject across a dash
+        "The outcome is settled - Mayor Ilse Brandt has vowed to veto the levy.",
+        "vowed",
+        "Mayor Ilse Brandt",
+    ),
+    (  # a focus adverb is no part of who speaks
+        "Even the ferry operators say the tolls are too high.",
+        "say",
+        "the ferry operators",
+    ),
+    (  # the relative pronoun is what they say, not who says it
+        "The council kept the harbour fee, which skippers say punishes small boats.",
+        "say",
+        "skippers",
+    ),
+    # what stays: a compound split by a spaced hyphen, a name before its apposition, a quantity
+    ("His ex - wife said the house was sold.", "said", "His ex - wife"),
+    (
+        "Ilse Brandt - the mayor of Easton - said the pier would close.",
+        "said",
+        "Ilse Brandt - the mayor of Easton",
+    ),
+    ("Only 12 percent of voters said the levy was fair.", "said", "Only 12 percent of voters"),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), SPANS)
+def test_where_the_source_starts(claims_of, text, cue, source) -> None:
+    got = by_cue(claims_of(text), cue)
+    assert got, listed(claims_of(text))
+    assert got[0].source.text == source
+
+
+def test_a_relative_pronoun_is_no_speaker(claims_of) -> None:
+    """ "which skippers say": the skippers speak; the fee is what they speak of, not who."""
+    got = by_cue(
+        claims_of("The council kept the harbour fee, which skippers say punishes small boats."),
+        "say",
+    )
+    assert got
+    assert [link.text for link in got[0].chain] == ["the article", "skippers"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsint.stages.claims.lexicon import noun_base, verb_base
+from newsint.stages.claims.source_fixes import source_start
 from newsint.stages.claims.source_refs import (
     _NAME_ENTS,
     _SECTION_NOUNS,
@@ -135,6 +136,8 @@ class PhraseRules(SourcesBase):
             # quantity keeps its adverb; "Both Roe and Doe" keeps "Both", as PolNeAR's
             # annotators write it 58 times in 60 on train)
         lo = self._after_credit(lo, hi)
+        if lo < head.i:
+            lo = source_start(self.doc, lo, head.i)  # "NEW YORK - Jane Roe", "even Roe"
         return [self.doc[i] for i in range(lo, hi + 1)]
 
     def _nested_aside(self, head: Token, lo: int, hi: int) -> int:

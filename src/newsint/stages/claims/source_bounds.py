@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from newsint.stages.claims.bounds import bounds
 from newsint.stages.claims.context import ExtractorBase, Found
+from newsint.stages.claims.source_fixes import speaking_subjects
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -48,7 +49,9 @@ class SourceBoundRules(ExtractorBase):
         """One subject the parser cut into several ("His ex - wife", "The family, protesters
         and civic leaders" as two subjects): the span over all of them, when only joiners
         stand between them."""
-        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.i < verb.i]
+        subjects = speaking_subjects(
+            [c for c in verb.children if c.dep_ in _SUBJECTS and c.i < verb.i], self.lex
+        )
         if len(subjects) < 2:
             return None
         lo = min(s.left_edge.i for s in subjects)

@@ -6,16 +6,25 @@
   verb rules would otherwise borrow from the clause around it. PolNeAR's annotators leave the
   source of such a question empty (train: 77 of 80 participles of *ask* with no subject, no
   agent and no infinitive).
+- A relative pronoun is no speaker when the verb has a subject of its own ("a fee which
+  skippers say punishes boats": the skippers speak; the parser gives "say" both subjects).
+- Where the source's words start: not before a spaced dash that ends a dateline or a clause
+  ("OSLO - Nordic ministers", "…is settled - Jane Roe has vowed"), nor with a focus
+  adverb ("even some rivals"); the words are in data/source_spans.toml.
 """
 
 from __future__ import annotations
 
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from newsint.stages.claims.lexicon import Lexicon, verb_base
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 
 def unnamed_asker(tok: Token, lex: Lexicon) -> bool:
@@ -26,3 +35,69 @@ def unnamed_asker(tok: Token, lex: Lexicon) -> bool:
     if tok.tag_ != "VBN" or verb_base(tok.lower_, lex.question_verbs, lex.irregular) is None:
         return False
     return not any(c.dep_ in ("nsubj", "agent", "xcomp", "auxpass") for c in tok.children)
+
+
+def speaking_subjects(subjects: list[Token], lex: Lexicon) -> list[Token]:
+    """Of the subjects the parser gave one verb, the speakers: in "a levy which critics say
+    hurts ports" both "which" and "critics" hang on "say", and the relative pronoun is what
+    the critics say (no piece of the speaker, and no antecedent to resolve it to)."""
+    if len(subjects) < 2:
+        return subjects
+    named = [c for c in subjects if c.lower_ not in lex.pronouns["relative"]]
+    return named or subjects
+
+
+@dataclass(frozen=True)
+class LeadingBreaks:
+    """Words before a source's head that end what precedes the name (data/source_spans.toml)."""
+
+    dashes: frozenset[str]
+    focus_adverbs: frozenset[str]
+
+
+@cache
+def leading_breaks() -> LeadingBreaks:
+    data = tomllib.loads(
+        resources.files("newsint.data").joinpath("source_spans.toml").read_text("utf-8")
+    )["leading_breaks"]
+    return LeadingBreaks(
+        dashes=frozenset(data["dashes"]),
+        focus_adverbs=frozenset(w.lower() for w in data["focus_adverbs"]),
+    )
+
+
+def source_start(doc: Doc, lo: int, head: int) -> int:
+    """The first token of a source whose span the parser starts at `lo`: after a spaced dash
+    before the head ("NEW YORK - Jane Roe", "…is settled - Jane Roe has vowed"), without a
+    relative pronoun the parser hung on the subject ("which critics say…": "critics") or a
+    focus adverb ("even some rivals")."""
+    words = leading_breaks()
+    start = lo
+    if doc[head].pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+        return start  # a subject the parser made of a verb: nothing to cut by these rules
+    for j in range(lo, head):
+        tok = doc[j]
+        spaced = bool(tok.whitespace_) and j > 0 and bool(doc[j - 1].whitespace_)
+        if tok.text in words.dashes and spaced and _ends_before_dash(doc, start, j, head):
+            start = j + 1
+    while start < head and (
+        doc[start].tag_ in ("WDT", "WP")
+        or (doc[start].lower_ in words.focus_adverbs and doc[start].dep_ == "advmod")
+        or doc[start].is_space
+        or doc[start].is_punct
+    ):
+        start += 1
+    return start
+
+
+def _ends_before_dash(doc: Doc, start: int, dash: int, head: int) -> bool:
+    """Whether the words before a spaced dash are no part of the name after it: a dateline
+    ("NEW YORK -", "May 3 (Wire) -") or words that are not a name ("is settled -");
+    a name before the dash is the name an apposition describes ("Jane Roe - the mayor's
+    aide -"), a single word before the head a compound ("His ex - wife")."""
+    before = doc[start:dash]
+    if not len(before) or (dash + 1 == head and len(before) <= 2):
+        return False
+    if before.text.isupper() or before[-1].text == ")":
+        return True
+    return before[-1].pos_ != "PROPN"

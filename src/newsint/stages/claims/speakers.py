@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from newsint.stages.claims.context import ExtractorBase, _inside_quote
 from newsint.stages.claims.lexicon import noun_base, verb_base
 from newsint.stages.claims.repairs import noun_read_verb, run_in_subject, run_into
+from newsint.stages.claims.source_fixes import speaking_subjects
 from newsint.stages.claims.source_refs import SrcRef
 
 if TYPE_CHECKING:
@@ -36,7 +37,9 @@ class SpeakerRules(ExtractorBase):
         """The source of a reporting verb: its subject, its agent, the noun it modifies, or,
         failing those, the speaker of the verb it depends on."""
         children = list(tok.children)
-        subjects = [c for c in children if c.dep_ in ("nsubj", "csubj")]
+        subjects = speaking_subjects(
+            [c for c in children if c.dep_ in ("nsubj", "csubj")], self.lex
+        )  # "a levy which critics say…": "which" is what they say, not who
         subj = next(iter(subjects), None)
         if len(subjects) > 1 and not _inside_quote(self.quotes, tok.idx):
             # "“…it will at some point,” said Jane Roe": the quoted clause's subject is not hers
