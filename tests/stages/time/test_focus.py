@@ -68,12 +68,12 @@ def test_word_kinds(lens: Focus, word: str, kind: int) -> None:
         (
             "The committee said on Tuesday that it would review the proposal, and the harbour "
             "board added that the plan was sound and fair.",
-            "committee said on Tuesday that it would",
+            "said on Tuesday that it",
         ),
         (
             "The regional orchestra will play in the old cathedral on Saturday, organisers "
             "announced.",
-            "old cathedral on Saturday, organisers announced.",
+            "cathedral on Saturday, organisers",
         ),
         (
             "A baker in Lyon sold bread at dawn, and a florist opened her stall at noon, "
