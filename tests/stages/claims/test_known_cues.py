@@ -1,5 +1,6 @@
 """Claims stage, issue 16 (branch attrknown): reporting verbs of the lexicon that the parse hid
-(a clause hung on the channel noun, a quotation typed with mixed marks). Sentences of our own;
+(a clause hung on the channel noun, a quotation typed with mixed marks, a position participle,
+a report inside another's reported clause). Sentences of our own;
 each row names the claim by its cue."""
 
 from __future__ import annotations
@@ -40,6 +41,24 @@ FOUND = [
         "attacking",
         "The dockers' union",
         "the port authority for the new tolls",
+    ),
+    (  # a report of its own after another's reported clause, opened by "though"
+        "Mayor Roe said old barriers fell, though she noted that clients are changing.",
+        "noted",
+        "she",
+        "that clients are changing",
+    ),
+    (  # ... and the first report ends before it
+        "Mayor Roe said old barriers fell, though she noted that clients are changing.",
+        "said",
+        "Mayor Roe",
+        "old barriers fell",
+    ),
+    (
+        "Half the pilots said the pier was safe, while the harbour master said it was not.",
+        "said",
+        "Half the pilots",
+        "the pier was safe",
     ),
     (  # a quotation opened curly and closed straight: the tag after it is no quoted speech
         '\u201cWe will rebuild the old pier," the harbour master said.',

@@ -17,7 +17,7 @@ from newsint.stages.claims.context import (
     _run_start,
     _space_end,
 )
-from newsint.stages.claims.known_cues import channel_that_clause
+from newsint.stages.claims.known_cues import channel_that_clause, embedded_report
 from newsint.stages.claims.lexicon import noun_base, verb_base
 from newsint.stages.claims.quotes import Quote
 from newsint.stages.claims.repairs import misread_that_clause
@@ -39,6 +39,11 @@ class ContentRules(SpeakerRules):
                 # "said it was opposed and warned X to…": the second report is the speaker's
                 drop.update(t.i for t in c.subtree)
                 drop.update(t.i for t in root.rights if t.dep_ == "cc" and t.i < c.i)
+                continue
+            if embedded_report(c, self.lex):  # "…, though she noted that…" (known_cues)
+                drop.update(t.i for t in c.subtree)
+                if c.left_edge.i > 0 and self.doc[c.left_edge.i - 1].text == ",":
+                    drop.add(c.left_edge.i - 1)
                 continue
             if c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG":
                 prev = self.doc[c.left_edge.i - 1] if c.left_edge.i > 0 else None

@@ -7,7 +7,10 @@ before it was added (docs/benchmarks.md, "Known cues the claims missed"):
 - a straight quotation mark that closes a curly one (mixed typing, `[mixed_quotes]`): the
   speaker tag after it was read as part of the quotation and dropped;
 - a stance, intention or attack as a participle set off by a comma after a clause whose
-  subject is a speaker ("The senator went further, endorsing two candidates"; `[participle]`).
+  subject is a speaker ("The senator went further, endorsing two candidates"; `[participle]`);
+- a report of its own in an adverbial clause of contrast or sequence after another's reported
+  clause ("X said the port would reopen, though Y noted that…": Y's report is no part of
+  X's; `[embedded_report]`).
 The word lists live in data/known_cues.toml.
 """
 
@@ -34,6 +37,7 @@ class KnownCues:
 
     quote_closing_after: frozenset[str]  # characters after which a straight mark closes
     participle_kinds: frozenset[str]  # source kinds whose clause a position participle extends
+    report_marks: frozenset[str]  # marks of an adverbial clause that reports on its own
 
 
 @cache
@@ -44,6 +48,7 @@ def known_cues() -> KnownCues:
     return KnownCues(
         quote_closing_after=frozenset(data["mixed_quotes"]["closing_after"]),
         participle_kinds=frozenset(data["participle"]["source_kinds"]),
+        report_marks=frozenset(data["embedded_report"]["marks"]),
     )
 
 
@@ -90,3 +95,18 @@ def position_participle(tok: Token, lex: Lexicon, sources: Sources) -> bool:
     if subj.pos_ == "PRON":
         return subj.lower_ in lex.pronouns["person"] | lex.pronouns["plural"]
     return sources.from_head(subj).kind in known_cues().participle_kinds
+
+
+def embedded_report(clause: Token, lex: Lexicon) -> bool:
+    """ "Lynch said the demands erase the barriers, though she noted clients are changing":
+    an adverbial clause after a reported clause, opened by a mark of contrast or sequence, whose
+    verb reports a clause of its own with a subject of its own, is that speaker's report, not
+    part of the other's."""
+    if clause.dep_ != "advcl" or lex.cue_verb(clause) is None:
+        return False
+    children = list(clause.children)
+    if not any(c.dep_ == "mark" and c.lower_ in known_cues().report_marks for c in children):
+        return False
+    if not any(c.dep_ == "ccomp" and c.i > clause.i for c in children):
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ not in lex.pronouns["relative"] for c in children)
