@@ -457,7 +457,7 @@ class ContentRules(SpeakerRules):
         return self.span_of([*obj.subtree, *self._named_as(obj)])
 
     def _named_as(self, obj: Token) -> list[Token]:
-        """ "referred to the governor as “Chris”", "called for the board to release the
+        """ "referred to the mayor as “Ilse”", "called for the board to release the
         report": what the speaker calls the object of a content preposition, or what it is
         to do, right after it (the parser hangs both on the verb)."""
         verb = obj.head.head

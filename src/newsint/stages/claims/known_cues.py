@@ -7,7 +7,7 @@ before it was added (docs/benchmarks.md, "Known cues the claims missed"):
 - a straight quotation mark that closes a curly one (mixed typing, `[mixed_quotes]`): the
   speaker tag after it was read as part of the quotation and dropped;
 - a stance, intention or attack as a participle set off by a comma after a clause whose
-  subject is a speaker ("The senator went further, endorsing two candidates"; `[participle]`);
+  subject is a speaker ("The mayor went a step further, backing three councillors"; `[participle]`);
 - a report of its own in an adverbial clause of contrast or sequence after another's reported
   clause ("X said the port would reopen, though Y noted that…": Y's report is no part of
   X's; `[embedded_report]`).
@@ -77,11 +77,11 @@ def channel_that_clause(clause: Token, noun: Token, lex: Lexicon) -> bool:
 
 
 def position_participle(tok: Token, lex: Lexicon, sources: Sources) -> bool:
-    """ "Sanders went further, endorsing eight candidates", "Romney fired back, attacking the
-    frontrunner for…": a position verb as a participle set off by a comma, with no subject,
+    """ "The mayor went a step further, backing three councillors", "The union hit back,
+    accusing the board of…": a position verb as a participle set off by a comma, with no subject,
     auxiliary, negation or modal of its own, after a clause whose subject is a person or an
     organisation (or a personal pronoun): that subject holds the position. A place or a thing
-    ("Utah has long voted Republican, supporting…", "Low rates spurred lending, supporting
+    ("The valley has long grown barley, supplying…", "Low rates spurred lending, supporting
     growth") holds none."""
     if tok.tag_ != "VBG" or tok.dep_ != "advcl" or tok.left_edge.i == 0:
         return False
@@ -98,7 +98,7 @@ def position_participle(tok: Token, lex: Lexicon, sources: Sources) -> bool:
 
 
 def embedded_report(clause: Token, lex: Lexicon) -> bool:
-    """ "Lynch said the demands erase the barriers, though she noted clients are changing":
+    """ "Okafor said the fees punish small firms, though she noted that lenders are adapting":
     an adverbial clause after a reported clause, opened by a mark of contrast or sequence, whose
     verb reports a clause of its own with a subject of its own, is that speaker's report, not
     part of the other's."""
