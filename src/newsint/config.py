@@ -259,6 +259,7 @@ class Time(Section):
     recognizer_focus: bool
     focus_context_words: int
     focus_min_stem: int
+    focus_words_kept: int
 
 
 class Events(Section):

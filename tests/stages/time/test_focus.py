@@ -240,3 +240,23 @@ def test_library_vocabulary_holds_the_models_words() -> None:
     assert {"monday", "week", "ago", "since", "last"} <= words
     assert "harbour" not in words
     assert "patrick" in words or "patrick" in focus.library_vocabulary(holidays=True)
+
+
+def test_word_table_is_bounded(lens: Focus) -> None:
+    bounded = focus.Focus(
+        lens.pieces,
+        lens.joiners,
+        lens.alone,
+        lens.cue,
+        lens.inert_cues,
+        lens.min_stem,
+        lens.context,
+        lens.separator,
+        lens.whole_if,
+        lens.reaching,
+        lens.guarded,
+        words_kept=3,
+    )
+    kinds = [bounded.kind(w) for w in ["harbour", "Tuesday", "the", "after", "ferry"]]
+    assert kinds == [PLAIN, STRONG, JOINER, WEAK, PLAIN]
+    assert 0 < len(bounded._kinds) <= 3

@@ -3,10 +3,11 @@
 A parse costs about 0.6 ms whatever the text, plus about 12 µs a character, and a 120-character
 cue window is mostly words no date-time rule mentions ("The minister said on Tuesday that the
 talks would resume"). The model's rules are regular expressions over its own English
-vocabulary, which the library ships as definitions: a word that none of them spells can only
-separate two expressions, never make or join one. So a window is cut into focus regions, one
-per run of vocabulary words, each read on its own, and their results are put back at their
-offsets.
+vocabulary, which the library ships as definitions: a word that none of them spells mostly
+just separates expressions. So a window is cut down to regions around runs of vocabulary
+words, and their results are put back at their offsets. "Mostly": the model also reads a
+word of context, finds words again by their first occurrence (`str.index`) and joins some
+expressions across any distance, so windows where that could matter are read whole (below).
 
 What a word is (data/time_rules.toml [focus]):
 - strong: a digit, a cue of the time stage, a word the model finds by itself ([focus] alone,
@@ -19,8 +20,10 @@ What a word is (data/time_rules.toml [focus]):
 A run with a strong word, widened by `context` words on each side (joiners not counted) and cut
 at white space, is a region. The regions are joined by [focus] separator into one text, which
 the model reads in one call (a parse costs ~0.6 ms before its first character, so one call per
-region would cost more than it saves). When one region covers the whole window, or a result
-would span a separator, the window is read whole. Equality with the whole-window parse was
+region would cost more than it saves). The window is read whole when one region covers it, a
+result would span a separator, it holds a word after which the model looks far ahead
+([focus] whole_if: "from"), a time of day and a comma (`long_reach`), or a vocabulary word
+kept that also stands in the part left out before it. Equality with the whole-window parse was
 checked on every cue window of TimeBank + AQUAINT, PolNeAR dev and train and the bench pages
 (docs/benchmarks.md; tests/stages/time/test_focus.py).
 """
@@ -96,6 +99,7 @@ class Focus:
         whole_if: frozenset[str],
         reaching: tuple[tuple[Any, ...], ...] = (),
         guarded: frozenset[str] = frozenset(),
+        words_kept: int = 0,
     ) -> None:
         self.pieces = pieces  # the library's vocabulary (library_vocabulary())
         self.joiners = joiners
@@ -108,13 +112,18 @@ class Focus:
         self.whole_if = whole_if  # words after which the model looks far ahead ("from")
         self.reaching = reaching  # pattern groups that all matching make it reach far
         self.guarded = guarded  # joiners that count when kept and also left out before
+        self.words_kept = words_kept  # bound of the word -> kind table (0: none kept)
         self._kinds: dict[str, int] = {}  # lower-cased word -> kind; news reuses its words
 
     def kind(self, word: str) -> int:
         word = word.lower()
         found = self._kinds.get(word)
         if found is None:
-            found = self._kinds[word] = self._kind(word)
+            found = self._kind(word)
+            if len(self._kinds) >= self.words_kept:
+                self._kinds.clear()  # a corpus's names and numbers never stop coming
+            if self.words_kept:
+                self._kinds[word] = found
         return found
 
     def _kind(self, word: str) -> int:
@@ -285,4 +294,5 @@ def build(cfg: TimeConfig) -> Focus | None:
         r.focus_whole_if,
         long_reach(),
         r.focus_guarded,
+        cfg.focus_words_kept,
     )
