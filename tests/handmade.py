@@ -302,3 +302,15 @@ def _event(
 def claims_by_cue(analysis: Analysis, cue: str) -> list[Claim]:
     """The claims of an analysis whose cue is written `cue`."""
     return [c for c in analysis.claims if c.cue is not None and c.cue.text == cue]
+
+
+def claims_listed(analysis: Analysis) -> list[tuple[str | None, str, str]]:
+    """(cue, source, content) of every claim: what a failing claims test shows."""
+    return [(c.cue.text if c.cue else None, c.source.text, c.content.text) for c in analysis.claims]
+
+
+def first_claim(analysis: Analysis, cue: str) -> Claim:
+    """The first claim whose cue is written `cue`; the test fails, listing the claims, if none."""
+    got = claims_by_cue(analysis, cue)
+    assert got, claims_listed(analysis)
+    return got[0]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from handmade import claims_by_cue as by_cue
+from handmade import first_claim
 
 # text, cue, source as written, content (exact), status
 FOUND = [
@@ -147,9 +148,7 @@ FOUND = [
 
 @pytest.mark.parametrize(("text", "cue", "source", "content", "status"), FOUND)
 def test_construction_found(claims_of, text, cue, source, content, status) -> None:
-    got = by_cue(claims_of(text), cue)
-    assert got, [(c.cue.text if c.cue else None, c.content.text) for c in claims_of(text).claims]
-    claim = got[0]
+    claim = first_claim(claims_of(text), cue)
     assert claim.source.text == source
     assert claim.content.text == content
     assert claim.status == status

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from handmade import claims_by_cue as by_cue
+from handmade import claims_listed, first_claim
 
 # text, cue, source as written, the content spans of that cue (in text order)
 SPANS = [
@@ -115,7 +116,7 @@ SPANS = [
 def test_content_spans(claims_of, text, cue, source, contents) -> None:
     analysis = claims_of(text)
     got = by_cue(analysis, cue)
-    assert got, [(c.cue.text if c.cue else None, c.content.text) for c in analysis.claims]
+    assert got, claims_listed(analysis)
     assert {c.source.text for c in got} == {source}
     assert sorted((c.content.start, c.content.text) for c in got) == sorted(
         (text.index(s), s) for s in contents
@@ -145,10 +146,8 @@ OUTSIDE = [
 
 @pytest.mark.parametrize(("text", "cue", "content"), OUTSIDE)
 def test_content_stops_before(claims_of, text, cue, content) -> None:
-    analysis = claims_of(text)
-    got = by_cue(analysis, cue)
-    assert got, [(c.cue.text if c.cue else None, c.content.text) for c in analysis.claims]
-    assert got[0].content.text == content
+    claim = first_claim(claims_of(text), cue)
+    assert claim.content.text == content
 
 
 def test_no_opening_part_across_other_words(claims_of) -> None:
@@ -204,7 +203,5 @@ SOURCES = [
 
 @pytest.mark.parametrize(("text", "cue", "source"), SOURCES)
 def test_source_span(claims_of, text, cue, source) -> None:
-    analysis = claims_of(text)
-    got = by_cue(analysis, cue)
-    assert got, [(c.cue.text if c.cue else None, c.content.text) for c in analysis.claims]
-    assert got[0].source.text == source
+    claim = first_claim(claims_of(text), cue)
+    assert claim.source.text == source

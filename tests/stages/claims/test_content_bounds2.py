@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from handmade import claims_by_cue as by_cue
+from handmade import first_claim
 
 # text, the cue as written, the content
 CUES = [
@@ -65,10 +65,8 @@ CUES = [
 
 @pytest.mark.parametrize(("text", "cue", "content"), CUES)
 def test_cue_written_with_its_phrase(claims_of, text, cue, content) -> None:
-    analysis = claims_of(text)
-    got = by_cue(analysis, cue)
-    assert got, [(c.cue.text if c.cue else None, c.content.text) for c in analysis.claims]
-    assert got[0].content.text == content
+    claim = first_claim(claims_of(text), cue)
+    assert claim.content.text == content
 
 
 # text, cue, content: what the content keeps or leaves at its end
@@ -108,7 +106,5 @@ ENDS = [
 
 @pytest.mark.parametrize(("text", "cue", "content"), ENDS)
 def test_content_end(claims_of, text, cue, content) -> None:
-    analysis = claims_of(text)
-    got = by_cue(analysis, cue)
-    assert got, [(c.cue.text if c.cue else None, c.content.text) for c in analysis.claims]
-    assert got[0].content.text == content
+    claim = first_claim(claims_of(text), cue)
+    assert claim.content.text == content

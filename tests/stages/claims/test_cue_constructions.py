@@ -6,12 +6,8 @@ from __future__ import annotations
 import pytest
 
 from handmade import claims_by_cue as by_cue
-from newsint.model import Analysis
-
-
-def listed(analysis: Analysis) -> list[tuple[str | None, str, str]]:
-    return [(c.cue.text if c.cue else None, c.source.text, c.content.text) for c in analysis.claims]
-
+from handmade import claims_listed as listed
+from handmade import first_claim
 
 # text, cue, source as written, content (exact)
 FOUND = [
@@ -86,10 +82,9 @@ FOUND = [
 
 @pytest.mark.parametrize(("text", "cue", "source", "content"), FOUND)
 def test_cue_construction_found(claims_of, text, cue, source, content) -> None:
-    got = by_cue(claims_of(text), cue)
-    assert got, listed(claims_of(text))
-    assert got[0].source.text == source
-    assert got[0].content.text == content
+    claim = first_claim(claims_of(text), cue)
+    assert claim.source.text == source
+    assert claim.content.text == content
 
 
 # text, a cue that must not report anything

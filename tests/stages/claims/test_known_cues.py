@@ -8,13 +8,9 @@ from __future__ import annotations
 import pytest
 
 from handmade import claims_by_cue as by_cue
-from newsint.model import Analysis
+from handmade import claims_listed as listed
+from handmade import first_claim
 from newsint.stages.claims.quotes import find_quotes
-
-
-def listed(analysis: Analysis) -> list[tuple[str | None, str, str]]:
-    return [(c.cue.text if c.cue else None, c.source.text, c.content.text) for c in analysis.claims]
-
 
 # text, cue, source as written, content (exact)
 FOUND = [
@@ -71,10 +67,9 @@ FOUND = [
 
 @pytest.mark.parametrize(("text", "cue", "source", "content"), FOUND)
 def test_known_cue_found(claims_of, text, cue, source, content) -> None:
-    got = by_cue(claims_of(text), cue)
-    assert got, listed(claims_of(text))
-    assert got[0].source.text == source
-    assert got[0].content.text == content
+    claim = first_claim(claims_of(text), cue)
+    assert claim.source.text == source
+    assert claim.content.text == content
 
 
 # a paragraph, the quotations find_quotes reads in it (their text)

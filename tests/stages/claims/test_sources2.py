@@ -7,13 +7,9 @@ from __future__ import annotations
 import pytest
 
 from handmade import claims_by_cue as by_cue
-from newsint.model import Analysis
+from handmade import claims_listed as listed
+from handmade import first_claim
 from newsint.stages.claims.context import UNNAMED
-
-
-def listed(analysis: Analysis) -> list[tuple[str | None, str, str]]:
-    return [(c.cue.text if c.cue else None, c.source.text, c.content.text) for c in analysis.claims]
-
 
 # text, cue of the question, the one asked (never its source), the claim's status
 ASKED = [
@@ -40,12 +36,11 @@ ASKED = [
 
 @pytest.mark.parametrize(("text", "cue", "asked", "status"), ASKED)
 def test_the_asker_is_not_named(claims_of, text, cue, asked, status) -> None:
-    got = by_cue(claims_of(text), cue)
-    assert got, listed(claims_of(text))
-    assert got[0].source.text == UNNAMED
-    assert got[0].source.start is None  # no words of the text name the asker
-    assert got[0].status == status
-    assert asked not in [link.text for link in got[0].chain]
+    claim = first_claim(claims_of(text), cue)
+    assert claim.source.text == UNNAMED
+    assert claim.source.start is None  # no words of the text name the asker
+    assert claim.status == status
+    assert asked not in [link.text for link in claim.chain]
 
 
 # text, cue, source as written: one who asks with a name of their own keeps it
@@ -61,9 +56,8 @@ ASKS = [
 
 @pytest.mark.parametrize(("text", "cue", "source"), ASKS)
 def test_a_named_asker_keeps_the_question(claims_of, text, cue, source) -> None:
-    got = by_cue(claims_of(text), cue)
-    assert got, listed(claims_of(text))
-    assert got[0].source.text == source
+    claim = first_claim(claims_of(text), cue)
+    assert claim.source.text == source
 
 
 def test_a_request_is_not_a_question(claims_of) -> None:
@@ -108,9 +102,8 @@ SPANS = [
 
 @pytest.mark.parametrize(("text", "cue", "source"), SPANS)
 def test_where_the_source_starts(claims_of, text, cue, source) -> None:
-    got = by_cue(claims_of(text), cue)
-    assert got, listed(claims_of(text))
-    assert got[0].source.text == source
+    claim = first_claim(claims_of(text), cue)
+    assert claim.source.text == source
 
 
 def test_a_relative_pronoun_is_no_speaker(claims_of) -> None:
