@@ -141,3 +141,38 @@ def test_credit_lines_are_scanned_once_per_doc(
     again = tokens_of(doc).credits(outlets)
     assert [(c.kind, c.text) for c in again] == expected
     assert scans == [doc.text]
+
+
+# Fictional text: a double space, a line break, a quotation and a closing full stop.
+RANGE_TEXT = "The ferry  sailed late.\n“Never again,” said Ana Quist of Port Lindell."
+
+
+@pytest.fixture(scope="module")
+def range_doc(run_stages):
+    return run_stages(RANGE_TEXT, ["clean", "nlp"]).doc
+
+
+def test_char_span_expand_on_quotes_and_line_breaks(range_doc) -> None:
+    table = tokens_of(range_doc)
+    n = len(range_doc.text)
+    checked = 0
+    for start in range(n + 1):
+        for end in range(start + 1, n + 2):
+            span = range_doc.char_span(start, end, alignment_mode="expand")
+            expected = None if span is None else (span.start, span.end)
+            assert table.char_span(start, end, expand=True) == expected, (start, end)
+            checked += span is not None
+    assert checked > n  # most ranges do span tokens
+
+
+def test_char_span_expand_on_empty_and_reversed_ranges(range_doc) -> None:
+    """Expand mode on ranges no caller asks for: None where spaCy gives None, else its span."""
+    table = tokens_of(range_doc)
+    for start in range(len(range_doc.text)):
+        for end in (start, start - 1):
+            try:
+                span = range_doc.char_span(start, end, alignment_mode="expand")
+            except IndexError:
+                continue  # spaCy refuses a span that ends before it starts
+            expected = None if span is None else (span.start, span.end)
+            assert table.char_span(start, end, expand=True) == expected, (start, end)

@@ -236,11 +236,6 @@ class Tokens:
                 best, root = steps, t
         return root if root is not None else toks[start]
 
-    def token_range(self, start: int, end: int) -> tuple[int, int] | None:
-        """The tokens `doc.char_span(start, end, alignment_mode="expand")` would span, as
-        (first, end) indices, with no Span made: `char_span(start, end, expand=True)`."""
-        return self.char_span(start, end, expand=True)
-
     def credits(self, outlets: Outlets) -> list[Credit]:
         """`outlets.credits(self.text)`, scanned once per Doc: the entities and claims stages
         both need the credit lines of the same text. A new list on each call (callers own it)."""

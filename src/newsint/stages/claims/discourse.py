@@ -318,7 +318,7 @@ class DiscourseRules(ExtractorBase):
         lex = self.lex
         tokens = tokens_of(self.doc)
         for f in found:
-            words = tokens.token_range(*f.content)  # a Span only for a short content
+            words = tokens.char_span(*f.content, expand=True)  # a Span only for a short content
             if words is None or words[1] - words[0] > 3:
                 continue
             span = self.doc[words[0] : words[1]]

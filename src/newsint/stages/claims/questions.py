@@ -63,7 +63,7 @@ def question_frame(doc: Doc, f: Found, lex: Lexicon) -> Question | None:
 def _content_mark(doc: Doc, f: Found, lex: Lexicon) -> Token | None:
     """The if/whether opening the content ("…to say whether she would run")."""
     tokens = tokens_of(doc)
-    span = tokens.token_range(*f.content)  # char_span's tokens, no Span made
+    span = tokens.char_span(*f.content, expand=True)  # char_span's tokens, no Span made
     if span is None:
         return None
     words = tokens.tokens[span[0] : span[1]]

@@ -222,7 +222,7 @@ class SourcesBase:
         self.credits: list[Credit] = tokens_of(doc).credits(load_outlets())  # once per Doc
         self._ent_at: dict[int, Ent] = {}
         for e in self.ents:
-            span = tokens_of(doc).token_range(e.start, e.end)  # char_span's, no Span made
+            span = tokens_of(doc).char_span(e.start, e.end, expand=True)  # no Span made
             for i in range(*span) if span is not None else ():
                 self._ent_at.setdefault(i, e)
         self._cache: dict[int, SrcRef] = {}

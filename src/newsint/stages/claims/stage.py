@@ -106,7 +106,7 @@ def extract_claims(
                     effect=f.effect,
                 )
             )
-        words = tokens.token_range(*f.content)  # = doc.char_span(…, "expand"), made cheaper
+        words = tokens.char_span(*f.content, expand=True)  # as doc.char_span: no Span made
         span = doc[words[0] : words[1]] if words is not None else None
         neg = None
         negative = False

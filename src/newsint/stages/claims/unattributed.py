@@ -23,7 +23,7 @@ class UnattributedRules(ExtractorBase):
         for f in found:
             for s, e in [f.content, f.cue or (0, 0), (f.source.start or 0, f.source.end or 0)]:
                 if e > s:
-                    span = tokens.token_range(s, e)  # char_span's tokens, no Span made
+                    span = tokens.char_span(s, e, expand=True)  # char_span's tokens, no Span made
                     if span is not None:
                         covered.update(range(*span))
         table = tokens.tokens
