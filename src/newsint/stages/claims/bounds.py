@@ -28,6 +28,7 @@ class Bounds:
     cue_left_max: int  # at most this many words
     cue_right_deps: frozenset[str]  # "called for ‖ X": the preposition opening the content
     cue_right_punct: frozenset[str]  # "continued: ‖ “…”"
+    dangling_conjunctions: frozenset[str]  # "…were not complete, and": no content ends so
 
 
 @cache
@@ -53,4 +54,5 @@ def bounds() -> Bounds:
         cue_left_max=int(data["cue_span"]["left_max"]),
         cue_right_deps=frozenset(data["cue_span"]["right_deps"]),
         cue_right_punct=frozenset(data["cue_span"]["right_punct"]),
+        dangling_conjunctions=frozenset(w.lower() for w in data["dangling_conjunction"]["words"]),
     )

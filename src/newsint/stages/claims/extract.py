@@ -32,6 +32,7 @@ from newsint.stages.claims.frames import FrameRules
 from newsint.stages.claims.nouns import NounRules
 from newsint.stages.claims.prepositions import PrepositionRules
 from newsint.stages.claims.source_bounds import SourceBoundRules
+from newsint.stages.claims.trim_bounds import TrimBoundRules
 from newsint.stages.claims.unattributed import UnattributedRules
 from newsint.stages.claims.verbs import VerbRules
 from newsint.stages.tokens import tokens_of
@@ -64,6 +65,7 @@ class Extractor(
     SourceBoundRules,
     CueBoundRules,
     EndBoundRules,
+    TrimBoundRules,
 ):
     """Finds the attributions of one parsed article: every rule family, run in order."""
 
@@ -113,6 +115,7 @@ class Extractor(
         self.anaphora(found)
         found = [f for f in found if f.rule != "anaphora-dropped"]
         self.trim_closing_asides(found)
+        self.trim_contents(found)
         self.widen_cues(found)
         if self.cfg.unattributed:
             found.extend(self.outside_credits(self.unattributed(found)))
