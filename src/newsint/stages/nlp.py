@@ -9,7 +9,8 @@ seeks…”" stays one sentence), so the parse of every attribution stays whole.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from functools import cache
+from typing import TYPE_CHECKING, NamedTuple
 
 from newsint.config import Nlp
 from newsint.errors import ModelMissing, TooLarge
@@ -29,26 +30,71 @@ _SENTENCE_END = frozenset({".", "?", "!", "…", ".”", "?”", "!”"})
 
 
 def mark_boundaries(doc: Doc) -> Doc:
-    """Preset sentence starts: yes after a paragraph break, no inside a quote mid-sentence."""
+    """Preset sentence starts: yes after a paragraph break, no inside a quote mid-sentence.
+
+    Read and written as columns (`Doc.to_array`, `Doc.from_array`) by string hash: a spaCy
+    `Token` per word and per word before it, each text looked up again, cost five times the
+    rule (docs/benchmarks.md)."""
+    if len(doc) < 2:
+        return doc
+    import numpy
+    from spacy.attrs import IS_SPACE, ORTH, SENT_START
+
+    marks = _marks()
+    cols = doc.to_array([ORTH, IS_SPACE, SENT_START])
+    orths: list[int] = cols[:, 0].tolist()
+    spaces: list[int] = cols[:, 1].tolist()
+    starts: list[int] = cols[:, 2].astype(numpy.int64).tolist()  # -1 no, 0 unknown, 1 yes
+    strings = doc.vocab.strings
+    breaks: dict[int, bool] = {}  # a space token's hash -> it holds a line break
     inside = False  # inside an open quotation in this paragraph
-    for token in doc:
-        if token.i == 0:
-            continue
-        prev = doc[token.i - 1]
-        if prev.is_space and "\n" in prev.text:
-            inside = False
-            if not token.is_space:
-                token.is_sent_start = True
-            continue
-        if token.text in _OPEN_QUOTES:
+    changed = False
+    for i in range(1, len(orths)):
+        orth, prev = orths[i], orths[i - 1]
+        if spaces[i - 1]:
+            got = breaks.get(prev)
+            if got is None:
+                got = breaks[prev] = "\n" in strings[prev]
+            if got:
+                inside = False
+                if not spaces[i]:
+                    starts[i], changed = 1, True
+                continue
+        if orth in marks.opening:
             inside = True
-        elif token.text in _CLOSE_QUOTES:
+        elif orth in marks.closing:
             inside = False
-        elif token.text == '"':
+        elif orth == marks.straight:
             inside = not inside
-        elif inside and not token.is_space and prev.text not in _SENTENCE_END:
-            token.is_sent_start = False
+        elif inside and not spaces[i] and prev not in marks.ending:
+            starts[i], changed = -1, True
+    if changed:
+        if doc.has_annotation("DEP"):  # as `Token.is_sent_start` refuses a parsed Doc
+            raise ValueError("sentence starts cannot be preset on a parsed Doc")
+        column = numpy.array(starts, dtype=numpy.int64).astype(numpy.uint64).reshape(-1, 1)
+        doc.from_array([SENT_START], column)  # type: ignore[arg-type]  # (thinc's Ints2d)
     return doc
+
+
+class _Marks(NamedTuple):
+    """The string hashes of the marks `mark_boundaries` compares (the same in every vocab)."""
+
+    opening: frozenset[int]
+    closing: frozenset[int]
+    straight: int
+    ending: frozenset[int]
+
+
+@cache
+def _marks() -> _Marks:
+    from spacy.strings import hash_string  # type: ignore[attr-defined]
+
+    def hashes(words: frozenset[str]) -> frozenset[int]:
+        return frozenset(hash_string(w) for w in words)
+
+    return _Marks(
+        hashes(_OPEN_QUOTES), hashes(_CLOSE_QUOTES), hash_string('"'), hashes(_SENTENCE_END)
+    )
 
 
 def _register_boundaries() -> None:

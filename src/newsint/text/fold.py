@@ -11,6 +11,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from newsint.text.memo import memo_bound
+
 # Letters NFKD does not decompose into a base letter plus marks, and typographic apostrophes
 # and dashes: "Łódź" ~ "Lodz", "Ørsted" ~ "Orsted", "O’Brien" ~ "O'Brien".
 _EXTRA = str.maketrans(
@@ -38,9 +40,10 @@ _EXTRA = str.maketrans(
 )
 _SPACES = re.compile(r"[\s\-]+")
 _ALNUM = re.compile(r"[a-z0-9]+")
+_KEPT = memo_bound("fold", "entries")  # texts each key function keeps worked out
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_KEPT)
 def fold(text: str) -> str:
     """Compatibility-decomposed, combining marks dropped, case-folded ('Çavuşoğlu' ->
     'cavusoglu'). Without it `\\w+` cuts words at every mark (Arabic vowel signs, decomposed
@@ -49,7 +52,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.category(c).startswith("M")).casefold()
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_KEPT)
 def name_key(text: str) -> str:
     """How a name is looked up: folded, dots dropped, hyphens and runs of spaces as one space.
 
@@ -58,7 +61,7 @@ def name_key(text: str) -> str:
     return _SPACES.sub(" ", fold(text).replace(".", "")).strip()
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_KEPT)
 def word_key(text: str) -> str:
     """The folded ASCII words and numbers of a text joined by single spaces: punctuation and
     letters outside a-z are dropped ("The Associated Press's" -> "the associated press s")."""

@@ -14,6 +14,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from newsint.stages.claims.repairs import noun_read_verb
+from newsint.text.memo import memo_bound
 from newsint.text.outlets import load_outlets
 
 if TYPE_CHECKING:
@@ -161,8 +162,8 @@ def verb_base(
 # verb_base's answers: id of a word list -> (that list, its irregular forms, form -> base). The
 # entry holds the list itself, so no other object can take its id while the entry lives.
 _BASES: dict[int, tuple[object, object, dict[str, str | None]]] = {}
-_MAX_LISTS = 64  # distinct word lists kept (the lexicon has about 20 that verbs are asked of)
-_MAX_FORMS = 65536  # forms kept per list (as text/fold.py caches)
+_MAX_LISTS = memo_bound("verb_base", "lists")  # distinct word lists kept (data/memo.toml)
+_MAX_FORMS = memo_bound("verb_base", "forms_per_list")  # forms kept per list
 
 
 def _verb_base(
@@ -176,7 +177,7 @@ def _verb_base(
     return None
 
 
-@lru_cache(maxsize=65536)  # one entry per word form asked about (as text/fold.py caches)
+@lru_cache(maxsize=memo_bound("verb_base", "candidates"))  # one entry per word form asked about
 def _verb_candidates(form: str) -> tuple[str, ...]:
     """The base forms `form` may inflect, most likely first (asked ~5 times per verb)."""
     out = [form]
