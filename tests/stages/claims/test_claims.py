@@ -242,9 +242,10 @@ def test_cue_kinds(claims_of, text, cue, source, kind, claim_kind, content) -> N
             "positive",
             "unknown",
         ),
-        ("The council did not approve the budget on Tuesday.", None, "negative", "negative", "not"),
+        # ("approve" with an object is a learned cue, data/learned_cues.toml; "pass" is none)
+        ("The council did not pass the budget on Tuesday.", None, "negative", "negative", "not"),
         (
-            "The council approved the budget on Tuesday after a long debate.",
+            "The council passed the budget on Tuesday after a long debate.",
             None,
             "asserted",
             "positive",
@@ -405,11 +406,11 @@ def test_this_information_points_back_to_the_sentence_before(claims_of) -> None:
 def test_headline_and_fragments_are_not_article_claims(claims_of) -> None:
     a = claims_of(
         "Bridge to reopen in May\n\n"
-        "The city council approved the repair budget on Tuesday.\n\n"
+        "The city council passed the repair budget on Tuesday.\n\n"
         "Local reaction"
     )
     own = [c.content.text for c in a.claims if c.kind == "unattributed"]
-    assert own == ["The city council approved the repair budget on Tuesday"]
+    assert own == ["The city council passed the repair budget on Tuesday"]
 
 
 def test_scare_quotes_alone_are_not_speech(claims_of) -> None:

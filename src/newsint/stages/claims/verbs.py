@@ -19,6 +19,15 @@ from newsint.stages.claims.context import (
     _stronger,
 )
 from newsint.stages.claims.known_cues import position_participle
+from newsint.stages.claims.learned import (
+    CLAUSE,
+    INFINITIVE,
+    THAT,
+    construction,
+    learned_cues,
+    plain_use,
+    speaker_subject,
+)
 from newsint.stages.claims.lexicon import noun_base, verb_base
 from newsint.stages.claims.quotes import inside_speech
 from newsint.stages.claims.repairs import noun_read_verb
@@ -58,9 +67,15 @@ class VerbRules(ContentRules):
                 elif particle is not None and b not in lex.cue_verbs:
                     base = None
         general = False
+        learned: tuple[str, Token] | None = None
         if base is None and particle is None:
             base = self._general_report(tok)
             general = base is not None
+        if base is None and particle is None:
+            found = self._learned_cue(tok)
+            if found is not None:  # "the ministry sent a letter" (learned.py)
+                base, learned = found[0], found[1:]
+                general = True
         if base is None:
             return None
         tok = self.doc[tok.i]
@@ -150,19 +165,29 @@ class VerbRules(ContentRules):
             content, speaker = quoted
             src, note, inherited = self.sources.from_head(speaker), None, None
         else:
-            content = self._content(
-                content_from, verb_base(content_from.lower_, lex.cue_verbs, lex.irregular) or base
-            )
+            if learned is not None:
+                content = self._learned_content(tok, *learned)
+            else:
+                content = self._content(
+                    content_from,
+                    verb_base(content_from.lower_, lex.cue_verbs, lex.irregular) or base,
+                )
             if content is None and content_from is not tok:
                 # "plans to release its analysis": the plan is the content, not the release
                 content = self._content(tok, base)
                 cue_toks = [t for t in cue_toks if t.i != content_from.i]
             if content is None:
                 found = self._prep_clause(tok, base)
-                if found is None:
+                fallback = self._learned_cue(tok) if found is None else None
+                if fallback is not None:
+                    # a lexicon verb in a construction its rules do not take, which train
+                    # marks all the same ("thanked the volunteers", learned.py)
+                    content = self._learned_content(tok, *fallback[1:])
+                elif found is not None:
+                    content, mark = found
+                    cue_toks.append(mark)
+                if content is None:
                     return None
-                content, mark = found
-                cue_toks.append(mark)
             src, note, inherited = self._speaker(tok)
             if general and src is not None and not self._general_speaker(tok, src):
                 return None  # "the losses mean that…": no speaker, no report
@@ -280,6 +305,50 @@ class VerbRules(ContentRules):
             ):
                 return tok.lower_
         return None
+
+    def _learned_cue(self, tok: Tok | Token) -> tuple[str, str, Token] | None:
+        """A verb of data/learned_cues.toml in a construction PolNeAR train marks as a report
+        ("the ministry sent a letter"): (lemma, construction, complement head), when its own
+        subject is a speaker and it is used plainly (learned.py)."""
+        table = learned_cues().pairs
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "VERB" or tok.tag_[:2] != "VB" or lemma not in table:
+            return None
+        word = self.doc[tok.i]
+        if not plain_use(word):
+            return None
+        found = construction(word)
+        if found is None or found[0] not in table[lemma]:
+            return None
+        if speaker_subject(word, self.lex, self.sources) is None:
+            return None
+        return lemma, found[0], found[1]
+
+    def _learned_content(self, tok: Token, kind: str, comp: Token) -> tuple[int, int] | None:
+        """What a learned cue reports: its clause, its infinitive (with the object before it:
+        "asked the board to…"), or its object or its preposition's object with what completes
+        it on the verb's right ("appointed two women to the board", "named him as…")."""
+        if kind in (THAT, CLAUSE):
+            return self.span_of(self._clause(comp))
+        if kind == INFINITIVE:
+            obj = [c for c in tok.children if c.dep_ in ("dobj", "obj") and c.i < comp.i]
+            return self.span_of([t for c in [*obj, comp] for t in c.subtree])
+        if any(c.dep_ in ("acl", "relcl") and self.lex.cue_verb(c) for c in comp.children):
+            return None  # "issued a statement calling…": the statement's own claim says it
+        toks = list(comp.subtree)
+        last = comp.right_edge.i
+        for c in tok.rights:
+            if c.i <= last:
+                continue
+            if c.dep_ in ("cc", "conj", "punct", "advcl", "parataxis", "ccomp", "npadvmod"):
+                break
+            if c.dep_ == "prep" and (
+                c.lower_ in learned_cues().circumstance_preps
+                or any(p.ent_type_ in ("DATE", "TIME") for p in c.children)
+            ):
+                continue  # "approved the budget on Tuesday after a long debate": the budget
+            toks.extend(c.subtree)
+        return self.span_of(toks)
 
     def _general_speaker(self, tok: Token, src: SrcRef) -> bool:
         """The subject of a verb outside the lexicon speaks when it is a personal pronoun or
