@@ -28,6 +28,7 @@ from newsint.stages.claims.context import Found, _dedupe
 from newsint.stages.claims.cue_bounds import CueBoundRules
 from newsint.stages.claims.discourse import DiscourseRules
 from newsint.stages.claims.end_bounds import EndBoundRules
+from newsint.stages.claims.extend_bounds import ExtendBoundRules
 from newsint.stages.claims.frames import FrameRules
 from newsint.stages.claims.nouns import NounRules
 from newsint.stages.claims.prepositions import PrepositionRules
@@ -64,6 +65,7 @@ class Extractor(
     SourceBoundRules,
     CueBoundRules,
     EndBoundRules,
+    ExtendBoundRules,
 ):
     """Finds the attributions of one parsed article: every rule family, run in order."""
 
@@ -113,6 +115,7 @@ class Extractor(
         self.anaphora(found)
         found = [f for f in found if f.rule != "anaphora-dropped"]
         self.trim_closing_asides(found)
+        self.extend_contents(found)
         self.widen_cues(found)
         if self.cfg.unattributed:
             found.extend(self.outside_credits(self.unattributed(found)))
