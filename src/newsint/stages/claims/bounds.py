@@ -29,6 +29,8 @@ class Bounds:
     cue_right_deps: frozenset[str]  # "called for ‖ X": the preposition opening the content
     cue_right_punct: frozenset[str]  # "continued: ‖ “…”"
     dangling_conjunctions: frozenset[str]  # "…were not complete, and": no content ends so
+    continued_modals: frozenset[str]  # "said X, but would add Y": the rest of what was said
+    continued_verb_tags: frozenset[str]  # …after a finite reporting verb of these tags
 
 
 @cache
@@ -55,4 +57,6 @@ def bounds() -> Bounds:
         cue_right_deps=frozenset(data["cue_span"]["right_deps"]),
         cue_right_punct=frozenset(data["cue_span"]["right_punct"]),
         dangling_conjunctions=frozenset(w.lower() for w in data["dangling_conjunction"]["words"]),
+        continued_modals=frozenset(w.lower() for w in data["continued_clause"]["modals"]),
+        continued_verb_tags=frozenset(data["continued_clause"]["verb_tags"]),
     )

@@ -28,6 +28,7 @@ from newsint.stages.claims.context import Found, _dedupe
 from newsint.stages.claims.cue_bounds import CueBoundRules
 from newsint.stages.claims.discourse import DiscourseRules
 from newsint.stages.claims.end_bounds import EndBoundRules
+from newsint.stages.claims.extend_bounds import ExtendBoundRules
 from newsint.stages.claims.frames import FrameRules
 from newsint.stages.claims.nouns import NounRules
 from newsint.stages.claims.prepositions import PrepositionRules
@@ -66,6 +67,7 @@ class Extractor(
     CueBoundRules,
     EndBoundRules,
     TrimBoundRules,
+    ExtendBoundRules,
 ):
     """Finds the attributions of one parsed article: every rule family, run in order."""
 
@@ -116,6 +118,7 @@ class Extractor(
         found = [f for f in found if f.rule != "anaphora-dropped"]
         self.trim_closing_asides(found)
         self.trim_contents(found)
+        self.extend_contents(found)
         self.widen_cues(found)
         if self.cfg.unattributed:
             found.extend(self.outside_credits(self.unattributed(found)))
