@@ -29,6 +29,10 @@ class Bounds:
     cue_right_deps: frozenset[str]  # "called for ‖ X": the preposition opening the content
     cue_right_punct: frozenset[str]  # "continued: ‖ “…”"
     dangling_conjunctions: frozenset[str]  # "…were not complete, and": no content ends so
+    connectives: tuple[str, ...]  # "However, ‖ the ferry…": the writer's link, left out
+    bare_connectives: frozenset[str]  # …also without a comma after it
+    connective_max_chars: int  # the longest connective, in characters
+    bracket_pair: tuple[str, str]  # "(“…,” he said.)": a lone parenthesis at an edge goes
 
 
 @cache
@@ -55,4 +59,10 @@ def bounds() -> Bounds:
         cue_right_deps=frozenset(data["cue_span"]["right_deps"]),
         cue_right_punct=frozenset(data["cue_span"]["right_punct"]),
         dangling_conjunctions=frozenset(w.lower() for w in data["dangling_conjunction"]["words"]),
+        connectives=tuple(
+            sorted((w.lower() for w in data["writers_connective"]["words"]), key=len, reverse=True)
+        ),
+        bare_connectives=frozenset(w.lower() for w in data["writers_connective"]["bare"]),
+        bracket_pair=(data["lone_bracket"]["pair"][0], data["lone_bracket"]["pair"][1]),
+        connective_max_chars=max(len(w) for w in data["writers_connective"]["words"]) + 2,
     )
