@@ -20,6 +20,43 @@ TRIMS = [
         "said",
         "the vote on the quay would be close",
     ),
+    (  # the writer's connective opening the sentence is no part of what was said
+        "However, the ferry will not run in May, the harbour master said.",
+        "said",
+        "the ferry will not run in May",
+    ),
+    (
+        "In addition, the port will hire ten new pilots, the mayor announced.",
+        "announced",
+        "the port will hire ten new pilots",
+    ),
+    (  # a speaker's own opening word stays
+        "Well, the ferry is late again, the skipper said.",
+        "said",
+        "Well, the ferry is late again",
+    ),
+    (  # "however" with an adjective is a concession of the speaker's
+        "However costly the new quay may be, the town needs it, the treasurer said.",
+        "said",
+        "However costly the new quay may be, the town needs it",
+    ),
+    (  # the writer's bracket around the sentence is no part of the content
+        "The ferry sailed at noon. (The pilots, it turns out, are fond of the old ferry, said "
+        "Jane Roe, a harbour clerk.)",
+        "said",
+        "The pilots, it turns out, are fond of the old ferry",
+    ),
+    (
+        "The board met on Monday. (The port keeps no record of late sailings, according to the "
+        "harbour office.)",
+        "according to",
+        "The port keeps no record of late sailings",
+    ),
+    (  # a bracket closed inside the content stays
+        "The pilots said the ferry was late (again).",
+        "said",
+        "the ferry was late (again)",
+    ),
     (  # a conjunction inside the reported clause stays
         "The mayor said the ferry and the pier would reopen in May.",
         "said",

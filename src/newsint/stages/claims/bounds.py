@@ -31,6 +31,10 @@ class Bounds:
     dangling_conjunctions: frozenset[str]  # "…were not complete, and": no content ends so
     continued_modals: frozenset[str]  # "said X, but would add Y": the rest of what was said
     continued_verb_tags: frozenset[str]  # …after a finite reporting verb of these tags
+    connectives: tuple[str, ...]  # "However, ‖ the ferry…": the writer's link, left out
+    bare_connectives: frozenset[str]  # …also without a comma after it
+    connective_max_chars: int  # the longest connective, in characters
+    bracket_pair: tuple[str, str]  # "(“…,” he said.)": a lone parenthesis at an edge goes
 
 
 @cache
@@ -59,4 +63,10 @@ def bounds() -> Bounds:
         dangling_conjunctions=frozenset(w.lower() for w in data["dangling_conjunction"]["words"]),
         continued_modals=frozenset(w.lower() for w in data["continued_clause"]["modals"]),
         continued_verb_tags=frozenset(data["continued_clause"]["verb_tags"]),
+        connectives=tuple(
+            sorted((w.lower() for w in data["writers_connective"]["words"]), key=len, reverse=True)
+        ),
+        bare_connectives=frozenset(w.lower() for w in data["writers_connective"]["bare"]),
+        bracket_pair=(data["lone_bracket"]["pair"][0], data["lone_bracket"]["pair"][1]),
+        connective_max_chars=max(len(w) for w in data["writers_connective"]["words"]) + 2,
     )

@@ -8,19 +8,29 @@ from newsint.stages.claims.context import _STRIP_END, ExtractorBase, Found, _ins
 
 
 class TrimBoundRules(ExtractorBase):
-    """Contents without the loose words a dropped conjunct leaves at their end."""
+    """Contents without the writer's connective at their start and without the loose words a
+    dropped conjunct leaves at their end."""
 
     def trim_contents(self, found: list[Found]) -> None:
         for f in found:
             if f.rule == "unattributed":
                 continue
             start, end = f.content
+            lead = self._writers_connective(start, end)
+            if lead is not None:
+                self._set(f, self.finish(lead, end, cue=f.cue), "writer's connective left out")
+            self._set(f, self._lone_bracket(*f.content), "unpaired parenthesis left out")
+            start, end = f.content
             cut = self._dangling_conjunction(start, end)
             if cut is not None:
-                new = self.finish(start, cut, cue=f.cue)
-                if new[1] > new[0]:
-                    f.content = new
-                    f.notes.append("dangling conjunction left out")
+                self._set(f, self.finish(start, cut, cue=f.cue), "dangling conjunction left out")
+
+    @staticmethod
+    def _set(f: Found, content: tuple[int, int], note: str) -> None:
+        """A trimmed content replaces the old one when it changed and is not empty."""
+        if content != f.content and content[1] > content[0]:
+            f.content = content
+            f.notes.append(note)
 
     def _dangling_conjunction(self, start: int, end: int) -> int | None:
         """Where the content ends before a conjunction left hanging at its end ("…were not
@@ -34,3 +44,42 @@ class TrimBoundRules(ExtractorBase):
         if _inside_quote(self.quotes, cut):
             return None
         return cut
+
+    def _writers_connective(self, start: int, end: int) -> int | None:
+        """Where the content starts after a connective that ties the sentence to the writer's
+        previous one ("However, the ferry…", "In addition, the port…"): the writer's link, not
+        the speaker's words (`[writers_connective]`); not inside a quotation."""
+        if _inside_quote(self.quotes, start):
+            return None
+        rules = bounds()
+        head = self.text[start : min(end, start + rules.connective_max_chars)].lower()
+        for phrase in rules.connectives:
+            if not head.startswith(phrase):
+                continue
+            rest = head[len(phrase) :]
+            if rest[:1] == "," or (
+                phrase in rules.bare_connectives
+                and rest[:1] == " "
+                and self._adverb_of_clause(start)
+            ):
+                return start + len(phrase) + 1
+        return None
+
+    def _adverb_of_clause(self, pos: int) -> bool:
+        """The word at `pos` modifies the clause's verb ("However debates are…"), not the next
+        word ("However laudable the goal, …": a concession, the speaker's)."""
+        span = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        return bool(span[0].head.pos_ in ("VERB", "AUX") and span[0].head.i > span[0].i)
+
+    def _lone_bracket(self, start: int, end: int) -> tuple[int, int]:
+        """The content without a parenthesis at its edge whose partner lies outside it ("(“We
+        will not sell,” he said.)": the writer's bracket around the sentence, not the words)."""
+        text = self.text[start:end]
+        opening, closing = bounds().bracket_pair
+        if text.startswith(opening) and closing not in text:
+            start, end = self.finish(start + 1, end)
+        elif text.endswith(closing) and opening not in text:
+            start, end = self.finish(start, end - 1)
+        return start, end
