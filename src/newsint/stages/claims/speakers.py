@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from newsint.stages.claims.context import ExtractorBase, _inside_quote
 from newsint.stages.claims.lexicon import noun_base, verb_base
 from newsint.stages.claims.repairs import noun_read_verb, run_in_subject, run_into
+from newsint.stages.claims.source_choice import governing_verb
 from newsint.stages.claims.source_fixes import speaking_subjects
 from newsint.stages.claims.source_refs import SrcRef
 
@@ -84,6 +85,9 @@ class SpeakerRules(ExtractorBase):
             issuer = self._issuer(tok.head)
             if issuer is not None:
                 return self.sources.from_head(issuer), None, None
+        around = self._clause_speaker(tok, depth)  # "at a news conference announcing…"
+        if around is not None:
+            return around
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
             return self.sources.from_head(tok.head), None, None
         if tok.dep_ == "relcl":
@@ -121,6 +125,21 @@ class SpeakerRules(ExtractorBase):
             if src is not None:
                 return src, f"speaker taken from “{head.text}”", head.i
         return None, None, None
+
+    def _clause_speaker(self, tok: Token, depth: int) -> tuple[SrcRef, str, int] | None:
+        """A participle or infinitive without a subject on a common noun of no speaking kind
+        (an occasion, a means: "at a news conference announcing…", "had every reason to
+        know…"): the speaker of the clause the noun sits in, not the noun."""
+        if tok.dep_ not in ("acl", "relcl") or tok.head.pos_ != "NOUN":
+            return None
+        noun = tok.head
+        if depth >= self.cfg.inherit_depth or self.sources.ent(noun) is not None:
+            return None
+        verb = governing_verb(noun)
+        if verb is None or self.sources.from_head(noun).kind != "unknown":
+            return None
+        src = self._speaker(verb, depth + 1)[0]
+        return (src, f"speaker taken from “{verb.text}”", verb.i) if src is not None else None
 
     def _issuer(self, noun: Token) -> Token | None:
         """The subject of the verb that put out the statement a reporting verb describes:

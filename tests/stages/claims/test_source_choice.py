@@ -1,0 +1,35 @@
+"""Claims stage, issue 16 third pass on sources (branch attrsrc2): which words speak for a
+reporting verb that hangs on a noun. Sentences of our own; each row names the claim by its cue
+and the source span it must have."""
+
+from __future__ import annotations
+
+import pytest
+
+from handmade import first_claim
+
+# text, cue, source as written
+NOUN_NO_SPEAKER = [
+    (  # a participle on an occasion: the one who spoke there
+        "Mayor Ilse Brandt spoke at a brief news conference announcing that the harbour would "
+        "close.",
+        "announcing",
+        "Mayor Ilse Brandt",
+    ),
+    (  # an infinitive on a noun of no speaking kind: the subject of "had"
+        "Rector Anselm Voss had every reason to know that the grant would lapse.",
+        "to know",
+        "Rector Anselm Voss",
+    ),
+    (  # a document keeps its words: the report speaks
+        "The Varnholt council published a report showing that the levy had doubled.",
+        "showing",
+        "The Varnholt council",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), NOUN_NO_SPEAKER)
+def test_a_noun_that_names_no_speaker_is_not_the_source(claims_of, text, cue, source) -> None:
+    claim = first_claim(claims_of(text), cue)
+    assert claim.source.text == source
