@@ -298,7 +298,9 @@ class _CompiledFirst:
         self._bound = getattr(getattr(module, "_main", module), "_MAXCACHE", 500)  # as `regex`
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(self._module, name)
+        found = getattr(self._module, name)
+        setattr(self, name, found)  # asked once: `regex.sub`, `regex.escape` are called often
+        return found
 
     def _direct(self, pattern: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
         """The compiled pattern to ask directly, or None to go through `regex`."""
@@ -314,24 +316,32 @@ class _CompiledFirst:
         return None
 
     def search(self, pattern: Any, string: Any, *args: Any, **kwargs: Any) -> Any:
+        if type(pattern) is self._pattern and not args and not kwargs:
+            return pattern.search(string)  # the common case, without a call to _direct
         compiled = self._direct(pattern, args, kwargs)
         if compiled is None:
             return self._module.search(pattern, string, *args, **kwargs)
         return compiled.search(string)
 
     def match(self, pattern: Any, string: Any, *args: Any, **kwargs: Any) -> Any:
+        if type(pattern) is self._pattern and not args and not kwargs:
+            return pattern.match(string)  # the common case, without a call to _direct
         compiled = self._direct(pattern, args, kwargs)
         if compiled is None:
             return self._module.match(pattern, string, *args, **kwargs)
         return compiled.match(string)
 
     def fullmatch(self, pattern: Any, string: Any, *args: Any, **kwargs: Any) -> Any:
+        if type(pattern) is self._pattern and not args and not kwargs:
+            return pattern.fullmatch(string)  # the common case, without a call to _direct
         compiled = self._direct(pattern, args, kwargs)
         if compiled is None:
             return self._module.fullmatch(pattern, string, *args, **kwargs)
         return compiled.fullmatch(string)
 
     def finditer(self, pattern: Any, string: Any, *args: Any, **kwargs: Any) -> Any:
+        if type(pattern) is self._pattern and not args and not kwargs:
+            return pattern.finditer(string)  # the common case, without a call to _direct
         compiled = self._direct(pattern, args, kwargs)
         if compiled is None:
             return self._module.finditer(pattern, string, *args, **kwargs)
