@@ -201,31 +201,42 @@ def _ends_before(text: str, end: int, phrase: str) -> int | None:
 
 
 def _adjust(text: str, c: Candidate) -> None:
-    """TimeML extent: drop leading prepositions, take in modifiers, "the", and "later"/"ago"."""
+    """TimeML extent: drop leading prepositions, take in modifiers, "the", and "later"/"ago".
+
+    Words are compared by length (one lower-cased slice per length, not one per word): this
+    runs for every candidate, against some 60 words.
+    """
     r = rules()
     changed = True
     while changed:
         changed = False
         span = text[c.start : c.end]
-        for word in r.trim:
-            if _starts_with(span, word) and len(span) > len(word) + 1:
-                cut = len(word)
-                while cut < len(span) and span[cut] in " \t\n":
+        size = len(span)
+        for n, words in r.trim_by_length:  # longest first
+            if size > n + 1 and span[:n].lower() in words and not span[n].isalnum():
+                cut = n
+                while cut < size and span[cut] in " \t\n":
                     cut += 1
                 c.start += cut
                 changed = True
                 break
     span = text[c.start : c.end]
+    lowered = span.lower()
+    heads: dict[int, str] = {}
     for phrase, mod in r.modifiers:
-        if _starts_with(span, phrase) or span.lower().startswith(phrase + "-"):
+        n = len(phrase)
+        head = heads.get(n)
+        if head is None:
+            head = heads[n] = span[:n].lower()
+        if (head == phrase and (len(span) == n or not span[n].isalnum())) or (
+            lowered[n : n + 1] == "-" and lowered.startswith(phrase)
+        ):
             c.mod = mod
             break
     else:
-        for phrase, mod in r.modifiers:
-            start = _ends_before(text, c.start, phrase)
-            if start is not None:
-                c.start, c.mod = start, mod
-                break
+        start = _modifier_before(text, c.start, r.modifiers)
+        if start is not None:
+            c.start, c.mod = start
     for word in r.extend_left:
         start = _ends_before(text, c.start, word)
         if text[c.start : c.start + 1].isdigit():
@@ -234,13 +245,36 @@ def _adjust(text: str, c: Candidate) -> None:
             c.start = start
             break
     tail = text[c.end : c.end + 20]
-    for word in r.extend_right:
-        if re.match(rf" {re.escape(word)}\b", tail, re.IGNORECASE) and c.kind == "recognizer":
+    for word, pattern in r.extend_right:
+        if pattern.match(tail) and c.kind == "recognizer":
             if c.result is not None and c.result.type_name.endswith("duration"):
                 if word in ("before", "after"):
                     break  # a signal before an event, not part of the expression
                 c.end += 1 + len(word)
             break
+
+
+def _modifier_before(
+    text: str, end: int, modifiers: tuple[tuple[str, str], ...]
+) -> tuple[int, str] | None:
+    """(start, mod) of the first modifier phrase `_ends_before(text, end, ...)` finds; the
+    spaces and hyphens before `end` are skipped once for all the phrases."""
+    k = end
+    while k > 0 and text[k - 1] in " -":
+        k -= 1
+    if k == end:
+        return None
+    tails: dict[int, str] = {}
+    for phrase, mod in modifiers:
+        start = k - len(phrase)
+        if start < 0:
+            continue
+        tail = tails.get(start)
+        if tail is None:
+            tail = tails[start] = text[start:k].lower()
+        if tail == phrase and not (start > 0 and text[start - 1].isalnum()):
+            return start, mod
+    return None
 
 
 # --------------------------------------------------------------------------- normalisation

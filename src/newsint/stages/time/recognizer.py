@@ -113,6 +113,27 @@ def _immutable(obj: Any) -> bool:
     )
 
 
+_SHARE, _LIST, _DICT, _TUPLE, _SET, _OBJECT, _DEEP = range(7)
+# How each type is copied, worked out once per type (a parse clones some 150 objects, of a
+# dozen types); a process holds finitely many types, so the table needs no bound.
+_HOW: dict[type, int] = {kind: _SHARE for kind in _SCALARS}
+
+
+def _how(obj: Any) -> int:
+    kind = type(obj)
+    if kind is list:
+        return _LIST
+    if kind is dict:
+        return _DICT
+    if kind is tuple:
+        return _TUPLE
+    if kind is set:
+        return _SET
+    if kind.__module__.startswith("recognizers") and hasattr(obj, "__dict__"):
+        return _OBJECT
+    return _SHARE if _immutable(obj) else _DEEP
+
+
 def _clone(obj: Any, memo: dict[int, Any]) -> Any:
     """A copy of results deep enough that no caller can change the original.
 
@@ -121,33 +142,40 @@ def _clone(obj: Any, memo: dict[int, Any]) -> Any:
     objects) is immutable and shared.
     """
     kind = type(obj)
-    if kind in _SCALARS:
+    how = _HOW.get(kind)
+    if how is None:
+        how = _HOW[kind] = _how(obj)
+    if how == _SHARE:
         return obj
     key = id(obj)
     if key in memo:
         return memo[key]
-    if kind is list:
+    if how == _LIST:
         new: Any = []
         memo[key] = new
-        new.extend(_clone(x, memo) for x in obj)
-    elif kind is dict:
+        new.extend([_clone(x, memo) for x in obj])
+    elif how == _DICT:
         new = {}
         memo[key] = new
-        new.update((k, _clone(v, memo)) for k, v in obj.items())
-    elif kind is tuple:
-        new = tuple(_clone(x, memo) for x in obj)
-    elif kind is set:
+        for k, v in obj.items():
+            new[k] = _clone(v, memo)
+    elif how == _TUPLE:
+        new = tuple([_clone(x, memo) for x in obj])
+    elif how == _SET:
         new = {_clone(x, memo) for x in obj}
-    elif kind.__module__.startswith("recognizers") and hasattr(obj, "__dict__"):
+    elif how == _OBJECT:
         new = kind.__new__(kind)
         memo[key] = new
-        new.__dict__.update((k, _clone(v, memo)) for k, v in vars(obj).items())
-    elif _immutable(obj):
-        return obj
+        attrs = new.__dict__
+        for k, v in vars(obj).items():
+            attrs[k] = _clone(v, memo)
     else:
         new = copy.deepcopy(obj)
     memo[key] = new
     return new
+
+
+_MISSING = object()
 
 
 class _Memo(threading.local):
@@ -164,14 +192,14 @@ def _share(extract: Callable[..., Any], group: Hashable, memo: _Memo) -> Callabl
             return extract(*args, **kwargs)
         if takes_reference and (args[1:2] or [kwargs.get("reference")])[0] is None:
             return extract(*args, **kwargs)  # the library would use the clock: never share that
+        key = (group, args, tuple(sorted(kwargs.items()))) if kwargs else (group, args)
         try:
-            key = (group, args, tuple(sorted(kwargs.items())))
-            hash(key)
-        except TypeError:
+            found = table.get(key, _MISSING)
+        except TypeError:  # unhashable arguments
             return extract(*args, **kwargs)
-        if key not in table:
-            table[key] = extract(*args, **kwargs)
-        return _clone(table[key], {})
+        if found is _MISSING:
+            found = table[key] = extract(*args, **kwargs)
+        return _clone(found, {})
 
     return shared
 
@@ -270,7 +298,9 @@ class _CompiledFirst:
         self._bound = getattr(getattr(module, "_main", module), "_MAXCACHE", 500)  # as `regex`
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(self._module, name)
+        found = getattr(self._module, name)
+        setattr(self, name, found)  # asked once: `regex.sub`, `regex.escape` are called often
+        return found
 
     def _direct(self, pattern: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
         """The compiled pattern to ask directly, or None to go through `regex`."""
@@ -286,24 +316,32 @@ class _CompiledFirst:
         return None
 
     def search(self, pattern: Any, string: Any, *args: Any, **kwargs: Any) -> Any:
+        if type(pattern) is self._pattern and not args and not kwargs:
+            return pattern.search(string)  # the common case, without a call to _direct
         compiled = self._direct(pattern, args, kwargs)
         if compiled is None:
             return self._module.search(pattern, string, *args, **kwargs)
         return compiled.search(string)
 
     def match(self, pattern: Any, string: Any, *args: Any, **kwargs: Any) -> Any:
+        if type(pattern) is self._pattern and not args and not kwargs:
+            return pattern.match(string)  # the common case, without a call to _direct
         compiled = self._direct(pattern, args, kwargs)
         if compiled is None:
             return self._module.match(pattern, string, *args, **kwargs)
         return compiled.match(string)
 
     def fullmatch(self, pattern: Any, string: Any, *args: Any, **kwargs: Any) -> Any:
+        if type(pattern) is self._pattern and not args and not kwargs:
+            return pattern.fullmatch(string)  # the common case, without a call to _direct
         compiled = self._direct(pattern, args, kwargs)
         if compiled is None:
             return self._module.fullmatch(pattern, string, *args, **kwargs)
         return compiled.fullmatch(string)
 
     def finditer(self, pattern: Any, string: Any, *args: Any, **kwargs: Any) -> Any:
+        if type(pattern) is self._pattern and not args and not kwargs:
+            return pattern.finditer(string)  # the common case, without a call to _direct
         compiled = self._direct(pattern, args, kwargs)
         if compiled is None:
             return self._module.finditer(pattern, string, *args, **kwargs)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources as importlib_resources
 
+from newsint.stages.time.scan import guarded
 from newsint.text.alternation import alternation
 
 # --------------------------------------------------------------------------- rules as data
@@ -19,8 +20,11 @@ class Rules:
     cue: re.Pattern[str]
     inert_cues: frozenset[str]  # cue matches that open no recogniser window by themselves
     trim: tuple[str, ...]
+    trim_by_length: tuple[
+        tuple[int, frozenset[str]], ...
+    ]  # the trim words by length, longest first
     extend_left: tuple[str, ...]
-    extend_right: tuple[str, ...]
+    extend_right: tuple[tuple[str, re.Pattern[str]], ...]  # (word, " word" at a text's start)
     modifiers: tuple[tuple[str, str], ...]  # (phrase, mod), longest phrase first
     recognizer_mods: dict[str, str]
     refs: tuple[tuple[str, re.Pattern[str]], ...]
@@ -46,7 +50,7 @@ class Rules:
 
 
 def _phrase(words: list[str]) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])", re.IGNORECASE)
+    return guarded(re.compile(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])", re.IGNORECASE))
 
 
 @cache
@@ -54,17 +58,23 @@ def rules() -> Rules:
     text = importlib_resources.files("newsint.data").joinpath("time_rules.toml").read_text("utf-8")
     data = tomllib.loads(text)
     mods = [(p, mod) for mod, phrases in data["modifiers"].items() for p in phrases]
+    trim = tuple(sorted(data["trim"]["leading"], key=len, reverse=True))
+    lengths = sorted({len(w) for w in trim}, reverse=True)
     return Rules(
-        cue=re.compile(f"{data['cue']['digits']}|{data['cue']['pattern']}", re.IGNORECASE),
+        # the same matches as the plain pattern, found in under half the time (scan.py)
+        cue=guarded(re.compile(f"{data['cue']['digits']}|{data['cue']['pattern']}", re.IGNORECASE)),
         inert_cues=frozenset(w.lower() for w in data["cue"]["inert"]),
-        trim=tuple(sorted(data["trim"]["leading"], key=len, reverse=True)),
+        trim=trim,
+        trim_by_length=tuple((n, frozenset(w for w in trim if len(w) == n)) for n in lengths),
         extend_left=tuple(data["extend"]["left"]),
-        extend_right=tuple(data["extend"]["right"]),
+        extend_right=tuple(
+            (w, re.compile(rf" {re.escape(w)}\b", re.IGNORECASE)) for w in data["extend"]["right"]
+        ),
         modifiers=tuple(sorted(mods, key=lambda m: len(m[0]), reverse=True)),
         recognizer_mods=dict(data["recognizer_mods"]),
         refs=tuple((value, _phrase(words)) for value, words in data["refs"].items()),
         patterns=tuple(
-            (p["kind"], re.compile(p["regex"], re.IGNORECASE)) for p in data["patterns"]
+            (p["kind"], guarded(re.compile(p["regex"], re.IGNORECASE))) for p in data["patterns"]
         ),
         units={w: unit for unit, words in data["units"].items() for w in words},
         numbers=dict(data["numbers"]),

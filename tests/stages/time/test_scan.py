@@ -1,0 +1,114 @@
+"""Guarded patterns (scan.py): the same matches as the plain pattern, wherever the scan starts."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from importlib import resources
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsint.stages.time.rules import rules
+from newsint.stages.time.scan import guarded
+
+TEXTS = [
+    "",
+    "The ferry to Varnholm sails every Tuesday at 9 a.m. and twice a week in summer.",
+    "Councillor Ibsa Morrow spoke on 12/04/2031, in the mid-1980s style, about Q3 and '98.",
+    "A 1,643-page report (42.05 per cent) from the Halden Trust, May 2030; may we go?",
+    "yesterday:today,tomorrow-next year!Easter?the 80s—late 2029…the 21st century",
+    "x1999y under_May K\u212aelvin \u017fpring \u0130stanbul \u0663\u0660 ’99 'tis",
+    "Mid-March the market in Olvano reopened, late on a Saturday night; recently, now.",
+]
+
+PATTERNS = [
+    r"\bq[1-4]\b",
+    r"(?<![\w-])(?:now|the present)(?![\w-])",
+    r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?['’](?P<d>\d)0s\b",
+    r"(?<![\d,.])(?:1\d|20)\d\d(?!\d|[,.]\d)|\b(?-i:May)\b",
+    r"\d(?:st|nd|rd|th)\b|\b(mon|tues)day|x*\bweek",
+    r"(?:\bthe\s+)*(?>late|early)\s+\d{4}",
+]
+
+
+def plain_cue() -> re.Pattern[str]:
+    text = resources.files("newsint.data").joinpath("time_rules.toml").read_text("utf-8")
+    cue = tomllib.loads(text)["cue"]
+    return re.compile(f"{cue['digits']}|{cue['pattern']}", re.IGNORECASE)
+
+
+def spans(pattern: re.Pattern[str], text: str, pos: int, end: int) -> list[tuple[object, ...]]:
+    return [(m.span(), m.groups(), m.group()) for m in pattern.finditer(text, pos, end)]
+
+
+@pytest.mark.parametrize("source", PATTERNS)
+@pytest.mark.parametrize("text", TEXTS)
+def test_guarded_pattern_finds_the_same_matches(source: str, text: str) -> None:
+    plain = re.compile(source, re.IGNORECASE)
+    fast = guarded(plain)
+    assert fast.pattern != plain.pattern  # a guard was put in front
+    for pos, end in ((0, len(text)), (len(text) // 3, len(text)), (1, max(1, len(text) - 5))):
+        assert spans(fast, text, pos, end) == spans(plain, text, pos, end)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        r".ac",  # any character first
+        r"(x?)\1y",  # a back-reference where a match may begin
+        r"[^abc]x",  # a negated class
+        r"x*",  # an empty match
+        r"\b(?:x|)",  # an empty alternative
+        r"(?i)the",  # a global flag, which must stay at the start
+    ],
+)
+def test_patterns_it_cannot_read_are_left_as_they_are(source: str) -> None:
+    plain = re.compile(source)
+    assert guarded(plain) is plain
+
+
+@pytest.mark.parametrize(
+    ("source", "guard"),
+    [
+        (r"\bweek", r"(?<!\w)(?="),  # a word start: only after a non-word character
+        (r"(?<![\w-])now", r"(?<!\w)(?="),
+        (r"['’]\d\d", r"(?=["),  # an apostrophe can follow anything
+    ],
+)
+def test_guard_kind(source: str, guard: str) -> None:
+    fast = guarded(re.compile(source, re.IGNORECASE))
+    assert fast.pattern.startswith(f"(?i:{guard}")
+
+
+def test_the_time_cue_is_guarded_and_finds_what_the_plain_cue_finds() -> None:
+    cue, plain = rules().cue, plain_cue()
+    assert cue.pattern != plain.pattern
+    for text in TEXTS:
+        assert spans(cue, text, 0, len(text)) == spans(plain, text, 0, len(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *"aAdeyMmqQhnt10289 ,.-/:'’\n_\u0130\u212a\u017f\u0663",
+                *["May ", "March", "week", "day", "the ", "late ", "pm", "noon", "Easter", "now"],
+            ]
+        ),
+        max_size=30,
+    ).map("".join),
+    st.integers(0, 60),
+    st.integers(0, 60),
+)
+def test_every_time_pattern_matches_as_before(text: str, a: int, b: int) -> None:
+    """The cue, the [[patterns]] and the [refs] of data/time_rules.toml, guarded, against the
+    plain cue (compiled here from the data) and the patterns without their guard."""
+    pos, end = sorted((min(a, len(text)), min(b, len(text))))
+    r = rules()
+    assert spans(r.cue, text, pos, end) == spans(plain_cue(), text, pos, end)
+    for _, pattern in (*r.patterns, *r.refs):
+        unguarded = re.compile(pattern.pattern.split(")(?:", 1)[1][:-1], pattern.flags)
+        assert spans(pattern, text, pos, end) == spans(unguarded, text, pos, end)
