@@ -81,6 +81,8 @@ class Attributes:
         # key -> (ids of the single-token patterns it matches, may it start a longer one)
         self.known: dict[Key, tuple[tuple[int, ...], bool]] = {}
         self.lemmas: dict[tuple[int, int, int], str] = {}
+        self.keys: dict[tuple[int, ...], Key] = {}  # the four values' hashes -> their key
+        self.merged: dict[tuple[int, ...], dict[Any, Any]] = {}  # pattern ids -> one setting
 
     def __getstate__(self) -> dict[str, Any]:
         """Picklable (nlp.pipe with n_process > 1 sends the pipeline to its workers)."""
@@ -94,6 +96,8 @@ class Attributes:
     def clear_cache(self) -> None:
         self.known.clear()
         self.lemmas.clear()
+        self.keys.clear()
+        self.merged.clear()
 
     def _lookup(self, key: Key) -> tuple[tuple[int, ...], bool]:
         found = self.known.get(key)
@@ -103,42 +107,76 @@ class Attributes:
             found = self.known[key] = (ids, starts)
         return found
 
+    def _key(self, row: tuple[int, int, int, int], strings: Any) -> Key:
+        """The key of a token's (tag, lower, dependency, space) hashes, named once."""
+        key = self.keys.get(row)
+        if key is None:
+            tag, lower, dep, space = row
+            key = self.keys[row] = (strings[tag], strings[lower], strings[dep], bool(space))
+        return key
+
+    def _attrs(self, ids: tuple[int, ...]) -> dict[Any, Any]:
+        """The attributes of the patterns `ids` as one setting, later patterns winning (they
+        set token attributes only, each independent of the others)."""
+        got = self.merged.get(ids)
+        if got is None:
+            got = self.merged[ids] = {k: v for pid in ids for k, v in self.attrs[pid].items()}
+        return got
+
     def __call__(self, doc: Doc) -> Doc:
-        if max(len(self.known), len(self.lemmas)) >= self.max_entries:
+        from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+
+        if max(len(self.known), len(self.lemmas), len(self.keys)) >= self.max_entries:
             self.clear_cache()  # what is worked out again is the same: only time is lost
-        keys: list[Key] = [(t.tag_, t.lower_, t.dep_, t.is_space) for t in doc]
-        hits: list[list[int]] = [[] for _ in keys]
+        # the four values by string hash, one column read: no spaCy Token per word to read them
+        strings = doc.vocab.strings
+        rows = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist() if len(doc) else []
+        keys: list[Key] = [self._key(tuple(row), strings) for row in rows]
+        hits: list[tuple[int, ...]] = []
+        extra: dict[int, list[int]] = {}  # token -> ids of longer patterns that set it
         for i, key in enumerate(keys):
             ids, starts = self._lookup(key)
-            hits[i].extend(ids)
+            hits.append(ids)
             if starts:
                 for pid, checks, index in self.multis:
                     end = i + len(checks)
                     if end <= len(keys) and all(c(keys[i + j]) for j, c in enumerate(checks)):
-                        hits[i + index if index >= 0 else end + index].append(pid)
+                        extra.setdefault(i + index if index >= 0 else end + index, []).append(pid)
         for i, ids in enumerate(hits):
-            if not ids:
-                continue
-            if len(ids) > 1:
-                ids.sort()  # later patterns win, as in the ruler
-            token = doc[i]
-            for pid in ids:
-                self._set(token, self.attrs[pid])
+            more = extra.get(i)
+            if more:
+                ids = tuple(sorted([*ids, *more]))  # later patterns win, as in the ruler
+            if ids:
+                self._set(doc[i], self._attrs(ids))
         if self.lemmatizer is not None:
             self._lemmatize(doc)
         return doc
 
     def _lemmatize(self, doc: Doc) -> None:
+        """Fill the lemmas the patterns left unset, by (word, POS, morphology): read and
+        written as columns, a spaCy Token made only to ask the lemmatizer about a new key."""
+        import numpy
+        from spacy.attrs import LEMMA, MORPH, ORTH, POS
+
+        if not len(doc):
+            return
         lemmas = self.lemmas
         lemmatize = self.lemmatizer.lemmatize  # type: ignore[union-attr]
-        for token in doc:
-            if token.lemma != 0:
+        add = doc.vocab.strings.add  # (as `Token.lemma_ = …` stores the string)
+        cols = doc.to_array([LEMMA, ORTH, POS, MORPH])
+        column: list[int] = cols[:, 0].tolist()
+        changed = False
+        for i, (lemma_id, orth, pos, morph) in enumerate(cols.tolist()):
+            if lemma_id != 0:
                 continue
-            key = (token.orth, token.pos, token.morph.key)
+            key = (orth, pos, morph)
             lemma = lemmas.get(key)
             if lemma is None:
-                lemma = lemmas[key] = lemmatize(token)[0]
-            token.lemma_ = lemma
+                lemma = lemmas[key] = lemmatize(doc[i])[0]
+            column[i], changed = add(lemma), True
+        if changed:
+            values = numpy.array(column, dtype=numpy.uint64).reshape(-1, 1)
+            doc.from_array([LEMMA], values)  # type: ignore[arg-type]  # (thinc's Ints2d)
 
 
 def _patterns(ruler: Any) -> list[list[list[dict[str, Any]]]]:

@@ -8,11 +8,15 @@ from typing import TYPE_CHECKING
 
 from newsint.stages.claims.bounds import bounds
 from newsint.stages.claims.context import ExtractorBase, Found, _inside_quote
+from newsint.stages.tokens import tokens_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 _SET_OFF = {",", "—", "–", "--", "-"}
+# The dependencies `_is_closing_aside` can say yes to: `_closing_aside_start` looks no further
+# at any other word (a new kind of aside there must be added here, or it is never asked).
+_ASIDE_DEPS = frozenset({"relcl", "advcl"})
 
 
 class EndBoundRules(ExtractorBase):
@@ -36,11 +40,16 @@ class EndBoundRules(ExtractorBase):
 
     def _closing_aside_start(self, span: Span) -> int | None:
         """The offset of the comma or dash that opens a closing aside of `span`, if any."""
+        toks = tokens_of(span.doc).tokens
         last = span.end - 1
-        while last > span.start and (span.doc[last].is_punct or span.doc[last].is_space):
+        while last > span.start and (toks[last].is_punct or toks[last].is_space):
             last -= 1
-        for t in span:
-            if t.i == span.start or t.right_edge.i != last or t.left_edge.i <= span.start:
+        for tok in toks[span.start + 1 : span.end]:
+            # first the tests the token table answers: an aside's kind, its head before it
+            if tok.dep_ not in _ASIDE_DEPS or not (span.start <= tok.head.i < tok.i):
+                continue
+            t = span.doc[tok.i]
+            if t.right_edge.i != last or t.left_edge.i <= span.start:
                 continue
             if not (span.start <= t.head.i < t.left_edge.i):
                 continue
@@ -54,7 +63,7 @@ class EndBoundRules(ExtractorBase):
     def _is_closing_aside(self, t: Token) -> bool:
         """ "…, who has led the race since May", "…, even though the polls disagree"."""
         rules = bounds()
-        if t.dep_ == "relcl":
+        if t.dep_ == "relcl":  # (only kinds in _ASIDE_DEPS are asked)
             first = t.left_edge
             if first.tag_ == "IN":  # "…, with whom he clashed"
                 first = t.doc[first.i + 1]
