@@ -22,13 +22,13 @@ from __future__ import annotations
 import argparse
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from newsint.config import load_config
 from newsint.evaluate.attribution import GoldDoc, analyses, read_polnear
 from newsint.stages.claims.learned import (
-    LearnedCues,
     construction,
     learned_cues,
     plain_use,
@@ -75,8 +75,8 @@ def without_table() -> None:
     """The claims stage as it is without the learned table (the counts must not see it)."""
     import newsint.stages.claims.verbs as verbs
 
-    table = learned_cues()
-    verbs.learned_cues = lambda: LearnedCues(pairs={}, speaker_kinds=table.speaker_kinds)  # type: ignore[assignment]
+    empty = replace(learned_cues(), pairs={})
+    verbs.learned_cues = lambda: empty  # type: ignore[assignment]
 
 
 def count(

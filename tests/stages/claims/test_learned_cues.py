@@ -23,7 +23,6 @@ from newsint.stages.claims.learned import (
     THAT,
     learned_cues,
 )
-from newsint.stages.claims.lexicon import lexicon
 
 # text, cue, source as written, content (exact)
 FOUND = [
@@ -44,6 +43,13 @@ FOUND = [
         "approved",
         "The harbour council",
         "the new ferry budget",
+    ),
+    (  # a lexicon verb in a construction its own rules do not take ("show" + object: only
+        # a document shows evidence there), which train marks for a speaker 20 of 29 times
+        "Mayor Ilse Brandt showed little patience with the harbour board.",
+        "showed",
+        "Mayor Ilse Brandt",
+        "little patience with the harbour board",
     ),
     (  # a prepositional object ("focus", "prep:on")
         "Mayor Ilse Brandt focused on the cost of the new pier.",
@@ -70,6 +76,8 @@ NOT_FOUND = [
     # ... and one negated or with a modal: not the plain uses the table counted
     ("Councillor Mira Vell did not offer any evidence.", "offer"),
     ("Councillor Mira Vell will offer cheap loans to ferry owners.", "offer"),
+    # a learned verb in a construction the table does not hold ("offer" + infinitive: 1 of 2)
+    ("Councillor Mira Vell offered to resign.", "offered"),
 ]
 
 
@@ -80,15 +88,14 @@ def test_not_a_learned_cue(claims_of, text, cue) -> None:
 
 
 def test_table_well_formed() -> None:
-    """Every row names a lemma outside the lexicon, a known construction, and counts that pass
-    the file's own thresholds; the loader reads every row."""
+    """Every row names a lemma, a known construction, and counts that pass the file's own
+    thresholds, once; the loader reads every row."""
     data = tomllib.loads(
         resources.files("newsint.data").joinpath("learned_cues.toml").read_text("utf-8")
     )
     limits = data["thresholds"]
     rows = data["cues"]
     assert rows, "the table is empty"
-    lex = lexicon()
     constructions = {THAT, CLAUSE, INFINITIVE, OBJECT}
     seen = set()
     for row in rows:
@@ -96,7 +103,6 @@ def test_table_well_formed() -> None:
         assert re.fullmatch(r"[a-z][a-z-]*", row["lemma"]), row
         kind = row["construction"]
         assert kind in constructions or re.fullmatch(PREP + r"[a-z]+", kind), row
-        assert row["lemma"] not in lex.cue_verbs, row
         assert row["n"] >= limits["min_count"], row
         assert row["gold"] / row["n"] >= limits["min_rate"], row
         assert (row["lemma"], kind) not in seen, row
