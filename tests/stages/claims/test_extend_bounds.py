@@ -17,11 +17,36 @@ ROWS = [
         "that its boats were ready to sail at dawn, but would not leave the harbour during the "
         "storm",
     ),
-    (  # the speaker's next act (no modal) stays out
+    (  # ...and so is a predicate in another tense than the reporting verb
+        "The fisherman said he had lost his boat in the storm, and is now living with his sister.",
+        "said",
+        "he had lost his boat in the storm, and is now living with his sister",
+    ),
+    (  # the speaker's next act (the same tense) stays out
         "The ferry company stressed that its boats were ready to sail at dawn, and urged "
         "passengers to stay home.",
         "stressed",
         "that its boats were ready to sail at dawn",
+    ),
+    (  # what the object is compared to stays in the content
+        "The skipper likened the new harbour toll to a ransom.",
+        "likened",
+        "the new harbour toll to a ransom",
+    ),
+    (  # ...and what it is blamed on
+        "The council blamed the fire on a faulty heater in the depot.",
+        "blamed",
+        "the fire on a faulty heater in the depot",
+    ),
+    (  # ...without the writer's closing aside after it
+        "Ms. Orlova compared the ferry plan with a lottery, which angered the board.",
+        "compared",
+        "the ferry plan with a lottery",
+    ),
+    (  # a time after the object of another verb stays out, as before
+        "The council praised the new ferry on Monday.",
+        "praised",
+        "the new ferry",
     ),
 ]
 

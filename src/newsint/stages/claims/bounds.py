@@ -28,8 +28,8 @@ class Bounds:
     cue_left_max: int  # at most this many words
     cue_right_deps: frozenset[str]  # "called for ‖ X": the preposition opening the content
     cue_right_punct: frozenset[str]  # "continued: ‖ “…”"
-    continued_modals: frozenset[str]  # "said X, but would add Y": the rest of what was said
-    continued_verb_tags: frozenset[str]  # …after a finite reporting verb of these tags
+    tense_tags: dict[str, str]  # "said X, but is seeking Y": a change of tense continues X
+    argument_preps: dict[str, frozenset[str]]  # "likened X to Y": Y stays in the content
 
 
 @cache
@@ -55,6 +55,9 @@ def bounds() -> Bounds:
         cue_left_max=int(data["cue_span"]["left_max"]),
         cue_right_deps=frozenset(data["cue_span"]["right_deps"]),
         cue_right_punct=frozenset(data["cue_span"]["right_punct"]),
-        continued_modals=frozenset(w.lower() for w in data["continued_clause"]["modals"]),
-        continued_verb_tags=frozenset(data["continued_clause"]["verb_tags"]),
+        tense_tags=dict(data["continued_clause"]["tense_tags"]),
+        argument_preps={
+            verb: frozenset(p.lower() for p in preps)
+            for verb, preps in data["second_argument"]["preps"].items()
+        },
     )
