@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from handmade import first_claim
+from handmade import claims_listed, first_claim
 
 # text, the cue as written, the content
 ROWS = [
@@ -55,3 +55,29 @@ ROWS = [
 def test_content_runs_on(claims_of, text, cue, content) -> None:
     claim = first_claim(claims_of(text), cue)
     assert claim.content.text == content
+
+
+# text, a quotation, who said it
+SPEAKERS = [
+    (  # a quotation closed by a full stop before the next speaker's tag is no opening part of
+        # that speaker's quotation: it continues the quotation of the sentence before
+        "The mayor spoke to the crowd on Monday.\n\n“We are farmers,” Ms. Orlova said. “We are "
+        "not thieves.” Mr. Pell said: “The flood that happened today is the work of nature. We "
+        "ourselves are running from these floods.”",
+        "“We are not thieves.”",
+        "Ms. Orlova",
+    ),
+    (  # the opening part a tag interrupts (closed by a comma) stays with that tag
+        "The mayor spoke to the crowd on Monday.\n\n“Every time the river rises,” Mr. Pell said, "
+        "“we lose another field.”",
+        "“Every time the river rises,”",
+        "Mr. Pell",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), SPEAKERS)
+def test_quotation_speaker(claims_of, text, quote, speaker) -> None:
+    analysis = claims_of(text)
+    got = [c.source.text for c in analysis.claims if c.content.text == quote]
+    assert got == [speaker], claims_listed(analysis)
