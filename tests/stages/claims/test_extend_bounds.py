@@ -43,6 +43,21 @@ ROWS = [
         "compared",
         "the ferry plan with a lottery",
     ),
+    (  # a content that ends in a dotted abbreviation keeps its stop
+        "The shipping firm said its first cargo would reach the U.S.",
+        "said",
+        "its first cargo would reach the U.S.",
+    ),
+    (  # ...and one in the list of abbreviations
+        "Ms. Orlova said the next meeting would be held in Reno, Nev.",
+        "said",
+        "the next meeting would be held in Reno, Nev.",
+    ),
+    (  # any other final stop is left out, as before
+        "The mayor said the storm had hit the coast near Dayton.",
+        "said",
+        "the storm had hit the coast near Dayton",
+    ),
     (  # a time after the object of another verb stays out, as before
         "The council praised the new ferry on Monday.",
         "praised",

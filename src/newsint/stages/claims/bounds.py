@@ -30,6 +30,7 @@ class Bounds:
     cue_right_punct: frozenset[str]  # "continued: ‖ “…”"
     tense_tags: dict[str, str]  # "said X, but is seeking Y": a change of tense continues X
     argument_preps: dict[str, frozenset[str]]  # "likened X to Y": Y stays in the content
+    abbreviations: frozenset[str]  # "…in Reno, Nev.": the content keeps the word's stop
 
 
 @cache
@@ -56,6 +57,7 @@ def bounds() -> Bounds:
         cue_right_deps=frozenset(data["cue_span"]["right_deps"]),
         cue_right_punct=frozenset(data["cue_span"]["right_punct"]),
         tense_tags=dict(data["continued_clause"]["tense_tags"]),
+        abbreviations=frozenset(w.lower() for w in data["abbreviation_stop"]["words"]),
         argument_preps={
             verb: frozenset(p.lower() for p in preps)
             for verb, preps in data["second_argument"]["preps"].items()

@@ -6,6 +6,7 @@ what was reported, and PolNeAR's content runs on to its end."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from newsint.stages.claims.bounds import bounds
@@ -13,6 +14,9 @@ from newsint.stages.claims.context import ExtractorBase, Found, _inside_quote
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+_DOTTED = re.compile(r"(?:\b[A-Za-z]\.)+[A-Za-z]$")  # "U.S", "p.m", "N.C" before their last stop
+_LAST_WORD = re.compile(r"[A-Za-z]+$")
 
 
 class ExtendBoundRules(ExtractorBase):
@@ -23,6 +27,8 @@ class ExtendBoundRules(ExtractorBase):
         now holds ("…” and let them know that “…”") is dropped."""
         covered: set[int] = set()
         for f in found:
+            if f.rule != "unattributed":
+                f.content = self._with_abbreviation_stop(f.content)
             if f.rule != "verb" or f.cue is None or not f.cue_tokens:
                 continue
             verb = self.doc[f.cue_tokens[-1]]
@@ -44,6 +50,23 @@ class ExtendBoundRules(ExtractorBase):
                     and g.content[1] <= new[1]
                 )
         return [f for f in found if id(f) not in covered]
+
+    def _with_abbreviation_stop(self, content: tuple[int, int]) -> tuple[int, int]:
+        """A content ending in an abbreviation keeps its full stop ("…to the U.S.", "…in
+        Dayton, Ohio" is no abbreviation, "…in Reno, Nev." is): the stop is the word's, even
+        where it also ends the sentence, and PolNeAR writes it."""
+        start, end = content
+        if end >= len(self.text) or self.text[end] != "." or end <= start:
+            return content
+        head = self.text[max(start, end - 12) : end]
+        word = _LAST_WORD.search(head)
+        if _DOTTED.search(head) or (
+            word is not None
+            and word.group().lower() in bounds().abbreviations
+            and (word.start() > 0 or end - 12 <= start)
+        ):
+            return (start, end + 1)
+        return content
 
     def _continued_end(self, verb: Token, content: tuple[int, int]) -> int | None:
         """The end of a predicate coordinated right after the content in another tense than the
