@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from handmade import first_claim
+from handmade import claims_listed, first_claim
 
 # text, the cue as written, the content
 ROWS = [
@@ -17,11 +17,51 @@ ROWS = [
         "that its boats were ready to sail at dawn, but would not leave the harbour during the "
         "storm",
     ),
-    (  # the speaker's next act (no modal) stays out
+    (  # ...and so is a predicate in another tense than the reporting verb
+        "The fisherman said he had lost his boat in the storm, and is now living with his sister.",
+        "said",
+        "he had lost his boat in the storm, and is now living with his sister",
+    ),
+    (  # the speaker's next act (the same tense) stays out
         "The ferry company stressed that its boats were ready to sail at dawn, and urged "
         "passengers to stay home.",
         "stressed",
         "that its boats were ready to sail at dawn",
+    ),
+    (  # what the object is compared to stays in the content
+        "The skipper likened the new harbour toll to a ransom.",
+        "likened",
+        "the new harbour toll to a ransom",
+    ),
+    (  # ...and what it is blamed on
+        "The council blamed the fire on a faulty heater in the depot.",
+        "blamed",
+        "the fire on a faulty heater in the depot",
+    ),
+    (  # ...without the writer's closing aside after it
+        "Ms. Orlova compared the ferry plan with a lottery, which angered the board.",
+        "compared",
+        "the ferry plan with a lottery",
+    ),
+    (  # a content that ends in a dotted abbreviation keeps its stop
+        "The shipping firm said its first cargo would reach the U.S.",
+        "said",
+        "its first cargo would reach the U.S.",
+    ),
+    (  # ...and one in the list of abbreviations
+        "Ms. Orlova said the next meeting would be held in Reno, Nev.",
+        "said",
+        "the next meeting would be held in Reno, Nev.",
+    ),
+    (  # any other final stop is left out, as before
+        "The mayor said the storm had hit the coast near Dayton.",
+        "said",
+        "the storm had hit the coast near Dayton",
+    ),
+    (  # a time after the object of another verb stays out, as before
+        "The council praised the new ferry on Monday.",
+        "praised",
+        "the new ferry",
     ),
 ]
 
@@ -30,3 +70,29 @@ ROWS = [
 def test_content_runs_on(claims_of, text, cue, content) -> None:
     claim = first_claim(claims_of(text), cue)
     assert claim.content.text == content
+
+
+# text, a quotation, who said it
+SPEAKERS = [
+    (  # a quotation closed by a full stop before the next speaker's tag is no opening part of
+        # that speaker's quotation: it continues the quotation of the sentence before
+        "The mayor spoke to the crowd on Monday.\n\n“We are farmers,” Ms. Orlova said. “We are "
+        "not thieves.” Mr. Pell said: “The flood that happened today is the work of nature. We "
+        "ourselves are running from these floods.”",
+        "“We are not thieves.”",
+        "Ms. Orlova",
+    ),
+    (  # the opening part a tag interrupts (closed by a comma) stays with that tag
+        "The mayor spoke to the crowd on Monday.\n\n“Every time the river rises,” Mr. Pell said, "
+        "“we lose another field.”",
+        "“Every time the river rises,”",
+        "Mr. Pell",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), SPEAKERS)
+def test_quotation_speaker(claims_of, text, quote, speaker) -> None:
+    analysis = claims_of(text)
+    got = [c.source.text for c in analysis.claims if c.content.text == quote]
+    assert got == [speaker], claims_listed(analysis)

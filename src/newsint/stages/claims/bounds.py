@@ -29,12 +29,13 @@ class Bounds:
     cue_right_deps: frozenset[str]  # "called for ‖ X": the preposition opening the content
     cue_right_punct: frozenset[str]  # "continued: ‖ “…”"
     dangling_conjunctions: frozenset[str]  # "…were not complete, and": no content ends so
-    continued_modals: frozenset[str]  # "said X, but would add Y": the rest of what was said
-    continued_verb_tags: frozenset[str]  # …after a finite reporting verb of these tags
     connectives: tuple[str, ...]  # "However, ‖ the ferry…": the writer's link, left out
     bare_connectives: frozenset[str]  # …also without a comma after it
     connective_max_chars: int  # the longest connective, in characters
     bracket_pair: tuple[str, str]  # "(“…,” he said.)": a lone parenthesis at an edge goes
+    tense_tags: dict[str, str]  # "said X, but is seeking Y": a change of tense continues X
+    argument_preps: dict[str, frozenset[str]]  # "likened X to Y": Y stays in the content
+    abbreviations: frozenset[str]  # "…in Reno, Nev.": the content keeps the word's stop
 
 
 @cache
@@ -61,12 +62,16 @@ def bounds() -> Bounds:
         cue_right_deps=frozenset(data["cue_span"]["right_deps"]),
         cue_right_punct=frozenset(data["cue_span"]["right_punct"]),
         dangling_conjunctions=frozenset(w.lower() for w in data["dangling_conjunction"]["words"]),
-        continued_modals=frozenset(w.lower() for w in data["continued_clause"]["modals"]),
-        continued_verb_tags=frozenset(data["continued_clause"]["verb_tags"]),
         connectives=tuple(
             sorted((w.lower() for w in data["writers_connective"]["words"]), key=len, reverse=True)
         ),
         bare_connectives=frozenset(w.lower() for w in data["writers_connective"]["bare"]),
         bracket_pair=(data["lone_bracket"]["pair"][0], data["lone_bracket"]["pair"][1]),
         connective_max_chars=max(len(w) for w in data["writers_connective"]["words"]) + 2,
+        tense_tags=dict(data["continued_clause"]["tense_tags"]),
+        abbreviations=frozenset(w.lower() for w in data["abbreviation_stop"]["words"]),
+        argument_preps={
+            verb: frozenset(p.lower() for p in preps)
+            for verb, preps in data["second_argument"]["preps"].items()
+        },
     )

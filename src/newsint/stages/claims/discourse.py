@@ -252,6 +252,8 @@ class DiscourseRules(ExtractorBase):
             q = before[-1]
             if self.text[q.end : frame[0]].strip(" ,") or "\n" in self.text[q.end : frame[0]]:
                 continue  # other words, or a paragraph break, between the quotation and the tag
+            if self._closed_sentence(q):
+                continue  # “… not thieves.” X said: “…”: a sentence of its own, not an opening
             gap = self.text[frame[1] : f.content[0]]
             words = [w for w in gap.split() if any(ch.isalnum() for ch in w)]
             if "\n" in gap or len(words) > self.cfg.quote_opening_gap_words:
@@ -295,6 +297,10 @@ class DiscourseRules(ExtractorBase):
             and f.content[0] < self.doc[f.cue_tokens[0]].idx  # the cue follows its content
         ]
         return max(cands, key=lambda f: f.content[0]) if cands else None
+
+    def _closed_sentence(self, q: Quote) -> bool:
+        """A quotation closed by a full stop inside its marks ends a sentence of its own."""
+        return self.text[q.start : q.end].rstrip("“”\"'‘’ ").endswith(".")
 
     def _whole_sentence(self, q: Quote) -> bool:
         inner = self.text[q.start : q.end].strip("“”\"'‘’ ")

@@ -116,9 +116,9 @@ class Extractor(
         found = _dedupe(self.outside_credits(found))
         self.anaphora(found)
         found = [f for f in found if f.rule != "anaphora-dropped"]
+        found = self.extend_contents(found)
         self.trim_closing_asides(found)
         self.trim_contents(found)
-        self.extend_contents(found)
         self.widen_cues(found)
         if self.cfg.unattributed:
             found.extend(self.outside_credits(self.unattributed(found)))
