@@ -55,6 +55,7 @@ CREDITS = [
     ),
     ("TALLINN 1996-08-30", "dateline", "TALLINN 1996-08-30", None, "TALLINN", []),
     ("RIGA — The port reopened.", "dateline", "RIGA —", None, "RIGA", []),
+    ("VILNIUS ― The ferry sailed.", "dateline", "VILNIUS ―", None, "VILNIUS", []),  # a bar
     (
         "Crews clear the road. AP Photo/Lena Marsh Okafor",
         "photo",

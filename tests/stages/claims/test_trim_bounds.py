@@ -57,6 +57,11 @@ TRIMS = [
         "said",
         "the ferry was late (again)",
     ),
+    (  # a dateline written with a horizontal bar is no part of the content
+        "CASTELLO ― The new quay is an insult to every fisherman, the union said.",
+        "said",
+        "The new quay is an insult to every fisherman",
+    ),
     (  # a conjunction inside the reported clause stays
         "The mayor said the ferry and the pier would reopen in May.",
         "said",
