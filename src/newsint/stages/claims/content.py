@@ -19,6 +19,7 @@ from newsint.stages.claims.context import (
 )
 from newsint.stages.claims.known_cues import channel_that_clause, embedded_report
 from newsint.stages.claims.lexicon import noun_base, verb_base
+from newsint.stages.claims.missed_cues import addressed_content
 from newsint.stages.claims.quotes import Quote
 from newsint.stages.claims.repairs import misread_that_clause
 from newsint.stages.claims.speakers import SpeakerRules
@@ -369,9 +370,10 @@ class ContentRules(SpeakerRules):
             and base in lex.object_ok
             and dobj.lower_ not in lex.pronouns["relative"]
         ):
-            addressee = base in _ADDRESSEE_VERBS or self._evidence_only(tok, base)
+            thanks = addressed_content(base)  # "thanked the crew for…": addressed and reported
+            addressee = (base in _ADDRESSEE_VERBS and not thanks) or self._evidence_only(tok, base)
             pronoun = dobj.pos_ == "PRON" and dobj.lower_ not in ("this", "that", "it")
-            if not addressee and (not pronoun or base in lex.criticism):
+            if not addressee and (not pronoun or base in lex.criticism or thanks):
                 # "blasted him for not paying taxes": the target with the reason
                 return self.span_of(self._object_and_rest(tok, dobj))
         prep_object = self._prep_object(children, base)
