@@ -33,3 +33,29 @@ NOUN_NO_SPEAKER = [
 def test_a_noun_that_names_no_speaker_is_not_the_source(claims_of, text, cue, source) -> None:
     claim = first_claim(claims_of(text), cue)
     assert claim.source.text == source
+
+
+# text, cue, source as written: a relative pronoun standing for a statement its subject put out
+RELATIVE_ISSUER = [
+    (
+        "The Lindqvist campaign released a video that accuses the mayor of hiding the budget.",
+        "accuses",
+        "The Lindqvist campaign",
+    ),
+    (
+        "Senator Oona Pike issued a statement which says the levy is unfair.",
+        "says",
+        "Senator Oona Pike",
+    ),
+    (  # no issuing verb: the relative pronoun's noun speaks, as before
+        "Voters in Lindby backed a petition that calls for a new bridge.",
+        "calls for",
+        "a petition",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), RELATIVE_ISSUER)
+def test_a_statement_put_out_speaks_for_its_issuer(claims_of, text, cue, source) -> None:
+    claim = first_claim(claims_of(text), cue)
+    assert claim.source.text == source

@@ -59,6 +59,10 @@ class SpeakerRules(ExtractorBase):
             )
         ):
             subj = None  # "it appears that…", "it suggests that…"; but "It said it decided…"
+        if subj is not None and tok.dep_ == "relcl" and tok.head.pos_ == "NOUN":
+            issuer = self._relative_issuer(subj, tok.head)
+            if issuer is not None:  # "she released a video that accuses…": hers
+                return self.sources.from_head(issuer), None, None
         finite = tok.tag_ in ("VBZ", "VBD", "VBP")
         if noun_read_verb(tok) or (subj is None and finite and run_into(tok)):
             run_in = run_in_subject(tok)
@@ -140,6 +144,13 @@ class SpeakerRules(ExtractorBase):
             return None
         src = self._speaker(verb, depth + 1)[0]
         return (src, f"speaker taken from “{verb.text}”", verb.i) if src is not None else None
+
+    def _relative_issuer(self, subj: Token, noun: Token) -> Token | None:
+        """The issuer of the statement a relative pronoun stands for: "the senator released a
+        video that accuses…" (PolNeAR's source is the senator, as with "a video accusing…")."""
+        if subj.lower_ not in self.lex.pronouns["relative"] or subj.head.head.i != noun.i:
+            return None
+        return self._issuer(noun)
 
     def _issuer(self, noun: Token) -> Token | None:
         """The subject of the verb that put out the statement a reporting verb describes:
