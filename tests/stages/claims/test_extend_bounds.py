@@ -1,6 +1,7 @@
 """Claims stage, issue 16 (content too short, third pass): a content the parser cut short runs
-on over the rest of the reported clause. Sentences of our own; each row names the claim by its
-cue as written and asserts the exact content."""
+on over the rest of the reported clause, keeps an abbreviation's stop, and a quotation after a
+speaker tag goes to that tag's speaker. Sentences of our own; each row names the claim by its
+cue as written and asserts the exact content (or the speaker of a quotation)."""
 
 from __future__ import annotations
 
