@@ -1,6 +1,7 @@
 """Claims stage, issue 16 (content too short, third pass): a content the parser cut short runs
-on over the rest of the reported clause. Sentences of our own; each row names the claim by its
-cue as written and asserts the exact content."""
+on over the rest of the reported clause, keeps an abbreviation's stop, and a quotation after a
+speaker tag goes to that tag's speaker. Sentences of our own; each row names the claim by its
+cue as written and asserts the exact content (or the speaker of a quotation)."""
 
 from __future__ import annotations
 
@@ -81,6 +82,14 @@ SPEAKERS = [
         "ourselves are running from these floods.”",
         "“We are not thieves.”",
         "Ms. Orlova",
+    ),
+    (  # a quotation after the tag continues it, though the parser ends the tag's sentence
+        # after the next opening mark (doubled apostrophes) and the tag holds a report of its own
+        "The board met on Monday.\n\n''We will have a problem,'' said Tim Pell, organizer of a "
+        "group called Friends of the Quay, which expects 500 to attend. ''They have created a "
+        "much more dangerous situation.''",
+        "''They have created a much more dangerous situation.''",
+        "Tim Pell, organizer of a group called Friends of the Quay",
     ),
     (  # the opening part a tag interrupts (closed by a comma) stays with that tag
         "The mayor spoke to the crowd on Monday.\n\n“Every time the river rises,” Mr. Pell said, "

@@ -282,7 +282,10 @@ class DiscourseRules(ExtractorBase):
         i = self.doc.char_span(q.start, q.end, alignment_mode="expand")
         if i is None or not len(i):
             return None
-        sent = self.sents.of(i[0])  # Token.sent walks the Doc; the index is a table
+        # the parser may end the sentence before after the opening mark ("…, he said. ''"):
+        # the quotation's sentence is its first word's
+        first = next((t for t in i if not (t.is_punct and t.is_quote)), i[0])
+        sent = self.sents.of(first)  # Token.sent walks the Doc; the index is a table
         if sent.start == 0 or self.text[sent.start_char : q.start].strip():
             return None
         before = self.sents.of(sent.start - 1)
