@@ -62,6 +62,16 @@ TRIMS = [
         "said",
         "The new quay is an insult to every fisherman",
     ),
+    (  # the feeling a speaker expresses is written with the cue, not the content
+        "The fishermen have expressed concern that the new quay will block the channel.",
+        "have expressed",
+        "that the new quay will block the channel",
+    ),
+    (
+        "The pilots voiced doubts about the winter timetable.",
+        "voiced",
+        "the winter timetable",
+    ),
     (  # a conjunction inside the reported clause stays
         "The mayor said the ferry and the pier would reopen in May.",
         "said",

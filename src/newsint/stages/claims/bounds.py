@@ -32,6 +32,8 @@ class Bounds:
     connectives: tuple[str, ...]  # "However, ‖ the ferry…": the writer's link, left out
     bare_connectives: frozenset[str]  # …also without a comma after it
     connective_max_chars: int  # the longest connective, in characters
+    feeling_verbs: frozenset[str]  # "expressed concern ‖ that…": the feeling is the cue's
+    feeling_preps: frozenset[str]  # "voiced doubts about ‖ the plan"
     bracket_pair: tuple[str, str]  # "(“…,” he said.)": a lone parenthesis at an edge goes
     tense_tags: dict[str, str]  # "said X, but is seeking Y": a change of tense continues X
     argument_preps: dict[str, frozenset[str]]  # "likened X to Y": Y stays in the content
@@ -66,6 +68,8 @@ def bounds() -> Bounds:
             sorted((w.lower() for w in data["writers_connective"]["words"]), key=len, reverse=True)
         ),
         bare_connectives=frozenset(w.lower() for w in data["writers_connective"]["bare"]),
+        feeling_verbs=frozenset(w.lower() for w in data["expressed_feeling"]["verbs"]),
+        feeling_preps=frozenset(w.lower() for w in data["expressed_feeling"]["preps"]),
         bracket_pair=(data["lone_bracket"]["pair"][0], data["lone_bracket"]["pair"][1]),
         connective_max_chars=max(len(w) for w in data["writers_connective"]["words"]) + 2,
         tense_tags=dict(data["continued_clause"]["tense_tags"]),

@@ -3,8 +3,14 @@ are found (after the closing asides, before the cues are widened)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from newsint.stages.claims.bounds import bounds
 from newsint.stages.claims.context import _STRIP_END, ExtractorBase, Found, _inside_quote
+from newsint.stages.claims.lexicon import verb_base
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 class TrimBoundRules(ExtractorBase):
@@ -16,6 +22,11 @@ class TrimBoundRules(ExtractorBase):
             if f.rule == "unattributed":
                 continue
             start, end = f.content
+            if f.rule == "verb" and f.cue_tokens:
+                feeling = self._expressed_feeling_end(self.doc[f.cue_tokens[0]], start, end)
+                if feeling is not None:
+                    self._set(f, self.finish(feeling, end, cue=f.cue), "expressed feeling is cue")
+                    start, end = f.content
             lead = self._writers_connective(start, end)
             if lead is not None:
                 self._set(f, self.finish(lead, end, cue=f.cue), "writer's connective left out")
@@ -83,3 +94,23 @@ class TrimBoundRules(ExtractorBase):
         elif text.endswith(closing) and opening not in text:
             start, end = self.finish(start, end - 1)
         return start, end
+
+    def _expressed_feeling_end(self, verb: Token, start: int, end: int) -> int | None:
+        """Where the content starts after the feeling a speaker expresses ("expressed concern ‖
+        that the vote…", "voiced doubts about ‖ the plan"): PolNeAR writes the noun (and its
+        preposition) into the cue (`[expressed_feeling]`)."""
+        rules = bounds()
+        if verb_base(verb.lower_, rules.feeling_verbs, self.lex.irregular) is None:
+            return None
+        obj = next((c for c in verb.rights if c.dep_ in ("dobj", "obj")), None)
+        if obj is None or obj.left_edge.idx != start:
+            return None
+        for c in obj.rights:
+            if c.right_edge.idx + len(c.right_edge.text) < end:
+                continue
+            if c.dep_ == "prep" and c.lower_ in rules.feeling_preps:
+                pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                return int(pobj.left_edge.idx) if pobj is not None else None
+            if c.dep_ in ("acl", "ccomp", "relcl") and c.left_edge.lower_ == "that":
+                return int(c.left_edge.idx)
+        return None
