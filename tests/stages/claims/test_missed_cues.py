@@ -37,6 +37,12 @@ FOUND = [
         "Senator Oona Pike",
         "him for the new ferry",
     ),
+    (  # "seek" with an infinitive: the aim is the content
+        "Senator Oona Pike has sought to protect the ferry subsidy.",
+        "has sought",
+        "Senator Oona Pike",
+        "to protect the ferry subsidy",
+    ),
     (  # content prepositions: hope for, admit to, conclude by, lash out at
         "The dockers' union hopes for a quick deal on the tolls.",
         "hopes for",
