@@ -25,6 +25,12 @@ FOUND = [
         "Councillor Tom Reyes",
         "a long message about the ferry fares",
     ),
+    (  # "claim" with its plain object
+        "The Lund campaign claimed victory in the harbour ward.",
+        "claimed",
+        "The Lund campaign",
+        "victory in the harbour ward",
+    ),
     (  # a verb of address whose object is reported too, with its reason
         "Mayor Ilse Lund thanked the volunteers for their help with the flood.",
         "thanked",
