@@ -25,6 +25,12 @@ FOUND = [
         "Councillor Tom Reyes",
         "a long message about the ferry fares",
     ),
+    (  # "claim" with its plain object
+        "The Lund campaign claimed victory in the harbour ward.",
+        "claimed",
+        "The Lund campaign",
+        "victory in the harbour ward",
+    ),
     (  # a verb of address whose object is reported too, with its reason
         "Mayor Ilse Lund thanked the volunteers for their help with the flood.",
         "thanked",
@@ -36,6 +42,12 @@ FOUND = [
         "thanked",
         "Senator Oona Pike",
         "him for the new ferry",
+    ),
+    (  # "seek" with an infinitive: the aim is the content
+        "Senator Oona Pike has sought to protect the ferry subsidy.",
+        "has sought",
+        "Senator Oona Pike",
+        "to protect the ferry subsidy",
     ),
     (  # content prepositions: hope for, admit to, conclude by, lash out at
         "The dockers' union hopes for a quick deal on the tolls.",
