@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from handmade import first_claim
+from newsint.stages.claims.context import UNNAMED
 
 # text, cue, source as written
 NOUN_NO_SPEAKER = [
@@ -59,3 +60,25 @@ RELATIVE_ISSUER = [
 def test_a_statement_put_out_speaks_for_its_issuer(claims_of, text, cue, source) -> None:
     claim = first_claim(claims_of(text), cue)
     assert claim.source.text == source
+
+
+# text, cue, source as written (None: no words of the text name the speaker)
+IMPERSONAL = [
+    ("It is hard to know where the harbour money went.", "to know", None),
+    ("Still, it's impossible to talk about the levy without the ferry.", "to talk about", None),
+    (  # "ready" takes a real subject's will: the board's, as before
+        "The Lindby board said it is ready to sign the ferry deal.",
+        "said",
+        "The Lindby board",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), IMPERSONAL)
+def test_an_expletive_it_names_no_speaker(claims_of, text, cue, source) -> None:
+    claim = first_claim(claims_of(text), cue)
+    if source is None:
+        assert claim.source.start is None
+        assert claim.source.text == UNNAMED
+    else:
+        assert claim.source.text == source

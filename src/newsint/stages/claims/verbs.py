@@ -31,6 +31,7 @@ from newsint.stages.claims.learned import (
 from newsint.stages.claims.lexicon import noun_base, verb_base
 from newsint.stages.claims.quotes import inside_speech
 from newsint.stages.claims.repairs import noun_read_verb
+from newsint.stages.claims.source_choice import impersonal_infinitive
 from newsint.stages.claims.source_fixes import unnamed_asker
 from newsint.stages.claims.source_refs import SrcRef
 
@@ -191,7 +192,7 @@ class VerbRules(ContentRules):
             src, note, inherited = self._speaker(tok)
             if general and src is not None and not self._general_speaker(tok, src):
                 return None  # "the losses mean that…": no speaker, no report
-            if unnamed_asker(tok, lex):
+            if unnamed_asker(tok, lex) or impersonal_infinitive(tok):
                 # "Asked whether…, the minister said": the asker is not the one asked
                 src, note, inherited = SrcRef(text=UNNAMED, kind="anonymous"), None, None
         whole = False  # the content is the whole clause, cue included
