@@ -74,6 +74,11 @@ def test_no_period_for_non_calendar_values(value: str) -> None:
         ("2023", "P1Y", 1, "2024"),
         ("2023-01", "PXM", 1, None),
         ("PRESENT_REF", "P1D", 1, None),
+        # moves that leave the calendar (years 1-9999) give nothing instead of failing
+        ("2023", "P99999999999999999999Y", 1, None),
+        ("2023-05-01", "P99999999999999999999D", -1, None),
+        ("2023-05", "P90000M", -1, None),
+        ("2023", "P800DE", 1, None),
     ],
 )
 def test_shift(value: str, duration: str, sign: int, expected: str | None) -> None:

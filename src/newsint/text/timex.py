@@ -130,15 +130,20 @@ def _add_months(d: date, months: int) -> date:
 
 
 def shift_date(d: date, amount: int, unit: str) -> date | None:
-    """`d` moved by `amount` units (negative = back); None for units smaller than a day."""
-    if unit == "D":
-        return d + timedelta(days=amount)
-    if unit == "W":
-        return d + timedelta(weeks=amount)
-    months = {"M": 1, "Q": 3, "H": 6, "Y": 12, "DE": 120, "CE": 1200}.get(unit)
-    if months is None:
+    """`d` moved by `amount` units (negative = back); None for units smaller than a day, and
+    where the move leaves the calendar (years 1-9999): a page's "1000000000000 years ago" or a
+    digit run the date model read as a duration must not fail its article."""
+    try:
+        if unit == "D":
+            return d + timedelta(days=amount)
+        if unit == "W":
+            return d + timedelta(weeks=amount)
+        months = {"M": 1, "Q": 3, "H": 6, "Y": 12, "DE": 120, "CE": 1200}.get(unit)
+        if months is None:
+            return None
+        return _add_months(d, amount * months)
+    except (OverflowError, ValueError):
         return None
-    return _add_months(d, amount * months)
 
 
 def render(d: date, gran: str) -> str | None:
