@@ -78,18 +78,18 @@ SPEAKERS = [
     (  # a quotation closed by a full stop before the next speaker's tag is no opening part of
         # that speaker's quotation: it continues the quotation of the sentence before
         "The mayor spoke to the crowd on Monday.\n\n“We are farmers,” Ms. Orlova said. “We are "
-        "not thieves.” Mr. Pell said: “The flood that happened today is the work of nature. We "
-        "ourselves are running from these floods.”",
+        "not thieves.” Mr. Pell said: “The storm that hit us this week was an act of weather. We "
+        "too are fleeing from the water.”",
         "“We are not thieves.”",
         "Ms. Orlova",
     ),
     (  # a quotation after the tag continues it, though the parser ends the tag's sentence
         # after the next opening mark (doubled apostrophes) and the tag holds a report of its own
-        "The board met on Monday.\n\n''We will have a problem,'' said Tim Pell, organizer of a "
-        "group called Friends of the Quay, which expects 500 to attend. ''They have created a "
-        "much more dangerous situation.''",
-        "''They have created a much more dangerous situation.''",
-        "Tim Pell, organizer of a group called Friends of the Quay",
+        "The board met on Monday.\n\n''We expect a long night,'' said Tim Pell, head of a club "
+        "called Friends of the Quay, which plans to bring 300 boats. ''The council has made the "
+        "harbour far less safe.''",
+        "''The council has made the harbour far less safe.''",
+        "Tim Pell, head of a club called Friends of the Quay",
     ),
     (  # the opening part a tag interrupts (closed by a comma) stays with that tag
         "The mayor spoke to the crowd on Monday.\n\n“Every time the river rises,” Mr. Pell said, "

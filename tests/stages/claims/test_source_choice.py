@@ -65,7 +65,7 @@ def test_a_statement_put_out_speaks_for_its_issuer(claims_of, text, cue, source)
 # text, cue, source as written (None: no words of the text name the speaker)
 IMPERSONAL = [
     ("It is hard to know where the harbour money went.", "to know", None),
-    ("Still, it's impossible to talk about the levy without the ferry.", "to talk about", None),
+    ("Still, it is impossible to talk about ferries without the levy.", "to talk about", None),
     (  # "ready" takes a real subject's will: the board's, as before
         "The Lindby board said it is ready to sign the ferry deal.",
         "said",
