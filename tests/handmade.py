@@ -8,8 +8,9 @@ turns them into records with spans.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from newsint.model import (
     Analysis,
@@ -314,3 +315,25 @@ def first_claim(analysis: Analysis, cue: str) -> Claim:
     got = claims_by_cue(analysis, cue)
     assert got, claims_listed(analysis)
     return got[0]
+
+
+def claim_extractors(
+    run_stages: Callable[..., Any], resources: Any, texts: Sequence[str]
+) -> list[Any]:
+    """One claims Extractor per text, built as the claims stage builds it (for tests that ask
+    the extractor's rules word by word)."""
+    from newsint.stages.claims.extract import Extractor
+    from newsint.stages.claims.lexicon import lexicon
+    from newsint.stages.claims.quotes import find_quotes
+    from newsint.stages.claims.sources import Sources
+    from newsint.stages.claims.stage import title_span
+
+    cfg = resources.config.claims
+    out = []
+    for text in texts:
+        work = run_stages(text, ["clean", "nlp", "entities", "claims"])
+        analysis, doc = work.analysis, work.doc
+        sources = Sources(doc, lexicon(), cfg, analysis.mentions, analysis.entities)
+        quotes = find_quotes(analysis.text)
+        out.append(Extractor(doc, lexicon(), cfg, sources, quotes, title_span(analysis)))
+    return out

@@ -7,12 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from handmade import claim_extractors
 from newsint.stages.claims.end_bounds import _ASIDE_DEPS
 from newsint.stages.claims.extract import Extractor
-from newsint.stages.claims.lexicon import lexicon
-from newsint.stages.claims.quotes import find_quotes
-from newsint.stages.claims.sources import Sources
-from newsint.stages.claims.stage import title_span
 
 TEXTS = [
     "The harbour master said the ferry would be run by Hal Osk, who has led the crew since May.",
@@ -26,15 +23,7 @@ TEXTS = [
 
 @pytest.fixture(scope="module")
 def extractors(run_stages, resources) -> list[Extractor]:
-    cfg = resources.config.claims
-    out = []
-    for text in TEXTS:
-        work = run_stages(text, ["clean", "nlp", "entities", "claims"])
-        analysis, doc = work.analysis, work.doc
-        sources = Sources(doc, lexicon(), cfg, analysis.mentions, analysis.entities)
-        quotes = find_quotes(analysis.text)
-        out.append(Extractor(doc, lexicon(), cfg, sources, quotes, title_span(analysis)))
-    return out
+    return claim_extractors(run_stages, resources, TEXTS)
 
 
 def test_skipped_words_are_no_aside(extractors: list[Extractor]) -> None:

@@ -6,11 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from handmade import claim_extractors
 from newsint.stages.claims.extract import Extractor, _may_report
-from newsint.stages.claims.lexicon import lexicon
-from newsint.stages.claims.quotes import find_quotes
-from newsint.stages.claims.sources import Sources
-from newsint.stages.claims.stage import title_span
 from newsint.stages.tokens import tokens_of
 
 TEXTS = [
@@ -29,15 +26,7 @@ TEXTS = [
 
 @pytest.fixture(scope="module")
 def extractors(run_stages, resources) -> list[Extractor]:
-    cfg = resources.config.claims
-    out = []
-    for text in TEXTS:
-        work = run_stages(text, ["clean", "nlp", "entities", "claims"])
-        analysis, doc = work.analysis, work.doc
-        sources = Sources(doc, lexicon(), cfg, analysis.mentions, analysis.entities)
-        quotes = find_quotes(analysis.text)
-        out.append(Extractor(doc, lexicon(), cfg, sources, quotes, title_span(analysis)))
-    return out
+    return claim_extractors(run_stages, resources, TEXTS)
 
 
 def test_skipped_words_give_no_cue(extractors: list[Extractor]) -> None:
