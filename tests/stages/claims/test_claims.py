@@ -242,10 +242,12 @@ def test_cue_kinds(claims_of, text, cue, source, kind, claim_kind, content) -> N
             "positive",
             "unknown",
         ),
-        # ("approve" with an object is a learned cue, data/learned_cues.toml; "pass" is none)
+        # deeds the cue classifier (data/cue_model.json) does not take for reports: "cut the
+        # budget" (train: 0 of 14 "cut" + object uses are cues), a budget not passed ("passed"
+        # + object is a cue in 8 of 20 train uses, a stand on a bill, so no longer an example)
         ("The council did not pass the budget on Tuesday.", None, "negative", "negative", "not"),
         (
-            "The council passed the budget on Tuesday after a long debate.",
+            "The council cut the budget on Tuesday after a long debate.",
             None,
             "asserted",
             "positive",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newsint.stages.claims import cue_model
 from newsint.stages.claims.content import ContentRules
 from newsint.stages.claims.context import (
     _STRIP_END,
@@ -18,16 +19,8 @@ from newsint.stages.claims.context import (
     _inside_quote,
     _stronger,
 )
+from newsint.stages.claims.cue_model import CLAUSE, INFINITIVE, THAT
 from newsint.stages.claims.known_cues import position_participle
-from newsint.stages.claims.learned import (
-    CLAUSE,
-    INFINITIVE,
-    THAT,
-    construction,
-    learned_cues,
-    plain_use,
-    speaker_subject,
-)
 from newsint.stages.claims.lexicon import noun_base, verb_base
 from newsint.stages.claims.quotes import inside_speech
 from newsint.stages.claims.repairs import noun_read_verb
@@ -74,7 +67,7 @@ class VerbRules(ContentRules):
             general = base is not None
         if base is None and particle is None:
             found = self._learned_cue(tok)
-            if found is not None:  # "the ministry sent a letter" (learned.py)
+            if found is not None:  # "the ministry sent a letter" (cue_model.py)
                 base, learned = found[0], found[1:]
                 general = True
         if base is None:
@@ -182,7 +175,7 @@ class VerbRules(ContentRules):
                 fallback = self._learned_cue(tok) if found is None else None
                 if fallback is not None:
                     # a lexicon verb in a construction its rules do not take, which train
-                    # marks all the same ("thanked the volunteers", learned.py)
+                    # marks all the same ("thanked the volunteers", cue_model.py)
                     content = self._learned_content(tok, *fallback[1:])
                 elif found is not None:
                     content, mark = found
@@ -308,22 +301,18 @@ class VerbRules(ContentRules):
         return None
 
     def _learned_cue(self, tok: Tok | Token) -> tuple[str, str, Token] | None:
-        """A verb of data/learned_cues.toml in a construction PolNeAR train marks as a report
-        ("the ministry sent a letter"): (lemma, construction, complement head), when its own
-        subject is a speaker and it is used plainly (learned.py)."""
-        table = learned_cues().pairs
-        lemma = tok.lemma_.lower()
-        if tok.pos_ != "VERB" or tok.tag_[:2] != "VB" or lemma not in table:
+        """A verb the cue classifier takes as a report ("the ministry sent a letter"): (lemma,
+        construction, complement head), when it is a candidate (a complement after it, a
+        speaker as its subject) and the model's probability reaches its threshold
+        (cue_model.py, data/cue_model.json)."""
+        if tok.pos_ != "VERB" or tok.tag_[:2] != "VB":
             return None
-        word = self.doc[tok.i]
-        if not plain_use(word):
+        cand = cue_model.candidate(self.doc[tok.i], self.lex, self.sources)
+        if cand is None:
             return None
-        found = construction(word)
-        if found is None or found[0] not in table[lemma]:
+        if cue_model.score(cand, self.lex, self.sources, self.quotes) < cue_model.model().threshold:
             return None
-        if speaker_subject(word, self.lex, self.sources) is None:
-            return None
-        return lemma, found[0], found[1]
+        return cand.verb.lemma_.lower(), cand.kind, cand.comp
 
     def _learned_content(self, tok: Token, kind: str, comp: Token) -> tuple[int, int] | None:
         """What a learned cue reports: its clause, its infinitive (with the object before it:
@@ -336,6 +325,11 @@ class VerbRules(ContentRules):
             return self.span_of([t for c in [*obj, comp] for t in c.subtree])
         if any(c.dep_ in ("acl", "relcl") and self.lex.cue_verb(c) for c in comp.children):
             return None  # "issued a statement calling…": the statement's own claim says it
+        after = comp.right_edge.i + 1
+        if any(t.text == ":" for t in comp.subtree) or (
+            after < len(self.doc) and self.doc[after].text == ":"
+        ):
+            return None  # "released the following statement: …": what the colon opens says it
         toks = list(comp.subtree)
         last = comp.right_edge.i
         for c in tok.rights:
@@ -344,7 +338,7 @@ class VerbRules(ContentRules):
             if c.dep_ in ("cc", "conj", "punct", "advcl", "parataxis", "ccomp", "npadvmod"):
                 break
             if c.dep_ == "prep" and (
-                c.lower_ in learned_cues().circumstance_preps
+                c.lower_ in cue_model.settings().circumstance_preps
                 or any(p.ent_type_ in ("DATE", "TIME") for p in c.children)
             ):
                 continue  # "approved the budget on Tuesday after a long debate": the budget
