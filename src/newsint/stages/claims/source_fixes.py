@@ -34,7 +34,11 @@ def unnamed_asker(tok: Token, lex: Lexicon) -> bool:
     the article's own sentence, as before)."""
     if tok.tag_ != "VBN" or verb_base(tok.lower_, lex.question_verbs, lex.irregular) is None:
         return False
-    return not any(c.dep_ in ("nsubj", "agent", "xcomp", "auxpass") for c in tok.children)
+    if any(c.dep_ in ("nsubj", "agent", "auxpass") for c in tok.children):
+        return False
+    # an infinitive is a request ("are asked to call") unless the participle opens a clause of
+    # its own: "Asked to name the buyer, the spokesman said…" is put by the same unnamed asker
+    return tok.dep_ == "advcl" or not any(c.dep_ == "xcomp" for c in tok.children)
 
 
 def speaking_subjects(subjects: list[Token], lex: Lexicon) -> list[Token]:

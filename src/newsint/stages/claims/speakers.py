@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 
 from newsint.stages.claims.context import ExtractorBase, _inside_quote
 from newsint.stages.claims.lexicon import noun_base, verb_base
+from newsint.stages.claims.no_speaker import speaks_for_nobody
 from newsint.stages.claims.repairs import noun_read_verb, run_in_subject, run_into
-from newsint.stages.claims.source_choice import governing_verb
+from newsint.stages.claims.source_choice import controlled_speaker, governing_verb
 from newsint.stages.claims.source_fixes import speaking_subjects
 from newsint.stages.claims.source_refs import SrcRef
 
@@ -49,6 +50,8 @@ class SpeakerRules(ExtractorBase):
             if len(before) > 1 and self.text[before[-2].idx : before[-1].idx].count(":"):
                 # "The Latest: Trump urges…": a label before a colon is no second subject
                 subj = before[-1]
+        if subj is not None and speaks_for_nobody(subj, tok, self.lex):
+            return None, None, None  # "That said, …", "Do you support the levy?"
         if (
             subj is not None
             and subj.lower_ in ("it", "there")
@@ -89,6 +92,9 @@ class SpeakerRules(ExtractorBase):
             issuer = self._issuer(tok.head)
             if issuer is not None:
                 return self.sources.from_head(issuer), None, None
+        controller = controlled_speaker(tok, self.lex.irregular)
+        if controller is not None:  # "left many farmers feeling…": the farmers feel
+            return self.sources.from_head(controller), None, None
         around = self._clause_speaker(tok, depth)  # "at a news conference announcing…"
         if around is not None:
             return around
@@ -161,7 +167,10 @@ class SpeakerRules(ExtractorBase):
         verb = noun.head
         if noun.dep_ not in ("dobj", "obj") or verb.i == noun.i:
             return None
-        if verb_base(verb.lower_, self.lex.issuer_verbs, self.lex.irregular) is None:
+        if (
+            verb_base(verb.lower_, self.lex.issuer_verbs, self.lex.irregular) is None
+            and verb.lemma_.lower() not in self.lex.issuer_verbs  # "sent out a release saying"
+        ):
             return None
         return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
