@@ -73,3 +73,49 @@ ASKED = [
 @pytest.mark.parametrize(("text", "cue", "source"), ASKED)
 def test_asked_to_is_put_by_an_unnamed_asker(claims_of, text, cue, source) -> None:
     assert first_claim(claims_of(text), cue).source.text == source
+
+
+# text, cue, source as written: more participles whose subject is named before them
+CONTROLLED_MORE = [
+    (  # "with X V-ing": the object of "with" is the participle's subject
+        "The meeting ended with Councillor Rhea Lund asking whether the levy would rise.",
+        "asking",
+        "Councillor Rhea Lund",
+    ),
+    (  # a phrase set off inside the object does not hide it
+        "The scandal has left many party members, including his allies, wondering what he "
+        "believes.",
+        "wondering",
+        "many party members, including his allies",
+    ),
+    (
+        "The broadcast featured three farmers complaining that the port was closed.",
+        "complaining",
+        "three farmers",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), CONTROLLED_MORE)
+def test_the_subject_named_before_a_participle_speaks(claims_of, text, cue, source) -> None:
+    assert first_claim(claims_of(text), cue).source.text == source
+
+
+# text, cue: questions put by an unnamed asker, however the parser reads the verb
+ASKED_MORE = [
+    (  # the opening participle tagged as a past tense
+        "Asked what might surprise voters about him, he says he still fishes with his school "
+        "friends.",
+        "Asked",
+    ),
+    (  # an interview is where the question was put, not who put it
+        "In an interview with the Courier last week, Lund was asked what she thought of the "
+        "harbour plan.",
+        "was asked",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue"), ASKED_MORE)
+def test_the_asker_stays_unnamed(claims_of, text, cue) -> None:
+    assert first_claim(claims_of(text), cue).source.text == UNNAMED

@@ -110,7 +110,9 @@ def controlled_speaker(tok: Token, irregular: dict[str, str]) -> Token | None:
     heard = _recorded(obj, words)
     if heard is not None:
         return heard
-    return obj if obj.dep_ != "pobj" and _passes_object(verb, words, irregular) else None
+    if obj.dep_ == "pobj":  # "ended with the councillor asking…": "with" gives the subject
+        return obj if obj.head.lower_ == "with" else None
+    return obj if _passes_object(verb, words, irregular) else None
 
 
 def _passes_object(verb: Token, words: Controlled, irregular: dict[str, str]) -> bool:
@@ -133,6 +135,11 @@ def _recorded(noun: Token, words: Controlled) -> Token | None:
 
 def _adjacent(noun: Token, tok: Token) -> bool:
     """No punctuation between the object's phrase and the participle ("caught the minister
-    saying", not "caught the minister, saying…": that participle is the subject's)."""
+    saying", not "caught the minister, saying…": that participle is the subject's), but the
+    comma that closes a phrase the object's own comma opened."""
     between = noun.doc[noun.right_edge.i + 1 : tok.i]
+    if len(between) == 1 and between[0].text == ",":
+        # the comma closing a phrase set off inside the object ("left many members,
+        # including his allies, wondering…")
+        return any(t.text == "," for t in noun.doc[noun.i + 1 : noun.right_edge.i + 1])
     return not any(t.is_punct for t in between) and noun.i < tok.i

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from newsint.stages.claims.context import ExtractorBase, _inside_quote
+from newsint.stages.claims.context import UNNAMED, ExtractorBase, _inside_quote
 from newsint.stages.claims.lexicon import noun_base, verb_base
 from newsint.stages.claims.no_speaker import speaks_for_nobody
 from newsint.stages.claims.repairs import noun_read_verb, run_in_subject, run_into
@@ -86,6 +86,9 @@ class SpeakerRules(ExtractorBase):
                 if c.dep_ == "prep" and c.lower_ in ("in", "by"):
                     obj = next((p for p in c.children if p.dep_ == "pobj"), None)
                     if obj is not None and obj.i in self.sources.entry_at:
+                        if verb_base(tok.lower_, self.lex.question_verbs, self.lex.irregular):
+                            # "In an interview, X was asked…": the interview asks nothing
+                            return SrcRef(text=UNNAMED, kind="anonymous"), None, None
                         return self.sources.from_head(obj), None, None
             return None, None, None
         if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
