@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
-from typing import Any, Literal, TypeVar, cast, get_args
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -25,17 +25,6 @@ def stable_id(prefix: str, *parts: object) -> str:
         h.update(str(part).encode("utf-8"))
         h.update(b"\x1f")
     return f"{prefix}_{h.hexdigest()[:16]}"
-
-
-_Model = TypeVar("_Model", bound=BaseModel)
-
-
-def validated(cls: type[_Model], fields: dict[str, Any]) -> _Model:
-    """`cls(**fields)`: the same record, validated by the model's own validator, without the
-    keyword packing and the `__init__` around the call (a third less per record, for the
-    records the stages make by the thousand; `model_construct` is slower still and skips
-    the checks, docs/benchmarks.md)."""
-    return cast(_Model, cls.__pydantic_validator__.validate_python(fields))
 
 
 def content_hash(text: str) -> str:

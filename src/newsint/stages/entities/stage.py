@@ -24,7 +24,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, get_args
 
-from newsint.model import Analysis, Entity, EntityType, Mention, stable_id, validated
+from newsint.model import Analysis, Entity, EntityType, Mention, stable_id
+from newsint.stages.base import validated
 from newsint.stages.entities.gazetteer import Gazetteer, load_gazetteer
 from newsint.stages.entities.mentions import extract
 from newsint.stages.entities.names import Candidate, Group, merge

@@ -20,7 +20,6 @@ from newsint.model import (
     TextSpan,
     TimeExpr,
     stable_id,
-    validated,
 )
 from newsint.stages.claims.lexicon import Lexicon as ClaimsLexicon
 from newsint.stages.claims.lexicon import lexicon as claims_lexicon
@@ -114,15 +113,12 @@ class Extractor:
         m = _entity_for(head, left, idx)
         if m is None and head.lower_ in _RESOLVED_PRONOUNS:
             m = self._antecedent(head)
-        return validated(
-            Argument,
-            {
-                "text": idx.analysis.text[start:end],
-                "start": start,
-                "end": end,
-                "entity": m.entity if m else None,
-                "value": m.name if m else None,
-            },
+        return Argument(
+            text=idx.analysis.text[start:end],
+            start=start,
+            end=end,
+            entity=m.entity if m else None,
+            value=m.name if m else None,
         )
 
     def _antecedent(self, pronoun: Tok) -> Ment | None:
@@ -481,14 +477,11 @@ class Extractor:
         if time_arg is None and not negated and modality is None:
             aux = self._implied_publication(trig)
             if aux is not None:
-                time_arg = validated(
-                    Argument,
-                    {
-                        "text": aux.text,
-                        "start": aux.idx,
-                        "end": aux.idx + len(aux),
-                        "value": idx.analysis.article.published.date,
-                    },
+                time_arg = Argument(
+                    text=aux.text,
+                    start=aux.idx,
+                    end=aux.idx + len(aux),
+                    value=idx.analysis.article.published.date,
                 )
         place_arg = self._argument(place) if place is not None else None
         start, end = self._trigger_bounds(trig)
@@ -502,36 +495,31 @@ class Extractor:
             a_arg = self._argument(actor) if actor is not None else None
             t_arg = self._argument(target) if target is not None else None
             out.append(
-                validated(
-                    Event,
-                    {
-                        "id": stable_id(
-                            "evt",
-                            idx.analysis.article.id,
-                            start,
-                            end,
-                            trig.rule.type,
-                            a_arg.start if a_arg else "",
-                            t_arg.start if t_arg else "",
-                        ),
-                        "type": trig.rule.type,
-                        "mode": mode,
-                        "ontology": trig.rule.ontology,
-                        "trigger": validated(
-                            TextSpan, {"start": start, "end": end, "text": text[start:end]}
-                        ),
-                        "actor": a_arg,
-                        "target": t_arg,
-                        "time": time_arg,
-                        "place": place_arg,
-                        "negated": negated,
-                        "factuality": fact.value,
-                        "modality": modality,
-                        "claim": claim.id if claim else None,
-                        "status": status,
-                        "chain": chain,
-                        "sentence": sent_span,
-                    },
+                Event(
+                    id=stable_id(
+                        "evt",
+                        idx.analysis.article.id,
+                        start,
+                        end,
+                        trig.rule.type,
+                        a_arg.start if a_arg else "",
+                        t_arg.start if t_arg else "",
+                    ),
+                    type=trig.rule.type,
+                    mode=mode,
+                    ontology=trig.rule.ontology,
+                    trigger=TextSpan(start=start, end=end, text=text[start:end]),
+                    actor=a_arg,
+                    target=t_arg,
+                    time=time_arg,
+                    place=place_arg,
+                    negated=negated,
+                    factuality=fact.value,
+                    modality=modality,
+                    claim=claim.id if claim else None,
+                    status=status,
+                    chain=chain,
+                    sentence=sent_span,
                 )
             )
         del n
@@ -558,11 +546,8 @@ class Extractor:
             return None
         t = self.idx.times[n]
         if isinstance(t, TimeExpr):
-            return validated(
-                Argument,
-                {"text": t.text, "start": t.start, "end": t.end, "time": t.id, "value": t.value},
-            )
-        return validated(Argument, {"text": t.text, "start": t.start_char, "end": t.end_char})
+            return Argument(text=t.text, start=t.start, end=t.end, time=t.id, value=t.value)
+        return Argument(text=t.text, start=t.start_char, end=t.end_char)
 
 
 def _sentence_span(tok: Tok, text: str, idx: DocIndex) -> Span:
@@ -574,7 +559,7 @@ def _sentence_span(tok: Tok, text: str, idx: DocIndex) -> Span:
     brk = text.find("\n\n", tok.idx, end)
     if brk >= 0:
         end = brk
-    return validated(Span, {"start": start, "end": start + len(text[start:end].rstrip())})
+    return Span(start=start, end=start + len(text[start:end].rstrip()))
 
 
 def _own_subject(v: Tok) -> bool:

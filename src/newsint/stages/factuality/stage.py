@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsint.model import Evidence, Factuality, validated
+from newsint.model import Evidence, Factuality
+from newsint.stages.base import validated
 from newsint.stages.factuality.lexicon import Lexicon, load_lexicon
 from newsint.stages.factuality.walk import TokenFactuality, store, walk
 from newsint.stages.tokens import tokens_of
