@@ -38,7 +38,7 @@ from newsint.stages.claims.edge_features import INNER, REPORT, Piece, right_piec
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
-from learned_cues import parsed  # noqa: E402  (bench/learned_cues.py, beside this file)
+from polnear_parses import parsed  # noqa: E402  (bench/polnear_parses.py, beside this file)
 
 Key = tuple[str, ...]
 # (content, cue, pieces) of every verb content, per article text

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from learned_cues import parsed
+from polnear_parses import parsed
 
 from newsint.config import load_config
 from newsint.evaluate.attribution import GoldDoc, read_polnear

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -39,7 +40,6 @@ from newsint.evaluate.attribution import (
     GoldDoc,
     Parse,
     Scores,
-    analyses,
     cue_kind_namer,
     outermost,
     predict_claims,
@@ -51,41 +51,12 @@ from newsint.stages.claims.lexicon import lexicon
 from newsint.stages.claims.quotes import find_quotes, inside_speech
 from newsint.stages.claims.sources import Sources
 
+sys.path.insert(0, str(Path(__file__).parent))
+from polnear_parses import parsed
+
 OUT = Path(__file__).resolve().parents[1] / "src" / "newsint" / "data" / "cue_model.json"
 FOLDS = 5
 ROUND = 4  # decimals kept of each weight
-
-
-def parsed(
-    docs: list[GoldDoc], parses: Path | None, config: Any
-) -> Iterator[tuple[GoldDoc, Any, Any]]:
-    """(gold, analysis, spaCy Doc) of every article: the pipeline's, or the DocBin's Docs with
-    the entities and claims stages run over them."""
-    if parses is None:
-        yield from analyses(docs, config)
-        return
-    from spacy.tokens import DocBin
-
-    from newsint.model import Analysis, ArticleMeta, stable_id
-    from newsint.pipeline import build_stages
-    from newsint.stages.base import READER_ASSIGNS, Resources, Work
-    from newsint.stages.nlp import load_spacy
-
-    nlp = load_spacy(config.nlp, config.limits.max_text_chars)
-    by_text = {d.text: d for d in DocBin().from_bytes(parses.read_bytes()).get_docs(nlp.vocab)}
-    stages = build_stages(
-        ["entities", "claims"], Resources(config), READER_ASSIGNS | {"text", "doc"}
-    )
-    for gold in docs:
-        work = Work(
-            Analysis(
-                article=ArticleMeta(id=stable_id("art", gold.name)), text=gold.text, raw=gold.text
-            ),
-            doc=by_text[gold.text],
-        )
-        for stage in stages:
-            stage([work])
-        yield gold, work.analysis, work.doc
 
 
 def set_score(fn: Callable[..., float], threshold: float) -> None:
@@ -248,8 +219,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "C": c,
                 "class_weight": weight or "none",
                 "threshold": args.threshold,
-                "regenerate": "PYTHONPATH=src python bench/train_cue_model.py --split train "
-                "--data ../shared/data --C <C> --weights <w> --threshold <t> --write",
+                "regenerate": "PYTHONPATH=src python bench/train_cue_model.py --split "
+                f"{args.split} --data ../shared/data --C {c} --weights {weight or 'none'} "
+                f"--threshold {args.threshold} --write (threshold: --curve, docs/benchmarks.md)",
             },
         )
         print(f"wrote {OUT}")
