@@ -112,6 +112,7 @@ class Extractor(
             f = self.colon_cue(sent)
             if f is not None:
                 here.append(f)
+            here.extend(self._model_cues(words, here))
             self._trim_against_outer(here)
             found.extend(here)
         self.fit_sources(found)
@@ -133,3 +134,28 @@ class Extractor(
         found.sort(key=lambda f: (f.content[0], f.content[1], f.cue[0] if f.cue else -1))
         self.nest(found)
         return found
+
+    def _model_cues(self, words: list[Tok], here: list[Found]) -> list[Found]:
+        """The cue classifier's claims (cue_model.py), after every other rule family has run on
+        the sentence: only a verb no rule took, outside every cue and content found, as it was
+        trained ("found no evidence that…" stays the rules' own claim)."""
+        taken = [f.cue for f in here if f.cue is not None] + [f.content for f in here]
+        out: list[Found] = []
+        self.use_model = True
+        try:
+            for tok in words:
+                if tok.pos_ != "VERB" or tok.i in self.by_verb:
+                    continue
+                if any(s <= tok.idx < e for s, e in taken):
+                    continue
+                f = self.verb_cue(tok)
+                if f is not None:
+                    out.append(f)
+                    self.by_verb[tok.i] = f
+                    if f.source.start is not None:
+                        self.sources.note_speaker(tok.i, f.source)
+        finally:
+            self.use_model = False
+        out.extend(self.extra)
+        self.extra = []
+        return out

@@ -37,6 +37,9 @@ if TYPE_CHECKING:
 class VerbRules(ContentRules):
     """Reporting verbs."""
 
+    # the cue classifier answers only in the driver's last pass over a sentence (extract.py)
+    use_model = False
+
     # ------------------------------------------------------------------ reporting verbs
 
     def verb_cue(self, tok: Tok | Token) -> Found | None:
@@ -305,7 +308,7 @@ class VerbRules(ContentRules):
         construction, complement head), when it is a candidate (a complement after it, a
         speaker as its subject) and the model's probability reaches its threshold
         (cue_model.py, data/cue_model.json)."""
-        if tok.pos_ != "VERB" or tok.tag_[:2] != "VB":
+        if not self.use_model or tok.pos_ != "VERB" or tok.tag_[:2] != "VB":
             return None
         cand = cue_model.candidate(self.doc[tok.i], self.lex, self.sources)
         if cand is None:
