@@ -86,10 +86,11 @@ ENDS = [
         "said",
         "the crane failed its test",
     ),
-    (  # a concession after a comma
+    (  # a concession after a comma stays: train gold holds it 9 times in 12 ("even though"),
+        # 5 in 7 ("though"), and dev content exact falls when it goes (attrbound4; edge_model.py)
         "The board said the new quay would open in June, though the builders have not finished.",
         "said",
-        "the new quay would open in June",
+        "the new quay would open in June, though the builders have not finished",
     ),
     (  # a restrictive relative clause stays
         "The captain said the boats that sank last winter were never insured.",

@@ -39,8 +39,15 @@ ROWS = [
         "blamed",
         "the fire on a faulty heater in the depot",
     ),
-    (  # ...without the writer's closing aside after it
+    (  # ...with the relative clause after it, as the learned edges decide for any content
+        # (attrbound4, data/content_edges.toml: a short "…, which …" about a thing is held
+        # 8 times in 16 on train, and a tie keeps what the rules made)
         "Ms. Orlova compared the ferry plan with a lottery, which angered the board.",
+        "compared",
+        "the ferry plan with a lottery, which angered the board",
+    ),
+    (  # ...but not one that holds a time
+        "Ms. Orlova compared the ferry plan with a lottery, which the town held in May.",
         "compared",
         "the ferry plan with a lottery",
     ),

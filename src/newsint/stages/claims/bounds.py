@@ -21,8 +21,6 @@ class Bounds:
     lead_marks: frozenset[str]  # "If the talks fail, she argues, …": the opening is content
     reason_preps: frozenset[str]  # "criticized X for saying…": the reason stays in the content
     naming_preps: frozenset[str]  # "referred to X as Y": what X is called stays in the content
-    aside_relatives: frozenset[str]  # "…, who led the race": a closing aside, not content
-    aside_marks: frozenset[str]  # "…, though the polls disagree": the same
     cue_left_deps: frozenset[str]  # "has also called": words of the cue verb before it
     cue_left_not_tags: frozenset[str]  # …but not these ("when", "how")
     cue_left_max: int  # at most this many words
@@ -56,8 +54,6 @@ def bounds() -> Bounds:
         lead_marks=frozenset(w.lower() for w in data["leading_part"]["marks"]),
         reason_preps=frozenset(w.lower() for w in data["object_reason"]["preps"]),
         naming_preps=frozenset(w.lower() for w in data["object_reason"]["naming_preps"]),
-        aside_relatives=frozenset(w.lower() for w in data["closing_aside"]["relatives"]),
-        aside_marks=frozenset(w.lower() for w in data["closing_aside"]["marks"]),
         cue_left_deps=frozenset(data["cue_span"]["left_deps"]),
         cue_left_not_tags=frozenset(data["cue_span"]["left_not_tags"]),
         cue_left_max=int(data["cue_span"]["left_max"]),

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from newsint.stages.claims.context import Found, _dedupe
 from newsint.stages.claims.cue_bounds import CueBoundRules
 from newsint.stages.claims.discourse import DiscourseRules
-from newsint.stages.claims.end_bounds import EndBoundRules
+from newsint.stages.claims.edge_model import EdgeModelRules
 from newsint.stages.claims.extend_bounds import ExtendBoundRules
 from newsint.stages.claims.frames import FrameRules
 from newsint.stages.claims.nouns import NounRules
@@ -71,7 +71,7 @@ class Extractor(
     UnattributedRules,
     SourceBoundRules,
     CueBoundRules,
-    EndBoundRules,
+    EdgeModelRules,
     TrimBoundRules,
     ExtendBoundRules,
 ):
@@ -125,7 +125,7 @@ class Extractor(
         self.anaphora(found)
         found = [f for f in found if f.rule != "anaphora-dropped"]
         found = self.extend_contents(found)
-        self.trim_closing_asides(found)
+        found = self.learned_edges(found)
         self.trim_contents(found)
         self.widen_cues(found)
         if self.cfg.unattributed:

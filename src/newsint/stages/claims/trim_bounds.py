@@ -1,5 +1,5 @@
 """Rule family: contents that run past what PolNeAR marks as reported, trimmed once the contents
-are found (after the closing asides, before the cues are widened)."""
+are found (after the learned right edges of edge_model.py, before the cues are widened)."""
 
 from __future__ import annotations
 
