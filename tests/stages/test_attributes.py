@@ -74,3 +74,45 @@ def test_the_component_pickles(pair) -> None:
     for name, component in ours.pipeline:
         doc = (again if name == ATTRIBUTES else component)(doc)
     assert _view(doc) == _view(model(TEXTS[2]))
+
+
+def _named_values(component) -> list[set]:
+    """Every value the ruler's token specs name, per key position, and a few no spec names."""
+    from newsint.stages.attributes import _READ
+
+    values: list[set] = [{"XX", "zebra", "nsubj", "."}, {"zebra", "harbour"}, {"ROOT"}, set()]
+    for specs, _ in component.patterns:
+        for spec in specs:
+            for token in spec:
+                for attr, want in token.items():
+                    named = (
+                        want.get("IN", want.get("NOT_IN", [])) if isinstance(want, dict) else [want]
+                    )
+                    values[_READ.index(attr)].update(named)
+    values[3] = {True, False}
+    return values
+
+
+@pytest.mark.slow
+def test_filed_checks_give_what_every_check_gives(pair) -> None:
+    """A new key is checked only against the specs filed under its values: the same patterns
+    and the same "may start a longer pattern" as checking every spec, on keys made of the
+    values the patterns name (and some they do not), and on the keys of the texts."""
+    import random
+
+    _, ours = pair
+    component = ours.get_pipe(ATTRIBUTES)
+    tags, lowers, deps, spaces = (sorted(v, key=str) for v in _named_values(component))
+    rng = random.Random(7)
+    keys = {
+        (rng.choice(tags), rng.choice(lowers), rng.choice(deps), rng.choice(spaces))
+        for _ in range(3000)
+    }
+    for text in TEXTS:
+        keys |= {(t.tag_, t.lower_, t.dep_, t.is_space) for t in ours(text)}
+    component.clear_cache()
+    for key in sorted(keys, key=str):
+        every = tuple(sorted({pid for pid, check in component.singles if check(key)}))
+        starts = any(checks[0](key) for _, checks, _ in component.multis)
+        assert component._lookup(key) == (every, starts), key
+        assert len(component._filed(key)) < len(component.singles) // 4

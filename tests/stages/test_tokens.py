@@ -176,3 +176,21 @@ def test_char_span_expand_on_empty_and_reversed_ranges(range_doc) -> None:
                 continue  # spaCy refuses a span that ends before it starts
             expected = None if span is None else (span.start, span.end)
             assert table.char_span(start, end, expand=True) == expected, (start, end)
+
+
+@pytest.mark.parametrize("bound", [0, 3, 200_000])
+def test_named_strings_are_spacys_whatever_the_memo_holds(
+    run_stages, monkeypatch: pytest.MonkeyPatch, bound: int
+) -> None:
+    """The memo of string names (`_name`) changes no string, emptied or not, full or not."""
+    from newsint.stages import tokens
+
+    monkeypatch.setattr(tokens, "_NAMES_BOUND", bound)
+    tokens._NAMES.clear()
+    for text in TEXTS:
+        doc = run_stages(text, ["clean", "nlp"]).doc
+        table = tokens.Tokens(doc)
+        for tok, ours in zip(doc, table.tokens, strict=True):
+            got = (ours.text, ours.lower_, ours.lemma_, ours.tag_, ours.dep_)
+            assert got == (tok.text, tok.lower_, tok.lemma_, tok.tag_, tok.dep_)
+        assert len(tokens._NAMES) <= max(bound, 1)

@@ -29,6 +29,23 @@ Key = tuple[str, str, str, bool]
 Check = Callable[[Key], bool]
 
 
+def _anchor(spec: dict[str, Any]) -> tuple[int, frozenset[Any]] | None:
+    """A value test of the token spec that a key must pass: (position in the key, the values
+    that pass), from an equality or an IN list; None when the spec has none (REGEX, NOT_IN).
+    The narrowest such test is taken, so few keys reach the spec's whole check."""
+    found: list[tuple[int, frozenset[Any]]] = []
+    for attr, want in spec.items():
+        if attr not in _READ:
+            continue  # `_check` refuses it
+        at = _READ.index(attr)
+        if isinstance(want, dict):
+            if "IN" in want:
+                found.append((at, frozenset(want["IN"])))
+        else:
+            found.append((at, frozenset([want])))
+    return min(found, key=lambda f: len(f[1])) if found else None
+
+
 def _check(spec: dict[str, Any]) -> Check:
     """One token of a Matcher pattern as a test of a key (only what the ruler's patterns use)."""
     tests: list[Callable[[Key], bool]] = []
@@ -71,13 +88,30 @@ class Attributes:
         self._set = set_token_attrs
         self.singles: list[tuple[int, Check]] = []
         self.multis: list[tuple[int, list[Check], int]] = []
+        # Which checks a key can pass, by one of its values: a check whose token spec tests a
+        # value (`_anchor`) is filed under each value that passes that test, so a new key is
+        # checked only against the specs filed under its own values and those with no such
+        # test (a new key ran all 172 single-token checks: half of the component's 0.5 CPU s
+        # on 40 pages none of whose words it had seen, docs/benchmarks.md).
+        self.filed: list[dict[Any, list[int]]] = [{} for _ in _READ]  # key value -> singles
+        self.unfiled: list[int] = []  # singles without a value test
+        self.starts_filed: list[dict[Any, list[int]]] = [{} for _ in _READ]  # -> multis
+        self.starts_unfiled: list[int] = []
         for pid, (specs, index) in enumerate(self.patterns):
             for spec in specs:  # alternatives setting the same attributes
                 checks = [_check(t) for t in spec]
                 if len(checks) == 1:
+                    where, unfiled, n = self.filed, self.unfiled, len(self.singles)
                     self.singles.append((pid, checks[0]))
                 else:
+                    where, unfiled, n = self.starts_filed, self.starts_unfiled, len(self.multis)
                     self.multis.append((pid, checks, index))
+                anchor = _anchor(spec[0])
+                if anchor is None:
+                    unfiled.append(n)
+                else:
+                    for value in anchor[1]:
+                        where[anchor[0]].setdefault(value, []).append(n)
         # key -> (ids of the single-token patterns it matches, may it start a longer one)
         self.known: dict[Key, tuple[tuple[int, ...], bool]] = {}
         self.lemmas: dict[tuple[int, int, int], str] = {}
@@ -102,10 +136,25 @@ class Attributes:
     def _lookup(self, key: Key) -> tuple[tuple[int, ...], bool]:
         found = self.known.get(key)
         if found is None:
-            ids = tuple(sorted({pid for pid, check in self.singles if check(key)}))
-            starts = any(checks[0](key) for _, checks, _ in self.multis)
+            singles, multis = self.singles, self.multis
+            ids = tuple(sorted({singles[n][0] for n in self._filed(key) if singles[n][1](key)}))
+            starts = any(multis[n][1][0](key) for n in self._starts_filed(key))
             found = self.known[key] = (ids, starts)
         return found
+
+    def _filed(self, key: Key) -> list[int]:
+        """The single-token checks `key` can pass (the others fail their value test)."""
+        out = list(self.unfiled)
+        for at, filed in enumerate(self.filed):
+            out.extend(filed.get(key[at], ()))
+        return out
+
+    def _starts_filed(self, key: Key) -> list[int]:
+        """The longer patterns whose first token `key` can be."""
+        out = list(self.starts_unfiled)
+        for at, filed in enumerate(self.starts_filed):
+            out.extend(filed.get(key[at], ()))
+        return out
 
     def _key(self, row: tuple[int, int, int, int], strings: Any) -> Key:
         """The key of a token's (tag, lower, dependency, space) hashes, named once."""

@@ -22,6 +22,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import TYPE_CHECKING, Any
 
+from newsint.text.memo import memo_bound
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
@@ -121,51 +123,82 @@ class Tokens:
 
         self.doc = doc
         # the string columns first: their hashes are named at once (one look-up per distinct
-        # hash, through numpy's unique), the rest are small numbers and flags. Read by column
-        # (a list per attribute, not per token): fewer objects for the garbage collector.
+        # hash, through numpy's unique, and the name kept for the next Doc: `_name`), the rest
+        # are small numbers and flags. Read by column (a list per attribute, not per token):
+        # fewer objects for the garbage collector. One `to_array` (the heads too).
         strs = (ORTH, LOWER, LEMMA, TAG, DEP)
-        rest = (IDX, POS, ENT_IOB, SPACY)
+        rest = (IDX, POS, ENT_IOB, SPACY, HEAD)
         flags = (IS_PUNCT, IS_SPACE, IS_ALPHA, IS_UPPER, IS_LOWER, IS_TITLE, IS_DIGIT, IS_STOP)
-        heads: list[int] = doc.to_array(HEAD).astype("int64").tolist()  # relative offsets
-        cols = doc.to_array([*strs, *rest, *flags])  # string hashes: unsigned
+        cols = doc.to_array([*strs, *rest, *flags])  # unsigned: HEAD's offsets wrap around
         k, m = len(strs), len(strs) + len(rest)
         hashes, where = numpy.unique(cols[:, :k], return_inverse=True)
         strings = doc.vocab.strings
-        names = numpy.array([strings[h] if h else "" for h in hashes.tolist()], dtype=object)
+        names = numpy.array([_name(h, strings) for h in hashes.tolist()], dtype=object)
+        heads: list[int] = cols[:, m - 1].astype("int64").tolist()  # relative offsets
         columns = [
             *names[where.reshape(-1, k)].T.tolist(),
-            *cols[:, k:m].T.tolist(),
+            *cols[:, k : m - 1].T.tolist(),
             *(cols[:, m:] == 1).T.tolist(),
         ]
         pos_names = parts_of_speech.NAMES
         toks: list[Tok] = []
-        for i, (text, lower, lemma, tag, dep, idx, pos, iob, space) in enumerate(
-            zip(*columns[:m], strict=True)
-        ):
-            t = Tok()
-            t.i, t.idx, t.text, t.lower_, t.lemma_ = i, idx, text, lower, lemma
-            t.pos_, t.tag_, t.dep_ = pos_names[pos], tag, dep
+        new, add = Tok.__new__, toks.append
+        # one pass sets every attribute read from the columns (was two, and a third for heads)
+        for i, (
+            text,
+            lower,
+            lemma,
+            tag,
+            dep,
+            idx,
+            pos,
+            iob,
+            space,
+            punct,
+            space_,
+            alpha,
+            upper,
+            lower_,
+            title,
+            digit,
+            stop,
+        ) in enumerate(zip(*columns, strict=True)):
+            t = new(Tok)  # one store per attribute: no tuple packed and unpacked per token
+            t.i = i
+            t.idx = idx
+            t.text = text
+            t.lower_ = lower
+            t.lemma_ = lemma
+            t.pos_ = pos_names[pos]
+            t.tag_ = tag
+            t.dep_ = dep
             t.ent_iob_ = _IOB[iob]
             t.whitespace_ = " " if space else ""
             t.doc = self
-            toks.append(t)
-        for t, punct, space_, alpha, upper, lower_, title, digit, stop in zip(
-            toks, *columns[m:], strict=True
-        ):
-            t.is_punct, t.is_space, t.is_alpha, t.is_upper = punct, space_, alpha, upper
-            t.is_lower, t.is_title, t.is_digit, t.is_stop = lower_, title, digit, stop
+            t.is_punct = punct
+            t.is_space = space_
+            t.is_alpha = alpha
+            t.is_upper = upper
+            t.is_lower = lower_
+            t.is_title = title
+            t.is_digit = digit
+            t.is_stop = stop
+            t.children = ()
+            add(t)
         kids: dict[int, list[Tok]] = {}  # only the tokens that have dependents
         for t, step in zip(toks, heads, strict=True):
-            t.head = toks[t.i + step]
             if step:
-                got = kids.get(t.i + step)
+                h = t.i + step
+                t.head = toks[h]
+                got = kids.get(h)
                 if got is None:
-                    kids[t.i + step] = [t]
+                    kids[h] = [t]
                 else:
                     got.append(t)
-        for t in toks:
-            ks = kids.get(t.i)
-            t.children = tuple(ks) if ks else ()
+            else:
+                t.head = t
+        for h, ks in kids.items():
+            toks[h].children = tuple(ks)
         self.tokens = toks
         # `doc.text` exactly (each token's text and trailing space), from the strings read above
         self.text: str = "".join([p for t in toks for p in (t.text, t.whitespace_)])
@@ -257,6 +290,23 @@ class Tokens:
 
 def _dropped() -> None:
     return None
+
+
+_NAMES: dict[int, str] = {}  # string hash -> its string, for every vocab (see `_name`)
+_NAMES_BOUND = memo_bound("tokens", "names")
+
+
+def _name(key: int, strings: Any) -> str:
+    """The string of a hash (0: ""), kept for later Docs: a StringStore look-up decodes the
+    string anew each time, and most of an article's words and labels were in the one before.
+    A hash names the same string in every vocab (spaCy's hash of the text), so one memo
+    serves them all; emptied when full (a miss costs only the look-up)."""
+    got = _NAMES.get(key)
+    if got is None:
+        if len(_NAMES) >= _NAMES_BOUND:
+            _NAMES.clear()
+        got = _NAMES[key] = strings[key] if key else ""
+    return got
 
 
 def tokens_of(doc: Doc) -> Tokens:

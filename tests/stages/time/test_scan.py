@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
+import sys
 import tomllib
 from importlib import resources
+from types import ModuleType
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsint.stages.time import scan
 from newsint.stages.time.rules import rules
 from newsint.stages.time.scan import guarded
 
@@ -112,3 +116,27 @@ def test_every_time_pattern_matches_as_before(text: str, a: int, b: int) -> None
     for _, pattern in (*r.patterns, *r.refs):
         unguarded = re.compile(pattern.pattern.split(")(?:", 1)[1][:-1], pattern.flags)
         assert spans(pattern, text, pos, end) == spans(unguarded, text, pos, end)
+
+
+def scan_without_re_parser(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    """A fresh copy of scan.py loaded where `re._parser` and `re._constants` cannot be
+    imported, as on a Python that moved them (the stage's own scan.py stays as it is)."""
+    for name in ("_parser", "_constants"):
+        monkeypatch.delattr(re, name, raising=False)
+        monkeypatch.setitem(sys.modules, f"re.{name}", None)  # None: the import fails
+    spec = importlib.util.spec_from_file_location("scan_without_re_parser", scan.__file__)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_without_re_parser_patterns_are_used_unguarded(monkeypatch: pytest.MonkeyPatch) -> None:
+    fallback = scan_without_re_parser(monkeypatch)
+    assert not fallback.READABLE and scan.READABLE
+    for source in [*PATTERNS, plain_cue().pattern]:
+        plain = re.compile(source, re.IGNORECASE)
+        unguarded = fallback.guarded(plain)
+        assert unguarded is plain  # no guard, and nothing read from `re`'s parser
+        for text in TEXTS:
+            assert spans(unguarded, text, 0, len(text)) == spans(guarded(plain), text, 0, len(text))

@@ -11,6 +11,9 @@ Rules, each recorded on what it finds (`Found.rule`):
   frame         a construction that reports though its verb does not ("X made it clear that…",
                 "as X put it, …")
   noun          a reporting noun with a that-clause and an owner ("X's claim that…")
+  predicate     a noun or adjective of data/noun_cues.toml with its complement and an owner
+                who speaks ("her criticism of…", "he expressed concern that…", "X is critical
+                of…", "they were eager to…")
   colon         "Name: content" at the start of a paragraph (headline style)
   continuation  a quotation with no cue of its own, next to one that has a speaker
   unattributed  a sentence (or main clause) no attribution covers: the article's own claim
@@ -31,6 +34,7 @@ from newsint.stages.claims.edge_model import EdgeModelRules
 from newsint.stages.claims.extend_bounds import ExtendBoundRules
 from newsint.stages.claims.frames import FrameRules
 from newsint.stages.claims.nouns import NounRules
+from newsint.stages.claims.predicates import PredicateRules
 from newsint.stages.claims.prepositions import PrepositionRules
 from newsint.stages.claims.source_bounds import SourceBoundRules
 from newsint.stages.claims.trim_bounds import TrimBoundRules
@@ -43,6 +47,7 @@ if TYPE_CHECKING:
 
 _VERBAL = ("VERB", "AUX")
 _NOMINAL = ("NOUN", "PROPN")
+_PREDICATIVE = ("NOUN", "PROPN", "ADJ")  # a proper noun is never predicate_cue's: no lemma row
 _NOUN_TAGS = ("NNS", "NNPS")  # a verb's "-s" form the tagger read as a plural noun (repairs.py)
 
 
@@ -61,6 +66,7 @@ class Extractor(
     FrameRules,
     PrepositionRules,
     NounRules,
+    PredicateRules,
     DiscourseRules,
     UnattributedRules,
     SourceBoundRules,
@@ -96,9 +102,11 @@ class Extractor(
             for tok in words:
                 if tok.lower_ in prep_first:  # prep_cue's first test
                     here.extend(self.prep_cue(tok, sent))
-                if tok.pos_ not in _NOMINAL:  # noun_cue's first test
+                if tok.pos_ not in _PREDICATIVE:  # noun_cue's and predicate_cue's first test
                     continue
-                f = self.noun_cue(tok)
+                f = (self.noun_cue(tok) if tok.pos_ in _NOMINAL else None) or self.predicate_cue(
+                    tok, here
+                )
                 if f is not None:
                     here.append(f)
             f = self.colon_cue(sent)

@@ -7,14 +7,21 @@
 - An infinitive after an adjective of judgement with the expletive "it" as subject ("it is
   hard to know…", "it's easy to criticize…") names no speaker: the writer's own voice, not
   "it" (data/source_spans.toml `[impersonal]`).
+- A participle whose subject is the object of the verb it hangs on ("left many farmers
+  feeling that…", "caught the minister saying…") or the one a recording is of ("footage of
+  the governor asking…"): that object speaks, not the verb's subject (fourth pass, branch
+  attrsrc3; data/source_spans.toml `[controlled]`).
 """
 
 from __future__ import annotations
 
 import tomllib
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
+
+from newsint.stages.claims.lexicon import verb_base
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -53,3 +60,86 @@ def impersonal_infinitive(tok: Token) -> bool:
         return False
     words = _impersonal_adjectives()
     return any(c.dep_ == "acomp" and c.lower_ in words for c in verb.children)
+
+
+@dataclass(frozen=True)
+class Controlled:
+    verbs: frozenset[str]  # base forms that pass their object on to a participle
+    recordings: frozenset[str]  # "footage of X saying": X is heard
+
+
+@cache
+def _controlled() -> Controlled:
+    data = tomllib.loads(
+        resources.files("newsint.data").joinpath("source_spans.toml").read_text("utf-8")
+    )["controlled"]
+    return Controlled(
+        verbs=frozenset(w.lower() for w in data["verbs"]),
+        recordings=frozenset(w.lower() for w in data["recordings"]),
+    )
+
+
+def controlled_speaker(tok: Token, irregular: dict[str, str]) -> Token | None:
+    """The subject of a participle with none of its own that is the object of the verb it
+    hangs on: "left many farmers feeling that…", "kept commuters guessing whether…",
+    "caught the minister saying…"; or the one a recording is of: "uses footage of the
+    governor asking…", "ends with a clip of the mayor saying…"."""
+    if tok.tag_ != "VBG" or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in tok.children):
+        return None
+    words = _controlled()
+    if tok.dep_ == "acl":
+        noun = tok.head
+        heard = _recorded(noun, words)
+        if heard is not None:
+            return heard
+        if noun.dep_ not in ("dobj", "obj") or not _passes_object(noun.head, words, irregular):
+            return None
+        return noun if _adjacent(noun, tok) else None
+    if tok.dep_ not in ("xcomp", "advcl", "ccomp", "oprd"):
+        return None
+    verb = tok.head
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i < tok.i]
+    objects += [  # "ends with a clip of the mayor saying…"
+        p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
+    ]
+    obj = max(
+        (o for o in objects if o.i < tok.i and _adjacent(o, tok)), key=lambda o: o.i, default=None
+    )
+    if obj is None:
+        return None
+    heard = _recorded(obj, words)
+    if heard is not None:
+        return heard
+    if obj.dep_ == "pobj":  # "ended with the councillor asking…": "with" gives the subject
+        return obj if obj.head.lower_ == "with" else None
+    return obj if _passes_object(verb, words, irregular) else None
+
+
+def _passes_object(verb: Token, words: Controlled, irregular: dict[str, str]) -> bool:
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return verb_base(verb.lower_, words.verbs, irregular) is not None or (
+        verb.lemma_.lower() in words.verbs  # "left", "kept", "caught": the parser's lemma
+    )
+
+
+def _recorded(noun: Token, words: Controlled) -> Token | None:
+    """X of "footage of X", "a clip of X"."""
+    if noun.lemma_.lower() not in words.recordings:
+        return None
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None:
+        return None
+    return next((c for c in of.children if c.dep_ == "pobj"), None)
+
+
+def _adjacent(noun: Token, tok: Token) -> bool:
+    """No punctuation between the object's phrase and the participle ("caught the minister
+    saying", not "caught the minister, saying…": that participle is the subject's), but the
+    comma that closes a phrase the object's own comma opened."""
+    between = noun.doc[noun.right_edge.i + 1 : tok.i]
+    if len(between) == 1 and between[0].text == ",":
+        # the comma closing a phrase set off inside the object ("left many members,
+        # including his allies, wondering…")
+        return any(t.text == "," for t in noun.doc[noun.i + 1 : noun.right_edge.i + 1])
+    return not any(t.is_punct for t in between) and noun.i < tok.i

@@ -32,9 +32,20 @@ def unnamed_asker(tok: Token, lex: Lexicon) -> bool:
     Not a request ("visitors are asked to call the helpline": asked by whoever runs it), and
     not a passive main verb ("the mayor was asked about the bridge" reports nothing and stays
     the article's own sentence, as before)."""
-    if tok.tag_ != "VBN" or verb_base(tok.lower_, lex.question_verbs, lex.irregular) is None:
+    if verb_base(tok.lower_, lex.question_verbs, lex.irregular) is None:
         return False
-    return not any(c.dep_ in ("nsubj", "agent", "xcomp", "auxpass") for c in tok.children)
+    if tok.tag_ != "VBN" and not (tok.tag_ == "VBD" and _opens_clause(tok)):
+        return False  # "Asked what…, he says": the tagger reads the opening participle as past
+    if any(c.dep_ in ("nsubj", "agent", "auxpass") for c in tok.children):
+        return False
+    # an infinitive is a request ("are asked to call") unless the participle opens a clause of
+    # its own: "Asked to name the buyer, the spokesman said…" is put by the same unnamed asker
+    return tok.dep_ == "advcl" or not any(c.dep_ == "xcomp" for c in tok.children)
+
+
+def _opens_clause(tok: Token) -> bool:
+    """A verb that opens the clause it heads, modifying the sentence's verb ("Asked what…,")."""
+    return tok.dep_ == "advcl" and tok.left_edge.i == tok.i and tok.i < tok.head.i
 
 
 def speaking_subjects(subjects: list[Token], lex: Lexicon) -> list[Token]:

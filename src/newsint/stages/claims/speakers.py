@@ -7,10 +7,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from newsint.stages.claims.context import ExtractorBase, _inside_quote
+from newsint.stages.claims.context import UNNAMED, ExtractorBase, _inside_quote
 from newsint.stages.claims.lexicon import noun_base, verb_base
+from newsint.stages.claims.no_speaker import speaks_for_nobody
 from newsint.stages.claims.repairs import noun_read_verb, run_in_subject, run_into
-from newsint.stages.claims.source_choice import governing_verb
+from newsint.stages.claims.source_choice import controlled_speaker, governing_verb
 from newsint.stages.claims.source_fixes import speaking_subjects
 from newsint.stages.claims.source_refs import SrcRef
 
@@ -49,6 +50,8 @@ class SpeakerRules(ExtractorBase):
             if len(before) > 1 and self.text[before[-2].idx : before[-1].idx].count(":"):
                 # "The Latest: Trump urges…": a label before a colon is no second subject
                 subj = before[-1]
+        if subj is not None and speaks_for_nobody(subj, tok, self.lex):
+            return None, None, None  # "That said, …", "Do you support the levy?"
         if (
             subj is not None
             and subj.lower_ in ("it", "there")
@@ -83,12 +86,18 @@ class SpeakerRules(ExtractorBase):
                 if c.dep_ == "prep" and c.lower_ in ("in", "by"):
                     obj = next((p for p in c.children if p.dep_ == "pobj"), None)
                     if obj is not None and obj.i in self.sources.entry_at:
+                        if verb_base(tok.lower_, self.lex.question_verbs, self.lex.irregular):
+                            # "In an interview, X was asked…": the interview asks nothing
+                            return SrcRef(text=UNNAMED, kind="anonymous"), None, None
                         return self.sources.from_head(obj), None, None
             return None, None, None
         if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
             issuer = self._issuer(tok.head)
             if issuer is not None:
                 return self.sources.from_head(issuer), None, None
+        controller = controlled_speaker(tok, self.lex.irregular)
+        if controller is not None:  # "left many farmers feeling…": the farmers feel
+            return self.sources.from_head(controller), None, None
         around = self._clause_speaker(tok, depth)  # "at a news conference announcing…"
         if around is not None:
             return around
@@ -161,7 +170,10 @@ class SpeakerRules(ExtractorBase):
         verb = noun.head
         if noun.dep_ not in ("dobj", "obj") or verb.i == noun.i:
             return None
-        if verb_base(verb.lower_, self.lex.issuer_verbs, self.lex.irregular) is None:
+        if (
+            verb_base(verb.lower_, self.lex.issuer_verbs, self.lex.irregular) is None
+            and verb.lemma_.lower() not in self.lex.issuer_verbs  # "sent out a release saying"
+        ):
             return None
         return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 

@@ -13,26 +13,36 @@ spans are the same by construction; `re` rejects the other positions in two step
 one per branch (the cue over the 40 bench pages: 2.4x faster). A pattern whose first
 characters this reading does not understand (a back-reference, `.`, a negated class, a match
 that can be empty) is returned unchanged.
+
+`re._parser` and `re._constants` are private (Python 3.11 to 3.13 have them under these names;
+3.10 called them `sre_parse`, `sre_constants`). Where they cannot be imported, `guarded` returns
+every pattern unchanged: the same matches, only the guard's speed lost.
 """
 
 from __future__ import annotations
 
 import re
-from re import _constants as sre  # type: ignore[attr-defined]
-from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
+try:  # private modules of `re`: a later Python may move or change them
+    from re import _constants as sre  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+
+    _CATEGORIES = {
+        sre.CATEGORY_DIGIT: r"\d",
+        sre.CATEGORY_NOT_DIGIT: r"\D",
+        sre.CATEGORY_SPACE: r"\s",
+        sre.CATEGORY_NOT_SPACE: r"\S",
+        sre.CATEGORY_WORD: r"\w",
+        sre.CATEGORY_NOT_WORD: r"\W",
+    }
+    _WORDY_CATEGORIES = {sre.CATEGORY_DIGIT, sre.CATEGORY_WORD}
+    _REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT}
+    READABLE = True  # patterns' first characters can be read: guards are built
+except (ImportError, AttributeError):
+    READABLE = False
+
 _WORD = re.compile(r"\w")
-_CATEGORIES = {
-    sre.CATEGORY_DIGIT: r"\d",
-    sre.CATEGORY_NOT_DIGIT: r"\D",
-    sre.CATEGORY_SPACE: r"\s",
-    sre.CATEGORY_NOT_SPACE: r"\S",
-    sre.CATEGORY_WORD: r"\w",
-    sre.CATEGORY_NOT_WORD: r"\W",
-}
-_WORDY_CATEGORIES = {sre.CATEGORY_DIGIT, sre.CATEGORY_WORD}
-_REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT}
 _WORDY_RANGES = ((ord("0"), ord("9")), (ord("a"), ord("z")), (ord("A"), ord("Z")))
 
 
@@ -114,7 +124,9 @@ def _first(items: Any, bounded: bool, boundary: bool, out: tuple[list[str], list
 
 def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """`pattern` behind a guard that fails fast where it cannot begin a match; `pattern` itself
-    when its first characters cannot be read."""
+    when its first characters cannot be read (or `re`'s parser cannot be imported)."""
+    if not READABLE:
+        return pattern
     if pattern.flags & (re.ASCII | re.LOCALE) or not isinstance(pattern.pattern, str):
         return pattern
     out: tuple[list[str], list[str]] = ([], [])

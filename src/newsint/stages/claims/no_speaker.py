@@ -1,0 +1,73 @@
+"""Subjects of a reporting verb that speak for nobody (issue 16, fourth pass on sources).
+
+- A set phrase set off by a comma, with no complement of its own: "That said, the council has
+  yet to vote", "You know, the harbour…". The clause it sits before is the article's (or the
+  quotation's), not something "that" said or "you" know.
+- A question put to "you" ("Do you support the levy?", "What do you think the council should
+  do?"): the reader or the one interviewed is asked, and asserts nothing.
+
+The words are in data/source_spans.toml `[no_speaker]`.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from newsint.stages.claims.lexicon import Lexicon, verb_base
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# what a filler must not have: a complement would make it a report ("You know that…")
+_COMPLEMENTS = ("ccomp", "xcomp", "dobj", "obj", "advcl", "prep", "attr", "oprd")
+
+
+@dataclass(frozen=True)
+class NoSpeaker:
+    fillers: dict[str, frozenset[str]]  # verb base -> subjects that make it a set phrase
+    addressees: frozenset[str]
+
+
+@cache
+def no_speaker_words() -> NoSpeaker:
+    data = tomllib.loads(
+        resources.files("newsint.data").joinpath("source_spans.toml").read_text("utf-8")
+    )["no_speaker"]
+    fillers: dict[str, set[str]] = {}
+    for subject, verb in data["fillers"]:
+        fillers.setdefault(verb.lower(), set()).add(subject.lower())
+    return NoSpeaker(
+        fillers={v: frozenset(s) for v, s in fillers.items()},
+        addressees=frozenset(w.lower() for w in data["addressees"]),
+    )
+
+
+def speaks_for_nobody(subj: Token, verb: Token, lex: Lexicon) -> bool:
+    """Whether the subject the parser gave a reporting verb makes no claim with it."""
+    return _filler(subj, verb, lex) or _asked(subj, verb)
+
+
+def _filler(subj: Token, verb: Token, lex: Lexicon) -> bool:
+    """ "That said, …", "You know, …": the phrase alone, a comma after it."""
+    words = no_speaker_words()
+    base = verb_base(verb.lower_, frozenset(words.fillers), lex.irregular)
+    if base is None or subj.lower_ not in words.fillers[base]:
+        return False
+    if subj.i + 1 != verb.i or any(c.dep_ in _COMPLEMENTS for c in verb.children):
+        return False
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return after is not None and after.text == ","
+
+
+def _asked(subj: Token, verb: Token) -> bool:
+    """A question to "you": an auxiliary before the subject, the sentence closed by "?"."""
+    if subj.lower_ not in no_speaker_words().addressees:
+        return False
+    if not any(c.dep_ in ("aux", "auxpass") and c.i < subj.i for c in verb.children):
+        return False
+    tail = [t for t in verb.sent if not (t.is_space or t.is_quote)][-1:]
+    return bool(tail) and tail[0].text == "?"

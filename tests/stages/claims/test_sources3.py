@@ -1,0 +1,121 @@
+"""Claims stage, issue 16 fourth pass on sources (branch attrsrc3): subjects that speak for
+nobody, participles whose subject is an object, and the unnamed asker of "Asked to…". Sentences
+of our own; each row names the claim by its cue and the source it must have."""
+
+from __future__ import annotations
+
+import pytest
+
+from handmade import first_claim
+from newsint.stages.claims.context import UNNAMED
+
+# text, cue of the claim that must not exist
+NO_SPEAKER = [
+    ("That said, the Varnholt council has yet to approve the harbour budget.", "said"),
+    ("You know, the old ferry has always been the heart of this town.", "know"),
+    ("Do you support the plan to close the Lindby ferry?", "support"),
+    ("What do you think the harbour board should do about the levy?", "think"),
+]
+
+
+@pytest.mark.parametrize(("text", "cue"), NO_SPEAKER)
+def test_a_set_phrase_or_a_question_to_you_is_no_claim(claims_of, text, cue) -> None:
+    cues = [c.cue.text for c in claims_of(text).claims if c.cue is not None]
+    assert cue not in cues
+
+
+# text, cue, source as written
+CONTROLLED = [
+    (  # the object of "left" feels
+        "The collapse of the talks left many farmers feeling that nobody listened to them.",
+        "feeling",
+        "many farmers",
+    ),
+    (  # a participle on the object of "kept"
+        "The delays kept commuters guessing whether the Lindby line would reopen.",
+        "guessing",
+        "commuters",
+    ),
+    (  # a participle after the object of "caught"
+        "Reporters caught the minister saying that the harbour budget was a mess.",
+        "saying",
+        "the minister",
+    ),
+    (  # a recording of someone: the one heard on it
+        "The spot ends with a clip of Mayor Ilse Brandt saying the harbour is safe.",
+        "saying",
+        "Mayor Ilse Brandt",
+    ),
+    (  # an issuer whose verb has a particle: "sent out a release"
+        "The Lindqvist campaign sent out a press release saying the mayor owed voters an answer.",
+        "saying",
+        "The Lindqvist campaign",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), CONTROLLED)
+def test_a_participle_on_an_object_speaks_for_the_object(claims_of, text, cue, source) -> None:
+    assert first_claim(claims_of(text), cue).source.text == source
+
+
+# text, cue, source as written: the participle of a question opening the sentence
+ASKED = [
+    ("Asked to name the buyer, the spokesman said he could not.", "Asked", UNNAMED),
+    (
+        "Asked to describe the damage, Chief Marta Olsen said the roof had collapsed.",
+        "Asked to describe",
+        UNNAMED,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), ASKED)
+def test_asked_to_is_put_by_an_unnamed_asker(claims_of, text, cue, source) -> None:
+    assert first_claim(claims_of(text), cue).source.text == source
+
+
+# text, cue, source as written: more participles whose subject is named before them
+CONTROLLED_MORE = [
+    (  # "with X V-ing": the object of "with" is the participle's subject
+        "The meeting ended with Councillor Rhea Lund asking whether the levy would rise.",
+        "asking",
+        "Councillor Rhea Lund",
+    ),
+    (  # a phrase set off inside the object does not hide it
+        "The scandal has left many party members, including his allies, wondering what he "
+        "believes.",
+        "wondering",
+        "many party members, including his allies",
+    ),
+    (
+        "The broadcast featured three farmers complaining that the port was closed.",
+        "complaining",
+        "three farmers",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), CONTROLLED_MORE)
+def test_the_subject_named_before_a_participle_speaks(claims_of, text, cue, source) -> None:
+    assert first_claim(claims_of(text), cue).source.text == source
+
+
+# text, cue: questions put by an unnamed asker, however the parser reads the verb
+ASKED_MORE = [
+    (  # the opening participle tagged as a past tense
+        "Asked what might surprise voters about him, he says he still fishes with his school "
+        "friends.",
+        "Asked",
+    ),
+    (  # an interview is where the question was put, not who put it
+        "In an interview with the Courier last week, Lund was asked what she thought of the "
+        "harbour plan.",
+        "was asked",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue"), ASKED_MORE)
+def test_the_asker_stays_unnamed(claims_of, text, cue) -> None:
+    assert first_claim(claims_of(text), cue).source.text == UNNAMED
