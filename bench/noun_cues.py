@@ -41,7 +41,7 @@ Key = tuple[str, str, str]
 
 def without_table() -> None:
     """The claims stage as it is without the table (the counts must not see it)."""
-    empty = replace(predicates.noun_cues(), pairs={})
+    empty = replace(predicates.noun_cues(), pairs={}, constructions=frozenset())
     predicates.noun_cues = lambda: empty  # type: ignore[assignment]
 
 
@@ -76,11 +76,14 @@ def count(docs: list[GoldDoc], parses: Path | None) -> tuple[Counter[Key], Count
             kind, content, _ = comp
             key = (pos, tok.lemma_.lower(), kind)
             n[key] += 1
+            pooled = (pos, "*" + held[2], kind)
+            n[pooled] += 1
             c0, c1 = content[0].idx, content[-1].idx + len(content[-1].text)
             for att in gold.attributions:
                 in_cue = any(s <= tok.idx < e for s, e in att.cue)
                 if in_cue and any(s < c1 and c0 < e for s, e in att.content):
                     gold_n[key] += 1
+                    gold_n[pooled] += 1
                     break
     return n, gold_n
 
@@ -93,19 +96,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--min-rate", type=float, default=0.5)
     parser.add_argument("--min-count", type=int, default=4)
-    parser.add_argument("--toml", action="store_true", help="print the table's cues rows")
+    parser.add_argument(
+        "--min-pooled", type=int, default=10, help="n of a construction row (any lemma)"
+    )
+    parser.add_argument("--toml", action="store_true", help="print the table's rows")
     args = parser.parse_args(argv)
     docs = list(read_polnear(args.data / "attribution" / "polnear", args.split, args.limit))
     n, gold_n = count(docs, args.parses)
     if args.toml:
+        rows = {"cues": [], "constructions": []}
         for key in sorted(n):
+            pos, lemma, kind = key
             rate = gold_n[key] / n[key]
-            if n[key] >= args.min_count and rate >= args.min_rate:
-                pos, lemma, kind = key
-                print(
+            if lemma.startswith("*"):
+                if n[key] >= args.min_pooled and rate >= args.min_rate:
+                    rows["constructions"].append(
+                        f'  {{ pos = "{pos}", owner = "{lemma[1:]}", complement = "{kind}", '
+                        f"n = {n[key]}, gold = {gold_n[key]} }},"
+                    )
+            elif n[key] >= args.min_count and rate >= args.min_rate:
+                rows["cues"].append(
                     f'  {{ pos = "{pos}", lemma = "{lemma}", complement = "{kind}", '
                     f"n = {n[key]}, gold = {gold_n[key]} }},"
                 )
+        for name, lines in rows.items():
+            print(f"{name} = [", *lines, "]", sep="\n")
         return 0
     print("pos\tlemma\tcomplement\tn\tgold\trate")
     for key in sorted(n, key=lambda k: (-n[k], k)):

@@ -55,6 +55,18 @@ FOUND = [
         "The harbour board",
         "to sign the ferry contract before the election",
     ),
+    (  # a construction row, any noun: the subject of the verb that has it, and "about"
+        "Councillor Mira Vell has grave doubts about the ferry budget.",
+        "has grave doubts about",
+        "Councillor Mira Vell",
+        "the ferry budget",
+    ),
+    (  # ... and a that-clause
+        "The harbour board has little doubt that the old pier will reopen by spring.",
+        "has little doubt",
+        "The harbour board",
+        "that the old pier will reopen by spring",
+    ),
     (  # an adjective after "remain" ("proud", "prep:of")
         "Harbour master Jonas Pell remains proud of the rescue crews and their boats.",
         "remains proud of",
@@ -83,6 +95,10 @@ NOT_FOUND = [
     ("The new ferry was eager to leave port before the storm.", "eager"),
     # a noun of the table with a complement the table does not hold ("decision" + "about")
     ("The ministry's decision about the old pier came late.", "decision"),
+    # a construction row's noun whose verb's subject receives it
+    ("Mayor Ilse Brandt faced questions about the cost of the new ferry.", "questions"),
+    # "it" holds nothing, whatever it stands for
+    ("The ferry company hesitated, and it seemed eager to sell the old pier.", "eager"),
     # a word outside the table ("plan" + infinitive: rarely a cue on train)
     ("The ministry's plan to close the old pier angered the fishermen.", "plan"),
 ]

@@ -119,3 +119,28 @@ ASKED_MORE = [
 @pytest.mark.parametrize(("text", "cue"), ASKED_MORE)
 def test_the_asker_stays_unnamed(claims_of, text, cue) -> None:
     assert first_claim(claims_of(text), cue).source.text == UNNAMED
+
+
+# text, cue, the chain after the article, the evidence a reason cited leaves
+CITING = [
+    (  # a reason given is no origin: the speaker stays the source, the reason is evidence
+        "The country has changed for the better, Senator Hal Brody said in June, citing the "
+        "release of political prisoners.",
+        "said",
+        ["Senator Hal Brody"],
+        "citing the release of political prisoners",
+    ),
+    (  # officials cited stay a link behind the outlet
+        "The Harbour Times reported that the mayor had resigned, citing two officials.",
+        "reported",
+        ["The Harbour Times", "two officials"],
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "chain", "cited"), CITING)
+def test_citing_a_reason_is_evidence_not_a_link(claims_of, text, cue, chain, cited) -> None:
+    claim = first_claim(claims_of(text), cue)
+    assert [link.text for link in claim.chain[1:]] == chain
+    assert [e.text for e in claim.evidence if e.kind == "cited"] == ([cited] if cited else [])

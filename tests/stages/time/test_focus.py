@@ -260,3 +260,36 @@ def test_word_table_is_bounded(lens: Focus) -> None:
     kinds = [bounded.kind(w) for w in ["harbour", "Tuesday", "the", "after", "ferry"]]
     assert kinds == [PLAIN, STRONG, JOINER, WEAK, PLAIN]
     assert 0 < len(bounded._kinds) <= 3
+
+
+class _CountingFocus:
+    """A fast path that counts the windows it shortens (the real one does the work)."""
+
+    def __init__(self, lens: Focus) -> None:
+        self.lens = lens
+        self.shortened: list[str] = []
+
+    def shorten(self, text: str) -> tuple[str, list[tuple[int, int, int]]] | None:
+        self.shortened.append(text)
+        return self.lens.shorten(text)
+
+
+@pytest.mark.parametrize(
+    "window",
+    [
+        "The harbour committee said on Tuesday that the old ferry pier would close.",
+        "Fishing quotas were cut in 2031, and the minister resigned in early March.",
+        "A proposal the councillors tabled sat idle for three weeks in the archive.",
+    ],
+)
+def test_a_window_asked_again_is_neither_shortened_nor_parsed_again(
+    lens: Focus, whole: Recognizer, window: str
+) -> None:
+    counting = _CountingFocus(lens)
+    model = Recognizer(recognizer.english_model(), 8, counting)  # type: ignore[arg-type]
+    first = model.parse(window, REF)
+    assert counting.shortened == [window] and model.calls == 1
+    first.clear()  # what a caller does to its answer never reaches the cache
+    again = model.parse(window, REF)
+    assert counting.shortened == [window] and model.calls == 1
+    assert dump(again) == dump(whole.parse(window, REF))

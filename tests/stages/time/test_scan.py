@@ -140,3 +140,20 @@ def test_without_re_parser_patterns_are_used_unguarded(monkeypatch: pytest.Monke
         assert unguarded is plain  # no guard, and nothing read from `re`'s parser
         for text in TEXTS:
             assert spans(unguarded, text, 0, len(text)) == spans(guarded(plain), text, 0, len(text))
+
+
+class _OtherParser:
+    """`re._parser` as another Python might have it: a parse tree of another shape."""
+
+    @staticmethod
+    def parse(source: str, flags: int) -> list[tuple[str, int, int]]:
+        return [("LITERAL", 1, 2)]
+
+
+def test_a_parse_tree_of_another_shape_leaves_patterns_unguarded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(scan, "_parser", _OtherParser)
+    for source in PATTERNS:
+        plain = re.compile(source, re.IGNORECASE)
+        assert guarded(plain) is plain

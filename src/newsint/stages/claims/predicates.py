@@ -35,8 +35,12 @@ NOUN, ADJ = "noun", "adj"
 # complement names (data/noun_cues.toml uses them): a that-clause, "whether"/"if" clause, a
 # to-infinitive, a finite clause without a conjunction, a prepositional object ("prep:of")
 THAT, WH, INFINITIVE, CLAUSE, PREP = "that", "wh", "to", "clause", "prep:"
+# owner names: a possessive, "by X", the subject of the verb whose object the noun is, the
+# subject of the copula before the word
+POSSESSIVE, BY, VERB, COPULA = "poss", "by", "verb", "copula"
 _POS = {"NOUN": NOUN, "ADJ": ADJ}
 _CLAUSE_DEPS = ("acl", "ccomp", "appos", "advcl", "xcomp")
+_HELD_DEPS = ("dobj", "obj", "acomp", "attr")  # where a verb's or a copula's subject holds a word
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,7 @@ class NounCues:
     """The table and word lists of data/noun_cues.toml."""
 
     pairs: dict[tuple[str, str], frozenset[str]]  # (pos, lemma) -> complements it reports
+    constructions: frozenset[tuple[str, str, str]]  # (pos, owner, complement): any lemma
     preps: frozenset[str]  # prepositions whose object may be a complement
     copulas: frozenset[str]  # verbs that link a subject to an adjective ("is", "remains")
     receiving: frozenset[str]  # verbs whose subject receives the noun ("faced criticism")
@@ -61,6 +66,9 @@ def noun_cues() -> NounCues:
     words = data["words"]
     return NounCues(
         pairs={k: frozenset(v) for k, v in pairs.items()},
+        constructions=frozenset(
+            (row["pos"], row["owner"], row["complement"]) for row in data["constructions"]
+        ),
         preps=frozenset(words["preps"]),
         copulas=frozenset(words["copulas"]),
         receiving=frozenset(words["receiving"]),
@@ -106,8 +114,8 @@ def complement(tok: Token) -> tuple[str, list[Token], Token | None] | None:
     return None
 
 
-def owner(tok: Token) -> tuple[Token, list[Token]] | None:
-    """Who holds the noun or adjective, and the words before it that join the cue: a
+def owner(tok: Token) -> tuple[Token, list[Token], str] | None:
+    """Who holds the noun or adjective, the words before it that join the cue and how: a
     possessive ("her criticism"), "by X" ("a proposal by the union"), the subject of the verb
     whose object the noun is ("he expressed concern", not "faced criticism") or of the copula
     it follows ("she is a critic of", "they were eager to")."""
@@ -116,12 +124,12 @@ def owner(tok: Token) -> tuple[Token, list[Token]] | None:
     if tok.pos_ == "NOUN":
         poss = next((c for c in kids if c.dep_ == "poss"), None)
         if poss is not None:
-            return poss, []
+            return poss, [], POSSESSIVE
         for c in kids:
             if c.dep_ == "prep" and c.lower_ == "by" and c.i > tok.i:
                 obj = next((p for p in c.children if p.dep_ == "pobj"), None)
                 if obj is not None:
-                    return obj, []
+                    return obj, [], BY
     head = tok.head
     if head.i == tok.i or head.pos_ not in ("VERB", "AUX"):
         return None
@@ -136,7 +144,7 @@ def owner(tok: Token) -> tuple[Token, list[Token]] | None:
     if subj is None:
         return None
     lead = [c for c in head.children if c.dep_ in ("aux", "neg") and subj.i < c.i < head.i]
-    return subj, [*lead, head]
+    return subj, [*lead, head], (VERB if tok.dep_ in ("dobj", "obj") else COPULA)
 
 
 def speaks(tok: Token, lex: Lexicon, sources: Sources) -> bool:
@@ -144,6 +152,8 @@ def speaks(tok: Token, lex: Lexicon, sources: Sources) -> bool:
     `[words] speaker_kinds` (a person, an organisation…), as the claims stage reads it."""
     if tok.pos_ == "PRON" and tok.lower_ in lex.pronouns["person"] | lex.pronouns["plural"]:
         return True
+    if tok.lower_ in lex.pronouns["thing"]:
+        return False  # "it isn't funny that…": no one's view, whatever "it" resolves to
     return sources.from_head(tok).kind in noun_cues().speaker_kinds
 
 
@@ -151,25 +161,34 @@ class PredicateRules(ContentRules):
     """Nouns and adjectives of the learned table with an owner who speaks."""
 
     def predicate_cue(self, word: Tok | Token, here: list[Found]) -> Found | None:
-        """A table `Tok` becomes spaCy's Token once its lemma is in the table."""
+        """A table `Tok` becomes spaCy's Token once its lemma is in the table or it stands
+        where a construction row's owner would hold it (an object, after a copula, with a
+        possessive)."""
         pos = _POS.get(word.pos_)
         if pos is None:
             return None
-        kinds = noun_cues().pairs.get((pos, word.lemma_.lower()))
-        if kinds is None:
+        table = noun_cues()
+        kinds = table.pairs.get((pos, word.lemma_.lower()), frozenset())
+        if not kinds and not (
+            word.dep_ in _HELD_DEPS or any(c.dep_ == "poss" for c in word.children)
+        ):
             return None
         tok = self.doc[word.i]
         comp = complement(tok)
-        if comp is None or comp[0] not in kinds:
+        if comp is None:
+            return None
+        held = owner(tok)
+        if held is None:
+            return None
+        if comp[0] not in kinds and (pos, held[2], comp[0]) not in table.constructions:
             return None
         if inside_speech(self.quotes, tok.idx, self.text, self.cfg.min_speech_quote_words):
             return None  # "my criticism of the plan" inside a quotation is the quoted voice
         if any(f.content[0] <= tok.idx < f.content[1] for f in here):
             return None  # inside what another cue reports: PolNeAR nests no attribution there
-        held = owner(tok)
-        if held is None or not speaks(held[0], self.lex, self.sources):
+        if not speaks(held[0], self.lex, self.sources):
             return None
-        who, lead = held
+        who, lead, _ = held
         _, content, prep = comp
         cue_toks = [*lead, tok] + ([prep] if prep is not None else [])
         cue = self.span_of(cue_toks)

@@ -7,8 +7,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from newsint.model import Evidence
 from newsint.stages.claims.context import _OPENERS, ExtractorBase, Found
 from newsint.stages.claims.lexicon import noun_base
+from newsint.stages.claims.source_choice import names_a_speaker
 from newsint.stages.tokens import tokens_of
 
 if TYPE_CHECKING:
@@ -51,6 +53,19 @@ class PrepositionRules(ExtractorBase):
             reporter = (
                 self._reporter_before(tok, sent) if phrase[-1] in lex.chaining_preps else None
             )
+            if reporter is not None and not names_a_speaker(
+                obj, self.sources.ent(obj) is not None, lex.source_nouns
+            ):
+                # "said…, citing the release of prisoners": a reason given, not an origin
+                reporter.evidence.append(
+                    Evidence(
+                        start=tok.idx,
+                        end=obj.right_edge.idx + len(obj.right_edge.text),
+                        text=self.text[tok.idx : obj.right_edge.idx + len(obj.right_edge.text)],
+                        kind="cited",
+                    )
+                )
+                continue
             if reporter is not None:
                 reporter.via.append(src)
                 reporter.notes.append(

@@ -11,6 +11,8 @@
   feeling that…", "caught the minister saying…") or the one a recording is of ("footage of
   the governor asking…"): that object speaks, not the verb's subject (fourth pass, branch
   attrsrc3; data/source_spans.toml `[controlled]`).
+- "…, citing X" makes X a link of the chain only when X names a source; a reason the speaker
+  cites ("citing the release of political prisoners") is evidence of the claim, not its origin.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from newsint.stages.claims.lexicon import verb_base
+from newsint.stages.claims.lexicon import noun_base, verb_base
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -143,3 +145,19 @@ def _adjacent(noun: Token, tok: Token) -> bool:
         # including his allies, wondering…")
         return any(t.text == "," for t in noun.doc[noun.i + 1 : noun.right_edge.i + 1])
     return not any(t.is_punct for t in between) and noun.i < tok.i
+
+
+def names_a_speaker(obj: Token, entity: bool, nouns: dict[str, frozenset[str]]) -> bool:
+    """Whether the object of "…, citing X" names someone who told the speaker (a person, an
+    outlet, officials, a statement or a document: "citing two officials", "citing a Defence
+    Ministry statement") rather than a reason the speaker gave ("citing the release of
+    political prisoners", "citing rising costs"): only the first is a link of the chain.
+    `entity`: whether the parse's entities name the object's own head word."""
+    if entity or obj.pos_ == "PRON":
+        return True
+    word = obj.lower_
+    if any(noun_base(word, nouns[k]) for k in nouns if k not in ("statement", "document")):
+        return True
+    # a statement or document, not an act named like one ("the release of prisoners")
+    kept = any(noun_base(word, nouns[k]) for k in ("statement", "document") if k in nouns)
+    return kept and not any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children)

@@ -25,6 +25,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, get_args
 
 from newsint.model import Analysis, Entity, EntityType, Mention, stable_id
+from newsint.stages.base import validated
 from newsint.stages.entities.gazetteer import Gazetteer, load_gazetteer
 from newsint.stages.entities.mentions import extract
 from newsint.stages.entities.names import Candidate, Group, merge
@@ -94,14 +95,17 @@ def assemble(
     """Records from merged groups with stable ids: mentions by offset, entities by first mention.
     Names inside credit lines (`credited`) become mentions of no entity."""
     mentions: list[Mention] = [
-        Mention(
-            id=stable_id("men", article_id, c.start, c.end),
-            start=c.start,
-            end=c.end,
-            text=c.text,
-            label=c.label,
-            type=c.type if c.type in ENTITY_TYPES else "OTHER",
-            kind="credit",
+        validated(
+            Mention,
+            {
+                "id": stable_id("men", article_id, c.start, c.end),
+                "start": c.start,
+                "end": c.end,
+                "text": c.text,
+                "label": c.label,
+                "type": c.type if c.type in ENTITY_TYPES else "OTHER",
+                "kind": "credit",
+            },
         )
         for c in credited or []
     ]
@@ -117,17 +121,20 @@ def assemble(
             mid = stable_id("men", article_id, c.start, c.end)
             ids.append(mid)
             mentions.append(
-                Mention(
-                    id=mid,
-                    start=c.start,
-                    end=c.end,
-                    text=c.text,
-                    label=c.label,
-                    type=c.type if c.type in ENTITY_TYPES else "OTHER",
-                    entity=eid,
-                    kind=c.kind,
-                    fix=",".join(dict.fromkeys(c.fixes)) or None,
-                    link=c.link,
+                validated(
+                    Mention,
+                    {
+                        "id": mid,
+                        "start": c.start,
+                        "end": c.end,
+                        "text": c.text,
+                        "label": c.label,
+                        "type": c.type if c.type in ENTITY_TYPES else "OTHER",
+                        "entity": eid,
+                        "kind": c.kind,
+                        "fix": ",".join(dict.fromkeys(c.fixes)) or None,
+                        "link": c.link,
+                    },
                 )
             )
         entities.append(

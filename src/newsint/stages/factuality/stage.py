@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsint.model import Evidence, Factuality
+from newsint.stages.base import validated
 from newsint.stages.factuality.lexicon import Lexicon, load_lexicon
 from newsint.stages.factuality.walk import TokenFactuality, store, walk
 from newsint.stages.tokens import tokens_of
@@ -56,14 +57,26 @@ def annotate(doc: Doc, lex: Lexicon) -> list[Factuality]:
 
 def record(token: Token | Tok, result: TokenFactuality) -> Factuality:
     """The model record of one token's walk result (offsets into the Doc's text)."""
-    return Factuality(
-        start=token.idx,
-        end=token.idx + len(token.text),
-        text=token.text,
-        value=result.value,
-        source_value=result.source_value,
-        cues=[
-            Evidence(start=c.start, end=c.end, text=c.text, kind=c.kind, effect=c.effect)
-            for c in result.cues
-        ],
+    return validated(
+        Factuality,
+        {
+            "start": token.idx,
+            "end": token.idx + len(token.text),
+            "text": token.text,
+            "value": result.value,
+            "source_value": result.source_value,
+            "cues": [
+                validated(
+                    Evidence,
+                    {
+                        "start": c.start,
+                        "end": c.end,
+                        "text": c.text,
+                        "kind": c.kind,
+                        "effect": c.effect,
+                    },
+                )
+                for c in result.cues
+            ],
+        },
     )

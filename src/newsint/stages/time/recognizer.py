@@ -9,7 +9,9 @@ interchangeable, so during one parse each such group computes a result once per 
 others get copies of it.
 
 On top of that, whole parses are kept in a bounded LRU keyed by (text, reference date): a
-corpus of syndicated copies asks about the same sentences again and again. Both caches hand out
+corpus of syndicated copies asks about the same sentences again and again. The key is the text
+asked about (a cue window), not the shorter text the fast path makes of it, so a window asked
+again is not shortened again either. Both caches hand out
 deep copies, so callers can never alter what a later call returns: output never depends on what
 was parsed before.
 
@@ -239,34 +241,39 @@ class Recognizer:
             self._cache.clear()
 
     def parse(self, text: str, reference: datetime) -> list[Any]:
-        """The model's results for `text`; an alpha library, so a crash loses only this text."""
-        shortened = self.focus.shorten(text) if self.focus is not None else None
-        if shortened is None:
-            return self._parse(text, reference)
-        short, places = shortened
-        results = self._parse(short, reference) if places else []
-        for res in results:
-            # the results' `end` is the index of their last character
-            at = next((p for p in places if p[0] <= res.start and res.end < p[1]), None)
-            if at is None:
-                return self._parse(text, reference)  # across a separator: read it whole
-            res.start += at[2]
-            res.end += at[2]
-        return results
+        """The model's results for `text`; an alpha library, so a crash loses only this text.
 
-    def _parse(self, text: str, reference: datetime) -> list[Any]:
+        The LRU keeps what the text asked about gave, after the fast path: a window asked
+        again (a copy's paragraph) is neither shortened nor parsed again.
+        """
         key = (text, reference)
         with self._lock:
             hit = self._cache.get(key)
             if hit is not None:
                 self._cache.move_to_end(key)
         if hit is None:
-            hit = self._run(text, reference)
+            hit = self._read(text, reference)
             with self._lock:
                 self._cache[key] = hit
                 while len(self._cache) > self.cache_size:
                     self._cache.popitem(last=False)
         return _clone(hit, {})
+
+    def _read(self, text: str, reference: datetime) -> list[Any]:
+        """The model's results for `text`, through the fast path when there is one."""
+        shortened = self.focus.shorten(text) if self.focus is not None else None
+        if shortened is None:
+            return self._run(text, reference)
+        short, places = shortened
+        results = self._run(short, reference) if places else []
+        for res in results:
+            # the results' `end` is the index of their last character
+            at = next((p for p in places if p[0] <= res.start and res.end < p[1]), None)
+            if at is None:
+                return self._run(text, reference)  # across a separator: read it whole
+            res.start += at[2]
+            res.end += at[2]
+        return results
 
     def _run(self, text: str, reference: datetime) -> list[Any]:
         self.calls += 1

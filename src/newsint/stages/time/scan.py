@@ -15,8 +15,9 @@ characters this reading does not understand (a back-reference, `.`, a negated cl
 that can be empty) is returned unchanged.
 
 `re._parser` and `re._constants` are private (Python 3.11 to 3.13 have them under these names;
-3.10 called them `sre_parse`, `sre_constants`). Where they cannot be imported, `guarded` returns
-every pattern unchanged: the same matches, only the guard's speed lost.
+3.10 called them `sre_parse`, `sre_constants`). Where they cannot be imported, or their parse
+tree is not of the shape read here, `guarded` returns the pattern unchanged: the same matches,
+only the guard's speed lost.
 """
 
 from __future__ import annotations
@@ -134,6 +135,8 @@ def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
         if _first(_parser.parse(pattern.pattern, pattern.flags), False, False, out):
             return pattern  # it can match the empty string anywhere
     except _Unknown:
+        return pattern
+    except (TypeError, ValueError, AttributeError, IndexError):  # a parse tree of another shape
         return pattern
     guards = []
     if out[0]:
