@@ -41,7 +41,9 @@ Key = tuple[str, str, str]
 
 def without_table() -> None:
     """The claims stage as it is without the table (the counts must not see it)."""
-    empty = replace(predicates.noun_cues(), pairs={}, constructions=frozenset())
+    empty = replace(
+        predicates.noun_cues(), pairs={}, constructions=frozenset(), construction_pos=frozenset()
+    )
     predicates.noun_cues = lambda: empty  # type: ignore[assignment]
 
 

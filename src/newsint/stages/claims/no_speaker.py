@@ -1,8 +1,8 @@
 """Subjects of a reporting verb that speak for nobody (issue 16, fourth pass on sources).
 
-- A set phrase set off by a comma, with no complement of its own: "That said, the council has
-  yet to vote", "You know, the harbour…". The clause it sits before is the article's (or the
-  quotation's), not something "that" said or "you" know.
+- A set phrase opening a sentence, set off by a comma, with no complement of its own: "That
+  said, the council has yet to vote", "You know, the harbour…". The clause it sits before is
+  the article's (or the quotation's), not something "that" said or "you" know.
 - A question put to "you" ("Do you support the levy?", "What do you think the council should
   do?"): the reader or the one interviewed is asked, and asserts nothing.
 
@@ -59,8 +59,11 @@ def _filler(subj: Token, verb: Token, lex: Lexicon) -> bool:
         return False
     if subj.i + 1 != verb.i or any(c.dep_ in _COMPLEMENTS for c in verb.children):
         return False
+    before = [t for t in verb.sent if t.i < subj.i and not (t.is_space or t.is_quote)]
+    # only where it opens the sentence ("That said, …"); one inside it ("Well, look, you know,
+    # …") is left to the rules of the clause around it (dev: a transcript turn lost its match)
     after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
-    return after is not None and after.text == ","
+    return not before and after is not None and after.text == ","
 
 
 def _asked(subj: Token, verb: Token) -> bool:

@@ -49,6 +49,7 @@ class NounCues:
 
     pairs: dict[tuple[str, str], frozenset[str]]  # (pos, lemma) -> complements it reports
     constructions: frozenset[tuple[str, str, str]]  # (pos, owner, complement): any lemma
+    construction_pos: frozenset[str]  # parts of speech with a construction row
     preps: frozenset[str]  # prepositions whose object may be a complement
     copulas: frozenset[str]  # verbs that link a subject to an adjective ("is", "remains")
     receiving: frozenset[str]  # verbs whose subject receives the noun ("faced criticism")
@@ -69,6 +70,7 @@ def noun_cues() -> NounCues:
         constructions=frozenset(
             (row["pos"], row["owner"], row["complement"]) for row in data["constructions"]
         ),
+        construction_pos=frozenset(row["pos"] for row in data["constructions"]),
         preps=frozenset(words["preps"]),
         copulas=frozenset(words["copulas"]),
         receiving=frozenset(words["receiving"]),
@@ -170,7 +172,8 @@ class PredicateRules(ContentRules):
         table = noun_cues()
         kinds = table.pairs.get((pos, word.lemma_.lower()), frozenset())
         if not kinds and not (
-            word.dep_ in _HELD_DEPS or any(c.dep_ == "poss" for c in word.children)
+            pos in table.construction_pos
+            and (word.dep_ in _HELD_DEPS or any(c.dep_ == "poss" for c in word.children))
         ):
             return None
         tok = self.doc[word.i]
