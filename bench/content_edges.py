@@ -54,7 +54,8 @@ def recording(seen: Seen) -> None:
             if f.rule != "verb" or f.cue is None or not f.cue_tokens:
                 continue
             verb = self.doc[f.cue_tokens[-1]]
-            pieces = right_pieces(self.doc, self.text, f.content, verb, words)
+            sent_end = self.sents.of(verb).end
+            pieces = right_pieces(self.doc, self.text, f.content, verb, sent_end, words)
             if pieces:
                 seen.setdefault(self.text, []).append((f.content, f.cue, pieces))
         return found

@@ -81,6 +81,7 @@ TABLE = EdgeTable(
         (OUTER, "relcl", ",", "-", TIME): (20, 2),
         (OUTER, "relcl", ",", "-", REPORT): (20, 19),  # never asked
     },
+    asked=frozenset({(INNER, "relcl"), (OUTER, "relcl")}),
     min_count=8,
     keep_rate=0.5,
     add_rate=0.6,

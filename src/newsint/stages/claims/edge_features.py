@@ -11,10 +11,12 @@ more finely than a yes/no rule per construction can say, so the decision is a ta
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsint.stages.claims.quotes import Quote
+from newsint.stages.tokens import tokens_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -66,7 +68,14 @@ def _inside(quotes: list[Quote], pos: int) -> bool:
 
 
 def _words(doc: Doc, first: int, last: int) -> int:
-    return sum(1 for t in doc[first : last + 1] if not (t.is_punct or t.is_space))
+    table = tokens_of(doc).tokens  # the shared token table: no spaCy Token per word
+    return sum(1 for t in table[first : last + 1] if not (t.is_punct or t.is_space))
+
+
+def _any_within(indices: tuple[int, ...], first: int, last: int) -> bool:
+    """Whether the sorted `indices` hold one from `first` to `last`."""
+    at = bisect_left(indices, first)
+    return at < len(indices) and indices[at] <= last
 
 
 def _set_off(doc: Doc, piece: Token, floor: int) -> tuple[int, str]:
@@ -93,16 +102,23 @@ class Words:
     """What the stage knows about the article's words beyond the parse."""
 
     quotes: list[Quote]
-    cues: frozenset[int]  # token indices of the cues found
+    cues: tuple[int, ...]  # token indices of the cues found, sorted
     channels: frozenset[str]  # nouns of a medium ("interview", "statement": the lexicon's)
+    times: tuple[int, ...]  # token indices inside a date or time entity, sorted
+
+
+def time_tokens(doc: Doc) -> tuple[int, ...]:
+    """The token indices of the article's date and time entities (`Words.times`), sorted."""
+    return tuple(i for e in doc.ents if e.label_ in _TIME_ENTS for i in range(e.start, e.end))
 
 
 def _role(tok: Token, words: Words) -> str:
-    """What the piece rooted at `tok` holds: a report of its own, a time, a medium."""
-    subtree = list(tok.subtree)
-    if any(t.i in words.cues for t in subtree):
+    """What the piece rooted at `tok` holds: a report of its own, a time, a medium (its
+    subtree is the run of tokens between its edges: the parse is projective)."""
+    first, last = tok.left_edge.i, tok.right_edge.i
+    if _any_within(words.cues, first, last):
         return REPORT
-    if any(t.ent_type_ in _TIME_ENTS for t in subtree):
+    if _any_within(words.times, first, last):
         return TIME
     obj = next((c for c in tok.children if c.dep_ in ("pobj", "dobj")), None)
     if obj is not None and obj.lemma_.lower() in words.channels:
@@ -133,31 +149,51 @@ def _piece(doc: Doc, tok: Token, kind: str, floor: int, words: Words) -> Piece:
 
 
 def right_pieces(
-    doc: Doc, text: str, content: tuple[int, int], verb: Token, words: Words
+    doc: Doc,
+    text: str,
+    content: tuple[int, int],
+    verb: Token,
+    sent_end: int,
+    words: Words,
+    asked: frozenset[tuple[str, str]] | None = None,
 ) -> list[Piece]:
     """The inner pieces of `content` that end at its end, the outermost (earliest) first, then
-    the outer pieces the parser hung on `verb` right after it, nearest first."""
+    the outer pieces the parser hung on `verb` right after it (before `sent_end`, the token
+    after its sentence), nearest first. With `asked`, only pieces of those (kind, dependency)
+    pairs, and the outer ones only up to the first of another pair: a decision table asks
+    nothing else (the rest keep the default), so the rest are not described."""
     span = doc.char_span(content[0], content[1], alignment_mode="expand")
     if span is None or len(span) < 2:
         return []
     last = span.end - 1
     while last > span.start and (doc[last].is_punct or doc[last].is_space):
         last -= 1
+    end = doc[last].idx + len(doc[last].text)
+    # a subtree that ends at the content's end holds its last word (the parse is projective):
+    # only that word and the words above it can root an inner piece
+    spine: list[Token] = []
+    tok = doc[last]
+    while span.start < tok.i < span.end and tok.right_edge.i < span.end:
+        spine.append(tok)
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
     out: list[Piece] = []
-    for tok in span[1:]:
-        if tok.dep_ in _NO_PIECE or not (last <= tok.right_edge.i < span.end):
+    for tok in sorted(spine, key=lambda t: t.i):
+        if tok.dep_ in _NO_PIECE or (asked is not None and (INNER, tok.dep_) not in asked):
             continue
         if tok.left_edge.i <= span.start or not (span.start <= tok.head.i < tok.left_edge.i):
             continue
-        if any(t.is_space and "\n" in t.text for t in doc[tok.left_edge.i : last + 1]):
+        if "\n" in text[tok.left_edge.idx : end]:
             continue  # a paragraph break: not one reported clause
         out.append(_piece(doc, tok, INNER, span.start + 1, words))
     out.sort(key=lambda p: p.cut)
-    sent_end = verb.sent.end
     floor = span.end
     for c in verb.rights:
         if c.dep_ in _NO_PIECE or c.left_edge.i < span.end or c.i >= sent_end:
             continue
+        if asked is not None and (OUTER, c.dep_) not in asked:
+            break
         piece = _piece(doc, c, OUTER, floor, words)
         if piece.cut > content[1] and text[content[1] : piece.cut].strip(" \t" + _QUOTE_MARKS):
             break  # other words between: not right after the content

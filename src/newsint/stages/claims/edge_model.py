@@ -20,7 +20,14 @@ from functools import cache
 from importlib import resources
 
 from newsint.stages.claims.context import ExtractorBase, Found
-from newsint.stages.claims.edge_features import INNER, REPORT, Piece, Words, right_pieces
+from newsint.stages.claims.edge_features import (
+    INNER,
+    REPORT,
+    Piece,
+    Words,
+    right_pieces,
+    time_tokens,
+)
 
 
 @dataclass(frozen=True)
@@ -28,6 +35,7 @@ class EdgeTable:
     """data/content_edges.toml: per piece description, (uses counted, uses the gold holds)."""
 
     rows: dict[tuple[str, ...], tuple[int, int]]
+    asked: frozenset[tuple[str, str]]  # (kind, dependency) of the rows: pieces worth describing
     min_count: int  # a description decides only when counted at least this often
     keep_rate: float  # an inner piece stays when the gold held it in at least this share
     add_rate: float  # an outer piece is added when the gold held it in at least this share
@@ -52,8 +60,10 @@ def edge_table() -> EdgeTable:
     data = tomllib.loads(
         resources.files("newsint.data").joinpath("content_edges.toml").read_text("utf-8")
     )
+    rows = {tuple(r["key"]): (int(r["n"]), int(r["gold"])) for r in data["pieces"]}
     return EdgeTable(
-        rows={tuple(r["key"]): (int(r["n"]), int(r["gold"])) for r in data["pieces"]},
+        rows=rows,
+        asked=frozenset((k[0], k[1]) for k in rows),
         min_count=int(data["decide"]["min_count"]),
         keep_rate=float(data["decide"]["keep_rate"]),
         add_rate=float(data["decide"]["add_rate"]),
@@ -76,7 +86,11 @@ class EdgeModelRules(ExtractorBase):
             verb = self.doc[f.cue_tokens[-1]]
             start, end = f.content
             new = f.content
-            for piece in right_pieces(self.doc, self.text, f.content, verb, words):
+            sent_end = self.sents.of(verb).end
+            pieces = right_pieces(
+                self.doc, self.text, f.content, verb, sent_end, words, table.asked
+            )
+            for piece in pieces:
                 if piece.kind == INNER:
                     if not table.holds(piece):
                         new = self.finish(start, piece.cut, cue=f.cue)
@@ -104,5 +118,5 @@ class EdgeModelRules(ExtractorBase):
 
     def edge_words(self, found: list[Found]) -> Words:
         """The quotations, the cue words found and the lexicon's media, for the pieces."""
-        cues = frozenset(i for f in found for i in f.cue_tokens) | frozenset(self.by_verb)
-        return Words(self.quotes, cues, self.lex.channels)
+        cues = tuple(sorted({i for f in found for i in f.cue_tokens} | set(self.by_verb)))
+        return Words(self.quotes, cues, self.lex.channels, time_tokens(self.doc))
