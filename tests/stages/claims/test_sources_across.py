@@ -165,3 +165,49 @@ def test_the_demo_toll_is_the_ministry_s(run_stages) -> None:
     assert names(quote) == ["Meridian Wire", "Dornian Health Ministry", "Ilse Marrow"]
     havel = claim(a, "could not be verified")
     assert names(havel)[-1] == "Piet Havel" and "Dornian Health Ministry" not in names(havel)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "links"),
+    [
+        (
+            "Cranes idle\n\nNordic Wire quoted harbour master Ole Brekke as saying the cranes had "
+            "been idle since Monday.",
+            "the cranes had been idle",
+            "Ole Brekke",
+            ["Nordic Wire", "Ole Brekke"],
+        ),
+        (
+            "Border talks\n\nState radio quoted the interior minister as saying the border "
+            "would stay closed until Friday.",
+            "the border would stay closed",
+            "interior minister",
+            ["State radio", "interior minister"],
+        ),
+        (
+            "Border talks\n\nThe minister was quoted by Halden Radio as saying that the border "
+            "would reopen in spring.",
+            "the border would reopen in spring",
+            "minister",
+            ["Halden Radio", "minister"],
+        ),
+    ],
+)
+def test_an_outlet_quoting_someone_is_a_link_not_the_speaker(
+    claims_of, text: str, content: str, speaker: str, links: list[str]
+) -> None:
+    a = claims_of(text)
+    c = claim(a, content, "saying")
+    assert c.source.name == speaker
+    assert names(c) == links
+    # the quoting verb makes no claim of its own whose content is the one quoted
+    assert not any(x.cue is not None and x.cue.text == "quoted" for x in a.claims)
+
+
+def test_a_role_noun_never_resolves_to_a_dateline_place(claims_of) -> None:
+    a = claims_of(
+        "Port strike\n\nHALDEN, Norway — Dock workers walked out on Monday.\n\n"
+        "The agency said that talks would resume next week."
+    )
+    c = claim(a, "talks would resume next week")
+    assert c.source.name != "HALDEN"

@@ -70,6 +70,7 @@ class Lexicon:
     container_in: frozenset[str]
     issuer_verbs: frozenset[str]  # "issued a statement calling…": the issuer is the source
     citing_verbs: frozenset[str]
+    relay_verbs: frozenset[str]  # "quoted the minister as saying…": the minister speaks
     source_nouns: dict[str, frozenset[str]]  # kind -> head nouns (single words)
     source_phrases: dict[str, tuple[str, ...]]  # kind -> multi-word heads ("white house")
     intelligence_markers: frozenset[str]
@@ -291,6 +292,7 @@ def lexicon() -> Lexicon:
         container_in=_set(data["provenance"]["container_in"]),
         issuer_verbs=_set(data["provenance"]["issuer_verbs"]),
         citing_verbs=_set(data["provenance"]["citing_verbs"]),
+        relay_verbs=_set(data["provenance"]["relay_verbs"]),
         source_nouns={k: _set([w for w in v if " " not in w]) for k, v in src.items()},
         source_phrases={k: tuple(w.lower() for w in v if " " in w) for k, v in src.items()},
         intelligence_markers=_set(data["intelligence_markers"]["words"]),

@@ -405,6 +405,8 @@ class ReferenceRules(SourcesBase):
                 break
             if head.idx - e.end >= self.cfg.description_window:
                 continue
+            if any(c.start <= e.start < c.end for c in self.credits):
+                continue  # a dateline's place or a credited outlet: furniture, never "the agency"
             described = noun in e.text.lower() or self._described_as(e, noun)
             if e.label not in labels and not (described and e.label in ("PERSON", "NORP")):
                 continue

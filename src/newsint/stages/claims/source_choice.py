@@ -13,6 +13,9 @@
   attrsrc3; data/source_spans.toml `[controlled]`).
 - "…, citing X" makes X a link of the chain only when X names a source; a reason the speaker
   cites ("citing the release of political prisoners") is evidence of the claim, not its origin.
+- "The agency quoted the minister as saying…", "the minister was quoted by state radio as
+  saying…": the one quoted speaks; the one who quotes (an outlet, usually) is a link of the
+  chain nearer the article, never the speaker (issue 16, "outlets are links").
 """
 
 from __future__ import annotations
@@ -161,3 +164,29 @@ def names_a_speaker(obj: Token, entity: bool, nouns: dict[str, frozenset[str]]) 
     # a statement or document, not an act named like one ("the release of prisoners")
     kept = any(noun_base(word, nouns[k]) for k in ("statement", "document") if k in nouns)
     return kept and not any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children)
+
+
+def relayed_speaker(
+    tok: Token, relay_verbs: frozenset[str], irregular: dict[str, str]
+) -> tuple[Token, Token | None] | None:
+    """(the one quoted, the one who quotes) for the participle of "quoted X as saying…" and
+    "X was quoted (by Y) as saying…"; None for any other verb."""
+    if tok.tag_ != "VBG" or tok.dep_ not in ("pcomp", "pobj") or tok.head.lower_ != "as":
+        return None
+    verb = tok.head.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i == tok.head.i:
+        return None
+    if verb_base(verb.lower_, relay_verbs, irregular) is None and (
+        verb.lemma_.lower() not in relay_verbs
+    ):
+        return None
+    kids = list(verb.children)
+    quoted = next((c for c in kids if c.dep_ in ("dobj", "obj") and c.i < tok.i), None)
+    if quoted is not None:
+        return quoted, next((c for c in kids if c.dep_ == "nsubj"), None)
+    quoted = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+    if quoted is None:
+        return None
+    agent = next((c for c in kids if c.dep_ == "agent"), None)
+    by = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent else None
+    return quoted, by

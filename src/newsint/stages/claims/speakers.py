@@ -11,7 +11,11 @@ from newsint.stages.claims.context import UNNAMED, ExtractorBase, _inside_quote
 from newsint.stages.claims.lexicon import noun_base, verb_base
 from newsint.stages.claims.no_speaker import speaks_for_nobody
 from newsint.stages.claims.repairs import noun_read_verb, run_in_subject, run_into
-from newsint.stages.claims.source_choice import controlled_speaker, governing_verb
+from newsint.stages.claims.source_choice import (
+    controlled_speaker,
+    governing_verb,
+    relayed_speaker,
+)
 from newsint.stages.claims.source_fixes import speaking_subjects
 from newsint.stages.claims.source_refs import SrcRef
 
@@ -38,6 +42,9 @@ class SpeakerRules(ExtractorBase):
     def _speaker(self, tok: Token, depth: int = 0) -> tuple[SrcRef | None, str | None, int | None]:
         """The source of a reporting verb: its subject, its agent, the noun it modifies, or,
         failing those, the speaker of the verb it depends on."""
+        relayed = relayed_speaker(tok, self.lex.relay_verbs, self.lex.irregular)
+        if relayed is not None:
+            return self._relayed(*relayed), None, None
         children = list(tok.children)
         subjects = speaking_subjects(
             [c for c in children if c.dep_ in ("nsubj", "csubj")], self.lex
@@ -138,6 +145,19 @@ class SpeakerRules(ExtractorBase):
             if src is not None:
                 return src, f"speaker taken from “{head.text}”", head.i
         return None, None, None
+
+    def _relayed(self, quoted: Token, relayer: Token | None) -> SrcRef:
+        """The one quoted, with the one who quoted them as the link before it (a copy: the
+        registry's source of that name stays as it is elsewhere)."""
+        src = self.sources.from_head(quoted)
+        if relayer is None:
+            return src
+        if relayer.dep_ == "nsubj":  # "HALDEN (Nordic Wire) — the agency quoted…"
+            relayer = self._past_credit(relayer, relayer.head)
+        via = self.sources.from_head(relayer)
+        if via.key() == src.key() or src.parent is not None:
+            return src
+        return replace(src, parent=via)
 
     def _clause_speaker(self, tok: Token, depth: int) -> tuple[SrcRef, str, int] | None:
         """A participle or infinitive without a subject on a common noun of no speaking kind

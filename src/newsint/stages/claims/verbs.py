@@ -24,7 +24,7 @@ from newsint.stages.claims.known_cues import position_participle
 from newsint.stages.claims.lexicon import noun_base, verb_base
 from newsint.stages.claims.quotes import inside_speech
 from newsint.stages.claims.repairs import noun_read_verb
-from newsint.stages.claims.source_choice import impersonal_infinitive
+from newsint.stages.claims.source_choice import impersonal_infinitive, relayed_speaker
 from newsint.stages.claims.source_fixes import unnamed_asker
 from newsint.stages.claims.source_refs import SrcRef
 
@@ -99,6 +99,8 @@ class VerbRules(ContentRules):
             return None  # "I think…" inside a quotation is the quoted speaker's own voice
         if self._provenance_participle(tok):
             return None
+        if self._relays_as_saying(tok):
+            return None  # "quoted the minister as saying…": the participle's claim, hers
         if tok.tag_ == "VBG" and tok.lower_ in lex.chaining_preps and self._cites_source(tok):
             return None  # "…, citing officials" extends another report (see prep_cue)
         # a "not" inside the quotation the verb tags is the speaker's ("“Probably not,” she said")
@@ -367,6 +369,19 @@ class VerbRules(ContentRules):
             if mark is not None and mark.lower_ in self.lex.prep_content.get(base, ()):
                 return self.span_of([t for t in c.subtree if t.i != mark.i]), mark
         return None
+
+    def _relays_as_saying(self, tok: Token) -> bool:
+        """ "The agency quoted the minister as saying…": the quoting verb reports no content of
+        its own; the participle after "as" carries the minister's words."""
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ == "as"
+            and any(
+                relayed_speaker(p, self.lex.relay_verbs, self.lex.irregular) is not None
+                for p in c.children
+            )
+            for c in tok.children
+        )
 
     def _cites_source(self, tok: Token) -> bool:
         """ "citing officials", "citing a report": a source the report came through; "citing

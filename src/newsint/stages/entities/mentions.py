@@ -189,6 +189,8 @@ def _candidate(ctx: _Ctx, ts: int, te: int, label: str, type_: str) -> Candidate
             fixes.append("lowercase-tail")
     if te <= ts or not any(_WORD.search(doc[i].text) for i in range(ts, te)):
         return None
+    if not any(c.isupper() for i in range(ts, te) for c in doc[i].text) and label != "O":
+        return None  # the model's "ministry later": no capital, no name (the tables' may be)
     furniture = all(name_key(doc[i].text) in words.boilerplate for i in range(ts, te))
     if furniture and ctx.gaz.lookup(_span_text(ctx, ts, te)[2]) is None:
         return None  # site furniture the model took for a name ("Home NEWS"), not "GB News"
