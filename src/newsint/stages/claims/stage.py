@@ -43,7 +43,7 @@ class ClaimsStage:
     english_only = True  # English model and word lists: skipped for other languages
     # 2: statuses from factuality (issue 15); 3: issue 16's speaker, cue and content rules (learned
     # cue verbs, content bounds, source choice), which change which claims an article gets
-    version = 3
+    version = 4
     requires = frozenset({"text", "doc"})
     # read when present: the stages that assign these must not run after this one
     uses = frozenset({"entities", "mentions", "title", "factuality"})

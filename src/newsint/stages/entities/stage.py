@@ -39,7 +39,7 @@ ENTITY_TYPES = frozenset(get_args(EntityType))
 class EntitiesStage:
     name = "entities"
     english_only = True  # English model and word lists: skipped for other languages
-    version = 1
+    version = 2
     requires = frozenset({"doc", "text"})
     uses: frozenset[str] = frozenset()
     assigns = frozenset({"entities", "mentions"})
