@@ -253,6 +253,14 @@ TABLE = [
         None,
         None,
     ),
+    (
+        "a hedge in the cue: found no evidence that …",
+        "Inspectors have found no evidence that the mill dumped waste into the river.",
+        "have found no evidence",
+        "uncertain",
+        None,
+        None,
+    ),
 ]
 
 

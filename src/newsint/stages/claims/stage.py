@@ -115,6 +115,9 @@ def extract_claims(
         factuality: float | None = None
         if span is not None:
             evidence += hedges(doc, span, lex)
+            if f.cue is not None and (cue := tokens.char_span(*f.cue, expand=True)):
+                # a hedge in the cue is the claim's: "found no evidence that…", "allegedly said"
+                evidence += hedges(doc, doc[cue[0] : cue[1]], lex)
             neg = negation(doc, span, lex)
             if neg is not None:
                 evidence.append(neg)
