@@ -47,9 +47,9 @@ CONTROLLED = [
         "Mayor Ilse Brandt",
     ),
     (  # an issuer whose verb has a particle: "sent out a release"
-        "The Lindqvist campaign sent out a press release saying the mayor owed voters an answer.",
+        "The Lindqvist office sent out a press release saying the mayor owed voters an answer.",
         "saying",
-        "The Lindqvist campaign",
+        "The Lindqvist office",
     ),
 ]
 
@@ -104,8 +104,8 @@ def test_the_subject_named_before_a_participle_speaks(claims_of, text, cue, sour
 # text, cue: questions put by an unnamed asker, however the parser reads the verb
 ASKED_MORE = [
     (  # the opening participle tagged as a past tense
-        "Asked what might surprise voters about him, he says he still fishes with his school "
-        "friends.",
+        "Asked what might surprise readers about her, she says she still rows to work every "
+        "morning.",
         "Asked",
     ),
     (  # an interview is where the question was put, not who put it
@@ -124,11 +124,11 @@ def test_the_asker_stays_unnamed(claims_of, text, cue) -> None:
 # text, cue, the chain after the article, the evidence a reason cited leaves
 CITING = [
     (  # a reason given is no origin: the speaker stays the source, the reason is evidence
-        "The country has changed for the better, Senator Hal Brody said in June, citing the "
-        "release of political prisoners.",
+        "The harbour has become safer, Senator Hal Brody said in June, citing the release of "
+        "detained fishermen.",
         "said",
         ["Senator Hal Brody"],
-        "citing the release of political prisoners",
+        "citing the release of detained fishermen",
     ),
     (  # officials cited stay a link behind the outlet
         "The Harbour Times reported that the mayor had resigned, citing two officials.",

@@ -12,7 +12,7 @@
   the governor asking…"): that object speaks, not the verb's subject (fourth pass, branch
   attrsrc3; data/source_spans.toml `[controlled]`).
 - "…, citing X" makes X a link of the chain only when X names a source; a reason the speaker
-  cites ("citing the release of political prisoners") is evidence of the claim, not its origin.
+  cites ("citing the release of detained fishermen") is evidence of the claim, not its origin.
 - "The agency quoted the minister as saying…", "the minister was quoted by state radio as
   saying…": the one quoted speaks; the one who quotes (an outlet, usually) is a link of the
   chain nearer the article, never the speaker (issue 16, "outlets are links").
@@ -154,7 +154,7 @@ def names_a_speaker(obj: Token, entity: bool, nouns: dict[str, frozenset[str]]) 
     """Whether the object of "…, citing X" names someone who told the speaker (a person, an
     outlet, officials, a statement or a document: "citing two officials", "citing a Defence
     Ministry statement") rather than a reason the speaker gave ("citing the release of
-    political prisoners", "citing rising costs"): only the first is a link of the chain.
+    detained fishermen", "citing rising costs"): only the first is a link of the chain.
     `entity`: whether the parse's entities name the object's own head word."""
     if entity or obj.pos_ == "PRON":
         return True
