@@ -38,7 +38,7 @@ from newsint.stages.claims.edge_features import INNER, REPORT, Piece, right_piec
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
-from polnear_parses import parsed  # noqa: E402  (bench/polnear_parses.py, beside this file)
+from polnear_parses import parsed, split_arguments  # noqa: E402  (bench/polnear_parses.py, beside this file)
 
 Key = tuple[str, ...]
 # (content, cue, pieces) of every verb content, per article text
@@ -138,10 +138,7 @@ def needed(
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", default="train")
-    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
-    parser.add_argument("--parses", type=Path, default=None, help="a DocBin of the split's Docs")
-    parser.add_argument("--limit", type=int, default=None)
+    split_arguments(parser)
     parser.add_argument("--min-count", type=int, default=8)
     parser.add_argument("--keep-rate", type=float, default=0.5)
     parser.add_argument("--add-rate", type=float, default=0.5)

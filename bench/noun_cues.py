@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from polnear_parses import parsed
+from polnear_parses import parsed, split_arguments
 
 from newsint.config import load_config
 from newsint.evaluate.attribution import GoldDoc, read_polnear
@@ -92,10 +92,7 @@ def count(docs: list[GoldDoc], parses: Path | None) -> tuple[Counter[Key], Count
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", default="train")
-    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
-    parser.add_argument("--parses", type=Path, default=None, help="a DocBin of the split's Docs")
-    parser.add_argument("--limit", type=int, default=None)
+    split_arguments(parser)
     parser.add_argument("--min-rate", type=float, default=0.5)
     parser.add_argument("--min-count", type=int, default=4)
     parser.add_argument(

@@ -4,11 +4,21 @@ DocBin of the split's spaCy Docs with the entities and claims stages run over th
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from newsint.evaluate.attribution import GoldDoc, analyses
+
+
+def split_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options every counting or training script takes: which split, where the data is, a
+    DocBin of its parses (to skip the parse), and how many articles."""
+    parser.add_argument("--split", default="train")
+    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--parses", type=Path, default=None, help="a DocBin of the split's Docs")
+    parser.add_argument("--limit", type=int, default=None)
 
 
 def parsed(

@@ -52,7 +52,7 @@ from newsint.stages.claims.quotes import find_quotes, inside_speech
 from newsint.stages.claims.sources import Sources
 
 sys.path.insert(0, str(Path(__file__).parent))
-from polnear_parses import parsed
+from polnear_parses import parsed, split_arguments
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "newsint" / "data" / "cue_model.json"
 FOLDS = 5
@@ -170,10 +170,7 @@ def write(model: LogisticRegression, vec: DictVectorizer, meta: dict[str, Any]) 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", default="train")
-    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
-    parser.add_argument("--parses", type=Path, default=None, help="a DocBin of the split's Docs")
-    parser.add_argument("--limit", type=int, default=None)
+    split_arguments(parser)
     parser.add_argument("--C", default="0.03,0.1,0.3,1,3", help="C values to cross-validate")
     parser.add_argument("--weights", default="none,balanced", help="class weights to try")
     parser.add_argument("--threshold", type=float, default=0.5)
