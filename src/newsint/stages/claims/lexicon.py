@@ -238,6 +238,13 @@ def _set(words: list[str]) -> frozenset[str]:
 
 
 @cache
+def data_file(name: str) -> dict[str, Any]:
+    """One TOML file of newsint.data, read once per process for every rule module that takes
+    a section of it (data/source_spans.toml serves four)."""
+    return tomllib.loads(resources.files("newsint.data").joinpath(name).read_text("utf-8"))
+
+
+@cache
 def lexicon() -> Lexicon:
     data = tomllib.loads(resources.files("newsint.data").joinpath("claims.toml").read_text("utf-8"))
     src = data["source_nouns"]

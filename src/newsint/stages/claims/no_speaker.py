@@ -11,13 +11,11 @@ The words are in data/source_spans.toml `[no_speaker]`.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
-from newsint.stages.claims.lexicon import Lexicon, verb_base
+from newsint.stages.claims.lexicon import Lexicon, data_file, verb_base
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -34,9 +32,7 @@ class NoSpeaker:
 
 @cache
 def no_speaker_words() -> NoSpeaker:
-    data = tomllib.loads(
-        resources.files("newsint.data").joinpath("source_spans.toml").read_text("utf-8")
-    )["no_speaker"]
+    data = data_file("source_spans.toml")["no_speaker"]
     fillers: dict[str, set[str]] = {}
     for subject, verb in data["fillers"]:
         fillers.setdefault(verb.lower(), set()).add(subject.lower())

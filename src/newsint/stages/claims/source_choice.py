@@ -20,13 +20,11 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
-from newsint.stages.claims.lexicon import noun_base, verb_base
+from newsint.stages.claims.lexicon import data_file, noun_base, verb_base
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -49,9 +47,7 @@ def governing_verb(noun: Token) -> Token | None:
 
 @cache
 def _impersonal_adjectives() -> frozenset[str]:
-    data = tomllib.loads(
-        resources.files("newsint.data").joinpath("source_spans.toml").read_text("utf-8")
-    )["impersonal"]
+    data = data_file("source_spans.toml")["impersonal"]
     return frozenset(w.lower() for w in data["adjectives"])
 
 
@@ -75,9 +71,7 @@ class Controlled:
 
 @cache
 def _controlled() -> Controlled:
-    data = tomllib.loads(
-        resources.files("newsint.data").joinpath("source_spans.toml").read_text("utf-8")
-    )["controlled"]
+    data = data_file("source_spans.toml")["controlled"]
     return Controlled(
         verbs=frozenset(w.lower() for w in data["verbs"]),
         recordings=frozenset(w.lower() for w in data["recordings"]),

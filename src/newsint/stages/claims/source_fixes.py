@@ -15,13 +15,11 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
-from newsint.stages.claims.lexicon import Lexicon, verb_base
+from newsint.stages.claims.lexicon import Lexicon, data_file, verb_base
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -68,9 +66,7 @@ class LeadingBreaks:
 
 @cache
 def leading_breaks() -> LeadingBreaks:
-    data = tomllib.loads(
-        resources.files("newsint.data").joinpath("source_spans.toml").read_text("utf-8")
-    )["leading_breaks"]
+    data = data_file("source_spans.toml")["leading_breaks"]
     return LeadingBreaks(
         dashes=frozenset(data["dashes"]),
         focus_adverbs=frozenset(w.lower() for w in data["focus_adverbs"]),
