@@ -119,6 +119,17 @@ class Found:
 # ---------------------------------------------------------------------------- helpers
 
 
+def parts_held(found: list[Found], f: Found) -> set[int]:
+    """ids of the other parts of `f`'s cue that its grown content now holds ("…” and let them
+    know that “…”"): the caller drops them, so no words are claimed twice."""
+    start, end = f.content
+    return {
+        id(g)
+        for g in found
+        if g is not f and g.cue == f.cue and start <= g.content[0] and g.content[1] <= end
+    }
+
+
 def _infinitive_complement(tok: Token) -> bool:
     """ "purports to show": an xcomp, or the same read as an infinitival advcl."""
     if tok.dep_ == "xcomp":

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from newsint.stages.claims.context import ExtractorBase, Found
+from newsint.stages.claims.context import ExtractorBase, Found, parts_held
 from newsint.stages.claims.edge_features import (
     INNER,
     REPORT,
@@ -104,14 +104,7 @@ class EdgeModelRules(ExtractorBase):
             f.content = new
             if new[1] > end:
                 f.notes.append("learned edge: piece after the content added")
-                covered.update(
-                    id(g)
-                    for g in found
-                    if g is not f
-                    and g.cue == f.cue
-                    and new[0] <= g.content[0]
-                    and g.content[1] <= new[1]
-                )
+                covered |= parts_held(found, f)
             else:
                 f.notes.append("learned edge: closing piece left out")
         return [f for f in found if id(f) not in covered]

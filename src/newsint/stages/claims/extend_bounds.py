@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from newsint.stages.claims.bounds import bounds
-from newsint.stages.claims.context import ExtractorBase, Found, _inside_quote
+from newsint.stages.claims.context import ExtractorBase, Found, _inside_quote, parts_held
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -41,14 +41,7 @@ class ExtendBoundRules(ExtractorBase):
             if new[1] > f.content[1]:
                 f.content = new
                 f.notes.append("rest of the reported clause")
-                covered.update(
-                    id(g)
-                    for g in found
-                    if g is not f
-                    and g.cue == f.cue
-                    and new[0] <= g.content[0]
-                    and g.content[1] <= new[1]
-                )
+                covered |= parts_held(found, f)
         return [f for f in found if id(f) not in covered]
 
     def _with_abbreviation_stop(self, content: tuple[int, int]) -> tuple[int, int]:
