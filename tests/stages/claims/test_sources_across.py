@@ -177,6 +177,13 @@ def test_the_demo_toll_is_the_ministry_s(run_stages) -> None:
             "Ole Brekke",
             ["Nordic Wire", "Ole Brekke"],
         ),
+        (  # the parser makes the dateline's place the verb's subject: the outlet still quotes
+            "Cranes idle\n\nHALDEN, Norway — Nordic Wire quoted harbour master Ole Brekke as "
+            "saying the cranes had been idle since Monday.",
+            "the cranes had been idle",
+            "Ole Brekke",
+            ["Nordic Wire", "Ole Brekke"],
+        ),
         (
             "Border talks\n\nState radio quoted the interior minister as saying the border "
             "would stay closed until Friday.",

@@ -155,9 +155,9 @@ class SpeakerRules(ExtractorBase):
         if relayer.dep_ == "nsubj":  # "HALDEN (Nordic Wire) — the agency quoted…"
             relayer = self._past_credit(relayer, relayer.head)
         via = self.sources.from_head(relayer)
-        if via.key() == src.key() or src.parent is not None:
-            return src
-        return replace(src, parent=via)
+        # the quoter is the provenance, also where the parse gave the one quoted another (the
+        # dateline's place, when the parser made it the verb's subject)
+        return src if via.key() == src.key() else replace(src, parent=via)
 
     def _clause_speaker(self, tok: Token, depth: int) -> tuple[SrcRef, str, int] | None:
         """A participle or infinitive without a subject on a common noun of no speaking kind
