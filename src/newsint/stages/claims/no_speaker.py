@@ -20,7 +20,7 @@ from newsint.stages.claims.lexicon import Lexicon, data_file, verb_base
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-# what a filler must not have: a complement would make it a report ("You know that…")
+# what a filler must not have before its comma: a complement there would make it a report
 _COMPLEMENTS = ("ccomp", "xcomp", "dobj", "obj", "advcl", "prep", "attr", "oprd")
 
 
@@ -53,7 +53,11 @@ def _filler(subj: Token, verb: Token, lex: Lexicon) -> bool:
     base = verb_base(verb.lower_, frozenset(words.fillers), lex.irregular)
     if base is None or subj.lower_ not in words.fillers[base]:
         return False
-    if subj.i + 1 != verb.i or any(c.dep_ in _COMPLEMENTS for c in verb.children):
+    if subj.i + 1 != verb.i:
+        return False
+    # the parser often hangs the clause after the comma on the filler ("That said, a loss
+    # would…": "would" a ccomp of "said"); only a complement before the comma is the verb's own
+    if any(c.dep_ in _COMPLEMENTS and c.i < verb.i for c in verb.children):
         return False
     before = [t for t in verb.sent if t.i < subj.i and not (t.is_space or t.is_quote)]
     # only where it opens the sentence ("That said, …"); one inside it ("Well, look, you know,

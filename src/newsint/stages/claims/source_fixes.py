@@ -8,6 +8,10 @@
   agent and no infinitive).
 - A relative pronoun is no speaker when the verb has a subject of its own ("a fee which
   skippers say punishes boats": the skippers speak; the parser gives "say" both subjects).
+- A verb outside a quotation inherits no speaker who stands inside one ("treating her remark
+  as a compliment -- 'That makes me smart' -- and asserting, 'Of course…'": "That" is the
+  quoted clause's subject, not who asserts). The parser hung the participle on the quoted
+  verb; the speaker the text means stands outside the quotation.
 - Where the source's words start: not before a spaced dash that ends a dateline or a clause
   ("OSLO - Nordic ministers", "…is settled - Jane Roe has vowed"), nor with a focus
   adverb ("even some rivals"); the words are in data/source_spans.toml.
@@ -15,6 +19,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -39,6 +44,13 @@ def unnamed_asker(tok: Token, lex: Lexicon) -> bool:
     # an infinitive is a request ("are asked to call") unless the participle opens a clause of
     # its own: "Asked to name the buyer, the spokesman said…" is put by the same unnamed asker
     return tok.dep_ == "advcl" or not any(c.dep_ == "xcomp" for c in tok.children)
+
+
+def quoted_speaker(tok: Token, start: int | None, quoted: Callable[[int], bool]) -> bool:
+    """Whether a speaker `tok` would inherit from the verb it hangs on (whose words begin at
+    character `start`) stands inside a quotation that `tok` stands outside of (`quoted`: is
+    a character offset inside a quotation): the quoted clause's subject speaks only there."""
+    return start is not None and quoted(start) and not quoted(tok.idx)
 
 
 def _opens_clause(tok: Token) -> bool:

@@ -16,7 +16,7 @@ from newsint.stages.claims.source_choice import (
     governing_verb,
     relayed_speaker,
 )
-from newsint.stages.claims.source_fixes import speaking_subjects
+from newsint.stages.claims.source_fixes import quoted_speaker, speaking_subjects
 from newsint.stages.claims.source_refs import SrcRef
 
 if TYPE_CHECKING:
@@ -127,6 +127,8 @@ class SpeakerRules(ExtractorBase):
                 return src, f"speaker taken from “{outer.text}”", outer.i
         if tok.dep_ == "conj" and self._shared_report(tok):  # type: ignore[attr-defined]
             src, _, _ = self._speaker(tok.head.head, depth + 1)
+            if src is not None and quoted_speaker(tok, src.start, self._quoted):
+                return self._report_before(tok)
             if src is not None:
                 return src, f"speaker taken from “{tok.head.head.text}”", tok.head.head.i
         if depth < self.cfg.inherit_depth and tok.dep_ in (
@@ -142,9 +144,31 @@ class SpeakerRules(ExtractorBase):
             if head.i == tok.i:
                 return None, None, None
             src, _, _ = self._speaker(head, depth + 1)
+            if src is not None and quoted_speaker(tok, src.start, self._quoted):
+                return self._report_before(tok)  # "-- 'That makes me smart' -- and asserting"
             if src is not None:
                 return src, f"speaker taken from “{head.text}”", head.i
         return None, None, None
+
+    def _quoted(self, pos: int) -> bool:
+        return _inside_quote(self.quotes, pos)
+
+    def _report_before(self, tok: Token) -> tuple[SrcRef | None, str | None, int | None]:
+        """The speaker of a report right before the participle `tok`, set off from it by a
+        comma, both outside any quotation ("“…,” Sanders said, going on to say that…", where
+        the parser hung the participle on the quoted verb); else none."""
+        start = tok.left_edge.i
+        if tok.tag_ != "VBG" or start < 2 or not self.doc[start - 1].is_punct:
+            return None, None, None
+        i = start - 1
+        while i > 0 and self.doc[i].is_punct:
+            i -= 1
+        f = self.by_verb.get(i)
+        if f is None or f.source.start is None or _inside_quote(self.quotes, self.doc[i].idx):
+            return None, None, None
+        if quoted_speaker(tok, f.source.start, self._quoted):
+            return None, None, None
+        return f.source, f"speaker taken from “{self.doc[i].text}”", i
 
     def _relayed(self, quoted: Token, relayer: Token | None) -> SrcRef:
         """The one quoted, with the one who quoted them as the link before it (a copy: the

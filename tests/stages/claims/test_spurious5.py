@@ -1,0 +1,61 @@
+"""Claims stage, issue 16 fifth pass on spurious claims and sources (branch attrspur2): set
+phrases that speak for nobody however the parser hangs the clause after them, and speakers a
+verb outside a quotation must not borrow from inside it. Sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from handmade import first_claim
+
+# text, cue of the claim that must not exist: "That said," opens the sentence and the parser
+# hangs the clause after the comma on "said"
+SET_PHRASES = [
+    ("That said, a second delay to the Lindby ferry would hurt the island's shops.", "said"),
+    ("That said, shopkeepers say the new quay will bring more visitors.", "said"),
+]
+
+
+@pytest.mark.parametrize(("text", "cue"), SET_PHRASES)
+def test_a_set_phrase_is_no_claim_whatever_follows_it(claims_of, text, cue) -> None:
+    cues = [c.cue.text for c in claims_of(text).claims if c.cue is not None]
+    assert cue not in cues
+
+
+# text, cue, source as written: the claims the sentences do make keep their speakers
+KEPT = [
+    ("That said, shopkeepers say the new quay will bring more visitors.", "say", "shopkeepers"),
+    (
+        "“It was not easy,” Brandt said, going on to say that the town had waited decades for "
+        "the bridge.",
+        "to say",
+        "Brandt",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), KEPT)
+def test_the_speaker_outside_the_quotation(claims_of, text, cue, source) -> None:
+    assert first_claim(claims_of(text), cue).source.text == source
+
+
+# text, a cue and its source, a cue and a source it must not get: the parser hung the
+# participle on a quoted verb, whose subject speaks only inside the quotation
+QUOTED_SUBJECTS = [
+    (
+        "The auditor said the invoices were late. Mayor Brandt treated the remark as praise -- "
+        "“That makes me careful” -- and, when asked after the meeting, insisting, “Of course, I "
+        "read every invoice.”",
+        ("said", "The auditor"),
+        ("insisting", "I"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kept", "wrong"), QUOTED_SUBJECTS)
+def test_no_speaker_borrowed_from_inside_a_quotation(claims_of, text, kept, wrong) -> None:
+    analysis = claims_of(text)
+    assert first_claim(analysis, kept[0]).source.text == kept[1]
+    cue, source = wrong
+    sources = [c.source.text for c in analysis.claims if c.cue is not None and c.cue.text == cue]
+    assert source not in sources
