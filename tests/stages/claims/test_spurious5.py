@@ -1,6 +1,6 @@
 """Claims stage, issue 16 fifth pass on spurious claims and sources (branch attrspur2): set
-phrases that speak for nobody however the parser hangs the clause after them, and speakers a
-verb outside a quotation must not borrow from inside it. Sentences of our own."""
+phrases and demonstratives that speak for nobody, and speakers a verb outside a quotation must
+not borrow from inside it. Sentences of our own."""
 
 from __future__ import annotations
 
@@ -15,9 +15,16 @@ SET_PHRASES = [
     ("That said, shopkeepers say the new quay will bring more visitors.", "said"),
 ]
 
+# text, cue of the claim that must not exist: a demonstrative points back to a fact, it does
+# not speak
+DEMONSTRATIVES = [
+    ("That shows how hard the harbour vote will be for the council.", "shows"),
+    ("The new quay opened in May. That suggests the port will grow.", "suggests"),
+]
 
-@pytest.mark.parametrize(("text", "cue"), SET_PHRASES)
-def test_a_set_phrase_is_no_claim_whatever_follows_it(claims_of, text, cue) -> None:
+
+@pytest.mark.parametrize(("text", "cue"), SET_PHRASES + DEMONSTRATIVES)
+def test_a_set_phrase_or_a_demonstrative_is_no_claim(claims_of, text, cue) -> None:
     cues = [c.cue.text for c in claims_of(text).claims if c.cue is not None]
     assert cue not in cues
 
@@ -25,6 +32,11 @@ def test_a_set_phrase_is_no_claim_whatever_follows_it(claims_of, text, cue) -> N
 # text, cue, source as written: the claims the sentences do make keep their speakers
 KEPT = [
     ("That said, shopkeepers say the new quay will bring more visitors.", "say", "shopkeepers"),
+    (  # a relative "that" is no demonstrative: the rules it stands for keep their claim
+        "Officials said the rules that promise cheaper fares would start in June.",
+        "promise",
+        "the rules",
+    ),
     (
         "“It was not easy,” Brandt said, going on to say that the town had waited decades for "
         "the bridge.",
