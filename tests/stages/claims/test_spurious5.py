@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from handmade import first_claim
+from newsint.stages.claims.context import UNNAMED
 
 # text, cue of the claim that must not exist: "That said," opens the sentence and the parser
 # hangs the clause after the comma on "said"
@@ -71,3 +72,24 @@ def test_no_speaker_borrowed_from_inside_a_quotation(claims_of, text, kept, wron
     cue, source = wrong
     sources = [c.source.text for c in analysis.claims if c.cue is not None and c.cue.text == cue]
     assert source not in sources
+
+
+# text, cue: "when asked…" with no subject is put by an unnamed asker, also where the tagger
+# reads the participle after "when" as a past tense
+WHEN_ASKED = [
+    (
+        "“Jobs, jobs, jobs,” Mrs. Lund said on the radio last month when asked what her husband "
+        "would do in the town hall.",
+        "asked",
+    ),
+    (
+        "Brandt told the Courier in an interview aired on Monday when asked how the ferry "
+        "would fare.",
+        "asked",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue"), WHEN_ASKED)
+def test_when_asked_the_asker_stays_unnamed(claims_of, text, cue) -> None:
+    assert first_claim(claims_of(text), cue).source.text == UNNAMED
