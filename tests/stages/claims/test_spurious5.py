@@ -93,3 +93,18 @@ WHEN_ASKED = [
 @pytest.mark.parametrize(("text", "cue"), WHEN_ASKED)
 def test_when_asked_the_asker_stays_unnamed(claims_of, text, cue) -> None:
     assert first_claim(claims_of(text), cue).source.text == UNNAMED
+
+
+# text, cue, source as written ("" where "per" opens a rate, which is no claim)
+PER = [
+    ("The dinner in Lindby requires a 500-krona donation per person.", "per", ""),
+    ("The island has one polling place per every 9,000 voters.", "per", ""),
+    ("School meals cost the town 30 kronor a day per student.", "per", ""),
+    ("Ferry tickets cost 40 kronor per adult, per the harbour board.", "per", "the harbour board"),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), PER)
+def test_per_a_rate_names_no_source(claims_of, text, cue, source) -> None:
+    sources = [c.source.text for c in claims_of(text).claims if c.cue and c.cue.text == cue]
+    assert sources == ([source] if source else [])

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from newsint.model import Evidence
 from newsint.stages.claims.context import _OPENERS, ExtractorBase, Found
 from newsint.stages.claims.lexicon import noun_base
-from newsint.stages.claims.source_choice import names_a_speaker
+from newsint.stages.claims.source_choice import names_a_speaker, rate_object
 from newsint.stages.tokens import tokens_of
 
 if TYPE_CHECKING:
@@ -50,6 +50,8 @@ class PrepositionRules(ExtractorBase):
             src = self.sources.from_head(obj)
             if (phrase[-1] in lex.chaining_preps or phrase == ("per",)) and src.kind == "unknown":
                 continue
+            if phrase == ("per",) and rate_object(obj):
+                continue  # "a $500 donation per person": a rate, no source
             reporter = (
                 self._reporter_before(tok, sent) if phrase[-1] in lex.chaining_preps else None
             )

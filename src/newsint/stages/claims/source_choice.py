@@ -13,6 +13,10 @@
   attrsrc3; data/source_spans.toml `[controlled]`).
 - "…, citing X" makes X a link of the chain only when X names a source; a reason the speaker
   cites ("citing the release of detained fishermen") is evidence of the claim, not its origin.
+- "per X" names a source only when X is not a rate: "a $500 donation per person", "costs each
+  year per student", "one polling place per every 21,000 voters" (a bare singular noun, or
+  one counted by a number or "every"); "per the report", "per CTV News" stay sources (fifth
+  pass, branch attrspur2; data/source_spans.toml `[rates]`).
 - "The agency quoted the minister as saying…", "the minister was quoted by state radio as
   saying…": the one quoted speaks; the one who quotes (an outlet, usually) is a link of the
   chain nearer the article, never the speaker (issue 16, "outlets are links").
@@ -184,3 +188,19 @@ def relayed_speaker(
     agent = next((c for c in kids if c.dep_ == "agent"), None)
     by = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent else None
     return quoted, by
+
+
+@cache
+def _rate_quantifiers() -> frozenset[str]:
+    return frozenset(w.lower() for w in data_file("source_spans.toml")["rates"]["quantifiers"])
+
+
+def rate_object(obj: Token) -> bool:
+    """Whether the object of "per" is a unit of a rate ("per person", "per every 21,000
+    voters"), not a source ("per the report", "per CTV News", "per officials")."""
+    if obj.pos_ != "NOUN":
+        return False
+    kids = list(obj.children)
+    if any(c.dep_ == "nummod" or c.lower_ in _rate_quantifiers() for c in kids):
+        return True
+    return obj.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in kids)
