@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from newsint.stages.claims.context import UNNAMED, ExtractorBase, _inside_quote
 from newsint.stages.claims.lexicon import noun_base, verb_base
-from newsint.stages.claims.no_speaker import speaks_for_nobody
+from newsint.stages.claims.no_speaker import speaks_for_nobody, unsaid
 from newsint.stages.claims.repairs import noun_read_verb, run_in_subject, run_into
 from newsint.stages.claims.source_choice import (
     controlled_speaker,
@@ -42,6 +42,8 @@ class SpeakerRules(ExtractorBase):
     def _speaker(self, tok: Token, depth: int = 0) -> tuple[SrcRef | None, str | None, int | None]:
         """The source of a reporting verb: its subject, its agent, the noun it modifies, or,
         failing those, the speaker of the verb it depends on."""
+        if unsaid(tok):  # "without knowing how…": nothing is said through the verb
+            return None, None, None
         relayed = relayed_speaker(tok, self.lex.relay_verbs, self.lex.irregular)
         if relayed is not None:
             return self._relayed(*relayed), None, None
