@@ -112,3 +112,13 @@ def test_the_last_of_two_threads_sets_the_thresholds_back(config) -> None:
         worker.join(10)
     assert slow.seen == [(10_000, 10, 10)]
     assert gc.get_threshold() == (700, 10, 10)
+
+
+def test_nested_scopes_keep_the_first_raise_until_the_outer_one_ends() -> None:
+    from newsint.pipeline import young_threshold_raised
+
+    with young_threshold_raised(10_000):
+        with young_threshold_raised(20_000):  # already raised: counted in, not raised again
+            assert gc.get_threshold() == (10_000, 10, 10)
+        assert gc.get_threshold() == (10_000, 10, 10)
+    assert gc.get_threshold() == (700, 10, 10)

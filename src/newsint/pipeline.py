@@ -10,7 +10,7 @@ import gc
 import signal
 import threading
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 
 from newsint import stages as stage_registry
 from newsint.config import Config, default_config
@@ -155,6 +155,13 @@ class _YoungGeneration:
 
 
 _YOUNG = _YoungGeneration()
+
+
+def young_threshold_raised(threshold: int) -> AbstractContextManager[None]:
+    """The collector's generation-0 threshold raised to `threshold` while this lasts (as
+    `Pipeline.run_work` does with `[pipeline] gc_young_threshold`): for code that runs stages
+    itself, such as bench/after_parse.py. 0 leaves the thresholds alone."""
+    return _YOUNG.raised_to(threshold)
 
 
 class Pipeline:
