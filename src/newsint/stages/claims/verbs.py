@@ -22,6 +22,7 @@ from newsint.stages.claims.context import (
 from newsint.stages.claims.cue_model import CLAUSE, INFINITIVE, THAT
 from newsint.stages.claims.known_cues import position_participle
 from newsint.stages.claims.lexicon import noun_base, verb_base
+from newsint.stages.claims.lost_subjects import object_controller
 from newsint.stages.claims.quotes import inside_speech
 from newsint.stages.claims.repairs import noun_read_verb
 from newsint.stages.claims.source_choice import impersonal_infinitive, relayed_speaker
@@ -127,6 +128,7 @@ class VerbRules(ContentRules):
                 any(c.dep_ == "nsubj" for c in tok.children)
                 or any(c.dep_ in ("dobj", "obj") for c in head.children)
             )
+            and object_controller(tok, lex) is None  # "led the senator to declare…"
         ):
             return None  # "would cause Washington to express concern": not a report
         if base in lex.topic_verbs and any(
