@@ -1,8 +1,8 @@
 """Claims stage, issue 16 (branch attrmiss2): speakers of known reporting verbs that the parse
 hung somewhere else (stages/claims/lost_subjects.py): a subject swallowed by the phrase opening
 the sentence, a speaker read as the object of a verb that reports only a clause, the object of
-"lead", "leave", "prompt" speaking in their infinitive. Sentences of our own; each row names
-the claim by its cue."""
+"lead", "leave", "prompt" speaking in their infinitive, reported words before a comma read as
+a second subject. Sentences of our own; each row names the claim by its cue."""
 
 from __future__ import annotations
 
@@ -52,6 +52,18 @@ FOUND = [
         "to call for",
         "the harbour board",
         "an inquiry into the fares",
+    ),
+    (  # the reported words before the comma read as a second subject
+        "People like Lund, he said.",
+        "said",
+        "he",
+        "People like Lund",
+    ),
+    (  # ... with the speaker after the verb
+        "The ferry levy hurts small firms on the island, said Ona Berg, the head of the chamber.",
+        "said",
+        "Ona Berg, the head of the chamber",
+        "The ferry levy hurts small firms on the island",
     ),
 ]
 
