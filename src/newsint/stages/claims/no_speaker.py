@@ -3,6 +3,10 @@
 - A set phrase opening a sentence, set off by a comma, with no complement of its own: "That
   said, the council has yet to vote", "You know, the harbour…". The clause it sits before is
   the article's (or the quotation's), not something "that" said or "you" know.
+- A demonstrative pronoun as the subject ("That shows how hard the race will be", "That
+  prompted the mayor to call the plan reckless", "That's partly why she quit before
+  announcing…"): it points back to a fact, not to anyone who says something, and a verb
+  that borrows the subject of its governor borrows nothing from it either.
 - A question put to "you" ("Do you support the levy?", "What do you think the council should
   do?"): the reader or the one interviewed is asked, and asserts nothing.
 
@@ -28,6 +32,7 @@ _COMPLEMENTS = ("ccomp", "xcomp", "dobj", "obj", "advcl", "prep", "attr", "oprd"
 class NoSpeaker:
     fillers: dict[str, frozenset[str]]  # verb base -> subjects that make it a set phrase
     addressees: frozenset[str]
+    demonstratives: frozenset[str]
 
 
 @cache
@@ -39,12 +44,13 @@ def no_speaker_words() -> NoSpeaker:
     return NoSpeaker(
         fillers={v: frozenset(s) for v, s in fillers.items()},
         addressees=frozenset(w.lower() for w in data["addressees"]),
+        demonstratives=frozenset(w.lower() for w in data["demonstratives"]),
     )
 
 
 def speaks_for_nobody(subj: Token, verb: Token, lex: Lexicon) -> bool:
     """Whether the subject the parser gave a reporting verb makes no claim with it."""
-    return _filler(subj, verb, lex) or _asked(subj, verb)
+    return _filler(subj, verb, lex) or _asked(subj, verb) or _demonstrative(subj, verb)
 
 
 def _filler(subj: Token, verb: Token, lex: Lexicon) -> bool:
@@ -64,6 +70,14 @@ def _filler(subj: Token, verb: Token, lex: Lexicon) -> bool:
     # …") is left to the rules of the clause around it (dev: a transcript turn lost its match)
     after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     return not before and after is not None and after.text == ","
+
+
+def _demonstrative(subj: Token, verb: Token) -> bool:
+    """ "That shows…": a demonstrative standing alone as the subject, not a relative pronoun
+    ("the rules that promise…") nor a determiner ("that plan")."""
+    if subj.lower_ not in no_speaker_words().demonstratives or subj.dep_ != "nsubj":
+        return False
+    return verb.dep_ != "relcl" and subj.tag_ == "DT" and not list(subj.children)
 
 
 def _asked(subj: Token, verb: Token) -> bool:

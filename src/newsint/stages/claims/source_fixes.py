@@ -5,7 +5,8 @@
   text does not name (the reporter, an interviewer), never by the one asked, whose name the
   verb rules would otherwise borrow from the clause around it. PolNeAR's annotators leave the
   source of such a question empty (train: 77 of 80 participles of *ask* with no subject, no
-  agent and no infinitive).
+  agent and no infinitive). "…, she said when asked what…" too where the tagger read the
+  participle after "when" as a past tense (fifth pass; train: 5 such claims, none right).
 - A relative pronoun is no speaker when the verb has a subject of its own ("a fee which
   skippers say punishes boats": the skippers speak; the parser gives "say" both subjects).
 - A verb outside a quotation inherits no speaker who stands inside one ("treating her remark
@@ -37,7 +38,7 @@ def unnamed_asker(tok: Token, lex: Lexicon) -> bool:
     the article's own sentence, as before)."""
     if verb_base(tok.lower_, lex.question_verbs, lex.irregular) is None:
         return False
-    if tok.tag_ != "VBN" and not (tok.tag_ == "VBD" and _opens_clause(tok)):
+    if tok.tag_ != "VBN" and not (tok.tag_ == "VBD" and (_opens_clause(tok) or _opened(tok))):
         return False  # "Asked what…, he says": the tagger reads the opening participle as past
     if any(c.dep_ in ("nsubj", "agent", "auxpass") for c in tok.children):
         return False
@@ -56,6 +57,25 @@ def quoted_speaker(tok: Token, start: int | None, quoted: Callable[[int], bool])
 def _opens_clause(tok: Token) -> bool:
     """A verb that opens the clause it heads, modifying the sentence's verb ("Asked what…,")."""
     return tok.dep_ == "advcl" and tok.left_edge.i == tok.i and tok.i < tok.head.i
+
+
+def _opened(tok: Token) -> bool:
+    """A verb right after the word that opens its clause, with no subject between them ("when
+    asked what he would do, he said…", "…, she said when asked about the levy"): a past tense
+    there would need a subject, so the tagger's VBD is the participle."""
+    if tok.dep_ != "advcl" or tok.i == 0:
+        return False
+    before = tok.doc[tok.i - 1]
+    return (
+        before.head.i == tok.i
+        and before.dep_ in ("advmod", "mark")
+        and before.lower_ in _asker_openers()
+    )
+
+
+@cache
+def _asker_openers() -> frozenset[str]:
+    return frozenset(w.lower() for w in data_file("source_spans.toml")["unnamed_asker"]["openers"])
 
 
 def speaking_subjects(subjects: list[Token], lex: Lexicon) -> list[Token]:
