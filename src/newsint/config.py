@@ -101,6 +101,7 @@ class PipelineSettings(Section):
     stages: list[str]
     batch_size: int
     gc_freeze: bool
+    gc_young_threshold: int
 
 
 class Store(Section):

@@ -10,7 +10,7 @@ import gc
 import signal
 import threading
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 
 from newsint import stages as stage_registry
 from newsint.config import Config, default_config
@@ -32,6 +32,7 @@ from newsint.stages.base import (
     runs_on,
     versioned,
 )
+from newsint.stages.tokens import release
 
 
 def build_stages(
@@ -115,6 +116,54 @@ def over_budget(where: str, what: str, stage: str) -> OverBudget:
     )
 
 
+class _YoungGeneration:
+    """The collector's young threshold raised while any pipeline in the process runs a batch.
+
+    Thresholds are process-wide and pipelines (one per configuration) may run in several
+    threads at once, so the first batch to start saves the thresholds and raises generation 0,
+    later ones only count themselves in, and the last to end sets the saved ones back (in a
+    `finally`: after an error or a budget stop too) unless other code changed them meanwhile.
+    A threshold at or below the one in force is left as it is: this only ever raises it."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.running = 0
+        self.saved: tuple[int, ...] | None = None  # the thresholds before the first batch
+        self.raised: tuple[int, ...] | None = None  # what the first batch set
+
+    @contextmanager
+    def raised_to(self, threshold: int) -> Iterator[None]:
+        if threshold <= 0:
+            yield
+            return
+        with self.lock:
+            if self.running == 0:
+                now = gc.get_threshold()
+                if threshold > now[0]:
+                    self.saved, self.raised = now, (threshold, *now[1:])
+                    gc.set_threshold(*self.raised)
+            self.running += 1
+        try:
+            yield
+        finally:
+            with self.lock:
+                self.running -= 1
+                if self.running == 0 and self.saved is not None:
+                    if gc.get_threshold() == self.raised:
+                        gc.set_threshold(*self.saved)
+                    self.saved = self.raised = None
+
+
+_YOUNG = _YoungGeneration()
+
+
+def young_threshold_raised(threshold: int) -> AbstractContextManager[None]:
+    """The collector's generation-0 threshold raised to `threshold` while this lasts (as
+    `Pipeline.run_work` does with `[pipeline] gc_young_threshold`): for code that runs stages
+    itself, such as bench/after_parse.py. 0 leaves the thresholds alone."""
+    return _YOUNG.raised_to(threshold)
+
+
 class Pipeline:
     """Runs the configured stages over analyses in batches (spaCy is fastest batched)."""
 
@@ -149,7 +198,8 @@ class Pipeline:
         where = (batch[0].analysis.article.source or "") if len(batch) == 1 else "a batch"
         limits = self.config.limits
         english = frozenset(self.config.language.english)
-        with self.lock, deadline(limits.article_seconds * len(batch)):
+        young = self.config.pipeline.gc_young_threshold  # see _YoungGeneration
+        with self.lock, _YOUNG.raised_to(young), deadline(limits.article_seconds * len(batch)):
             for stage in self.stages:
                 targets = runs_on(stage, batch, english)  # English-only stages skip the rest
                 if not targets:
@@ -167,7 +217,14 @@ class Pipeline:
         return batch
 
     def run_batch(self, analyses: list[Analysis]) -> list[Analysis]:
-        return [w.analysis for w in self.run_work(analyses)]
+        """The analyses of one batch; its Docs are dropped, their token tables released first
+        (`tokens.release`: a table and its Doc form reference cycles, which would wait for the
+        collector, spaCy's memory with them, instead of going with the batch)."""
+        works = self.run_work(analyses)
+        for w in works:
+            if w.doc is not None:
+                release(w.doc)
+        return [w.analysis for w in works]
 
     def run(
         self, analyses: Iterable[Analysis], batch_size: int | None = None

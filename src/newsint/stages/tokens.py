@@ -315,3 +315,15 @@ def tokens_of(doc: Doc) -> Tokens:
     if table is None or table.doc is not doc or len(table.tokens) != len(doc):
         table = doc.user_data[USER_DATA_KEY] = Tokens(doc)
     return table
+
+
+def release(doc: Doc) -> None:
+    """Drop the Doc's token table and break its reference cycles (every `Tok`'s head, children
+    and table), so the table, the Doc and all that hangs on them go by reference count when
+    the last reference does, not at the garbage collector's next pass. For a Doc no one reads
+    again (`Pipeline.run_batch`): a `Tok` of a released table has none of those three."""
+    table = doc.user_data.pop(USER_DATA_KEY, None)
+    if isinstance(table, Tokens):
+        for t in table.tokens:
+            del t.head, t.children, t.doc
+        table.tokens = []

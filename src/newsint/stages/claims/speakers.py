@@ -9,6 +9,11 @@ from typing import TYPE_CHECKING
 
 from newsint.stages.claims.context import UNNAMED, ExtractorBase, _inside_quote
 from newsint.stages.claims.lexicon import noun_base, verb_base
+from newsint.stages.claims.lost_subjects import (
+    inverted_speaker,
+    object_controller,
+    swallowed_subject,
+)
 from newsint.stages.claims.no_speaker import speaks_for_nobody, unsaid
 from newsint.stages.claims.repairs import noun_read_verb, run_in_subject, run_into
 from newsint.stages.claims.source_choice import (
@@ -104,7 +109,7 @@ class SpeakerRules(ExtractorBase):
             issuer = self._issuer(tok.head)
             if issuer is not None:
                 return self.sources.from_head(issuer), None, None
-        controller = controlled_speaker(tok, self.lex.irregular)
+        controller = controlled_speaker(tok, self.lex.irregular) or object_controller(tok, self.lex)
         if controller is not None:  # "left many farmers feeling…": the farmers feel
             return self.sources.from_head(controller), None, None
         around = self._clause_speaker(tok, depth)  # "at a news conference announcing…"
@@ -115,6 +120,9 @@ class SpeakerRules(ExtractorBase):
         if tok.dep_ == "relcl":
             return self.sources.from_head(tok.head), None, None
         if tok.dep_ == "ROOT":
+            inverted = inverted_speaker(tok, self.lex)
+            if inverted is not None:  # "“…,” added another councillor" (lost_subjects)
+                return self.sources.from_head(inverted), None, None
             repaired = self._repair_subject(tok)
             if repaired is not None:
                 return (
@@ -122,6 +130,14 @@ class SpeakerRules(ExtractorBase):
                     f"subject “{repaired.text}” taken from the start of the sentence",
                     None,
                 )
+            swallowed = swallowed_subject(tok)
+            if swallowed is not None:  # "In a statement to the Gazette, Tom Reyes said…"
+                src = self.sources.from_head(swallowed)
+                e = self.sources.ent(swallowed)
+                if e is not None and e.label == "PERSON" and (src.start or 0) < e.start:
+                    # "a meeting with the Harbour Gazette Lund said": the name, not the paper
+                    src = replace(src, start=e.start, end=e.end, text=e.text)
+                return src, None, None
         outer = self._frame_of_participle(tok)
         if outer is not None:
             src, _, _ = self._speaker(outer, depth + 1)

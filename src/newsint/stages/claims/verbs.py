@@ -22,6 +22,7 @@ from newsint.stages.claims.context import (
 from newsint.stages.claims.cue_model import CLAUSE, INFINITIVE, THAT
 from newsint.stages.claims.known_cues import position_participle
 from newsint.stages.claims.lexicon import noun_base, verb_base
+from newsint.stages.claims.lost_subjects import fronted_content, object_controller
 from newsint.stages.claims.quotes import inside_speech
 from newsint.stages.claims.repairs import noun_read_verb
 from newsint.stages.claims.source_choice import impersonal_infinitive, relayed_speaker
@@ -127,6 +128,7 @@ class VerbRules(ContentRules):
                 any(c.dep_ == "nsubj" for c in tok.children)
                 or any(c.dep_ in ("dobj", "obj") for c in head.children)
             )
+            and object_controller(tok, lex) is None  # "led the senator to declare…"
         ):
             return None  # "would cause Washington to express concern": not a report
         if base in lex.topic_verbs and any(
@@ -157,7 +159,7 @@ class VerbRules(ContentRules):
         channel = self._channel(tok)
         if channel is not None:  # "said in a statement", "told in an interview"
             cue_toks.extend(channel)
-        quoted = self._quoted_subject(tok)
+        quoted = self._quoted_subject(tok) or self._fronted(tok)
         if quoted is not None:
             # "“Very good reporter, this guy,” Trump, the frontrunner, said": the parser made the
             # quotation the subject; the speaker is the name right after it
@@ -273,6 +275,15 @@ class VerbRules(ContentRules):
                     f.part((t0, t1), "second part of a content the speaker tag interrupts")
                 )
         return f
+
+    def _fronted(self, tok: Token) -> tuple[tuple[int, int], Token] | None:
+        """The words before the comma of "People like Scott, he said." (lost_subjects): from
+        the start of the sentence to the comma, and the speaker."""
+        found = fronted_content(tok, self.lex)
+        if found is None:
+            return None
+        comma, speaker = found
+        return (self.sents.of(tok).start_char, comma.idx), speaker
 
     def _own_clause(self, tok: Token, base: str) -> bool:
         """The verb has a reported clause of its own: one after it, or one before it that is
