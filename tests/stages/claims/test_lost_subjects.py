@@ -28,6 +28,13 @@ FOUND = [
         "a young woman who had been a student in Oslo",
         "what he thought of the ferry",
     ),
+    (  # ... before a verb with an object and a predicate instead of a clause
+        'When smugglers are caught as part of the ring, Lund and Berg call them "small fish" and '
+        "describe their arrests as wins.",
+        "call",
+        "Lund and Berg",
+        'them "small fish"',
+    ),
     (  # the speaker after a verb that reports only a clause, read as its object
         "“The tolls are too high,” added another harbour councillor.",
         "added",

@@ -43,6 +43,7 @@ class LostSubjectWords:
     skipped_before: frozenset[str]  # the verb's own dependents between the subject and the verb
     name_deps: frozenset[str]  # dependencies inside one noun phrase, climbed to its head
     phrase_marks: frozenset[str]  # marks that end the opening phrase before the subject
+    after_deps: frozenset[str]  # what the verb must govern after it
     controllers: frozenset[str]  # verbs whose object speaks in their infinitive
 
 
@@ -57,6 +58,7 @@ def lost_subject_words() -> LostSubjectWords:
         skipped_before=frozenset(sw["skipped_before"]),
         name_deps=frozenset(sw["name_deps"]),
         phrase_marks=frozenset(sw["phrase_marks"]),
+        after_deps=frozenset(sw["after_deps"]),
         controllers=frozenset(data["object_control"]["verbs"]),
     )
 
@@ -65,14 +67,15 @@ def swallowed_subject(tok: Token) -> Token | None:
     """The head of the noun phrase right before a sentence's root reporting verb that has no
     subject, when the parser put that phrase inside the phrase opening the sentence ("In a
     meeting with the board Lund said…", "At the pier, Tom Reyes, the harbour master, said
-    that…"). The verb must govern a clause after it: the subject is then what precedes it.
+    that…"). The verb must govern something after it (a clause, an object, an infinitive, a
+    predicate, a preposition: `after_deps`): the subject is then what precedes it.
     The phrase is the largest one that ends right before the verb and follows a comma or a
     dash ("…, a young woman who had studied in Oslo asked…"); with no such phrase, only a
     name run into the opening phrase with nothing between it and the verb."""
     words = lost_subject_words()
     if tok.dep_ != "ROOT" or any(c.dep_ in _SUBJECTS for c in tok.children):
         return None
-    if not any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
+    if not any(c.dep_ in words.after_deps and c.i > tok.i for c in tok.children):
         return None
     doc = tok.doc
     i = tok.i - 1
