@@ -42,18 +42,22 @@ def subtree(tok: Tok) -> list[Tok]:
     """The word and everything below it, in spaCy's `Token.subtree` order (left dependents'
     subtrees, the word, right dependents' subtrees)."""
     out: list[Tok] = []
-
-    def visit(t: Tok) -> None:
-        for c in t.children:
-            if c.i < t.i:
-                visit(c)
-        out.append(t)
-        for c in t.children:
-            if c.i > t.i:
-                visit(c)
-
-    visit(tok)
+    _visit(tok, out)
     return out
+
+
+def _visit(t: Tok, out: list[Tok]) -> None:
+    """`subtree`'s walk, a module function: a recursive inner function refers to itself
+    through its closure, a reference cycle (with the list it fills) left per call for the
+    garbage collector."""
+    i = t.i
+    for c in t.children:
+        if c.i < i:
+            _visit(c, out)
+    out.append(t)
+    for c in t.children:
+        if c.i > i:
+            _visit(c, out)
 
 
 def right_edge(tok: Tok) -> int:
