@@ -45,6 +45,7 @@ class LostSubjectWords:
     phrase_marks: frozenset[str]  # marks that end the opening phrase before the subject
     after_deps: frozenset[str]  # what the verb must govern after it
     controllers: frozenset[str]  # verbs whose object speaks in their infinitive
+    not_speakers: frozenset[str]  # objects of a clause-only verb that never speak
 
 
 @cache
@@ -60,6 +61,7 @@ def lost_subject_words() -> LostSubjectWords:
         phrase_marks=frozenset(sw["phrase_marks"]),
         after_deps=frozenset(sw["after_deps"]),
         controllers=frozenset(data["object_control"]["verbs"]),
+        not_speakers=frozenset(data["inverted_speaker"]["not_speakers"]),
     )
 
 
@@ -128,7 +130,7 @@ def inverted_speaker(tok: Token, lex: Lexicon) -> Token | None:
     if not any(c.dep_ == "ccomp" and c.i < tok.i for c in tok.children):
         return None
     obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj") and c.i > tok.i), None)
-    if obj is None or obj.pos_ not in _NOMINAL or obj.lower_ in ("it", "that", "this"):
+    if obj is None or obj.pos_ not in _NOMINAL or obj.lower_ in lost_subject_words().not_speakers:
         return None
     return obj
 
