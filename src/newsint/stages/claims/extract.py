@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newsint.stages.claims import cue_model
 from newsint.stages.claims.context import Found, _dedupe
 from newsint.stages.claims.cue_bounds import CueBoundRules
 from newsint.stages.claims.discourse import DiscourseRules
@@ -150,6 +151,9 @@ class Extractor(
                     continue
                 f = self.verb_cue(tok)
                 if f is not None:
+                    if tok.lemma_.lower() in self.lex.refusal_verbs:
+                        # "refused to sign the bill": what the source will not do
+                        f.effect = cue_model.settings().refusal_effect
                     out.append(f)
                     self.by_verb[tok.i] = f
                     if f.source.start is not None:
