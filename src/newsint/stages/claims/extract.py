@@ -34,6 +34,7 @@ from newsint.stages.claims.discourse import DiscourseRules
 from newsint.stages.claims.edge_model import EdgeModelRules
 from newsint.stages.claims.extend_bounds import ExtendBoundRules
 from newsint.stages.claims.frames import FrameRules
+from newsint.stages.claims.leads import LeadRules
 from newsint.stages.claims.nouns import NounRules
 from newsint.stages.claims.predicates import PredicateRules
 from newsint.stages.claims.prepositions import PrepositionRules
@@ -75,6 +76,7 @@ class Extractor(
     EdgeModelRules,
     TrimBoundRules,
     ExtendBoundRules,
+    LeadRules,
 ):
     """Finds the attributions of one parsed article: every rule family, run in order."""
 
@@ -130,6 +132,7 @@ class Extractor(
         found = self.learned_edges(found)
         self.trim_contents(found)
         self.widen_cues(found)
+        self.relative_leads(found)
         if self.cfg.unattributed:
             found.extend(self.outside_credits(self.unattributed(found)))
         found.sort(key=lambda f: (f.content[0], f.content[1], f.cue[0] if f.cue else -1))
