@@ -575,7 +575,7 @@ MORE_CUES = [
         None,
         ["it had opened an inquiry into the fire"],
     ),
-    # a speaker tag inside the content splits it in two
+    # a speaker tag inside the content splits it in two: one claim, the first part its lead
     (
         "The new budget, the mayor said, is the largest in the city's history.",
         "said",
@@ -612,7 +612,7 @@ MORE_CUES = [
         "describes",
         "minister",
         None,
-        ["as the country's lifeline"],
+        ["which", "as the country's lifeline"],  # the relative word is the lead
     ),
     # a passive reporting verb without an agent rests on an unnamed source; the clause stays
     # whole so that it says who is expected
@@ -629,7 +629,8 @@ MORE_CUES = [
 @pytest.mark.parametrize(("text", "cue", "source", "kind", "contents"), MORE_CUES)
 def test_more_cue_rules(claims_of, text, cue, source, kind, contents) -> None:
     claims = [c for c in claims_of(text).claims if c.cue is not None and c.cue.text == cue]
-    assert [c.content.text for c in claims] == contents
+    # a claim's parts in order: its lead (the part before a speaker tag), then its content
+    assert [p.text for c in claims for p in (c.lead, c.content) if p is not None] == contents
     for claim in claims:
         if source is not None:
             assert (claim.source.name or claim.source.text) == source

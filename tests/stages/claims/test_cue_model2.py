@@ -104,3 +104,23 @@ def test_refusal_found(claims_of, text, cue, source, content) -> None:
     assert claim.source.text == source
     assert content in claim.content.text
     assert claim.status == "denied"
+
+
+# text, cue, source, content: a refusal to check something leaves it unconfirmed, it denies
+# nothing ([content] refusal_check_effect)
+REFUSED_CHECKS = [
+    (
+        "Minister Arno Vell declined to confirm any threat to the reservoir.",
+        "declined to confirm",
+        "Minister Arno Vell",
+        "any threat to the reservoir",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "source", "content"), REFUSED_CHECKS)
+def test_refused_check_is_unverified(claims_of, text, cue, source, content) -> None:
+    claim = first_claim(claims_of(text), cue)
+    assert claim.source.text == source
+    assert claim.content.text == content
+    assert claim.status == "unverified"

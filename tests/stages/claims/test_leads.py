@@ -43,6 +43,40 @@ def test_relative_lead(claims_of, text, cue, source, lead, content) -> None:
     assert all(c.content.text != lead for c in analysis.claims), listed(analysis)
 
 
+# text, cue, lead, content: the part before a speaker tag that interrupts the content
+SPLIT = [
+    (  # too short for a claim of its own
+        "Overall, the harbour master said, the pier is safe for small boats.",
+        "said",
+        "Overall",
+        "the pier is safe for small boats",
+    ),
+    (  # long enough, and still no claim of its own
+        "The ferry, she argued, could run twice a day if the council paid for the fuel.",
+        "argued",
+        "The ferry",
+        "could run twice a day if the council paid for the fuel",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "lead", "content"), SPLIT)
+def test_split_content_is_one_claim(claims_of, text, cue, lead, content) -> None:
+    analysis = claims_of(text)
+    claims = [c for c in analysis.claims if c.cue is not None and c.cue.text == cue]
+    assert len(claims) == 1, listed(analysis)
+    assert claims[0].lead is not None and claims[0].lead.text == lead
+    assert claims[0].content.text == content
+
+
+def test_connective_is_no_lead(claims_of) -> None:
+    """ "But, he said, …": a first part of nothing but a connective opens nothing."""
+    analysis = claims_of("But, the harbour master said, the pier is safe for small boats.")
+    claim = first_claim(analysis, "said")
+    assert claim.lead is None, listed(analysis)
+    assert claim.content.text == "the pier is safe for small boats"
+
+
 # text, cue: a speaker tag with no relative word before its speaker keeps no lead
 NO_LEAD = [
     ("The mayor says the pension fund is nearly empty.", "says"),

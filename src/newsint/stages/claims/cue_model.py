@@ -50,6 +50,7 @@ class Settings:
     length_bins: tuple[int, ...]  # complement lengths (tokens) that start a new bin
     next_word_pos: frozenset[str]  # parts of speech whose word after the verb is a feature
     refusal_effect: str  # the status a learned refusal gives its content ("refused to sign")
+    refusal_check_effect: str  # ... when what is refused is a check ("declined to confirm")
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,7 @@ def settings() -> Settings:
         length_bins=tuple(cand["length_bins"]),
         next_word_pos=frozenset(cand["next_word_pos"]),
         refusal_effect=str(data["content"]["refusal_effect"]),
+        refusal_check_effect=str(data["content"]["refusal_check_effect"]),
     )
 
 

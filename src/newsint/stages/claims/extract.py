@@ -155,8 +155,9 @@ class Extractor(
                 f = self.verb_cue(tok)
                 if f is not None:
                     if tok.lemma_.lower() in self.lex.refusal_verbs:
-                        # "refused to sign the bill": what the source will not do
-                        f.effect = cue_model.settings().refusal_effect
+                        # "refused to sign the bill": what the source will not do; "declined
+                        # to confirm any threat": what it leaves unconfirmed
+                        f.effect = _refusal_effect(tok, self.lex.verification_verbs)
                     out.append(f)
                     self.by_verb[tok.i] = f
                     if f.source.start is not None:
@@ -166,3 +167,11 @@ class Extractor(
         out.extend(self.extra)
         self.extra = []
         return out
+
+
+def _refusal_effect(tok: Tok, checks: frozenset[str]) -> str:
+    settings = cue_model.settings()
+    inner = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+    if inner is not None and inner.lemma_.lower() in checks:
+        return settings.refusal_check_effect
+    return settings.refusal_effect

@@ -9,8 +9,12 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from newsint.stages.claims.context import ExtractorBase, Found
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 @dataclass(frozen=True)
@@ -20,6 +24,7 @@ class LeadWords:
     relative_words: frozenset[str]  # relative words that can open a content before its speaker
     relative_tags: frozenset[str]  # the tags they must carry (not the complementiser "that")
     rules: frozenset[str]  # the rules whose claims may take a lead
+    empty_pos: frozenset[str]  # a short first part of only these parts of speech is no lead
 
 
 @cache
@@ -30,7 +35,20 @@ def lead_words() -> LeadWords:
         relative_words=frozenset(leads["relative_words"]),
         relative_tags=frozenset(leads["relative_tags"]),
         rules=frozenset(leads["rules"]),
+        empty_pos=frozenset(leads["empty_lead_pos"]),
     )
+
+
+def short_lead(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """A first part too short for a claim of its own, before the speaker tag ("Overall, she
+    said, …"), as the content's lead (verbs.py), unless it holds nothing but connectives and
+    marks ("But, he said, …")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if end <= start or span is None:
+        return None
+    if all(t.pos_ in lead_words().empty_pos for t in span):
+        return None
+    return start, end
 
 
 class LeadRules(ExtractorBase):

@@ -21,6 +21,7 @@ from newsint.stages.claims.context import (
 )
 from newsint.stages.claims.cue_model import CLAUSE, INFINITIVE, THAT
 from newsint.stages.claims.known_cues import position_participle
+from newsint.stages.claims.leads import short_lead as first_part_lead
 from newsint.stages.claims.lexicon import noun_base, verb_base
 from newsint.stages.claims.lost_subjects import fronted_content, object_controller
 from newsint.stages.claims.quotes import inside_speech
@@ -219,12 +220,14 @@ class VerbRules(ContentRules):
         cue_span = self.span_of(cue_toks)
         start, end = content
         lead = None if whole or general else self.leading_part(tok, content)
+        short_lead: tuple[int, int] | None = None
         tail = None if whole else self._split_at_frame(tok, src, cue_span, start, end)
         if tail is not None and len(self.text[start : tail[0]].strip(_STRIP_END).split()) < (
             self.cfg.split_part_min_words
         ):
-            # "Overall, she said, …", "what he calls corruption": too short a first part is
-            # left out; the content is the part after the frame
+            # "Overall, she said, …", "what he calls corruption": too short a first part to be
+            # a claim of its own is the content's lead; the content is the part after the frame
+            short_lead = first_part_lead(self.doc, *self.finish(start, tail[0], cue=cue_span))
             start, tail = tail[1], None
         if tail is not None:
             # "The allure of simplicity, he argued, is largely a chimera": the frame stands
@@ -254,6 +257,7 @@ class VerbRules(ContentRules):
             cue_tokens=[t.i for t in cue_toks],
             sentence=self.sent_span(sent),
             confidence=self.cfg.confidence_verb,
+            lead=short_lead,
         )
         if note:
             f.notes.append(note)
@@ -271,9 +275,10 @@ class VerbRules(ContentRules):
         if tail is not None:
             t0, t1 = self.finish(*tail, cue=cue_span)
             if len(self.text[t0:t1].split()) >= self.cfg.split_part_min_words:
-                self.extra.append(
-                    f.part((t0, t1), "second part of a content the speaker tag interrupts")
-                )
+                # one claim, not two: the part before the speaker tag is its lead ("The
+                # allure of simplicity … is largely a chimera"), never a claim of its own
+                f.lead, f.content = f.content, (t0, t1)
+                f.notes.append("a speaker tag interrupts the content: the first part is its lead")
         return f
 
     def _fronted(self, tok: Token) -> tuple[tuple[int, int], Token] | None:
