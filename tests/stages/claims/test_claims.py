@@ -614,14 +614,14 @@ MORE_CUES = [
         None,
         ["which", "as the country's lifeline"],  # the relative word is the lead
     ),
-    # a passive reporting verb without an agent rests on an unnamed source; the clause stays
-    # whole so that it says who is expected
+    # a passive reporting verb without an agent rests on an unnamed source; its subject is the
+    # content's lead, so that the claim still says who is expected
     (
         "The council is widely expected to approve the budget on Friday.",
         "is widely expected",
         "unnamed source",
         "anonymous",
-        ["The council is widely expected to approve the budget on Friday"],
+        ["The council", "to approve the budget on Friday"],
     ),
 ]
 

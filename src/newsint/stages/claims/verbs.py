@@ -197,6 +197,7 @@ class VerbRules(ContentRules):
                 # "Asked whether…, the minister said": the asker is not the one asked
                 src, note, inherited = SrcRef(text=UNNAMED, kind="anonymous"), None, None
         whole = False  # the content is the whole clause, cue included
+        subject: tuple[int, int] | None = None  # the lead of a passive's content
         if src is None and sourceless:
             if not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
                 return None  # "The results are expected later this week": nothing reported
@@ -213,14 +214,22 @@ class VerbRules(ContentRules):
             ]
             subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             if subj is not None and subj.lower_ not in ("it", "there"):
-                content, whole = self.span_of(self._clause(tok)), True
+                comp = next(
+                    (c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.i > tok.i), None
+                )
+                if comp is not None and subj.i < tok.i:
+                    # "Quarry Road | is expected | to remain closed": the subject is the lead
+                    subject = self.span_of(list(subj.subtree))
+                    content = self.span_of(self._clause(comp))
+                else:
+                    content, whole = self.span_of(self._clause(tok)), True
         if src is None:
             return None
         sent = self.sents.of(tok)
         cue_span = self.span_of(cue_toks)
         start, end = content
         lead = None if whole or general else self.leading_part(tok, content)
-        short_lead: tuple[int, int] | None = None
+        short_lead: tuple[int, int] | None = subject
         tail = None if whole else self._split_at_frame(tok, src, cue_span, start, end)
         if tail is not None and len(self.text[start : tail[0]].strip(_STRIP_END).split()) < (
             self.cfg.split_part_min_words
