@@ -21,6 +21,11 @@ HEDGED = [
      "The mayor did not appear to know about the tender"),
     ("Lindby's fishermen may seem reluctant to sell their boats.", "may seem",
      "Lindby's fishermen may seem reluctant to sell their boats"),
+    # a "not" before the subject is none of the cue's
+    ("As often as not the harbour master seemed to side with the ferry company.", "seemed",
+     "the harbour master seemed to side with the ferry company"),
+    ("There seems to be little appetite for a second bridge on the island.", "seems",
+     "There seems to be little appetite for a second bridge on the island"),
 ]  # fmt: skip
 
 

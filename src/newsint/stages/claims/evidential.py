@@ -72,7 +72,13 @@ class EvidentialRules(ExtractorBase):
         else:
             first = subj.left_edge.i
         content = self.finish(*self.span_of([self.doc[first], comp.right_edge]))
-        lead = [c.i for c in verb.children if c.dep_ in words.cue_children and c.i < verb.i]
+        # only the words between the subject and the verb: "as often as not he seemed" keeps
+        # its "not" out of the cue
+        lead = [
+            c.i
+            for c in verb.children
+            if c.dep_ in words.cue_children and subj.right_edge.i < c.i < verb.i
+        ]
         cue = self.span_of(list(range(min(lead, default=verb.i), verb.i + 1)))
         if content[1] <= content[0]:
             return None
