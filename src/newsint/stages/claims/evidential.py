@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from newsint.stages.claims.context import ExtractorBase, Found
+from newsint.stages.claims.context import ExtractorBase, Found, _inside_quote
 from newsint.stages.claims.lexicon import data_file
 from newsint.stages.claims.source_refs import SrcRef
 
@@ -55,6 +55,8 @@ class EvidentialRules(ExtractorBase):
                 continue
             if any(s <= root.idx < e for s, e in taken):
                 continue
+            if _inside_quote(self.quotes, root.idx):
+                continue  # someone's quoted words, even when no rule found whose: not the writer's
             f = self._evidential(root, sent, words)
             if f is not None:
                 out.append(f)
