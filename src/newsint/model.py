@@ -261,8 +261,7 @@ CLAIM_STATUSES: tuple[str, ...] = tuple(s for s in get_args(ClaimStatus) if s no
 
 def current_status(value: object) -> object:
     """A status as newsint names it now: a stored legacy name ("negated") becomes its new
-    name ("negative") on load, so old analyses and stores still read and nothing new says
-    "negated"."""
+    name ("negative") on load, so old analyses and stores still read."""
     return LEGACY_STATUS.get(value, value) if isinstance(value, str) else value
 
 
@@ -282,8 +281,7 @@ ChainLink = Source | Mapping[str, Any] | str
 
 
 def source_label(link: ChainLink) -> str:
-    """How a link of a chain is named for people: its canonical name, else the text as written
-    (a link given as a string is already named)."""
+    """How a link is named for people: its canonical name, else the text as written."""
     if isinstance(link, str):
         return link
     if isinstance(link, Mapping):
@@ -349,6 +347,7 @@ class Claim(Record):
 
     id: str
     content: TextSpan
+    lead: TextSpan | None = None  # content's opening word before the speaker ("which"): leads.py
     cue: TextSpan | None = None
     source: Source  # the nearest source (the speaker); kind "article" when unattributed
     chain: list[Source] = Field(default_factory=list)  # article first, then outward to the origin
@@ -361,6 +360,12 @@ class Claim(Record):
     grade: Grade | None = None
 
     _status = field_validator("status", mode="before")(current_status)
+
+    @property
+    def statement(self) -> str:
+        """What the claim says, its lead first ("which … is nearly empty"): one claim, not two."""
+        lead = self.lead
+        return self.content.text if lead is None else f"{lead.text} … {self.content.text}"
 
 
 # --------------------------------------------------------------------------- events

@@ -148,6 +148,8 @@ def predict_claims(analysis: object) -> list[Attribution]:
         cue: Spans = ((claim.cue.start, claim.cue.end),) if claim.cue else ()
         key = (*(cue[0] if cue else (-1, -1)), *(source[0] if source else (-1, -1)))
         content = _content_parts(claim)
+        if claim.lead is not None:  # "which | is nearly empty": one claim, two parts
+            content = ((claim.lead.start, claim.lead.end), *content)
         if key in groups and cue:
             groups[key].content = tuple(sorted(groups[key].content + content))
         else:

@@ -239,8 +239,8 @@ def _claim(
     note = out.add(
         "Note",
         ftm_id("claim", key),
-        name=shorten(f"{speaker}: {content.text}"),
-        description=content.text,
+        name=shorten(f"{speaker}: {claim.statement}"),
+        description=claim.statement,
         summary=summary,
         notes=grade.reasons if grade else [],
         entity=[s for s in dict.fromkeys(subjects) if s not in sources],

@@ -246,7 +246,7 @@ def objects(data: ExportData, options: Mapping[str, str] | None = None) -> list[
             "grouping",
             f"claim-cluster/{cluster.id}",
             [index.claims[k].analysis.article.published.date for k in keys],
-            name=shorten(rep.claim.content.text),
+            name=shorten(rep.claim.statement),
             context="unspecified",
             object_refs=[stix_id("note", f"claim/{k}") for k in keys],
             x_newsint_kind="claim-cluster",
@@ -457,7 +457,7 @@ def _claim(b: _Builder, index: Index, analysis: Analysis, claim: Claim, outlet: 
             abstract=shorten(
                 f"{speaker}: {claim.status} claim" + (f" ({grade.code})" if grade else "")
             ),
-            content=claim.content.text,
+            content=claim.statement,
             object_refs=[
                 stix_id("report", f"article/{aid}"),
                 *dict.fromkeys(r for r in refs if r),

@@ -201,7 +201,7 @@ def section_claims(a: Analysis) -> Section | None:
                 status,
                 code,
                 factuality_text(claim.factuality),
-                " ".join(claim.content.text.split()),
+                " ".join(claim.statement.split()),
             ]
         )
     order = sorted(groups, key=lambda label: label == "article")  # stable: text order kept
@@ -379,7 +379,7 @@ def section_summary(a: Analysis, all_events: bool = False) -> Section:
         lines.append(f"Key claims ({len(shown)} of {len(a.claims)}; all in the Claims table):")
         for claim in shown:
             grade = claim.grade.code if claim.grade else "ungraded"
-            text = " ".join(claim.content.text.split())
+            text = " ".join(claim.statement.split())
             lines.append(f"- {grade} {claim.status} · {_speaker(claim)}: “{text}”")
     else:
         lines.append("Key claims: none found")

@@ -168,7 +168,7 @@ def _claim_details(claim: Claim, graded: ClaimReport | None = None) -> dict[str,
     return {
         "kind": "claim",
         "title": f"Claim ({claim.status})",
-        "text": claim.content.text,
+        "text": claim.statement,
         "fields": [
             ["Speaker", claim.source.name or claim.source.text],
             ["Chain", chain_text(claim.chain) or DASH],
@@ -239,7 +239,7 @@ def highlight(
                 "kind": "evidence",
                 "title": f"{ev.kind.capitalize()} “{ev.text}”",
                 "text": ev.text,
-                "fields": [["Points to", ev.effect or DASH], ["In claim", claim.content.text]],
+                "fields": [["Points to", ev.effect or DASH], ["In claim", claim.statement]],
             }
             spans.append(_Span(ev.start, ev.end, ref, "hl-evidence", ev.kind, 3))
 

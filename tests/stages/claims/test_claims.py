@@ -507,6 +507,7 @@ SENTENCES = [
     "“It is over,” he said. “We tried everything.”",
     "Officials, who spoke on condition of anonymity, told reporters the plan was dead.",
     "The document purports to show that the company knew of the risks.",
+    "The council shut the pension fund, which the mayor says is nearly empty.",
 ]
 
 
@@ -526,9 +527,12 @@ def test_invariants(run_stages, sentences, breaks) -> None:
     assert len(ids) == len(set(ids))
     for claim in a.claims:
         spans = [claim.content] + ([claim.cue] if claim.cue else [])
+        spans += [claim.lead] if claim.lead else []
         for span in spans:
             assert 0 <= span.start < span.end <= len(a.text)
             assert a.text[span.start : span.end] == span.text
+        if claim.lead is not None:  # a lead opens the content, before it
+            assert claim.lead.end <= claim.content.start
         assert claim.chain[0].kind == "article"
         assert claim.source == claim.chain[-1]
         keys = [(s.start, s.end, s.name, s.text) for s in claim.chain]

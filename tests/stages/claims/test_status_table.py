@@ -125,10 +125,10 @@ TABLE = [
         None,
     ),
     (
-        "refuse to",
+        "refuse to",  # the governor's stand: what she will not do (issue 16, attrclf2)
         "The governor refused to sign the budget bill.",
-        None,
-        "asserted",
+        "refused",
+        "denied",
         "sign",
         DID_NOT,
     ),

@@ -91,6 +91,7 @@ class Found:
     parent: Found | None = None
     kind: str = "indirect"
     anaphor: tuple[int, int] | None = None  # "This information" pointing back
+    lead: tuple[int, int] | None = None  # the content's opening word before the speaker (leads.py)
 
     def part(self, content: tuple[int, int], note: str) -> Found:
         """Another part of this attribution's content ("“A,” she said, “B”"), sharing no

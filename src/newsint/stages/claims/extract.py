@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newsint.stages.claims import cue_model
 from newsint.stages.claims.context import Found, _dedupe
 from newsint.stages.claims.cue_bounds import CueBoundRules
 from newsint.stages.claims.discourse import DiscourseRules
@@ -36,6 +37,7 @@ from newsint.stages.claims.edge_model import EdgeModelRules
 from newsint.stages.claims.evidential import EvidentialRules
 from newsint.stages.claims.extend_bounds import ExtendBoundRules
 from newsint.stages.claims.frames import FrameRules
+from newsint.stages.claims.leads import LeadRules
 from newsint.stages.claims.nouns import NounRules
 from newsint.stages.claims.predicates import PredicateRules
 from newsint.stages.claims.prepositions import PrepositionRules
@@ -78,6 +80,7 @@ class Extractor(
     EdgeModelRules,
     TrimBoundRules,
     ExtendBoundRules,
+    LeadRules,
 ):
     """Finds the attributions of one parsed article: every rule family, run in order."""
 
@@ -133,6 +136,7 @@ class Extractor(
         found = self.learned_edges(found)
         self.trim_contents(found)
         self.widen_cues(found)
+        self.relative_leads(found)
         # before the article's own claims: a sentence with an evidential root gives no plain one
         found.extend(self.outside_credits(self.evidentials(found)))
         if self.cfg.unattributed:
@@ -156,6 +160,9 @@ class Extractor(
                     continue
                 f = self.verb_cue(tok)
                 if f is not None:
+                    if tok.lemma_.lower() in self.lex.refusal_verbs:
+                        # "refused to sign the bill": what the source will not do
+                        f.effect = cue_model.settings().refusal_effect
                     out.append(f)
                     self.by_verb[tok.i] = f
                     if f.source.start is not None:

@@ -156,6 +156,9 @@ def extract_claims(
                 content=TextSpan(
                     start=f.content[0], end=f.content[1], text=text[f.content[0] : f.content[1]]
                 ),
+                lead=None
+                if f.lead is None
+                else TextSpan(start=f.lead[0], end=f.lead[1], text=text[f.lead[0] : f.lead[1]]),
                 cue=cue,
                 source=chain[-1],
                 chain=chain,
