@@ -34,6 +34,7 @@ from pathlib import Path
 
 from newsint.config import Config
 from newsint.evaluate.common import PRF, EvalOptions, Report, Table, skipped
+from newsint.stages.claims.evidential import EVIDENTIAL
 
 TASK = "attribution"
 DATASET = "polnear"
@@ -140,13 +141,13 @@ def predict_claims(analysis: object) -> list[Attribution]:
     speaker tag) are one attribution with a discontinuous content, as PolNeAR writes them."""
     groups: dict[tuple[int, int, int, int], Attribution] = {}
     for claim in analysis.claims:  # type: ignore[attr-defined]
-        if claim.kind == "unattributed":
+        if claim.kind == "unattributed" and not _evidential(claim):
             continue
         src = claim.source
         source: Spans = ((src.start, src.end),) if src.start is not None and src.end else ()
         cue: Spans = ((claim.cue.start, claim.cue.end),) if claim.cue else ()
         key = (*(cue[0] if cue else (-1, -1)), *(source[0] if source else (-1, -1)))
-        content = ((claim.content.start, claim.content.end),)
+        content = _content_parts(claim)
         if claim.lead is not None:  # "which | is nearly empty": one claim, two parts
             content = ((claim.lead.start, claim.lead.end), *content)
         if key in groups and cue:
@@ -156,6 +157,22 @@ def predict_claims(analysis: object) -> list[Attribution]:
                 content=content, cue=cue, source=source
             )
     return list(groups.values())
+
+
+def _content_parts(claim: object) -> Spans:
+    """The claim's content as PolNeAR writes it: an evidential claim reads whole to the user
+    ("the bid seemed doomed"), but PolNeAR's content is the two parts around its cue."""
+    c = claim.content  # type: ignore[attr-defined]
+    cue = claim.cue  # type: ignore[attr-defined]
+    if cue is None or not _evidential(claim) or not (c.start < cue.start and cue.end < c.end):
+        return ((c.start, c.end),)
+    return ((c.start, cue.start), (cue.end, c.end))
+
+
+def _evidential(claim: object) -> bool:
+    """The writer's own hedge ("the bid seemed doomed"): the article's claim, but one PolNeAR
+    marks as an attribution with a cue and no source."""
+    return any(e.kind == EVIDENTIAL for e in claim.evidence)  # type: ignore[attr-defined]
 
 
 # ---------------------------------------------------------------------------- scoring

@@ -16,6 +16,8 @@ Rules, each recorded on what it finds (`Found.rule`):
                 of…", "they were eager to…")
   colon         "Name: content" at the start of a paragraph (headline style)
   continuation  a quotation with no cue of its own, next to one that has a speaker
+  evidential    the writer's own hedge: a sentence-root "seem"/"appear" with a complement ("the
+                bid seemed doomed"); the claim rests on the article, its status uncertain
   unattributed  a sentence (or main clause) no attribution covers: the article's own claim
 
 Each rule family is a class in its own module (verbs, content, speakers, prepositions, nouns,
@@ -32,6 +34,7 @@ from newsint.stages.claims.context import Found, _dedupe
 from newsint.stages.claims.cue_bounds import CueBoundRules
 from newsint.stages.claims.discourse import DiscourseRules
 from newsint.stages.claims.edge_model import EdgeModelRules
+from newsint.stages.claims.evidential import EvidentialRules
 from newsint.stages.claims.extend_bounds import ExtendBoundRules
 from newsint.stages.claims.frames import FrameRules
 from newsint.stages.claims.leads import LeadRules
@@ -70,6 +73,7 @@ class Extractor(
     NounRules,
     PredicateRules,
     DiscourseRules,
+    EvidentialRules,
     UnattributedRules,
     SourceBoundRules,
     CueBoundRules,
@@ -133,6 +137,8 @@ class Extractor(
         self.trim_contents(found)
         self.widen_cues(found)
         self.relative_leads(found)
+        # before the article's own claims: a sentence with an evidential root gives no plain one
+        found.extend(self.outside_credits(self.evidentials(found)))
         if self.cfg.unattributed:
             found.extend(self.outside_credits(self.unattributed(found)))
         found.sort(key=lambda f: (f.content[0], f.content[1], f.cue[0] if f.cue else -1))

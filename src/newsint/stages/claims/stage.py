@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from newsint.config import Claims as ClaimsConfig
 from newsint.model import Analysis, Claim, Evidence, Source, TextSpan, stable_id
 from newsint.stages.claims.context import Found
+from newsint.stages.claims.evidential import EVIDENTIAL
 from newsint.stages.claims.extract import Extractor
 from newsint.stages.claims.factual import judge
 from newsint.stages.claims.lexicon import Lexicon, lexicon
@@ -104,7 +105,8 @@ def extract_claims(
                     start=f.cue[0],
                     end=f.cue[1],
                     text=text[f.cue[0] : f.cue[1]],
-                    kind="cue",
+                    # the writer's hedge marks the claim as an attribution to the article
+                    kind=EVIDENTIAL if f.rule == EVIDENTIAL else "cue",
                     effect=f.effect,
                 )
             )
@@ -232,7 +234,7 @@ def relaying_outlet(analysis: Analysis, sources: Sources) -> SrcRef | None:
 def chain_refs(f: Found) -> list[SrcRef]:
     """Sources from the article outward: the enclosing claims' chains, then this source's
     provenance, then whatever it cites. Each source appears once (chains are acyclic)."""
-    if f.rule == "unattributed":
+    if f.rule in ("unattributed", EVIDENTIAL):  # the article's own: no link after it
         return []
     outer = chain_refs(f.parent) if f.parent is not None else []
     own = f.source.lineage() + [r for via in f.via for r in via.lineage()]
@@ -263,7 +265,7 @@ def claim_kind(
 ) -> tuple[str, list[Evidence]]:
     """direct / mixed / indirect from the share of quoted words (a leading "that" aside);
     first-person content before the cue is a quote whose marks were lost."""
-    if f.rule == "unattributed":
+    if f.rule in ("unattributed", EVIDENTIAL):
         return "unattributed", []
     start, end = f.content
     if text[start:end].lower().startswith("that "):
