@@ -147,7 +147,7 @@ def predict_claims(analysis: object) -> list[Attribution]:
         source: Spans = ((src.start, src.end),) if src.start is not None and src.end else ()
         cue: Spans = ((claim.cue.start, claim.cue.end),) if claim.cue else ()
         key = (*(cue[0] if cue else (-1, -1)), *(source[0] if source else (-1, -1)))
-        content = _content_parts(claim)
+        content = ((claim.content.start, claim.content.end),)
         if claim.lead is not None:  # "which | is nearly empty": one claim, two parts
             content = ((claim.lead.start, claim.lead.end), *content)
         if key in groups and cue:
@@ -157,16 +157,6 @@ def predict_claims(analysis: object) -> list[Attribution]:
                 content=content, cue=cue, source=source
             )
     return list(groups.values())
-
-
-def _content_parts(claim: object) -> Spans:
-    """The claim's content as PolNeAR writes it: an evidential claim reads whole to the user
-    ("the bid seemed doomed"), but PolNeAR's content is the two parts around its cue."""
-    c = claim.content  # type: ignore[attr-defined]
-    cue = claim.cue  # type: ignore[attr-defined]
-    if cue is None or not _evidential(claim) or not (c.start < cue.start and cue.end < c.end):
-        return ((c.start, c.end),)
-    return ((c.start, cue.start), (cue.end, c.end))
 
 
 def _evidential(claim: object) -> bool:

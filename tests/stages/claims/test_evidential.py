@@ -9,33 +9,38 @@ import pytest
 
 from newsint.evaluate.attribution import predict_claims
 
-# text, cue, content of the claim the article makes through its own hedge
+# text, cue, lead, content of the claim the article makes through its own hedge: the subject
+# is the content's lead, the cue stays out of both ("the bid | seemed | doomed", as PolNeAR
+# writes it); the statement reads lead … content
 HEDGED = [
     ("The ferry company seemed unprepared for the winter storms.", "seemed",
-     "The ferry company seemed unprepared for the winter storms"),
+     "The ferry company", "unprepared for the winter storms"),
     ("The harbour board appears to have shelved the new quay.", "appears",
-     "The harbour board appears to have shelved the new quay"),
+     "The harbour board", "to have shelved the new quay"),
     ("It appears that the island council delayed the vote again.", "appears",
-     "that the island council delayed the vote again"),
+     None, "that the island council delayed the vote again"),
     ("The mayor did not appear to know about the tender.", "did not appear",
-     "The mayor did not appear to know about the tender"),
+     "The mayor", "to know about the tender"),
     ("Lindby's fishermen may seem reluctant to sell their boats.", "may seem",
-     "Lindby's fishermen may seem reluctant to sell their boats"),
+     "Lindby's fishermen", "reluctant to sell their boats"),
     # a "not" before the subject is none of the cue's
     ("As often as not the harbour master seemed to side with the ferry company.", "seemed",
-     "the harbour master seemed to side with the ferry company"),
+     "the harbour master", "to side with the ferry company"),
     ("There seems to be little appetite for a second bridge on the island.", "seems",
-     "There seems to be little appetite for a second bridge on the island"),
+     "There", "to be little appetite for a second bridge on the island"),
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("text", "cue", "content"), HEDGED)
-def test_a_root_seem_or_appear_is_the_articles_hedged_claim(claims_of, text, cue, content) -> None:
+@pytest.mark.parametrize(("text", "cue", "lead", "content"), HEDGED)
+def test_a_root_seem_or_appear_is_the_articles_hedged_claim(
+    claims_of, text, cue, lead, content
+) -> None:
     claims = claims_of(text).claims
     hedged = [c for c in claims if c.cue is not None and c.cue.text == cue]
     assert len(hedged) == 1, [(c.cue, c.content.text) for c in claims]
     claim = hedged[0]
     assert claim.content.text == content
+    assert (claim.lead.text if claim.lead else None) == lead
     assert claim.source.kind == "article" and claim.source.start is None
     assert claim.chain == [claim.source]
     assert claim.kind == "unattributed"
@@ -43,10 +48,11 @@ def test_a_root_seem_or_appear_is_the_articles_hedged_claim(claims_of, text, cue
     assert claim.status in ("uncertain", "hypothetical")
     # no second, plain claim of the same sentence
     assert [c for c in claims if c.content.text == content] == [claim]
-    # scored as an attribution without a source (PolNeAR's reading), the cue cut out of it
+    # scored as an attribution without a source (PolNeAR's reading), its lead a first part
     (attr,) = [a for a in predict_claims(claims_of(text)) if a.cue]
     assert attr.source == ()
     assert "".join(text[s:e] for s, e in attr.cue) == cue
+    assert len(attr.content) == (1 if lead is None else 2)
 
 
 # text, word that must not be a cue: not the root, no complement, or a literal "appear"

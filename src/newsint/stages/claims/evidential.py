@@ -73,15 +73,23 @@ class EvidentialRules(ExtractorBase):
             return None  # a fronted complement ("So it seems") hedges the sentence before
         else:
             first = subj.left_edge.i
-        content = self.finish(*self.span_of([self.doc[first], comp.right_edge]))
         # only the words between the subject and the verb: "as often as not he seemed" keeps
         # its "not" out of the cue
-        lead = [
+        before = [
             c.i
             for c in verb.children
             if c.dep_ in words.cue_children and subj.right_edge.i < c.i < verb.i
         ]
-        cue = self.span_of(list(range(min(lead, default=verb.i), verb.i + 1)))
+        cue_first = min(before, default=verb.i)
+        cue = self.span_of(list(range(cue_first, verb.i + 1)))
+        lead: tuple[int, int] | None = None
+        if first < cue_first:
+            # "the bid | seemed | doomed": the subject is the content's lead, the cue stays out
+            lead = self.finish(*self.span_of(list(range(first, cue_first))))
+            first = verb.i + 1
+        if first > comp.right_edge.i:
+            return None
+        content = self.finish(*self.span_of([self.doc[first], comp.right_edge]))
         if content[1] <= content[0]:
             return None
         return Found(
@@ -94,4 +102,5 @@ class EvidentialRules(ExtractorBase):
             sentence=self.sent_span(sent),
             confidence=self.cfg.confidence_unattributed,
             kind="unattributed",
+            lead=lead if lead is not None and lead[1] > lead[0] else None,
         )
