@@ -118,9 +118,9 @@ def test_content_spans(claims_of, text, cue, source, contents) -> None:
     got = by_cue(analysis, cue)
     assert got, claims_listed(analysis)
     assert {c.source.text for c in got} == {source}
-    assert sorted((c.content.start, c.content.text) for c in got) == sorted(
-        (text.index(s), s) for s in contents
-    )
+    # every part of the claims: a lead (the part before a frame or speaker tag), then content
+    parts = [p for c in got for p in (c.lead, c.content) if p is not None]
+    assert sorted((p.start, p.text) for p in parts) == sorted((text.index(s), s) for s in contents)
 
 
 # text, cue, content: what follows the reported clause stays out of it

@@ -51,6 +51,18 @@ SPLIT = [
         "Overall",
         "the pier is safe for small boats",
     ),
+    (  # a condition the parser hung on the reporting verb
+        "If the ferry stops running, the mayor argued, the island will lose its only doctor.",
+        "argued",
+        "If the ferry stops running",
+        "the island will lose its only doctor",
+    ),
+    (  # an "according to" frame inside the content
+        "The ferry, according to the harbour office, will run again in May.",
+        "according to",
+        "The ferry",
+        "will run again in May",
+    ),
     (  # long enough, and still no claim of its own
         "The ferry, she argued, could run twice a day if the council paid for the fuel.",
         "argued",
@@ -90,3 +102,21 @@ def test_no_lead(claims_of, text, cue) -> None:
     claim = first_claim(analysis, cue)
     assert claim.lead is None, listed(analysis)
     assert claim.statement == claim.content.text
+
+
+def test_words_after_a_closing_frame_are_the_sources(claims_of) -> None:
+    """ "…, according to two officials with knowledge of the talks who asked not to be named":
+    no comma after the frame, so its tail describes the source; no claim of it."""
+    text = (
+        "The port will close its northern pier unless the fees are paid by Friday, according to "
+        "two harbour officials with knowledge of the talks who asked not to be named."
+    )
+    analysis = claims_of(text)
+    claim = first_claim(analysis, "according to")
+    assert claim.content.text == (
+        "The port will close its northern pier unless the fees are paid by Friday"
+    )
+    assert claim.lead is None
+    assert not [c for c in analysis.claims if "knowledge of the talks" in c.statement], listed(
+        analysis
+    )

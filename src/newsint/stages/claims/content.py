@@ -4,7 +4,6 @@ subject before it), cut to the reported words.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsint.stages.claims.bounds import bounds
@@ -95,11 +94,11 @@ class ContentRules(SpeakerRules):
                 break
         return out
 
-    def split_around_frames(self, found: list[Found]) -> list[Found]:
+    def split_around_frames(self, found: list[Found]) -> None:
         """A content that holds its own "according to X" frame is two spans around it:
-        "The ferry, according to the harbour office, will run again in May" ("The ferry" and
-        "will run again in May"), as the verb rule splits around "he said"."""
-        out: list[Found] = []
+        "The ferry, according to the harbour office, will run again in May": one claim, "The
+        ferry" its lead and "will run again in May" its content, as the verb rule splits around
+        "he said" (no claim of the first part alone)."""
         for f in found:
             frame = f.frame()
             start, end = f.content
@@ -112,9 +111,16 @@ class ContentRules(SpeakerRules):
             first, second = self.finish(start, frame[0]), self.finish(frame[1], end)
             if first[1] <= first[0] or second[1] <= second[0]:
                 continue
-            f.content = first
-            out.append(replace(f, content=second, notes=[*f.notes, "second part around the frame"]))
-        return out
+            if f.lead is not None:
+                continue
+            if not self.text[frame[1] : end].lstrip().startswith(","):
+                # "…, according to two officials with knowledge of the talks": no comma after
+                # the frame, so what follows it is the source's own words, not content
+                f.content = first
+                f.notes.append("words after the frame belong to its source")
+                continue
+            f.lead, f.content = first, second
+            f.notes.append("the frame splits the content: the first part is its lead")
 
     def leading_part(self, tok: Token, content: tuple[int, int]) -> tuple[int, int] | None:
         """A clause opening the sentence that the parser hung on the reporting verb though it

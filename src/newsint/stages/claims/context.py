@@ -5,7 +5,7 @@ status are decided), the per-article state the rules read (ExtractorBase), and s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsint.model import Evidence
@@ -92,20 +92,6 @@ class Found:
     kind: str = "indirect"
     anaphor: tuple[int, int] | None = None  # "This information" pointing back
     lead: tuple[int, int] | None = None  # the content's opening word before the speaker (leads.py)
-
-    def part(self, content: tuple[int, int], note: str) -> Found:
-        """Another part of this attribution's content ("“A,” she said, “B”"), sharing no
-        mutable field with it."""
-        return replace(
-            self,
-            content=content,
-            cue_tokens=list(self.cue_tokens),
-            notes=[*self.notes, note],
-            evidence=list(self.evidence),
-            source_tokens=set(self.source_tokens),
-            via=list(self.via),
-            caveats=list(self.caveats),
-        )
 
     def frame(self) -> tuple[int, int] | None:
         """Character range of the cue and source together, when they sit side by side."""
@@ -229,7 +215,6 @@ class ExtractorBase:
         self.quotes = quotes
         self.title = title
         self.by_verb: dict[int, Found] = {}
-        self.extra: list[Found] = []  # second parts of contents split by their frame
         self.paragraphs = paragraphs(self.text)
         self.sents = sources.sents
         self._prep_first = {p[0] for p in lex.prep_cues}

@@ -104,8 +104,6 @@ class Extractor(
                     self.by_verb[tok.i] = f
                     if f.source.start is not None:
                         self.sources.note_speaker(tok.i, f.source)
-            here.extend(self.extra)
-            self.extra = []
             for tok in words:
                 if tok.lower_ in prep_first:  # prep_cue's first test
                     here.extend(self.prep_cue(tok, sent))
@@ -125,7 +123,7 @@ class Extractor(
         self.fit_sources(found)
         found.extend(self.signatures(found))
         found = [f for f in found if f.content[1] > f.content[0]]
-        found.extend(self.split_around_frames(found))
+        self.split_around_frames(found)
         found.extend(self.quote_openings(found))
         found.extend(self.colon_quotes(found))
         found.extend(self.continuations(found))
@@ -170,8 +168,6 @@ class Extractor(
                         self.sources.note_speaker(tok.i, f.source)
         finally:
             self.use_model = False
-        out.extend(self.extra)
-        self.extra = []
         return out
 
 

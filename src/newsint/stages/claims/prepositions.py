@@ -4,7 +4,6 @@ source of the clause (the whole sentence when the phrase opens or closes it).
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsint.model import Evidence
@@ -138,7 +137,9 @@ class PrepositionRules(ExtractorBase):
             if aside is not None:
                 s2, e2 = self.finish(*aside[1], keep_final=False)
                 if e2 > s2:
-                    out.append(replace(f, content=(s2, e2), notes=["second part around the aside"]))
+                    # one claim around the aside: the part before it is the lead
+                    f.lead, f.content = f.content, (s2, e2)
+                    f.notes.append("the aside splits the content: the first part is its lead")
             self.sources.note_speaker(tok.i, src)
         return out
 

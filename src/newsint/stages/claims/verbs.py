@@ -279,8 +279,11 @@ class VerbRules(ContentRules):
         for child in tok.children:
             if child.dep_ == "advmod" and child.lower_ in lex.hedges:
                 f.evidence.append(_ev(child, "hedge", lex.hedges[child.lower_]))
-        if lead is not None and lead[1] <= start:
-            self.extra.append(f.part(lead, "opening of the content the parser hung on the cue"))
+        if lead is not None and lead[1] <= start and f.lead is None:
+            # "If the vote fails, she argues, the council has other options": the condition is
+            # the content's lead, no claim of its own
+            f.lead = lead
+            f.notes.append("opening of the content the parser hung on the cue: its lead")
         if tail is not None:
             t0, t1 = self.finish(*tail, cue=cue_span)
             if len(self.text[t0:t1].split()) >= self.cfg.split_part_min_words:
