@@ -22,11 +22,11 @@ FOUND = [
         "“The mayor believes the port is vital.”",
     ),
     (  # ... with a relative clause of its own
-        "At the town hall in Bergen, a young woman who had been a student in Oslo asked Lund "
-        "what he thought of the ferry.",
+        "At the town hall in Bergen, a retired pilot who had flown the island route asked Lund "
+        "whether the ferry would survive the winter.",
         "asked",
-        "a young woman who had been a student in Oslo",
-        "what he thought of the ferry",
+        "a retired pilot who had flown the island route",
+        "whether the ferry would survive the winter",
     ),
     (  # ... before a verb with an object and a predicate instead of a clause
         'When smugglers are caught as part of the ring, Lund and Berg call them "small fish" and '
@@ -104,7 +104,7 @@ def test_name_run_in(claims_of, text, cue, word) -> None:
 # text, cue that must report nothing
 NOT_FOUND = [
     # a headline with no subject: the noun before the verb belongs to the opening phrase
-    ("In criticizing the mayor, hints that the ferry fares will rise.", "hints"),
+    ("While praising the mayor, hints that the ferry fares will rise.", "hints"),
     # "lead" with an infinitive that reports nothing
     ("Low fares led more tourists to visit the island.", "visit"),
 ]

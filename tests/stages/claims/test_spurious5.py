@@ -103,8 +103,7 @@ WHEN_ASKED = [
         "asked",
     ),
     (
-        "Brandt told the Courier in an interview aired on Monday when asked how the ferry "
-        "would fare.",
+        "Brandt told the Courier on the Monday broadcast when asked how the ferry would fare.",
         "asked",
     ),
 ]
@@ -118,7 +117,7 @@ def test_when_asked_the_asker_stays_unnamed(claims_of, text, cue) -> None:
 # text, cue, source as written ("" where "per" opens a rate, which is no claim)
 PER = [
     ("The dinner in Lindby requires a 500-krona donation per person.", "per", ""),
-    ("The island has one polling place per every 9,000 voters.", "per", ""),
+    ("The island has one ferry berth per every 9,000 residents.", "per", ""),
     ("School meals cost the town 30 kronor a day per student.", "per", ""),
     ("Ferry tickets cost 40 kronor per adult, per the harbour board.", "per", "the harbour board"),
 ]

@@ -73,8 +73,8 @@ class EvidentialRules(ExtractorBase):
             return None  # a fronted complement ("So it seems") hedges the sentence before
         else:
             first = subj.left_edge.i
-        # only the words between the subject and the verb: "as often as not he seemed" keeps
-        # its "not" out of the cue
+        # only the words between the subject and the verb: "more often than not the skipper
+        # seemed" keeps its "not" out of the cue
         before = [
             c.i
             for c in verb.children

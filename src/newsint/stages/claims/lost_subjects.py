@@ -8,7 +8,7 @@ branch attrmiss2). Each construction was counted on PolNeAR train before it was 
 - a speaker after a verb that reports nothing but a clause, read as its object ("“The tolls
   are too high,” added another councillor": `[inverted_speaker]`);
 - a reporting verb in an infinitive whose speaker is the object of the verb it completes ("the
-  vote led the senator to declare that…", "leaving many to wonder whether…";
+  vote led the senator to declare that…", "leaving the crews to ask whether…";
   `[object_control]`);
 - the reported words before a comma read as a second subject of a verb that reports only a
   clause ("People like Lund, he said."; train: 4 of 4 such roots with no claim before, outside
@@ -72,7 +72,7 @@ def swallowed_subject(tok: Token) -> Token | None:
     that…"). The verb must govern something after it (a clause, an object, an infinitive, a
     predicate, a preposition: `after_deps`): the subject is then what precedes it.
     The phrase is the largest one that ends right before the verb and follows a comma or a
-    dash ("…, a young woman who had studied in Oslo asked…"); with no such phrase, only a
+    dash ("…, a retired pilot who had flown the island route asked…"); with no such phrase, only a
     name run into the opening phrase with nothing between it and the verb."""
     words = lost_subject_words()
     if tok.dep_ != "ROOT" or any(c.dep_ in _SUBJECTS for c in tok.children):
@@ -136,7 +136,7 @@ def inverted_speaker(tok: Token, lex: Lexicon) -> Token | None:
 
 
 def object_controller(tok: Token, lex: Lexicon) -> Token | None:
-    """ "The vote led the senator to declare that…", "leaving many to wonder whether…": the
+    """ "The vote led the senator to declare that…", "leaving the crews to ask whether…": the
     object of a verb of `[object_control]` speaks in its infinitive."""
     if tok.dep_ != "xcomp" or tok.tag_ != "VB":
         return None
@@ -156,7 +156,7 @@ def object_controller(tok: Token, lex: Lexicon) -> Token | None:
 
 
 def fronted_content(tok: Token, lex: Lexicon) -> tuple[Token, Token] | None:
-    """ "People like Scott, he said.", "The levy hurts small firms, said Ona Berg.": the parser
+    """ "People like Lund, he said.", "The levy hurts small firms, said Ona Berg.": the parser
     made the reported words before the comma a second subject of a verb that reports only a
     clause ([object_content] clause_verbs) and that has no clause of its own. Returns (the
     comma that ends the content, the speaker): the speaker is the subject after the comma; the

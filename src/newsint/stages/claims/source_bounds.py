@@ -43,7 +43,7 @@ class SourceBoundRules(ExtractorBase):
                 verb = self.doc[src.head].head  # a speaker shared with another verb
             span = self._split_subject(verb, src.start, src.end)
             if span is not None and not (span[0] < f.content[1] and f.content[0] < span[1]):
-                # ("People like Scott, he said": the first "subject" is the content)
+                # ("People like Lund, he said": the first "subject" is the content)
                 f.source = replace(src, start=span[0], end=span[1], text=self.text[slice(*span)])
 
     def _split_subject(self, verb: Token, start: int, end: int) -> tuple[int, int] | None:

@@ -14,7 +14,7 @@
 - "…, citing X" makes X a link of the chain only when X names a source; a reason the speaker
   cites ("citing the release of detained fishermen") is evidence of the claim, not its origin.
 - "per X" names a source only when X is not a rate: "a $500 donation per person", "costs each
-  year per student", "one polling place per every 21,000 voters" (a bare singular noun, or
+  year per student", "one ferry berth per every 4,000 residents" (a bare singular noun, or
   one counted by a number or "every"); "per the report", "per CTV News" stay sources (fifth
   pass, branch attrspur2; data/source_spans.toml `[rates]`).
 - "The agency quoted the minister as saying…", "the minister was quoted by state radio as
@@ -196,8 +196,8 @@ def _rate_quantifiers() -> frozenset[str]:
 
 
 def rate_object(obj: Token) -> bool:
-    """Whether the object of "per" is a unit of a rate ("per person", "per every 21,000
-    voters"), not a source ("per the report", "per CTV News", "per officials")."""
+    """Whether the object of "per" is a unit of a rate ("per person", "per every 4,000
+    residents"), not a source ("per the report", "per CTV News", "per officials")."""
     if obj.pos_ != "NOUN":
         return False
     kids = list(obj.children)

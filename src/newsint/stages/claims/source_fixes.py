@@ -10,7 +10,7 @@
 - A relative pronoun is no speaker when the verb has a subject of its own ("a fee which
   skippers say punishes boats": the skippers speak; the parser gives "say" both subjects).
 - A verb outside a quotation inherits no speaker who stands inside one ("treating her remark
-  as a compliment -- 'That makes me smart' -- and asserting, 'Of course…'": "That" is the
+  as a compliment -- 'That keeps the pier open' -- and asserting, 'Of course…'": "That" is the
   quoted clause's subject, not who asserts). The parser hung the participle on the quoted
   verb; the speaker the text means stands outside the quotation.
 - Where the source's words start: not before a spaced dash that ends a dateline or a clause

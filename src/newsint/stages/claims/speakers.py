@@ -163,7 +163,7 @@ class SpeakerRules(ExtractorBase):
                 return None, None, None
             src, _, _ = self._speaker(head, depth + 1)
             if src is not None and quoted_speaker(tok, src.start, self._quoted):
-                return self._report_before(tok)  # "-- 'That makes me smart' -- and asserting"
+                return self._report_before(tok)  # "-- 'That keeps the pier open' -- and asserting"
             if src is not None:
                 return src, f"speaker taken from “{head.text}”", head.i
         return None, None, None
@@ -173,7 +173,7 @@ class SpeakerRules(ExtractorBase):
 
     def _report_before(self, tok: Token) -> tuple[SrcRef | None, str | None, int | None]:
         """The speaker of a report right before the participle `tok`, set off from it by a
-        comma, both outside any quotation ("“…,” Sanders said, going on to say that…", where
+        comma, both outside any quotation ("“…,” Brandt said, going on to say that…", where
         the parser hung the participle on the quoted verb); else none."""
         start = tok.left_edge.i
         if tok.tag_ != "VBG" or start < 2 or not self.doc[start - 1].is_punct:

@@ -294,7 +294,7 @@ class VerbRules(ContentRules):
         return f
 
     def _fronted(self, tok: Token) -> tuple[tuple[int, int], Token] | None:
-        """The words before the comma of "People like Scott, he said." (lost_subjects): from
+        """The words before the comma of "People like Lund, he said." (lost_subjects): from
         the start of the sentence to the comma, and the speaker."""
         found = fronted_content(tok, self.lex)
         if found is None:
