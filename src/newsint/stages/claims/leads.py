@@ -1,17 +1,17 @@
-"""Rule family: a content's opening word that stands before the speaker ("the fund, which she
-says is nearly empty"). PolNeAR writes such a content in two parts, "which | is nearly empty";
-newsint keeps it one claim with a lead (model.Claim.lead), so no claim is the word "which"
-alone."""
+"""Rule family: a content's first part that stands apart from the rest (PolNeAR writes such a
+content in two parts): a relative word before the speaker ("the fund, which she says is nearly
+empty": which | is nearly empty) and, through verbs.py, a first part before a speaker tag
+("Overall, she said, …"). newsint keeps one claim with a lead (model.Claim.lead), so no claim
+is a part alone ("which", "The ferry")."""
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from newsint.stages.claims.context import ExtractorBase, Found
+from newsint.stages.claims.lexicon import data_file
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -29,8 +29,7 @@ class LeadWords:
 
 @cache
 def lead_words() -> LeadWords:
-    data = tomllib.loads(resources.files("newsint.data").joinpath("claims.toml").read_text("utf-8"))
-    leads = data["leads"]
+    leads = data_file("claims.toml")["leads"]
     return LeadWords(
         relative_words=frozenset(leads["relative_words"]),
         relative_tags=frozenset(leads["relative_tags"]),
