@@ -120,3 +120,30 @@ def test_words_after_a_closing_frame_are_the_sources(claims_of) -> None:
     assert not [c for c in analysis.claims if "knowledge of the talks" in c.statement], listed(
         analysis
     )
+
+
+# text, cue, lead or None: the sentence's opening before a speaker tag set off by commas is
+# the content's lead when it holds a finite verb, not when it only says when or where
+FRONTED = [
+    (
+        "The spring tides were so high, the harbour master said, that the quay lost two of its "
+        "piles.",
+        "said",
+        "The spring tides were so high",
+    ),
+    (
+        "During the storm on Tuesday, the harbour master said, the quay lost two of its piles.",
+        "said",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "lead"), FRONTED)
+def test_fronted_opening(claims_of, text, cue, lead) -> None:
+    analysis = claims_of(text)
+    claim = first_claim(analysis, cue)
+    assert (claim.lead.text if claim.lead else None) == lead, listed(analysis)
+    assert claim.content.text  # the part after the tag stays the content
+    if lead is not None:  # the lead is no claim of the article's own either
+        assert all(c.content.text != lead for c in analysis.claims), listed(analysis)

@@ -135,6 +135,7 @@ class Extractor(
         self.trim_contents(found)
         self.widen_cues(found)
         self.relative_leads(found)
+        self.fronted_leads(found)
         # before the article's own claims: a sentence with an evidential root gives no plain one
         found.extend(self.outside_credits(self.evidentials(found)))
         if self.cfg.unattributed:

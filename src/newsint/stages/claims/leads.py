@@ -25,6 +25,7 @@ class LeadWords:
     relative_tags: frozenset[str]  # the tags they must carry (not the complementiser "that")
     rules: frozenset[str]  # the rules whose claims may take a lead
     empty_pos: frozenset[str]  # a short first part of only these parts of speech is no lead
+    finite_tags: frozenset[str]  # an opening before a speaker tag with one of these is a lead
 
 
 @cache
@@ -35,6 +36,7 @@ def lead_words() -> LeadWords:
         relative_tags=frozenset(leads["relative_tags"]),
         rules=frozenset(leads["rules"]),
         empty_pos=frozenset(leads["empty_lead_pos"]),
+        finite_tags=frozenset(leads["finite_tags"]),
     )
 
 
@@ -75,3 +77,34 @@ class LeadRules(ExtractorBase):
             if not (in_content or head in f.cue_tokens):
                 continue
             f.lead = (word.idx, word.idx + len(word.text))
+
+    def fronted_leads(self, found: list[Found]) -> None:
+        """ "The walk-ins were the third such event, the firm said, it had held": a speaker tag
+        set off by commas after an opening that holds a finite verb makes that opening the
+        content's lead (an opening without one, "During a speech, she said, …", frames the
+        saying)."""
+        words = lead_words()
+        for f in found:
+            if f.rule not in words.rules or f.cue is None or f.lead is not None:
+                continue
+            start, end = f.source.start, f.source.end
+            if start is None or end is None or end > f.cue[0] or f.content[0] < f.cue[1]:
+                continue
+            span = self.doc.char_span(start, f.cue[1], alignment_mode="expand")
+            if span is None or span.start < 2 or span.end + 1 >= len(self.doc):
+                continue
+            before, after = self.doc[span.start - 1], self.doc[span.end]
+            if before.text != "," or after.text != ",":
+                continue
+            sent = self.sents.of(before)
+            opening = self.doc[sent.start : span.start - 1]
+            if not len(opening) or self.doc[span.end + 1].idx != f.content[0]:
+                continue
+            if not any(t.tag_ in words.finite_tags for t in opening):
+                continue
+            if any(
+                g is not f and g.cue and opening.start_char <= g.cue[0] < opening.end_char
+                for g in found
+            ):
+                continue
+            f.lead = (opening.start_char, opening.end_char)

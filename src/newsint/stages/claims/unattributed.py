@@ -21,7 +21,8 @@ class UnattributedRules(ExtractorBase):
         covered: set[int] = set()
         tokens = tokens_of(self.doc)
         for f in found:
-            for s, e in [f.content, f.cue or (0, 0), (f.source.start or 0, f.source.end or 0)]:
+            spans = [f.content, f.cue or (0, 0), (f.source.start or 0, f.source.end or 0)]
+            for s, e in [*spans, f.lead or (0, 0)]:  # a content's lead is covered too
                 if e > s:
                     span = tokens.char_span(s, e, expand=True)  # char_span's tokens, no Span made
                     if span is not None:
