@@ -63,6 +63,12 @@ SPLIT = [
         "The ferry",
         "will run again in May",
     ),
+    (  # the writer's conjunction opening the first part is not the speaker's
+        "And perhaps, the harbour master said, the pier is safe for small boats.",
+        "said",
+        "perhaps",
+        "the pier is safe for small boats",
+    ),
     (  # long enough, and still no claim of its own
         "The ferry, she argued, could run twice a day if the council paid for the fuel.",
         "argued",

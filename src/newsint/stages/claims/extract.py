@@ -136,6 +136,7 @@ class Extractor(
         self.widen_cues(found)
         self.relative_leads(found)
         self.fronted_leads(found)
+        self.trim_leads(found)
         # before the article's own claims: a sentence with an evidential root gives no plain one
         found.extend(self.outside_credits(self.evidentials(found)))
         if self.cfg.unattributed:

@@ -26,6 +26,7 @@ class LeadWords:
     rules: frozenset[str]  # the rules whose claims may take a lead
     empty_pos: frozenset[str]  # a short first part of only these parts of speech is no lead
     finite_tags: frozenset[str]  # an opening before a speaker tag with one of these is a lead
+    opening_pos_dropped: frozenset[str]  # a lead's first word of these is the writer's
 
 
 @cache
@@ -37,6 +38,7 @@ def lead_words() -> LeadWords:
         rules=frozenset(leads["rules"]),
         empty_pos=frozenset(leads["empty_lead_pos"]),
         finite_tags=frozenset(leads["finite_tags"]),
+        opening_pos_dropped=frozenset(leads["opening_pos_dropped"]),
     )
 
 
@@ -108,3 +110,20 @@ class LeadRules(ExtractorBase):
             ):
                 continue
             f.lead = (opening.start_char, opening.end_char)
+
+    def trim_leads(self, found: list[Found]) -> None:
+        """A lead without the writer's conjunction that opens it ("But | in recent days",
+        "And | perhaps"): it ties the sentence to the one before, it is not what was said."""
+        words = lead_words()
+        for f in found:
+            if f.lead is None:
+                continue
+            span = self.doc.char_span(*f.lead, alignment_mode="expand")
+            if span is None or not len(span) or span[0].pos_ not in words.opening_pos_dropped:
+                continue
+            rest = [t for t in span[1:] if not (t.is_punct or t.is_space)]
+            if not rest:
+                f.lead = None
+                continue
+            start, end = self.finish(rest[0].idx, f.lead[1])
+            f.lead = (start, end) if end > start else None
