@@ -81,8 +81,8 @@ class LeadRules(ExtractorBase):
             f.lead = (word.idx, word.idx + len(word.text))
 
     def fronted_leads(self, found: list[Found]) -> None:
-        """ "The walk-ins were the third such event, the firm said, it had held": a speaker tag
-        set off by commas after an opening that holds a finite verb makes that opening the
+        """ "The tides were so high, the harbour master said, that the quay sank": a speaker
+        tag set off by commas after an opening that holds a finite verb makes that opening the
         content's lead (an opening without one, "During a speech, she said, …", frames the
         saying)."""
         words = lead_words()
@@ -112,7 +112,7 @@ class LeadRules(ExtractorBase):
             f.lead = (opening.start_char, opening.end_char)
 
     def trim_leads(self, found: list[Found]) -> None:
-        """A lead without the writer's conjunction that opens it ("But | in recent days",
+        """A lead without the writer's conjunction that opens it ("But | this winter",
         "And | perhaps"): it ties the sentence to the one before, it is not what was said."""
         words = lead_words()
         for f in found:
