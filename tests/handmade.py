@@ -337,3 +337,14 @@ def claim_extractors(
         quotes = find_quotes(analysis.text)
         out.append(Extractor(doc, lexicon(), cfg, sources, quotes, title_span(analysis)))
     return out
+
+
+class StubStage:
+    """A stage for pipeline tests that needs, reads and writes no field: a subclass names itself
+    and says what it does in `__call__`."""
+
+    name = "stub"
+    version = 1
+    requires: frozenset[str] = frozenset()
+    uses: frozenset[str] = frozenset()
+    assigns: frozenset[str] = frozenset()

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from handmade import StubStage
 from newsint.api import analyze
 from newsint.config import Config
 from newsint.errors import ConfigError
@@ -165,12 +166,8 @@ def test_shared_pipeline_runs_batches_one_at_a_time(config, fresh_shared) -> Non
     inside: list[int] = []
     overlap: list[int] = []
 
-    class Watch:
+    class Watch(StubStage):
         name = "watch"
-        version = 1
-        requires: frozenset[str] = frozenset()
-        uses: frozenset[str] = frozenset()
-        assigns: frozenset[str] = frozenset()
 
         def __call__(self, batch: list[Any]) -> None:
             inside.append(1)
@@ -226,12 +223,8 @@ class _Model:
 
 
 def _loading_stage(resources: Resources) -> Any:
-    class Loads:
+    class Loads(StubStage):
         name = "loads"
-        version = 1
-        requires: frozenset[str] = frozenset()
-        uses: frozenset[str] = frozenset()
-        assigns: frozenset[str] = frozenset()
 
         def __init__(self) -> None:
             self.model = resources.get("model", _Model)

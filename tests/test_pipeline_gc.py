@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from handmade import StubStage
 from newsint.config import Config
 from newsint.errors import StageFailed
 from newsint.model import Analysis, ArticleMeta
@@ -33,14 +34,10 @@ def _with_young(config: Config, young: int) -> Config:
     )
 
 
-class _Doing:
+class _Doing(StubStage):
     """A stage that does `act` and records the thresholds in force while it runs."""
 
     name = "doing"
-    version = 1
-    requires: frozenset[str] = frozenset()
-    uses: frozenset[str] = frozenset()
-    assigns: frozenset[str] = frozenset()
 
     def __init__(self, act: Callable[[], Any] = lambda: None) -> None:
         self.act = act

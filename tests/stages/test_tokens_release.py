@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from handmade import StubStage
 from newsint.pipeline import Pipeline
 from newsint.stages.tokens import USER_DATA_KEY, release, tokens_of
 
@@ -53,14 +54,10 @@ def test_release_leaves_a_doc_without_a_table_alone(run_stages) -> None:
     assert tokens_of(doc).text == doc.text  # a later reader builds a new table
 
 
-class _Keep:
+class _Keep(StubStage):
     """A stage that keeps a weak reference to every Doc of the batch."""
 
     name = "keep"
-    version = 1
-    requires: frozenset[str] = frozenset()
-    uses: frozenset[str] = frozenset()
-    assigns: frozenset[str] = frozenset()
 
     def __init__(self) -> None:
         self.docs: list[weakref.ref] = []

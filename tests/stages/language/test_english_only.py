@@ -8,7 +8,7 @@ from importlib import import_module
 
 import pytest
 
-from handmade import article
+from handmade import StubStage, article
 from newsint.config import default_config
 from newsint.stages import registry
 from newsint.stages.base import SKIPPED_NOTE, Resources, Work, is_english_only, runs_on
@@ -30,14 +30,10 @@ ENGLISH = (
 ENGLISH_ONLY = {"nlp", "entities", "time", "factuality", "claims", "events"}
 
 
-class Recorder:
+class Recorder(StubStage):
     """A stage that records which articles it was given."""
 
     name = "recorder"
-    version = 1
-    requires: frozenset[str] = frozenset()
-    uses: frozenset[str] = frozenset()
-    assigns: frozenset[str] = frozenset()
 
     def __init__(self, name: str, english_only: bool) -> None:
         self.name = name
