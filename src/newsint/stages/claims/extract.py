@@ -159,6 +159,14 @@ class Extractor(
                 if any(s <= tok.idx < e for s, e in taken):
                     continue
                 f = self.verb_cue(tok)
+                if f is None and self._lexicon_base(tok) != (None, None):
+                    # a lexicon verb its rules refused ("a PAC backing the mayor"): the model
+                    # was trained on such uses too, and judges them alone
+                    self.model_only = True
+                    try:
+                        f = self.verb_cue(tok)
+                    finally:
+                        self.model_only = False
                 if f is not None:
                     if tok.lemma_.lower() in self.lex.refusal_verbs:
                         # "refused to sign the bill": what the source will not do; "declined

@@ -41,6 +41,8 @@ class VerbRules(ContentRules):
 
     # the cue classifier answers only in the driver's last pass over a sentence (extract.py)
     use_model = False
+    # ... and there, for a lexicon verb its rules refused, it alone judges the verb
+    model_only = False
 
     # ------------------------------------------------------------------ reporting verbs
 
@@ -48,26 +50,10 @@ class VerbRules(ContentRules):
         """A reporting verb's attribution. The first tests read the token table's `Tok`; a
         word that passes them becomes spaCy's Token for the rules that walk the tree."""
         lex = self.lex
-        base = lex.cue_verb(tok)
-        particle: Tok | Token | None = None
-        if base is None and tok.pos_ == "VERB":
-            b = verb_base(tok.lower_, lex.cue_particles, lex.irregular)
-            if b is not None:
-                particle = next(
-                    (
-                        c
-                        for c in tok.children
-                        if c.dep_ in ("prt", "prep") and c.lower_ in lex.cue_particles[b]
-                    ),
-                    None,
-                )
-                if particle is not None and b in lex.cue_verbs:
-                    base = b
-                elif particle is not None and b not in lex.cue_verbs:
-                    base = None
+        base, particle = (None, None) if self.model_only else self._lexicon_base(tok)
         general = False
         learned: tuple[str, Token] | None = None
-        if base is None and particle is None:
+        if base is None and particle is None and not self.model_only:
             base = self._general_report(tok)
             general = base is not None
         if base is None and particle is None:
@@ -95,7 +81,7 @@ class VerbRules(ContentRules):
             return None
         if base in lex.criticism and not self._criticism_target(tok, base):
             return None  # "the rebels attacked the convoy": no report
-        if base in lex.positions and not self._held_position(tok, base):
+        if base in lex.positions and learned is None and not self._held_position(tok, base):
             return None  # "nations supporting Ukraine", "it could support efforts"
         if inside_speech(self.quotes, tok.idx, self.text, self.cfg.min_speech_quote_words):
             return None  # "I think…" inside a quotation is the quoted speaker's own voice
@@ -310,6 +296,25 @@ class VerbRules(ContentRules):
             c.dep_ == "ccomp" and (c.i > tok.i or not self._own_object(tok, children, base))
             for c in children
         )
+
+    def _lexicon_base(self, tok: Tok | Token) -> tuple[str | None, Tok | Token | None]:
+        """The lexicon's base word of a reporting verb and its particle ("pointed out")."""
+        lex = self.lex
+        base = lex.cue_verb(tok)
+        if base is not None or tok.pos_ != "VERB":
+            return base, None
+        b = verb_base(tok.lower_, lex.cue_particles, lex.irregular)
+        if b is None:
+            return None, None
+        particle = next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ in ("prt", "prep") and c.lower_ in lex.cue_particles[b]
+            ),
+            None,
+        )
+        return (b if particle is not None and b in lex.cue_verbs else None), particle
 
     def _general_report(self, tok: Tok | Token) -> str | None:
         """A verb outside the lexicon that reports all the same: it has a subject of its own
