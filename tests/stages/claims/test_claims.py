@@ -408,11 +408,11 @@ def test_this_information_points_back_to_the_sentence_before(claims_of) -> None:
 def test_headline_and_fragments_are_not_article_claims(claims_of) -> None:
     a = claims_of(
         "Bridge to reopen in May\n\n"
-        "The city council passed the repair budget on Tuesday.\n\n"
+        "The repair crews closed the old bridge on Tuesday.\n\n"
         "Local reaction"
     )
     own = [c.content.text for c in a.claims if c.kind == "unattributed"]
-    assert own == ["The city council passed the repair budget on Tuesday"]
+    assert own == ["The repair crews closed the old bridge on Tuesday"]
 
 
 def test_scare_quotes_alone_are_not_speech(claims_of) -> None:

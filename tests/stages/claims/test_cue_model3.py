@@ -4,8 +4,9 @@ candidate the model was trained on; it now judges such a verb alone, after the r
 (extract._model_cues). Three more ways for a candidate to get its speaker (data/cue_model.toml
 `[candidates] subjects`): the noun a participle modifies ("a group opposing the plan"), the main
 verb's subject for a purpose infinitive ("flew to Lisbon to defend…") and for a gerund after a
-preposition ("by unveiling…"). Sentences of our own; candidates are judged on the parse, the
-claims tables hold cases the model passes clearly."""
+preposition ("by unveiling…"); and a subject of no known kind ("sixty percent of islanders"),
+which the model weighs by its lemma (`[subject] speaker_kinds`). Sentences of our own;
+candidates are judged on the parse, the claims tables hold cases the model passes clearly."""
 
 from __future__ import annotations
 
@@ -75,6 +76,12 @@ FOUND = [
         "Governor Lena Orsk",
         "the tunnel plan",
     ),
+    (  # a subject of no known kind
+        "Sixty percent of islanders would vote for the tunnel plan.",
+        "would vote for",
+        "Sixty percent of islanders",
+        "the tunnel plan",
+    ),
 ]
 
 
@@ -84,10 +91,13 @@ def test_refused_lexicon_verb_judged_by_model(claims_of, text, cue, source, cont
     assert (claim.source.text, claim.content.text) == (source, content)
 
 
-# a lexicon verb the rules refuse and the model must not take back: no one's claim
+# a lexicon verb the rules refuse and the model must not take back, a verb with a subject of
+# no known kind the model must not take: no one's claim
 NOT_FOUND = [
     "The rebels attacked the convoy near the border crossing.",  # no criticism
     "The harbour board did not respond to the letter.",  # negated
+    "The storm destroyed the northern pier.",  # a subject of no known kind, no report
+    "The trains passed the old harbour at noon.",
 ]
 
 

@@ -51,6 +51,7 @@ class Settings:
     next_word_pos: frozenset[str]  # parts of speech whose word after the verb is a feature
     refusal_effect: str  # the status a learned refusal gives its content ("refused to sign")
     refusal_check_effect: str  # ... when what is refused is a check ("declined to confirm")
+    unknown_threshold: float  # the higher bar for a subject of no known kind ("the storm offered")
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ def settings() -> Settings:
         next_word_pos=frozenset(cand["next_word_pos"]),
         refusal_effect=str(data["content"]["refusal_effect"]),
         refusal_check_effect=str(data["content"]["refusal_check_effect"]),
+        unknown_threshold=float(data["subject"]["unknown_threshold"]),
     )
 
 
@@ -300,6 +302,13 @@ def features(c: Candidate, lex: Lexicon, sources: Sources, quotes: list[Quote]) 
     if "\n" not in text[:s0].strip():
         f.append("first_para")
     return sorted(set(f))
+
+
+def threshold(c: Candidate) -> float:
+    """The probability the candidate must reach: the model's, higher for a subject of no known
+    kind (`[subject] unknown_threshold`)."""
+    t = model().threshold
+    return max(t, settings().unknown_threshold) if c.subj_kind == "unknown" else t
 
 
 def score(c: Candidate, lex: Lexicon, sources: Sources, quotes: list[Quote]) -> float:

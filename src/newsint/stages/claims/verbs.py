@@ -177,8 +177,9 @@ class VerbRules(ContentRules):
                 if content is None:
                     return None
             src, note, inherited = self._speaker(tok)
-            if general and src is not None and not self._general_speaker(tok, src):
-                return None  # "the losses mean that…": no speaker, no report
+            if general and not learned and src is not None and not self._general_speaker(tok, src):
+                # "the losses mean that…": no speaker, no report (the model judged its own)
+                return None
             if unnamed_asker(tok, lex) or impersonal_infinitive(tok):
                 # "Asked whether…, the minister said": the asker is not the one asked
                 src, note, inherited = SrcRef(text=UNNAMED, kind="anonymous"), None, None
@@ -346,9 +347,9 @@ class VerbRules(ContentRules):
         if not self.use_model or tok.pos_ != "VERB" or tok.tag_[:2] != "VB":
             return None
         cand = cue_model.candidate(self.doc[tok.i], self.lex, self.sources)
-        if cand is None:
-            return None
-        if cue_model.score(cand, self.lex, self.sources, self.quotes) < cue_model.model().threshold:
+        if cand is None or (self.model_only and cand.subj_kind in self.lex.general_not_kinds):
+            return None  # a verb the rules refused stays refused for a subject of no known kind
+        if cue_model.score(cand, self.lex, self.sources, self.quotes) < cue_model.threshold(cand):
             return None
         return cand.verb.lemma_.lower(), cand.kind, cand.comp
 
