@@ -29,9 +29,9 @@ FOUND = [
         "Mayor Ilse Brandt",
         "the ferry contract",
     ),
-    (  # an adjective after a perfect copula
-        "Councillor Mira Vell has long been supportive of a second ferry.",
-        "supportive of",
+    (  # an adjective the parser reads as a passive: its subject holds it
+        "Councillor Mira Vell has long been devoted to a second ferry.",
+        "been devoted to",
         "Councillor Mira Vell",
         "a second ferry",
     ),

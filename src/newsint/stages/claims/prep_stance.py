@@ -121,7 +121,12 @@ class PrepStanceRules(ContentRules):
         """Who takes the position: the verb's speaker (an adjective after a copula: the
         copula's); a passive with no agent and no speaker rests on an unnamed source."""
         verb = tok.head if pos == "adj" and tok.dep_ == "acomp" else tok
-        src, _, _ = self._speaker(verb)
+        held = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if pos == "adj" and held is not None:
+            # "she is devoted to…" read as a passive: an adjective's subject holds it
+            src: SrcRef | None = self.sources.from_head(held)
+        else:
+            src, _, _ = self._speaker(verb)
         if src is not None:
             # "the election called for…" (a misread relative clause): a thing holds no position;
             # "I", "they" do, whatever they resolve to
