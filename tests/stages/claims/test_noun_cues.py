@@ -19,10 +19,11 @@ from newsint.stages.claims.predicates import ADJ, NOUN, noun_cues
 
 # text, cue, source as written, content (exact)
 FOUND = [
-    (  # a possessive owner and a prepositional object ("attack", "prep:on")
+    (  # a possessive owner and a prepositional object ("attack", "prep:on"); the owner the
+        # clause names speaks (source_bounds.py)
         "Councillor Mira Vell renewed her attacks on the harbour board's ferry contract.",
         "attacks on",
-        "her",
+        "Councillor Mira Vell",
         "the harbour board's ferry contract",
     ),
     (  # a possessive owner and an infinitive ("decision", "to")

@@ -114,13 +114,13 @@ FOUND = [
     (  # a stance in a relative clause whose relative pronoun is the finite verb's subject
         "The levy is opposed by a number of towns that support the old tariff.",
         "support",
-        "a number of towns",
+        "a number of towns that",
         "the old tariff",
     ),
     (
         "The fund was set up by a group of shippers that wants to block the new canal.",
         "wants",
-        "a group of shippers",
+        "a group of shippers that",
         "to block the new canal",
     ),
 ]
