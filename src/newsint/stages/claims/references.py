@@ -256,14 +256,9 @@ class ReferenceRules(SourcesBase):
             noun = head.head.head
             ante = self.from_head(noun)
             if lower == "that" and ante.start is not None and ante.end is not None:
-                # "rules that promise…": a "that" is written as part of its noun's phrase, so
-                # the source's words run from the noun through the "that" (PolNeAR train marks
-                # the "that" for 23 of 43 such verbs, the noun for 20); the noun names it
-                # ("who" stands on its own)
+                # "rules that promise…": a "that" is written as part of its noun's phrase, and
+                # the noun is the source as the text names it ("who" stands on its own)
                 src.start, src.end, src.text = ante.start, ante.end, ante.text
-                if ante.end < start:
-                    src.end = end
-                    src.text = self.text[src.start : src.end]
             return self._resolved(src, ante, f"relative pronoun “{head.text}” → “{ante.text}”")
         if lower in lex.pronouns["person"]:
             if lower in ("i", "me", "my"):
