@@ -76,6 +76,16 @@ def test_stance_cue_not_found(claims_of, text, word) -> None:
     assert not got, listed(claims_of(text))
 
 
+def test_agentless_passive_subject_is_the_lead(claims_of) -> None:
+    """ "The ferry board was accused of | hiding the report": the passive subject is who the
+    position is about, the content's lead; nobody is named as the source."""
+    text = "The ferry board was accused of hiding the storm report."
+    claim = first_claim(claims_of(text), "was accused of")
+    assert claim.lead is not None and claim.lead.text == "The ferry board", listed(claims_of(text))
+    assert claim.content.text == "hiding the storm report"
+    assert claim.source.start is None
+
+
 def test_table_rows_pass_their_thresholds() -> None:
     """Every row is a verb or an adjective with the counts it was kept for (the header's
     thresholds: right >= 3, right / n >= 0.45)."""

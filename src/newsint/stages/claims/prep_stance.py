@@ -107,6 +107,7 @@ class PrepStanceRules(ContentRules):
             return None
         return Found(
             rule="stance",
+            lead=self._passive_lead(tok, pos),
             content=(start, end),
             source=src,
             cue=cue,
@@ -116,6 +117,16 @@ class PrepStanceRules(ContentRules):
             confidence=table.confidence,
             notes=[f"{pos} “{tok.lemma_.lower()} {prep.lower_}” takes a position on its object"],
         )
+
+    def _passive_lead(self, tok: Token, pos: str) -> tuple[int, int] | None:
+        """ "The ferry board was accused of | hiding the report": the passive subject is who the
+        position is about, the content's lead (as PolNeAR writes it: one content, two parts)."""
+        if pos != "verb" or not any(c.dep_ == "auxpass" for c in tok.children):
+            return None
+        subj = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
+        if subj is None or subj.lower_ in self.lex.pronouns["relative"]:
+            return None
+        return self.span_of(list(subj.subtree))
 
     def _holder(self, tok: Token, pos: str) -> SrcRef | None:
         """Who takes the position: the verb's speaker (an adjective after a copula: the
