@@ -45,6 +45,7 @@ class StanceCues:
     confidence: float  # of a claim the rule finds
     object_deps: frozenset[str]  # dependencies of the preposition's object
     holder_kinds: frozenset[str]  # source kinds that can hold a position
+    passive: frozenset[str]  # prepositions of any reporting verb's agentless passive
 
 
 @cache
@@ -60,6 +61,7 @@ def stance_cues() -> StanceCues:
         confidence=float(settings["confidence"]),
         object_deps=frozenset(settings["object_deps"]),
         holder_kinds=frozenset(settings["holder_kinds"]),
+        passive=frozenset(settings["passive_preps"]),
     )
 
 
@@ -71,16 +73,22 @@ class PrepStanceRules(ContentRules):
         object; not inside a quotation or inside another claim's cue or content."""
         pos = _POS.get(word.pos_)
         table = stance_cues()
-        if pos is None or word.lemma_.lower() not in table.lemmas or word.i in self.by_verb:
+        if pos is None or word.i in self.by_verb:
+            return None
+        passive = pos == "verb" and self._agentless_cue_passive(word)
+        if word.lemma_.lower() not in table.lemmas and not passive:
             return None
         tok = self.doc[word.i]
+        lemma = tok.lemma_.lower()
         prep = next(
             (
                 c
                 for c in tok.children
                 if c.dep_ == "prep"
                 and c.i > tok.i
-                and (pos, tok.lemma_.lower(), c.lower_) in table.rows
+                and (
+                    (pos, lemma, c.lower_) in table.rows or (passive and c.lower_ in table.passive)
+                )
                 and any(o.dep_ in table.object_deps for o in c.children)
             ),
             None,
@@ -117,6 +125,15 @@ class PrepStanceRules(ContentRules):
             confidence=table.confidence,
             notes=[f"{pos} “{tok.lemma_.lower()} {prep.lower_}” takes a position on its object"],
         )
+
+    def _agentless_cue_passive(self, word: Tok | Token) -> bool:
+        """ "was criticized for…", "is described as…": a reporting verb in the passive with no
+        agent (a question verb's is no claim: "was asked about the budget")."""
+        base = self.lex.cue_verb(word)
+        if base is None or base in self.lex.question_verbs:
+            return False
+        kids = [c.dep_ for c in self.doc[word.i].children]
+        return "auxpass" in kids and "agent" not in kids
 
     def _passive_lead(self, tok: Token, pos: str) -> tuple[int, int] | None:
         """ "The ferry board was accused of | hiding the report": the passive subject is who the
