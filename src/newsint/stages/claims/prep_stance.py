@@ -1,16 +1,16 @@
 """Rule family `stance`: a verb or an adjective whose prepositional object is the content (issue
 16, branch attrprep).
 
-"The senator voted against the levy", "the union apologized for the delay", "the mayor was
-skeptical of the plan", "the minister was accused of hiding the report": the holder takes a
-position on what the preposition governs. The verbs are mostly no reporting verbs ("vote",
-"apologize"), so the verb rule never looks at them; a reporting verb its own rule did not take
-("was asked about the budget") is one too. Whether a (part of speech, lemma, preposition) row
-reports is counted, not guessed: data/prep_stance.toml keeps the rows PolNeAR train annotators
-mark as a cue with that object as content and the holder as source often enough. The source is
-the verb's speaker as the verb rule reads it (its subject, agent, or the one it inherits); a
-passive with no agent rests on an unnamed source ("was accused of"), as PolNeAR writes it with
-no source at all.
+"The senator cast doubt on the levy", "the mayor distanced herself from the deal", "the union is
+wary of the plan", "the minister was accused of hiding the report": the holder takes a position
+on what the preposition governs. Most of these verbs are no reporting verbs ("cast",
+"distance"), so the verb rule never looks at them. Whether a (part of speech, lemma,
+preposition) row reports is counted, not guessed: data/prep_stance.toml keeps the rows PolNeAR
+train annotators mark with that object as content and the holder as source often enough. Any
+reporting verb in an agentless passive with "for" ("was praised for the rescue") is one too.
+The source is the verb's speaker as the verb rule reads it (its subject, agent, or the one it
+inherits), never a thing; an agentless passive rests on an unnamed source (PolNeAR writes no
+source) and its subject is the content's lead ("the board was accused of | hiding the report").
 """
 
 from __future__ import annotations
