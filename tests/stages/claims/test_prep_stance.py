@@ -57,6 +57,20 @@ def test_stance_cue_found(claims_of, text, cue, source, content) -> None:
     assert claim.content.text == content, listed(claims_of(text))
 
 
+# any reporting verb's agentless passive with "for" ([settings] passive_preps), not in the rows
+PASSIVE = [
+    ("The ferry captain was praised for the night rescue.", "praised for", "the night rescue"),
+    ("The harbour board has been blamed for the flooding.", "blamed for", "the flooding"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "content"), PASSIVE)
+def test_reporting_passive_with_for(claims_of, text, word, content) -> None:
+    got = [c for c in claims_of(text).claims if c.cue is not None and word in c.cue.text]
+    assert got, listed(claims_of(text))
+    assert got[0].content.text == content and got[0].source.start is None
+
+
 # text, a word that must not be (in) the cue of any claim
 NOT_FOUND = [
     # a thing as the subject
@@ -65,6 +79,10 @@ NOT_FOUND = [
     ("Harbour master Jonas Pell is confident at sea.", "confident"),
     # a lemma outside the table
     ("Councillor Mira Vell swam across the bay.", "swam"),
+    # a question verb's passive: no claim
+    ("Councillor Vell was asked for the ferry budget on Tuesday.", "asked"),
+    # a passive with its agent: the verb rule's, not a stance
+    ("The mayor was praised by the fishermen for the new quay.", "praised for"),
     # inside a quotation: the quoted speaker's own voice
     ("“I believe in the new ferry,” Councillor Mira Vell said.", "believe"),
 ]
@@ -74,6 +92,16 @@ NOT_FOUND = [
 def test_stance_cue_not_found(claims_of, text, word) -> None:
     got = [c for c in claims_of(text).claims if c.cue is not None and word in c.cue.text]
     assert not got, listed(claims_of(text))
+
+
+def test_agentless_passive_subject_is_the_lead(claims_of) -> None:
+    """ "The ferry board was accused of | hiding the report": the passive subject is who the
+    position is about, the content's lead; nobody is named as the source."""
+    text = "The ferry board was accused of hiding the storm report."
+    claim = first_claim(claims_of(text), "was accused of")
+    assert claim.lead is not None and claim.lead.text == "The ferry board", listed(claims_of(text))
+    assert claim.content.text == "hiding the storm report"
+    assert claim.source.start is None
 
 
 def test_table_rows_pass_their_thresholds() -> None:

@@ -1,16 +1,16 @@
 """Rule family `stance`: a verb or an adjective whose prepositional object is the content (issue
 16, branch attrprep).
 
-"The senator voted against the levy", "the union apologized for the delay", "the mayor was
-skeptical of the plan", "the minister was accused of hiding the report": the holder takes a
-position on what the preposition governs. The verbs are mostly no reporting verbs ("vote",
-"apologize"), so the verb rule never looks at them; a reporting verb its own rule did not take
-("was asked about the budget") is one too. Whether a (part of speech, lemma, preposition) row
-reports is counted, not guessed: data/prep_stance.toml keeps the rows PolNeAR train annotators
-mark as a cue with that object as content and the holder as source often enough. The source is
-the verb's speaker as the verb rule reads it (its subject, agent, or the one it inherits); a
-passive with no agent rests on an unnamed source ("was accused of"), as PolNeAR writes it with
-no source at all.
+"The senator cast doubt on the levy", "the mayor distanced herself from the deal", "the union is
+wary of the plan", "the minister was accused of hiding the report": the holder takes a position
+on what the preposition governs. Most of these verbs are no reporting verbs ("cast",
+"distance"), so the verb rule never looks at them. Whether a (part of speech, lemma,
+preposition) row reports is counted, not guessed: data/prep_stance.toml keeps the rows PolNeAR
+train annotators mark with that object as content and the holder as source often enough. Any
+reporting verb in an agentless passive with "for" ("was praised for the rescue") is one too.
+The source is the verb's speaker as the verb rule reads it (its subject, agent, or the one it
+inherits), never a thing; an agentless passive rests on an unnamed source (PolNeAR writes no
+source) and its subject is the content's lead ("the board was accused of | hiding the report").
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ class StanceCues:
     confidence: float  # of a claim the rule finds
     object_deps: frozenset[str]  # dependencies of the preposition's object
     holder_kinds: frozenset[str]  # source kinds that can hold a position
+    passive: frozenset[str]  # prepositions of any reporting verb's agentless passive
 
 
 @cache
@@ -60,6 +61,7 @@ def stance_cues() -> StanceCues:
         confidence=float(settings["confidence"]),
         object_deps=frozenset(settings["object_deps"]),
         holder_kinds=frozenset(settings["holder_kinds"]),
+        passive=frozenset(settings["passive_preps"]),
     )
 
 
@@ -71,16 +73,22 @@ class PrepStanceRules(ContentRules):
         object; not inside a quotation or inside another claim's cue or content."""
         pos = _POS.get(word.pos_)
         table = stance_cues()
-        if pos is None or word.lemma_.lower() not in table.lemmas or word.i in self.by_verb:
+        if pos is None or word.i in self.by_verb:
+            return None
+        passive = pos == "verb" and self._agentless_cue_passive(word)
+        if word.lemma_.lower() not in table.lemmas and not passive:
             return None
         tok = self.doc[word.i]
+        lemma = tok.lemma_.lower()
         prep = next(
             (
                 c
                 for c in tok.children
                 if c.dep_ == "prep"
                 and c.i > tok.i
-                and (pos, tok.lemma_.lower(), c.lower_) in table.rows
+                and (
+                    (pos, lemma, c.lower_) in table.rows or (passive and c.lower_ in table.passive)
+                )
                 and any(o.dep_ in table.object_deps for o in c.children)
             ),
             None,
@@ -107,6 +115,7 @@ class PrepStanceRules(ContentRules):
             return None
         return Found(
             rule="stance",
+            lead=self._passive_lead(tok, pos),
             content=(start, end),
             source=src,
             cue=cue,
@@ -116,6 +125,25 @@ class PrepStanceRules(ContentRules):
             confidence=table.confidence,
             notes=[f"{pos} “{tok.lemma_.lower()} {prep.lower_}” takes a position on its object"],
         )
+
+    def _agentless_cue_passive(self, word: Tok | Token) -> bool:
+        """ "was criticized for…", "is described as…": a reporting verb in the passive with no
+        agent (a question verb's is no claim: "was asked about the budget")."""
+        base = self.lex.cue_verb(word)
+        if base is None or base in self.lex.question_verbs:
+            return False
+        kids = [c.dep_ for c in self.doc[word.i].children]
+        return "auxpass" in kids and "agent" not in kids
+
+    def _passive_lead(self, tok: Token, pos: str) -> tuple[int, int] | None:
+        """ "The ferry board was accused of | hiding the report": the passive subject is who the
+        position is about, the content's lead (as PolNeAR writes it: one content, two parts)."""
+        if pos != "verb" or not any(c.dep_ == "auxpass" for c in tok.children):
+            return None
+        subj = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
+        if subj is None or subj.lower_ in self.lex.pronouns["relative"]:
+            return None
+        return self.span_of(list(subj.subtree))
 
     def _holder(self, tok: Token, pos: str) -> SrcRef | None:
         """Who takes the position: the verb's speaker (an adjective after a copula: the
