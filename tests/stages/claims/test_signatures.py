@@ -22,7 +22,7 @@ SIGNED = [
         None,
     ),
     (
-        "Mayor Brix Just Named Her Pick For The Harbour Board – It May Surprise You",
+        "Mayor Brix Just Named Her Pick For The Harbour Board – Nobody Saw It Coming",
         "–",
         None,
     ),

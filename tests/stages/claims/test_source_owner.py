@@ -17,7 +17,7 @@ OWNER = [
         "Mayor Ingrid Halvorsen",
     ),
     (  # an infinitive without a subject: the subject of the verb it hangs on
-        "Senator Oskar Lund took to the radio to continue his attacks on the harbour board.",
+        "Senator Oskar Lund went on air to renew his attacks on the harbour board.",
         "attacks",
         "Senator Oskar Lund",
     ),

@@ -178,8 +178,10 @@ class ContentRules(SpeakerRules):
         )
 
     def _shared_report(self, tok: Token) -> bool:
-        """A reporting verb coordinated into another's reported clause whose subject is a
-        pronoun: "China said it was opposed and warned Ruritania…" (China warned)."""
+        """A reporting verb coordinated into another's reported clause: "China said it was
+        opposed and warned Ruritania…" (China warned); with a noun as the clause's subject,
+        only when the clause follows its reporting verb ("Roe said the levy was unfair and
+        urged…": Roe urged; train: 39 such claims, 22 right, 4 with another source)."""
         head = tok.head
         return (
             tok.dep_ == "conj"
@@ -187,7 +189,10 @@ class ContentRules(SpeakerRules):
             and self.lex.cue_verb(tok) is not None
             and self.lex.cue_verb(head.head) is not None
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
-            and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in head.children)
+            and any(
+                c.dep_ == "nsubj" and (c.pos_ == "PRON" or head.head.i < head.i < tok.i)
+                for c in head.children
+            )
         )
 
     def _misread_clause(

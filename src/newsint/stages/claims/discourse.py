@@ -55,8 +55,8 @@ class DiscourseRules(ExtractorBase):
             if len(self.text[start:end].split()) < 3:
                 continue
             if not m.group("handle") and not opens_quotation(self.text, start):
-                # "… - Jane Roe" under a live blog's entry is its reporter's byline, "It May
-                # Surprise You – Roe Just Named…" a headline's two halves: no one is quoted
+                # "… - Jane Roe" under a live blog's entry is its reporter's byline, "Roe Names
+                # Her Deputy – Nobody Saw It Coming" a headline's two halves: no one is quoted
                 # (PolNeAR train: none of 14 such signatures right)
                 continue
             if any(

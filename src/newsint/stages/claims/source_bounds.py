@@ -25,7 +25,7 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 @dataclass(frozen=True)
 class OwnerClimb:
     """data/source_spans.toml [owner]: how a verb without a subject passes to the one it hangs
-    on ("to continue his attacks", "keeping his promise"), and how many such steps."""
+    on ("to renew his attacks", "keeping his promise"), and how many such steps."""
 
     links: frozenset[str]
     climb: int
@@ -115,12 +115,12 @@ class SourceBoundRules(ExtractorBase):
         return self.sources.from_head(appos)
 
     def _owner_named_by_clause(self, poss: Token) -> Token | None:
-        """ "Mayor Roe stepped up her criticism of the plan", "the rivals continued their
+        """ "Mayor Roe stepped up her criticism of the plan", "the rivals sharpened their
         attacks on…": a stance noun a possessive pronoun owns, as the object of a verb whose
-        subject (its own, or that of the verb it hangs on: "took to the radio to continue his
-        attacks") is the owner named; PolNeAR's source is that subject (train: 15 of 19 right,
-        2 before). Not a second object ("faced disputes - most recently her decision to…"),
-        nor after punctuation, nor a relative pronoun."""
+        subject (its own, or that of the verb it hangs on: "went on air to renew his attacks")
+        is the owner named; PolNeAR's source is that subject (train: 15 of 19 right, 2
+        before). Not a second object ("lost two suits - lately her plan to…"), nor after
+        punctuation, nor a relative pronoun."""
         if poss.dep_ != "poss" or poss.tag_ != "PRP$":
             return None
         noun = poss.head
