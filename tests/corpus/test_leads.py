@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import inspect, select, text
 
 from leadcorpus import EXPECTED, IN_LEAD, LEAD_WORDS, ferry, ferry_jsonl
 from newsint import Corpus
@@ -83,3 +83,29 @@ def test_store_written_before_leads_had_columns_opens_with_them(db_url: str) -> 
     with Corpus(db_url) as c:
         assert current(c.store.engine) == head()
         check_leads(c)
+
+
+def test_downgrade_drops_the_lead_columns_and_keeps_full_text(corpus: Corpus) -> None:
+    """Back to 0004 and up again: the columns go and come back filled, and full text (kept by
+    triggers on SQLite, which a copied table would lose) still finds the claim."""
+    from alembic import command
+
+    from newsint.corpus.store.migrations import alembic_config
+
+    engine = corpus.store.engine
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0004")
+    with engine.connect() as conn:
+        columns = {c["name"] for c in inspect(conn).get_columns("claims")}
+        if conn.dialect.name == "sqlite":
+            triggers = conn.scalars(
+                text("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = :t"),
+                {"t": "claims"},
+            )
+            assert sorted(triggers) == ["claims_fts_ad", "claims_fts_ai", "claims_fts_au"]
+    assert not columns & {"lead_text", "lead_start", "lead_end"}
+    upgrade(engine)
+    assert current(engine) == head()
+    check_leads(corpus)
