@@ -37,3 +37,10 @@ def test_a_report_coordinated_into_the_clause_is_the_speakers(
     analysis = claims_of(text)
     assert first_claim(analysis, cue).source.text == source
     assert first_claim(analysis, first).content.text == content
+
+
+def test_a_conjunct_that_reports_nothing_stays_in_what_was_said(claims_of) -> None:
+    """ "… and did not intend to": no complement, no report of its own; it is what she said."""
+    text = "Chief nurse Alva Roos said the clinic had not paid the fine and did not intend to."
+    claim = first_claim(claims_of(text), "said")
+    assert claim.content.text == "the clinic had not paid the fine and did not intend to"
