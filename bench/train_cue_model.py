@@ -209,7 +209,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             model,
             vec,
             {
-                "about": "cue classifier (issue 16, attrclf, attrclf2): claims/cue_model.py",
+                "about": "cue classifier (issue 16, attrclf, attrclf2, attrverb5): "
+                "claims/cue_model.py",
                 "trained_on": f"PolNeAR {args.split}, {len(docs)} articles",
                 "candidates": len(rows),
                 "gold": int(y.sum()),

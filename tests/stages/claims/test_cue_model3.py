@@ -1,13 +1,47 @@
 """Claims stage, issue 16 (branch attrverb5): the cue classifier's third pass. A lexicon verb
 its rules refuse (a stance in a relative clause with a perfect, a wish under a modal) is a
 candidate the model was trained on; it now judges such a verb alone, after the rules
-(extract._model_cues). Sentences of our own; the table holds cases the model passes clearly."""
+(extract._model_cues). Three more ways for a candidate to get its speaker (data/cue_model.toml
+`[candidates] subjects`): the noun a participle modifies ("a group opposing the plan"), the main
+verb's subject for a purpose infinitive ("flew to Lisbon to defend…") and for a gerund after a
+preposition ("by unveiling…"). Sentences of our own; candidates are judged on the parse, the
+claims tables hold cases the model passes clearly."""
 
 from __future__ import annotations
 
 import pytest
 
 from handmade import first_claim
+from newsint.config import load_config
+from newsint.stages.claims import cue_model
+from newsint.stages.claims.lexicon import lexicon
+from newsint.stages.claims.sources import Sources
+
+# text, the verb, how it got its subject, the subject as written
+CANDIDATES = [
+    ("A campaign group opposing the tunnel plan held a rally.", "opposing", "acl", "group"),
+    ("The minister flew to Lisbon to defend the fishing quota.", "defend", "purpose", "minister"),
+    (
+        "Councillor Piet Ramsey began his term by unveiling a plan for cheaper ferries.",
+        "unveiling",
+        "pcomp",
+        "Ramsey",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "how", "subj"), CANDIDATES)
+def test_new_subjects(run_stages, text, word, how, subj) -> None:
+    work = run_stages(text, ["clean", "nlp", "entities"])
+    lex = lexicon()
+    sources = Sources(
+        work.doc, lex, load_config().claims, work.analysis.mentions, work.analysis.entities
+    )
+    verb = next(t for t in work.doc if t.text == word)
+    cand = cue_model.candidate(verb, lex, sources)
+    assert cand is not None
+    assert (cand.how, cand.subj.text) == (how, subj)
+
 
 # text, cue, source as written, the content
 FOUND = [
@@ -22,6 +56,24 @@ FOUND = [
         "might wish",
         "We",
         "that the council would reckon with the cost of the new bridge",
+    ),
+    (  # a participle on its speaker (a stance the rules refuse on a noun)
+        "A campaign group opposing the tunnel plan held a rally in the square.",
+        "opposing",
+        "A campaign group",
+        "the tunnel plan",
+    ),
+    (  # a purpose infinitive: the main verb's subject
+        "The minister flew to Lisbon to defend the fishing quota.",
+        "to defend",
+        "The minister",
+        "the fishing quota",
+    ),
+    (
+        "Governor Lena Orsk flew to Oslo to promote the tunnel plan.",
+        "to promote",
+        "Governor Lena Orsk",
+        "the tunnel plan",
     ),
 ]
 

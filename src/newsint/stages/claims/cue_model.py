@@ -141,8 +141,10 @@ def plain_use(tok: Token) -> bool:
 def _subject(tok: Token, allowed: frozenset[str]) -> tuple[Token, str] | None:
     """The verb's subject before it, and how it got it: its own, a relative pronoun's noun
     ("the senator who blasted…"), the first verb's when it is coordinated with no subject of
-    its own ("the mayor met the board and signed the pact"), or the main verb's for a
-    participle clause hung on it ("…, calling the plan reckless")."""
+    its own ("the mayor met the board and signed the pact"), the main verb's for a
+    participle clause hung on it ("…, calling the plan reckless"), for a purpose infinitive
+    ("flew to Oslo to defend the quota") and for a gerund after a preposition ("began by
+    unveiling a plan"), or the noun a participle modifies ("a group opposing the plan")."""
     subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
     if subj is not None:
         if subj.tag_ in ("WP", "WDT"):
@@ -150,13 +152,25 @@ def _subject(tok: Token, allowed: frozenset[str]) -> tuple[Token, str] | None:
         return (subj, "own") if "own" in allowed else None
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in tok.children):
         return None
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and "acl" in allowed:
+        return (tok.head, "acl") if tok.head.pos_ in ("NOUN", "PROPN") else None
+    first = tok.head
     if tok.dep_ == "conj" and "conj" in allowed:
         how = "conj"
     elif tok.dep_ == "advcl" and tok.tag_ == "VBG" and "participle" in allowed:
         how = "participle"
+    elif tok.dep_ == "advcl" and tok.tag_ == "VB" and "purpose" in allowed:
+        how = "purpose"
+    elif (
+        tok.dep_ == "pcomp"
+        and tok.tag_ == "VBG"
+        and first.dep_ == "prep"
+        and first.head.pos_ in ("VERB", "AUX")
+        and "pcomp" in allowed
+    ):
+        how, first = "pcomp", first.head
     else:
         return None
-    first = tok.head
     subj = next((c for c in first.children if c.dep_ == "nsubj" and c.i < first.i), None)
     if subj is None or subj.tag_ in ("WP", "WDT"):
         return None
