@@ -100,6 +100,7 @@ class Said:
     id: str | None = None
     source: Link | None = None  # the speaker, when not the chain's last link
     after: int = 0  # search the phrases from here (a repeated sentence)
+    lead: str | None = None  # the content's first part, before the frame ("The ferry, she …")
 
 
 @dataclass
@@ -215,6 +216,7 @@ def _claim(aid: str, text: str, c: Said, first: Source, by_name: dict[str, str])
     return Claim(
         id=c.id or stable_id("clm", aid, content.start),
         content=content,
+        lead=span(text, c.lead, c.after) if c.lead else None,
         cue=span(text, c.cue, c.after) if c.cue else None,
         source=_source(text, c.source, by_name, c.after) if c.source else chain[-1],
         chain=chain,

@@ -257,6 +257,7 @@ class Time(Section):
     spacy_fallback: bool
     recognizer_cache_size: int
     dateparser_cache_size: int
+    dateparser_values_kept: int
     recognizer_focus: bool
     focus_context_words: int
     focus_min_stem: int

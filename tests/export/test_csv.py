@@ -123,3 +123,29 @@ def test_any_claim_text_survives_the_csv(data: ExportData, text: str) -> None:
     claim.content = TextSpan(start=0, end=len(text), text=text)
     row = next(r for r in table(data) if r["claim_id"] == claim.id)
     assert row["content"] == neutralise(text)
+
+
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        # a lead split from the content by the frame: its text, span and the whole statement
+        (
+            TextSpan(start=0, end=9, text="The ferry"),
+            ("The ferry", "0", "9", "The ferry … the suspension was temporary"),
+        ),
+        # formula-like lead text is neutralised like every other cell
+        (
+            TextSpan(start=0, end=4, text="=SUM"),
+            ("'=SUM", "0", "4", "'=SUM … the suspension was temporary"),
+        ),
+        (None, ("", "", "", "the suspension was temporary")),
+    ],
+)
+def test_claims_table_carries_the_lead_and_statement(
+    data: ExportData, lead: TextSpan | None, expected: tuple[str, str, str, str]
+) -> None:
+    claim = next(c for a in data.analyses for c in a.claims if c.id == "clm-temporary")
+    claim.lead = lead
+    row = next(r for r in table(data) if r["claim_id"] == claim.id)
+    assert row["content"] == "the suspension was temporary"  # the content stays as it was
+    assert (row["lead"], row["lead_start"], row["lead_end"], row["statement"]) == expected

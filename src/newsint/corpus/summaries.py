@@ -30,6 +30,7 @@ from newsint.corpus.grading import Report, corpus_grade, corroboration, corrobor
 from newsint.corpus.queries.common import claim_query, claim_report, claims_of, slices
 from newsint.corpus.queries.records import ClaimReport, ClaimSummary
 from newsint.corpus.queries.volume import VOLUME_KEY, corpus_volume
+from newsint.corpus.store.rows import searchable
 from newsint.corpus.store.tables import (
     AnalysisRow,
     ArticleRow,
@@ -54,7 +55,8 @@ from newsint.model import Claim, ClaimCluster, current_status
 from newsint.stages.grade import grade, settings_digest
 
 # Bump when what `rebuild` writes changes: stores with older summaries are rebuilt on open.
-SUMMARIES_VERSION = 1
+# 2: claims-list rows carry the representative claim's lead and statement (migration 0005).
+SUMMARIES_VERSION = 2
 META_KEY = "summaries"
 # Speakers are kept lower-cased and clipped for the speaker facet's index.
 SPEAKER_KEY_CHARS = 255
@@ -276,10 +278,12 @@ def _write_clusters(conn: Connection, config: Config, ids: list[str]) -> None:
                 cid,
                 True,
                 rep,
-                [m.text for m in mine],
+                [_words(m) for m in mine],
                 ClaimSummary(
                     id=cid,
                     text=rep.text,
+                    lead=rep.lead,
+                    statement=rep.statement,
                     speaker=rep.speaker,
                     status=rep.status,
                     independent_sources=record.independent_sources,
@@ -338,6 +342,8 @@ def _write_alone(conn: Connection, config: Config, keys: list[str]) -> None:
         summary = ClaimSummary(
             id=r.key,
             text=r.text,
+            lead=r.lead,
+            statement=r.statement,
             speaker=r.speaker,
             status=r.status,
             independent_sources=1,
@@ -354,7 +360,7 @@ def _write_alone(conn: Connection, config: Config, keys: list[str]) -> None:
             site=r.site,
             published=r.published,
         )
-        groups.append(_group_row(r.key, False, r, [r.text], summary))
+        groups.append(_group_row(r.key, False, r, [_words(r)], summary))
     _write_claims(conn, updates)
     _insert_groups(conn, groups)
 
@@ -378,6 +384,11 @@ def _group_row(
         # what full text finds the row by: its claims' distinct texts
         "text": " ".join(dict.fromkeys(t for t in texts if t)),
     }
+
+
+def _words(report: ClaimReport) -> str:
+    """What full text finds a claim by: its content, its lead first."""
+    return searchable(report.lead.text if report.lead else None, report.text)
 
 
 def _grade(report: ClaimReport, claim: Claim | None, corr: Any, config: Config) -> None:

@@ -128,9 +128,20 @@ def limit_memory(megabytes: int) -> bool:
     return True
 
 
+def held_megabytes() -> int:
+    """This process's address space now (MB), from /proc; 0 where the OS does not say."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as fh:
+            pages = int(fh.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 0
+    return pages * os.sysconf("SC_PAGE_SIZE") // (1024 * 1024)
+
+
 @contextmanager
 def memory_cap(megabytes: int) -> Iterator[bool]:
-    """The memory cap for a stretch of work in *this* process, lifted again afterwards.
+    """The memory cap for a stretch of work in *this* process, `megabytes` beyond the address
+    space it holds when the work starts, lifted again afterwards.
 
     The CLI's `analyze` runs the pipeline in its own process: the cap must not outlive the
     analysis, or whatever the process starts next (a browser, a Ray cluster, other commands run
@@ -141,7 +152,10 @@ def memory_cap(megabytes: int) -> Iterator[bool]:
         yield False
         return
     before = resource.getrlimit(resource.RLIMIT_AS)
-    capped = limit_memory(megabytes)
+    # a budget on top of what this process already holds: a cap below its current address
+    # space (a test run that started a browser, a server that loaded other models) makes every
+    # allocation fail, in C code too (MemoryError, SystemError, a crash), not just the article's
+    capped = limit_memory(megabytes + held_megabytes() if megabytes > 0 else 0)
     try:
         yield capped
     finally:

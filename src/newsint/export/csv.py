@@ -2,9 +2,10 @@
 
 One stream holds one table, so the table is an option (`--table`): `claims` (one row per claim:
 article, speaker, chain "article ← AP ← a leaked memo", status, grade and reasons, independent
-sources, content), `entities` (one row per entity in each article, with its corpus entity),
-`articles` and `links` (copies). Scraped text is data: a cell that a spreadsheet would run as a
-formula (starting with = + - @, a tab or a carriage return) is prefixed with an apostrophe.
+sources, content, its lead and the statement both make), `entities` (one row per entity in each
+article, with its corpus entity), `articles` and `links` (copies). Scraped text is data: a
+cell that a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage
+return) is prefixed with an apostrophe.
 """
 
 from __future__ import annotations
@@ -40,6 +41,12 @@ CLAIM_COLUMNS = (
     "start",
     "end",
     "content",
+    # the content's first part when the frame splits it ("The ferry, | she argued, | is too
+    # slow"), and the whole claim (lead … content); last, so earlier columns keep their place
+    "lead",
+    "lead_start",
+    "lead_end",
+    "statement",
 )
 ENTITY_COLUMNS = (
     "article_id",
@@ -127,6 +134,10 @@ def claim_rows(data: ExportData, index: Index) -> Iterator[tuple[Any, ...]]:
                 claim.content.start,
                 claim.content.end,
                 claim.content.text,
+                claim.lead.text if claim.lead else None,
+                claim.lead.start if claim.lead else None,
+                claim.lead.end if claim.lead else None,
+                claim.statement,
             )
 
 

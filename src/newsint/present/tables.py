@@ -147,7 +147,7 @@ def claims_table(rows: list[ClaimSummary]) -> RenderableType:
             status,
             _grade(r.grade, r.corroboration, 60),
             clip(r.speaker, 30),
-            clip(r.text, 80),
+            clip(r.statement or r.text, 80),
         )
     return table
 
@@ -317,7 +317,7 @@ def _claims_of(claims: list[ClaimReport], title: str, *, why: bool = True) -> Ta
             c.status,
             _grade(c.grade, c.corroboration, 50) if why else c.grade,
             clip(chain_text(c.chain) or c.speaker, 40),
-            clip(c.text, 70),
+            clip(c.statement, 70),
         )
     return table
 
@@ -348,7 +348,7 @@ def _show_claim(data: ClaimDetail) -> RenderableType:
     pairs: list[tuple[str, object]] = [
         ("id", c.id),
         ("article", c.article),
-        ("statement", c.text),
+        ("statement", c.statement),
         ("speaker", c.speaker),
         ("chain", chain_text(c.chain)),
         ("status", f"{c.status} ({c.polarity})"),

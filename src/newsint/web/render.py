@@ -196,10 +196,10 @@ def highlight(
 ) -> tuple[list[Piece], dict[str, dict[str, Any]]]:
     """The clean text cut at every span boundary, and the details of every span by ref.
 
-    Layers: claims (content), their cues and sources, event triggers, entity mentions, time
-    expressions, claim evidence (hedges, denials). Cleaning removals are not in the clean text:
-    each becomes a marker at the place it was cut from. `across` maps the article's entity ids
-    to corpus entity ids, so an entity's details link to its page."""
+    Layers: claims (content and lead), their cues and sources, event triggers, entity
+    mentions, time expressions, claim evidence (hedges, denials). Cleaning removals are not in
+    the clean text: each becomes a marker at the place it was cut from. `across` maps the
+    article's entity ids to corpus entity ids, so an entity's details link to its page."""
     across = across or {}
     text = analysis.text
     spans: list[_Span] = []
@@ -220,6 +220,19 @@ def highlight(
                 0,
             )
         )
+        if claim.lead is not None:  # the content's first part, before the frame: the claim too
+            ref = f"{claim.id}:lead"
+            details[ref] = {**details[claim.id], "title": f"Lead “{claim.lead.text}”"}
+            spans.append(
+                _Span(
+                    claim.lead.start,
+                    claim.lead.end,
+                    ref,
+                    f"hl-claim st-{claim.status}",
+                    f"claim ({claim.status}) by {speaker}: its lead",
+                    0,
+                )
+            )
         if claim.cue is not None:
             ref = f"{claim.id}:cue"
             details[ref] = {**_claim_details(claim, record), "title": f"Cue “{claim.cue.text}”"}

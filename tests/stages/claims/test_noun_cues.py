@@ -19,10 +19,11 @@ from newsint.stages.claims.predicates import ADJ, NOUN, noun_cues
 
 # text, cue, source as written, content (exact)
 FOUND = [
-    (  # a possessive owner and a prepositional object ("attack", "prep:on")
+    (  # a possessive owner and a prepositional object ("attack", "prep:on"); the owner the
+        # clause names speaks (source_bounds.py)
         "Councillor Mira Vell renewed her attacks on the harbour board's ferry contract.",
         "attacks on",
-        "her",
+        "Councillor Mira Vell",
         "the harbour board's ferry contract",
     ),
     (  # a possessive owner and an infinitive ("decision", "to")
@@ -66,6 +67,24 @@ FOUND = [
         "has little doubt",
         "The harbour board",
         "that the old pier will reopen by spring",
+    ),
+    (  # branch attrprep: a noun row with n = 3 after a copula ("proponent", "prep:of")
+        "Councillor Mira Vell is a proponent of the second ferry.",
+        "is a proponent of",
+        "Councillor Mira Vell",
+        "the second ferry",
+    ),
+    (  # ... the object of the verb ("secret", "prep:of")
+        "Mayor Ilse Brandt made no secret of her plans for the pier.",
+        "made no secret of",
+        "Mayor Ilse Brandt",
+        "her plans for the pier",
+    ),
+    (  # ... an adjective construction row, any adjective after a copula, and "about"
+        "The harbour board is nervous about the winter storms.",
+        "is nervous about",
+        "The harbour board",
+        "the winter storms",
     ),
     (  # an adjective after "remain" ("proud", "prep:of")
         "Harbour master Jonas Pell remains proud of the rescue crews and their boats.",
@@ -112,14 +131,16 @@ def test_noun_cue_not_found(claims_of, text, word) -> None:
 
 def test_table_rows_pass_their_thresholds() -> None:
     """Every row of the table is of a part of speech the rule knows and carries the counts it
-    was kept for (the header's thresholds: rate >= 0.5, n >= 4)."""
+    was kept for (the header's thresholds: rate >= 0.5, n >= 4; branch attrprep's: gold >= 3,
+    rate >= 0.45)."""
     data = tomllib.loads(
         resources.files("newsint.data").joinpath("noun_cues.toml").read_text("utf-8")
     )
     assert data["cues"]
     for row in data["cues"]:
         assert row["pos"] in (NOUN, ADJ)
-        assert row["n"] >= 4 and row["gold"] / row["n"] >= 0.5, row
+        first = row["n"] >= 4 and row["gold"] / row["n"] >= 0.5
+        assert first or (row["gold"] >= 3 and row["gold"] / row["n"] >= 0.45), row
     assert (NOUN, "attack") in noun_cues().pairs
 
 

@@ -425,3 +425,32 @@ def test_dateparser_parsers_are_kept_for_the_latest_dates_only() -> None:
         get(datetime(2023, 1, day))
     assert len(get.cache) == 3
     assert datetime(2023, 1, 1) not in get.cache
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("March 3, 2021", "2021-03-03"),  # a date: found and kept
+        ("the planting weeks", None),  # nothing found: kept too
+    ],
+)
+def test_dateparser_answers_are_kept_per_phrase_and_date(written: str, expected: str) -> None:
+    from datetime import datetime
+
+    from newsint.stages.time.normalise import _dateparser_value, _read_value
+
+    get = _dateparser_factory(3, values_kept=2)
+    ref = datetime(2023, 5, 9)
+    assert _dateparser_value(get, written, ref) == expected == _read_value(get, written, ref)
+    assert get.values == {(written, ref): expected}
+    get.values[(written, ref)] = "marker"
+    assert _dateparser_value(get, written, ref) == "marker"  # answered from the memo
+    get.values[(written, ref)] = expected
+    _dateparser_value(get, "the week", ref)
+    _dateparser_value(get, "the month", ref)
+    assert (written, ref) not in get.values and len(get.values) == 2  # the oldest dropped
+    get.clear_cache()
+    assert not get.values
+    unkept = _dateparser_factory(3)  # 0 kept: none
+    _dateparser_value(unkept, written, ref)
+    assert not unkept.values

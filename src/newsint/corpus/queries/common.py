@@ -9,9 +9,10 @@ from typing import Any
 from sqlalchemy import Select, and_, func, literal_column, select, text
 from sqlalchemy.engine import Connection
 
-from newsint.corpus.queries.records import ArticleRef, ClaimReport
+from newsint.corpus.queries.records import ArticleRef, ClaimReport, statement_of
 from newsint.corpus.store.tables import ArticleRow, ClaimClusterMemberRow, ClaimRow
 from newsint.errors import NewsintError
+from newsint.model import TextSpan
 
 
 class NotInCorpus(NewsintError):
@@ -75,6 +76,9 @@ def claim_query(*extra: Any) -> Select[Any]:
         ClaimRow.article_id,
         ClaimRow.id,
         ClaimRow.text,
+        ClaimRow.lead_text,
+        ClaimRow.lead_start,
+        ClaimRow.lead_end,
         ClaimRow.speaker,
         ClaimRow.source_kind,
         ClaimRow.kind,
@@ -96,11 +100,18 @@ def claim_report(row: Any, *, stored: bool = True) -> ClaimReport:
     """A ClaimReport from a claim_query row: `grade` the corpus grade written at ingest
     (corpus/summaries.py) beside the article's own; with `stored` False, `grade` is the
     article's grade, for the summaries to grade again."""
+    lead = (
+        None
+        if row.lead_text is None
+        else TextSpan(text=row.lead_text, start=row.lead_start, end=row.lead_end)
+    )
     report = ClaimReport(
         id=row.id,
         article=row.article_id,
         key=f"{row.article_id}/{row.id}",
         text=row.text,
+        lead=lead,
+        statement=statement_of(row.text, lead),
         speaker=row.speaker,
         source_kind=row.source_kind,
         kind=row.kind,

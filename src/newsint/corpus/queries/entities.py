@@ -221,9 +221,17 @@ def _claims_about(conn: Connection, ref: str) -> Any:
                 members.c.entity_id == MentionRow.entity_id,
             ),
         )
-        .where(MentionRow.start >= ClaimRow.start, MentionRow.end <= ClaimRow.end)
+        .where(_inside(MentionRow, ClaimRow))
     )
     return said.union(mentioned).subquery()
+
+
+def _inside(mention: Any, claim: Any) -> Any:
+    """A mention inside the claim: in its content or in its lead (null for most claims)."""
+    return or_(
+        and_(mention.start >= claim.start, mention.end <= claim.end),
+        and_(mention.start >= claim.lead_start, mention.end <= claim.lead_end),
+    )
 
 
 def groups_about(conn: Connection, ref: str) -> Any:
@@ -250,11 +258,7 @@ def groups_about(conn: Connection, ref: str) -> Any:
         )
         .join(
             ClaimRow,
-            and_(
-                ClaimRow.article_id == MentionRow.article_id,
-                MentionRow.start >= ClaimRow.start,
-                MentionRow.end <= ClaimRow.end,
-            ),
+            and_(ClaimRow.article_id == MentionRow.article_id, _inside(MentionRow, ClaimRow)),
         )
         .where(m.corpus_entity_id.in_(ids))
     )

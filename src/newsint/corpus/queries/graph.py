@@ -117,7 +117,10 @@ def graph(
             )
     for c in top_claims:
         nodes[c.id] = ClaimNode(
-            id=c.id, label=c.text or c.id, status=c.status, weight=c.independent_sources
+            id=c.id,
+            label=c.statement or c.text or c.id,
+            status=c.status,
+            weight=c.independent_sources,
         )
         chain = [name for name in c.chain[1:] if name] or ([c.speaker] if c.speaker else [])
         previous = c.id

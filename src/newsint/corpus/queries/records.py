@@ -24,6 +24,7 @@ from newsint.model import (
     Judgement,
     Record,
     Story,
+    TextSpan,
     TimelineEntry,
     current_status,
 )
@@ -94,7 +95,7 @@ class ClaimReport(Record):
     id: str
     article: str
     key: str  # "<article id>/<claim id>"
-    text: str
+    text: str  # the content alone; `statement` is what the claim says
     speaker: str
     source_kind: str
     kind: str
@@ -108,8 +109,16 @@ class ClaimReport(Record):
     article_grade: str | None = None  # the grade from the article alone
     grade_reasons: list[str] = Field(default_factory=list)
     corroboration: list[str] = Field(default_factory=list)  # reasons the corpus added
+    # new keys last, so readers of the earlier JSON find its keys where they were
+    lead: TextSpan | None = None  # the content's first part, split from it by the frame
+    statement: str  # lead … content, as Claim.statement
 
     _status = field_validator("status", mode="before")(current_status)
+
+
+def statement_of(text: str, lead: TextSpan | None) -> str:
+    """A stored claim's statement, its lead first: the same string as Claim.statement."""
+    return text if lead is None else f"{lead.text} … {text}"
 
 
 class ClaimSummary(Record):
@@ -135,6 +144,8 @@ class ClaimSummary(Record):
     article_grade: str | None = None
     site: str | None = None  # the outlet of the representative claim's article
     published: str | None = None
+    lead: TextSpan | None = None  # of the representative claim
+    statement: str | None = None  # what the list shows: lead … content
 
 
 class GradedClaim(Claim):

@@ -39,10 +39,18 @@ def article_row(analysis: Analysis, stages: str, supersedes: str | None) -> dict
 
 
 def search_text(analysis: Analysis) -> str:
-    """What full text finds an article by besides its title and site: its claims' texts and
-    the names of the entities it mentions (as migration 0004 fills in older stores)."""
-    claims = " ".join(c.content.text for c in analysis.claims)
+    """What full text finds an article by besides its title and site: its claims' texts, each
+    lead first, and the names of the entities it mentions (as migrations 0004 and 0005 fill in
+    older stores)."""
+    claims = " ".join(
+        searchable(c.lead.text if c.lead else None, c.content.text) for c in analysis.claims
+    )
     return claims + " " + " ".join(e.name for e in analysis.entities)
+
+
+def searchable(lead: str | None, text: str) -> str:
+    """A claim's words for full text, lead first: a search for a lead's words finds the claim."""
+    return text if lead is None else f"{lead} {text}"
 
 
 def derived_rows(analysis: Analysis) -> dict[type[Base], list[dict[str, Any]]]:
@@ -98,6 +106,9 @@ def derived_rows(analysis: Analysis) -> dict[type[Base], list[dict[str, Any]]]:
             "text": c.content.text,
             "start": c.content.start,
             "end": c.content.end,
+            "lead_text": c.lead.text if c.lead else None,
+            "lead_start": c.lead.start if c.lead else None,
+            "lead_end": c.lead.end if c.lead else None,
             "cue": c.cue.text if c.cue else None,
             "speaker": c.source.name or c.source.text,
             "source_kind": c.source.kind,

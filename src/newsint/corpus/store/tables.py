@@ -135,6 +135,11 @@ class ClaimRow(Base):
     text: Mapped[str] = mapped_column(Text)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
+    # The content's first part, split from it by the frame ("The ferry, | she argued, | is too
+    # slow"): `text` alone is half the claim. None when the content is whole (migration 0005).
+    lead_text: Mapped[str | None] = mapped_column(Text)
+    lead_start: Mapped[int | None] = mapped_column(Integer)
+    lead_end: Mapped[int | None] = mapped_column(Integer)
     cue: Mapped[str | None] = mapped_column(Text)
     speaker: Mapped[str] = mapped_column(Text)
     source_kind: Mapped[str] = mapped_column(String(16))

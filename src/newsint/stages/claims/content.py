@@ -178,16 +178,23 @@ class ContentRules(SpeakerRules):
         )
 
     def _shared_report(self, tok: Token) -> bool:
-        """A reporting verb coordinated into another's reported clause whose subject is a
-        pronoun: "China said it was opposed and warned Ruritania…" (China warned)."""
+        """A reporting verb coordinated into another's reported clause: "China said it was
+        opposed and warned Ruritania…" (China warned); with a noun as the clause's subject,
+        only when the clause follows its reporting verb ("Roe said the levy was unfair and
+        urged…": Roe urged; train: 39 such claims, 22 right, 4 with another source). Not a
+        verb that reports nothing ("… had not paid and did not intend to": what she said)."""
         head = tok.head
         return (
             tok.dep_ == "conj"
             and head.dep_ == "ccomp"
+            and any(c.dep_ == "dobj" or any(c.children) for c in _complements(tok))
             and self.lex.cue_verb(tok) is not None
             and self.lex.cue_verb(head.head) is not None
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
-            and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in head.children)
+            and any(
+                c.dep_ == "nsubj" and (c.pos_ == "PRON" or head.head.i < head.i < tok.i)
+                for c in head.children
+            )
         )
 
     def _misread_clause(
@@ -582,3 +589,7 @@ class ContentRules(SpeakerRules):
             if adjacent and q.words(self.text) >= self.cfg.min_speech_quote_words:
                 return q
         return None
+
+
+def _complements(tok: Token) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "dobj", "prep")]

@@ -16,7 +16,7 @@ from newsint.stages.claims.context import (
     _lines,
 )
 from newsint.stages.claims.lexicon import noun_base
-from newsint.stages.claims.quotes import Quote
+from newsint.stages.claims.quotes import Quote, opens_quotation
 from newsint.stages.tokens import tokens_of
 
 _SIGNATURE_DASHES = "—―–-"  # one of them opens every signature (context._SIGNATURE's dash)
@@ -53,6 +53,11 @@ class DiscourseRules(ExtractorBase):
                 start, end = lines[i - 1]  # the signature stands alone under its text
             start, end = self.finish(start, end, keep_final=True)
             if len(self.text[start:end].split()) < 3:
+                continue
+            if not m.group("handle") and not opens_quotation(self.text, start):
+                # "… - Jane Roe" under a live blog's entry is its reporter's byline, "Roe Names
+                # Her Deputy – Nobody Saw It Coming" a headline's two halves: no one is quoted
+                # (PolNeAR train: none of 14 such signatures right)
                 continue
             if any(
                 f.content[0] <= start < f.content[1] and f.rule != "unattributed" for f in found

@@ -14,6 +14,8 @@ Rules, each recorded on what it finds (`Found.rule`):
   predicate     a noun or adjective of data/noun_cues.toml with its complement and an owner
                 who speaks ("her criticism of…", "he expressed concern that…", "X is critical
                 of…", "they were eager to…")
+  stance        a verb or adjective of data/prep_stance.toml with its preposition's object
+                ("X voted against…", "X apologized for…", "X was skeptical of…")
   colon         "Name: content" at the start of a paragraph (headline style)
   continuation  a quotation with no cue of its own, next to one that has a speaker
   evidential    the writer's own hedge: a sentence-root "seem"/"appear" with a complement ("the
@@ -40,6 +42,7 @@ from newsint.stages.claims.frames import FrameRules
 from newsint.stages.claims.leads import LeadRules
 from newsint.stages.claims.nouns import NounRules
 from newsint.stages.claims.predicates import PredicateRules
+from newsint.stages.claims.prep_stance import PrepStanceRules
 from newsint.stages.claims.prepositions import PrepositionRules
 from newsint.stages.claims.source_bounds import SourceBoundRules
 from newsint.stages.claims.trim_bounds import TrimBoundRules
@@ -53,6 +56,7 @@ if TYPE_CHECKING:
 _VERBAL = ("VERB", "AUX")
 _NOMINAL = ("NOUN", "PROPN")
 _PREDICATIVE = ("NOUN", "PROPN", "ADJ")  # a proper noun is never predicate_cue's: no lemma row
+_STANCE = ("VERB", "ADJ")  # prep_stance.py: a verb or adjective with its preposition
 _NOUN_TAGS = ("NNS", "NNPS")  # a verb's "-s" form the tagger read as a plural noun (repairs.py)
 
 
@@ -72,6 +76,7 @@ class Extractor(
     PrepositionRules,
     NounRules,
     PredicateRules,
+    PrepStanceRules,
     DiscourseRules,
     EvidentialRules,
     UnattributedRules,
@@ -107,13 +112,16 @@ class Extractor(
             for tok in words:
                 if tok.lower_ in prep_first:  # prep_cue's first test
                     here.extend(self.prep_cue(tok, sent))
-                if tok.pos_ not in _PREDICATIVE:  # noun_cue's and predicate_cue's first test
-                    continue
-                f = (self.noun_cue(tok) if tok.pos_ in _NOMINAL else None) or self.predicate_cue(
-                    tok, here
-                )
-                if f is not None:
-                    here.append(f)
+                if tok.pos_ in _PREDICATIVE:  # noun_cue's and predicate_cue's first test
+                    f = (self.noun_cue(tok) if tok.pos_ in _NOMINAL else None) or (
+                        self.predicate_cue(tok, here)
+                    )
+                    if f is not None:
+                        here.append(f)
+                if tok.pos_ in _STANCE:  # stance_cue's first test
+                    f = self.stance_cue(tok, here)
+                    if f is not None:
+                        here.append(f)
             f = self.colon_cue(sent)
             if f is not None:
                 here.append(f)

@@ -23,6 +23,7 @@ class LeadWords:
 
     relative_words: frozenset[str]  # relative words that can open a content before its speaker
     relative_tags: frozenset[str]  # the tags they must carry (not the complementiser "that")
+    relative_refused_deps: frozenset[str]  # ... and dependencies they must not (a "that" marker)
     rules: frozenset[str]  # the rules whose claims may take a lead
     empty_pos: frozenset[str]  # a short first part of only these parts of speech is no lead
     finite_tags: frozenset[str]  # an opening before a speaker tag with one of these is a lead
@@ -35,6 +36,7 @@ def lead_words() -> LeadWords:
     return LeadWords(
         relative_words=frozenset(leads["relative_words"]),
         relative_tags=frozenset(leads["relative_tags"]),
+        relative_refused_deps=frozenset(leads["relative_refused_deps"]),
         rules=frozenset(leads["rules"]),
         empty_pos=frozenset(leads["empty_lead_pos"]),
         finite_tags=frozenset(leads["finite_tags"]),
@@ -73,6 +75,8 @@ class LeadRules(ExtractorBase):
             first = span.start
             word = self.doc[first - 1]
             if word.lower_ not in words.relative_words or word.tag_ not in words.relative_tags:
+                continue
+            if word.dep_ in words.relative_refused_deps:
                 continue
             head = word.head.i
             in_content = f.content[0] <= self.doc[head].idx < f.content[1]

@@ -38,6 +38,12 @@ class Quote:
         return len(_WORD.findall(text[self.start : self.end]))
 
 
+def opens_quotation(text: str, pos: int) -> bool:
+    """Whether a quote mark (of any style or direction) stands at `pos`."""
+    m = _MARK.match(text, pos)
+    return m is not None
+
+
 def _marks(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Quote marks of a paragraph as (offset, length, role): open, close or toggle.
     Two apostrophes ('') and two backticks (``) are marks too (older wire and NYT copy).

@@ -45,8 +45,9 @@ class ClaimsStage:
     # 2: statuses from factuality (issue 15); 3: issue 16's speaker, cue and content rules (learned
     # cue verbs, content bounds, source choice), which change which claims an article gets;
     # 5: claims with a lead (a content split by its frame is one claim), evidential claims,
-    # refusals as the cue classifier's, lost subjects
-    version = 5
+    # refusals as the cue classifier's, lost subjects; 6: prepositional stance cues, coordinated
+    # reports, closing signatures, possessive stance nouns
+    version = 6
     requires = frozenset({"text", "doc"})
     # read when present: the stages that assign these must not run after this one
     uses = frozenset({"entities", "mentions", "title", "factuality"})

@@ -119,12 +119,15 @@ def candidates(
                 continue
             _add(cands, Candidate(start, end, "recognizer", result=res))
     cands = _merge_split_years(text, sorted(cands, key=lambda c: c.start))
+    lowered = _lowered(text, r.case_folds)
     for kind, pattern in r.patterns:
-        for m in pattern.finditer(text):
-            _add(cands, Candidate(m.start(), m.end(), f"pattern:{kind}", match=m), True)
+        if _may_match(lowered, r.needs[kind]):
+            for m in pattern.finditer(text):
+                _add(cands, Candidate(m.start(), m.end(), f"pattern:{kind}", match=m), True)
     for value, pattern in r.refs:
-        for m in pattern.finditer(text):
-            _add(cands, Candidate(m.start(), m.end(), f"ref:{value}"))
+        if _may_match(lowered, r.needs[value]):
+            for m in pattern.finditer(text):
+                _add(cands, Candidate(m.start(), m.end(), f"ref:{value}"))
     if cfg.spacy_fallback:
         for ent in doc.ents:
             if ent.label_ in ("DATE", "TIME"):
@@ -140,6 +143,20 @@ def candidates(
             continue
         kept.append(c)
     return kept
+
+
+def _lowered(text: str, folds: str) -> str | None:
+    """`text` lower-cased for the `needs` tests, or None when it holds a letter that
+    IGNORECASE matches otherwise than `str.lower()` reads it (then every pattern runs)."""
+    if any(c in text for c in folds):
+        return None
+    return text.lower()
+
+
+def _may_match(lowered: str | None, needs: tuple[str, ...]) -> bool:
+    """Whether a pattern whose every match holds one of `needs` can match the text: a
+    substring test, a small part of a regex scan (most texts hold no decade, no century)."""
+    return lowered is None or not needs or any(n in lowered for n in needs)
 
 
 def _merge_split_years(text: str, cands: list[Candidate]) -> list[Candidate]:

@@ -322,6 +322,14 @@ def normalise_spacy(c: Candidate, text: str, parser: Any, ref: datetime) -> Norm
 
 
 def _dateparser_value(parser: Any, written: str, ref: datetime) -> str | None:
+    """dateparser's value of `written` from `ref`, through the factory's memo when it has one."""
+    memo = getattr(parser, "value", None)
+    if memo is not None:
+        return memo(written, ref)  # type: ignore[no-any-return]
+    return _read_value(parser, written, ref)
+
+
+def _read_value(parser: Any, written: str, ref: datetime) -> str | None:
     data = parser(ref).get_date_data(written)
     if not data or data.date_obj is None:
         return None
@@ -331,11 +339,14 @@ def _dateparser_value(parser: Any, written: str, ref: datetime) -> str | None:
     return timex.render(d.date(), data.period)
 
 
-def _dateparser_factory(cache_size: int = 64) -> Any:
+def _dateparser_factory(cache_size: int = 64, values_kept: int = 0) -> Any:
     """A DateDataParser per publication date, the `cache_size` most recent kept.
 
     Building one costs milliseconds and a corpus has a few publication dates per day of news;
     unbounded, a long ingest over years kept one per date for the life of the process.
+    `value(written, ref)` is `_read_value` with the `values_kept` latest answers kept (copies
+    of an article ask about the same phrases from the same date; a call costs ~0.4 ms and
+    nearly all find nothing); `clear_cache()` forgets them (benchmarks start cold).
     """
     from dateparser.date import DateDataParser
 
@@ -362,5 +373,28 @@ def _dateparser_factory(cache_size: int = 64) -> Any:
                 cache_.popitem(last=False)
         return parser
 
+    values: OrderedDict[tuple[str, datetime], str | None] = OrderedDict()
+
+    def value(written: str, ref: datetime) -> str | None:
+        key = (written, ref)
+        with lock:
+            if key in values:
+                values.move_to_end(key)
+                return values[key]
+        found = _read_value(get, written, ref)
+        if values_kept > 0:
+            with lock:
+                values[key] = found
+                while len(values) > values_kept:
+                    values.popitem(last=False)
+        return found
+
+    def clear_cache() -> None:
+        with lock:
+            values.clear()
+
     get.cache = cache_  # type: ignore[attr-defined]
+    get.values = values  # type: ignore[attr-defined]
+    get.value = value  # type: ignore[attr-defined]
+    get.clear_cache = clear_cache  # type: ignore[attr-defined]
     return get

@@ -29,6 +29,10 @@ class Rules:
     recognizer_mods: dict[str, str]
     refs: tuple[tuple[str, re.Pattern[str]], ...]
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    # pattern kind or ref value -> strings one of which every match holds, lower case (none:
+    # always scanned)
+    needs: dict[str, tuple[str, ...]]
+    case_folds: str  # letters IGNORECASE matches otherwise than `str.lower()` reads them
     units: dict[str, str]  # word -> TIMEX3 unit
     numbers: dict[str, int]
     future: frozenset[str]
@@ -50,6 +54,7 @@ class Rules:
 
 
 def _phrase(words: list[str]) -> re.Pattern[str]:
+    """The words, whole, in any case: each match is one of them (`needs` relies on it)."""
     return guarded(re.compile(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])", re.IGNORECASE))
 
 
@@ -76,6 +81,9 @@ def rules() -> Rules:
         patterns=tuple(
             (p["kind"], guarded(re.compile(p["regex"], re.IGNORECASE))) for p in data["patterns"]
         ),
+        needs={p["kind"]: tuple(p.get("needs", ())) for p in data["patterns"]}
+        | {value: tuple(w.lower() for w in words) for value, words in data["refs"].items()},
+        case_folds="".join(data["scan"]["case_folds"]),
         units={w: unit for unit, words in data["units"].items() for w in words},
         numbers=dict(data["numbers"]),
         future=frozenset(data["tense"]["future"]),

@@ -230,8 +230,10 @@ class TimeStage:
         self.model: Recognizer = resources.get(
             f"recognizers-datetime:{lens}", lambda: recognizer.load(size, focus.build(self.cfg))
         )
-        parsers = self.cfg.dateparser_cache_size
-        self.parser = resources.get("dateparser-by-reference", lambda: _dateparser_factory(parsers))
+        parsers, kept = self.cfg.dateparser_cache_size, self.cfg.dateparser_values_kept
+        self.parser = resources.get(
+            f"dateparser-by-reference:{kept}", lambda: _dateparser_factory(parsers, kept)
+        )
 
     def __call__(self, batch: list[Work]) -> None:
         for work in batch:
