@@ -347,8 +347,10 @@ class VerbRules(ContentRules):
         if not self.use_model or tok.pos_ != "VERB" or tok.tag_[:2] != "VB":
             return None
         cand = cue_model.candidate(self.doc[tok.i], self.lex, self.sources)
-        if cand is None or (self.model_only and cand.subj_kind in self.lex.general_not_kinds):
-            return None  # a verb the rules refused stays refused for a subject of no known kind
+        if cand is None or (
+            cand.subj_kind in self.lex.general_not_kinds and self._lexicon_base(tok) != (None, None)
+        ):
+            return None  # a lexicon verb its rules refused: not for a subject of no known kind
         if cue_model.score(cand, self.lex, self.sources, self.quotes) < cue_model.threshold(cand):
             return None
         return cand.verb.lemma_.lower(), cand.kind, cand.comp
