@@ -218,3 +218,24 @@ def test_a_role_noun_never_resolves_to_a_dateline_place(claims_of) -> None:
     )
     c = claim(a, "talks would resume next week")
     assert c.source.name != "HALDEN"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        (
+            "Speaking in public for the first time since stolen classified military files were "
+            "posted online, which included assessments that painted a grim picture of the "
+            "harbour dispute, Mayor Roe stressed the stakes.",
+            "included",
+        ),
+    ],
+)
+def test_a_common_word_is_no_outlet(claims_of, text: str, cue: str) -> None:
+    """ "the first time" is not the magazine Time: a one-word outlet is one only when written
+    as a name, so the parse's antecedent "time" speaks for no outlet."""
+    analysis = claims_of(text)
+    assert any(c.cue is not None and c.cue.text == "stressed" for c in analysis.claims)
+    for c in analysis.claims:
+        if c.cue is not None and c.cue.text == cue:
+            assert c.source.kind != "media", c.source

@@ -318,7 +318,9 @@ class PhraseRules(SourcesBase):
         self._possessive(head, core, src)
         # a spokesperson speaks for a body: article ← ministry ← spokesman
         self._speaks_for(head, src)
-        if lower in self.lex.outlets and src.kind == "unknown":
+        # a one-word outlet as the head only when written as a name ("Time", not "the first
+        # time"; "Reuters", not "reuters"), as `_classify` reads outlets
+        if lower in self.lex.outlets and src.kind == "unknown" and not head.text.islower():
             src.kind = "media"
         return src
 
