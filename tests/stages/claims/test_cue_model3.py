@@ -76,12 +76,6 @@ FOUND = [
         "Governor Lena Orsk",
         "the tunnel plan",
     ),
-    (  # a subject of no known kind
-        "Sixty percent of islanders would vote for the tunnel plan.",
-        "would vote for",
-        "Sixty percent of islanders",
-        "the tunnel plan",
-    ),
 ]
 
 
