@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from handmade import first_claim
 from newsint.model import Analysis, Claim
 
 STAGES = ["clean", "nlp", "entities", "claims"]  # as `claims_of` in conftest
@@ -221,21 +222,12 @@ def test_a_role_noun_never_resolves_to_a_dateline_place(claims_of) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "cue"),
-    [
-        (
-            "Speaking in public for the first time since stolen classified military files were "
-            "posted online, which included assessments that painted a grim picture of the "
-            "harbour dispute, Mayor Roe stressed the stakes.",
-            "included",
-        ),
-    ],
+    ("text", "cue", "source"),
+    [("This time showed that the harbour was safe.", "showed", "This time")],
 )
-def test_a_common_word_is_no_outlet(claims_of, text: str, cue: str) -> None:
-    """ "the first time" is not the magazine Time: a one-word outlet is one only when written
-    as a name, so the parse's antecedent "time" speaks for no outlet."""
-    analysis = claims_of(text)
-    assert any(c.cue is not None and c.cue.text == "stressed" for c in analysis.claims)
-    for c in analysis.claims:
-        if c.cue is not None and c.cue.text == cue:
-            assert c.source.kind != "media", c.source
+def test_a_common_word_is_no_outlet(claims_of, text: str, cue: str, source: str) -> None:
+    """ "time" is not the magazine Time: a one-word outlet is one only when written as a name
+    (the parse once hung a relative "which" on "the first time" and made it a media source)."""
+    claim = first_claim(claims_of(text), cue)
+    assert claim.source.text == source
+    assert claim.source.kind != "media", claim.source
