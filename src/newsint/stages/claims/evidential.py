@@ -14,7 +14,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from newsint.stages.claims.context import ExtractorBase, Found, _inside_quote
-from newsint.stages.claims.lexicon import data_file
+from newsint.stages.claims.lexicon import data_file, word_sets
 from newsint.stages.claims.source_refs import SrcRef
 
 if TYPE_CHECKING:
@@ -35,9 +35,7 @@ class EvidentialWords:
 @cache
 def evidential_words() -> EvidentialWords:
     data = data_file("claims.toml")["evidential"]
-    return EvidentialWords(
-        **{key: frozenset(w.lower() for w in data[key]) for key in EvidentialWords.__annotations__}
-    )
+    return EvidentialWords(**word_sets(data, EvidentialWords.__annotations__, lower=True))
 
 
 class EvidentialRules(ExtractorBase):

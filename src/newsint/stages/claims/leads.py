@@ -11,7 +11,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from newsint.stages.claims.context import ExtractorBase, Found
-from newsint.stages.claims.lexicon import data_file
+from newsint.stages.claims.lexicon import data_file, word_sets
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -33,15 +33,8 @@ class LeadWords:
 @cache
 def lead_words() -> LeadWords:
     leads = data_file("claims.toml")["leads"]
-    return LeadWords(
-        relative_words=frozenset(leads["relative_words"]),
-        relative_tags=frozenset(leads["relative_tags"]),
-        relative_refused_deps=frozenset(leads["relative_refused_deps"]),
-        rules=frozenset(leads["rules"]),
-        empty_pos=frozenset(leads["empty_lead_pos"]),
-        finite_tags=frozenset(leads["finite_tags"]),
-        opening_pos_dropped=frozenset(leads["opening_pos_dropped"]),
-    )
+    named = [f for f in LeadWords.__annotations__ if f != "empty_pos"]
+    return LeadWords(**word_sets(leads, named), empty_pos=frozenset(leads["empty_lead_pos"]))
 
 
 def short_lead(doc: Doc, start: int, end: int) -> tuple[int, int] | None:

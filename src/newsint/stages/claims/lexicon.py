@@ -18,6 +18,8 @@ from newsint.text.memo import memo_bound
 from newsint.text.outlets import load_outlets
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
     from spacy.tokens import Token
 
 _ASSERTED = ("stance", "criticism")
@@ -235,6 +237,15 @@ def _by_first_word(
 
 def _set(words: list[str]) -> frozenset[str]:
     return frozenset(w.lower() for w in words)
+
+
+def word_sets(
+    section: Mapping[str, Any], fields: Iterable[str], *, lower: bool = False
+) -> dict[str, frozenset[str]]:
+    """A data file section's word lists as sets by name, for a rule module's frozen settings
+    (`Words(**word_sets(section, Words.__annotations__))`); lower-cased for words compared by
+    their lower-case form, as they are (tags, dependencies) otherwise."""
+    return {f: frozenset(w.lower() if lower else w for w in section[f]) for f in fields}
 
 
 @cache

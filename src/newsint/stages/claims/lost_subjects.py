@@ -18,13 +18,11 @@ The word lists live in data/missed_cues.toml.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
-from newsint.stages.claims.lexicon import verb_base
+from newsint.stages.claims.lexicon import data_file, verb_base, word_sets
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -50,16 +48,11 @@ class LostSubjectWords:
 
 @cache
 def lost_subject_words() -> LostSubjectWords:
-    data = tomllib.loads(
-        resources.files("newsint.data").joinpath("missed_cues.toml").read_text("utf-8")
-    )
+    data = data_file("missed_cues.toml")
     sw = data["swallowed_subject"]
+    named = ["opening_deps", "skipped_before", "name_deps", "phrase_marks", "after_deps"]
     return LostSubjectWords(
-        opening_deps=frozenset(sw["opening_deps"]),
-        skipped_before=frozenset(sw["skipped_before"]),
-        name_deps=frozenset(sw["name_deps"]),
-        phrase_marks=frozenset(sw["phrase_marks"]),
-        after_deps=frozenset(sw["after_deps"]),
+        **word_sets(sw, named),
         controllers=frozenset(data["object_control"]["verbs"]),
         not_speakers=frozenset(data["inverted_speaker"]["not_speakers"]),
     )

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from newsint.stages.claims.lexicon import Lexicon, data_file, verb_base
+from newsint.stages.claims.lexicon import Lexicon, data_file, verb_base, word_sets
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -48,9 +48,7 @@ def no_speaker_words() -> NoSpeaker:
         fillers.setdefault(verb.lower(), set()).add(subject.lower())
     return NoSpeaker(
         fillers={v: frozenset(s) for v, s in fillers.items()},
-        addressees=frozenset(w.lower() for w in data["addressees"]),
-        demonstratives=frozenset(w.lower() for w in data["demonstratives"]),
-        negating_preps=frozenset(w.lower() for w in data["negating_preps"]),
+        **word_sets(data, ["addressees", "demonstratives", "negating_preps"], lower=True),
     )
 
 

@@ -15,16 +15,15 @@ source) and its subject is the content's lead ("the board was accused of | hidin
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Container
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from newsint.stages.claims.content import ContentRules
 from newsint.stages.claims.context import UNNAMED, Found
 from newsint.stages.claims.evidential import evidential_words
+from newsint.stages.claims.lexicon import data_file
 from newsint.stages.claims.quotes import inside_speech
 from newsint.stages.claims.source_refs import SrcRef
 
@@ -50,9 +49,7 @@ class StanceCues:
 
 @cache
 def stance_cues() -> StanceCues:
-    data = tomllib.loads(
-        resources.files("newsint.data").joinpath("prep_stance.toml").read_text("utf-8")
-    )
+    data = data_file("prep_stance.toml")
     rows = frozenset((r["pos"], r["lemma"], r["prep"]) for r in data["cues"])
     settings = data["settings"]
     return StanceCues(

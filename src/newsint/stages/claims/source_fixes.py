@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from newsint.stages.claims.lexicon import Lexicon, data_file, verb_base
+from newsint.stages.claims.lexicon import Lexicon, data_file, verb_base, word_sets
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -100,8 +100,7 @@ class LeadingBreaks:
 def leading_breaks() -> LeadingBreaks:
     data = data_file("source_spans.toml")["leading_breaks"]
     return LeadingBreaks(
-        dashes=frozenset(data["dashes"]),
-        focus_adverbs=frozenset(w.lower() for w in data["focus_adverbs"]),
+        **word_sets(data, ["dashes"]), **word_sets(data, ["focus_adverbs"], lower=True)
     )
 
 
