@@ -18,7 +18,7 @@ from newsint.stages.claims.context import (
 )
 from newsint.stages.claims.known_cues import channel_that_clause, embedded_report
 from newsint.stages.claims.lexicon import noun_base, verb_base
-from newsint.stages.claims.missed_cues import addressed_content
+from newsint.stages.claims.missed_cues import addressed_content, named_object
 from newsint.stages.claims.quotes import Quote
 from newsint.stages.claims.repairs import misread_that_clause
 from newsint.stages.claims.speakers import SpeakerRules
@@ -324,6 +324,8 @@ class ContentRules(SpeakerRules):
             return self.span_of([t for t in self._clause(clause) if t.i >= first_i])
         xcomp = next((c for c in children if c.dep_ == "xcomp"), None)
         dobj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
+        if dobj is None and verb_base(tok.lower_, lex.naming_verbs, lex.irregular) is not None:
+            dobj = named_object(tok, children)  # "called Lund “a gambler”": two predicates
         if xcomp is not None and base in lex.xcomp_content and xcomp.i > tok.i:
             first = dobj
             if first is None:
