@@ -265,11 +265,6 @@ class ContentRules(SpeakerRules):
                 return list(c.subtree)
         return []
 
-    def _set_off(self, first: Token) -> bool:
-        """Whether a frame starting at `first` is set off from what comes before it by
-        punctuation (its own or the word before it)."""
-        return first.is_punct or (first.i > 0 and self.doc[first.i - 1].is_punct)
-
     def _object_and_rest(self, tok: Token, first: Token) -> list[Token]:
         """An object and what completes it on the verb's right: "criticized Mr. Rubio for
         failing…", "called the program “worse than amnesty”", "described X as Y". A reason
@@ -361,9 +356,9 @@ class ContentRules(SpeakerRules):
             )
             and any(c.dep_ == "nsubj" for c in children)
             and self._frames_head(children, base)
-            # "…, analysts said": a frame after its clause is set off by a comma, a dash or a
-            # quotation mark; "…fallen to half of the volume agreed for April" is not one
-            and (head.i > tok.i or self._set_off(tok.left_edge))
+            # "…, analysts said": a frame after its clause is set off by punctuation (its own or
+            # the word's before it); "…fallen to half of the volume agreed for April" is not one
+            and (head.i > tok.i or tok.left_edge.is_punct or self.doc[tok.left_edge.i - 1].is_punct)
         ):
             own = {t.i for t in tok.subtree}
             if head.i < tok.i:
