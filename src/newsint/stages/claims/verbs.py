@@ -24,6 +24,7 @@ from newsint.stages.claims.known_cues import position_participle
 from newsint.stages.claims.leads import short_lead as first_part_lead
 from newsint.stages.claims.lexicon import noun_base, verb_base
 from newsint.stages.claims.lost_subjects import fronted_content, object_controller
+from newsint.stages.claims.no_speaker import hypothetical_relative
 from newsint.stages.claims.quotes import inside_speech
 from newsint.stages.claims.repairs import noun_read_verb
 from newsint.stages.claims.source_choice import impersonal_infinitive, relayed_speaker
@@ -177,6 +178,12 @@ class VerbRules(ContentRules):
                 if content is None:
                     return None
             src, note, inherited = self._speaker(tok)
+            if learned is None and inherited is None and hypothetical_relative(tok):
+                # "a successor, who would determine…", "no reason to believe…": the clause
+                # describes its noun (no_speaker.py); one that borrows a speaker from the verb
+                # its noun hangs on is that speaker's ("had every reason to know that…"). The
+                # cue classifier, which weighs the modal, judges such a verb on its own
+                return None
             if general and not learned and src is not None and not self._general_speaker(tok, src):
                 # "the losses mean that…": no speaker, no report (the model judged its own)
                 return None
