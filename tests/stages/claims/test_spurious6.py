@@ -1,7 +1,8 @@
 """Claims stage, issue 16 sixth pass on spurious claims (branch attrspur3): a relative clause
 with a modal or an infinitive's "to" describes its noun and reports nothing through a lexicon
-verb of its own (one that borrows its speaker from the verb its noun hangs on keeps it:
-test_source_choice's "had every reason to know that…"). Sentences of our own."""
+verb of its own; one that borrows its speaker from the verb its noun hangs on keeps it when
+that speaker can speak (test_source_choice's "had every reason to know that…"). Sentences of
+our own."""
 
 from __future__ import annotations
 
@@ -14,6 +15,11 @@ HYPOTHETICAL = [
     ("There is no reason to believe the harbour figures are wrong.", "to believe"),
     ("The port needs a manager who could explain why the cranes stand idle.", "could explain"),
     ("The union wants a leader who will insist that wages rise.", "will insist"),
+    (  # the speaker borrowed from the verb the noun hangs on would be no speaker at all
+        "The first step toward a fairer toll is simply creating a clearer way to report the "
+        "harbour fees.",
+        "to report",
+    ),
 ]
 
 

@@ -178,11 +178,15 @@ class VerbRules(ContentRules):
                 if content is None:
                     return None
             src, note, inherited = self._speaker(tok)
-            if learned is None and inherited is None and hypothetical_relative(tok):
+            if (
+                learned is None
+                and hypothetical_relative(tok)
+                and (inherited is None or not self._may_speak(src))
+            ):
                 # "a successor, who would determine…", "no reason to believe…": the clause
-                # describes its noun (no_speaker.py); one that borrows a speaker from the verb
-                # its noun hangs on is that speaker's ("had every reason to know that…"). The
-                # cue classifier, which weighs the modal, judges such a verb on its own
+                # describes its noun (no_speaker.py); one that borrows a speaker who can speak
+                # from the verb its noun hangs on is that speaker's ("had every reason to know
+                # that…"). The cue classifier, which weighs the modal, judges such a verb alone
                 return None
             if general and not learned and src is not None and not self._general_speaker(tok, src):
                 # "the losses mean that…": no speaker, no report (the model judged its own)
@@ -286,6 +290,14 @@ class VerbRules(ContentRules):
                 f.lead, f.content = f.content, (t0, t1)
                 f.notes.append("a speaker tag interrupts the content: the first part is its lead")
         return f
+
+    def _may_speak(self, src: SrcRef | None) -> bool:
+        """A name, a pronoun or a source of a speaking kind (cue_model `speaker_kinds`)."""
+        if src is None:
+            return False
+        if src.head is not None and self.doc[src.head].pos_ in ("PROPN", "PRON"):
+            return True
+        return src.kind in cue_model.settings().speaker_kinds
 
     def _fronted(self, tok: Token) -> tuple[tuple[int, int], Token] | None:
         """The words before the comma of "People like Lund, he said." (lost_subjects): from
