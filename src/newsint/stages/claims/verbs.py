@@ -24,6 +24,7 @@ from newsint.stages.claims.known_cues import position_participle
 from newsint.stages.claims.leads import short_lead as first_part_lead
 from newsint.stages.claims.lexicon import noun_base, verb_base
 from newsint.stages.claims.lost_subjects import fronted_content, object_controller
+from newsint.stages.claims.no_speaker import hypothetical_relative
 from newsint.stages.claims.quotes import inside_speech
 from newsint.stages.claims.repairs import noun_read_verb
 from newsint.stages.claims.source_choice import impersonal_infinitive, relayed_speaker
@@ -177,6 +178,16 @@ class VerbRules(ContentRules):
                 if content is None:
                     return None
             src, note, inherited = self._speaker(tok)
+            if (
+                learned is None
+                and hypothetical_relative(tok)
+                and (inherited is None or not self._may_speak(src))
+            ):
+                # "a successor, who would determine…", "no reason to believe…": the clause
+                # describes its noun (no_speaker.py); one that borrows a speaker who can speak
+                # from the verb its noun hangs on is that speaker's ("had every reason to know
+                # that…"). The cue classifier, which weighs the modal, judges such a verb alone
+                return None
             if general and not learned and src is not None and not self._general_speaker(tok, src):
                 # "the losses mean that…": no speaker, no report (the model judged its own)
                 return None
@@ -279,6 +290,14 @@ class VerbRules(ContentRules):
                 f.lead, f.content = f.content, (t0, t1)
                 f.notes.append("a speaker tag interrupts the content: the first part is its lead")
         return f
+
+    def _may_speak(self, src: SrcRef | None) -> bool:
+        """A name, a pronoun or a source of a speaking kind (cue_model `speaker_kinds`)."""
+        if src is None:
+            return False
+        if src.head is not None and self.doc[src.head].pos_ in ("PROPN", "PRON"):
+            return True
+        return src.kind in cue_model.settings().speaker_kinds
 
     def _fronted(self, tok: Token) -> tuple[tuple[int, int], Token] | None:
         """The words before the comma of "People like Lund, he said." (lost_subjects): from
