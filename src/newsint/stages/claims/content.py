@@ -344,7 +344,7 @@ class ContentRules(SpeakerRules):
         if (
             tok.dep_ in ("parataxis", "ccomp", "advcl")
             and head.i != tok.i
-            and lex.cue_verb(head) is None
+            and (lex.cue_verb(head) is None or tok.dep_ == "parataxis")
             # "Instead, Trump told CNN, his policy would…": in a parenthetical frame, an
             # addressee is no content
             and not any(
