@@ -52,6 +52,23 @@ class ContentRules(SpeakerRules):
                     drop.add(prev.i)
         return [t for t in root.subtree if t.i not in drop]
 
+    def _trailing_frame(self, tok: Token, ccomp: list[Token]) -> list[Token]:
+        """ "A told police that…, but the board overruled it, the source added": a frame
+        closing the sentence that the parser coordinated with the sentence's first verb, its
+        clause the last conjunct only. What the frame reports is all that comes before it."""
+        if tok.dep_ != "conj" or tok.head.i > tok.i or any(c.i > tok.i for c in ccomp):
+            return []
+        subj = next((c for c in tok.lefts if c.dep_ == "nsubj"), None)
+        if subj is None or subj.left_edge.i == 0:
+            return []
+        comma = self.doc[subj.left_edge.i - 1]
+        if comma.text != "," or comma.i <= max(c.right_edge.i for c in ccomp):
+            return []
+        if any(not (t.is_punct or t.dep_ in ("advmod", "npadvmod")) for t in tok.rights):
+            return []
+        sent = self.sents.of(tok)
+        return [t for t in sent if t.i < comma.i]
+
     def _coordinated_clause(self, tok: Token, after: int) -> list[Token]:
         """A clause with a subject of its own coordinated after the reported clause, which the
         parser hangs on the reporting verb: "They noted his lawyer offered a hearing, but the
@@ -310,6 +327,7 @@ class ContentRules(SpeakerRules):
             ccomp = []  # "…, as the crew tried to save the launch": not a speaker tag
         if ccomp:
             toks = [t for c in ccomp for t in self._clause(c)]
+            toks = self._trailing_frame(tok, ccomp) or toks
             if all(c.left_edge.i > tok.i for c in ccomp):
                 toks += self._coordinated_clause(tok, max(c.right_edge.i for c in ccomp))
             return self.span_of(toks)
