@@ -81,7 +81,9 @@ class ContentRules(SpeakerRules):
                 continue
             if not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children):
                 break
-            if any(self.lex.cue_verb(t) is not None for t in c.subtree):
+            if any(
+                self.lex.cue_verb(t) is not None for t in c.subtree
+            ) and not self._speakers_thought(c):
                 break  # "…, and Y said Z": another report, not this one's content
             if _inside_quote(self.quotes, c.idx) != _inside_quote(self.quotes, tok.idx):
                 break
@@ -93,6 +95,16 @@ class ContentRules(SpeakerRules):
             out += [cc[-1], *c.subtree]
             after = c.right_edge.i
         return out
+
+    def _speakers_thought(self, clause: Token) -> bool:
+        """ "Roe says she hopes to win, but she knows that…": a verb of thought whose subject
+        is a personal pronoun, coordinated after the reported clause, is what the speaker says
+        of her own mind (`[coordinated_clause] thought_verbs`), part of the report."""
+        rules = bounds()
+        if verb_base(clause.lower_, rules.thought_verbs, self.lex.irregular) is None:
+            return False
+        subj = next((g for g in clause.children if g.dep_ == "nsubj"), None)
+        return subj is not None and subj.lower_ in rules.thought_subjects
 
     def _coordinated_infinitives(self, tok: Token, xcomp: Token) -> list[Token]:
         """Bare infinitives the parser coordinated with a finite verb of volition: "She
