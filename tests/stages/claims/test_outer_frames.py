@@ -102,3 +102,26 @@ OBJECT_INFINITIVES = [
 @pytest.mark.parametrize(("text", "cue", "source"), OBJECT_INFINITIVES)
 def test_an_infinitive_on_an_object_is_the_subjects_act(claims_of, text, cue, source) -> None:
     assert first_claim(claims_of(text), cue).source.text == source
+
+
+# text, cue of the first report, words that must stay out of its content, the second report's
+# cue and source
+OTHER_REPORTS = [
+    (
+        "She said crews who work nights would not get the new bonus, and when pressed on why "
+        "the plan leaves out drivers, the harbour chief replied that the budget was empty.",
+        "said",
+        "replied",
+        "replied",
+        "the harbour chief",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "out", "other", "source"), OTHER_REPORTS)
+def test_another_speakers_report_leaves_the_content(
+    claims_of, text, cue, out, other, source
+) -> None:
+    analysis = claims_of(text)
+    assert out not in first_claim(analysis, cue).content.text
+    assert first_claim(analysis, other).source.text == source

@@ -40,8 +40,10 @@ class ContentRules(SpeakerRules):
                 drop.update(t.i for t in c.subtree)
                 drop.update(t.i for t in root.rights if t.dep_ == "cc" and t.i < c.i)
                 continue
-            if embedded_report(c, self.lex):  # "…, though she noted that…" (known_cues)
+            if embedded_report(c, self.lex) or self._other_report(root, c):
+                # "…, though she noted that…" (known_cues); "… and Democrats accused…"
                 drop.update(t.i for t in c.subtree)
+                drop.update(t.i for t in root.rights if t.dep_ == "cc" and t.i < c.i)
                 if c.left_edge.i > 0 and self.doc[c.left_edge.i - 1].text == ",":
                     drop.add(c.left_edge.i - 1)
                 continue
@@ -95,6 +97,24 @@ class ContentRules(SpeakerRules):
             out += [cc[-1], *c.subtree]
             after = c.right_edge.i
         return out
+
+    def _other_report(self, root: Token, conj: Token) -> bool:
+        """ "Republicans said the inquiry was mishandled and Democrats accused them of…": a
+        reporting verb (not one of thought) with a subject of its own that names another
+        speaker, coordinated after the reported clause, is that speaker's report, not part of
+        what was said (PolNeAR: two attributions)."""
+        if conj.dep_ != "conj" or root.dep_ != "ccomp" or self.lex.cue_verb(conj) is None:
+            return False
+        rules = bounds()
+        if verb_base(conj.lower_, rules.thought_verbs, self.lex.irregular) is not None:
+            return False
+        cc = [t for t in root.rights if t.dep_ == "cc" and t.i < conj.i]
+        if not cc or cc[-1].lower_ not in rules.content_conjunctions:
+            return False
+        if any(g.dep_ == "mark" for g in conj.children) or _inside_quote(self.quotes, conj.idx):
+            return False
+        subj = next((g for g in conj.children if g.dep_ == "nsubj"), None)
+        return subj is not None and subj.i > cc[-1].i and subj.pos_ in ("NOUN", "PROPN")
 
     def _speakers_thought(self, clause: Token) -> bool:
         """ "Roe says she hopes to win, but she knows that…": a verb of thought whose subject
