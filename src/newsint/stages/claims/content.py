@@ -16,6 +16,7 @@ from newsint.stages.claims.context import (
     _run_start,
     _space_end,
 )
+from newsint.stages.claims.coordination import other_report, speakers_thought, trailing_frame
 from newsint.stages.claims.known_cues import channel_that_clause, embedded_report
 from newsint.stages.claims.lexicon import noun_base, verb_base
 from newsint.stages.claims.missed_cues import addressed_content
@@ -40,10 +41,9 @@ class ContentRules(SpeakerRules):
                 drop.update(t.i for t in c.subtree)
                 drop.update(t.i for t in root.rights if t.dep_ == "cc" and t.i < c.i)
                 continue
-            if embedded_report(c, self.lex) or self._other_report(root, c):
-                # "…, though she noted that…" (known_cues); "… and Democrats accused…"
+            drop.update(other_report(root, c, self.lex, self.quotes))  # "… and Y accused…"
+            if embedded_report(c, self.lex):  # "…, though she noted that…" (known_cues)
                 drop.update(t.i for t in c.subtree)
-                drop.update(t.i for t in root.rights if t.dep_ == "cc" and t.i < c.i)
                 if c.left_edge.i > 0 and self.doc[c.left_edge.i - 1].text == ",":
                     drop.add(c.left_edge.i - 1)
                 continue
@@ -53,23 +53,6 @@ class ContentRules(SpeakerRules):
                     drop.update(t.i for t in c.subtree)
                     drop.add(prev.i)
         return [t for t in root.subtree if t.i not in drop]
-
-    def _trailing_frame(self, tok: Token, ccomp: list[Token]) -> list[Token]:
-        """ "A told police that…, but the board overruled it, the source added": a frame
-        closing the sentence that the parser coordinated with the sentence's first verb, its
-        clause the last conjunct only. What the frame reports is all that comes before it."""
-        if tok.dep_ != "conj" or tok.head.i > tok.i or any(c.i > tok.i for c in ccomp):
-            return []
-        subj = next((c for c in tok.lefts if c.dep_ == "nsubj"), None)
-        if subj is None or subj.left_edge.i == 0:
-            return []
-        comma = self.doc[subj.left_edge.i - 1]
-        if comma.text != "," or comma.i <= max(c.right_edge.i for c in ccomp):
-            return []
-        if any(not (t.is_punct or t.dep_ in ("advmod", "npadvmod")) for t in tok.rights):
-            return []
-        sent = self.sents.of(tok)
-        return [t for t in sent if t.i < comma.i]
 
     def _coordinated_clause(self, tok: Token, after: int) -> list[Token]:
         """A clause with a subject of its own coordinated after the reported clause, which the
@@ -83,9 +66,8 @@ class ContentRules(SpeakerRules):
                 continue
             if not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children):
                 break
-            if any(
-                self.lex.cue_verb(t) is not None for t in c.subtree
-            ) and not self._speakers_thought(c):
+            report = any(self.lex.cue_verb(t) is not None for t in c.subtree)
+            if report and not speakers_thought(c, self.lex):
                 break  # "…, and Y said Z": another report, not this one's content
             if _inside_quote(self.quotes, c.idx) != _inside_quote(self.quotes, tok.idx):
                 break
@@ -97,34 +79,6 @@ class ContentRules(SpeakerRules):
             out += [cc[-1], *c.subtree]
             after = c.right_edge.i
         return out
-
-    def _other_report(self, root: Token, conj: Token) -> bool:
-        """ "Republicans said the inquiry was mishandled and Democrats accused them of…": a
-        reporting verb (not one of thought) with a subject of its own that names another
-        speaker, coordinated after the reported clause, is that speaker's report, not part of
-        what was said (PolNeAR: two attributions)."""
-        if conj.dep_ != "conj" or root.dep_ != "ccomp" or self.lex.cue_verb(conj) is None:
-            return False
-        rules = bounds()
-        if verb_base(conj.lower_, rules.thought_verbs, self.lex.irregular) is not None:
-            return False
-        cc = [t for t in root.rights if t.dep_ == "cc" and t.i < conj.i]
-        if not cc or cc[-1].lower_ not in rules.content_conjunctions:
-            return False
-        if any(g.dep_ == "mark" for g in conj.children) or _inside_quote(self.quotes, conj.idx):
-            return False
-        subj = next((g for g in conj.children if g.dep_ == "nsubj"), None)
-        return subj is not None and subj.i > cc[-1].i and subj.pos_ in ("NOUN", "PROPN")
-
-    def _speakers_thought(self, clause: Token) -> bool:
-        """ "Roe says she hopes to win, but she knows that…": a verb of thought whose subject
-        is a personal pronoun, coordinated after the reported clause, is what the speaker says
-        of her own mind (`[coordinated_clause] thought_verbs`), part of the report."""
-        rules = bounds()
-        if verb_base(clause.lower_, rules.thought_verbs, self.lex.irregular) is None:
-            return False
-        subj = next((g for g in clause.children if g.dep_ == "nsubj"), None)
-        return subj is not None and subj.lower_ in rules.thought_subjects
 
     def _coordinated_infinitives(self, tok: Token, xcomp: Token) -> list[Token]:
         """Bare infinitives the parser coordinated with a finite verb of volition: "She
@@ -359,7 +313,7 @@ class ContentRules(SpeakerRules):
             ccomp = []  # "…, as the crew tried to save the launch": not a speaker tag
         if ccomp:
             toks = [t for c in ccomp for t in self._clause(c)]
-            toks = self._trailing_frame(tok, ccomp) or toks
+            toks = trailing_frame(tok, ccomp, self.sents.of(tok)) or toks
             if all(c.left_edge.i > tok.i for c in ccomp):
                 toks += self._coordinated_clause(tok, max(c.right_edge.i for c in ccomp))
             return self.span_of(toks)
