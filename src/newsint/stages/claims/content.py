@@ -16,10 +16,15 @@ from newsint.stages.claims.context import (
     _run_start,
     _space_end,
 )
-from newsint.stages.claims.coordination import other_report, speakers_thought, trailing_frame
+from newsint.stages.claims.coordination import (
+    other_report,
+    shared_report,
+    speakers_thought,
+    trailing_frame,
+)
 from newsint.stages.claims.known_cues import channel_that_clause, embedded_report
 from newsint.stages.claims.lexicon import noun_base, verb_base
-from newsint.stages.claims.missed_cues import addressed_content
+from newsint.stages.claims.missed_cues import addressed_content, named_object
 from newsint.stages.claims.quotes import Quote
 from newsint.stages.claims.repairs import misread_that_clause
 from newsint.stages.claims.speakers import SpeakerRules
@@ -181,24 +186,7 @@ class ContentRules(SpeakerRules):
         )
 
     def _shared_report(self, tok: Token) -> bool:
-        """A reporting verb coordinated into another's reported clause: "China said it was
-        opposed and warned Ruritania…" (China warned); with a noun as the clause's subject,
-        only when the clause follows its reporting verb ("Roe said the levy was unfair and
-        urged…": Roe urged; train: 39 such claims, 22 right, 4 with another source). Not a
-        verb that reports nothing ("… had not paid and did not intend to": what she said)."""
-        head = tok.head
-        return (
-            tok.dep_ == "conj"
-            and head.dep_ == "ccomp"
-            and any(c.dep_ == "dobj" or any(c.children) for c in _complements(tok))
-            and self.lex.cue_verb(tok) is not None
-            and self.lex.cue_verb(head.head) is not None
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
-            and any(
-                c.dep_ == "nsubj" and (c.pos_ == "PRON" or head.head.i < head.i < tok.i)
-                for c in head.children
-            )
-        )
+        return shared_report(tok, self.lex)  # "said it was opposed and warned…"
 
     def _misread_clause(
         self, tok: Token, children: list[Token], base: str
@@ -323,6 +311,8 @@ class ContentRules(SpeakerRules):
             return self.span_of([t for t in self._clause(clause) if t.i >= first_i])
         xcomp = next((c for c in children if c.dep_ == "xcomp"), None)
         dobj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
+        if dobj is None and verb_base(tok.lower_, lex.naming_verbs, lex.irregular) is not None:
+            dobj = named_object(tok, children)  # "called Lund “a gambler”": two predicates
         if xcomp is not None and base in lex.xcomp_content and xcomp.i > tok.i:
             first = dobj
             if first is None:
@@ -358,6 +348,9 @@ class ContentRules(SpeakerRules):
             )
             and any(c.dep_ == "nsubj" for c in children)
             and self._frames_head(children, base)
+            # "…, analysts said": a frame after its clause is set off by punctuation (its own or
+            # the word's before it); "…fallen to half of the volume agreed for April" is not one
+            and (head.i > tok.i or tok.left_edge.is_punct or self.doc[tok.left_edge.i - 1].is_punct)
         ):
             own = {t.i for t in tok.subtree}
             if head.i < tok.i:
@@ -593,7 +586,3 @@ class ContentRules(SpeakerRules):
             if adjacent and q.words(self.text) >= self.cfg.min_speech_quote_words:
                 return q
         return None
-
-
-def _complements(tok: Token) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "dobj", "prep")]
