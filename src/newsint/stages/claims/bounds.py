@@ -14,6 +14,8 @@ class Bounds:
     """Content-boundary words."""
 
     content_conjunctions: frozenset[str]  # "…, but the chairman declined" stays in the content
+    thought_verbs: frozenset[str]  # "…, but she knows that…": the speaker's mind, in the content
+    thought_subjects: frozenset[str]  # …with one of these pronouns as its subject
     subject_joiners: frozenset[str]  # between the pieces of one subject the parser split
     subject_breaks: frozenset[str]  # characters never inside one subject
     tag_quote_endings: frozenset[str]  # “…,” / “…?” / “…!” before a speaker tag
@@ -46,6 +48,10 @@ def bounds() -> Bounds:
     return Bounds(
         content_conjunctions=frozenset(
             w.lower() for w in data["coordinated_clause"]["conjunctions"]
+        ),
+        thought_verbs=frozenset(w.lower() for w in data["coordinated_clause"]["thought_verbs"]),
+        thought_subjects=frozenset(
+            w.lower() for w in data["coordinated_clause"]["thought_subjects"]
         ),
         subject_joiners=frozenset(w.lower() for w in data["split_subject"]["joiners"]),
         subject_breaks=frozenset(data["split_subject"]["breaks"]),

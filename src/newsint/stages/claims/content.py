@@ -16,6 +16,12 @@ from newsint.stages.claims.context import (
     _run_start,
     _space_end,
 )
+from newsint.stages.claims.coordination import (
+    other_report,
+    shared_report,
+    speakers_thought,
+    trailing_frame,
+)
 from newsint.stages.claims.known_cues import channel_that_clause, embedded_report
 from newsint.stages.claims.lexicon import noun_base, verb_base
 from newsint.stages.claims.missed_cues import addressed_content, named_object
@@ -40,6 +46,7 @@ class ContentRules(SpeakerRules):
                 drop.update(t.i for t in c.subtree)
                 drop.update(t.i for t in root.rights if t.dep_ == "cc" and t.i < c.i)
                 continue
+            drop.update(other_report(root, c, self.lex, self.quotes))  # "… and Y accused…"
             if embedded_report(c, self.lex):  # "…, though she noted that…" (known_cues)
                 drop.update(t.i for t in c.subtree)
                 if c.left_edge.i > 0 and self.doc[c.left_edge.i - 1].text == ",":
@@ -64,7 +71,8 @@ class ContentRules(SpeakerRules):
                 continue
             if not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children):
                 break
-            if any(self.lex.cue_verb(t) is not None for t in c.subtree):
+            report = any(self.lex.cue_verb(t) is not None for t in c.subtree)
+            if report and not speakers_thought(c, self.lex):
                 break  # "…, and Y said Z": another report, not this one's content
             if _inside_quote(self.quotes, c.idx) != _inside_quote(self.quotes, tok.idx):
                 break
@@ -178,24 +186,7 @@ class ContentRules(SpeakerRules):
         )
 
     def _shared_report(self, tok: Token) -> bool:
-        """A reporting verb coordinated into another's reported clause: "China said it was
-        opposed and warned Ruritania…" (China warned); with a noun as the clause's subject,
-        only when the clause follows its reporting verb ("Roe said the levy was unfair and
-        urged…": Roe urged; train: 39 such claims, 22 right, 4 with another source). Not a
-        verb that reports nothing ("… had not paid and did not intend to": what she said)."""
-        head = tok.head
-        return (
-            tok.dep_ == "conj"
-            and head.dep_ == "ccomp"
-            and any(c.dep_ == "dobj" or any(c.children) for c in _complements(tok))
-            and self.lex.cue_verb(tok) is not None
-            and self.lex.cue_verb(head.head) is not None
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
-            and any(
-                c.dep_ == "nsubj" and (c.pos_ == "PRON" or head.head.i < head.i < tok.i)
-                for c in head.children
-            )
-        )
+        return shared_report(tok, self.lex)  # "said it was opposed and warned…"
 
     def _misread_clause(
         self, tok: Token, children: list[Token], base: str
@@ -310,6 +301,7 @@ class ContentRules(SpeakerRules):
             ccomp = []  # "…, as the crew tried to save the launch": not a speaker tag
         if ccomp:
             toks = [t for c in ccomp for t in self._clause(c)]
+            toks = trailing_frame(tok, ccomp, self.sents.of(tok)) or toks
             if all(c.left_edge.i > tok.i for c in ccomp):
                 toks += self._coordinated_clause(tok, max(c.right_edge.i for c in ccomp))
             return self.span_of(toks)
@@ -346,7 +338,7 @@ class ContentRules(SpeakerRules):
         if (
             tok.dep_ in ("parataxis", "ccomp", "advcl")
             and head.i != tok.i
-            and lex.cue_verb(head) is None
+            and (lex.cue_verb(head) is None or tok.dep_ == "parataxis")
             # "Instead, Trump told CNN, his policy would…": in a parenthetical frame, an
             # addressee is no content
             and not any(
@@ -594,7 +586,3 @@ class ContentRules(SpeakerRules):
             if adjacent and q.words(self.text) >= self.cfg.min_speech_quote_words:
                 return q
         return None
-
-
-def _complements(tok: Token) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "dobj", "prep")]

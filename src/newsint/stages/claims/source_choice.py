@@ -17,6 +17,10 @@
   year per student", "one ferry berth per every 4,000 residents" (a bare singular noun, or
   one counted by a number or "every"); "per the report", "per CTV News" stay sources (fifth
   pass, branch attrspur2; data/source_spans.toml `[rates]`).
+- An infinitive with no subject of its own on the object of a verb ("has done nothing to
+  explain…", "have no evidence to suggest…", "mounted a campaign to condemn…") is the verb's
+  subject's act, or that of "for X" before it ("an opening for Roe to highlight…"); the object
+  names no speaker (sixth pass, branch attrwrong; data/source_spans.toml `[object_infinitive]`).
 - "The agency quoted the minister as saying…", "the minister was quoted by state radio as
   saying…": the one quoted speaks; the one who quotes (an outlet, usually) is a link of the
   chain nearer the article, never the speaker (issue 16, "outlets are links").
@@ -204,3 +208,48 @@ def rate_object(obj: Token) -> bool:
     if any(c.dep_ == "nummod" or c.lower_ in _rate_quantifiers() for c in kids):
         return True
     return obj.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in kids)
+
+
+@dataclass(frozen=True)
+class ObjectInfinitive:
+    speaking_kinds: frozenset[str]  # an object of these kinds keeps its words
+    dative_deps: frozenset[str]  # a verb with one of these gives the infinitive to it
+
+
+@cache
+def _object_infinitive() -> ObjectInfinitive:
+    data = data_file("source_spans.toml")["object_infinitive"]
+    return ObjectInfinitive(
+        speaking_kinds=frozenset(data["speaking_kinds"]),
+        dative_deps=frozenset(data["dative_deps"]),
+    )
+
+
+def object_infinitive(tok: Token, kind: str, named: bool) -> tuple[Token, bool] | None:
+    """Whose act an infinitive on a verb's object is: "has done nothing to explain…" (the
+    verb's: (verb, True)), "an opening for Roe to highlight…" (Roe's: (Roe, False)). `kind` is
+    the object's source kind, `named` whether it is an entity; a verb that hands the infinitive
+    to someone gives it to them ("gave the crews time to explain…": (crews, False)); None when
+    the object may speak ("hired a spokesman to argue…")."""
+    if tok.dep_ not in ("acl", "relcl") or tok.tag_ != "VB":
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" and c.i < tok.i for c in tok.children):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in tok.children):
+        return None
+    noun = tok.head
+    if noun.i > tok.i:
+        return None
+    words = _object_infinitive()
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for" and noun.i < prep.i < tok.i:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.right_edge.i == tok.i - 2:
+                return pobj, False  # "for Roe to highlight"
+    if named or kind in words.speaking_kinds or noun.dep_ not in ("dobj", "obj"):
+        return None
+    verb = noun.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    dative = next((c for c in verb.children if c.dep_ in words.dative_deps), None)
+    return (dative, False) if dative is not None else (verb, True)

@@ -19,6 +19,7 @@ from newsint.stages.claims.repairs import noun_read_verb, run_in_subject, run_in
 from newsint.stages.claims.source_choice import (
     controlled_speaker,
     governing_verb,
+    object_infinitive,
     relayed_speaker,
 )
 from newsint.stages.claims.source_fixes import quoted_speaker, speaking_subjects
@@ -112,6 +113,18 @@ class SpeakerRules(ExtractorBase):
         controller = controlled_speaker(tok, self.lex.irregular) or object_controller(tok, self.lex)
         if controller is not None:  # "left many farmers feeling…": the farmers feel
             return self.sources.from_head(controller), None, None
+        if depth < self.cfg.inherit_depth:
+            noun = tok.head
+            owner = object_infinitive(
+                tok, self.sources.from_head(noun).kind, self.sources.ent(noun) is not None
+            )
+            if owner is not None:  # "has done nothing to explain…": the subject's act
+                who, up = owner
+                if not up:
+                    return self.sources.from_head(who), None, None
+                src = self._speaker(who, depth + 1)[0]
+                if src is not None:
+                    return src, f"speaker taken from “{who.text}”", who.i
         around = self._clause_speaker(tok, depth)  # "at a news conference announcing…"
         if around is not None:
             return around
