@@ -36,6 +36,8 @@ class Bounds:
     tense_tags: dict[str, str]  # "said X, but is seeking Y": a change of tense continues X
     argument_preps: dict[str, frozenset[str]]  # "likened X to Y": Y stays in the content
     abbreviations: frozenset[str]  # "…in Reno, Nev.": the content keeps the word's stop
+    framed_connectives: frozenset[str]  # "But ‖ the fund is empty, according to X"
+    framed_connective_rules: frozenset[str]  # …for the contents of these rule families
     quoted_tail_gap: int  # "called it “a farce”": at most this many spaces before the quotation
     quoted_tail_max_words: int  # …and at most this many words inside it
 
@@ -72,6 +74,8 @@ def bounds() -> Bounds:
         connective_max_chars=max(len(w) for w in data["writers_connective"]["words"]) + 2,
         tense_tags=dict(data["continued_clause"]["tense_tags"]),
         abbreviations=frozenset(w.lower() for w in data["abbreviation_stop"]["words"]),
+        framed_connectives=frozenset(w.lower() for w in data["framed_connective"]["words"]),
+        framed_connective_rules=frozenset(data["framed_connective"]["rules"]),
         quoted_tail_gap=int(data["quoted_tail"]["gap"]),
         quoted_tail_max_words=int(data["quoted_tail"]["max_words"]),
         argument_preps={
