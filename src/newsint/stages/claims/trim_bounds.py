@@ -83,8 +83,9 @@ class TrimBoundRules(ExtractorBase):
         auditors") starts after the conjunction that ties the sentence to the one before
         (`[framed_connective]`): the link is the writer's, as in `_writers_connective`, though
         in a speaker's own sentence "But" is the speaker's. Not inside a quotation."""
-        if _inside_quote(self.quotes, start):
-            return None
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if _inside_quote(self.quotes, start) or span is None or span[0].i != span[0].sent.start:
+            return None  # only the word that opens the sentence ("…, and sold it" stays)
         first = self.text[start:end].split(None, 1)
         if len(first) < 2 or first[0].rstrip(",").lower() not in bounds().framed_connectives:
             return None
