@@ -1,6 +1,7 @@
 """Claims stage, issue 16 (sixth pass on content bounds, branch attrbound6): a quotation right
 after a verb's content is the rest of its clause; an "according to" content starts after the
-writer's leading conjunction. Sentences of our own; each row names the claim by its cue."""
+writer's leading conjunction; a verb that addresses someone before its infinitive is the cue
+alone. Sentences of our own; each row names the claim by its cue."""
 
 from __future__ import annotations
 
@@ -42,6 +43,26 @@ ROWS = [
         "the town's auditors.",
         "according to",
         "the repairs took a year longer",
+    ),
+    (  # the person asked and the task are what was asked; the cue is the verb alone
+        "The mayor asked the harbour board to discuss the ferry timetable on Monday.",
+        "asked",
+        "the harbour board to discuss the ferry timetable on Monday",
+    ),
+    (
+        "The union told its members never to speak of the strike fund.",
+        "told",
+        "its members never to speak of the strike fund",
+    ),
+    (
+        "The council called on the port authority to explain the delays.",
+        "called on",
+        "the port authority to explain the delays",
+    ),
+    (  # two verbs side by side stay one cue
+        "The skipper refused to answer questions about the collision.",
+        "refused to answer",
+        "questions about the collision",
     ),
     (  # in a speaker's own sentence the conjunction stays
         "The quay cost more than planned. “But the town will pay for it,” the treasurer said.",
