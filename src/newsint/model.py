@@ -3,8 +3,7 @@
 Every annotation is a character-offset span into the *clean* text (as spaCy's Doc and Span);
 every value that claims something carries where it came from (as followthemoney's statements).
 Records are pydantic models so the analysis JSON round-trips losslessly and validates on load.
-Ids are deterministic: a short hash of content and position, never a counter or a clock.
-"""
+Ids are deterministic: a short hash of content and position, never a counter or a clock."""
 
 from __future__ import annotations
 
@@ -293,8 +292,7 @@ def chain_text(chain: Iterable[ChainLink], *, article: str | None = None) -> str
     """A chain of sources as people read it, nearest first: "article ← AP ← a leaked document".
 
     The one rendering of a chain, for briefs, grade reasons, tables, the web UI and exports.
-    `article` names the article's own link (its site by default); a chain is stored as a list,
-    never as this text."""
+    `article` names the article's own link (its site by default); stored as a list, never so."""
     labels = []
     for link in chain:
         kind = link.kind if isinstance(link, Source) else None
@@ -363,9 +361,12 @@ class Claim(Record):
 
     @property
     def statement(self) -> str:
-        """What the claim says, its lead first ("which … is nearly empty"): one claim, not two."""
-        lead = self.lead
-        return self.content.text if lead is None else f"{lead.text} … {self.content.text}"
+        return statement_of(self.content.text, self.lead)
+
+
+def statement_of(text: str, lead: TextSpan | None) -> str:
+    """What a claim says, its lead first ("which … is nearly empty"): one claim, not two."""
+    return text if lead is None else f"{lead.text} … {text}"
 
 
 # --------------------------------------------------------------------------- events
@@ -417,8 +418,7 @@ def reported_as_happened(
     """Whether the article reports an event as having happened: not negated, not denied,
     hypothetical, questioned or planned, and (given a `floor`, config [events]
     happened_factuality) a factuality above it ("there is no evidence that the port sold…"
-    leaves the sale open). Alleged and hedged events count: they are reported so, with their
-    status."""
+    leaves the sale open). Alleged and hedged events count: reported so, with their status."""
     if negated or current_status(status) in UNREALISED_STATUSES:
         return False
     return factuality is None or floor is None or factuality > floor

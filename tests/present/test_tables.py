@@ -11,9 +11,8 @@ from newsint.corpus.queries.records import (
     ClaimDetail,
     ClaimReport,
     ClaimSummary,
-    statement_of,
 )
-from newsint.model import ClaimCluster, TextSpan
+from newsint.model import ClaimCluster, TextSpan, statement_of
 from newsint.present.tables import claims_table, show
 
 

@@ -9,10 +9,10 @@ from typing import Any
 from sqlalchemy import Select, and_, func, literal_column, select, text
 from sqlalchemy.engine import Connection
 
-from newsint.corpus.queries.records import ArticleRef, ClaimReport, statement_of
+from newsint.corpus.queries.records import ArticleRef, ClaimReport
 from newsint.corpus.store.tables import ArticleRow, ClaimClusterMemberRow, ClaimRow
 from newsint.errors import NewsintError
-from newsint.model import TextSpan
+from newsint.model import TextSpan, statement_of
 
 
 class NotInCorpus(NewsintError):

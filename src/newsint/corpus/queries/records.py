@@ -116,11 +116,6 @@ class ClaimReport(Record):
     _status = field_validator("status", mode="before")(current_status)
 
 
-def statement_of(text: str, lead: TextSpan | None) -> str:
-    """A stored claim's statement, its lead first: the same string as Claim.statement."""
-    return text if lead is None else f"{lead.text} … {text}"
-
-
 class ClaimSummary(Record):
     """A claim cluster in `Corpus.claims()`: its representative (earliest) claim, corroboration
     and corpus grade."""

@@ -18,7 +18,7 @@ from newsint.stages.claims.context import (
 )
 from newsint.stages.claims.known_cues import channel_that_clause, embedded_report
 from newsint.stages.claims.lexicon import noun_base, verb_base
-from newsint.stages.claims.missed_cues import addressed_content
+from newsint.stages.claims.missed_cues import addressed_content, named_object
 from newsint.stages.claims.quotes import Quote
 from newsint.stages.claims.repairs import misread_that_clause
 from newsint.stages.claims.speakers import SpeakerRules
@@ -319,6 +319,8 @@ class ContentRules(SpeakerRules):
             return self.span_of([t for t in self._clause(clause) if t.i >= first_i])
         xcomp = next((c for c in children if c.dep_ == "xcomp"), None)
         dobj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
+        if dobj is None and verb_base(tok.lower_, lex.naming_verbs, lex.irregular) is not None:
+            dobj = named_object(tok, children)  # "called Lund “a gambler”": two predicates
         if xcomp is not None and base in lex.xcomp_content and xcomp.i > tok.i:
             first = dobj
             if first is None:
@@ -354,6 +356,9 @@ class ContentRules(SpeakerRules):
             )
             and any(c.dep_ == "nsubj" for c in children)
             and self._frames_head(children, base)
+            # "…, analysts said": a frame after its clause is set off by punctuation (its own or
+            # the word's before it); "…fallen to half of the volume agreed for April" is not one
+            and (head.i > tok.i or tok.left_edge.is_punct or self.doc[tok.left_edge.i - 1].is_punct)
         ):
             own = {t.i for t in tok.subtree}
             if head.i < tok.i:

@@ -115,7 +115,14 @@ class SpeakerRules(ExtractorBase):
         around = self._clause_speaker(tok, depth)  # "at a news conference announcing…"
         if around is not None:
             return around
-        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+        if (
+            tok.dep_ == "acl"
+            and tok.head.pos_ in ("NOUN", "PROPN")
+            and (tok.tag_ == "VBG" or tok.head.dep_ not in ("nsubj", "nsubjpass"))
+        ):
+            # "a group opposing the plan": the group opposes; "denies its minister called for
+            # talks": a clause the parser hung on the noun. But "officials briefed on the
+            # talks told…" (a past form on a sentence's subject) is done to the officials
             return self.sources.from_head(tok.head), None, None
         if tok.dep_ == "relcl":
             return self.sources.from_head(tok.head), None, None

@@ -1,0 +1,59 @@
+"""Claims stage, issue 16 (branch demofix): a noun a past participle describes is done to, not
+a speaker ("officials briefed on the talks"), and a reporting clause after its content is set
+off by punctuation ("…, analysts said"); "the tonnage agreed for May" frames nothing. Sentences
+of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from handmade import claims_listed as listed
+from handmade import first_claim
+
+# text, a word that must not be (in) the cue of any claim
+NOT_FOUND = [
+    # a past participle on a noun: the officials were briefed, they report nothing by it
+    (
+        "Ferries on the northern route were halted by a storm, two officials briefed on the"
+        " inquiry told the harbour board.",
+        "briefed",
+    ),
+    # a reporting verb hung on a noun inside the content, with no comma before it
+    (
+        "Harbour master Jonas Pell told reporters that catches from the northern banks had"
+        " fallen to less than half of the tonnage agreed for May.",
+        "agreed",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_FOUND)
+def test_no_claim_from_a_described_noun(claims_of, text, word) -> None:
+    analysis = claims_of(text)
+    got = [c for c in analysis.claims if c.cue is not None and word in c.cue.text]
+    assert not got, listed(analysis)
+    assert analysis.claims, "the sentence's own report is still found"
+
+
+# text, cue, source, content: the frame after its content, set off by a comma
+FOUND = [
+    (
+        "Ferry fares will rise again next spring, harbour analysts said.",
+        "said",
+        "harbour analysts",
+        "Ferry fares will rise again next spring",
+    ),
+    (
+        "Ferries on the northern route were halted by a storm, two officials told the board.",
+        "told",
+        "two officials",
+        "Ferries on the northern route were halted by a storm",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "source", "content"), FOUND)
+def test_frame_after_its_content(claims_of, text, cue, source, content) -> None:
+    claim = first_claim(claims_of(text), cue)
+    assert claim.source.text == source, listed(claims_of(text))
+    assert claim.content.text == content, listed(claims_of(text))
