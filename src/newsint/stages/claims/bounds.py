@@ -38,6 +38,13 @@ class Bounds:
     tense_tags: dict[str, str]  # "said X, but is seeking Y": a change of tense continues X
     argument_preps: dict[str, frozenset[str]]  # "likened X to Y": Y stays in the content
     abbreviations: frozenset[str]  # "…in Reno, Nev.": the content keeps the word's stop
+    addressed_object_deps: frozenset[str]  # "asked ‖ the board to discuss X"
+    addressed_phrase_deps: frozenset[str]  # "declined ‖ for years to reveal X"
+    addressed_pos: frozenset[str]  # …when the object is one of these parts of speech
+    framed_connectives: frozenset[str]  # "But ‖ the fund is empty, according to X"
+    framed_connective_rules: frozenset[str]  # …for the contents of these rule families
+    quoted_tail_gap: int  # "called it “a farce”": at most this many spaces before the quotation
+    quoted_tail_max_words: int  # …and at most this many words inside it
 
 
 @cache
@@ -76,6 +83,13 @@ def bounds() -> Bounds:
         connective_max_chars=max(len(w) for w in data["writers_connective"]["words"]) + 2,
         tense_tags=dict(data["continued_clause"]["tense_tags"]),
         abbreviations=frozenset(w.lower() for w in data["abbreviation_stop"]["words"]),
+        addressed_object_deps=frozenset(data["addressed_infinitive"]["object_deps"]),
+        addressed_phrase_deps=frozenset(data["addressed_infinitive"]["phrase_deps"]),
+        addressed_pos=frozenset(data["addressed_infinitive"]["pos"]),
+        framed_connectives=frozenset(w.lower() for w in data["framed_connective"]["words"]),
+        framed_connective_rules=frozenset(data["framed_connective"]["rules"]),
+        quoted_tail_gap=int(data["quoted_tail"]["gap"]),
+        quoted_tail_max_words=int(data["quoted_tail"]["max_words"]),
         argument_preps={
             verb: frozenset(p.lower() for p in preps)
             for verb, preps in data["second_argument"]["preps"].items()

@@ -98,3 +98,29 @@ class CueBoundRules(ExtractorBase):
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
+
+
+def addressed_infinitive(verb: Token, inner: Token, cue_toks: list[Token]) -> bool:
+    """Whether a noun stands between a reporting verb and the reporting "to"-infinitive it
+    governs ("asked the board to discuss X", "called on the council to review X", "declined
+    for years to reveal X"): the cue is then the verb alone, and the infinitive with what
+    precedes it is the content, as PolNeAR writes it (`[addressed_infinitive]`); "went on to
+    say" and "refused to answer" stay one cue."""
+    rules = bounds()
+    if inner.dep_ != "xcomp" or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in inner.children
+    ):
+        return False
+    cue_ids = {t.i for t in cue_toks}
+    for c in verb.children:
+        if c.i >= inner.i:
+            continue
+        if c.dep_ in rules.addressed_object_deps:
+            nouns = [c]
+        elif c.i in cue_ids or c.dep_ in rules.addressed_phrase_deps:
+            nouns = [g for g in c.children if g.dep_ == "pobj"]
+        else:
+            continue
+        if any(n.pos_ in rules.addressed_pos for n in nouns):
+            return True
+    return False

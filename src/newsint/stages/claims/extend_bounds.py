@@ -34,7 +34,11 @@ class ExtendBoundRules(ExtractorBase):
             verb = self.doc[f.cue_tokens[-1]]
             if f.content[0] <= verb.idx:
                 continue  # only a content after its cue runs on to the right
-            end = self._continued_end(verb, f.content) or self._argument_end(verb, f.content)
+            end = (
+                self._continued_end(verb, f.content)
+                or self._argument_end(verb, f.content)
+                or self._quoted_end(f.content, found)
+            )
             if end is None:
                 continue
             new = self.finish(f.content[0], end, cue=f.cue)
@@ -106,6 +110,28 @@ class ExtendBoundRules(ExtractorBase):
                 return None
             last = c.right_edge
             return last.idx + len(last.text)
+        return None
+
+    def _quoted_end(self, content: tuple[int, int], found: list[Found]) -> int | None:
+        """The end of a quotation that follows the content with nothing but a space between,
+        when the content ends on a word ("pledged to fight the plan “to the last day.”",
+        "called the ruling “a farce”"): the quoted words are the speaker's own part of the
+        same clause, which the parser hung elsewhere; PolNeAR's content runs to the closing
+        mark. Not a quotation that is another claim's content."""
+        start, end = content
+        if end <= start or not self.text[end - 1].isalnum():
+            return None
+        gap = bounds().quoted_tail_gap
+        for q in self.quotes:
+            if q.open_end or not (end < q.start <= end + gap):
+                continue
+            if self.text[end : q.start] != " " * (q.start - end):
+                return None
+            if q.words(self.text) > bounds().quoted_tail_max_words:
+                return None
+            if any(g.content[0] >= q.start and g.content[0] < q.end for g in found):
+                return None
+            return q.end
         return None
 
     @staticmethod

@@ -28,6 +28,8 @@ class TrimBoundRules(ExtractorBase):
                     self._set(f, self.finish(feeling, end, cue=f.cue), "expressed feeling is cue")
                     start, end = f.content
             lead = self._writers_connective(start, end)
+            if lead is None and f.rule in bounds().framed_connective_rules:
+                lead = self._framed_connective(start, end)
             if lead is not None:
                 self._set(f, self.finish(lead, end, cue=f.cue), "writer's connective left out")
             self._set(f, self._lone_bracket(*f.content), "unpaired parenthesis left out")
@@ -75,6 +77,19 @@ class TrimBoundRules(ExtractorBase):
             ):
                 return start + len(phrase) + 1
         return None
+
+    def _framed_connective(self, start: int, end: int) -> int | None:
+        """Where a content the writer frames ("But the fund is empty, according to the
+        auditors") starts after the conjunction that ties the sentence to the one before
+        (`[framed_connective]`): the link is the writer's, as in `_writers_connective`, though
+        in a speaker's own sentence "But" is the speaker's. Not inside a quotation."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if _inside_quote(self.quotes, start) or span is None or span[0].i != span[0].sent.start:
+            return None  # only the word that opens the sentence ("…, and sold it" stays)
+        first = self.text[start:end].split(None, 1)
+        if len(first) < 2 or first[0].rstrip(",").lower() not in bounds().framed_connectives:
+            return None
+        return start + len(self.text[start:end]) - len(first[1])
 
     def _adverb_of_clause(self, pos: int) -> bool:
         """The word at `pos` modifies the clause's verb ("However debates are…"), not the next

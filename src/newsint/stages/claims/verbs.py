@@ -19,6 +19,7 @@ from newsint.stages.claims.context import (
     _inside_quote,
     _stronger,
 )
+from newsint.stages.claims.cue_bounds import addressed_infinitive
 from newsint.stages.claims.cue_model import CLAUSE, INFINITIVE, THAT
 from newsint.stages.claims.known_cues import position_participle
 from newsint.stages.claims.leads import short_lead as first_part_lead
@@ -135,6 +136,8 @@ class VerbRules(ContentRules):
             if sourceless:
                 break  # "is expected to announce a run": the run is what is expected
             inner = lex.cue_verb(child) if _infinitive_complement(child) else None
+            if inner is not None and addressed_infinitive(tok, child, cue_toks):
+                break  # "asked the board to discuss X": the board and its task are the content
             if inner is not None and inner not in lex.positions:
                 # "went on to say": the report is the inner verb's; "urged him to back the
                 # demands" keeps what was urged (a position is no report of its own)
