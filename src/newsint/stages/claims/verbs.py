@@ -186,10 +186,8 @@ class VerbRules(ContentRules):
                 and hypothetical_relative(tok)
                 and (inherited is None or not self._may_speak(src))
             ):
-                # "a successor, who would determine…", "no reason to believe…": the clause
-                # describes its noun (no_speaker.py); one that borrows a speaker who can speak
-                # from the verb its noun hangs on is that speaker's ("had every reason to know
-                # that…"). The cue classifier, which weighs the modal, judges such a verb alone
+                # "a successor, who would determine…": the clause describes its noun, unless it
+                # borrows a speaker who can speak ("had every reason to know…"; no_speaker.py)
                 return None
             if general and not learned and src is not None and not self._general_speaker(tok, src):
                 # "the losses mean that…": no speaker, no report (the model judged its own)
