@@ -113,8 +113,8 @@ class SpeakerRules(ExtractorBase):
         controller = controlled_speaker(tok, self.lex.irregular) or object_controller(tok, self.lex)
         if controller is not None:  # "left many farmers feeling…": the farmers feel
             return self.sources.from_head(controller), None, None
-        if depth < self.cfg.inherit_depth:
-            noun = tok.head
+        if depth < self.cfg.inherit_depth and tok.dep_ in ("acl", "relcl") and tok.tag_ == "VB":
+            noun = tok.head  # (object_infinitive's first test, before the source lookups)
             owner = object_infinitive(
                 tok, self.sources.from_head(noun).kind, self.sources.ent(noun) is not None
             )
