@@ -46,8 +46,9 @@ class ClaimsStage:
     # cue verbs, content bounds, source choice), which change which claims an article gets;
     # 5: claims with a lead (a content split by its frame is one claim), evidential claims,
     # refusals as the cue classifier's, lost subjects; 6: prepositional stance cues, coordinated
-    # reports, closing signatures, possessive stance nouns
-    version = 6
+    # reports, closing signatures, possessive stance nouns; 7: outer frames over cue verbs,
+    # coordinated second reports, past participles on subjects, content bounds (sixth pass)
+    version = 7
     requires = frozenset({"text", "doc"})
     # read when present: the stages that assign these must not run after this one
     uses = frozenset({"entities", "mentions", "title", "factuality"})
