@@ -18,6 +18,7 @@ from newsint.stages.claims.context import (
 )
 from newsint.stages.claims.coordination import (
     other_report,
+    quote_after_report,
     shared_report,
     speakers_thought,
     trailing_frame,
@@ -299,6 +300,9 @@ class ContentRules(SpeakerRules):
             ccomp = [c for c in ccomp if c.i > tok.i]  # one side only: the other is a misparse
         if ccomp and all(c.i < tok.i for c in ccomp) and self._own_object(tok, children, base):
             ccomp = []  # "…, as the crew tried to save the launch": not a speaker tag
+        quoted = quote_after_report(tok, ccomp, lex, self.quotes, self.text) if ccomp else None
+        if quoted is not None:  # "Roe declared X: “…,” she said": the tag's is the quotation
+            return (quoted.start, quoted.end)
         if ccomp:
             toks = [t for c in ccomp for t in self._clause(c)]
             toks = trailing_frame(tok, ccomp, self.sents.of(tok)) or toks
