@@ -1,6 +1,7 @@
 """Claims stage, issue 16 (branch attrover): a speaker tag after a quotation that closes another
 speaker's reporting clause ("Roe declared X: “…,” she said") reports the quotation only, and the
-reporting clause before it is its own verb's claim. Sentences of our own."""
+reporting clause before it is its own verb's claim; a participle after a quotation closed by a
+comma ("…,” describing…") is the speaker's own act. Sentences of our own."""
 
 from __future__ import annotations
 
@@ -60,3 +61,39 @@ PLAIN_TAGS = [
 @pytest.mark.parametrize(("text", "cue", "content"), PLAIN_TAGS)
 def test_a_plain_tag_keeps_its_clause(claims_of, text, cue, content) -> None:
     assert first_claim(claims_of(text), cue).content.text == content
+
+
+# a participle right after a quotation closed by a comma is the reporter's next act, not part of
+# the reported clause: text, the outer cue, its content, the participle, its source, its content
+PARTICIPLE_AFTER_QUOTE = [
+    (
+        "Ilse Brandt said the levy was “a disaster for the harbour,” describing the ferry "
+        "board as reckless.",
+        "said",
+        "the levy was “a disaster for the harbour,”",
+        "describing",
+        "Ilse Brandt",
+        "the ferry board as reckless",
+    ),
+    (
+        "Jon Arvid said, “It is time we rebuild the pier,” promising the ferry will return in May.",
+        "said",
+        "“It is time we rebuild the pier,”",
+        "promising",
+        "Jon Arvid",
+        "the ferry will return in May",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "participle", "source", "act"), PARTICIPLE_AFTER_QUOTE
+)
+def test_a_participle_after_a_quotation_is_the_speakers(
+    claims_of, text, cue, content, participle, source, act
+) -> None:
+    analysis = claims_of(text)
+    assert first_claim(analysis, cue).content.text == content
+    claim = first_claim(analysis, participle)
+    assert claim.source.text == source
+    assert claim.content.text == act

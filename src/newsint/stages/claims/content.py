@@ -11,6 +11,7 @@ from newsint.stages.claims.context import (
     _ADDRESSEE_VERBS,
     _STRIP_END,
     Found,
+    _after_quoted_comma,
     _infinitive_complement,
     _inside_quote,
     _run_start,
@@ -58,6 +59,8 @@ class ContentRules(SpeakerRules):
                 if prev is not None and prev.text in (",", "—", "–", "-"):
                     drop.update(t.i for t in c.subtree)
                     drop.add(prev.i)
+                elif _after_quoted_comma(c) and not _inside_quote(self.quotes, c.idx):
+                    drop.update(t.i for t in c.subtree)  # "…,” describing…": the reporter's
         return [t for t in root.subtree if t.i not in drop]
 
     def _coordinated_clause(self, tok: Token, after: int) -> list[Token]:
