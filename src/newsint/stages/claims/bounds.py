@@ -19,6 +19,7 @@ class Bounds:
     subject_joiners: frozenset[str]  # between the pieces of one subject the parser split
     subject_breaks: frozenset[str]  # characters never inside one subject
     tag_quote_endings: frozenset[str]  # “…,” / “…?” / “…!” before a speaker tag
+    report_quote_marks: frozenset[str]  # "X declared Y: “…,” she said": the tag's is the quote
     colon_quote_kinds: frozenset[str]  # who may say a quotation after "X did Y:"
     lead_marks: frozenset[str]  # "If the talks fail, she argues, …": the opening is content
     reason_preps: frozenset[str]  # "criticized X for saying…": the reason stays in the content
@@ -63,6 +64,7 @@ def bounds() -> Bounds:
         subject_joiners=frozenset(w.lower() for w in data["split_subject"]["joiners"]),
         subject_breaks=frozenset(data["split_subject"]["breaks"]),
         tag_quote_endings=frozenset(data["tagged_quote"]["endings"]),
+        report_quote_marks=frozenset(data["tagged_quote"]["report_quote_marks"]),
         colon_quote_kinds=frozenset(data["colon_quote"]["source_kinds"]),
         lead_marks=frozenset(w.lower() for w in data["leading_part"]["marks"]),
         reason_preps=frozenset(w.lower() for w in data["object_reason"]["preps"]),

@@ -11,6 +11,7 @@ from newsint.stages.claims.context import (
     _ADDRESSEE_VERBS,
     _STRIP_END,
     Found,
+    _after_quoted_comma,
     _infinitive_complement,
     _inside_quote,
     _run_start,
@@ -18,6 +19,7 @@ from newsint.stages.claims.context import (
 )
 from newsint.stages.claims.coordination import (
     other_report,
+    quote_after_report,
     shared_report,
     speakers_thought,
     trailing_frame,
@@ -57,6 +59,8 @@ class ContentRules(SpeakerRules):
                 if prev is not None and prev.text in (",", "—", "–", "-"):
                     drop.update(t.i for t in c.subtree)
                     drop.add(prev.i)
+                elif _after_quoted_comma(c) and not _inside_quote(self.quotes, c.idx):
+                    drop.update(t.i for t in c.subtree)  # "…,” describing…": the reporter's
         return [t for t in root.subtree if t.i not in drop]
 
     def _coordinated_clause(self, tok: Token, after: int) -> list[Token]:
@@ -299,6 +303,9 @@ class ContentRules(SpeakerRules):
             ccomp = [c for c in ccomp if c.i > tok.i]  # one side only: the other is a misparse
         if ccomp and all(c.i < tok.i for c in ccomp) and self._own_object(tok, children, base):
             ccomp = []  # "…, as the crew tried to save the launch": not a speaker tag
+        quoted = quote_after_report(tok, ccomp, lex, self.quotes, self.text) if ccomp else None
+        if quoted is not None:  # "Roe declared X: “…,” she said": the tag's is the quotation
+            return (quoted.start, quoted.end)
         if ccomp:
             toks = [t for c in ccomp for t in self._clause(c)]
             toks = trailing_frame(tok, ccomp, self.sents.of(tok)) or toks

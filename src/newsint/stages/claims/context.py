@@ -168,6 +168,13 @@ def _space_end(text: str, pos: int) -> int:
     return i
 
 
+def _after_quoted_comma(tok: Token) -> bool:
+    """ "…was “a disaster,” describing…": `tok` opens a phrase right after a closing quotation
+    mark that follows a comma, as set off as one after a bare comma (issue 16, attrover)."""
+    doc, i = tok.doc, tok.left_edge.i
+    return i > 1 and doc[i - 1].is_quote and doc[i - 2].text == ","
+
+
 def _inside_quote(quotes: list[Quote], pos: int) -> bool:
     return any(q.start < pos < q.end - 1 for q in quotes)
 

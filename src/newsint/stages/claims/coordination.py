@@ -9,7 +9,9 @@ nested in it, unless the inner cue is another speaker's report:
 - a reporting verb coordinated into the reported clause with no subject of its own is the
   speaker's next report ("said it was opposed and warned…"; fifth pass, branch attrprec);
 - a reporting verb with a noun subject of its own ("… said A, and the chief replied that…", "…
-  and Democrats accused…") is that speaker's report, not part of the first content.
+  and Democrats accused…") is that speaker's report, not part of the first content;
+- a speaker tag after a quotation that closes another reporting clause ("Roe declared the need
+  for patience: “Build it,” she said") reports the quotation only (branch attrover).
 
 Word lists in data/content_bounds.toml `[coordinated_clause]`.
 """
@@ -19,7 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsint.stages.claims.bounds import bounds
-from newsint.stages.claims.context import _inside_quote
+from newsint.stages.claims.context import _inside_quote, _run_start
 from newsint.stages.claims.lexicon import verb_base
 
 if TYPE_CHECKING:
@@ -103,3 +105,29 @@ def shared_report(tok: Token, lex: Lexicon) -> bool:
 
 def _complements(tok: Token) -> list[Token]:
     return [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "dobj", "prep")]
+
+
+def quote_after_report(
+    tok: Token, ccomp: list[Token], lex: Lexicon, quotes: list[Quote], text: str
+) -> Quote | None:
+    """ "Roe declared the need for patience: “Build it,” she said": the tag `tok` closes a
+    quotation that ends a reporting clause of its own (a cue verb with a subject outside the
+    quotation, read by the parser as the tag's clause `ccomp`). The tag reports the quotation
+    only; the clause before it is that verb's claim. None when `tok` is no such tag."""
+    rules = bounds()
+    subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    left = subj.left_edge.idx if subj is not None else tok.idx
+    joined = _run_start(text, left, " ,")  # only spaces and commas between quote and tag
+    for c in ccomp:
+        if c.i > tok.i or lex.cue_verb(c) is None or _inside_quote(quotes, c.idx):
+            continue
+        if not any(g.dep_ == "nsubj" and not _inside_quote(quotes, g.idx) for g in c.children):
+            continue
+        for q in quotes:
+            if q.open_end or q.start <= c.idx or q.end > left or q.end < joined:
+                continue
+            inner = text[q.start : q.end].rstrip("”\"'’»").rstrip()
+            mark = text[c.idx : q.start].rstrip()[-1:]
+            if mark in rules.report_quote_marks and inner[-1:] in rules.tag_quote_endings:
+                return q
+    return None

@@ -7,7 +7,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from newsint.stages.claims.context import UNNAMED, ExtractorBase, _inside_quote
+from newsint.stages.claims.context import (
+    UNNAMED,
+    ExtractorBase,
+    _after_quoted_comma,
+    _inside_quote,
+)
 from newsint.stages.claims.lexicon import noun_base, verb_base
 from newsint.stages.claims.lost_subjects import (
     inverted_speaker,
@@ -264,7 +269,7 @@ class SpeakerRules(ExtractorBase):
         he did not believe it, arguing that…" (X argues, not "he" of the reported clause)."""
         if tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "xcomp", "conj") or tok.i == 0:
             return None
-        if self.doc[tok.left_edge.i - 1].text != ",":
+        if self.doc[tok.left_edge.i - 1].text != "," and not _after_quoted_comma(tok):
             return None
         for anc in tok.ancestors:
             if anc.dep_ == "ccomp" and self.lex.cue_verb(anc.head) is not None:
