@@ -1,6 +1,8 @@
 """Claims stage, issue 16 (branch attrnoun2): negated reporting verbs that still report ("did
 not mention her rival by name", "is not expected to attend"), and negated ones that do not.
-Sentences of our own; each row names the claim by its cue."""
+The negated agentless passive ("is not expected to…", `[negated_report] passive_complements`)
+is off by default (no dev use), so it has no row here. Sentences of our own; each row names the
+claim by its cue."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from handmade import claims_by_cue as by_cue
 from handmade import claims_listed as listed
 from handmade import first_claim
 
-# text, cue, source as written ("unnamed source" for none named), content (exact)
+# text, cue, source as written, content (exact)
 FOUND = [
     (
         "Senator Brandt did not mention her rival by name.",
@@ -23,12 +25,6 @@ FOUND = [
         "never mentioned",
         "The harbour master",
         "the toll increase",
-    ),
-    (
-        "The ferry company is not expected to raise its fares this winter.",
-        "is not expected",
-        "unnamed source",
-        "to raise its fares this winter",
     ),
 ]
 
