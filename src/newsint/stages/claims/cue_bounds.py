@@ -38,6 +38,28 @@ class CueBoundRules(ExtractorBase):
             for f in group:
                 f.cue = (start, end)
 
+    def one_claim_per_statement(self, found: list[Found]) -> list[Found]:
+        """`found` without a claim that repeats another: the same content and source, its cue
+        inside the other's widened cue ("moved to emphasize X" found once for "moved to
+        emphasize" and once more for "to emphasize"): one statement, one claim."""
+
+        def key(f: Found) -> tuple[int, int, int | None, int | None]:
+            return (*f.content, f.source.start, f.source.end)
+
+        by_key: dict[tuple[int, int, int | None, int | None], list[Found]] = {}
+        for f in found:
+            if f.cue is not None and f.rule != "unattributed":
+                by_key.setdefault(key(f), []).append(f)
+        repeated: set[int] = set()
+        for group in by_key.values():
+            for f in group:
+                if any(
+                    g is not f and g.cue != f.cue and g.cue[0] <= f.cue[0] and f.cue[1] <= g.cue[1]  # type: ignore[index]
+                    for g in group
+                ):
+                    repeated.add(id(f))
+        return [f for f in found if id(f) not in repeated]
+
     def _cue_left_words(self, toks: list[Token], start: int, blocked: list[tuple[int, int]]) -> int:
         """ "has called", "is also warning", "did not suggest": auxiliaries, negation and
         adverbs of the cue verb right before it (no other word between)."""

@@ -142,6 +142,7 @@ class Extractor(
         found = self.learned_edges(found)
         self.trim_contents(found)
         self.widen_cues(found)
+        found = self.one_claim_per_statement(found)
         self.relative_leads(found)
         self.fronted_leads(found)
         self.trim_leads(found)
