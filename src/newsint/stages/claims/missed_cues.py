@@ -5,9 +5,7 @@ here is a construction counted on PolNeAR train before it was added (docs/benchm
 - a verb of address whose object is also what is reported ("thanked the volunteers for their
   help"; `[addressed_content]`): its object with the rest of the phrase is the content;
 - a naming verb whose object the parser read as a predicate ("called the mayor a liar" with
-  both noun phrases as predicates; `[named_object]`, fifth pass, "attrmiss3");
-- a negated verb that still reports: "did not mention her rival by name", "is not expected to
-  attend" (`[negated_report]`, branch "attrnoun2").
+  both noun phrases as predicates; `[named_object]`, fifth pass, "attrmiss3").
 The word lists live in data/missed_cues.toml.
 """
 
@@ -22,8 +20,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from newsint.stages.claims.lexicon import Lexicon
-
 
 @dataclass(frozen=True)
 class MissedCueWords:
@@ -32,8 +28,6 @@ class MissedCueWords:
     addressed_content: frozenset[str]  # verbs of address whose object is reported too
     named_predicates: int  # predicates a naming verb needs before the first is its object
     named_not_entities: frozenset[str]  # entity types of a "predicate" that says when
-    negated_objects: frozenset[str]  # verbs whose negation with an object is still a report
-    negated_passive_deps: frozenset[str]  # complements of a sourceless passive under "not"
 
 
 @cache
@@ -45,8 +39,6 @@ def missed_cue_words() -> MissedCueWords:
         addressed_content=frozenset(w.lower() for w in data["addressed_content"]["verbs"]),
         named_predicates=int(data["named_object"]["min_predicates"]),
         named_not_entities=frozenset(data["named_object"]["not_entities"]),
-        negated_objects=frozenset(w.lower() for w in data["negated_report"]["object_verbs"]),
-        negated_passive_deps=frozenset(data["negated_report"]["passive_complements"]),
     )
 
 
@@ -68,20 +60,3 @@ def named_object(verb: Token, children: list[Token]) -> Token | None:
     if not preds or len(preds) < words.named_predicates:
         return None
     return preds[0]
-
-
-def negated_report(verb: Token, base: str, lex: Lexicon) -> bool:
-    """A negated reporting verb that still reports: one of `[negated_report] object_verbs`
-    with a subject and an object ("the senator did not mention her rival by name"), or an
-    agentless passive of `[sourceless_passive]` with an infinitive ("the mayor is not expected
-    to attend": an expectation, of an unnamed source)."""
-    words = missed_cue_words()
-    deps = {c.dep_ for c in verb.children}
-    if base in words.negated_objects:
-        return "nsubj" in deps and "dobj" in deps
-    return (
-        base in lex.sourceless_passive
-        and "auxpass" in deps
-        and "agent" not in deps
-        and bool(deps & words.negated_passive_deps)
-    )

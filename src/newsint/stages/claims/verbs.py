@@ -25,7 +25,6 @@ from newsint.stages.claims.known_cues import position_participle
 from newsint.stages.claims.leads import short_lead as first_part_lead
 from newsint.stages.claims.lexicon import noun_base, verb_base
 from newsint.stages.claims.lost_subjects import fronted_content, object_controller
-from newsint.stages.claims.missed_cues import negated_report
 from newsint.stages.claims.no_speaker import hypothetical_relative
 from newsint.stages.claims.quotes import inside_speech
 from newsint.stages.claims.repairs import noun_read_verb
@@ -101,9 +100,10 @@ class VerbRules(ContentRules):
             and not (outside and _inside_quote(self.quotes, c.idx))
             for c in tok.children
         )
-        if negated and not (self._own_clause(tok, base) or negated_report(tok, base, lex)):
-            # "cannot comment on the investigation", "the board did not answer questions":
-            return None  # nothing is reported (but "is not expected to…", missed_cues.py)
+        if negated and not self._own_clause(tok, base):
+            # "cannot comment on the investigation", "X said…; the board did not answer
+            # questions": nothing is reported
+            return None
         head = tok.head
         if _infinitive_complement(tok) and lex.cue_verb(head) is not None and head.i != tok.i:
             return None  # "purports to demonstrate": the governing verb takes it
