@@ -77,9 +77,9 @@ OBJECT_INFINITIVES = [
         "The harbour board",
     ),
     (
-        "Police investigators have no evidence to suggest that the mayor took the money.",
+        "The harbour auditors have no evidence to suggest the mayor took the money.",
         "to suggest",
-        "Police investigators",
+        "The harbour auditors",
     ),
     (
         "Since Monday, Mayor Arvid has mounted a public campaign to condemn the levy.",

@@ -11,8 +11,8 @@
   said, without referring to anyone", "It goes without saying that…"): what it would report
   is not said or known, so nobody speaks through it (train: 6 such claims, 1 with a gold
   attribution; dev: 2, both spurious).
-- A relative clause with a modal or an infinitive's "to" ("a successor, who would determine
-  whether the court leans left", "there is no reason to believe the figures"): it describes
+- A relative clause with a modal or an infinitive's "to" ("a successor, who would decide
+  whether the board leans left", "there is no reason to believe the figures"): it describes
   its noun, and its verb reports nothing (train: 21 such claims, 3 right).
 - A question put to "you" ("Do you support the levy?", "What do you think the council should
   do?"): the reader or the one interviewed is asked, and asserts nothing.
@@ -74,7 +74,7 @@ def unsaid(verb: Token) -> bool:
 
 
 def hypothetical_relative(verb: Token) -> bool:
-    """ "a successor, who would determine whether…", "no reason to believe the figures": a
+    """ "a successor, who would decide whether…", "no reason to believe the figures": a
     verb heading a relative clause with a modal or an infinitive's "to" describes the noun
     the clause hangs on; nobody reports through it."""
     tags = no_speaker_words().hypothetical_tags

@@ -186,7 +186,7 @@ class VerbRules(ContentRules):
                 and hypothetical_relative(tok)
                 and (inherited is None or not self._may_speak(src))
             ):
-                # "a successor, who would determine…": the clause describes its noun, unless it
+                # "a successor, who would decide…": the clause describes its noun, unless it
                 # borrows a speaker who can speak ("had every reason to know…"; no_speaker.py)
                 return None
             if general and not learned and src is not None and not self._general_speaker(tok, src):
