@@ -307,6 +307,11 @@ def claims_by_cue(analysis: Analysis, cue: str) -> list[Claim]:
     return [c for c in analysis.claims if c.cue is not None and c.cue.text == cue]
 
 
+def claims_with_cue_word(analysis: Analysis, word: str) -> list[Claim]:
+    """The claims of an analysis whose cue holds `word` ("praised" in "was praised for")."""
+    return [c for c in analysis.claims if c.cue is not None and word in c.cue.text]
+
+
 def claims_listed(analysis: Analysis) -> list[tuple[str | None, str, str]]:
     """(cue, source, content) of every claim: what a failing claims test shows."""
     return [(c.cue.text if c.cue else None, c.source.text, c.content.text) for c in analysis.claims]

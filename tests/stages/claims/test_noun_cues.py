@@ -14,7 +14,7 @@ import pytest
 
 from handmade import claims_by_cue as by_cue
 from handmade import claims_listed as listed
-from handmade import first_claim
+from handmade import claims_with_cue_word, first_claim
 from newsint.stages.claims.predicates import ADJ, NOUN, noun_cues
 
 # text, cue, source as written, content (exact)
@@ -125,7 +125,7 @@ NOT_FOUND = [
 
 @pytest.mark.parametrize(("text", "word"), NOT_FOUND)
 def test_noun_cue_not_found(claims_of, text, word) -> None:
-    got = [c for c in claims_of(text).claims if c.cue is not None and word in c.cue.text]
+    got = claims_with_cue_word(claims_of(text), word)
     assert not got, listed(claims_of(text))
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from handmade import claims_listed as listed
-from handmade import first_claim
+from handmade import claims_with_cue_word, first_claim
 
 # text, a word that must not be (in) the cue of any claim
 NOT_FOUND = [
@@ -30,7 +30,7 @@ NOT_FOUND = [
 @pytest.mark.parametrize(("text", "word"), NOT_FOUND)
 def test_no_claim_from_a_described_noun(claims_of, text, word) -> None:
     analysis = claims_of(text)
-    got = [c for c in analysis.claims if c.cue is not None and word in c.cue.text]
+    got = claims_with_cue_word(analysis, word)
     assert not got, listed(analysis)
     assert analysis.claims, "the sentence's own report is still found"
 

@@ -12,7 +12,7 @@ from importlib import resources
 import pytest
 
 from handmade import claims_listed as listed
-from handmade import first_claim
+from handmade import claims_with_cue_word, first_claim
 from newsint.stages.claims.prep_stance import stance_cues
 
 # text, cue, source as written, content (exact)
@@ -66,7 +66,7 @@ PASSIVE = [
 
 @pytest.mark.parametrize(("text", "word", "content"), PASSIVE)
 def test_reporting_passive_with_for(claims_of, text, word, content) -> None:
-    got = [c for c in claims_of(text).claims if c.cue is not None and word in c.cue.text]
+    got = claims_with_cue_word(claims_of(text), word)
     assert got, listed(claims_of(text))
     assert got[0].content.text == content and got[0].source.start is None
 
@@ -90,7 +90,7 @@ NOT_FOUND = [
 
 @pytest.mark.parametrize(("text", "word"), NOT_FOUND)
 def test_stance_cue_not_found(claims_of, text, word) -> None:
-    got = [c for c in claims_of(text).claims if c.cue is not None and word in c.cue.text]
+    got = claims_with_cue_word(claims_of(text), word)
     assert not got, listed(claims_of(text))
 
 
