@@ -55,6 +55,11 @@ CUES = [
         "has called for",
         "the harbour board to release the inspection report",
     ),
+    (  # an adverb phrase before the verb ("so far") is not taken in part ("far suggests")
+        "Nothing so far suggests that the harbour officials knew of the transfer.",
+        "suggests",
+        "that the harbour officials knew of the transfer",
+    ),
     (  # a bare report keeps its one word
         "The inspector said the crane was unsafe.",
         "said",

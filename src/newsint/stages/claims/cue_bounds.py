@@ -79,6 +79,9 @@ class CueBoundRules(ExtractorBase):
                 or t.tag_ in rules.cue_left_not_tags
                 or self.text[t.idx + len(t.text) : start].strip()
                 or _inside(t.idx, blocked)
+                # "so far suggests": an adverb with words of its own before it is a phrase the
+                # cue does not take in part ("far suggests")
+                or t.left_edge.i < t.i
             ):
                 break
             start = t.idx
