@@ -80,8 +80,8 @@ class CueBoundRules(ExtractorBase):
                 or self.text[t.idx + len(t.text) : start].strip()
                 or _inside(t.idx, blocked)
                 # "so far suggests": an adverb with words of its own before it is a phrase the
-                # cue does not take in part ("far suggests")
-                or t.left_edge.i < t.i
+                # cue does not take in part ("far suggests"); "has long been" keeps its "been"
+                or (t.dep_ == "advmod" and t.left_edge.i < t.i)
             ):
                 break
             start = t.idx
