@@ -57,3 +57,21 @@ def test_frame_after_its_content(claims_of, text, cue, source, content) -> None:
     claim = first_claim(claims_of(text), cue)
     assert claim.source.text == source, listed(claims_of(text))
     assert claim.content.text == content, listed(claims_of(text))
+
+
+# a stance in a clause that completes a noun denied by "no": the writer's negative claim
+DENIED = [
+    ("There is no sign that the harbour mayor was critical of the ferry plan.", "critical"),
+    ("There is no evidence that the harbour officials were aware of the broken buoy.", "aware"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), DENIED)
+def test_a_denied_stance_is_the_writers_claim(claims_of, text, word) -> None:
+    analysis = claims_of(text)
+    assert not claims_with_cue_word(analysis, word), listed(analysis)
+    own = [c for c in analysis.claims if c.kind == "unattributed"]
+    assert own and own[0].content.text.startswith("There is no"), listed(analysis)
+    # without the denial the stance is its holder's claim
+    plain = claims_of(text.split(" that ", 1)[1][0].upper() + text.split(" that ", 1)[1][1:])
+    assert claims_with_cue_word(plain, word), listed(plain)

@@ -42,6 +42,10 @@ class NoSpeaker:
     demonstratives: frozenset[str]
     negating_preps: frozenset[str]
     hypothetical_tags: frozenset[str]
+    denying_determiners: frozenset[str]
+
+
+_WORD_LISTS = ("addressees", "demonstratives", "negating_preps", "denying_determiners")
 
 
 @cache
@@ -52,7 +56,7 @@ def no_speaker_words() -> NoSpeaker:
         fillers.setdefault(verb.lower(), set()).add(subject.lower())
     return NoSpeaker(
         fillers={v: frozenset(s) for v, s in fillers.items()},
-        **word_sets(data, ["addressees", "demonstratives", "negating_preps"], lower=True),
+        **word_sets(data, _WORD_LISTS, lower=True),
         hypothetical_tags=frozenset(data["hypothetical_tags"]),
     )
 
@@ -79,6 +83,17 @@ def hypothetical_relative(verb: Token) -> bool:
     the clause hangs on; nobody reports through it."""
     tags = no_speaker_words().hypothetical_tags
     return verb.dep_ == "relcl" and any(c.tag_ in tags and c.dep_ == "aux" for c in verb.children)
+
+
+def denied_evidence(tok: Token) -> bool:
+    """ "There is no evidence that officials were aware of the transfer": the clause of `tok`
+    (a stance word, or its copula's) completes a noun that "no" denies; it is the writer's
+    negative claim, and nobody holds the stance."""
+    clause = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    if clause.dep_ not in ("acl", "ccomp") or clause.head.pos_ != "NOUN":
+        return False
+    denying = no_speaker_words().denying_determiners
+    return any(c.dep_ == "det" and c.lower_ in denying for c in clause.head.children)
 
 
 def _filler(subj: Token, verb: Token, lex: Lexicon) -> bool:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from newsint.stages.claims.content import ContentRules
 from newsint.stages.claims.context import Found
+from newsint.stages.claims.no_speaker import denied_evidence
 from newsint.stages.claims.quotes import inside_speech
 
 if TYPE_CHECKING:
@@ -189,6 +190,8 @@ class PredicateRules(ContentRules):
             return None  # "my criticism of the plan" inside a quotation is the quoted voice
         if any(f.content[0] <= tok.idx < f.content[1] for f in here):
             return None  # inside what another cue reports: PolNeAR nests no attribution there
+        if denied_evidence(tok):
+            return None  # "no evidence that officials were aware of…": the writer's claim
         if not speaks(held[0], self.lex, self.sources):
             return None
         who, lead, _ = held

@@ -24,6 +24,7 @@ from newsint.stages.claims.content import ContentRules
 from newsint.stages.claims.context import UNNAMED, Found
 from newsint.stages.claims.evidential import evidential_words
 from newsint.stages.claims.lexicon import data_file
+from newsint.stages.claims.no_speaker import denied_evidence
 from newsint.stages.claims.quotes import inside_speech
 from newsint.stages.claims.source_refs import SrcRef
 
@@ -101,6 +102,8 @@ class PrepStanceRules(ContentRules):
             return None  # "did not appear to know about…": the writer's hedge holds it
         if inside_speech(self.quotes, tok.idx, self.text, self.cfg.min_speech_quote_words):
             return None  # the quoted speaker's own words
+        if denied_evidence(tok):
+            return None  # "no evidence that officials were aware of…": the writer's claim
         src = self._holder(tok, pos)
         if src is None:
             return None
