@@ -30,3 +30,36 @@ DASH_SUBJECTS = [
 @pytest.mark.parametrize(("text", "cue", "source"), DASH_SUBJECTS)
 def test_a_dash_is_no_subject(claims_of, text, cue, source) -> None:
     assert first_claim(claims_of(text), cue).source.text == source
+
+
+# text, cue, source: a participle the parser hung on the addressee of a verb of sending is the
+# sender's (the "blasted out … to supporters" row failed before; the others are neighbours that
+# other rules already got right, kept as guards); a participle on a noun nobody addressed keeps it
+ADDRESSED = [
+    (
+        "The harbour chief emailed supporters on Friday saying that the strike would go on.",
+        "saying",
+        "The harbour chief",
+    ),
+    (
+        "Her campaign quickly blasted out an email to supporters stating, “Mayor Roe Joins the "
+        "Ferry Strike.”",
+        "stating",
+        "Her campaign",
+    ),
+    (
+        "The ferry union sent a text message to reporters saying the strike would begin at dawn.",
+        "saying",
+        "The ferry union",
+    ),
+    (  # guard: not a verb of sending, the group is the one that opposes
+        "The mayor gave a large donation to a group opposing the new ferry levy.",
+        "opposing",
+        "a group",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), ADDRESSED)
+def test_the_addressee_is_not_the_speaker(claims_of, text, cue, source) -> None:
+    assert first_claim(claims_of(text), cue).source.text == source
