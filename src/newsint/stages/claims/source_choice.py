@@ -253,3 +253,36 @@ def object_infinitive(tok: Token, kind: str, named: bool) -> tuple[Token, bool] 
         return None
     dative = next((c for c in verb.children if c.dep_ in words.dative_deps), None)
     return (dative, False) if dative is not None else (verb, True)
+
+
+@dataclass(frozen=True)
+class AddressedParticiple:
+    send_verbs: frozenset[str]  # verbs whose object (or "to" object) is who is addressed
+    to_words: frozenset[str]  # prepositions that mark the addressee
+
+
+@cache
+def _addressed_participle() -> AddressedParticiple:
+    data = data_file("source_spans.toml")["addressed_participle"]
+    return AddressedParticiple(
+        send_verbs=frozenset(data["send_verbs"]), to_words=frozenset(data["to_words"])
+    )
+
+
+def addressed_participle(tok: Token, irregular: dict[str, str]) -> Token | None:
+    """The verb of sending whose addressee the parser hung a participle on ("emailed supporters
+    saying: …", "sent a note to members stating…"): the participle is the sender's act, not
+    the addressee's. None for any other participle; the caller checks the addressee is one."""
+    if tok.dep_ != "acl" or tok.tag_ != "VBG" or tok.head.i > tok.i:
+        return None
+    words = _addressed_participle()
+    noun = tok.head
+    if noun.dep_ in ("dobj", "dative", "iobj"):
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ in words.to_words:
+        verb = noun.head.head
+    else:
+        return None
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return verb if verb_base(verb.lower_, words.send_verbs, irregular) is not None else None

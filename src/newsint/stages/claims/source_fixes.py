@@ -85,7 +85,9 @@ def speaking_subjects(subjects: list[Token], lex: Lexicon) -> list[Token]:
     if len(subjects) < 2:
         return subjects
     named = [c for c in subjects if c.lower_ not in lex.pronouns["relative"]]
-    return named or subjects
+    # "…were made public ― Roe boasted": a dash the parser took for a noun is no speaker
+    worded = [c for c in named if any(ch.isalnum() for ch in c.text)]
+    return worded or named or subjects
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from newsint.stages.claims.lost_subjects import (
 from newsint.stages.claims.no_speaker import speaks_for_nobody, unsaid
 from newsint.stages.claims.repairs import noun_read_verb, run_in_subject, run_into
 from newsint.stages.claims.source_choice import (
+    addressed_participle,
     controlled_speaker,
     governing_verb,
     object_infinitive,
@@ -111,6 +112,11 @@ class SpeakerRules(ExtractorBase):
                             return SrcRef(text=UNNAMED, kind="anonymous"), None, None
                         return self.sources.from_head(obj), None, None
             return None, None, None
+        sender = addressed_participle(tok, self.lex.irregular)
+        if sender is not None and depth < self.cfg.inherit_depth and self._addressee(tok.head):
+            src = self._speaker(sender, depth + 1)[0]  # "emailed supporters saying: …"
+            if src is not None:
+                return src, f"speaker taken from “{sender.text}”", sender.i
         if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
             issuer = self._issuer(tok.head)
             if issuer is not None:
