@@ -123,11 +123,13 @@ class PhraseRules(SourcesBase):
             nxt is not None
             and nxt.text in (",", "—", "–")
             and nxt.text in inner
-            and head.i < head.head.i
             and head.dep_ in ("nsubj", "nsubjpass")
             and end.text != nxt.text
         ):
-            hi += 1  # "Jane Roe, the mayor of Easton, said": the apposition closes with it
+            # "Jane Roe, the mayor of Easton, said", "…, said Jane Roe, the mayor of Easton, at…":
+            # the apposition closes with it on either side of the verb (train gold: 850 of 926
+            # before the verb, 70 of 100 after it)
+            hi += 1
         hi = self._nested_aside(head, lo, hi)
         while lo < head.i and (
             self.doc[lo].dep_ == "cc" or (self.doc[lo].dep_ == "advmod" and head.pos_ == "PROPN")
