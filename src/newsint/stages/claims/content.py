@@ -26,7 +26,7 @@ from newsint.stages.claims.coordination import (
 )
 from newsint.stages.claims.known_cues import channel_that_clause, embedded_report
 from newsint.stages.claims.lexicon import noun_base, verb_base
-from newsint.stages.claims.missed_cues import addressed_content, named_object
+from newsint.stages.claims.missed_cues import addressed_content, gerund_content, named_object
 from newsint.stages.claims.quotes import Quote
 from newsint.stages.claims.repairs import misread_that_clause
 from newsint.stages.claims.speakers import SpeakerRules
@@ -320,7 +320,9 @@ class ContentRules(SpeakerRules):
         dobj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
         if dobj is None and verb_base(tok.lower_, lex.naming_verbs, lex.irregular) is not None:
             dobj = named_object(tok, children)  # "called Lund “a gambler”": two predicates
-        if xcomp is not None and base in lex.xcomp_content and xcomp.i > tok.i:
+        if xcomp is not None and (
+            (base in lex.xcomp_content and xcomp.i > tok.i) or gerund_content(base, tok, xcomp)
+        ):
             first = dobj
             if first is None:
                 on = next(

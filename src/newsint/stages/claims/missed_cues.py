@@ -5,7 +5,9 @@ here is a construction counted on PolNeAR train before it was added (docs/benchm
 - a verb of address whose object is also what is reported ("thanked the volunteers for their
   help"; `[addressed_content]`): its object with the rest of the phrase is the content;
 - a naming verb whose object the parser read as a predicate ("called the mayor a liar" with
-  both noun phrases as predicates; `[named_object]`, fifth pass, "attrmiss3").
+  both noun phrases as predicates; `[named_object]`, fifth pass, "attrmiss3");
+- a gerund after a reporting verb with its subject ("the senator suggested closing the
+  bridge"; `[gerund_content]`, branch "attrtail"): the gerund's phrase is the content.
 The word lists live in data/missed_cues.toml.
 """
 
@@ -28,6 +30,8 @@ class MissedCueWords:
     addressed_content: frozenset[str]  # verbs of address whose object is reported too
     named_predicates: int  # predicates a naming verb needs before the first is its object
     named_not_entities: frozenset[str]  # entity types of a "predicate" that says when
+    gerund_not_verbs: frozenset[str]  # verbs whose gerund is an aspect, not a content
+    gerund_tags: frozenset[str]  # tags of a gerund complement
 
 
 @cache
@@ -39,6 +43,8 @@ def missed_cue_words() -> MissedCueWords:
         addressed_content=frozenset(w.lower() for w in data["addressed_content"]["verbs"]),
         named_predicates=int(data["named_object"]["min_predicates"]),
         named_not_entities=frozenset(data["named_object"]["not_entities"]),
+        gerund_not_verbs=frozenset(w.lower() for w in data["gerund_content"]["not_verbs"]),
+        gerund_tags=frozenset(data["gerund_content"]["tags"]),
     )
 
 
@@ -60,3 +66,16 @@ def named_object(verb: Token, children: list[Token]) -> Token | None:
     if not preds or len(preds) < words.named_predicates:
         return None
     return preds[0]
+
+
+def gerund_content(base: str, verb: Token, xcomp: Token) -> bool:
+    """Whether a reporting verb's gerund complement after it is its content ("Fowler supports
+    raising the fee", "the senator suggested closing the bridge"; `[gerund_content]`): only
+    with the verb's own subject, and not after a verb of aspect ("continued campaigning")."""
+    words = missed_cue_words()
+    return (
+        xcomp.tag_ in words.gerund_tags
+        and xcomp.i > verb.i
+        and base not in words.gerund_not_verbs
+        and any(c.dep_ == "nsubj" for c in verb.children)
+    )
