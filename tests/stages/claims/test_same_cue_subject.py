@@ -33,7 +33,7 @@ def test_a_dash_is_no_subject(claims_of, text, cue, source) -> None:
 
 
 # text, cue, source: a participle the parser hung on the addressee of a verb of sending is the
-# sender's (the "blasted out … to supporters" row failed before; the others are neighbours that
+# sender's (the "mailed a flyer to supporters" row failed before; the others are neighbours that
 # other rules already got right, kept as guards); a participle on a noun nobody addressed keeps it
 ADDRESSED = [
     (
@@ -42,7 +42,7 @@ ADDRESSED = [
         "The harbour chief",
     ),
     (
-        "Her campaign quickly blasted out an email to supporters stating, “Mayor Roe Joins the "
+        "Her campaign quickly mailed a flyer to supporters stating, “Mayor Roe Joins the "
         "Ferry Strike.”",
         "stating",
         "Her campaign",
