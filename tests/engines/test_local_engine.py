@@ -138,8 +138,7 @@ def test_the_memory_cap_turns_a_runaway_allocation_into_memory_error() -> None:
         "assert limit_memory(600)\n"
         "try:\n    bytearray(2_000_000_000)\nexcept MemoryError:\n    print('capped')\n"
     )
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    out = _run_python(code)
     assert out.stdout.strip() == "capped", out.stderr
 
 
@@ -156,8 +155,7 @@ def test_the_memory_cap_is_lifted_after_the_work_it_bounds() -> None:
         "assert resource.getrlimit(resource.RLIMIT_AS) == before\n"
         "print('restored')\n"
     )
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    out = _run_python(code)
     assert out.stdout.strip() == "restored", out.stderr
 
 
@@ -179,8 +177,7 @@ def test_the_memory_cap_is_a_budget_beyond_what_the_process_holds() -> None:
         "assert capped and len(block) == 50 * 1024 * 1024\n"
         "print(over)\n"
     )
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    out = _run_python(code)
     assert out.stdout.strip() == "refused", out.stderr
 
 
@@ -274,3 +271,10 @@ def zombie(pid: int) -> bool:
         return " Z " in Path(f"/proc/{pid}/stat").read_text().split(")", 1)[1][:4]
     except OSError:
         return False
+
+
+def _run_python(code: str) -> subprocess.CompletedProcess[str]:
+    """Runs `code` in a fresh interpreter with this one's import path: a memory cap set there
+    cannot touch the test process."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from newsint.stages.claims.lexicon import data_file, noun_base, verb_base
+from newsint.stages.claims.lexicon import data_file, noun_base, verb_base, word_sets
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -219,10 +219,7 @@ class ObjectInfinitive:
 @cache
 def _object_infinitive() -> ObjectInfinitive:
     data = data_file("source_spans.toml")["object_infinitive"]
-    return ObjectInfinitive(
-        speaking_kinds=frozenset(data["speaking_kinds"]),
-        dative_deps=frozenset(data["dative_deps"]),
-    )
+    return ObjectInfinitive(**word_sets(data, ObjectInfinitive.__annotations__))
 
 
 def object_infinitive(tok: Token, kind: str, named: bool) -> tuple[Token, bool] | None:
@@ -264,9 +261,7 @@ class AddressedParticiple:
 @cache
 def _addressed_participle() -> AddressedParticiple:
     data = data_file("source_spans.toml")["addressed_participle"]
-    return AddressedParticiple(
-        send_verbs=frozenset(data["send_verbs"]), to_words=frozenset(data["to_words"])
-    )
+    return AddressedParticiple(**word_sets(data, AddressedParticiple.__annotations__))
 
 
 def addressed_participle(tok: Token, irregular: dict[str, str]) -> Token | None:
