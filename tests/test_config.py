@@ -31,6 +31,7 @@ def test_user_file_overrides_only_what_it_names(tmp_path: Path) -> None:
         ("[clean\n", "not valid TOML"),
         ("clean = 3\n", "must be a table"),
         ("[clean]\nnear_duplicate_threshold = 'high'\n", "invalid setting"),
+        ("[nlp]\nblas = 'mkl'\n", "invalid setting"),
     ],
 )
 def test_bad_user_config_is_one_clear_error(tmp_path: Path, content: str, message: str) -> None:

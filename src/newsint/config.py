@@ -74,6 +74,8 @@ class Nlp(Section):
     exclude: list[str]
     fast_attributes: bool
     attribute_cache_entries: int
+    blas: Literal["numpy", "blis"]
+    blas_threads: int
     batch_size: int
     n_process: int
     max_piece_chars: int

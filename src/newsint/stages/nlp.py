@@ -118,6 +118,7 @@ def load_spacy(cfg: Nlp, max_length: int) -> Language:
             from newsint.stages.attributes import use_attributes
 
             use_attributes(nlp, cfg.attribute_cache_entries)
+        use_blas(nlp, cfg)
         if "parser" in nlp.pipe_names:
             _register_boundaries()
             nlp.add_pipe(BOUNDARIES, before="parser")
@@ -127,6 +128,29 @@ def load_spacy(cfg: Nlp, max_length: int) -> Language:
         f"none of the English pipelines {', '.join(cfg.models)} is installed",
         "run `make install`, or `pip install --no-deps --require-hashes -r requirements-model.txt`",
     )
+
+
+def use_blas(nlp: Language, cfg: Nlp) -> None:
+    """Multiply the networks' matrices as `cfg.blas` says, on `cfg.blas_threads` threads.
+
+    thinc multiplies through blis by default; blis 1.3 runs its generic reference kernels on a
+    CPU it does not know (every AMD after Zen 2), where numpy's OpenBLAS picks fast kernels at run
+    time: the parse costs 1.4x less CPU, the same annotations token for token
+    (docs/benchmarks.md). The thread limit is the process's, as BLAS libraries keep it."""
+    if cfg.blas_threads > 0:
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(limits=cfg.blas_threads, user_api="blas")
+    if cfg.blas != "numpy":
+        return
+    from thinc.api import NumpyOps
+
+    ops = NumpyOps(use_blis=False)
+    for _name, pipe in nlp.pipeline:
+        model = getattr(pipe, "model", None)
+        if model is not None and hasattr(model, "walk"):
+            for node in model.walk():
+                node.ops = ops
 
 
 class NlpStage:
