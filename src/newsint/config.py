@@ -198,6 +198,7 @@ class Corpus(Section):
     story_min_small_member_similarity: float
     story_small_size: int
     story_key_terms: int
+    story_key_min_shared: int
     story_cosine_weight: float
     story_year_penalty: float
     story_published_year_weight: float

@@ -101,6 +101,18 @@ class CorpusAnalyzer(JudgementRules):
         keys += [f"s:{t}" for t in story_key_terms(self.docs[f.id], cfg.story_key_terms)]
         return tuple(dict.fromkeys(T.hash64(k) for k in keys))
 
+    def _story_keys(self, article: str) -> set[int]:
+        """The article's story-word keys (among `_keys`): they count apart, see
+        `_shares_enough`."""
+        terms = story_key_terms(self.docs[article], self.cfg.story_key_terms)
+        return {T.hash64(f"s:{t}") for t in terms}
+
+    def _shares_enough(self, keys: int, story_keys: int) -> bool:
+        """A pair is a candidate on `min_shared_keys` rare keys, or on `story_key_min_shared`
+        story words."""
+        cfg = self.cfg
+        return keys >= cfg.min_shared_keys or story_keys >= cfg.story_key_min_shared
+
     def _outlet_keys(self, f: ArticleFeatures) -> tuple[int, ...]:
         """Keys of an outlet and a name: an article of that outlet meets the articles that
         credit the outlet and name the same ("..., CNN reported" in a summary that shares
@@ -215,8 +227,14 @@ class CorpusAnalyzer(JudgementRules):
             touched.update(pair)
         for i in ids:
             live = [k for k in unpack_keys(self.doc_keys[i]) if k not in self.common]
-            counts = Counter(self.buckets.rows(live))
-            found = {self.row_ids[j] for j, c in counts.items() if c >= cfg.min_shared_keys}
+            story = self._story_keys(i)
+            counts = Counter(self.buckets.rows([k for k in live if k not in story]))
+            story_counts = Counter(self.buckets.rows([k for k in live if k in story]))
+            found = {
+                self.row_ids[j]
+                for j in counts.keys() | story_counts.keys()
+                if self._shares_enough(counts[j], story_counts[j])
+            }
             credited = {
                 self.row_ids[j] for j in self.outlet_buckets.rows(unpack_keys(self.outlet_keys[i]))
             }
@@ -248,7 +266,8 @@ class CorpusAnalyzer(JudgementRules):
         live = (
             set(unpack_keys(self.doc_keys[a])) & set(unpack_keys(self.doc_keys[b]))
         ) - self.common
-        return len(live) >= self.cfg.min_shared_keys or self._credited_pair(a, b)
+        story = len(live & self._story_keys(a))
+        return self._shares_enough(len(live) - story, story) or self._credited_pair(a, b)
 
     def _drop_relation(self, pair: tuple[str, str]) -> None:
         del self.relations[pair]

@@ -104,6 +104,9 @@ class AnalyzerState:
         self.links: SpillMap[CopyLink] = _records(CopyLink, memory.record_cache)
         self.stories: SpillMap[Story] = _records(Story, memory.record_cache)
         self.story_of: dict[str, str] = {}
+        # the part (stories.split_block) each member of an over-large block was last clustered
+        # in: a part met again whole, with no member touched, keeps its stories
+        self.story_part: dict[str, frozenset[str]] = {}
         self.clusters: SpillMap[ClaimCluster] = _records(ClaimCluster, memory.record_cache)
         self.cluster_of: dict[str, str] = {}
         self.entities: SpillMap[CorpusEntity] = _records(CorpusEntity, memory.record_cache)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from newsint.corpus.copies import KIND_RANK, Relation
 from newsint.corpus.corroborate import cluster_record
 from newsint.corpus.delta import _PHRASE, AnalyzerState, CorpusDelta, _pair, link_id
-from newsint.corpus.stories import cluster_block
+from newsint.corpus.stories import cluster_block, split_block
 from newsint.model import CopyLink, Story, stable_id
 from newsint.stages.features import pieces as T
 
@@ -166,6 +166,30 @@ class DerivedRecords(AnalyzerState):
         # a derivative only credits the other and re-reports it: its words decide, not the link
         return None if rel is None else (rel.story, rel.kind in ("verbatim", "syndicated", "spin"))
 
+    def _block_stories(self, block: set[str], changed: set[str], kept: set[str]) -> list[list[str]]:
+        """The stories of a changed block. One of more than `story_block_max_articles` is cut
+        into parts first; a part met again whole, none of its members changed, keeps its stories
+        (their ids go to `kept`) and is not clustered again."""
+        cap = self.cfg.story_block_max_articles
+        if len(block) <= cap:
+            for m in block:
+                self.story_part.pop(m, None)
+            return cluster_block([self.docs[m] for m in block], self._known, self.cfg)
+        out: list[list[str]] = []
+        for part in split_block(block, self._related, self._known, cap):
+            key = frozenset(part)
+            if self.story_part.get(part[0]) == key and key.isdisjoint(changed):
+                kept.update(self.story_of[m] for m in part)
+                continue
+            for m in part:
+                self.story_part[m] = key
+            docs = [self.docs[m] for m in part]
+            out += cluster_block(docs, self._known, self.cfg, neighbours=self._related)
+        return out
+
+    def _related(self, article: str) -> set[str]:
+        return self.neighbours.get(article, set())
+
     def _entity_of_member(self, member: str) -> str | None:
         return self.resolver.entity_of(member)
 
@@ -196,7 +220,7 @@ class DerivedRecords(AnalyzerState):
         moved: set[str] = set()
         for block in self.story_graph.take_changes():
             old_ids |= {self.story_of[m] for m in block if m in self.story_of}
-            for members in cluster_block([self.docs[m] for m in block], self._known, self.cfg):
+            for members in self._block_stories(block, rerooted | touched, new_ids):
                 record = self._story_record(set(members))
                 new_ids.add(record.id)
                 for m in members:
