@@ -16,7 +16,7 @@ from corpus_texts import (
     UNRELATED_SAME_TOPIC,
     features,
 )
-from newsint.config import default_config
+from newsint.config import Config, default_config
 from newsint.corpus.analyzer import CorpusAnalyzer
 from newsint.corpus.delta import CorpusDelta
 from newsint.stages.features.record import ArticleFeatures
@@ -91,10 +91,9 @@ def test_the_copy_tree() -> None:
     assert an.stories[an.story_of[football]].articles == [football]
 
 
-@settings(max_examples=25, deadline=None)
-@given(st.permutations(range(len(ARTICLES))), st.lists(st.integers(1, 4), min_size=1))
-def test_any_order_and_batching_gives_the_same_state(order: list[int], sizes: list[int]) -> None:
-    an = CorpusAnalyzer(default_config())
+def added_in_batches(config: Config, order: list[int], sizes: list[int]) -> CorpusAnalyzer:
+    """ARTICLES in this order, added in batches of these sizes in turn."""
+    an = CorpusAnalyzer(config)
     items = [ARTICLES[i] for i in order]
     k = 0
     while items:
@@ -102,7 +101,13 @@ def test_any_order_and_batching_gives_the_same_state(order: list[int], sizes: li
         an.add(items[:size])
         items = items[size:]
         k += 1
-    assert an.snapshot() == BATCH
+    return an
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.permutations(range(len(ARTICLES))), st.lists(st.integers(1, 4), min_size=1))
+def test_any_order_and_batching_gives_the_same_state(order: list[int], sizes: list[int]) -> None:
+    assert added_in_batches(default_config(), order, sizes).snapshot() == BATCH
 
 
 def replay(deltas: list[CorpusDelta]) -> dict:

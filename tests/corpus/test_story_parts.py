@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_analyzer import ARTICLES, replay
+from test_analyzer import ARTICLES, added_in_batches, replay
 
 from newsint.config import Config, default_config
 from newsint.corpus.analyzer import CorpusAnalyzer
@@ -104,15 +104,7 @@ def test_a_capped_story_stays_within_the_cap() -> None:
 def test_cut_blocks_give_the_same_state_in_any_order_and_batching(
     order: list[int], sizes: list[int]
 ) -> None:
-    an = CorpusAnalyzer(CAPPED)
-    items = [ARTICLES[i] for i in order]
-    k = 0
-    while items:
-        size = sizes[k % len(sizes)]
-        an.add(items[:size])
-        items = items[size:]
-        k += 1
-    assert an.snapshot() == CAPPED_BATCH
+    assert added_in_batches(CAPPED, order, sizes).snapshot() == CAPPED_BATCH
 
 
 @settings(max_examples=15, deadline=None)

@@ -54,14 +54,22 @@ class CorpusAnalyzer(JudgementRules):
 
     def load(self, features: Iterable[ArticleFeatures]) -> None:
         """Rebuild the indexes from stored features at start-up (the records are recomputed,
-        identical to the stored ones; nothing is returned)."""
-        batch: list[ArticleFeatures] = []
-        for f in features:
-            batch.append(f)
-            if len(batch) >= 1000:
-                self._ingest(batch)
-                batch = []
-        self._ingest(batch)
+        identical to the stored ones; nothing is returned). The collector waits until the end,
+        as in `_ingest`: reading the features between batches allocates enough to start full
+        collections over the whole state."""
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            batch: list[ArticleFeatures] = []
+            for f in features:
+                batch.append(f)
+                if len(batch) >= 1000:
+                    self._ingest(batch)
+                    batch = []
+            self._ingest(batch)
+        finally:
+            if enabled:
+                gc.enable()
 
     def add(
         self,
