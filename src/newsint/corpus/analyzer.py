@@ -30,7 +30,7 @@ import numpy as np
 
 from newsint.corpus import bands
 from newsint.corpus.bandindex import digests, pack_keys, unpack_keys
-from newsint.corpus.compare import make_doc
+from newsint.corpus.compare import Doc, make_doc
 from newsint.corpus.copies import cites, relate
 from newsint.corpus.corroborate import CorroborationIndex, claim_item, statement_score
 from newsint.corpus.delta import CorpusDelta, _pair
@@ -100,20 +100,23 @@ class CorpusAnalyzer(JudgementRules):
 
     # ------------------------------------------------------------------ ingest
 
-    def _keys(self, f: ArticleFeatures) -> tuple[int, ...]:
+    def _keys(self, f: ArticleFeatures, story: tuple[int, ...]) -> tuple[int, ...]:
+        """Its rare keys, then its story-word keys (`_story_hashes`)."""
         keys = [f"q:{q}" for q in f.quotes]
         cfg = self.cfg
         keys += [f"n:{n}" for n in f.numbers if len(n) >= cfg.key_number_min_chars]
         keys += [f"e:{n}" for n in f.names if " " in n or len(n) >= cfg.rare_name_min_chars]
         keys = keys[: cfg.max_keys_per_article]
-        keys += [f"s:{t}" for t in story_key_terms(self.docs[f.id], cfg.story_key_terms)]
-        return tuple(dict.fromkeys(T.hash64(k) for k in keys))
+        return tuple(dict.fromkeys([*(T.hash64(k) for k in keys), *story]))
 
-    def _story_keys(self, article: str) -> set[int]:
+    def _story_hashes(self, doc: Doc) -> tuple[int, ...]:
         """The article's story-word keys (among `_keys`): they count apart, see
         `_shares_enough`."""
-        terms = story_key_terms(self.docs[article], self.cfg.story_key_terms)
-        return {T.hash64(f"s:{t}") for t in terms}
+        terms = story_key_terms(doc, self.cfg.story_key_terms)
+        return tuple(T.hash64(f"s:{t}") for t in terms)
+
+    def _story_keys(self, article: str) -> set[int]:
+        return set(self._story_hashes(self.docs[article]))
 
     def _shares_enough(self, keys: int, story_keys: int) -> bool:
         """A pair is a candidate on `min_shared_keys` rare keys, or on `story_key_min_shared`
@@ -186,10 +189,13 @@ class CorpusAnalyzer(JudgementRules):
         # rare keys (not yet common) and outlet keys of the batch, as (key, row) entries
         rare: tuple[list[int], list[int]] = ([], [])
         outlets: tuple[list[int], list[int]] = ([], [])
+        story_of: dict[str, frozenset[int]] = {}
         for i in ids:
             f = new[i]
-            self.docs[i] = make_doc(f, cfg)
-            keys = self._keys(f)
+            doc = self.docs[i] = make_doc(f, cfg)
+            story = self._story_hashes(doc)
+            story_of[i] = frozenset(story)
+            keys = self._keys(f, story)
             self.doc_keys[i] = pack_keys(keys)
             outlet_keys = self._outlet_keys(f)
             self.outlet_keys[i] = pack_keys(outlet_keys)
@@ -235,7 +241,7 @@ class CorpusAnalyzer(JudgementRules):
             touched.update(pair)
         for i in ids:
             live = [k for k in unpack_keys(self.doc_keys[i]) if k not in self.common]
-            story = self._story_keys(i)
+            story = story_of[i]
             counts = Counter(self.buckets.rows([k for k in live if k not in story]))
             story_counts = Counter(self.buckets.rows([k for k in live if k in story]))
             found = {
